@@ -1,0 +1,46 @@
+/*!
+Cleanup: split scraped article text into body lines and removed junk.
+
+A [`Cleaner`] is built once from a [`RuleSet`] and then applied to any number
+of documents, from any number of threads. Rules are data: TOML packs with an
+id, a kind (exact line, prefix, phrase, regex, or a *tail* starter after which
+the rest of the document is a comment section or footer), a role (related
+link, credit, footer, comment form, share widget, …), a reason and a language.
+The built-in packs are embedded in the library; users add their own with
+[`RuleSet::add_toml`] and switch rules off by id with [`RuleSet::disable`].
+
+Every removed line is reported as a [`Removed`] with the id and role of the
+rule that took it, so that later stages can mine removals (credits, related
+link titles) and users can audit them.
+
+# Example
+
+```
+use newsclean_cleanup::{Cleaner, Role, RuleSet};
+
+let cleaner = Cleaner::new(&RuleSet::builtin())?;
+let text = "Headline\n\nFirst paragraph of the story.\n\n\
+            See also  Another story entirely\n\n\
+            Last paragraph.\n\nLeave a Reply\n\nGreat article!";
+let cleaned = cleaner.clean(text);
+
+let kept: Vec<&str> = cleaned.kept.iter().map(|l| l.text.as_str()).collect();
+assert_eq!(kept, ["Headline", "First paragraph of the story.", "Last paragraph."]);
+
+let related = &cleaned.removed[0];
+assert_eq!(related.role, Role::Related);
+assert_eq!(related.rest.as_deref(), Some("Another story entirely"));
+// The comment form starts the comment section: the rest goes with it.
+assert_eq!(cleaned.removed[2].text, "Great article!");
+assert_eq!(cleaned.removed[2].rule, cleaned.removed[1].rule);
+# Ok::<(), Box<dyn std::error::Error>>(())
+```
+*/
+
+#![deny(missing_docs)]
+
+mod cleaner;
+mod rules;
+
+pub use cleaner::{Cleaned, Cleaner, Line, Removed};
+pub use rules::{Role, Rule, RuleError, RuleKind, RuleSet};

@@ -1,0 +1,329 @@
+//! Rule packs: loading, merging, disabling.
+
+use serde::Deserialize;
+
+/// What a rule matches against a line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RuleKind {
+    /// The whole line equals a pattern (case, surrounding space and trailing
+    /// `:`/`*`/`.` ignored).
+    Exact,
+    /// The line starts with a pattern followed by a non-letter; the remainder
+    /// is kept as [`crate::Removed::rest`].
+    Prefix,
+    /// The line contains a pattern (case-insensitive).
+    Phrase,
+    /// The line matches a regular expression; a named group `rest`, if any,
+    /// becomes [`crate::Removed::rest`].
+    Regex,
+    /// The line equals a pattern (as [`RuleKind::Exact`]) and starts a block
+    /// (comments, footer) that runs to the end of the document.
+    Tail,
+}
+
+/// What kind of junk a rule removes. Later stages use roles: credit lines
+/// are parsed for names, related-link lines give related titles.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    /// A link to another article (`See also …`).
+    Related,
+    /// A credit line or byline (`Reporting by …`, `By …`).
+    Credit,
+    /// An agency or site footer (`Our standards: …`, copyright).
+    Footer,
+    /// The comment form or comment section.
+    Comment,
+    /// Share, like and follow widgets.
+    Share,
+    /// Menus, breadcrumbs and other navigation.
+    Navigation,
+    /// Advertising, newsletter and subscription prompts.
+    Promo,
+    /// Image captions and credits.
+    Caption,
+    /// Anything else that is not article text.
+    Boilerplate,
+}
+
+impl Role {
+    /// Lower-case name as used in rule files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Related => "related",
+            Role::Credit => "credit",
+            Role::Footer => "footer",
+            Role::Comment => "comment",
+            Role::Share => "share",
+            Role::Navigation => "navigation",
+            Role::Promo => "promo",
+            Role::Caption => "caption",
+            Role::Boilerplate => "boilerplate",
+        }
+    }
+}
+
+/// One rule of a pack.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rule {
+    /// Unique id, `role.name` by convention (`related.see-also`).
+    pub id: String,
+    /// How the patterns are matched.
+    pub kind: RuleKind,
+    /// Patterns; a single `pattern = "…"` in the file is accepted too.
+    #[serde(default, alias = "pattern", deserialize_with = "one_or_many")]
+    pub patterns: Vec<String>,
+    /// What the rule removes.
+    pub role: Role,
+    /// Why the matched text is not article text.
+    pub reason: String,
+    /// ISO 639-1 language of the patterns, or `*` for any.
+    #[serde(default = "any_language", alias = "lang")]
+    pub language: String,
+    /// Lines with more words than this never match (guards phrase, prefix
+    /// and regex rules against eating real paragraphs).
+    #[serde(default)]
+    pub max_words: Option<usize>,
+    /// Wire agency implied by a match (`Our standards: …` implies Reuters).
+    #[serde(default)]
+    pub agency: Option<String>,
+    /// Regex only: match case-sensitively.
+    #[serde(default)]
+    pub case_sensitive: bool,
+    /// Name of the pack the rule came from (set when loaded).
+    #[serde(skip)]
+    pub pack: String,
+}
+
+fn any_language() -> String {
+    "*".to_string()
+}
+
+fn one_or_many<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum OneOrMany {
+        One(String),
+        Many(Vec<String>),
+    }
+    Ok(match OneOrMany::deserialize(d)? {
+        OneOrMany::One(s) => vec![s],
+        OneOrMany::Many(v) => v,
+    })
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PackFile {
+    #[serde(default)]
+    description: Option<String>,
+    #[serde(default, rename = "rule")]
+    rules: Vec<Rule>,
+}
+
+/// A rule pack file or rule that is not valid.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum RuleError {
+    /// The pack is not valid TOML or does not follow the rule schema.
+    #[error("rule pack {pack}: {source}")]
+    Parse {
+        /// Pack name.
+        pack: String,
+        /// Parser error.
+        #[source]
+        source: toml::de::Error,
+    },
+    /// A rule has no patterns, or an empty one.
+    #[error("rule {id} (pack {pack}): no patterns or an empty pattern")]
+    NoPattern {
+        /// Rule id.
+        id: String,
+        /// Pack name.
+        pack: String,
+    },
+    /// A regex rule does not compile.
+    #[error("rule {id} (pack {pack}): {source}")]
+    Regex {
+        /// Rule id.
+        id: String,
+        /// Pack name.
+        pack: String,
+        /// Compiler error.
+        #[source]
+        source: regex::Error,
+    },
+    /// The literal patterns are too many or too long for one automaton.
+    #[error("rule patterns do not fit in one automaton: {0}")]
+    Automaton(#[source] aho_corasick::BuildError),
+    /// `disable` named a rule that does not exist.
+    #[error("no rule with id {0}")]
+    UnknownRule(String),
+}
+
+/// The built-in packs, embedded at compile time: (name, TOML).
+const BUILTIN: &[(&str, &str)] = &[
+    ("builtin:en", include_str!("../rules/en.toml")),
+    ("builtin:de", include_str!("../rules/de.toml")),
+    ("builtin:fr", include_str!("../rules/fr.toml")),
+    ("builtin:es", include_str!("../rules/es.toml")),
+    ("builtin:it", include_str!("../rules/it.toml")),
+    ("builtin:pt", include_str!("../rules/pt.toml")),
+    ("builtin:nl", include_str!("../rules/nl.toml")),
+    ("builtin:multi", include_str!("../rules/multi.toml")),
+];
+
+/// An ordered set of rules. Order matters: when several rules match a line,
+/// the earliest wins.
+#[derive(Clone, Debug, Default)]
+pub struct RuleSet {
+    rules: Vec<Rule>,
+}
+
+impl RuleSet {
+    /// An empty rule set.
+    pub fn empty() -> RuleSet {
+        RuleSet::default()
+    }
+
+    /// The packs shipped with newsclean.
+    pub fn builtin() -> RuleSet {
+        let mut set = RuleSet::empty();
+        for (name, text) in BUILTIN {
+            // The embedded packs are checked by the tests of this crate.
+            if let Err(err) = set.add_toml(name, text) {
+                panic!("built-in rule pack is invalid: {err}");
+            }
+        }
+        set
+    }
+
+    /// Adds the rules of a TOML pack. A rule whose id is already present
+    /// replaces the earlier one in place, so user packs can refine built-in
+    /// rules.
+    pub fn add_toml(&mut self, pack: &str, text: &str) -> Result<(), RuleError> {
+        let file: PackFile = toml::from_str(text).map_err(|source| RuleError::Parse {
+            pack: pack.to_string(),
+            source,
+        })?;
+        let _ = file.description;
+        for mut rule in file.rules {
+            rule.pack = pack.to_string();
+            if rule.patterns.is_empty() || rule.patterns.iter().any(|p| p.trim().is_empty()) {
+                return Err(RuleError::NoPattern {
+                    id: rule.id,
+                    pack: rule.pack,
+                });
+            }
+            if rule.kind == RuleKind::Regex {
+                for p in &rule.patterns {
+                    regex::RegexBuilder::new(p)
+                        .case_insensitive(!rule.case_sensitive)
+                        .build()
+                        .map_err(|source| RuleError::Regex {
+                            id: rule.id.clone(),
+                            pack: rule.pack.clone(),
+                            source,
+                        })?;
+                }
+            }
+            match self.rules.iter_mut().find(|r| r.id == rule.id) {
+                Some(slot) => *slot = rule,
+                None => self.rules.push(rule),
+            }
+        }
+        Ok(())
+    }
+
+    /// Removes the rule with this id.
+    pub fn disable(&mut self, id: &str) -> Result<(), RuleError> {
+        let before = self.rules.len();
+        self.rules.retain(|r| r.id != id);
+        if self.rules.len() == before {
+            return Err(RuleError::UnknownRule(id.to_string()));
+        }
+        Ok(())
+    }
+
+    /// The rules, in priority order.
+    pub fn rules(&self) -> &[Rule] {
+        &self.rules
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_packs_load_with_unique_ids() {
+        let set = RuleSet::builtin();
+        assert!(set.rules().len() > 20);
+        let mut ids: Vec<&str> = set.rules().iter().map(|r| r.id.as_str()).collect();
+        ids.sort_unstable();
+        let n = ids.len();
+        ids.dedup();
+        assert_eq!(ids.len(), n, "duplicate rule ids in built-in packs");
+    }
+
+    #[test]
+    fn user_pack_overrides_and_disable() {
+        let mut set = RuleSet::builtin();
+        let n = set.rules().len();
+        set.add_toml(
+            "user",
+            r#"
+            [[rule]]
+            id = "comment.leave-reply"
+            kind = "exact"
+            pattern = "Kommentar schreiben"
+            role = "comment"
+            reason = "site-specific comment form"
+            "#,
+        )
+        .unwrap();
+        assert_eq!(set.rules().len(), n);
+        set.disable("comment.leave-reply").unwrap();
+        assert_eq!(set.rules().len(), n - 1);
+        assert!(matches!(
+            set.disable("nope"),
+            Err(RuleError::UnknownRule(_))
+        ));
+    }
+
+    #[test]
+    fn invalid_packs_are_refused() {
+        let mut set = RuleSet::empty();
+        let bad_regex = r#"
+            [[rule]]
+            id = "x"
+            kind = "regex"
+            pattern = "(unclosed"
+            role = "footer"
+            reason = "r"
+        "#;
+        assert!(matches!(
+            set.add_toml("u", bad_regex),
+            Err(RuleError::Regex { .. })
+        ));
+        let bad_role = r#"
+            [[rule]]
+            id = "x"
+            kind = "exact"
+            pattern = "a"
+            role = "weather"
+            reason = "r"
+        "#;
+        assert!(matches!(
+            set.add_toml("u", bad_role),
+            Err(RuleError::Parse { .. })
+        ));
+        let empty = "[[rule]]\nid = \"x\"\nkind = \"exact\"\npatterns = []\nrole = \"footer\"\nreason = \"r\"\n";
+        assert!(matches!(
+            set.add_toml("u", empty),
+            Err(RuleError::NoPattern { .. })
+        ));
+    }
+}

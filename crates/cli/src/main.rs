@@ -1,0 +1,261 @@
+//! The `newsclean` command: argument parsing and wiring, nothing else.
+
+use std::io::{IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::Context;
+use clap::{Args, Parser, Subcommand};
+use newsclean_cleanup::RuleSet;
+use newsclean_pipeline::{Options, Pipeline, Processor, StageClock};
+
+/// Exit codes, documented in README.md and `--help`.
+mod exit {
+    /// Every input gave a record.
+    pub const OK: u8 = 0;
+    /// The run finished but some inputs failed (see errors.jsonl).
+    pub const SOME_FAILED: u8 = 1;
+    /// Bad arguments or configuration (including rule files).
+    pub const USAGE: u8 = 2;
+    /// The run could not go on: output not writable, archive missing.
+    pub const FATAL: u8 = 5;
+}
+
+const EXIT_CODES: &str = "\
+Exit codes:
+  0  success: every input gave a record
+  1  success, but some inputs failed (listed in errors.jsonl)
+  2  usage or configuration error (bad flag, bad rule file)
+  5  fatal: the archive cannot be read or the output cannot be written";
+
+/// Turn an archive of scraped news articles into clean, structured records.
+#[derive(Parser)]
+#[command(name = "newsclean", version, after_help = EXIT_CODES)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Process every article under ARCHIVE into OUT/records.jsonl, errors.jsonl and report.json.
+    Run(RunArgs),
+    /// Print the record of one article (FILE, or - for stdin) as pretty JSON.
+    Clean(CleanArgs),
+    /// List the active cleanup rules.
+    Rules(RuleArgs),
+}
+
+#[derive(Args)]
+struct RunArgs {
+    /// Archive root: a folder (searched recursively) or a single file.
+    archive: PathBuf,
+    /// Output folder (created if missing).
+    #[arg(long, short)]
+    out: PathBuf,
+    /// Worker threads [default: number of cores].
+    #[arg(long, short)]
+    jobs: Option<usize>,
+    /// No progress bar and no summary line.
+    #[arg(long, short)]
+    quiet: bool,
+    /// Largest input file to read, in bytes; larger files give an error record.
+    #[arg(long, default_value_t = newsclean_ingest::DEFAULT_MAX_BYTES)]
+    max_bytes: u64,
+    #[command(flatten)]
+    rules: RuleArgs,
+}
+
+#[derive(Args)]
+struct CleanArgs {
+    /// Article file, or - for stdin.
+    file: PathBuf,
+    #[command(flatten)]
+    rules: RuleArgs,
+}
+
+#[derive(Args)]
+struct RuleArgs {
+    /// Add a rule pack (TOML); rules with an existing id replace it. Repeatable.
+    #[arg(long = "rules", value_name = "FILE")]
+    packs: Vec<PathBuf>,
+    /// Switch off the rule with this id. Repeatable.
+    #[arg(long = "disable-rule", value_name = "ID")]
+    disable: Vec<String>,
+}
+
+impl RuleArgs {
+    fn load(&self) -> Result<RuleSet, Failure> {
+        let mut set = RuleSet::builtin();
+        for pack in &self.packs {
+            let text = std::fs::read_to_string(pack)
+                .with_context(|| format!("cannot read rule pack {}", pack.display()))
+                .map_err(Failure::usage)?;
+            set.add_toml(&pack.display().to_string(), &text)
+                .map_err(|e| Failure::usage(e.into()))?;
+        }
+        for id in &self.disable {
+            set.disable(id).map_err(|e| Failure::usage(e.into()))?;
+        }
+        Ok(set)
+    }
+}
+
+/// An error with the exit code it maps to.
+struct Failure {
+    code: u8,
+    error: anyhow::Error,
+}
+
+impl Failure {
+    fn usage(error: anyhow::Error) -> Failure {
+        Failure {
+            code: exit::USAGE,
+            error,
+        }
+    }
+    fn fatal(error: anyhow::Error) -> Failure {
+        Failure {
+            code: exit::FATAL,
+            error,
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Run(args) => run(args),
+        Command::Clean(args) => clean(args),
+        Command::Rules(args) => rules(args),
+    };
+    match result {
+        Ok(code) => ExitCode::from(code),
+        Err(failure) => {
+            // A closed pipe (`newsclean rules | head`) is not an error.
+            if is_broken_pipe(&failure.error) {
+                return ExitCode::from(exit::OK);
+            }
+            eprintln!("newsclean: error: {}", failure.error);
+            for cause in failure.error.chain().skip(1) {
+                eprintln!("  Cause: {cause}");
+            }
+            ExitCode::from(failure.code)
+        }
+    }
+}
+
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
+fn run(args: RunArgs) -> Result<u8, Failure> {
+    let rules = args.rules.load()?;
+    let processor = Processor::new(&rules).map_err(|e| Failure::usage(e.into()))?;
+    let mut options = Options {
+        max_bytes: args.max_bytes,
+        progress: !args.quiet && std::io::stderr().is_terminal(),
+        ..Options::default()
+    };
+    if let Some(jobs) = args.jobs {
+        if jobs == 0 {
+            return Err(Failure::usage(anyhow::anyhow!("--jobs must be at least 1")));
+        }
+        options.jobs = jobs;
+    }
+    let report = Pipeline::new(processor, options)
+        .run(&args.archive, &args.out)
+        .map_err(|e| Failure::fatal(e.into()))?;
+    if !args.quiet {
+        eprintln!(
+            "newsclean: {} files ({:.1} MB), {} records, {} errors in {:.2}s ({:.0} files/s) -> {}",
+            report.files,
+            report.bytes as f64 / 1e6,
+            report.records,
+            report.errors,
+            report.seconds,
+            report.files as f64 / report.seconds.max(1e-9),
+            args.out.display(),
+        );
+    }
+    Ok(if report.errors > 0 {
+        exit::SOME_FAILED
+    } else {
+        exit::OK
+    })
+}
+
+fn clean(args: CleanArgs) -> Result<u8, Failure> {
+    let rules = args.rules.load()?;
+    let processor = Processor::new(&rules).map_err(|e| Failure::usage(e.into()))?;
+    let (name, bytes) = read_input(&args.file).map_err(Failure::fatal)?;
+    let raw = newsclean_ingest::RawDocument {
+        path: name.clone(),
+        full_path: args.file.clone(),
+        bytes,
+    };
+    let record = match processor.process(&raw, &StageClock::default()) {
+        Ok(record) => serde_json::to_string_pretty(&record),
+        Err(error) => {
+            let json =
+                serde_json::to_string_pretty(&error).map_err(|e| Failure::fatal(e.into()))?;
+            print_line(&json).map_err(Failure::fatal)?;
+            return Ok(exit::SOME_FAILED);
+        }
+    };
+    let json = record.map_err(|e| Failure::fatal(e.into()))?;
+    print_line(&json).map_err(Failure::fatal)?;
+    Ok(exit::OK)
+}
+
+fn read_input(file: &Path) -> anyhow::Result<(String, Vec<u8>)> {
+    if file == Path::new("-") {
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .read_to_end(&mut bytes)
+            .context("cannot read stdin")?;
+        return Ok(("-".to_string(), bytes));
+    }
+    let bytes = std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
+    let name = file.file_name().map_or_else(
+        || file.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    Ok((name, bytes))
+}
+
+fn rules(args: RuleArgs) -> Result<u8, Failure> {
+    let set = args.load()?;
+    let mut out = std::io::stdout().lock();
+    let mut write = || -> std::io::Result<()> {
+        writeln!(
+            out,
+            "{:<32} {:<7} {:<11} {:<4} reason",
+            "id", "kind", "role", "lang"
+        )?;
+        for rule in set.rules() {
+            writeln!(
+                out,
+                "{:<32} {:<7} {:<11} {:<4} {}",
+                rule.id,
+                format!("{:?}", rule.kind).to_lowercase(),
+                rule.role.as_str(),
+                rule.language,
+                rule.reason
+            )?;
+        }
+        out.flush()
+    };
+    write().map_err(|e| Failure::fatal(e.into()))?;
+    Ok(exit::OK)
+}
+
+fn print_line(text: &str) -> anyhow::Result<()> {
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "{text}")?;
+    out.flush()?;
+    Ok(())
+}

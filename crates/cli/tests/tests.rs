@@ -1,0 +1,344 @@
+//! End-to-end tests: the real `newsclean` binary on `fixtures/` and on
+//! generated archives.
+
+mod util;
+
+use std::io::Write;
+use std::process::Stdio;
+
+use serde_json::Value;
+use util::{Dir, fixtures, newsclean, output};
+
+fn lines(text: &str) -> Vec<Value> {
+    text.lines()
+        .map(|l| serde_json::from_str(l).expect("valid JSON line"))
+        .collect()
+}
+
+/// Every fixture article's record equals its expected record in
+/// `fixtures/expected/`, and every bad input has its error line. Set
+/// `NEWSCLEAN_BLESS=1` to rewrite the expected files after a reviewed change.
+#[test]
+fn fixtures_match_expected_records() {
+    let dir = Dir::new();
+    let run = output(
+        newsclean()
+            .arg("run")
+            .arg(fixtures().join("archive"))
+            .arg("--out")
+            .arg(dir.out())
+            .arg("--quiet"),
+    );
+    assert_eq!(
+        run.status.code(),
+        Some(1),
+        "broken fixtures must give exit code 1"
+    );
+    let records = lines(&dir.read_out("records.jsonl"));
+    let errors = dir.read_out("errors.jsonl");
+    let expected_dir = fixtures().join("expected");
+    if std::env::var_os("NEWSCLEAN_BLESS").is_some() {
+        for record in &records {
+            let rel = record["source"]["path"].as_str().expect("path");
+            let path = expected_dir.join(format!("{rel}.json"));
+            std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+            let json = serde_json::to_string_pretty(record).expect("json") + "\n";
+            std::fs::write(path, json).expect("write expected");
+        }
+        std::fs::write(expected_dir.join("errors.jsonl"), &errors).expect("write errors");
+        return;
+    }
+    let mut failures = Vec::new();
+    for record in &records {
+        let rel = record["source"]["path"].as_str().expect("path");
+        let path = expected_dir.join(format!("{rel}.json"));
+        let expected: Value = match std::fs::read_to_string(&path) {
+            Ok(text) => serde_json::from_str(&text).expect("expected record is JSON"),
+            Err(_) => {
+                failures.push(format!("{rel}: no expected record at {}", path.display()));
+                continue;
+            }
+        };
+        if &expected != record {
+            failures.push(format!(
+                "{rel}: record differs from {}\n got: {}",
+                path.display(),
+                serde_json::to_string_pretty(record).expect("json")
+            ));
+        }
+    }
+    let expected_errors =
+        std::fs::read_to_string(expected_dir.join("errors.jsonl")).unwrap_or_default();
+    if errors != expected_errors {
+        failures.push(format!(
+            "errors.jsonl differs:\n got: {errors}\n want: {expected_errors}"
+        ));
+    }
+    assert!(records.len() >= 11, "only {} records", records.len());
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+/// The seed article meets the foundation targets field by field.
+#[test]
+fn seed_article_structure() {
+    let run = output(
+        newsclean()
+            .arg("clean")
+            .arg(fixtures().join("archive/reuters-us-china-balloon.txt")),
+    );
+    assert_eq!(run.status.code(), Some(0));
+    let r: Value = serde_json::from_slice(&run.stdout).expect("record JSON");
+    assert_eq!(r["dateline"]["location"], "WASHINGTON");
+    assert_eq!(r["dateline"]["agency"], "Reuters");
+    assert_eq!(r["agency"], "Reuters");
+    assert_eq!(
+        r["credits"]["reporters"],
+        serde_json::json!(["Susan Heavy"])
+    );
+    assert_eq!(r["credits"]["editors"], serde_json::json!(["Paul Grant"]));
+    assert_eq!(
+        r["subheadings"],
+        serde_json::json!(["Keep an open channel of communication"])
+    );
+    assert_eq!(r["related"].as_array().map(Vec::len), Some(2));
+    assert_eq!(r["paragraphs"].as_array().map(Vec::len), Some(19));
+    let body = r["paragraphs"].to_string();
+    for junk in [
+        "See also",
+        "Leave a Reply",
+        "Our standards",
+        "Reporting by",
+        "Your email",
+    ] {
+        assert!(!body.contains(junk), "{junk} left in body");
+    }
+}
+
+/// Output is byte-identical whatever the number of jobs, on an archive large
+/// enough for workers to finish out of order.
+#[test]
+fn records_are_identical_for_any_job_count() {
+    let dir = Dir::new();
+    for i in 0..400 {
+        let paragraphs: String = (0..(i % 13 + 1))
+            .map(|p| {
+                format!("Paragraph {p} of story {i} says the council met on Tuesday to vote.\n\n")
+            })
+            .collect();
+        let junk = if i % 3 == 0 {
+            "See also  Another story\n\n"
+        } else {
+            ""
+        };
+        dir.create(
+            &format!("d{}/s{i:04}.txt", i % 7),
+            format!(
+                "Story number {i}\n\nLONDON (Reuters) - {paragraphs}{junk}Leave a Reply\n\nNice"
+            ),
+        );
+    }
+    dir.create("d0/bad.txt", b"\x00\x01binary");
+    let mut outputs = Vec::new();
+    for jobs in ["1", "2", "4"] {
+        let out = dir.root.path().join(format!("out{jobs}"));
+        let run = output(
+            newsclean()
+                .args(["run", "--quiet", "--jobs", jobs])
+                .arg(dir.archive())
+                .arg("--out")
+                .arg(&out),
+        );
+        assert_eq!(run.status.code(), Some(1));
+        let records = std::fs::read(out.join("records.jsonl")).expect("records");
+        let errors = std::fs::read(out.join("errors.jsonl")).expect("errors");
+        outputs.push((records, errors));
+    }
+    assert_eq!(
+        lines(std::str::from_utf8(&outputs[0].0).expect("utf8")).len(),
+        400
+    );
+    assert!(
+        outputs.windows(2).all(|w| w[0] == w[1]),
+        "outputs differ between job counts"
+    );
+    // Records come out ordered by path.
+    let paths: Vec<String> = lines(std::str::from_utf8(&outputs[0].0).expect("utf8"))
+        .iter()
+        .map(|r| r["source"]["path"].as_str().expect("path").to_string())
+        .collect();
+    let mut sorted = paths.clone();
+    sorted.sort();
+    assert_eq!(paths, sorted);
+}
+
+#[test]
+fn report_counts_files_errors_and_rules() {
+    let dir = Dir::new();
+    dir.create(
+        "a.txt",
+        "Headline\n\nBody text here that is long enough.\n\nSee also  Other\n\nLeave a Reply\n\nHi",
+    )
+    .create("b.txt", "")
+    .create("c.txt", "Just one paragraph of text.");
+    let run = output(
+        newsclean()
+            .arg("run")
+            .arg(dir.archive())
+            .arg("--out")
+            .arg(dir.out()),
+    );
+    assert_eq!(run.status.code(), Some(1));
+    let summary = String::from_utf8_lossy(&run.stderr);
+    assert!(
+        summary.contains("3 files")
+            && summary.contains("2 records")
+            && summary.contains("1 errors"),
+        "{summary}"
+    );
+    let report: Value = serde_json::from_str(&dir.read_out("report.json")).expect("report");
+    assert_eq!(report["files"], 3);
+    assert_eq!(report["records"], 2);
+    assert_eq!(report["errors"], 1);
+    assert_eq!(report["errors_by_stage"]["decode"], 1);
+    assert_eq!(report["removals"]["related.see-also"], 1);
+    assert_eq!(report["removals"]["comment.leave-reply"], 2);
+    for stage in ["read", "decode", "clean", "extract", "write"] {
+        assert!(
+            report["stage_seconds"][stage].is_number(),
+            "no time for {stage}"
+        );
+    }
+    let errors = lines(&dir.read_out("errors.jsonl"));
+    assert_eq!(errors[0]["path"], "b.txt");
+    assert_eq!(errors[0]["reason"], "empty input");
+}
+
+#[test]
+fn exit_codes() {
+    let dir = Dir::new();
+    dir.create("ok.txt", "Headline\n\nBody.");
+    let ok = output(
+        newsclean()
+            .arg("run")
+            .arg("-q")
+            .arg(dir.archive())
+            .arg("--out")
+            .arg(dir.out()),
+    );
+    assert_eq!(ok.status.code(), Some(0));
+    assert!(
+        ok.stderr.is_empty(),
+        "--quiet printed: {}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
+
+    let missing = output(
+        newsclean()
+            .args(["run", "-q", "/nonexistent/archive", "--out"])
+            .arg(dir.out()),
+    );
+    assert_eq!(missing.status.code(), Some(5));
+
+    let usage = output(newsclean().args(["run"]));
+    assert_eq!(usage.status.code(), Some(2));
+
+    let bad_rules = dir.root.path().join("bad.toml");
+    std::fs::write(&bad_rules, "[[rule]]\nid = 1").expect("write");
+    let bad = output(
+        newsclean()
+            .arg("run")
+            .arg(dir.archive())
+            .arg("--out")
+            .arg(dir.out())
+            .arg("--rules")
+            .arg(&bad_rules),
+    );
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("bad.toml"));
+
+    let unknown = output(newsclean().args(["rules", "--disable-rule", "no.such.rule"]));
+    assert_eq!(unknown.status.code(), Some(2));
+}
+
+#[test]
+fn oversized_file_is_an_error_record() {
+    let dir = Dir::new();
+    dir.create("big.txt", "word ".repeat(1000))
+        .create("small.txt", "Headline\n\nBody.");
+    let run = output(
+        newsclean()
+            .args(["run", "-q", "--max-bytes", "100"])
+            .arg(dir.archive())
+            .arg("--out")
+            .arg(dir.out()),
+    );
+    assert_eq!(run.status.code(), Some(1));
+    let errors = lines(&dir.read_out("errors.jsonl"));
+    assert_eq!(errors.len(), 1);
+    assert_eq!(errors[0]["path"], "big.txt");
+    assert_eq!(errors[0]["stage"], "read");
+    assert_eq!(lines(&dir.read_out("records.jsonl")).len(), 1);
+}
+
+#[test]
+fn clean_reads_stdin() {
+    let mut child = newsclean()
+        .args(["clean", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all("Headline\n\nPARIS (AFP) - The body.\n\nShare this:".as_bytes())
+        .expect("write stdin");
+    let out = child.wait_with_output().expect("wait");
+    assert_eq!(out.status.code(), Some(0));
+    let r: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(r["source"]["path"], "-");
+    assert_eq!(r["title"], "Headline");
+    assert_eq!(r["agency"], "AFP");
+    assert_eq!(r["removed"][0]["rule"], "share.widget");
+}
+
+#[test]
+fn user_rule_packs_and_disabled_rules() {
+    let dir = Dir::new();
+    let pack = dir.root.path().join("site.toml");
+    std::fs::write(
+        &pack,
+        "[[rule]]\nid = \"site.promo\"\nkind = \"prefix\"\npattern = \"Daily Bugle app:\"\nrole = \"promo\"\nreason = \"site promo\"\n",
+    )
+    .expect("write pack");
+    let listed = output(
+        newsclean()
+            .arg("rules")
+            .arg("--rules")
+            .arg(&pack)
+            .args(["--disable-rule", "share.widget"]),
+    );
+    let listing = String::from_utf8_lossy(&listed.stdout);
+    assert!(listing.contains("site.promo"));
+    assert!(!listing.lines().any(|l| l.starts_with("share.widget ")));
+
+    dir.create(
+        "a.txt",
+        "Headline\n\nBody text.\n\nDaily Bugle app: download it now\n\nShare this:",
+    );
+    let run = output(
+        newsclean()
+            .arg("clean")
+            .arg(dir.archive().join("a.txt"))
+            .arg("--rules")
+            .arg(&pack)
+            .args(["--disable-rule", "share.widget"]),
+    );
+    let r: Value = serde_json::from_slice(&run.stdout).expect("JSON");
+    assert_eq!(r["removed"][0]["rule"], "site.promo");
+    assert_eq!(
+        r["paragraphs"],
+        serde_json::json!(["Body text.", "Share this:"])
+    );
+}

@@ -1,0 +1,54 @@
+//! Helpers for running the real `newsclean` binary on temporary archives.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+/// A temporary archive folder and output folder.
+pub struct Dir {
+    pub root: tempfile::TempDir,
+}
+
+impl Dir {
+    pub fn new() -> Dir {
+        Dir {
+            root: tempfile::tempdir().expect("temp dir"),
+        }
+    }
+
+    pub fn archive(&self) -> PathBuf {
+        self.root.path().join("archive")
+    }
+
+    pub fn out(&self) -> PathBuf {
+        self.root.path().join("out")
+    }
+
+    /// Writes `bytes` at `rel` inside the archive, creating folders.
+    pub fn create(&self, rel: &str, bytes: impl AsRef<[u8]>) -> &Dir {
+        let path = self.archive().join(rel);
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        std::fs::write(path, bytes).expect("write");
+        self
+    }
+
+    pub fn read_out(&self, name: &str) -> String {
+        std::fs::read_to_string(self.out().join(name)).expect("output file")
+    }
+}
+
+/// The `newsclean` binary built for this test run.
+pub fn newsclean() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_newsclean"));
+    cmd.stdin(Stdio::null());
+    cmd
+}
+
+/// Runs a command and returns its output, whatever the exit code.
+pub fn output(cmd: &mut Command) -> Output {
+    cmd.output().expect("run newsclean")
+}
+
+/// The workspace's `fixtures/` folder.
+pub fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures")
+}

@@ -1,0 +1,237 @@
+//! Names from credit lines and bylines.
+
+use newsclean_model::Credits;
+use regex::Regex;
+
+pub(crate) struct CreditParser {
+    /// A role lead: `Reporting by`, `Editing by`, or `By` at the start.
+    role: Regex,
+    /// `in Beijing` after a reporter's name.
+    location: Regex,
+    /// `contributed` in a contributor line.
+    contributed: Regex,
+}
+
+/// Words that mark a credit segment as an organisation or a job title rather
+/// than a person.
+const NOT_A_NAME: &[&str] = &[
+    "Reuters",
+    "AP",
+    "AFP",
+    "Associated",
+    "Press",
+    "Bloomberg",
+    "Xinhua",
+    "News",
+    "Staff",
+    "Agency",
+    "Agencies",
+    "Bureau",
+    "Correspondent",
+    "Writer",
+    "Editor",
+    "Reporter",
+    "Desk",
+    "Team",
+    "Service",
+    "Wire",
+    "Wires",
+    "Times",
+    "Post",
+];
+
+#[derive(Clone, Copy)]
+enum Role {
+    Reporter,
+    Editor,
+    Other,
+}
+
+impl CreditParser {
+    pub(crate) fn new() -> CreditParser {
+        CreditParser {
+            role: Regex::new(
+                r"(?i)(?:\b(?P<word>additional\s+reporting|reporting|writing|written|editing|edited|compiled|research|photos?|graphics?|video|production|produced)\s+by\b|^\W*(?P<by>by)\b)",
+            )
+            .expect("credit pattern is valid"),
+            location: Regex::new(r"\s+(?:in|from)\s+\p{Lu}.*$").expect("location pattern is valid"),
+            contributed: Regex::new(r"\s+contributed\b").expect("contributed pattern is valid"),
+        }
+    }
+
+    pub(crate) fn parse(&self, line: &str) -> Credits {
+        let mut credits = Credits::default();
+        let leads: Vec<_> = self.role.captures_iter(line).collect();
+        if leads.is_empty() {
+            // `Associated Press writer Jane Doe contributed to this report.`
+            if let Some(m) = self.contributed.find(line) {
+                for piece in self.names_or_titles(&line[..m.start()]) {
+                    if !credits.reporters.contains(&piece) {
+                        credits.reporters.push(piece);
+                    }
+                }
+            }
+            return credits;
+        }
+        for (k, lead) in leads.iter().enumerate() {
+            let Some(whole) = lead.get(0) else { continue };
+            let end = leads
+                .get(k + 1)
+                .and_then(|c| c.get(0))
+                .map_or(line.len(), |m| m.start());
+            let role = match lead.name("word").map(|w| w.as_str().to_ascii_lowercase()) {
+                None => Role::Reporter,
+                Some(w) if w.starts_with("edit") => Role::Editor,
+                Some(w)
+                    if w.starts_with("photo")
+                        || w.starts_with("graphic")
+                        || w == "video"
+                        || w.starts_with("produc") =>
+                {
+                    Role::Other
+                }
+                Some(_) => Role::Reporter,
+            };
+            let list = match role {
+                Role::Reporter => &mut credits.reporters,
+                Role::Editor => &mut credits.editors,
+                Role::Other => continue,
+            };
+            for name in self.names(&line[whole.end()..end]) {
+                if !list.contains(&name) {
+                    list.push(name);
+                }
+            }
+        }
+        credits
+    }
+
+    /// Names in a contributor list whose items may carry a job title:
+    /// the trailing run of capitalised words of each item.
+    fn names_or_titles(&self, segment: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        for part in segment.split([',', ';', '&']) {
+            for piece in part.split(" and ") {
+                let piece = self.location.replace(piece, "");
+                let words: Vec<&str> = piece.split_whitespace().collect();
+                let start = words
+                    .iter()
+                    .rposition(|w| {
+                        !w.chars().next().is_some_and(char::is_uppercase) || NOT_A_NAME.contains(w)
+                    })
+                    .map_or(0, |i| i + 1);
+                let name = words[start..].join(" ");
+                if is_name(&name) {
+                    out.push(name);
+                }
+            }
+        }
+        out
+    }
+
+    fn names(&self, segment: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        // Segments end at a sentence or clause break; `;` starts a new role.
+        let segment = segment.split([';', '|', '\n']).next().unwrap_or("");
+        for part in segment.split([',', '&', '/', '(', ')', '[', ']']) {
+            for piece in part.split(" and ") {
+                let piece = self.location.replace(piece, "");
+                let name = piece
+                    .trim()
+                    .trim_matches(|c: char| !c.is_alphanumeric())
+                    .trim();
+                if is_name(name) {
+                    out.push(name.to_string());
+                }
+            }
+        }
+        out
+    }
+}
+
+/// One to five words, each starting with a capital letter (particles such as
+/// `de` or `van` allowed), none of them an organisation word.
+fn is_name(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    (1..=5).contains(&words.len())
+        && words
+            .iter()
+            .any(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                || matches!(
+                    *w,
+                    "de" | "da"
+                        | "di"
+                        | "del"
+                        | "van"
+                        | "von"
+                        | "der"
+                        | "den"
+                        | "la"
+                        | "le"
+                        | "bin"
+                        | "al"
+                )
+        })
+        && !words
+            .iter()
+            .any(|w| NOT_A_NAME.contains(&w.trim_end_matches('.')))
+        && words
+            .iter()
+            .any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(s: &str) -> (Vec<String>, Vec<String>) {
+        let c = CreditParser::new().parse(s);
+        (c.reporters, c.editors)
+    }
+
+    #[test]
+    fn wire_credit_lines() {
+        assert_eq!(
+            parse("(Reporting by Susan Heavy). Edited by Paul Grant"),
+            (vec!["Susan Heavy".into()], vec!["Paul Grant".into()])
+        );
+        assert_eq!(
+            parse(
+                "(Reporting by Jane Doe in Beijing and John Roe in Shanghai; Additional reporting by Li Wei; Editing by Ann Lee and Bob Ray)"
+            ),
+            (
+                vec!["Jane Doe".into(), "John Roe".into(), "Li Wei".into()],
+                vec!["Ann Lee".into(), "Bob Ray".into()]
+            )
+        );
+        assert_eq!(
+            parse("Writing by David Brunnstrom; editing by Leslie Adler"),
+            (vec!["David Brunnstrom".into()], vec!["Leslie Adler".into()])
+        );
+    }
+
+    #[test]
+    fn contributor_lines() {
+        assert_eq!(
+            parse(
+                "Associated Press writers Lindsay Ormond in Washington and Ann Lee contributed to this report."
+            ),
+            (vec!["Lindsay Ormond".into(), "Ann Lee".into()], vec![])
+        );
+    }
+
+    #[test]
+    fn bylines() {
+        assert_eq!(
+            parse("By Maria Santos, Associated Press"),
+            (vec!["Maria Santos".into()], vec![])
+        );
+        assert_eq!(
+            parse("By JANE DOE and RICHARD ROE"),
+            (vec!["JANE DOE".into(), "RICHARD ROE".into()], vec![])
+        );
+        assert_eq!(parse("Photos by Ann Lee"), (vec![], vec![]));
+    }
+}

@@ -1,0 +1,147 @@
+//! Datelines: `WASHINGTON (Reuters) –`, `LONDON, May 5 (AP) -`, `(Bloomberg) --`.
+
+use newsclean_model::Dateline;
+use regex::Regex;
+
+const MONTH: &str = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+\d{1,2}(?:,?\s+\d{4})?";
+
+pub(crate) struct DatelineParser {
+    /// Upper-case place, optional region and date, optional agency, separator.
+    caps: Regex,
+    /// Title-case place, only with an agency in parentheses (`Washington (CNN) —`).
+    titled: Regex,
+    /// Agency alone (`(Bloomberg) --`).
+    agency_only: Regex,
+}
+
+impl DatelineParser {
+    pub(crate) fn new() -> DatelineParser {
+        let place_caps = r"\p{Lu}[\p{Lu}\p{M}.'’-]*(?:\s+\p{Lu}[\p{Lu}\p{M}.'’-]*){0,4}";
+        let place_title = r"\p{Lu}[\p{L}\p{M}.'’-]+(?:\s+\p{Lu}[\p{L}\p{M}.'’-]+){0,3}";
+        let region = r"\p{Lu}[\p{L}.]+(?:\s+\p{Lu}[\p{L}.]+){0,2}";
+        let agency = r"\((?P<agency>[\p{L}][\p{L}\p{N} .&/'’-]{0,38}?)\)";
+        let sep = r"\s*(?P<sep>--|[-–—:|])\s*";
+        let tail = format!(
+            r"(?:,\s*(?P<date1>{MONTH})|,\s*(?P<region>{region})(?:,\s*(?P<date2>{MONTH}))?)?"
+        );
+        let build = |p: String| Regex::new(&p).expect("dateline patterns are valid");
+        DatelineParser {
+            caps: build(format!(
+                r"^(?P<loc>{place_caps}){tail}\s*(?:{agency})?{sep}\S"
+            )),
+            titled: build(format!(r"^(?P<loc>{place_title}){tail}\s*{agency}{sep}\S")),
+            agency_only: build(format!(r"^{agency}{sep}\S")),
+        }
+    }
+
+    pub(crate) fn parse(&self, paragraph: &str) -> Option<Dateline> {
+        let caps = self
+            .caps
+            .captures(paragraph)
+            .filter(|c| c.name("loc").is_some_and(|l| is_place_caps(l.as_str())))
+            .or_else(|| self.titled.captures(paragraph))
+            .or_else(|| self.agency_only.captures(paragraph))?;
+        let sep = caps.name("sep")?;
+        // Without an agency, only the dashes of AP style (`WASHINGTON —`)
+        // separate a dateline: `NOTE: …` and `US - China talks` must not pass.
+        if caps.name("agency").is_none() && !matches!(sep.as_str(), "—" | "–" | "--") {
+            return None;
+        }
+        let get = |n: &str| caps.name(n).map(|m| m.as_str().trim().to_string());
+        Some(Dateline {
+            location: get("loc"),
+            agency: get("agency"),
+            date: get("date1").or_else(|| get("date2")),
+            text: paragraph[..sep.end()].trim_end().to_string(),
+        })
+    }
+}
+
+/// At least two letters, all upper case: `WASHINGTON`, `ST. LOUIS`, not `A`.
+fn is_place_caps(loc: &str) -> bool {
+    loc.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !loc.chars().any(|c| c.is_lowercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(s: &str) -> Option<(Option<String>, Option<String>, Option<String>)> {
+        DatelineParser::new()
+            .parse(s)
+            .map(|d| (d.location, d.agency, d.date))
+    }
+
+    fn some(
+        loc: Option<&str>,
+        agency: Option<&str>,
+        date: Option<&str>,
+    ) -> Option<(Option<String>, Option<String>, Option<String>)> {
+        Some((
+            loc.map(String::from),
+            agency.map(String::from),
+            date.map(String::from),
+        ))
+    }
+
+    #[test]
+    fn wire_forms() {
+        assert_eq!(
+            parse("WASHINGTON (Reuters) – President Joe Biden"),
+            some(Some("WASHINGTON"), Some("Reuters"), None)
+        );
+        assert_eq!(
+            parse("LONDON, May 5 (AP) - Britain"),
+            some(Some("LONDON"), Some("AP"), Some("May 5"))
+        );
+        assert_eq!(
+            parse("BEIJING, March 3 (Xinhua) -- China"),
+            some(Some("BEIJING"), Some("Xinhua"), Some("March 3"))
+        );
+        assert_eq!(
+            parse("SAN FRANCISCO (AP) — PG&E"),
+            some(Some("SAN FRANCISCO"), Some("AP"), None)
+        );
+        assert_eq!(
+            parse("KYIV, Ukraine (AP) — Russian"),
+            some(Some("KYIV"), Some("AP"), None)
+        );
+        assert_eq!(
+            parse("NEW YORK, Jan. 5, 2024 (Bloomberg) -- Stocks"),
+            some(Some("NEW YORK"), Some("Bloomberg"), Some("Jan. 5, 2024"))
+        );
+        assert_eq!(
+            parse("PARIS (AFP) - France"),
+            some(Some("PARIS"), Some("AFP"), None)
+        );
+        assert_eq!(
+            parse("WASHINGTON — The Senate"),
+            some(Some("WASHINGTON"), None, None)
+        );
+        assert_eq!(
+            parse("(Bloomberg) -- Oil rose"),
+            some(None, Some("Bloomberg"), None)
+        );
+        assert_eq!(
+            parse("Washington (CNN) — The House"),
+            some(Some("Washington"), Some("CNN"), None)
+        );
+    }
+
+    #[test]
+    fn ordinary_sentences_are_not_datelines() {
+        assert_eq!(parse("The official said the talks went well."), None);
+        assert_eq!(parse("NOTE: this story has been updated."), None);
+        assert_eq!(parse("A - B testing is common."), None);
+        assert_eq!(parse("President Biden - who spoke"), None);
+        assert_eq!(parse("US - China talks resumed"), None);
+    }
+
+    #[test]
+    fn dateline_text_is_kept() {
+        let d = DatelineParser::new()
+            .parse("LONDON, May 5 (AP) - Britain")
+            .unwrap();
+        assert_eq!(d.text, "LONDON, May 5 (AP) -");
+    }
+}

@@ -1,0 +1,121 @@
+/*!
+Extraction: the structure of a cleaned article.
+
+Given the body lines that cleanup kept, an [`Extractor`] finds the headline,
+the dateline (`WASHINGTON (Reuters) –`, `LONDON, May 5 (AP) -`,
+`BEIJING, March 3 (Xinhua) --`), the wire agency, in-article subheadings and
+the body paragraphs. [`Extractor::credits`] reads the names out of credit
+lines and bylines (`(Reporting by A and B; Editing by C)`, `By NAME`), which
+cleanup removed from the body but kept for this purpose.
+
+The extractor holds compiled patterns: build it once and share it.
+
+# Example
+
+```
+use newsclean_extract::Extractor;
+
+let extractor = Extractor::new();
+let lines = [
+    "Talks resume in Vienna",
+    "VIENNA, May 5 (Reuters) - Negotiators met again on Friday to discuss the next round of talks.",
+    "What comes next",
+    "Both sides said they would meet again within a month, officials told reporters on Friday.",
+];
+let article = extractor.extract(&lines);
+assert_eq!(article.title.as_deref(), Some("Talks resume in Vienna"));
+let dateline = article.dateline.as_ref().unwrap();
+assert_eq!(dateline.location.as_deref(), Some("VIENNA"));
+assert_eq!(dateline.date.as_deref(), Some("May 5"));
+assert_eq!(article.agency.as_deref(), Some("Reuters"));
+assert_eq!(article.subheadings, ["What comes next"]);
+assert_eq!(article.paragraphs.len(), 2);
+
+let credits = extractor.credits("(Reporting by Jane Doe and John Roe; Editing by Ann Lee)");
+assert_eq!(credits.reporters, ["Jane Doe", "John Roe"]);
+assert_eq!(credits.editors, ["Ann Lee"]);
+```
+*/
+
+#![deny(missing_docs)]
+
+mod credits;
+mod dateline;
+mod structure;
+
+use newsclean_model::{Credits, Dateline};
+
+/// The structure found in an article's body lines.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Article {
+    /// Headline, when the first line is one.
+    pub title: Option<String>,
+    /// Dateline of the lead paragraph.
+    pub dateline: Option<Dateline>,
+    /// Wire agency named in the dateline.
+    pub agency: Option<String>,
+    /// Section headings inside the body.
+    pub subheadings: Vec<String>,
+    /// Body paragraphs (headline and subheadings excluded).
+    pub paragraphs: Vec<String>,
+}
+
+/// Finds headline, dateline, subheadings and credits. Build once, share
+/// across threads.
+pub struct Extractor {
+    datelines: dateline::DatelineParser,
+    credits: credits::CreditParser,
+}
+
+impl Default for Extractor {
+    fn default() -> Self {
+        Extractor::new()
+    }
+}
+
+impl Extractor {
+    /// Compiles the extractor's patterns.
+    pub fn new() -> Extractor {
+        Extractor {
+            datelines: dateline::DatelineParser::new(),
+            credits: credits::CreditParser::new(),
+        }
+    }
+
+    /// Splits body lines into headline, subheadings and paragraphs, and reads
+    /// the dateline of the lead.
+    pub fn extract<S: AsRef<str>>(&self, lines: &[S]) -> Article {
+        let lines: Vec<&str> = lines.iter().map(|l| l.as_ref()).collect();
+        let mut article = Article::default();
+        let mut body = &lines[..];
+        if structure::is_headline(&lines, |l| self.datelines.parse(l).is_some()) {
+            article.title = Some(lines[0].to_string());
+            body = &lines[1..];
+        }
+        for (i, line) in body.iter().enumerate() {
+            if structure::is_subheading(body, i) {
+                article.subheadings.push(line.to_string());
+            } else {
+                article.paragraphs.push(line.to_string());
+            }
+        }
+        // The dateline opens the lead; a kicker or standfirst may come first.
+        article.dateline = article
+            .paragraphs
+            .iter()
+            .take(3)
+            .find_map(|p| self.datelines.parse(p));
+        article.agency = article.dateline.as_ref().and_then(|d| d.agency.clone());
+        article
+    }
+
+    /// Parses the dateline at the start of `paragraph`, if there is one.
+    pub fn dateline(&self, paragraph: &str) -> Option<Dateline> {
+        self.datelines.parse(paragraph)
+    }
+
+    /// Reads reporters and editors from a credit line or byline.
+    pub fn credits(&self, line: &str) -> Credits {
+        self.credits.parse(line)
+    }
+}

@@ -1,0 +1,99 @@
+//! Headline and subheading shapes.
+
+/// Longest headline, in words.
+const HEADLINE_MAX_WORDS: usize = 30;
+/// Longest subheading, in words.
+const SUBHEADING_MAX_WORDS: usize = 14;
+/// Shortest paragraph that can follow a subheading, in words.
+const SUBHEADING_NEXT_MIN_WORDS: usize = 12;
+
+fn words(s: &str) -> usize {
+    s.split_whitespace().count()
+}
+
+/// Ends like a sentence or a clause: headings do not.
+fn ends_like_prose(s: &str) -> bool {
+    s.ends_with([
+        '.', ',', ';', ':', '…', '"', '”', '’', '\'', ')', ']', '*', '-', '–', '—', '»',
+    ])
+}
+
+/// The first line is the headline when it is short, does not read like a
+/// sentence, is not the dateline lead, and more text follows.
+pub(crate) fn is_headline(lines: &[&str], is_dateline: impl Fn(&str) -> bool) -> bool {
+    let Some(first) = lines.first() else {
+        return false;
+    };
+    lines.len() >= 2
+        && words(first) <= HEADLINE_MAX_WORDS
+        && first.chars().count() <= 300
+        && (!first.ends_with('.') || first.ends_with("..."))
+        && !is_dateline(first)
+}
+
+/// A subheading is a short, heading-shaped line inside the body, between
+/// paragraphs, with a real paragraph after it.
+pub(crate) fn is_subheading(body: &[&str], i: usize) -> bool {
+    let line = body[i];
+    let n = words(line);
+    if i == 0 || i + 1 >= body.len() || !(1..=SUBHEADING_MAX_WORDS).contains(&n) {
+        return false;
+    }
+    let starts_upper = line
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+    starts_upper
+        && !ends_like_prose(line)
+        && !line.contains(['“', '"', '«', '„'])
+        && words(body[i + 1]) >= SUBHEADING_NEXT_MIN_WORDS
+        && !is_subheading_shape_blocked(body[i - 1])
+}
+
+/// Two heading-shaped lines in a row are a list or a menu, not a heading.
+fn is_subheading_shape_blocked(prev: &str) -> bool {
+    words(prev) <= SUBHEADING_MAX_WORDS && !ends_like_prose(prev) && !prev.ends_with(['?', '!'])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const P: &str =
+        "This is a full paragraph of body text that goes on for quite a few words indeed.";
+
+    #[test]
+    fn headline_shapes() {
+        let no = |_: &str| false;
+        assert!(is_headline(&["Balloon talks resume", P], no));
+        assert!(is_headline(&["Is this the end?", P], no));
+        assert!(!is_headline(&[P, P], no));
+        assert!(!is_headline(&["Only one line"], no));
+        assert!(!is_headline(
+            &["WASHINGTON (Reuters) - Short lead", P],
+            |_| true
+        ));
+    }
+
+    #[test]
+    fn subheading_shapes() {
+        let body = [
+            P,
+            "Keep an open channel",
+            P,
+            "A sentence that ends.",
+            P,
+            "Menu",
+            "Items",
+            P,
+        ];
+        let found: Vec<usize> = (0..body.len())
+            .filter(|&i| is_subheading(&body, i))
+            .collect();
+        assert_eq!(found, [1]);
+        // Not at the very start or end, and not before a short line.
+        assert!(!is_subheading(&["Heading", P], 0));
+        assert!(!is_subheading(&[P, "Heading"], 1));
+        assert!(!is_subheading(&[P, "Heading", "short"], 1));
+    }
+}

@@ -1,0 +1,195 @@
+//! Bytes to text: BOM sniffing, UTF-8, and legacy-encoding detection.
+
+use encoding_rs::Encoding;
+
+/// Decoded text of one input.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Decoded {
+    /// The text, without a byte-order mark.
+    pub text: String,
+    /// WHATWG name of the encoding used (`UTF-8`, `windows-1252`, …).
+    pub encoding: &'static str,
+    /// Number of malformed byte sequences replaced by U+FFFD.
+    pub replaced: u64,
+}
+
+/// Why bytes could not be turned into article text.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum DecodeError {
+    /// The input is empty or only whitespace.
+    #[error("empty input")]
+    Empty,
+    /// The input is binary data (an image, a PDF, an executable, …).
+    #[error("binary input ({0})")]
+    Binary(&'static str),
+    /// Too much of the input could not be decoded in any encoding.
+    #[error("undecodable input: {replaced} malformed sequences as {encoding}")]
+    Undecodable {
+        /// Encoding that was tried.
+        encoding: &'static str,
+        /// Malformed sequences found.
+        replaced: u64,
+    },
+}
+
+/// File signatures of common binary formats that are never article text.
+const MAGIC: &[(&[u8], &str)] = &[
+    (b"%PDF-", "PDF"),
+    (b"\x89PNG\r\n\x1a\n", "PNG image"),
+    (b"\xff\xd8\xff", "JPEG image"),
+    (b"GIF87a", "GIF image"),
+    (b"GIF89a", "GIF image"),
+    (b"RIFF", "RIFF media"),
+    (b"\x7fELF", "ELF executable"),
+    (b"MZ", "Windows executable"),
+    (b"PK\x03\x04", "zip archive"),
+    (b"\x1f\x8b", "gzip data"),
+    (b"\x28\xb5\x2f\xfd", "zstd data"),
+    (b"BZh", "bzip2 data"),
+    (b"\xfd7zXZ\x00", "xz data"),
+    (b"7z\xbc\xaf\x27\x1c", "7z archive"),
+    (b"\x00\x00\x01\x00", "icon"),
+    (b"OggS", "Ogg media"),
+    (b"ID3", "MP3 audio"),
+    (b"wOFF", "web font"),
+    (b"SQLite format 3\x00", "SQLite database"),
+];
+
+/// How much of the input is sniffed for binary content and encoding.
+const SNIFF: usize = 64 * 1024;
+
+/// Decodes `bytes` into text.
+///
+/// Order of decisions: a BOM wins; then known binary signatures and NUL bytes
+/// are refused; then valid UTF-8 is taken as is; anything else goes to
+/// `chardetng`, and the guess decodes the whole input with malformed
+/// sequences replaced and counted. A decode where more than 2% of the
+/// characters are replacements or C0 control characters is refused as binary
+/// or undecodable: the text would be noise.
+pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
+    if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
+        return finish(encoding, &bytes[bom_len..]);
+    }
+    if let Some((_, kind)) = MAGIC.iter().find(|(magic, _)| bytes.starts_with(magic)) {
+        // `MZ` and `BZh` are also plausible starts of text; only trust them
+        // when the rest does not look like text.
+        if !(bytes.len() > 2 && matches!(*kind, "Windows executable" | "bzip2 data"))
+            || memchr::memchr(0, &bytes[..bytes.len().min(SNIFF)]).is_some()
+        {
+            return Err(DecodeError::Binary(kind));
+        }
+    }
+    let head = &bytes[..bytes.len().min(SNIFF)];
+    if memchr::memchr(0, head).is_some() {
+        return Err(DecodeError::Binary("NUL bytes"));
+    }
+    if std::str::from_utf8(bytes).is_ok() {
+        return finish(encoding_rs::UTF_8, bytes);
+    }
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    detector.feed(head, head.len() == bytes.len());
+    let encoding = detector.guess(None, chardetng::Utf8Detection::Allow);
+    finish(encoding, bytes)
+}
+
+fn finish(encoding: &'static Encoding, bytes: &[u8]) -> Result<Decoded, DecodeError> {
+    let (text, _) = encoding.decode_without_bom_handling(bytes);
+    let mut chars = 0u64;
+    let mut replaced = 0u64;
+    let mut control = 0u64;
+    for c in text.chars() {
+        chars += 1;
+        if c == '\u{FFFD}' {
+            replaced += 1;
+        } else if c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}') {
+            control += 1;
+        }
+    }
+    // A replacement character already in valid input is not a decode error.
+    if encoding == encoding_rs::UTF_8 && std::str::from_utf8(bytes).is_ok() {
+        replaced = 0;
+    }
+    if text.trim().is_empty() {
+        return Err(DecodeError::Empty);
+    }
+    if control * 50 > chars {
+        return Err(DecodeError::Binary("control characters"));
+    }
+    if replaced * 50 > chars {
+        return Err(DecodeError::Undecodable {
+            encoding: encoding.name(),
+            replaced,
+        });
+    }
+    Ok(Decoded {
+        text: text.into_owned(),
+        encoding: encoding.name(),
+        replaced,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_with_and_without_bom() {
+        let plain = decode("Zoë’s “quote”".as_bytes()).unwrap();
+        assert_eq!(plain.text, "Zoë’s “quote”");
+        assert_eq!(plain.encoding, "UTF-8");
+        let bom = decode(b"\xef\xbb\xbfHello").unwrap();
+        assert_eq!(bom.text, "Hello");
+        assert_eq!(bom.encoding, "UTF-8");
+    }
+
+    #[test]
+    fn utf16_with_bom() {
+        let mut bytes = vec![0xff, 0xfe];
+        for unit in "Grüße".encode_utf16() {
+            bytes.extend_from_slice(&unit.to_le_bytes());
+        }
+        let d = decode(&bytes).unwrap();
+        assert_eq!(d.text, "Grüße");
+        assert_eq!(d.encoding, "UTF-16LE");
+    }
+
+    #[test]
+    fn legacy_encodings_are_detected() {
+        let (bytes, _, _) = encoding_rs::WINDOWS_1252
+            .encode("Le président a déclaré à l’Élysée que « tout va bien ».");
+        let d = decode(&bytes).unwrap();
+        assert_eq!(d.encoding, "windows-1252");
+        assert!(d.text.contains("président"));
+
+        let (bytes, _, _) =
+            encoding_rs::SHIFT_JIS.encode("東京で記者会見が行われた。政府は発表した。");
+        let d = decode(&bytes).unwrap();
+        assert_eq!(d.encoding, "Shift_JIS");
+        assert!(d.text.contains("東京"));
+    }
+
+    #[test]
+    fn binary_and_empty_inputs_are_refused() {
+        assert_eq!(decode(b""), Err(DecodeError::Empty));
+        assert_eq!(decode(b" \n\t\n"), Err(DecodeError::Empty));
+        assert_eq!(decode(b"%PDF-1.7\n..."), Err(DecodeError::Binary("PDF")));
+        assert_eq!(
+            decode(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"),
+            Err(DecodeError::Binary("PNG image"))
+        );
+        assert_eq!(decode(b"abc\0def"), Err(DecodeError::Binary("NUL bytes")));
+        assert!(matches!(
+            decode(b"\x01\x02\x03\x04\x05 text"),
+            Err(DecodeError::Binary(_))
+        ));
+    }
+
+    #[test]
+    fn text_that_merely_starts_like_a_signature_is_text() {
+        assert_eq!(
+            decode(b"MZ Motors opened a plant.").unwrap().text,
+            "MZ Motors opened a plant."
+        );
+    }
+}

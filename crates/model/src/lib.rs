@@ -1,0 +1,248 @@
+/*!
+The record that newsclean produces for one news article, and its parts.
+
+This crate is the stable, dependency-light contract between newsclean's stages
+and anyone who reads its output: it holds plain data types with
+[`serde`] support and nothing else. A record serialises to one JSON object per
+line in `records.jsonl`; the key names are part of the public contract.
+
+# Example
+
+```
+use newsclean_model::{Record, Removal, Source};
+
+let mut record = Record::new(Source::new("2023/05/balloon.txt"));
+record.title = Some("Balloon talks".to_string());
+record.paragraphs.push("WASHINGTON (Reuters) - Officials met.".to_string());
+record.removed.push(Removal::new("Leave a Reply", "comments.leave-a-reply"));
+
+let json = serde_json::to_string(&record)?;
+assert!(json.contains(r#""path":"2023/05/balloon.txt""#));
+let back: Record = serde_json::from_str(&json)?;
+assert_eq!(back, record);
+# Ok::<(), Box<dyn std::error::Error>>(())
+```
+*/
+
+#![deny(missing_docs)]
+
+use serde::{Deserialize, Serialize};
+
+/// Version of the record schema written into every record as `schema`.
+///
+/// Bumped when a key changes meaning or disappears; new keys do not bump it.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// One cleaned article.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Record {
+    /// Schema version, see [`SCHEMA_VERSION`].
+    pub schema: u32,
+    /// Where the article came from.
+    pub source: Source,
+    /// Headline.
+    pub title: Option<String>,
+    /// Publication date, ISO 8601 (`2023-05-11` or a full timestamp).
+    pub published: Option<String>,
+    /// ISO 639-1 language code of the body.
+    pub language: Option<String>,
+    /// Wire agency or publisher the text comes from (`Reuters`, `AP`, …).
+    pub agency: Option<String>,
+    /// The lead's dateline (`WASHINGTON (Reuters) –`), when there is one.
+    pub dateline: Option<Dateline>,
+    /// Bylines and credit lines.
+    pub credits: Credits,
+    /// In-article section headings, in reading order.
+    pub subheadings: Vec<String>,
+    /// Clean body paragraphs in reading order (subheadings and credits excluded).
+    pub paragraphs: Vec<String>,
+    /// Titles of related-article links that were removed from the body.
+    pub related: Vec<String>,
+    /// Every line or span taken out of the body, with the rule that took it.
+    pub removed: Vec<Removal>,
+    /// Direct quotations with their speakers.
+    pub quotes: Vec<Quote>,
+    /// People, places and organisations named in the body.
+    pub entities: Entities,
+    /// Quality signals and score.
+    pub quality: Option<Quality>,
+    /// Content fingerprint used for duplicate detection (hex).
+    pub fingerprint: Option<String>,
+    /// `source.path` of the canonical copy when this record is a copy.
+    pub duplicate_of: Option<String>,
+    /// Story cluster id shared by an original and its copies.
+    pub cluster: Option<String>,
+}
+
+impl Record {
+    /// An empty record for `source`, stamped with the current schema version.
+    pub fn new(source: Source) -> Record {
+        Record {
+            schema: SCHEMA_VERSION,
+            source,
+            ..Record::default()
+        }
+    }
+}
+
+/// Where a record came from.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Source {
+    /// Path relative to the archive root, `/`-separated; `file#N` for the
+    /// N-th (0-based) record of a multi-record file.
+    pub path: String,
+    /// Size of the input in bytes.
+    pub bytes: u64,
+    /// Character encoding the input was decoded from (WHATWG name, e.g. `UTF-8`).
+    pub encoding: Option<String>,
+    /// Number of byte sequences that could not be decoded and were replaced.
+    pub replaced: u64,
+}
+
+impl Source {
+    /// A source for the given relative path.
+    pub fn new(path: impl Into<String>) -> Source {
+        Source {
+            path: path.into(),
+            ..Source::default()
+        }
+    }
+}
+
+/// A dateline such as `LONDON, May 5 (AP) -`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Dateline {
+    /// Place name as written (`WASHINGTON`).
+    pub location: Option<String>,
+    /// Agency in the dateline (`Reuters`), if any.
+    pub agency: Option<String>,
+    /// Date as written in the dateline (`May 5`), if any.
+    pub date: Option<String>,
+    /// The whole dateline as it appears in the lead, separator included.
+    pub text: String,
+}
+
+/// People named in credit lines and bylines.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Credits {
+    /// Reporters and writers (`Reporting by …`, `By …`, `Additional reporting by …`).
+    pub reporters: Vec<String>,
+    /// Editors (`Editing by …`, `Edited by …`).
+    pub editors: Vec<String>,
+}
+
+impl Credits {
+    /// True when no one is credited.
+    pub fn is_empty(&self) -> bool {
+        self.reporters.is_empty() && self.editors.is_empty()
+    }
+}
+
+/// A line or span removed from the body.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Removal {
+    /// The removed text, verbatim.
+    pub text: String,
+    /// Id of the rule that removed it (`related.see-also`, `class.menu`, …).
+    pub rule: String,
+}
+
+impl Removal {
+    /// A removal of `text` by the rule `rule`.
+    pub fn new(text: impl Into<String>, rule: impl Into<String>) -> Removal {
+        Removal {
+            text: text.into(),
+            rule: rule.into(),
+        }
+    }
+}
+
+/// A direct quotation.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Quote {
+    /// The quoted words without the quote marks.
+    pub text: String,
+    /// Who said it: a name, an organisation or a description; `None` when unknown.
+    pub speaker: Option<String>,
+}
+
+/// Named entities mentioned in the body, each in its fullest form.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Entities {
+    /// People.
+    pub people: Vec<String>,
+    /// Places.
+    pub places: Vec<String>,
+    /// Organisations.
+    pub organizations: Vec<String>,
+}
+
+/// Quality signals for a record.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Quality {
+    /// Words in the body.
+    pub words: u64,
+    /// Share of input lines that were removed (0–1).
+    pub removed_share: f64,
+    /// Overall score (0–1): higher is cleaner and more complete.
+    pub score: f64,
+    /// Reasons that lowered the score.
+    pub flags: Vec<String>,
+}
+
+/// One input that could not be turned into a record.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ErrorRecord {
+    /// Path relative to the archive root, as in [`Source::path`].
+    pub path: String,
+    /// Pipeline stage that failed (`read`, `decode`, `clean`, …).
+    pub stage: String,
+    /// Human-readable reason.
+    pub reason: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn missing_keys_take_defaults() {
+        let r: Record = serde_json::from_str(r#"{"source":{"path":"a.txt"}}"#).unwrap();
+        assert_eq!(r.source.path, "a.txt");
+        assert!(r.paragraphs.is_empty());
+        assert_eq!(r.dateline, None);
+    }
+
+    #[test]
+    fn scorer_keys_are_present() {
+        let v = serde_json::to_value(Record::new(Source::new("x"))).unwrap();
+        for key in [
+            "title",
+            "published",
+            "paragraphs",
+            "subheadings",
+            "dateline",
+            "agency",
+            "credits",
+            "related",
+            "removed",
+            "quotes",
+            "entities",
+            "language",
+            "duplicate_of",
+            "cluster",
+        ] {
+            assert!(v.get(key).is_some(), "missing key {key}");
+        }
+        assert_eq!(v["schema"], SCHEMA_VERSION);
+    }
+}

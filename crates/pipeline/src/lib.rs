@@ -1,0 +1,46 @@
+/*!
+The pipeline: newsclean's stages wired together.
+
+- [`Processor`] turns one input into a [`Record`](newsclean_model::Record)
+  or an [`ErrorRecord`](newsclean_model::ErrorRecord): decode, clean,
+  extract. It is what `newsclean clean` runs, and what a program that has its
+  own I/O should call.
+- [`Pipeline`] runs a processor over a whole archive: one thread walks and
+  reads, a rayon pool of `jobs` threads processes, one thread restores input
+  order and writes. Stages are joined by bounded crossbeam channels and the
+  number of documents in flight is capped, so memory depends on the queue
+  size, not on the archive. Output is byte-identical for any number of jobs.
+
+# Example
+
+```
+use newsclean_cleanup::RuleSet;
+use newsclean_pipeline::{Options, Pipeline, Processor};
+
+let archive = tempfile::tempdir()?;
+std::fs::write(
+    archive.path().join("a.txt"),
+    "Headline\n\nPARIS (AFP) - Body text of the story goes here.\n\nLeave a Reply\n\nFirst!",
+)?;
+std::fs::write(archive.path().join("b.txt"), b"\x89PNG\r\n\x1a\n\0\0")?;
+let out = tempfile::tempdir()?;
+
+let processor = Processor::new(&RuleSet::builtin())?;
+let report = Pipeline::new(processor, Options::default()).run(archive.path(), out.path())?;
+assert_eq!((report.files, report.records, report.errors), (2, 1, 1));
+
+let records = std::fs::read_to_string(out.path().join("records.jsonl"))?;
+assert!(records.contains(r#""agency":"AFP""#));
+let errors = std::fs::read_to_string(out.path().join("errors.jsonl"))?;
+assert!(errors.contains("PNG"));
+# Ok::<(), Box<dyn std::error::Error>>(())
+```
+*/
+
+#![deny(missing_docs)]
+
+mod process;
+mod run;
+
+pub use process::{Processor, StageClock};
+pub use run::{Options, Pipeline, PipelineError};

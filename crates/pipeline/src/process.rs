@@ -1,0 +1,167 @@
+//! One document: decode, clean, extract.
+
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Instant;
+
+use newsclean_cleanup::{Cleaner, Role, RuleError, RuleSet};
+use newsclean_extract::Extractor;
+use newsclean_ingest::{RawDocument, decode};
+use newsclean_model::{ErrorRecord, Record, Removal, Source};
+
+/// Stages timed by [`StageClock`], in pipeline order.
+pub(crate) const STAGES: [&str; 6] = ["read", "decode", "clean", "extract", "serialize", "write"];
+
+/// Nanoseconds spent per stage, summed over threads.
+#[derive(Debug, Default)]
+pub struct StageClock {
+    nanos: [AtomicU64; STAGES.len()],
+}
+
+impl StageClock {
+    /// Runs `f`, adding its duration to `stage`.
+    pub(crate) fn time<T>(&self, stage: usize, f: impl FnOnce() -> T) -> T {
+        let start = Instant::now();
+        let out = f();
+        self.add(stage, start);
+        out
+    }
+
+    pub(crate) fn add(&self, stage: usize, since: Instant) {
+        let nanos = u64::try_from(since.elapsed().as_nanos()).unwrap_or(u64::MAX);
+        self.nanos[stage].fetch_add(nanos, Ordering::Relaxed);
+    }
+
+    /// Seconds per stage name.
+    pub fn seconds(&self) -> impl Iterator<Item = (&'static str, f64)> + '_ {
+        STAGES
+            .iter()
+            .zip(&self.nanos)
+            .map(|(name, n)| (*name, n.load(Ordering::Relaxed) as f64 / 1e9))
+    }
+}
+
+pub(crate) const READ: usize = 0;
+const DECODE: usize = 1;
+const CLEAN: usize = 2;
+const EXTRACT: usize = 3;
+pub(crate) const SERIALIZE: usize = 4;
+pub(crate) const WRITE: usize = 5;
+
+/// Turns one input into a record. Build once; share across threads.
+pub struct Processor {
+    cleaner: Cleaner,
+    extractor: Extractor,
+}
+
+impl Processor {
+    /// A processor that cleans with `rules`.
+    pub fn new(rules: &RuleSet) -> Result<Processor, RuleError> {
+        Ok(Processor {
+            cleaner: Cleaner::new(rules)?,
+            extractor: Extractor::new(),
+        })
+    }
+
+    /// Decodes and processes one input file.
+    pub fn process(&self, raw: &RawDocument, clock: &StageClock) -> Result<Record, ErrorRecord> {
+        let decoded = clock
+            .time(DECODE, || decode(&raw.bytes))
+            .map_err(|e| ErrorRecord {
+                path: raw.path.clone(),
+                stage: "decode".to_string(),
+                reason: e.to_string(),
+            })?;
+        let mut source = Source::new(raw.path.clone());
+        source.bytes = raw.bytes.len() as u64;
+        source.encoding = Some(decoded.encoding.to_string());
+        source.replaced = decoded.replaced;
+        Ok(self.process_text(source, &decoded.text, clock))
+    }
+
+    /// Processes already decoded text.
+    pub fn process_text(&self, source: Source, text: &str, clock: &StageClock) -> Record {
+        let cleaned = clock.time(CLEAN, || self.cleaner.clean(text));
+        let start = Instant::now();
+        let mut record = Record::new(source);
+        let article = self.extractor.extract(
+            &cleaned
+                .kept
+                .iter()
+                .map(|l| l.text.as_str())
+                .collect::<Vec<_>>(),
+        );
+        record.title = article.title;
+        record.dateline = article.dateline;
+        record.agency = article.agency;
+        record.subheadings = article.subheadings;
+        record.paragraphs = article.paragraphs;
+        for removed in cleaned.removed {
+            match removed.role {
+                Role::Credit => {
+                    let credits = self.extractor.credits(&removed.text);
+                    merge(&mut record.credits.reporters, credits.reporters);
+                    merge(&mut record.credits.editors, credits.editors);
+                }
+                Role::Related => record.related.extend(removed.rest.clone()),
+                _ => {}
+            }
+            if record.agency.is_none() {
+                record.agency = removed.agency;
+            }
+            record
+                .removed
+                .push(Removal::new(removed.text, removed.rule));
+        }
+        clock.add(EXTRACT, start);
+        record
+    }
+}
+
+fn merge(into: &mut Vec<String>, names: Vec<String>) {
+    for name in names {
+        if !into.contains(&name) {
+            into.push(name);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn processor() -> Processor {
+        Processor::new(&RuleSet::builtin()).unwrap()
+    }
+
+    #[test]
+    fn credits_related_and_agency_come_from_removals() {
+        let text = "Title here\n\nBody paragraph one, long enough to be a real paragraph of text.\n\n\
+                    See also  Some other story\n\n(Reporting by Jane Doe; Editing by Ann Lee)\n\n\
+                    Our standards: The Thomson Reuters Trust Principles.";
+        let r = processor().process_text(Source::new("x.txt"), text, &StageClock::default());
+        assert_eq!(r.title.as_deref(), Some("Title here"));
+        assert_eq!(r.paragraphs.len(), 1);
+        assert_eq!(r.related, ["Some other story"]);
+        assert_eq!(r.credits.reporters, ["Jane Doe"]);
+        assert_eq!(r.credits.editors, ["Ann Lee"]);
+        assert_eq!(r.agency.as_deref(), Some("Reuters"));
+        assert_eq!(r.removed.len(), 3);
+    }
+
+    #[test]
+    fn decode_errors_become_error_records() {
+        let raw = RawDocument {
+            path: "img.txt".into(),
+            full_path: "img.txt".into(),
+            bytes: b"GIF89a\x01\x00".to_vec(),
+        };
+        let err = processor()
+            .process(&raw, &StageClock::default())
+            .unwrap_err();
+        assert_eq!(
+            (err.path.as_str(), err.stage.as_str()),
+            ("img.txt", "decode")
+        );
+        assert!(err.reason.contains("GIF"), "{}", err.reason);
+    }
+}

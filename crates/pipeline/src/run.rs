@@ -1,0 +1,267 @@
+//! Running a processor over an archive.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use crossbeam_channel::bounded;
+use indicatif::{HumanBytes, ProgressBar, ProgressDrawTarget, ProgressStyle};
+use newsclean_ingest::{ArchiveWalker, DEFAULT_MAX_BYTES, RawDocument};
+use newsclean_model::ErrorRecord;
+use newsclean_output::{JsonLines, OutputError, RunReport};
+use rayon::iter::{ParallelBridge, ParallelIterator};
+
+use crate::process::{Processor, READ, SERIALIZE, StageClock, WRITE};
+
+/// How a [`Pipeline`] runs.
+#[derive(Clone, Debug)]
+pub struct Options {
+    /// Worker threads for processing (reading and writing have their own).
+    pub jobs: usize,
+    /// Capacity of each channel between stages; also bounds the number of
+    /// documents in flight to four times this value.
+    pub queue: usize,
+    /// Largest input file accepted, in bytes.
+    pub max_bytes: u64,
+    /// Extensions of the files to read (without the dot).
+    pub extensions: Vec<String>,
+    /// Draw a progress bar on stderr.
+    pub progress: bool,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            jobs: std::thread::available_parallelism().map_or(1, |n| n.get()),
+            queue: 256,
+            max_bytes: DEFAULT_MAX_BYTES,
+            extensions: vec!["txt".to_string()],
+            progress: false,
+        }
+    }
+}
+
+/// A run could not complete.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum PipelineError {
+    /// The archive root does not exist or is not readable.
+    #[error("archive {path}: {source}")]
+    Archive {
+        /// The archive root.
+        path: PathBuf,
+        /// Why it cannot be used.
+        #[source]
+        source: std::io::Error,
+    },
+    /// The output folder could not be created.
+    #[error("output folder {path}: {source}")]
+    OutputDir {
+        /// The output folder.
+        path: PathBuf,
+        /// Why it cannot be created.
+        #[source]
+        source: std::io::Error,
+    },
+    /// Writing an output file failed.
+    #[error(transparent)]
+    Output(#[from] OutputError),
+    /// The worker pool could not be started.
+    #[error("cannot start worker threads: {0}")]
+    Threads(#[from] rayon::ThreadPoolBuildError),
+}
+
+/// A processor and the options to run it over archives.
+pub struct Pipeline {
+    processor: Processor,
+    options: Options,
+}
+
+/// What a worker hands the writer for one input: its size and result.
+struct Done {
+    bytes: u64,
+    outcome: Outcome,
+}
+
+enum Outcome {
+    Record { json: Vec<u8>, rules: Vec<String> },
+    Error(ErrorRecord),
+}
+
+impl Pipeline {
+    /// A pipeline running `processor` with `options`.
+    pub fn new(processor: Processor, options: Options) -> Pipeline {
+        Pipeline { processor, options }
+    }
+
+    /// The processor, for single documents.
+    pub fn processor(&self) -> &Processor {
+        &self.processor
+    }
+
+    /// Processes every matching file under `archive` and writes
+    /// `records.jsonl`, `errors.jsonl` and `report.json` into `out`.
+    pub fn run(&self, archive: &Path, out: &Path) -> Result<RunReport, PipelineError> {
+        let started = Instant::now();
+        std::fs::metadata(archive).map_err(|source| PipelineError::Archive {
+            path: archive.to_path_buf(),
+            source,
+        })?;
+        std::fs::create_dir_all(out).map_err(|source| PipelineError::OutputDir {
+            path: out.to_path_buf(),
+            source,
+        })?;
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(self.options.jobs.max(1))
+            .thread_name(|i| format!("newsclean-worker-{i}"))
+            .build()?;
+        let clock = StageClock::default();
+        let progress = self.progress_bar(archive);
+        let queue = self.options.queue.max(1);
+        let (raw_tx, raw_rx) = bounded::<(u64, RawItem)>(queue);
+        let (done_tx, done_rx) = bounded::<(u64, Done)>(queue);
+        // One ticket per document between reading and writing: caps what
+        // waits in channels and in the reorder buffer behind a slow document.
+        let (ticket_tx, ticket_rx) = bounded::<()>(queue * 4);
+
+        let mut records = JsonLines::create(out.join("records.jsonl"))?;
+        let mut errors = JsonLines::create(out.join("errors.jsonl"))?;
+        let mut report = RunReport {
+            version: env!("CARGO_PKG_VERSION").to_string(),
+            ..RunReport::default()
+        };
+
+        let written = std::thread::scope(|s| -> Result<(), OutputError> {
+            let walker = self.walker(archive);
+            let clock = &clock;
+            s.spawn(move || {
+                let mut start = Instant::now();
+                for (seq, item) in (0u64..).zip(walker) {
+                    clock.add(READ, start);
+                    if ticket_tx.send(()).is_err() || raw_tx.send((seq, item)).is_err() {
+                        return; // the writer stopped
+                    }
+                    start = Instant::now();
+                }
+            });
+            let processor = &self.processor;
+            s.spawn(move || {
+                pool.install(|| {
+                    raw_rx
+                        .into_iter()
+                        .par_bridge()
+                        .for_each_with(done_tx, |tx, (seq, item)| {
+                            let outcome = process_one(processor, item, clock);
+                            // A closed channel means the writer failed; drain quietly.
+                            let _ = tx.send((seq, outcome));
+                        });
+                });
+            });
+
+            let mut pending: BTreeMap<u64, Done> = BTreeMap::new();
+            let mut next = 0u64;
+            for (seq, outcome) in done_rx {
+                pending.insert(seq, outcome);
+                while let Some(done) = pending.remove(&next) {
+                    let start = Instant::now();
+                    report.files += 1;
+                    report.bytes += done.bytes;
+                    match done.outcome {
+                        Outcome::Record { json, rules } => {
+                            records.write_raw(&json)?;
+                            report.count_record_rules(rules.iter().map(String::as_str));
+                        }
+                        Outcome::Error(err) => {
+                            errors.write(&err)?;
+                            report.count_error(&err);
+                        }
+                    }
+                    clock.add(WRITE, start);
+                    next += 1;
+                    let _ = ticket_rx.recv();
+                    progress.inc(1);
+                }
+            }
+            Ok(())
+        });
+        written?;
+        records.finish()?;
+        errors.finish()?;
+        progress.finish_and_clear();
+        report.seconds = started.elapsed().as_secs_f64();
+        report.stage_seconds = clock
+            .seconds()
+            .map(|(name, secs)| (name.to_string(), secs))
+            .collect();
+        report.write(out.join("report.json"))?;
+        Ok(report)
+    }
+
+    fn walker(&self, archive: &Path) -> ArchiveWalker {
+        ArchiveWalker::new(archive)
+            .extensions(self.options.extensions.iter().cloned())
+            .max_bytes(self.options.max_bytes)
+    }
+
+    /// A progress bar whose length grows as a second walker counts the
+    /// archive, so the ETA firms up without listing everything first.
+    fn progress_bar(&self, archive: &Path) -> ProgressBar {
+        if !self.options.progress {
+            return ProgressBar::hidden();
+        }
+        let bar = ProgressBar::with_draw_target(Some(0), ProgressDrawTarget::stderr_with_hz(4));
+        let style = ProgressStyle::with_template(
+            "{elapsed_precise} [{wide_bar}] {human_pos}/{human_len} files {per_sec} ETA {eta} {msg}",
+        );
+        if let Ok(style) = style {
+            bar.set_style(style.progress_chars("=> "));
+        }
+        let counter = bar.clone();
+        let sizes = self.walker(archive).sizes();
+        std::thread::spawn(move || {
+            let mut bytes = 0u64;
+            for size in sizes {
+                counter.inc_length(1);
+                bytes += size;
+                counter.set_message(format!("of {}", HumanBytes(bytes)));
+                if counter.is_finished() {
+                    return;
+                }
+            }
+        });
+        bar.enable_steady_tick(Duration::from_millis(250));
+        bar
+    }
+}
+
+type RawItem = Result<RawDocument, newsclean_ingest::ReadError>;
+
+fn process_one(processor: &Processor, item: RawItem, clock: &StageClock) -> Done {
+    let raw = match item {
+        Ok(raw) => raw,
+        Err(err) => {
+            let outcome = Outcome::Error(ErrorRecord {
+                path: err.path.clone(),
+                stage: "read".to_string(),
+                reason: err.kind.to_string(),
+            });
+            return Done { bytes: 0, outcome };
+        }
+    };
+    let bytes = raw.bytes.len() as u64;
+    let outcome = match processor.process(&raw, clock) {
+        Ok(record) => clock.time(SERIALIZE, || {
+            let rules = record.removed.iter().map(|r| r.rule.clone()).collect();
+            match serde_json::to_vec(&record) {
+                Ok(json) => Outcome::Record { json, rules },
+                Err(err) => Outcome::Error(ErrorRecord {
+                    path: raw.path.clone(),
+                    stage: "serialize".to_string(),
+                    reason: err.to_string(),
+                }),
+            }
+        }),
+        Err(err) => Outcome::Error(err),
+    };
+    Done { bytes, outcome }
+}
