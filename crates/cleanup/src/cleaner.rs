@@ -1,10 +1,12 @@
 //! Applying a rule set to a document.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 
+use crate::classify::{self, Class, Features, Thresholds, reason};
+use crate::lang::{self, Languages};
 use crate::rules::{Role, RuleError, RuleKind, RuleSet};
 
 /// A line kept as article text.
@@ -43,10 +45,13 @@ pub struct Cleaned {
     pub kept: Vec<Line>,
     /// Lines removed, in input order.
     pub removed: Vec<Removed>,
+    /// ISO 639-1 code of the language detected, if any.
+    pub language: Option<&'static str>,
 }
 
 struct CompiledRule {
     id: String,
+    tail: bool,
     role: Role,
     agency: Option<String>,
     max_words: usize,
@@ -57,9 +62,7 @@ pub struct Cleaner {
     rules: Vec<CompiledRule>,
     /// Normalised line → earliest exact rule.
     exact: HashMap<String, usize>,
-    /// Normalised line → earliest tail rule.
-    tail: HashMap<String, usize>,
-    /// Longest exact/tail key in bytes: longer lines skip the lookup.
+    /// Longest exact key in bytes: longer lines skip the lookup.
     longest_key: usize,
     prefix: AhoCorasick,
     prefix_rule: Vec<usize>,
@@ -70,7 +73,12 @@ pub struct Cleaner {
     /// Kept lines needed before a tail rule may fire: a headline and a
     /// paragraph. Earlier, a tail pattern is more likely a menu item.
     min_kept_before_tail: usize,
+    languages: Languages,
+    classify: bool,
 }
+
+/// Compiled-size limit for rule regexes (the regex crate's default is 10 MiB).
+const REGEX_SIZE_LIMIT: usize = 1 << 26;
 
 /// Default word limit for prefix, phrase and regex rules.
 const DEFAULT_MAX_WORDS: usize = 40;
@@ -80,13 +88,13 @@ impl Cleaner {
     pub fn new(set: &RuleSet) -> Result<Cleaner, RuleError> {
         let mut rules = Vec::new();
         let mut exact = HashMap::new();
-        let mut tail = HashMap::new();
         let (mut prefixes, mut prefix_rule) = (Vec::new(), Vec::new());
         let (mut phrases, mut phrase_rule) = (Vec::new(), Vec::new());
         let mut regexes = Vec::new();
         for (i, rule) in set.rules().iter().enumerate() {
             rules.push(CompiledRule {
                 id: rule.id.clone(),
+                tail: rule.tail,
                 role: rule.role,
                 agency: rule.agency.clone(),
                 max_words: rule.max_words.unwrap_or(match rule.kind {
@@ -96,11 +104,8 @@ impl Cleaner {
             });
             for p in &rule.patterns {
                 match rule.kind {
-                    RuleKind::Exact => {
+                    RuleKind::Exact | RuleKind::Tail => {
                         exact.entry(normalize(p)).or_insert(i);
-                    }
-                    RuleKind::Tail => {
-                        tail.entry(normalize(p)).or_insert(i);
                     }
                     RuleKind::Prefix => {
                         prefixes.push(p.trim().to_string());
@@ -113,6 +118,7 @@ impl Cleaner {
                     RuleKind::Regex => {
                         let compiled = RegexBuilder::new(p)
                             .case_insensitive(!rule.case_sensitive)
+                            .size_limit(REGEX_SIZE_LIMIT)
                             .build()
                             .map_err(|source| RuleError::Regex {
                                 id: rule.id.clone(),
@@ -124,12 +130,7 @@ impl Cleaner {
                 }
             }
         }
-        let longest_key = exact
-            .keys()
-            .chain(tail.keys())
-            .map(String::len)
-            .max()
-            .unwrap_or(0);
+        let longest_key = exact.keys().map(String::len).max().unwrap_or(0);
         let automaton = |pats: &[String]| {
             AhoCorasickBuilder::new()
                 .ascii_case_insensitive(true)
@@ -144,6 +145,8 @@ impl Cleaner {
                 .iter()
                 .map(|(r, i)| flagged(r.as_str(), !set.rules()[*i].case_sensitive)),
         )
+        // Unicode classes in many rules add up; compiled once per run.
+        .size_limit(REGEX_SIZE_LIMIT)
         .build()
         .map_err(|source| RuleError::Regex {
             id: "regex-set".to_string(),
@@ -153,7 +156,6 @@ impl Cleaner {
         Ok(Cleaner {
             rules,
             exact,
-            tail,
             longest_key,
             prefix,
             prefix_rule,
@@ -162,57 +164,185 @@ impl Cleaner {
             regex_set,
             regexes,
             min_kept_before_tail: 2,
+            languages: Languages::new(),
+            classify: true,
         })
+    }
+
+    /// Switches the line classifier off (on by default): only rules then
+    /// remove lines.
+    pub fn classify(mut self, on: bool) -> Cleaner {
+        self.classify = on;
+        self
     }
 
     /// Splits `text` into lines and sorts each into kept or removed.
     pub fn clean(&self, text: &str) -> Cleaned {
-        let mut out = Cleaned::default();
-        let mut blank_before = true;
-        let mut tail: Option<usize> = None;
-        for (number, raw) in text.lines().enumerate() {
-            let line = raw.trim();
-            if line.is_empty() {
-                blank_before = true;
-                continue;
+        let lines: Vec<(usize, &str, bool)> = split_lines(text);
+        let language = lang::detect(lines.iter().map(|l| l.1));
+        let stopwords = language.and_then(|l| self.languages.stopwords(l));
+        let features: Vec<Features> = lines
+            .iter()
+            .map(|(_, line, _)| classify::features(line, language, stopwords))
+            .collect();
+        let thresholds = Thresholds::for_document(&features);
+        let words: Vec<usize> = features.iter().map(|f| f.words).collect();
+        let verdicts_iter =
+            lines
+                .iter()
+                .zip(&features)
+                .map(|((_, line, _), f)| match self.match_line(line) {
+                    Some((rule, rest)) => Verdict::Rule(rule, rest),
+                    None if self.classify => Verdict::Class(classify::classify(f, &thresholds)),
+                    None => Verdict::Class(Class::Good),
+                });
+        let mut verdicts: Vec<Verdict> = verdicts_iter.collect();
+        let headline = self.classify && is_headline_shaped(&lines, &verdicts);
+        if self.classify {
+            let mut classes: Vec<Class> = verdicts
+                .iter()
+                .map(|v| match v {
+                    Verdict::Rule(..) => Class::Bad("rule"),
+                    Verdict::Class(c) => *c,
+                })
+                .collect();
+            if headline {
+                // The headline is judged apart: it is not part of the body's context.
+                classes[0] = Class::Bad("headline");
             }
-            let was_blank = std::mem::replace(&mut blank_before, false);
-            if tail.is_none() && out.kept.len() >= self.min_kept_before_tail {
-                tail = self.tail_rule(line);
-            }
-            let hit = self.match_line(line).or(tail.map(|r| (r, None)));
-            match hit {
-                Some((rule, rest)) => {
-                    let r = &self.rules[rule];
-                    out.removed.push(Removed {
-                        text: line.to_string(),
-                        rule: r.id.clone(),
-                        role: r.role,
-                        rest: rest.map(str::to_string),
-                        agency: r.agency.clone(),
-                        number,
-                    });
+            classify::revise(&mut classes);
+            // A brief with no line long enough to be prose is still an
+            // article: keep what the rules kept.
+            let fallback = !classes.contains(&Class::Good);
+            for (v, c) in verdicts.iter_mut().zip(&classes) {
+                if let Verdict::Class(class) = v {
+                    *class = if fallback { Class::Good } else { *c };
                 }
+            }
+            if headline {
+                verdicts[0] = Verdict::Class(Class::Good);
+            }
+            self.apply_tail(&mut verdicts, &words);
+            let classes: Vec<Class> = verdicts
+                .iter()
+                .enumerate()
+                .map(|(i, v)| match v {
+                    Verdict::Class(c) if !(headline && i == 0) => *c,
+                    _ => Class::Bad("rule"),
+                })
+                .collect();
+            let span = if fallback {
+                (0, classes.len())
+            } else {
+                classify::main_span(&classes, &words).unwrap_or((0, 0))
+            };
+            for (i, v) in verdicts.iter_mut().enumerate() {
+                if let Verdict::Class(c) = v
+                    && *c == Class::Good
+                    && (i < span.0 || i >= span.1)
+                    && !(headline && i == 0)
+                {
+                    *c = Class::Bad(reason::OUTSIDE);
+                }
+            }
+        } else {
+            self.apply_tail(&mut verdicts, &words);
+        }
+        let mut seen: HashSet<&str> = HashSet::new();
+        let mut out = Cleaned {
+            language,
+            ..Cleaned::default()
+        };
+        for ((number, line, blank_before), verdict) in lines.into_iter().zip(verdicts) {
+            let removal = match verdict {
+                Verdict::Class(Class::Good | Class::NearGood | Class::Short) => {
+                    // A paragraph repeated later in the document is kept once.
+                    if line.split_whitespace().count() >= REPEAT_MIN_WORDS && !seen.insert(line) {
+                        Some((reason::REPEAT.to_string(), Role::Boilerplate, None, None))
+                    } else {
+                        None
+                    }
+                }
+                Verdict::Class(Class::Bad(why)) => {
+                    Some((why.to_string(), class_role(why), None, None))
+                }
+                Verdict::Rule(rule, rest) => {
+                    let r = &self.rules[rule];
+                    Some((
+                        r.id.clone(),
+                        r.role,
+                        rest.map(str::to_string),
+                        r.agency.clone(),
+                    ))
+                }
+            };
+            match removal {
+                Some((rule, role, rest, agency)) => out.removed.push(Removed {
+                    text: line.to_string(),
+                    rule,
+                    role,
+                    rest,
+                    agency,
+                    number,
+                }),
                 None => out.kept.push(Line {
                     text: line.to_string(),
                     number,
-                    blank_before: was_blank,
+                    blank_before,
                 }),
             }
         }
         out
     }
 
-    fn tail_rule(&self, line: &str) -> Option<usize> {
-        if line.len() > self.longest_key + 8 {
-            return None;
+    /// Marks everything from the first tail line on as removed by it, once
+    /// enough prose has been seen that the tail cannot be a menu item: at
+    /// least two prose lines and a third of the document's prose words.
+    fn apply_tail(&self, verdicts: &mut [Verdict<'_>], words: &[usize]) {
+        let prose = |v: &Verdict| match v {
+            Verdict::Class(Class::Good) => true,
+            Verdict::Class(_) => !self.classify,
+            Verdict::Rule(..) => false,
+        };
+        let total: usize = verdicts
+            .iter()
+            .zip(words)
+            .filter(|(v, _)| prose(v))
+            .map(|(_, w)| w)
+            .sum();
+        let (mut lines_before, mut words_before) = (0usize, 0usize);
+        let mut tail: Option<usize> = None;
+        for (i, w) in words.iter().enumerate() {
+            if let Some(rule) = tail {
+                if matches!(verdicts[i], Verdict::Class(_)) {
+                    verdicts[i] = Verdict::Rule(rule, None);
+                }
+                continue;
+            }
+            if let Verdict::Rule(rule, _) = verdicts[i]
+                && self.rules[rule].tail
+                && lines_before >= self.min_kept_before_tail
+                // Tails come after most of the prose; only a comment section
+                // may outgrow the article, and then a real article precedes it.
+                && (words_before * 3 >= total
+                    || (self.rules[rule].role == Role::Comment && words_before >= COMMENT_TAIL_MIN_WORDS))
+            {
+                tail = Some(rule);
+            }
+            if prose(&verdicts[i]) {
+                lines_before += 1;
+                words_before += w;
+            }
         }
-        self.tail.get(&normalize(line)).copied()
     }
 
     /// The earliest rule matching `line`, with the text after its lead.
     fn match_line<'a>(&self, line: &'a str) -> Option<(usize, Option<&'a str>)> {
         let words = line.split_whitespace().count();
+        // A list bullet does not change what a line is.
+        let line = line
+            .trim_start_matches(['-', '•', '*', '·', '–', '▪', '►'])
+            .trim_start();
         let fits = |rule: usize| words <= self.rules[rule].max_words;
         let mut best: Option<(usize, Option<&'a str>)> = None;
         let mut consider = |rule: usize, rest: Option<&'a str>| {
@@ -264,6 +394,58 @@ impl Cleaner {
     }
 }
 
+/// What a line became: removed by a rule (with the rest after its lead) or
+/// classified.
+enum Verdict<'a> {
+    Rule(usize, Option<&'a str>),
+    Class(Class),
+}
+
+/// Prose words needed before a comment-section start that comes before a
+/// third of the document's prose: a counter in the article's header does
+/// not start the comments.
+const COMMENT_TAIL_MIN_WORDS: usize = 250;
+
+/// Paragraphs of at least this many words are checked for repeats.
+const REPEAT_MIN_WORDS: usize = 5;
+
+/// Role reported for a classifier decision.
+fn class_role(why: &str) -> Role {
+    if why == reason::MENU {
+        Role::Navigation
+    } else {
+        Role::Boilerplate
+    }
+}
+
+/// Non-empty lines, trimmed, with their line number and whether a blank
+/// line precedes them.
+fn split_lines(text: &str) -> Vec<(usize, &str, bool)> {
+    let mut out = Vec::new();
+    let mut blank = true;
+    for (number, raw) in text.lines().enumerate() {
+        let line = raw.trim();
+        if line.is_empty() {
+            blank = true;
+            continue;
+        }
+        out.push((number, line, std::mem::replace(&mut blank, false)));
+    }
+    out
+}
+
+/// The first line is a headline when it is short, does not end like a
+/// sentence and no rule removed it.
+fn is_headline_shaped(lines: &[(usize, &str, bool)], verdicts: &[Verdict]) -> bool {
+    let Some((_, first, _)) = lines.first() else {
+        return false;
+    };
+    lines.len() >= 2
+        && matches!(verdicts[0], Verdict::Class(_))
+        && first.split_whitespace().count() <= 30
+        && (!first.ends_with('.') || first.ends_with("..."))
+}
+
 fn flagged(pattern: &str, case_insensitive: bool) -> String {
     if case_insensitive {
         format!("(?i:{pattern})")
@@ -294,7 +476,8 @@ mod tests {
     fn cleaner(pack: &str) -> Cleaner {
         let mut set = RuleSet::empty();
         set.add_toml("test", pack).unwrap();
-        Cleaner::new(&set).unwrap()
+        // Rule behaviour alone; the classifier has its own tests.
+        Cleaner::new(&set).unwrap().classify(false)
     }
 
     const PACK: &str = r#"
@@ -376,13 +559,71 @@ mod tests {
     fn tail_rule_takes_the_rest_but_not_too_early() {
         let c =
             cleaner(PACK).clean("Leave a Reply\nTitle\nBody.\nLeave a reply:\nNice!\nShare this:");
-        assert_eq!(kept(&c), ["Leave a Reply", "Title", "Body."]);
+        assert_eq!(kept(&c), ["Title", "Body."]);
         let rules: Vec<&str> = c.removed.iter().map(|r| r.rule.as_str()).collect();
-        // A more specific rule still names its own line inside the tail.
+        // Too early, the tail pattern only removes its own line; later it
+        // takes the rest, where a more specific rule still names its line.
         assert_eq!(
             rules,
-            ["comment.leave-reply", "comment.leave-reply", "share.share"]
+            [
+                "comment.leave-reply",
+                "comment.leave-reply",
+                "comment.leave-reply",
+                "share.share"
+            ]
         );
+    }
+
+    const ARTICLE: &str = "Council approves new library budget\n\n\
+        Home | News | Sport | Weather\n\nSubscribe\n\n\
+        The city council on Tuesday approved a budget for the new library, which has been under construction for two years and is due to open in the spring.\n\n\
+        Funding details\n\n\
+        The plan sets aside money for books, staff and a children's wing, and the mayor said it would be finished on time and within the budget.\n\n\
+        Popular\n\nOther story one\n\nOther story two with a longer title about something else entirely\n\n\
+        Cookie settings\n\nWe use cookies to give you the best experience on our website and to show you relevant advertising and content.";
+
+    #[test]
+    fn classifier_keeps_the_article_and_its_subheading() {
+        let cleaner = Cleaner::new(&RuleSet::builtin()).unwrap();
+        let c = cleaner.clean(ARTICLE);
+        assert_eq!(c.language, Some("en"));
+        let kept = kept(&c);
+        assert_eq!(kept.len(), 4, "{kept:?}");
+        assert_eq!(kept[0], "Council approves new library budget");
+        assert_eq!(kept[2], "Funding details");
+        let why: Vec<(&str, &str)> = c
+            .removed
+            .iter()
+            .map(|r| (r.text.as_str(), r.rule.as_str()))
+            .collect();
+        assert!(
+            why.contains(&("Home | News | Sport | Weather", "class.menu")),
+            "{why:?}"
+        );
+        assert!(why.contains(&("Subscribe", "class.short")), "{why:?}");
+        assert!(
+            why.iter()
+                .any(|(t, r)| t.starts_with("We use cookies") && *r == "related.section"),
+            "{why:?}"
+        );
+    }
+
+    #[test]
+    fn a_brief_without_long_prose_is_kept() {
+        let cleaner = Cleaner::new(&RuleSet::builtin()).unwrap();
+        let c = cleaner.clean("Short headline\n\nOne short paragraph.\n\nShare this:");
+        assert_eq!(kept(&c), ["Short headline", "One short paragraph."]);
+    }
+
+    #[test]
+    fn repeated_paragraphs_are_kept_once() {
+        let cleaner = Cleaner::new(&RuleSet::builtin()).unwrap().classify(false);
+        let c = cleaner.clean("A paragraph that repeats itself twice.\nOther.\nA paragraph that repeats itself twice.");
+        assert_eq!(
+            kept(&c),
+            ["A paragraph that repeats itself twice.", "Other."]
+        );
+        assert_eq!(c.removed[0].rule, "class.repeated");
     }
 
     #[test]

@@ -39,7 +39,9 @@ assert_eq!(cleaned.removed[2].rule, cleaned.removed[1].rule);
 
 #![deny(missing_docs)]
 
+mod classify;
 mod cleaner;
+mod lang;
 mod rules;
 
 pub use cleaner::{Cleaned, Cleaner, Line, Removed};

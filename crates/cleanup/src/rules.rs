@@ -89,6 +89,10 @@ pub struct Rule {
     /// Wire agency implied by a match (`Our standards: …` implies Reuters).
     #[serde(default)]
     pub agency: Option<String>,
+    /// The match starts a block (comments, end-of-page links, footer) that
+    /// runs to the end of the document. Implied by `kind = "tail"`.
+    #[serde(default)]
+    pub tail: bool,
     /// Regex only: match case-sensitively.
     #[serde(default)]
     pub case_sensitive: bool,
@@ -211,6 +215,9 @@ impl RuleSet {
         let _ = file.description;
         for mut rule in file.rules {
             rule.pack = pack.to_string();
+            if rule.kind == RuleKind::Tail {
+                rule.tail = true;
+            }
             if rule.patterns.is_empty() || rule.patterns.iter().any(|p| p.trim().is_empty()) {
                 return Err(RuleError::NoPattern {
                     id: rule.id,
@@ -221,6 +228,7 @@ impl RuleSet {
                 for p in &rule.patterns {
                     regex::RegexBuilder::new(p)
                         .case_insensitive(!rule.case_sensitive)
+                        .size_limit(1 << 26)
                         .build()
                         .map_err(|source| RuleError::Regex {
                             id: rule.id.clone(),

@@ -90,6 +90,7 @@ impl Processor {
                 .map(|l| l.text.as_str())
                 .collect::<Vec<_>>(),
         );
+        record.language = cleaned.language.map(str::to_string);
         record.title = article.title;
         record.dateline = article.dateline;
         record.agency = article.agency;

@@ -1,0 +1,341 @@
+//! Line classification beyond rule lists, in the spirit of jusText.
+//!
+//! Each line that no rule names gets a first class from its own features:
+//! length, stop-word density for the document's language, menu-like shape
+//! (separators such as `|` `»` `·`). Short lines and lines that are only
+//! nearly prose are then decided by their context: a short line between two
+//! good paragraphs stays (a subheading, a one-line paragraph), a run of short
+//! lines at the edges goes. Finally the main text is located as the span of
+//! lines with the best balance of prose against junk (the maximum-sum
+//! segment, as in Finn et al.'s body text extraction), so long prose far
+//! from the article — cookie notices, teasers of other stories — goes too.
+
+use std::collections::HashSet;
+
+use crate::lang::{DENSE_SCRIPT_FACTOR, is_dense};
+
+/// Lines shorter than this (in characters) are *short*: context decides.
+const LENGTH_LOW: usize = 70;
+/// Lines at least this long with enough stop words are *good* on their own.
+const LENGTH_HIGH: usize = 150;
+/// Stop-word density at or above which a long line is good.
+const STOPWORDS_HIGH: f32 = 0.25;
+/// Stop-word density below which a line of any length is not prose.
+const STOPWORDS_BAD: f32 = 0.15;
+
+/// The class of a line as the classifier sees it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Class {
+    /// Prose: kept.
+    Good,
+    /// Almost prose: kept when next to good text.
+    NearGood,
+    /// Too short to judge alone.
+    Short,
+    /// Not article text, with the feature that decided it.
+    Bad(&'static str),
+}
+
+/// Reason ids for classifier decisions, as they appear in `removed[].rule`.
+pub(crate) mod reason {
+    /// Menu-like shape: separators between short items.
+    pub const MENU: &str = "class.menu";
+    /// Short line outside prose, or in a run of short lines.
+    pub const SHORT: &str = "class.short";
+    /// Few stop words: a list of names or titles, a tag cloud.
+    pub const LOW_DENSITY: &str = "class.low-density";
+    /// Prose-like but outside the main text.
+    pub const OUTSIDE: &str = "class.outside-main";
+    /// A paragraph repeated within the document.
+    pub const REPEAT: &str = "class.repeated";
+}
+
+/// Features of one line used by the classifier.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Features {
+    /// Length in characters (dense scripts scaled to Latin-script units).
+    pub length: usize,
+    /// Words (or word units for dense scripts).
+    pub words: usize,
+    /// Share of words that are stop words; `None` without a list.
+    pub density: Option<f32>,
+    /// Ends like a sentence.
+    pub sentence: bool,
+    /// Shaped like a menu (separators between short items).
+    pub menu: bool,
+}
+
+/// Measures a line.
+pub(crate) fn features(
+    line: &str,
+    lang: Option<&str>,
+    stopwords: Option<&HashSet<&'static str>>,
+) -> Features {
+    let chars = line.chars().count();
+    let dense = lang.is_some_and(is_dense);
+    let mut words = 0usize;
+    let mut stop = 0usize;
+    for token in line.split_whitespace() {
+        words += 1;
+        if let Some(list) = stopwords {
+            let word = token.trim_matches(|c: char| !c.is_alphanumeric());
+            let hit = if word.chars().any(char::is_uppercase) {
+                list.contains(word.to_lowercase().as_str())
+            } else {
+                list.contains(word)
+            };
+            stop += usize::from(hit);
+        }
+    }
+    let (length, words) = if dense {
+        (
+            chars * 3 / DENSE_SCRIPT_FACTOR,
+            words.max(chars / DENSE_SCRIPT_FACTOR),
+        )
+    } else {
+        (chars, words)
+    };
+    // A table row (`| a | b |`) is judged by its cells, not as a menu.
+    let table_row = line.starts_with('|') && line.ends_with('|');
+    Features {
+        length,
+        words,
+        density: (stopwords.is_some() && !dense && words > 0).then(|| stop as f32 / words as f32),
+        sentence: ends_sentence(line) || (dense && line.contains(['。', '！', '？', '.'])),
+        menu: !table_row && is_menu_like(line),
+    }
+}
+
+/// Stop-word thresholds for one document.
+///
+/// Stop-word lists differ in size and languages differ in how they write
+/// function words (Arabic attaches articles to nouns), so the fixed
+/// thresholds are scaled down when the document's own prose is sparse in
+/// stop words: the reference is the median density of its longer lines.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Thresholds {
+    high: f32,
+    bad_below: f32,
+}
+
+impl Thresholds {
+    pub(crate) fn for_document(features: &[Features]) -> Thresholds {
+        let mut long: Vec<f32> = features
+            .iter()
+            .filter(|f| f.words >= 12)
+            .filter_map(|f| f.density)
+            .collect();
+        let mut t = Thresholds {
+            high: STOPWORDS_HIGH,
+            bad_below: STOPWORDS_BAD,
+        };
+        if long.len() >= 3 {
+            long.sort_by(f32::total_cmp);
+            let median = long[long.len() / 2];
+            t.high = t.high.min(0.75 * median);
+            t.bad_below = t.bad_below.min(0.45 * median);
+        }
+        t
+    }
+}
+
+/// First-pass class of a line from its own features.
+pub(crate) fn classify(f: &Features, t: &Thresholds) -> Class {
+    if f.menu {
+        return Class::Bad(reason::MENU);
+    }
+    // No list for this language: sentence punctuation stands in.
+    let density = f
+        .density
+        .unwrap_or(if f.sentence { STOPWORDS_HIGH } else { 0.0 });
+    if f.length < LENGTH_LOW {
+        Class::Short
+    } else if density >= t.high && (f.length >= LENGTH_HIGH || f.sentence) {
+        Class::Good
+    } else if density >= t.bad_below {
+        Class::NearGood
+    } else {
+        Class::Bad(reason::LOW_DENSITY)
+    }
+}
+
+/// Ends like a sentence: a full stop, a question or exclamation mark,
+/// possibly inside closing quotes or brackets.
+fn ends_sentence(line: &str) -> bool {
+    let end = line.trim_end_matches(['"', '”', '’', '\'', '»', ')', ']', '*']);
+    end.ends_with(['.', '!', '?', '…', '。', '！', '？']) && !end.ends_with("...")
+}
+
+/// Separators between short items: `Home | News | Sport`, `A » B » C`.
+fn is_menu_like(line: &str) -> bool {
+    let separators = line
+        .chars()
+        .filter(|c| matches!(c, '|' | '»' | '·' | '•' | '›' | '▸' | '►'))
+        .count();
+    if separators < 2 {
+        return false;
+    }
+    let words = line.split_whitespace().count();
+    words <= (separators + 1) * 4
+}
+
+/// Revises short and near-good lines by their neighbours (jusText's
+/// context rules). `classes` holds every line; lines removed by rules are
+/// `Bad`. Neighbours are looked up in the first-pass classes, skipping short
+/// lines (and near-good ones where said); the document edges count as bad.
+pub(crate) fn revise(classes: &mut [Class]) {
+    let first = classes.to_vec();
+    let not_short = |c: Class| c != Class::Short;
+    let decided = |c: Class| c != Class::Short && c != Class::NearGood;
+    for i in 0..classes.len() {
+        classes[i] = match first[i] {
+            Class::Short => {
+                let prev = neighbour(&first, i, Direction::Back, decided);
+                let next = neighbour(&first, i, Direction::Forward, decided);
+                match (is_good(prev), is_good(next)) {
+                    (true, true) => Class::Good,
+                    (false, false) => Class::Bad(reason::SHORT),
+                    // Between good and bad: good only when near-good text
+                    // lies between it and the bad side.
+                    _ => {
+                        let near_prev = !is_good(prev)
+                            && is_near(neighbour(&first, i, Direction::Back, not_short));
+                        let near_next = !is_good(next)
+                            && is_near(neighbour(&first, i, Direction::Forward, not_short));
+                        if near_prev || near_next {
+                            Class::Good
+                        } else {
+                            Class::Bad(reason::SHORT)
+                        }
+                    }
+                }
+            }
+            Class::NearGood => {
+                let prev = neighbour(&first, i, Direction::Back, decided);
+                let next = neighbour(&first, i, Direction::Forward, decided);
+                if is_good(prev) || is_good(next) {
+                    Class::Good
+                } else {
+                    Class::Bad(reason::LOW_DENSITY)
+                }
+            }
+            other => other,
+        };
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Direction {
+    Back,
+    Forward,
+}
+
+/// The nearest class in `dir` that satisfies `stop`; the document edges
+/// count as bad.
+fn neighbour(classes: &[Class], i: usize, dir: Direction, stop: impl Fn(Class) -> bool) -> Class {
+    let found = match dir {
+        Direction::Back => classes[..i].iter().rev().find(|c| stop(**c)),
+        Direction::Forward => classes[i + 1..].iter().find(|c| stop(**c)),
+    };
+    found.copied().unwrap_or(Class::Bad(reason::SHORT))
+}
+
+fn is_good(c: Class) -> bool {
+    c == Class::Good
+}
+
+fn is_near(c: Class) -> bool {
+    c == Class::NearGood
+}
+
+/// The span `[start, end)` of lines with the largest sum of weights: good
+/// lines weigh their word count, bad lines count against. Returns `None`
+/// when there is no good line.
+pub(crate) fn main_span(classes: &[Class], words: &[usize]) -> Option<(usize, usize)> {
+    let mut best: Option<(i64, usize, usize)> = None;
+    let mut sum = 0i64;
+    let mut start = 0usize;
+    for (i, (class, w)) in classes.iter().zip(words).enumerate() {
+        let w = *w as i64;
+        let weight = match class {
+            Class::Good => w,
+            Class::NearGood | Class::Short => 0,
+            Class::Bad(_) => -(w.max(2)),
+        };
+        if sum <= 0 {
+            sum = 0;
+            start = i;
+        }
+        sum += weight;
+        if sum > 0 && best.is_none_or(|(b, _, _)| sum > b) {
+            best = Some((sum, start, i + 1));
+        }
+    }
+    best.map(|(_, s, e)| (s, e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::Languages;
+
+    const PROSE: &str = "The council said on Tuesday that it would not change the plans for the new library, which has been under construction for two years and is due to open in the spring.";
+
+    fn class(line: &str) -> Class {
+        let langs = Languages::new();
+        let f = features(line, Some("en"), langs.stopwords("en"));
+        classify(&f, &Thresholds::for_document(&[f]))
+    }
+
+    #[test]
+    fn first_pass_classes() {
+        assert_eq!(class(PROSE), Class::Good);
+        assert_eq!(class("Keep an open channel"), Class::Short);
+        assert_eq!(
+            class("Home | News | Sport | Weather | Contact"),
+            Class::Bad(reason::MENU)
+        );
+        assert_eq!(
+            class(
+                "Jake Sullivan Wang Yi Antony Blinken Xi Jinping Nancy Pelosi Daniel Russell Joe Biden Kamala"
+            ),
+            Class::Bad(reason::LOW_DENSITY)
+        );
+    }
+
+    #[test]
+    fn context_keeps_short_lines_between_prose_and_drops_edge_runs() {
+        use Class::*;
+        let mut c = [
+            Short,
+            Short,
+            Good,
+            Short,
+            Good,
+            Short,
+            Bad(reason::MENU),
+            Short,
+        ];
+        revise(&mut c);
+        assert_eq!(c[0], Bad(reason::SHORT));
+        assert_eq!(c[1], Bad(reason::SHORT));
+        assert_eq!(c[3], Good);
+        // Between good and bad with nothing near-good: bad.
+        assert_eq!(c[5], Bad(reason::SHORT));
+        assert_eq!(c[7], Bad(reason::SHORT));
+        // Near-good next to good is good; a short line before it follows.
+        let mut c = [Good, Short, NearGood, Bad(reason::MENU)];
+        revise(&mut c);
+        assert_eq!(c, [Good, Good, Good, Bad(reason::MENU)]);
+    }
+
+    #[test]
+    fn main_span_skips_far_prose() {
+        use Class::*;
+        let b = Bad(reason::MENU);
+        let classes = [Good, b, b, b, b, b, Good, Good, b, Good, b, b];
+        let words = [30, 2, 2, 20, 2, 10, 50, 60, 3, 40, 2, 2];
+        assert_eq!(main_span(&classes, &words), Some((6, 10)));
+        assert_eq!(main_span(&[b, b], &[1, 1]), None);
+    }
+}

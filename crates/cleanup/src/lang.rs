@@ -1,0 +1,236 @@
+//! Language of a document and its stop words.
+//!
+//! Stop-word density (the share of a line's words that are function words
+//! such as *the*, *und*, *que*) is the strongest single sign that a line is
+//! running prose rather than a menu, a list of titles or a tag cloud.
+
+use std::collections::{HashMap, HashSet};
+
+/// Stop-word lists by ISO 639-1 code. Sources: `data/stopwords/SOURCES.md`.
+const STOPWORDS: &[(&str, &str)] = &[
+    ("ar", include_str!("../data/stopwords/ar.txt")),
+    ("az", include_str!("../data/stopwords/az.txt")),
+    ("be", include_str!("../data/stopwords/be.txt")),
+    ("bg", include_str!("../data/stopwords/bg.txt")),
+    ("bn", include_str!("../data/stopwords/bn.txt")),
+    ("ca", include_str!("../data/stopwords/ca.txt")),
+    ("cs", include_str!("../data/stopwords/cs.txt")),
+    ("da", include_str!("../data/stopwords/da.txt")),
+    ("de", include_str!("../data/stopwords/de.txt")),
+    ("el", include_str!("../data/stopwords/el.txt")),
+    ("en", include_str!("../data/stopwords/en.txt")),
+    ("es", include_str!("../data/stopwords/es.txt")),
+    ("et", include_str!("../data/stopwords/et.txt")),
+    ("eu", include_str!("../data/stopwords/eu.txt")),
+    ("fi", include_str!("../data/stopwords/fi.txt")),
+    ("fr", include_str!("../data/stopwords/fr.txt")),
+    ("he", include_str!("../data/stopwords/he.txt")),
+    ("hr", include_str!("../data/stopwords/hr.txt")),
+    ("hu", include_str!("../data/stopwords/hu.txt")),
+    ("id", include_str!("../data/stopwords/id.txt")),
+    ("it", include_str!("../data/stopwords/it.txt")),
+    ("kk", include_str!("../data/stopwords/kk.txt")),
+    ("lt", include_str!("../data/stopwords/lt.txt")),
+    ("lv", include_str!("../data/stopwords/lv.txt")),
+    ("ne", include_str!("../data/stopwords/ne.txt")),
+    ("nl", include_str!("../data/stopwords/nl.txt")),
+    ("no", include_str!("../data/stopwords/no.txt")),
+    ("pl", include_str!("../data/stopwords/pl.txt")),
+    ("pt", include_str!("../data/stopwords/pt.txt")),
+    ("ro", include_str!("../data/stopwords/ro.txt")),
+    ("ru", include_str!("../data/stopwords/ru.txt")),
+    ("sk", include_str!("../data/stopwords/sk.txt")),
+    ("sl", include_str!("../data/stopwords/sl.txt")),
+    ("sq", include_str!("../data/stopwords/sq.txt")),
+    ("sv", include_str!("../data/stopwords/sv.txt")),
+    ("tg", include_str!("../data/stopwords/tg.txt")),
+    ("tr", include_str!("../data/stopwords/tr.txt")),
+    ("uk", include_str!("../data/stopwords/uk.txt")),
+    ("uz", include_str!("../data/stopwords/uz.txt")),
+];
+
+/// ISO 639-3 codes reported by `whatlang`, mapped to ISO 639-1.
+const ISO_639_1: &[(&str, &str)] = &[
+    ("afr", "af"),
+    ("aka", "ak"),
+    ("amh", "am"),
+    ("ara", "ar"),
+    ("aze", "az"),
+    ("bel", "be"),
+    ("ben", "bn"),
+    ("bul", "bg"),
+    ("cat", "ca"),
+    ("ces", "cs"),
+    ("cmn", "zh"),
+    ("cym", "cy"),
+    ("dan", "da"),
+    ("deu", "de"),
+    ("ell", "el"),
+    ("eng", "en"),
+    ("epo", "eo"),
+    ("est", "et"),
+    ("fin", "fi"),
+    ("fra", "fr"),
+    ("guj", "gu"),
+    ("heb", "he"),
+    ("hin", "hi"),
+    ("hrv", "hr"),
+    ("hun", "hu"),
+    ("hye", "hy"),
+    ("ind", "id"),
+    ("ita", "it"),
+    ("jav", "jv"),
+    ("jpn", "ja"),
+    ("kan", "kn"),
+    ("kat", "ka"),
+    ("khm", "km"),
+    ("kor", "ko"),
+    ("lat", "la"),
+    ("lav", "lv"),
+    ("lit", "lt"),
+    ("mal", "ml"),
+    ("mar", "mr"),
+    ("mkd", "mk"),
+    ("mya", "my"),
+    ("nep", "ne"),
+    ("nld", "nl"),
+    ("nob", "no"),
+    ("ori", "or"),
+    ("pan", "pa"),
+    ("pes", "fa"),
+    ("pol", "pl"),
+    ("por", "pt"),
+    ("ron", "ro"),
+    ("rus", "ru"),
+    ("sin", "si"),
+    ("slk", "sk"),
+    ("slv", "sl"),
+    ("sna", "sn"),
+    ("spa", "es"),
+    ("srp", "sr"),
+    ("swe", "sv"),
+    ("tam", "ta"),
+    ("tel", "te"),
+    ("tgl", "tl"),
+    ("tha", "th"),
+    ("tuk", "tk"),
+    ("tur", "tr"),
+    ("ukr", "uk"),
+    ("urd", "ur"),
+    ("uzb", "uz"),
+    ("vie", "vi"),
+    ("yid", "yi"),
+    ("zul", "zu"),
+];
+
+/// Languages written without spaces between words: length is counted in
+/// characters divided by [`DENSE_SCRIPT_FACTOR`], and stop words do not apply.
+const DENSE: &[&str] = &["zh", "ja", "ko", "th", "km", "my"];
+
+/// Characters of a dense script that carry about as much text as one word
+/// (with its space) of a Latin-script language.
+pub(crate) const DENSE_SCRIPT_FACTOR: usize = 2;
+
+/// How many bytes of prose-like lines are sampled for detection.
+const SAMPLE_BYTES: usize = 4096;
+
+/// Stop-word lists, loaded once.
+pub(crate) struct Languages {
+    stopwords: HashMap<&'static str, HashSet<&'static str>>,
+}
+
+impl Languages {
+    pub(crate) fn new() -> Languages {
+        let stopwords = STOPWORDS
+            .iter()
+            .map(|(code, text)| {
+                (
+                    *code,
+                    text.lines()
+                        .map(str::trim)
+                        .filter(|w| !w.is_empty())
+                        .collect(),
+                )
+            })
+            .collect();
+        Languages { stopwords }
+    }
+
+    pub(crate) fn stopwords(&self, lang: &str) -> Option<&HashSet<&'static str>> {
+        self.stopwords.get(lang)
+    }
+}
+
+/// True for languages written without spaces between words.
+pub(crate) fn is_dense(lang: &str) -> bool {
+    DENSE.contains(&lang)
+}
+
+/// Detects the language of a document from its longer lines (menus and
+/// buttons would only add noise). Returns an ISO 639-1 code.
+pub(crate) fn detect<'a>(lines: impl Iterator<Item = &'a str> + Clone) -> Option<&'static str> {
+    let mut sample = String::new();
+    for line in lines
+        .clone()
+        .filter(|l| l.split_whitespace().count() >= 8 || l.chars().count() >= 40)
+    {
+        sample.push_str(line);
+        sample.push('\n');
+        if sample.len() >= SAMPLE_BYTES {
+            break;
+        }
+    }
+    if sample.is_empty() {
+        for line in lines {
+            sample.push_str(line);
+            sample.push('\n');
+            if sample.len() >= SAMPLE_BYTES {
+                break;
+            }
+        }
+    }
+    let info = whatlang::detect(&sample)?;
+    let code = info.lang().code();
+    ISO_639_1
+        .iter()
+        .find(|(three, _)| *three == code)
+        .map(|(_, two)| *two)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn detects_common_news_languages() {
+        let cases = [
+            (
+                "en",
+                "The minister said on Tuesday that the government would not change its plans for the budget.",
+            ),
+            (
+                "de",
+                "Der Minister sagte am Dienstag, dass die Regierung ihre Pläne für den Haushalt nicht ändern werde.",
+            ),
+            (
+                "fr",
+                "Le ministre a déclaré mardi que le gouvernement ne changerait pas ses projets pour le budget.",
+            ),
+            (
+                "es",
+                "El ministro dijo el martes que el gobierno no cambiaría sus planes para el presupuesto del año.",
+            ),
+        ];
+        for (want, text) in cases {
+            assert_eq!(detect([text].into_iter()), Some(want), "{text}");
+        }
+    }
+
+    #[test]
+    fn stopword_lists_are_loaded() {
+        let langs = Languages::new();
+        assert!(langs.stopwords("en").is_some_and(|s| s.contains("the")));
+        assert!(langs.stopwords("de").is_some_and(|s| s.contains("und")));
+        assert!(langs.stopwords("xx").is_none());
+    }
+}
