@@ -42,6 +42,8 @@ enum Command {
     Run(RunArgs),
     /// Print the record of one article (FILE, or - for stdin) as pretty JSON.
     Clean(CleanArgs),
+    /// Show every line of one article (FILE, or - for stdin) with its verdict and the rule that decided it.
+    Explain(CleanArgs),
     /// List the active cleanup rules.
     Rules(RuleArgs),
 }
@@ -127,6 +129,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Run(args) => run(args),
         Command::Clean(args) => clean(args),
+        Command::Explain(args) => explain(args),
         Command::Rules(args) => rules(args),
     };
     match result {
@@ -208,6 +211,41 @@ fn clean(args: CleanArgs) -> Result<u8, Failure> {
     };
     let json = record.map_err(|e| Failure::fatal(e.into()))?;
     print_line(&json).map_err(Failure::fatal)?;
+    Ok(exit::OK)
+}
+
+fn explain(args: CleanArgs) -> Result<u8, Failure> {
+    let rules = args.rules.load()?;
+    let processor = Processor::new(&rules).map_err(|e| Failure::usage(e.into()))?;
+    let (_, bytes) = read_input(&args.file).map_err(Failure::fatal)?;
+    let decoded = match newsclean_ingest::decode(&bytes) {
+        Ok(decoded) => decoded,
+        Err(err) => {
+            eprintln!("newsclean: {}: {err}", args.file.display());
+            return Ok(exit::SOME_FAILED);
+        }
+    };
+    let colour = std::io::stdout().is_terminal();
+    let mut out = std::io::stdout().lock();
+    let mut write = || -> std::io::Result<()> {
+        for v in processor.explain(&decoded.text) {
+            let (start, end) = match (colour, v.verdict) {
+                (false, _) => ("", ""),
+                (true, "title" | "subheading") => ("\x1b[1;32m", "\x1b[0m"),
+                (true, "paragraph") => ("\x1b[32m", "\x1b[0m"),
+                (true, "credit" | "related") => ("\x1b[33m", "\x1b[0m"),
+                (true, _) => ("\x1b[31m", "\x1b[0m"),
+            };
+            let rule = v.rule.as_deref().unwrap_or("");
+            writeln!(
+                out,
+                "{start}{:>5} {:<10} {:<28} {}{end}",
+                v.line, v.verdict, rule, v.text
+            )?;
+        }
+        out.flush()
+    };
+    write().map_err(|e| Failure::fatal(e.into()))?;
     Ok(exit::OK)
 }
 

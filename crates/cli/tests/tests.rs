@@ -342,3 +342,35 @@ fn user_rule_packs_and_disabled_rules() {
         serde_json::json!(["Body text.", "Share this:"])
     );
 }
+
+#[test]
+fn explain_lists_every_line_with_its_rule() {
+    let run = output(
+        newsclean()
+            .arg("explain")
+            .arg(fixtures().join("archive/reuters-us-china-balloon.txt")),
+    );
+    assert_eq!(run.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&run.stdout);
+    let lines: Vec<&str> = text.lines().collect();
+    // One output line per non-empty input line.
+    assert_eq!(lines.len(), 27, "{text}");
+    assert!(lines[0].contains("title"));
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("related") && l.contains("related.see-also"))
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("credit") && l.contains("(Reporting by Susan Heavy)"))
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("subheading") && l.contains("Keep an open channel"))
+    );
+    // Not a terminal: no colour codes.
+    assert!(!text.contains('\x1b'));
+}

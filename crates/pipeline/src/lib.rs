@@ -42,5 +42,5 @@ assert!(errors.contains("PNG"));
 mod process;
 mod run;
 
-pub use process::{Processor, StageClock};
+pub use process::{LineVerdict, Processor, StageClock};
 pub use run::{Options, Pipeline, PipelineError};

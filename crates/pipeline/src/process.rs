@@ -118,6 +118,60 @@ impl Processor {
     }
 }
 
+/// What happened to one input line, for `newsclean explain`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LineVerdict {
+    /// 1-based line number in the input.
+    pub line: usize,
+    /// `title`, `subheading`, `paragraph`, `credit`, `related` or `removed`.
+    pub verdict: &'static str,
+    /// Rule id or classifier feature that decided a removal.
+    pub rule: Option<String>,
+    /// The line, trimmed.
+    pub text: String,
+}
+
+impl Processor {
+    /// Every non-empty line of `text` with its verdict and the rule or
+    /// feature that decided it, in input order.
+    pub fn explain(&self, text: &str) -> Vec<LineVerdict> {
+        let cleaned = self.cleaner.clean(text);
+        let kept: Vec<&str> = cleaned.kept.iter().map(|l| l.text.as_str()).collect();
+        let article = self.extractor.extract(&kept);
+        let mut out: Vec<LineVerdict> = Vec::new();
+        for (i, line) in cleaned.kept.iter().enumerate() {
+            let verdict = if i == 0 && article.title.is_some() {
+                "title"
+            } else if article.subheadings.contains(&line.text) {
+                "subheading"
+            } else {
+                "paragraph"
+            };
+            out.push(LineVerdict {
+                line: line.number + 1,
+                verdict,
+                rule: None,
+                text: line.text.clone(),
+            });
+        }
+        for removed in cleaned.removed {
+            let verdict = match removed.role {
+                Role::Credit => "credit",
+                Role::Related if removed.rest.is_some() => "related",
+                _ => "removed",
+            };
+            out.push(LineVerdict {
+                line: removed.number + 1,
+                verdict,
+                rule: Some(removed.rule),
+                text: removed.text,
+            });
+        }
+        out.sort_by_key(|v| v.line);
+        out
+    }
+}
+
 fn merge(into: &mut Vec<String>, names: Vec<String>) {
     for name in names {
         if !into.contains(&name) {
@@ -147,6 +201,27 @@ mod tests {
         assert_eq!(r.credits.editors, ["Ann Lee"]);
         assert_eq!(r.agency.as_deref(), Some("Reuters"));
         assert_eq!(r.removed.len(), 3);
+    }
+
+    #[test]
+    fn explain_gives_every_line_a_verdict() {
+        let text = "Title here\n\nBody paragraph one, long enough to be a real paragraph of text.\n\n\
+                    See also  Some other story\n\n(Reporting by Jane Doe)\n\nShare this:";
+        let v = processor().explain(text);
+        let got: Vec<(usize, &str, Option<&str>)> = v
+            .iter()
+            .map(|l| (l.line, l.verdict, l.rule.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (1, "title", None),
+                (3, "paragraph", None),
+                (5, "related", Some("related.see-also")),
+                (7, "credit", Some("credit.reporting-by")),
+                (9, "removed", Some("share.widget")),
+            ]
+        );
     }
 
     #[test]
