@@ -601,7 +601,10 @@ mod tests {
             "{why:?}"
         );
         assert!(why.contains(&("Subscribe", "class.short")), "{why:?}");
-        assert!(why.contains(&("Other story one", "related.section")), "{why:?}");
+        assert!(
+            why.contains(&("Other story one", "related.section")),
+            "{why:?}"
+        );
         assert!(
             why.iter()
                 .any(|(t, r)| t.starts_with("We use cookies") && *r == "consent.cookies"),

@@ -47,6 +47,9 @@ const EXTRACT: usize = 3;
 pub(crate) const SERIALIZE: usize = 4;
 pub(crate) const WRITE: usize = 5;
 
+/// Rule id of body lines dropped because they repeat the headline.
+const REPEATED_TITLE: &str = "extract.repeated-title";
+
 /// Turns one input into a record. Build once; share across threads.
 pub struct Processor {
     cleaner: Cleaner,
@@ -96,6 +99,9 @@ impl Processor {
         record.agency = article.agency;
         record.subheadings = article.subheadings;
         record.paragraphs = article.paragraphs;
+        for line in article.repeated_title {
+            record.removed.push(Removal::new(line, REPEATED_TITLE));
+        }
         for removed in cleaned.removed {
             match removed.role {
                 Role::Credit => {
