@@ -455,8 +455,10 @@ fn flagged(pattern: &str, case_insensitive: bool) -> String {
 }
 
 /// The comparison key of a line for exact rules: lower case, inner
-/// whitespace collapsed, trailing `:`, `*`, `.`, `…` and spaces dropped.
-fn normalize(line: &str) -> String {
+/// whitespace collapsed, trailing `:`, `*`, `.`, `…`, `!` and spaces
+/// dropped. Shared with the template learner, whose keys must agree with
+/// exact rules.
+pub(crate) fn normalize(line: &str) -> String {
     let mut out = String::with_capacity(line.len());
     for word in line.split_whitespace() {
         if !out.is_empty() {

@@ -9,6 +9,10 @@ link, credit, footer, comment form, share widget, …), a reason and a language.
 The built-in packs are embedded in the library; users add their own with
 [`RuleSet::add_toml`] and switch rules off by id with [`RuleSet::disable`].
 
+Rules can also be learned: a [`TemplateLearner`] finds *archive templates*,
+lines that repeat across the documents of one site or folder (menus,
+footers, newsletter prompts), and writes them as a rule pack.
+
 Every removed line is reported as a [`Removed`] with the id and role of the
 rule that took it, so that later stages can mine removals (credits, related
 link titles) and users can audit them.
@@ -43,6 +47,8 @@ mod classify;
 mod cleaner;
 mod lang;
 mod rules;
+mod templates;
 
 pub use cleaner::{Cleaned, Cleaner, Line, Removed};
 pub use rules::{Role, Rule, RuleError, RuleKind, RuleSet};
+pub use templates::{Template, TemplateConfig, TemplateLearner};
