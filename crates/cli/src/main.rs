@@ -46,6 +46,42 @@ enum Command {
     Explain(CleanArgs),
     /// List the active cleanup rules.
     Rules(RuleArgs),
+    /// Learn archive templates (lines repeated across a folder's documents) into a rule pack.
+    Templates(TemplateArgs),
+}
+
+#[derive(Args)]
+struct TemplateArgs {
+    /// Archive root.
+    archive: PathBuf,
+    /// Rule pack to write (TOML).
+    #[arg(long, short)]
+    out: PathBuf,
+    /// Worker threads [default: number of cores].
+    #[arg(long, short)]
+    jobs: Option<usize>,
+    #[command(flatten)]
+    learn: LearnArgs,
+}
+
+#[derive(Args, Clone, Copy)]
+struct LearnArgs {
+    /// A template must occur in at least this many documents of its folder.
+    #[arg(long, default_value_t = 5)]
+    min_documents: usize,
+    /// ... and in at least this share of its folder's documents.
+    #[arg(long, default_value_t = 0.5)]
+    min_share: f64,
+}
+
+impl LearnArgs {
+    fn config(self) -> newsclean_cleanup::TemplateConfig {
+        newsclean_cleanup::TemplateConfig {
+            min_documents: self.min_documents.max(1),
+            min_share: self.min_share,
+            ..newsclean_cleanup::TemplateConfig::default()
+        }
+    }
 }
 
 #[derive(Args)]
@@ -64,6 +100,14 @@ struct RunArgs {
     /// Largest input file to read, in bytes; larger files give an error record.
     #[arg(long, default_value_t = newsclean_ingest::DEFAULT_MAX_BYTES)]
     max_bytes: u64,
+    /// Use archive templates learned earlier (`newsclean templates`). Repeatable.
+    #[arg(long = "templates", value_name = "FILE")]
+    templates: Vec<PathBuf>,
+    /// Learn templates in a first pass, save them as OUT/templates.toml and use them.
+    #[arg(long)]
+    learn_templates: bool,
+    #[command(flatten)]
+    learn: LearnArgs,
     #[command(flatten)]
     rules: RuleArgs,
 }
@@ -86,15 +130,19 @@ struct RuleArgs {
     disable: Vec<String>,
 }
 
+fn add_pack(set: &mut RuleSet, pack: &Path) -> Result<(), Failure> {
+    let text = std::fs::read_to_string(pack)
+        .with_context(|| format!("cannot read rule pack {}", pack.display()))
+        .map_err(Failure::usage)?;
+    set.add_toml(&pack.display().to_string(), &text)
+        .map_err(|e| Failure::usage(e.into()))
+}
+
 impl RuleArgs {
     fn load(&self) -> Result<RuleSet, Failure> {
         let mut set = RuleSet::builtin();
         for pack in &self.packs {
-            let text = std::fs::read_to_string(pack)
-                .with_context(|| format!("cannot read rule pack {}", pack.display()))
-                .map_err(Failure::usage)?;
-            set.add_toml(&pack.display().to_string(), &text)
-                .map_err(|e| Failure::usage(e.into()))?;
+            add_pack(&mut set, pack)?;
         }
         for id in &self.disable {
             set.disable(id).map_err(|e| Failure::usage(e.into()))?;
@@ -131,6 +179,7 @@ fn main() -> ExitCode {
         Command::Clean(args) => clean(args),
         Command::Explain(args) => explain(args),
         Command::Rules(args) => rules(args),
+        Command::Templates(args) => templates(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),
@@ -155,20 +204,42 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
     })
 }
 
+fn jobs(jobs: Option<usize>) -> Result<usize, Failure> {
+    match jobs {
+        Some(0) => Err(Failure::usage(anyhow::anyhow!("--jobs must be at least 1"))),
+        Some(n) => Ok(n),
+        None => Ok(Options::default().jobs),
+    }
+}
+
 fn run(args: RunArgs) -> Result<u8, Failure> {
-    let rules = args.rules.load()?;
-    let processor = Processor::new(&rules).map_err(|e| Failure::usage(e.into()))?;
-    let mut options = Options {
+    let mut rules = args.rules.load()?;
+    for pack in &args.templates {
+        add_pack(&mut rules, pack)?;
+    }
+    let options = Options {
         max_bytes: args.max_bytes,
         progress: !args.quiet && std::io::stderr().is_terminal(),
+        jobs: jobs(args.jobs)?,
         ..Options::default()
     };
-    if let Some(jobs) = args.jobs {
-        if jobs == 0 {
-            return Err(Failure::usage(anyhow::anyhow!("--jobs must be at least 1")));
-        }
-        options.jobs = jobs;
+    if args.learn_templates {
+        let learner = Pipeline::new(
+            Processor::new(&rules).map_err(|e| Failure::usage(e.into()))?,
+            options.clone(),
+        )
+        .learn_templates(&args.archive, args.learn.config())
+        .map_err(|e| Failure::fatal(e.into()))?;
+        std::fs::create_dir_all(&args.out)
+            .with_context(|| format!("cannot create {}", args.out.display()))
+            .map_err(Failure::fatal)?;
+        let path = args.out.join("templates.toml");
+        std::fs::write(&path, learner.to_toml())
+            .with_context(|| format!("cannot write {}", path.display()))
+            .map_err(Failure::fatal)?;
+        add_pack(&mut rules, &path)?;
     }
+    let processor = Processor::new(&rules).map_err(|e| Failure::usage(e.into()))?;
     let report = Pipeline::new(processor, options)
         .run(&args.archive, &args.out)
         .map_err(|e| Failure::fatal(e.into()))?;
@@ -263,6 +334,26 @@ fn read_input(file: &Path) -> anyhow::Result<(String, Vec<u8>)> {
         |n| n.to_string_lossy().into_owned(),
     );
     Ok((name, bytes))
+}
+
+fn templates(args: TemplateArgs) -> Result<u8, Failure> {
+    let options = Options {
+        jobs: jobs(args.jobs)?,
+        ..Options::default()
+    };
+    let processor = Processor::new(&RuleSet::empty()).map_err(|e| Failure::usage(e.into()))?;
+    let learner = Pipeline::new(processor, options)
+        .learn_templates(&args.archive, args.learn.config())
+        .map_err(|e| Failure::fatal(e.into()))?;
+    std::fs::write(&args.out, learner.to_toml())
+        .with_context(|| format!("cannot write {}", args.out.display()))
+        .map_err(Failure::fatal)?;
+    eprintln!(
+        "newsclean: {} templates -> {}",
+        learner.templates().len(),
+        args.out.display()
+    );
+    Ok(exit::OK)
 }
 
 fn rules(args: RuleArgs) -> Result<u8, Failure> {

@@ -374,3 +374,70 @@ fn explain_lists_every_line_with_its_rule() {
     // Not a terminal: no colour codes.
     assert!(!text.contains('\x1b'));
 }
+
+#[test]
+fn templates_are_learned_per_folder_and_applied() {
+    let dir = Dir::new();
+    for i in 0..8 {
+        dir.create(
+            &format!("site/s{i}.txt"),
+            format!(
+                "Story {i} headline\n\nDaily Gazette Navigator Bar\n\n\
+                 The council met on Tuesday {i} to discuss the budget for the year, and members said they would vote next week on the plan.\n\n\
+                 A second paragraph of story {i} gives more detail about what the council decided and why it matters.\n\n\
+                 Gazette Media Group, all our brands"
+            ),
+        );
+    }
+    let pack = dir.root.path().join("templates.toml");
+    let learned = output(
+        newsclean()
+            .arg("templates")
+            .arg(dir.archive())
+            .arg("--out")
+            .arg(&pack),
+    );
+    assert_eq!(
+        learned.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&learned.stderr)
+    );
+    let toml = std::fs::read_to_string(&pack).expect("pack");
+    assert!(toml.contains("Daily Gazette Navigator Bar"), "{toml}");
+    assert!(
+        !toml.contains("council"),
+        "article text learned as template: {toml}"
+    );
+
+    let run = output(
+        newsclean()
+            .args(["run", "-q"])
+            .arg(dir.archive())
+            .arg("--out")
+            .arg(dir.out())
+            .arg("--templates")
+            .arg(&pack),
+    );
+    assert_eq!(run.status.code(), Some(0));
+    for record in lines(&dir.read_out("records.jsonl")) {
+        let body = record["paragraphs"].to_string();
+        assert!(
+            !body.contains("Navigator") && !body.contains("Gazette Media"),
+            "{body}"
+        );
+        assert!(body.contains("council"));
+        assert!(record["removed"].to_string().contains("template."));
+    }
+    // Learned and used in one run.
+    let out2 = dir.root.path().join("out2");
+    let run = output(
+        newsclean()
+            .args(["run", "-q", "--learn-templates", "--min-documents", "3"])
+            .arg(dir.archive())
+            .arg("--out")
+            .arg(&out2),
+    );
+    assert_eq!(run.status.code(), Some(0));
+    assert!(out2.join("templates.toml").exists());
+}

@@ -6,6 +6,7 @@ use std::time::{Duration, Instant};
 
 use crossbeam_channel::bounded;
 use indicatif::{HumanBytes, ProgressBar, ProgressDrawTarget, ProgressStyle};
+use newsclean_cleanup::{TemplateConfig, TemplateLearner};
 use newsclean_ingest::{ArchiveWalker, DEFAULT_MAX_BYTES, RawDocument};
 use newsclean_model::ErrorRecord;
 use newsclean_output::{JsonLines, OutputError, RunReport};
@@ -197,6 +198,47 @@ impl Pipeline {
         Ok(report)
     }
 
+    /// First pass for archive templates: decodes every input and feeds it to
+    /// a [`TemplateLearner`] under its group, the document's parent folder.
+    /// Runs on the worker pool; inputs that fail to read or decode are
+    /// skipped (the main run reports them).
+    pub fn learn_templates(
+        &self,
+        archive: &Path,
+        config: TemplateConfig,
+    ) -> Result<TemplateLearner, PipelineError> {
+        std::fs::metadata(archive).map_err(|source| PipelineError::Archive {
+            path: archive.to_path_buf(),
+            source,
+        })?;
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(self.options.jobs.max(1))
+            .build()?;
+        let walker = self.walker(archive);
+        let learner = pool.install(|| {
+            walker
+                .par_bridge()
+                .filter_map(Result::ok)
+                .fold(
+                    || TemplateLearner::new(config),
+                    |mut learner, raw| {
+                        if let Ok(decoded) = newsclean_ingest::decode(&raw.bytes) {
+                            learner.observe(group_of(&raw.path), &decoded.text);
+                        }
+                        learner
+                    },
+                )
+                .reduce(
+                    || TemplateLearner::new(config),
+                    |mut a, b| {
+                        a.merge(b);
+                        a
+                    },
+                )
+        });
+        Ok(learner)
+    }
+
     fn walker(&self, archive: &Path) -> ArchiveWalker {
         ArchiveWalker::new(archive)
             .extensions(self.options.extensions.iter().cloned())
@@ -232,6 +274,11 @@ impl Pipeline {
         bar.enable_steady_tick(Duration::from_millis(250));
         bar
     }
+}
+
+/// The template group of a document: its parent folder (`""` at the root).
+fn group_of(path: &str) -> &str {
+    path.rsplit_once('/').map_or("", |(dir, _)| dir)
 }
 
 type RawItem = Result<RawDocument, newsclean_ingest::ReadError>;
