@@ -147,6 +147,7 @@ impl Cleaner {
         )
         // Unicode classes in many rules add up; compiled once per run.
         .size_limit(REGEX_SIZE_LIMIT)
+        .dfa_size_limit(REGEX_SIZE_LIMIT)
         .build()
         .map_err(|source| RuleError::Regex {
             id: "regex-set".to_string(),

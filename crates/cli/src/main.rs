@@ -103,9 +103,10 @@ struct RunArgs {
     /// Use archive templates learned earlier (`newsclean templates`). Repeatable.
     #[arg(long = "templates", value_name = "FILE")]
     templates: Vec<PathBuf>,
-    /// Learn templates in a first pass, save them as OUT/templates.toml and use them.
+    /// Do not learn archive templates in a first pass (by default they are
+    /// learned, saved as OUT/templates.toml and used).
     #[arg(long)]
-    learn_templates: bool,
+    no_learn_templates: bool,
     #[command(flatten)]
     learn: LearnArgs,
     #[command(flatten)]
@@ -223,7 +224,7 @@ fn run(args: RunArgs) -> Result<u8, Failure> {
         jobs: jobs(args.jobs)?,
         ..Options::default()
     };
-    if args.learn_templates {
+    if !args.no_learn_templates {
         let learner = Pipeline::new(
             Processor::new(&rules).map_err(|e| Failure::usage(e.into()))?,
             options.clone(),

@@ -433,7 +433,7 @@ fn templates_are_learned_per_folder_and_applied() {
     let out2 = dir.root.path().join("out2");
     let run = output(
         newsclean()
-            .args(["run", "-q", "--learn-templates", "--min-documents", "3"])
+            .args(["run", "-q", "--min-documents", "3"])
             .arg(dir.archive())
             .arg("--out")
             .arg(&out2),
