@@ -46,9 +46,11 @@ assert_eq!(cleaned.removed[2].rule, cleaned.removed[1].rule);
 mod classify;
 mod cleaner;
 mod lang;
+mod repair;
 mod rules;
 mod templates;
 
 pub use cleaner::{Cleaned, Cleaner, Line, Removed};
+pub use repair::{Repairer, Repairs};
 pub use rules::{Role, Rule, RuleError, RuleKind, RuleSet};
 pub use templates::{Template, TemplateConfig, TemplateLearner};
