@@ -633,6 +633,38 @@ mod tests {
         assert_eq!(c.removed[0].rule, "class.repeated");
     }
 
+    /// One built-in cleaner for the property test: compiling the rules per
+    /// case would dominate the test's time.
+    static BUILTIN: std::sync::LazyLock<Cleaner> =
+        std::sync::LazyLock::new(|| Cleaner::new(&RuleSet::builtin()).unwrap());
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(128))]
+
+        /// Cleanup never invents text: every kept or removed line is a line
+        /// of the input, and together they are all its non-empty lines.
+        #[test]
+        fn cleanup_never_invents_text(lines in proptest::collection::vec(
+            proptest::prop_oneof![
+                "[A-Za-z ,.]{0,120}",
+                proptest::strategy::Just("See also  Other story".to_string()),
+                proptest::strategy::Just("Leave a Reply".to_string()),
+                proptest::strategy::Just("Home | News | Sport".to_string()),
+                proptest::strategy::Just(String::new()),
+            ],
+            0..30,
+        )) {
+            let text = lines.join("\n");
+            let c = BUILTIN.clean(&text);
+            let input: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+            let mut out: Vec<(usize, &str)> = c.kept.iter().map(|l| (l.number, l.text.as_str()))
+                .chain(c.removed.iter().map(|r| (r.number, r.text.as_str()))).collect();
+            out.sort_by_key(|(n, _)| *n);
+            let out: Vec<&str> = out.into_iter().map(|(_, t)| t).collect();
+            proptest::prop_assert_eq!(out, input);
+        }
+    }
+
     #[test]
     fn blank_lines_are_tracked() {
         let c = cleaner(PACK).clean("A\nB\n\n\nC");

@@ -65,6 +65,9 @@ pub struct Record {
     pub quotes: Vec<Quote>,
     /// People, places and organisations named in the body.
     pub entities: Entities,
+    /// Characters repaired in the input, by kind (`mojibake`, `entities`,
+    /// `control`, `spaces`, `normalized`); kinds with no repair are left out.
+    pub repairs: std::collections::BTreeMap<String, u64>,
     /// Quality signals and score.
     pub quality: Option<Quality>,
     /// Content fingerprint used for duplicate detection (hex).

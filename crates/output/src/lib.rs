@@ -153,12 +153,22 @@ pub struct RunReport {
     pub stage_seconds: BTreeMap<String, f64>,
     /// Removed lines per rule id.
     pub removals: BTreeMap<String, u64>,
+    /// Text repairs per kind, summed over records.
+    pub repairs: BTreeMap<String, u64>,
 }
 
 impl RunReport {
-    /// Counts one record and its removals.
+    /// Counts one record, its removals and its repairs.
     pub fn count_record(&mut self, record: &Record) {
         self.count_record_rules(record.removed.iter().map(|r| r.rule.as_str()));
+        self.count_repairs(record.repairs.iter().map(|(k, v)| (k.as_str(), *v)));
+    }
+
+    /// Adds text repairs by kind.
+    pub fn count_repairs<'a>(&mut self, repairs: impl IntoIterator<Item = (&'a str, u64)>) {
+        for (kind, n) in repairs {
+            *self.repairs.entry(kind.to_string()).or_default() += n;
+        }
     }
 
     /// Counts one record given the rule ids of its removals (for writers

@@ -3,13 +3,21 @@
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Instant;
 
-use newsclean_cleanup::{Cleaner, Role, RuleError, RuleSet};
+use newsclean_cleanup::{Cleaner, Repairer, Role, RuleError, RuleSet};
 use newsclean_extract::Extractor;
 use newsclean_ingest::{RawDocument, decode};
 use newsclean_model::{ErrorRecord, Record, Removal, Source};
 
 /// Stages timed by [`StageClock`], in pipeline order.
-pub(crate) const STAGES: [&str; 6] = ["read", "decode", "clean", "extract", "serialize", "write"];
+pub(crate) const STAGES: [&str; 7] = [
+    "read",
+    "decode",
+    "repair",
+    "clean",
+    "extract",
+    "serialize",
+    "write",
+];
 
 /// Nanoseconds spent per stage, summed over threads.
 #[derive(Debug, Default)]
@@ -42,16 +50,18 @@ impl StageClock {
 
 pub(crate) const READ: usize = 0;
 const DECODE: usize = 1;
-const CLEAN: usize = 2;
-const EXTRACT: usize = 3;
-pub(crate) const SERIALIZE: usize = 4;
-pub(crate) const WRITE: usize = 5;
+const REPAIR: usize = 2;
+const CLEAN: usize = 3;
+const EXTRACT: usize = 4;
+pub(crate) const SERIALIZE: usize = 5;
+pub(crate) const WRITE: usize = 6;
 
 /// Rule id of body lines dropped because they repeat the headline.
 const REPEATED_TITLE: &str = "extract.repeated-title";
 
 /// Turns one input into a record. Build once; share across threads.
 pub struct Processor {
+    repairer: Repairer,
     cleaner: Cleaner,
     extractor: Extractor,
 }
@@ -60,6 +70,7 @@ impl Processor {
     /// A processor that cleans with `rules`.
     pub fn new(rules: &RuleSet) -> Result<Processor, RuleError> {
         Ok(Processor {
+            repairer: Repairer::new(),
             cleaner: Cleaner::new(rules)?,
             extractor: Extractor::new(),
         })
@@ -83,9 +94,15 @@ impl Processor {
 
     /// Processes already decoded text.
     pub fn process_text(&self, source: Source, text: &str, clock: &StageClock) -> Record {
-        let cleaned = clock.time(CLEAN, || self.cleaner.clean(text));
+        let (text, repairs) = clock.time(REPAIR, || self.repairer.repair(text));
+        let cleaned = clock.time(CLEAN, || self.cleaner.clean(&text));
         let start = Instant::now();
         let mut record = Record::new(source);
+        record.repairs = repairs
+            .iter()
+            .filter(|(_, n)| *n > 0)
+            .map(|(kind, n)| (kind.to_string(), n))
+            .collect();
         let article = self.extractor.extract(
             &cleaned
                 .kept
@@ -141,7 +158,8 @@ impl Processor {
     /// Every non-empty line of `text` with its verdict and the rule or
     /// feature that decided it, in input order.
     pub fn explain(&self, text: &str) -> Vec<LineVerdict> {
-        let cleaned = self.cleaner.clean(text);
+        let (text, _) = self.repairer.repair(text);
+        let cleaned = self.cleaner.clean(&text);
         let kept: Vec<&str> = cleaned.kept.iter().map(|l| l.text.as_str()).collect();
         let article = self.extractor.extract(&kept);
         let mut out: Vec<LineVerdict> = Vec::new();

@@ -85,7 +85,11 @@ struct Done {
 }
 
 enum Outcome {
-    Record { json: Vec<u8>, rules: Vec<String> },
+    Record {
+        json: Vec<u8>,
+        rules: Vec<String>,
+        repairs: Vec<(String, u64)>,
+    },
     Error(ErrorRecord),
 }
 
@@ -168,9 +172,14 @@ impl Pipeline {
                     report.files += 1;
                     report.bytes += done.bytes;
                     match done.outcome {
-                        Outcome::Record { json, rules } => {
+                        Outcome::Record {
+                            json,
+                            rules,
+                            repairs,
+                        } => {
                             records.write_raw(&json)?;
                             report.count_record_rules(rules.iter().map(String::as_str));
+                            report.count_repairs(repairs.iter().map(|(k, n)| (k.as_str(), *n)));
                         }
                         Outcome::Error(err) => {
                             errors.write(&err)?;
@@ -299,8 +308,17 @@ fn process_one(processor: &Processor, item: RawItem, clock: &StageClock) -> Done
     let outcome = match processor.process(&raw, clock) {
         Ok(record) => clock.time(SERIALIZE, || {
             let rules = record.removed.iter().map(|r| r.rule.clone()).collect();
+            let repairs = record
+                .repairs
+                .iter()
+                .map(|(k, n)| (k.clone(), *n))
+                .collect();
             match serde_json::to_vec(&record) {
-                Ok(json) => Outcome::Record { json, rules },
+                Ok(json) => Outcome::Record {
+                    json,
+                    rules,
+                    repairs,
+                },
                 Err(err) => Outcome::Error(ErrorRecord {
                     path: raw.path.clone(),
                     stage: "serialize".to_string(),
