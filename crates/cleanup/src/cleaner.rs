@@ -116,7 +116,7 @@ impl Cleaner {
                         phrase_rule.push(i);
                     }
                     RuleKind::Regex => {
-                        let compiled = RegexBuilder::new(p)
+                        let compiled = RegexBuilder::new(&ascii_word_boundaries(p))
                             .case_insensitive(!rule.case_sensitive)
                             .size_limit(REGEX_SIZE_LIMIT)
                             .build()
@@ -447,6 +447,30 @@ fn is_headline_shaped(lines: &[(usize, &str, bool)], verdicts: &[Verdict]) -> bo
         && (!first.ends_with('.') || first.ends_with("..."))
 }
 
+/// Rewrites `\b` as the ASCII word boundary `(?-u:\b)`. With Unicode word
+/// boundaries the regex crate's fast DFA gives up on non-ASCII text and a
+/// rule set then runs many times slower; rule patterns put `\b` next to
+/// ASCII words, where both agree.
+fn ascii_word_boundaries(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len() + 8);
+    let mut chars = pattern.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('b') => out.push_str("(?-u:\\b)"),
+            Some(other) => {
+                out.push('\\');
+                out.push(other);
+            }
+            None => out.push('\\'),
+        }
+    }
+    out
+}
+
 fn flagged(pattern: &str, case_insensitive: bool) -> String {
     if case_insensitive {
         format!("(?i:{pattern})")
@@ -663,6 +687,14 @@ mod tests {
             let out: Vec<&str> = out.into_iter().map(|(_, t)| t).collect();
             proptest::prop_assert_eq!(out, input);
         }
+    }
+
+    #[test]
+    fn word_boundaries_become_ascii() {
+        assert_eq!(
+            ascii_word_boundaries(r"^\bby\b\s\\b"),
+            r"^(?-u:\b)by(?-u:\b)\s\\b"
+        );
     }
 
     #[test]
