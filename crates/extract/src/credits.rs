@@ -10,6 +10,8 @@ pub(crate) struct CreditParser {
     location: Regex,
     /// `contributed` in a contributor line.
     contributed: Regex,
+    /// A job title ending a `Name, title` byline.
+    job_title: Regex,
 }
 
 /// Words that mark a credit segment as an organisation or a job title rather
@@ -56,6 +58,8 @@ impl CreditParser {
             .expect("credit pattern is valid"),
             location: Regex::new(r"\s+(?:in|from)\s+\p{Lu}.*$").expect("location pattern is valid"),
             contributed: Regex::new(r"\s+contributed\b").expect("contributed pattern is valid"),
+            job_title: Regex::new(r"(?i)\b(?:writer|correspondent|reporter|editor|journalist|columnist|contributor|bureau chief)s?\s*$")
+                .expect("job title pattern is valid"),
         }
     }
 
@@ -69,6 +73,12 @@ impl CreditParser {
                     if !credits.reporters.contains(&piece) {
                         credits.reporters.push(piece);
                     }
+                }
+            } else if let Some((name, title)) = line.split_once(',') {
+                // `Robert Burns, AP National Security Writer`
+                let name = name.trim();
+                if self.job_title.is_match(title) && is_name(name) {
+                    credits.reporters.push(name.to_string());
                 }
             }
             return credits;
@@ -210,6 +220,19 @@ mod tests {
             parse("Writing by David Brunnstrom; editing by Leslie Adler"),
             (vec!["David Brunnstrom".into()], vec!["Leslie Adler".into()])
         );
+    }
+
+    #[test]
+    fn name_and_title_bylines() {
+        assert_eq!(
+            parse("Robert Burns, Ap National Security Writer"),
+            (vec!["Robert Burns".into()], vec![])
+        );
+        assert_eq!(
+            parse("Caroline Hawley, BBC diplomatic correspondent"),
+            (vec!["Caroline Hawley".into()], vec![])
+        );
+        assert_eq!(parse("Paris, France"), (vec![], vec![]));
     }
 
     #[test]

@@ -5,6 +5,35 @@ use regex::Regex;
 
 const MONTH: &str = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+\d{1,2}(?:,?\s+\d{4})?";
 
+/// Upper-case labels that open a paragraph like a dateline but are not places.
+const LABELS: &[&str] = &[
+    "NOTE",
+    "EDITOR'S NOTE",
+    "EDITOR’S NOTE",
+    "UPDATE",
+    "UPDATED",
+    "CORRECTION",
+    "CLARIFICATION",
+    "BREAKING",
+    "EXCLUSIVE",
+    "ANALYSIS",
+    "OPINION",
+    "LIVE",
+    "WATCH",
+    "READ",
+    "VIDEO",
+    "PHOTOS",
+    "FILE",
+    "WARNING",
+    "SPOILER",
+    "FACT CHECK",
+    "Q",
+    "A",
+    "UPDATE 1",
+    "UPDATE 2",
+    "UPDATE 3",
+];
+
 pub(crate) struct DatelineParser {
     /// Upper-case place, optional region and date, optional agency, separator.
     caps: Regex,
@@ -43,13 +72,21 @@ impl DatelineParser {
             .or_else(|| self.agency_only.captures(paragraph))?;
         let sep = caps.name("sep")?;
         // Without an agency, only the dashes of AP style (`WASHINGTON —`)
-        // separate a dateline: `NOTE: …` and `US - China talks` must not pass.
-        if caps.name("agency").is_none() && !matches!(sep.as_str(), "—" | "–" | "--") {
+        // and a colon (`NEW DELHI:`) separate a dateline: `US - China talks`
+        // must not pass (labels such as `NOTE:` are refused below).
+        if caps.name("agency").is_none() && !matches!(sep.as_str(), "—" | "–" | "--" | ":") {
             return None;
         }
         let get = |n: &str| caps.name(n).map(|m| m.as_str().trim().to_string());
+        let location = match (get("loc"), get("region")) {
+            (Some(loc), Some(region)) => Some(format!("{loc}, {region}")),
+            (loc, _) => loc,
+        };
+        if location.as_deref().is_some_and(|l| LABELS.contains(&l)) {
+            return None;
+        }
         Some(Dateline {
-            location: get("loc"),
+            location,
             agency: get("agency"),
             date: get("date1").or_else(|| get("date2")),
             text: paragraph[..sep.end()].trim_end().to_string(),
@@ -104,7 +141,7 @@ mod tests {
         );
         assert_eq!(
             parse("KYIV, Ukraine (AP) — Russian"),
-            some(Some("KYIV"), Some("AP"), None)
+            some(Some("KYIV, Ukraine"), Some("AP"), None)
         );
         assert_eq!(
             parse("NEW YORK, Jan. 5, 2024 (Bloomberg) -- Stocks"),
@@ -132,6 +169,10 @@ mod tests {
     fn ordinary_sentences_are_not_datelines() {
         assert_eq!(parse("The official said the talks went well."), None);
         assert_eq!(parse("NOTE: this story has been updated."), None);
+        assert_eq!(
+            parse("NEW DELHI: Their dream"),
+            some(Some("NEW DELHI"), None, None)
+        );
         assert_eq!(parse("A - B testing is common."), None);
         assert_eq!(parse("President Biden - who spoke"), None);
         assert_eq!(parse("US - China talks resumed"), None);
