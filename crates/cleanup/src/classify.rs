@@ -61,6 +61,9 @@ pub(crate) struct Features {
     pub density: Option<f32>,
     /// Ends like a sentence.
     pub sentence: bool,
+    /// Contains sentence punctuation anywhere (stands in for stop words in
+    /// languages without a list).
+    pub punctuated: bool,
     /// Shaped like a menu (separators between short items).
     pub menu: bool,
 }
@@ -102,6 +105,7 @@ pub(crate) fn features(
         words,
         density: (stopwords.is_some() && !dense && words > 0).then(|| stop as f32 / words as f32),
         sentence: ends_sentence(line) || (dense && line.contains(['。', '！', '？', '.'])),
+        punctuated: line.contains(['.', '!', '?', '。', '！', '？', '؟', '।']),
         menu: !table_row && is_menu_like(line),
     }
 }
