@@ -108,18 +108,11 @@ impl Pipeline {
     /// `records.jsonl`, `errors.jsonl` and `report.json` into `out`.
     pub fn run(&self, archive: &Path, out: &Path) -> Result<RunReport, PipelineError> {
         let started = Instant::now();
-        std::fs::metadata(archive).map_err(|source| PipelineError::Archive {
-            path: archive.to_path_buf(),
-            source,
-        })?;
+        let pool = self.pool(archive)?;
         std::fs::create_dir_all(out).map_err(|source| PipelineError::OutputDir {
             path: out.to_path_buf(),
             source,
         })?;
-        let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(self.options.jobs.max(1))
-            .thread_name(|i| format!("newsclean-worker-{i}"))
-            .build()?;
         let clock = StageClock::default();
         let progress = self.progress_bar(archive);
         let queue = self.options.queue.max(1);
@@ -216,13 +209,7 @@ impl Pipeline {
         archive: &Path,
         config: TemplateConfig,
     ) -> Result<TemplateLearner, PipelineError> {
-        std::fs::metadata(archive).map_err(|source| PipelineError::Archive {
-            path: archive.to_path_buf(),
-            source,
-        })?;
-        let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(self.options.jobs.max(1))
-            .build()?;
+        let pool = self.pool(archive)?;
         let walker = self.walker(archive);
         let learner = pool.install(|| {
             walker
@@ -246,6 +233,18 @@ impl Pipeline {
                 )
         });
         Ok(learner)
+    }
+
+    /// Checks that the archive exists and starts the worker pool.
+    fn pool(&self, archive: &Path) -> Result<rayon::ThreadPool, PipelineError> {
+        std::fs::metadata(archive).map_err(|source| PipelineError::Archive {
+            path: archive.to_path_buf(),
+            source,
+        })?;
+        Ok(rayon::ThreadPoolBuilder::new()
+            .num_threads(self.options.jobs.max(1))
+            .thread_name(|i| format!("newsclean-worker-{i}"))
+            .build()?)
     }
 
     fn walker(&self, archive: &Path) -> ArchiveWalker {
