@@ -151,7 +151,7 @@ pub(crate) fn classify(f: &Features, t: &Thresholds) -> Class {
     // No list for this language: sentence punctuation stands in.
     let density = f
         .density
-        .unwrap_or(if f.sentence { STOPWORDS_HIGH } else { 0.0 });
+        .unwrap_or(if f.punctuated { STOPWORDS_HIGH } else { 0.0 });
     if f.length < LENGTH_LOW {
         Class::Short
     } else if density >= t.high && (f.length >= LENGTH_HIGH || f.sentence) {
