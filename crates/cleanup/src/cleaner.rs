@@ -232,10 +232,14 @@ impl Cleaner {
                     _ => Class::Bad("rule"),
                 })
                 .collect();
+            // A page shows its headline again right above the article: the
+            // main text starts after that repeat, not in the menus before it.
+            let start = if headline { title_repeat(&lines) } else { None }.unwrap_or(0);
             let span = if fallback {
                 (0, classes.len())
             } else {
-                classify::main_span(&classes, &words).unwrap_or((0, 0))
+                classify::main_span(&classes[start..], &words[start..])
+                    .map_or((0, 0), |(s, e)| (s + start, e + start))
             };
             for (i, v) in verdicts.iter_mut().enumerate() {
                 if let Verdict::Class(c) = v
@@ -433,6 +437,29 @@ fn split_lines(text: &str) -> Vec<(usize, &str, bool)> {
         out.push((number, line, std::mem::replace(&mut blank, false)));
     }
     out
+}
+
+/// Index of the first later line that repeats the headline (line 0), whole
+/// or without a site name (`Headline - Site` then `Headline`).
+fn title_repeat(lines: &[(usize, &str, bool)]) -> Option<usize> {
+    let title = lines.first()?.1;
+    // Only in the first half: a repeat near the end is a breadcrumb or a
+    // share box, not the top of the article.
+    let half = lines.len() / 2;
+    lines
+        .iter()
+        .enumerate()
+        .take(half)
+        .skip(1)
+        .find_map(|(i, (_, line, _))| {
+            let repeats = *line == title
+                || (line.split_whitespace().count() >= 3
+                    && title.starts_with(line)
+                    && title[line.len()..]
+                        .trim_start()
+                        .starts_with(['-', '–', '—', '|', ':', '·']));
+            repeats.then_some(i)
+        })
 }
 
 /// The first line is a headline when it is short, does not end like a
@@ -637,6 +664,24 @@ mod tests {
                 .any(|(t, r)| t.starts_with("We use cookies") && *r == "consent.cookies"),
             "{why:?}"
         );
+    }
+
+    #[test]
+    fn the_article_starts_after_the_repeated_headline() {
+        let cleaner = Cleaner::new(&RuleSet::builtin()).unwrap();
+        let teaser = "A different story about the harbour that the site promotes on every page, with enough words to look like prose.";
+        let body = "The council said on Tuesday that it would not change the plans for the new library, which has been under construction for two years.";
+        let text = format!(
+            "Library plans stay - Daily Gazette\n\n{teaser}\n\nHome\n\nLibrary plans stay\n\n{body}\n\n{body} Again.\n\nMore: {body}\n\nAnd {body}"
+        );
+        let c = cleaner.clean(&text);
+        let why: Vec<(&str, &str)> = c
+            .removed
+            .iter()
+            .map(|r| (r.text.as_str(), r.rule.as_str()))
+            .collect();
+        assert!(why.contains(&(teaser, "class.outside-main")), "{why:?}");
+        assert!(kept(&c).contains(&body));
     }
 
     #[test]
