@@ -384,10 +384,11 @@ impl Repairer {
             let cont = bytes
                 .get(at + 2)
                 .is_some_and(|b| matches!(b, 0xC2 | 0xC5 | 0xC6 | 0xCB | 0xE2));
-            if lead && cont {
-                if let Some(seq) = self.sequence_at(text, at) {
-                    return Some(seq);
-                }
+            if lead
+                && cont
+                && let Some(seq) = self.sequence_at(text, at)
+            {
+                return Some(seq);
             }
             from = at + 1;
         }
