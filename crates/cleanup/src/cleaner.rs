@@ -685,6 +685,29 @@ mod tests {
     }
 
     #[test]
+    fn a_comment_header_after_the_article_starts_the_comments() {
+        let cleaner = Cleaner::new(&RuleSet::builtin()).unwrap().classify(false);
+        let body =
+            "The council said on Tuesday that it would not change the plans for the new library.";
+        let words = body.split_whitespace().count();
+        let paragraphs: Vec<String> = (0..=250 / words).map(|i| format!("{body} ({i})")).collect();
+        let paragraphs = paragraphs.join("\n");
+        let text = format!(
+            "Headline\n{paragraphs}\nJane Doe says:\nMarch 5, 2019 at 3:14 pm\nI disagree with every word of this article, frankly."
+        );
+        let c = cleaner.clean(&text);
+        let rules: Vec<&str> = c.removed.iter().map(|r| r.rule.as_str()).collect();
+        assert_eq!(
+            rules,
+            [
+                "comment.author-says",
+                "comment.timestamp",
+                "comment.author-says"
+            ]
+        );
+    }
+
+    #[test]
     fn a_brief_without_long_prose_is_kept() {
         let cleaner = Cleaner::new(&RuleSet::builtin()).unwrap();
         let c = cleaner.clean("Short headline\n\nOne short paragraph.\n\nShare this:");
