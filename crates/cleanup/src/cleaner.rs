@@ -301,8 +301,9 @@ impl Cleaner {
     }
 
     /// Marks everything from the first tail line on as removed by it, once
-    /// enough prose has been seen that the tail cannot be a menu item: at
-    /// least two prose lines and a third of the document's prose words.
+    /// enough prose has been seen that the tail cannot be a menu item or a
+    /// box inside the article: at least two prose lines, and half of the
+    /// document's prose words (a comment section: a third, or 250 words).
     fn apply_tail(&self, verdicts: &mut [Verdict<'_>], words: &[usize]) {
         let prose = |v: &Verdict| match v {
             Verdict::Class(Class::Good) => true,
@@ -327,10 +328,15 @@ impl Cleaner {
             if let Verdict::Rule(rule, _) = verdicts[i]
                 && self.rules[rule].tail
                 && lines_before >= self.min_kept_before_tail
-                // Tails come after most of the prose; only a comment section
-                // may outgrow the article, and then a real article precedes it.
-                && (words_before * 3 >= total
-                    || (self.rules[rule].role == Role::Comment && words_before >= COMMENT_TAIL_MIN_WORDS))
+                // Other tails (end-of-page story lists) come after most of the
+                // prose: a `Trending` box inside the article is not the end. A
+                // comment section may outgrow the article, but a real article
+                // precedes it.
+                && if self.rules[rule].role == Role::Comment {
+                    words_before * 3 >= total || words_before >= COMMENT_TAIL_MIN_WORDS
+                } else {
+                    words_before * 2 >= total
+                }
             {
                 tail = Some(rule);
             }
