@@ -36,6 +36,9 @@ pub(crate) enum Class {
     Bad(&'static str),
 }
 
+/// Class of lines removed by a rule, as the classifier's context sees them.
+pub(crate) const RULE: &str = "rule";
+
 /// Reason ids for classifier decisions, as they appear in `removed[].rule`.
 pub(crate) mod reason {
     /// Menu-like shape: separators between short items.
@@ -264,6 +267,9 @@ pub(crate) fn main_span(classes: &[Class], words: &[usize]) -> Option<(usize, us
         let weight = match class {
             Class::Good => w,
             Class::NearGood | Class::Short => 0,
+            // Junk a rule already named (an ad placeholder, a share bar) is
+            // expected inside articles: it must not split the main text.
+            Class::Bad(RULE) => -1,
             Class::Bad(_) => -(w.max(2)),
         };
         if sum <= 0 {

@@ -203,7 +203,7 @@ impl Cleaner {
             let mut classes: Vec<Class> = verdicts
                 .iter()
                 .map(|v| match v {
-                    Verdict::Rule(..) => Class::Bad("rule"),
+                    Verdict::Rule(..) => Class::Bad(classify::RULE),
                     Verdict::Class(c) => *c,
                 })
                 .collect();
@@ -229,7 +229,7 @@ impl Cleaner {
                 .enumerate()
                 .map(|(i, v)| match v {
                     Verdict::Class(c) if !(headline && i == 0) => *c,
-                    _ => Class::Bad("rule"),
+                    _ => Class::Bad(classify::RULE),
                 })
                 .collect();
             // A page shows its headline again right above the article: the
