@@ -118,11 +118,11 @@ const CLOSERS: [char; 8] = ['"', '”', '»', '’', '\'', ')', ']', '“'];
 /// When a repeated line counts as a template.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct TemplateConfig {
-    /// Documents of its group a line must occur in (default 5). Groups with
+    /// Documents of its group a line must occur in (default 3). Groups with
     /// fewer documents learn nothing.
     pub min_documents: usize,
     /// Share of its group's documents a line must occur in, 0 to 1
-    /// (default 0.5).
+    /// (default 0.3).
     pub min_share: f64,
     /// Longer lines (in whitespace-separated words) are never templates
     /// (default 25).
@@ -132,8 +132,8 @@ pub struct TemplateConfig {
 impl Default for TemplateConfig {
     fn default() -> TemplateConfig {
         TemplateConfig {
-            min_documents: 5,
-            min_share: 0.5,
+            min_documents: 3,
+            min_share: 0.3,
             max_words: 25,
         }
     }
@@ -588,8 +588,14 @@ mod tests {
     use super::*;
     use crate::{Cleaner, Role, RuleKind, RuleSet};
 
+    /// The tests' thresholds: 5 documents and half of the group, fixed so
+    /// that the tests do not move with the defaults.
     fn learner() -> TemplateLearner {
-        TemplateLearner::new(TemplateConfig::default())
+        TemplateLearner::new(TemplateConfig {
+            min_documents: 5,
+            min_share: 0.5,
+            ..TemplateConfig::default()
+        })
     }
 
     fn lines_of(templates: &[Template], group: &str) -> Vec<String> {

@@ -67,10 +67,10 @@ struct TemplateArgs {
 #[derive(Args, Clone, Copy)]
 struct LearnArgs {
     /// A template must occur in at least this many documents of its folder.
-    #[arg(long, default_value_t = 5)]
+    #[arg(long, default_value_t = newsclean_cleanup::TemplateConfig::default().min_documents)]
     min_documents: usize,
     /// ... and in at least this share of its folder's documents.
-    #[arg(long, default_value_t = 0.5)]
+    #[arg(long, default_value_t = newsclean_cleanup::TemplateConfig::default().min_share)]
     min_share: f64,
 }
 

@@ -392,7 +392,7 @@ fn templates_are_learned_per_folder_and_applied() {
     let pack = dir.root.path().join("templates.toml");
     let learned = output(
         newsclean()
-            .arg("templates")
+            .args(["templates", "--min-documents", "5"])
             .arg(dir.archive())
             .arg("--out")
             .arg(&pack),
@@ -412,7 +412,7 @@ fn templates_are_learned_per_folder_and_applied() {
 
     let run = output(
         newsclean()
-            .args(["run", "-q"])
+            .args(["run", "-q", "--no-learn-templates"])
             .arg(dir.archive())
             .arg("--out")
             .arg(dir.out())
