@@ -51,6 +51,8 @@ pub(crate) mod reason {
     pub const OUTSIDE: &str = "class.outside-main";
     /// A paragraph repeated within the document.
     pub const REPEAT: &str = "class.repeated";
+    /// A body line repeating the headline.
+    pub const REPEATED_TITLE: &str = "class.repeated-title";
 }
 
 /// Features of one line used by the classifier.

@@ -198,12 +198,24 @@ impl Cleaner {
                     None => Verdict::Class(Class::Good),
                 });
         let mut verdicts: Vec<Verdict> = verdicts_iter.collect();
-        let headline = self.classify && is_headline_shaped(&lines, &verdicts);
+        let headline_shaped = is_headline_shaped(&lines, &verdicts);
+        // Pages show their headline twice (`<title>` and above the article).
+        let repeats: Vec<usize> = if headline_shaped {
+            title_repeats(&lines)
+        } else {
+            Vec::new()
+        };
+        for &i in &repeats {
+            if matches!(verdicts[i], Verdict::Class(_)) {
+                verdicts[i] = Verdict::RepeatedTitle;
+            }
+        }
+        let headline = self.classify && headline_shaped;
         if self.classify {
             let mut classes: Vec<Class> = verdicts
                 .iter()
                 .map(|v| match v {
-                    Verdict::Rule(..) => Class::Bad(classify::RULE),
+                    Verdict::Rule(..) | Verdict::RepeatedTitle => Class::Bad(classify::RULE),
                     Verdict::Class(c) => *c,
                 })
                 .collect();
@@ -234,7 +246,13 @@ impl Cleaner {
                 .collect();
             // A page shows its headline again right above the article: the
             // main text starts after that repeat, not in the menus before it.
-            let start = if headline { title_repeat(&lines) } else { None }.unwrap_or(0);
+            // Only a repeat in the first half counts: near the end it is a
+            // breadcrumb or a share box, not the top of the article.
+            let start = repeats
+                .first()
+                .copied()
+                .filter(|&i| i < lines.len() / 2)
+                .unwrap_or(0);
             let span = if fallback {
                 (0, classes.len())
             } else {
@@ -271,6 +289,12 @@ impl Cleaner {
                 Verdict::Class(Class::Bad(why)) => {
                     Some((why.to_string(), class_role(why), None, None))
                 }
+                Verdict::RepeatedTitle => Some((
+                    reason::REPEATED_TITLE.to_string(),
+                    Role::Boilerplate,
+                    None,
+                    None,
+                )),
                 Verdict::Rule(rule, rest) => {
                     let r = &self.rules[rule];
                     Some((
@@ -308,7 +332,7 @@ impl Cleaner {
         let prose = |v: &Verdict| match v {
             Verdict::Class(Class::Good) => true,
             Verdict::Class(_) => !self.classify,
-            Verdict::Rule(..) => false,
+            Verdict::Rule(..) | Verdict::RepeatedTitle => false,
         };
         let total: usize = verdicts
             .iter()
@@ -410,6 +434,8 @@ impl Cleaner {
 enum Verdict<'a> {
     Rule(usize, Option<&'a str>),
     Class(Class),
+    /// A body line repeating the headline.
+    RepeatedTitle,
 }
 
 /// Prose words needed before a comment-section start that comes before a
@@ -445,27 +471,21 @@ fn split_lines(text: &str) -> Vec<(usize, &str, bool)> {
     out
 }
 
-/// Index of the first later line that repeats the headline (line 0), whole
-/// or without a site name (`Headline - Site` then `Headline`).
-fn title_repeat(lines: &[(usize, &str, bool)]) -> Option<usize> {
-    let title = lines.first()?.1;
-    // Only in the first half: a repeat near the end is a breadcrumb or a
-    // share box, not the top of the article.
-    let half = lines.len() / 2;
-    lines
-        .iter()
-        .enumerate()
-        .take(half)
-        .skip(1)
-        .find_map(|(i, (_, line, _))| {
-            let repeats = *line == title
-                || (line.split_whitespace().count() >= 3
-                    && title.starts_with(line)
-                    && title[line.len()..]
-                        .trim_start()
-                        .starts_with(['-', '–', '—', '|', ':', '·']));
-            repeats.then_some(i)
-        })
+/// Indices of the later lines that repeat the headline (line 0), whole or
+/// without a site name (`Headline - Site` then `Headline`).
+fn title_repeats(lines: &[(usize, &str, bool)]) -> Vec<usize> {
+    let Some((_, title, _)) = lines.first() else {
+        return Vec::new();
+    };
+    let repeats = |line: &str| {
+        line == *title
+            || (line.split_whitespace().count() >= 3
+                && title.starts_with(line)
+                && title[line.len()..]
+                    .trim_start()
+                    .starts_with(['-', '–', '—', '|', ':', '·']))
+    };
+    (1..lines.len()).filter(|&i| repeats(lines[i].1)).collect()
 }
 
 /// The first line is a headline when it is short, does not end like a
@@ -687,6 +707,10 @@ mod tests {
             .map(|r| (r.text.as_str(), r.rule.as_str()))
             .collect();
         assert!(why.contains(&(teaser, "class.outside-main")), "{why:?}");
+        assert!(
+            why.contains(&("Library plans stay", "class.repeated-title")),
+            "{why:?}"
+        );
         assert!(kept(&c).contains(&body));
     }
 

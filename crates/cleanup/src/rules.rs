@@ -121,7 +121,9 @@ fn one_or_many<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D:
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct PackFile {
+    /// Free text for readers of the file; accepted, not used.
     #[serde(default)]
+    #[allow(dead_code)]
     description: Option<String>,
     #[serde(default, rename = "rule")]
     rules: Vec<Rule>,
@@ -213,7 +215,6 @@ impl RuleSet {
             pack: pack.to_string(),
             source,
         })?;
-        let _ = file.description;
         for mut rule in file.rules {
             rule.pack = pack.to_string();
             if rule.kind == RuleKind::Tail {

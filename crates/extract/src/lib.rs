@@ -58,9 +58,6 @@ pub struct Article {
     pub subheadings: Vec<String>,
     /// Body paragraphs (headline and subheadings excluded).
     pub paragraphs: Vec<String>,
-    /// Lines dropped because they repeat the headline (pages often show it
-    /// twice: in `<title>` and above the article).
-    pub repeated_title: Vec<String>,
 }
 
 /// Finds headline, dateline, subheadings and credits. Build once, share
@@ -96,13 +93,7 @@ impl Extractor {
             body = &lines[1..];
         }
         for (i, line) in body.iter().enumerate() {
-            if article
-                .title
-                .as_deref()
-                .is_some_and(|t| structure::repeats_title(t, line))
-            {
-                article.repeated_title.push(line.to_string());
-            } else if structure::is_subheading(body, i) {
+            if structure::is_subheading(body, i) {
                 article.subheadings.push(line.to_string());
             } else {
                 article.paragraphs.push(line.to_string());

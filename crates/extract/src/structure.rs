@@ -31,20 +31,6 @@ pub(crate) fn is_headline(lines: &[&str], is_dateline: impl Fn(&str) -> bool) ->
         && !is_dateline(first)
 }
 
-/// A body line that repeats the headline: the same text, or the headline
-/// without a site name (`Headline - Site` above `Headline`).
-pub(crate) fn repeats_title(title: &str, line: &str) -> bool {
-    let (title, line) = (title.trim(), line.trim());
-    if line.is_empty() || words(line) > HEADLINE_MAX_WORDS {
-        return false;
-    }
-    title == line
-        || (words(line) >= 3 && title.starts_with(line) && {
-            let rest = title[line.len()..].trim_start();
-            rest.starts_with(['-', '–', '—', '|', ':', '·', '»'])
-        })
-}
-
 /// A subheading is a short, heading-shaped line inside the body, between
 /// paragraphs, with a real paragraph after it.
 pub(crate) fn is_subheading(body: &[&str], i: usize) -> bool {
@@ -87,20 +73,6 @@ mod tests {
             &["WASHINGTON (Reuters) - Short lead", P],
             |_| true
         ));
-    }
-
-    #[test]
-    fn repeated_titles() {
-        assert!(repeats_title(
-            "Strike hits trains - Gazette",
-            "Strike hits trains"
-        ));
-        assert!(repeats_title("Strike hits trains", "Strike hits trains"));
-        assert!(!repeats_title(
-            "Strike hits trains today",
-            "Strike hits trains"
-        ));
-        assert!(!repeats_title("Strike - Gazette", "Strike"));
     }
 
     #[test]

@@ -56,9 +56,6 @@ const EXTRACT: usize = 4;
 pub(crate) const SERIALIZE: usize = 5;
 pub(crate) const WRITE: usize = 6;
 
-/// Rule id of body lines dropped because they repeat the headline.
-const REPEATED_TITLE: &str = "extract.repeated-title";
-
 /// Turns one input into a record. Build once; share across threads.
 pub struct Processor {
     repairer: Repairer,
@@ -116,9 +113,6 @@ impl Processor {
         record.agency = article.agency;
         record.subheadings = article.subheadings;
         record.paragraphs = article.paragraphs;
-        for line in article.repeated_title {
-            record.removed.push(Removal::new(line, REPEATED_TITLE));
-        }
         for removed in cleaned.removed {
             match removed.role {
                 Role::Credit => {
