@@ -41,9 +41,29 @@ assert_eq!(credits.editors, ["Ann Lee"]);
 
 mod credits;
 mod dateline;
+mod dates;
+mod entities;
+mod lexicon;
+mod quality;
+mod quotes;
+mod sentences;
 mod structure;
+mod tokens;
 
-use newsclean_model::{Credits, Dateline};
+use newsclean_model::{Credits, DateMention, Dateline, Entities, Quality, Quote};
+
+pub use quality::QualityInput;
+
+/// What an article says: quotes, names and dates.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Facts {
+    /// Direct quotations with their speakers.
+    pub quotes: Vec<Quote>,
+    /// People, places and organisations, each once, in its fullest form.
+    pub entities: Entities,
+    /// Dates written in the body.
+    pub dates: Vec<DateMention>,
+}
 
 /// The structure found in an article's body lines.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -65,6 +85,8 @@ pub struct Article {
 pub struct Extractor {
     datelines: dateline::DatelineParser,
     credits: credits::CreditParser,
+    lexicon: lexicon::Lexicon,
+    dates: dates::DateFinder,
 }
 
 impl Default for Extractor {
@@ -79,6 +101,8 @@ impl Extractor {
         Extractor {
             datelines: dateline::DatelineParser::new(),
             credits: credits::CreditParser::new(),
+            lexicon: lexicon::Lexicon::new(),
+            dates: dates::DateFinder::new(),
         }
     }
 
@@ -117,5 +141,49 @@ impl Extractor {
     /// Reads reporters and editors from a credit line or byline.
     pub fn credits(&self, line: &str) -> Credits {
         self.credits.parse(line)
+    }
+
+    /// Quotes with speakers, named entities and dates of an article's body.
+    ///
+    /// `language` is the ISO 639-1 code of the text: speakers and most entity
+    /// cues are English, so other languages get quotes without speakers and
+    /// only the entities the gazetteers name. `year` (of publication, when
+    /// known) completes dates written without one.
+    pub fn facts(&self, article: &Article, language: Option<&str>, year: Option<i32>) -> Facts {
+        let english = language.is_none_or(|l| l == "en");
+        let found = entities::find(&self.lexicon, &article.paragraphs, english);
+        let quotes = quotes::find(&self.lexicon, &article.paragraphs, &found, english);
+        Facts {
+            quotes,
+            entities: found.into_entities(),
+            dates: self.dates.find(&article.paragraphs, year),
+        }
+    }
+
+    /// Quality signals and a 0–1 score for an article.
+    pub fn quality(&self, article: &Article, input: QualityInput) -> Quality {
+        quality::assess(
+            &self.lexicon,
+            &article.paragraphs,
+            article.title.is_some(),
+            input,
+        )
+    }
+
+    /// The publication date (ISO 8601) a dateline gives, when it has a year.
+    pub fn dateline_date(&self, dateline: &Dateline) -> Option<String> {
+        dateline
+            .date
+            .as_deref()
+            .and_then(|d| dates::dateline_iso(&self.dates, d))
+    }
+
+    /// Splits text into sentences, aware of abbreviations (`Mr.`, `U.S.`,
+    /// `Jan.`), initials and decimals.
+    pub fn sentences<'a>(&self, text: &'a str) -> Vec<&'a str> {
+        sentences::split(text, &self.lexicon.abbreviations)
+            .into_iter()
+            .map(|(s, e)| &text[s..e])
+            .collect()
     }
 }

@@ -31,7 +31,7 @@ use serde::{Deserialize, Serialize};
 /// Version of the record schema written into every record as `schema`.
 ///
 /// Bumped when a key changes meaning or disappears; new keys do not bump it.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// One cleaned article.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -65,6 +65,8 @@ pub struct Record {
     pub quotes: Vec<Quote>,
     /// People, places and organisations named in the body.
     pub entities: Entities,
+    /// Dates written in the body.
+    pub dates: Vec<DateMention>,
     /// Characters repaired in the input, by kind (`mojibake`, `entities`,
     /// `control`, `spaces`, `normalized`); kinds with no repair are left out.
     pub repairs: std::collections::BTreeMap<String, u64>,
@@ -180,11 +182,31 @@ pub struct Quote {
 #[serde(default)]
 pub struct Entities {
     /// People.
-    pub people: Vec<String>,
+    pub people: Vec<Entity>,
     /// Places.
-    pub places: Vec<String>,
+    pub places: Vec<Entity>,
     /// Organisations.
-    pub organizations: Vec<String>,
+    pub organizations: Vec<Entity>,
+}
+
+/// One person, place or organisation, in the fullest form the text gives.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Entity {
+    /// The name (`Joe Biden`, not `Biden`; `White House`, not `the White House`).
+    pub name: String,
+    /// How many times the body names it, in any of its forms.
+    pub mentions: u32,
+}
+
+/// A date written in the body.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct DateMention {
+    /// The words as written (`May 19-21`, `Thursday`).
+    pub text: String,
+    /// ISO 8601 date (`2023-05-19`) when the year is known, else `None`.
+    pub iso: Option<String>,
 }
 
 /// Quality signals for a record.
@@ -193,8 +215,17 @@ pub struct Entities {
 pub struct Quality {
     /// Words in the body.
     pub words: u64,
+    /// Sentences in the body.
+    pub sentences: u64,
     /// Share of input lines that were removed (0–1).
     pub removed_share: f64,
+    /// Characters changed by text repair.
+    pub repaired: u64,
+    /// One-word sentences left over from machine translation or a broken
+    /// scrape (`… superpowers. Thursday.`), as written.
+    pub orphans: Vec<String>,
+    /// The body stops mid-sentence.
+    pub truncated: bool,
     /// Overall score (0–1): higher is cleaner and more complete.
     pub score: f64,
     /// Reasons that lowered the score.

@@ -4,7 +4,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Instant;
 
 use newsclean_cleanup::{Cleaner, Repairer, Role, RuleError, RuleSet};
-use newsclean_extract::Extractor;
+use newsclean_extract::{Extractor, QualityInput};
 use newsclean_ingest::{RawDocument, decode};
 use newsclean_model::{ErrorRecord, Record, Removal, Source};
 
@@ -108,6 +108,30 @@ impl Processor {
                 .collect::<Vec<_>>(),
         );
         record.language = cleaned.language.map(str::to_string);
+        record.published = article
+            .dateline
+            .as_ref()
+            .and_then(|d| self.extractor.dateline_date(d));
+        let year = record
+            .published
+            .as_deref()
+            .and_then(|d| d.get(..4))
+            .and_then(|y| y.parse().ok());
+        let facts = self
+            .extractor
+            .facts(&article, record.language.as_deref(), year);
+        record.quality = Some(self.extractor.quality(
+            &article,
+            QualityInput {
+                removed_lines: cleaned.removed.len(),
+                total_lines: cleaned.kept.len() + cleaned.removed.len(),
+                repaired: record.repairs.values().sum(),
+                chars: text.chars().count() as u64,
+            },
+        ));
+        record.quotes = facts.quotes;
+        record.entities = facts.entities;
+        record.dates = facts.dates;
         record.title = article.title;
         record.dateline = article.dateline;
         record.agency = article.agency;

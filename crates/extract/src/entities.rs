@@ -1,0 +1,690 @@
+//! People, places and organisations named in an article.
+//!
+//! No model: capitalised word runs are cut at titles and sentence openers and
+//! classified by cues (a role before the name, a given name, an organisation
+//! head such as `Commission` or `Party`, a place head such as `County`, an
+//! acronym) and by the bundled gazetteers. Names are then merged into their
+//! fullest form in the text (`Biden` → `Joe Biden`, `CAAN` → `Civil Aviation
+//! Authority of Nepal` when spelled out in brackets), with mention counts.
+//! The cues are English; other languages get gazetteer matches only.
+
+use std::collections::HashMap;
+
+use newsclean_model::{Entities, Entity};
+
+use crate::lexicon::{Lexicon, fold};
+use crate::sentences;
+use crate::tokens::{Token, tokenize};
+
+/// What a name names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum Kind {
+    Person,
+    Place,
+    Organization,
+}
+
+/// One name as it occurs in a paragraph.
+#[derive(Clone, Debug)]
+pub(crate) struct Mention {
+    pub(crate) kind: Kind,
+    pub(crate) paragraph: usize,
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    /// Index of the entity this mention belongs to, after merging.
+    pub(crate) entity: usize,
+}
+
+/// The mentions of an article and the entities they merge into.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Found {
+    pub(crate) mentions: Vec<Mention>,
+    /// (kind, fullest name, mention count), in order of first mention.
+    pub(crate) entities: Vec<(Kind, String, u32)>,
+    /// Roles written before people's names: (role noun, entity,
+    /// paragraph, offset).
+    pub(crate) roles: Vec<(String, usize, usize, usize)>,
+}
+
+impl Found {
+    pub(crate) fn into_entities(self) -> Entities {
+        let mut out = Entities::default();
+        for (kind, name, mentions) in self.entities {
+            let entity = Entity { name, mentions };
+            match kind {
+                Kind::Person => out.people.push(entity),
+                Kind::Place => out.places.push(entity),
+                Kind::Organization => out.organizations.push(entity),
+            }
+        }
+        out
+    }
+
+    /// The fullest name of the entity a mention belongs to.
+    pub(crate) fn name_of(&self, mention: &Mention) -> &str {
+        &self.entities[mention.entity].1
+    }
+}
+
+/// Joining words allowed inside a name: `Bank of England`, `Ludwig van
+/// Beethoven`.
+const CONNECTORS: &[&str] = &[
+    "of", "for", "on", "de", "del", "da", "di", "van", "von", "der", "den", "bin", "al", "la",
+    "le", "du", "&",
+];
+
+/// Titles kept as part of the name when only a surname follows
+/// (`Lord Alli`, `Lady Starmer`): they are not the same person as `Keir
+/// Starmer`.
+const PEERAGE: &[&str] = &["lord", "lady", "baron", "baroness"];
+
+/// Compass words that open a region of a known place (`Southern
+/// California`, `North Tyneside`).
+const COMPASS: &[&str] = &[
+    "North",
+    "South",
+    "East",
+    "West",
+    "Northern",
+    "Southern",
+    "Eastern",
+    "Western",
+    "Central",
+    "Greater",
+    "Upper",
+    "Lower",
+    "Northeast",
+    "Northwest",
+    "Southeast",
+    "Southwest",
+];
+
+/// A candidate name before merging.
+struct Candidate {
+    kind: Kind,
+    paragraph: usize,
+    start: usize,
+    end: usize,
+    name: String,
+    /// A single word whose kind depends on the rest of the article (a
+    /// surname seen alone): kept only if a fuller name explains it.
+    tentative: bool,
+    /// The title or role written before a person's name, folded, last
+    /// word only (`governor` for `Republican Gov.`).
+    role: Option<String>,
+}
+
+pub(crate) fn find(lex: &Lexicon, paragraphs: &[String], english: bool) -> Found {
+    let mut candidates = Vec::new();
+    let mut paragraph_tokens = Vec::with_capacity(paragraphs.len());
+    for text in paragraphs {
+        let starts: Vec<usize> = sentences::split(text, &lex.abbreviations)
+            .into_iter()
+            .map(|(s, _)| s)
+            .collect();
+        let toks = tokenize(text, &starts, |w| {
+            lex.abbreviations.contains(w) || lex.is_role(w)
+        });
+        paragraph_tokens.push(toks);
+    }
+    // Words also written in lower case are common words, not names, when
+    // they open a sentence ("Surprise", "Reading").
+    let mut lower_words: HashMap<String, ()> = HashMap::new();
+    for toks in &paragraph_tokens {
+        for t in toks {
+            if t.text.chars().next().is_some_and(char::is_lowercase) {
+                lower_words.insert(t.text.to_lowercase(), ());
+            }
+        }
+    }
+    for (p, toks) in paragraph_tokens.iter().enumerate() {
+        let text = paragraphs[p].as_str();
+        let mut i = 0;
+        while i < toks.len() {
+            if !toks[i].is_capitalised() {
+                i += 1;
+                continue;
+            }
+            let mut j = i + 1;
+            loop {
+                if toks[j - 1].possessive {
+                    break;
+                }
+                if j < toks.len()
+                    && !toks[j].after_break
+                    && toks[j].is_capitalised()
+                    && !toks[j].sentence_start
+                {
+                    j += 1;
+                    continue;
+                }
+                if j + 1 < toks.len()
+                    && CONNECTORS.contains(&toks[j].text)
+                    && !toks[j].after_break
+                    && !toks[j + 1].after_break
+                {
+                    if toks[j + 1].is_capitalised() {
+                        j += 2;
+                        continue;
+                    }
+                    if toks[j + 1].text == "the"
+                        && j + 2 < toks.len()
+                        && !toks[j + 2].after_break
+                        && toks[j + 2].is_capitalised()
+                    {
+                        j += 3;
+                        continue;
+                    }
+                }
+                break;
+            }
+            let role_before = (i > 0 && !toks[i].after_break && lex.is_role(toks[i - 1].text))
+                .then(|| toks[i - 1].text);
+            let next = toks.get(j).filter(|t| !t.after_break);
+            let said_after = next.is_some_and(|t| lex.speech_verbs.contains(t.text));
+            classify(
+                lex,
+                text,
+                p,
+                &toks[i..j],
+                Context {
+                    role_before,
+                    said_after,
+                    english,
+                    lower_words: &lower_words,
+                },
+                &mut candidates,
+            );
+            i = j;
+        }
+    }
+    merge(lex, paragraphs, candidates)
+}
+
+struct Context<'a> {
+    role_before: Option<&'a str>,
+    said_after: bool,
+    english: bool,
+    lower_words: &'a HashMap<String, ()>,
+}
+
+fn span_text<'a>(text: &'a str, toks: &[Token<'_>]) -> &'a str {
+    match (toks.first(), toks.last()) {
+        (Some(a), Some(b)) => &text[a.start..b.end],
+        _ => "",
+    }
+}
+
+fn classify(
+    lex: &Lexicon,
+    text: &str,
+    p: usize,
+    span: &[Token<'_>],
+    cx: Context<'_>,
+    out: &mut Vec<Candidate>,
+) {
+    let mut span = span;
+    // Sentence openers and nationality adjectives are not part of a name.
+    while let Some(first) = span.first() {
+        let word = first.text.trim_end_matches('.');
+        if lex.openers.contains(word) && span.len() > 1
+            || (lex.openers.contains(word) && first.sentence_start)
+        {
+            span = &span[1..];
+        } else {
+            break;
+        }
+    }
+    let Some(last) = span.last() else {
+        return;
+    };
+    // `Electoral Commission`, `Civil Aviation Authority of Nepal`.
+    let ends_org = span.len() > 1
+        && (lex.org_heads.contains(last.text)
+            || span
+                .windows(2)
+                .any(|w| lex.org_heads.contains(w[0].text) && CONNECTORS.contains(&w[1].text)));
+    if !ends_org {
+        while span.len() > 1 && lex.demonyms.contains(span[0].text) {
+            span = &span[1..];
+        }
+    }
+    let push = |out: &mut Vec<Candidate>, kind: Kind, toks: &[Token<'_>], tentative: bool| {
+        let name = span_text(text, toks);
+        if name.is_empty() {
+            return;
+        }
+        out.push(Candidate {
+            kind,
+            paragraph: p,
+            start: toks[0].start,
+            end: toks[toks.len() - 1].end,
+            name: display(name),
+            tentative,
+            role: None,
+        });
+    };
+    let whole = span_text(text, span);
+    if whole.is_empty()
+        || lex.not_entities.contains(whole)
+        || span.iter().all(|t| lex.not_entities.contains(t.text))
+    {
+        return;
+    }
+    if lex.organizations.contains(whole) {
+        return push(out, Kind::Organization, span, false);
+    }
+    let lone_opener = span.len() == 1
+        && span[0].sentence_start
+        && cx.lower_words.contains_key(&span[0].text.to_lowercase());
+    if lex.places.contains(whole) && !lone_opener {
+        return push(out, Kind::Place, span, false);
+    }
+    if !cx.english {
+        return;
+    }
+    if ends_org {
+        return push(out, Kind::Organization, span, false);
+    }
+    // A title inside the run: what follows it is a person, what precedes
+    // it is looked up on its own ("US National Security Adviser Jake
+    // Sullivan").
+    if let Some(r) = (0..span.len().saturating_sub(1))
+        .rev()
+        .find(|&r| lex.is_role(span[r].text))
+    {
+        let mut rest = &span[r + 1..];
+        if rest.len() > 1 && matches!(rest[0].text, "of" | "for") {
+            let skip = if rest.get(1).is_some_and(|t| t.text == "the") {
+                3
+            } else {
+                2
+            };
+            rest = rest.get(skip..).unwrap_or(&[]);
+        }
+        if !rest.is_empty() {
+            let title = fold(span[r].text.trim_end_matches('.'));
+            if rest.len() > 2 && r + 1 < span.len() && CONNECTORS.contains(&span[r + 1].text) {
+                // `Deputy Director of Public Prosecution Eva-Marie Persson`.
+                let k = rest
+                    .iter()
+                    .position(|t| lex.given_names.contains(t.text))
+                    .unwrap_or(rest.len() - 2);
+                rest = &rest[k..];
+            }
+            if rest.len() == 1 && PEERAGE.contains(&title.as_str()) {
+                push(out, Kind::Person, &span[r..], false);
+            } else {
+                person_or_lookup(lex, text, p, rest, Some(span[r].text), true, out);
+            }
+        }
+        lookup_parts(lex, text, p, &span[..r], out);
+        return;
+    }
+    if span.len() == 1 && lex.is_role(span[0].text) {
+        return;
+    }
+    let last_word = span[span.len() - 1].text;
+    if span.len() > 1 && lex.place_heads.contains(last_word) {
+        return push(out, Kind::Place, span, false);
+    }
+    if span.len() > 1
+        && COMPASS.contains(&span[0].text)
+        && lex.places.contains(span_text(text, &span[1..]))
+    {
+        return push(out, Kind::Place, span, false);
+    }
+    if span.len() == 1 && span[0].is_acronym() && !lex.not_entities.contains(span[0].text) {
+        return push(out, Kind::Organization, span, false);
+    }
+    person_or_lookup(
+        lex,
+        text,
+        p,
+        span,
+        cx.role_before,
+        cx.role_before.is_some() || cx.said_after,
+        out,
+    );
+}
+
+/// A run with a person cue, a given name or a plain two- or three-word
+/// shape is a person; otherwise its parts are looked up.
+fn person_or_lookup(
+    lex: &Lexicon,
+    text: &str,
+    p: usize,
+    span: &[Token<'_>],
+    role: Option<&str>,
+    cue: bool,
+    out: &mut Vec<Candidate>,
+) {
+    let name_like = span.iter().all(|t| {
+        t.text.chars().next().is_some_and(char::is_uppercase)
+            && t.text.chars().any(char::is_lowercase)
+            && !lex.demonyms.contains(t.text)
+            && !lex.not_entities.contains(t.text)
+            && !lex.organizations.contains(t.text)
+            && !lex.is_role(t.text)
+    }) || (span.len() > 1
+        && span
+            .iter()
+            .all(|t| t.text.chars().next().is_some_and(char::is_uppercase))
+        && lex.given_names.contains(span[0].text));
+    let known_parts = span.iter().filter(|t| lex.places.contains(t.text)).count();
+    let given = lex.given_names.contains(span[0].text);
+    let person = name_like
+        && match span.len() {
+            1 => true,
+            2..=3 => cue || given || known_parts == 0,
+            4 => given && known_parts == 0,
+            _ => false,
+        };
+    if person {
+        let name = span_text(text, span);
+        out.push(Candidate {
+            kind: Kind::Person,
+            paragraph: p,
+            start: span[0].start,
+            end: span[span.len() - 1].end,
+            name: display(name),
+            tentative: span.len() == 1 && !cue,
+            role: role.map(role_noun),
+        });
+    } else if span.len() > 1 {
+        lookup_parts(lex, text, p, span, out);
+    }
+}
+
+/// Known places and organisations inside a run that is not a name as a
+/// whole, longest first from the left.
+fn lookup_parts(lex: &Lexicon, text: &str, p: usize, span: &[Token<'_>], out: &mut Vec<Candidate>) {
+    let mut i = 0;
+    while i < span.len() {
+        let mut matched = 0;
+        for j in (i + 1..=span.len()).rev() {
+            let part = &span[i..j];
+            let name = span_text(text, part);
+            if !part[0].is_capitalised()
+                || lex.openers.contains(part[0].text)
+                || lex.demonyms.contains(part[0].text)
+                || lex.not_entities.contains(name)
+            {
+                continue;
+            }
+            let kind = if lex.organizations.contains(name) {
+                Kind::Organization
+            } else if lex.places.contains(name) {
+                Kind::Place
+            } else {
+                continue;
+            };
+            out.push(Candidate {
+                kind,
+                paragraph: p,
+                start: part[0].start,
+                end: part[part.len() - 1].end,
+                name: display(name),
+                tentative: false,
+                role: None,
+            });
+            matched = j - i;
+            break;
+        }
+        i += matched.max(1);
+    }
+}
+
+/// Abbreviated titles and the noun a later description uses for them
+/// ("Gov. Eric Holcomb" … "the governor said").
+const ROLE_NOUNS: &[(&str, &str)] = &[
+    ("gov", "governor"),
+    ("sen", "senator"),
+    ("rep", "representative"),
+    ("gen", "general"),
+    ("adm", "admiral"),
+    ("lt", "lieutenant"),
+    ("col", "colonel"),
+    ("capt", "captain"),
+    ("sgt", "sergeant"),
+    ("dr", "doctor"),
+    ("prof", "professor"),
+    ("supt", "superintendent"),
+];
+
+/// A role as a later description names it: folded, abbreviation spelled out.
+fn role_noun(role: &str) -> String {
+    let r = fold(role.trim_end_matches('.'));
+    ROLE_NOUNS
+        .iter()
+        .find(|(a, _)| *a == r)
+        .map_or(r, |(_, n)| n.to_string())
+}
+
+/// A name as printed: all-capital datelines in title case.
+fn display(name: &str) -> String {
+    let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.len() > 4
+        && letters.iter().all(|c| c.is_uppercase())
+        && name.contains(|c: char| c.is_whitespace())
+        || (letters.len() > 5 && letters.iter().all(|c| c.is_uppercase()))
+    {
+        return name
+            .split(' ')
+            .map(|w| {
+                let mut cs = w.chars();
+                match cs.next() {
+                    Some(f) => f
+                        .to_uppercase()
+                        .chain(cs.flat_map(char::to_lowercase))
+                        .collect::<String>(),
+                    None => String::new(),
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
+    }
+    name.to_string()
+}
+
+fn initials(name: &str) -> String {
+    name.split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .filter_map(|w| w.chars().next())
+        .collect()
+}
+
+fn merge(lex: &Lexicon, paragraphs: &[String], candidates: Vec<Candidate>) -> Found {
+    let mut found = Found::default();
+    // Entity keys: gazetteer group for places/organisations, else the
+    // folded name.
+    let mut index: HashMap<(Kind, String), usize> = HashMap::new();
+    let key_of = |kind: Kind, name: &str| -> String {
+        match kind {
+            Kind::Place => lex
+                .places
+                .group(name)
+                .map_or_else(|| fold(name), |g| format!("#{g}")),
+            Kind::Organization => lex
+                .organizations
+                .group(name)
+                .map_or_else(|| fold(name), |g| format!("#{g}")),
+            Kind::Person => fold(name),
+        }
+    };
+    // Full person names first, so that a lone surname finds its owner.
+    let people: Vec<&Candidate> = candidates
+        .iter()
+        .filter(|c| c.kind == Kind::Person && c.name.contains(' '))
+        .collect();
+    let orgs: Vec<&Candidate> = candidates
+        .iter()
+        .filter(|c| c.kind == Kind::Organization && c.name.contains(' '))
+        .collect();
+    for c in &candidates {
+        let mut kind = c.kind;
+        let mut key = key_of(kind, &c.name);
+        let mut display_name = c.name.clone();
+        if kind == Kind::Person {
+            // The fullest person name that ends with this one, most recent
+            // first ("Biden" after "Hunter Biden" is Hunter).
+            let tail = format!(" {}", fold(&c.name));
+            let owner = people
+                .iter()
+                .filter(|o| {
+                    fold(&o.name).ends_with(&tail)
+                        || (fold(&o.name) != fold(&c.name)
+                            && fold(&o.name).ends_with(&fold(&c.name))
+                            && c.name.split(' ').count() > 1)
+                })
+                .filter(|o| {
+                    !PEERAGE
+                        .iter()
+                        .any(|t| fold(&o.name).starts_with(&format!("{t} ")))
+                })
+                .min_by_key(|o| {
+                    let before = (o.paragraph, o.start) <= (c.paragraph, c.start);
+                    (
+                        !before,
+                        if before {
+                            usize::MAX - o.paragraph
+                        } else {
+                            o.paragraph
+                        },
+                    )
+                });
+            // `Sir Keir` is `Keir Starmer`.
+            let owner = owner.or_else(|| {
+                let head = format!("{} ", fold(&c.name));
+                (!c.name.contains(' '))
+                    .then(|| people.iter().find(|o| fold(&o.name).starts_with(&head)))
+                    .flatten()
+            });
+            if let Some(o) = owner {
+                key = fold(&o.name);
+                display_name = o.name.clone();
+            } else if c.tentative {
+                // A lone capitalised word with no cue and no fuller name.
+                if lex.places.contains(&c.name) {
+                    kind = Kind::Place;
+                    key = key_of(kind, &c.name);
+                } else {
+                    continue;
+                }
+            }
+        } else if kind == Kind::Organization
+            && c.name.chars().all(|ch| !ch.is_lowercase())
+            && !lex.organizations.contains(&c.name)
+        {
+            // An acronym of an organisation spelled out in the article.
+            let letters: String = c.name.chars().filter(|ch| ch.is_alphanumeric()).collect();
+            if let Some(o) = orgs
+                .iter()
+                .find(|o| initials(&o.name) == letters || bracketed_after(paragraphs, o, &c.name))
+            {
+                key = key_of(Kind::Organization, &o.name);
+                display_name = o.name.clone();
+            }
+        }
+        let entity = match index.get(&(kind, key.clone())) {
+            Some(&e) => {
+                let slot = &mut found.entities[e];
+                slot.2 += 1;
+                // The fullest spelling wins (`United States` over `US`).
+                if display_name.chars().count() > slot.1.chars().count() {
+                    slot.1 = display_name;
+                }
+                e
+            }
+            None => {
+                found.entities.push((kind, display_name, 1));
+                index.insert((kind, key), found.entities.len() - 1);
+                found.entities.len() - 1
+            }
+        };
+        if let Some(role) = &c.role {
+            found
+                .roles
+                .push((role.clone(), entity, c.paragraph, c.start));
+        }
+        found.mentions.push(Mention {
+            kind,
+            paragraph: c.paragraph,
+            start: c.start,
+            end: c.end,
+            entity,
+        });
+    }
+    found
+}
+
+/// `Civil Aviation Authority of Nepal (CAAN)`.
+fn bracketed_after(paragraphs: &[String], org: &Candidate, acronym: &str) -> bool {
+    paragraphs
+        .get(org.paragraph)
+        .and_then(|t| t.get(org.end..))
+        .is_some_and(|rest| {
+            rest.trim_start()
+                .strip_prefix('(')
+                .is_some_and(|r| r.starts_with(acronym))
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(paragraphs: &[&str]) -> (Vec<String>, Vec<String>, Vec<String>) {
+        let lex = Lexicon::new();
+        let paragraphs: Vec<String> = paragraphs.iter().map(|s| s.to_string()).collect();
+        let e = find(&lex, &paragraphs, true).into_entities();
+        let n = |v: Vec<Entity>| v.into_iter().map(|e| e.name).collect();
+        (n(e.people), n(e.places), n(e.organizations))
+    }
+
+    #[test]
+    fn titles_and_fullest_forms() {
+        let (people, places, orgs) = names(&[
+            "WASHINGTON (Reuters) – President Joe Biden’s adviser met US National Security Adviser Jake Sullivan.",
+            "Biden and Sullivan spoke at the White House, the official said.",
+        ]);
+        assert_eq!(people, ["Joe Biden", "Jake Sullivan"]);
+        assert_eq!(places, ["Washington", "US"]);
+        assert_eq!(orgs, ["Reuters", "White House"]);
+    }
+
+    #[test]
+    fn heads_acronyms_and_places() {
+        let (people, places, orgs) = names(&[
+            "The Civil Aviation Authority of Nepal (CAAN) said fires in Napa County and Southern California spread.",
+            "CAAN officials and the Electoral Commission met meteorologist Scott Strenfel in Kathmandu.",
+        ]);
+        assert_eq!(people, ["Scott Strenfel"]);
+        assert_eq!(places, ["Napa County", "Southern California", "Kathmandu"]);
+        assert_eq!(
+            orgs,
+            ["Civil Aviation Authority of Nepal", "Electoral Commission"]
+        );
+    }
+
+    #[test]
+    fn mentions_are_counted() {
+        let lex = Lexicon::new();
+        let paragraphs = vec![
+            "Will Moy spoke.".to_string(),
+            "Moy said it twice. Moy left.".to_string(),
+        ];
+        let e = find(&lex, &paragraphs, true).into_entities();
+        assert_eq!(e.people.len(), 1);
+        assert_eq!(e.people[0].name, "Will Moy");
+        assert_eq!(e.people[0].mentions, 3);
+    }
+
+    #[test]
+    fn peers_keep_their_title() {
+        let (people, _, _) = names(&[
+            "Sir Keir Starmer thanked Lord Alli. Lady Starmer wore a dress. Starmer said so.",
+        ]);
+        assert_eq!(people, ["Keir Starmer", "Lord Alli", "Lady Starmer"]);
+    }
+}

@@ -1,0 +1,144 @@
+//! Word lists the extractor reads: gazetteers and cue words.
+//!
+//! All of it is data in `data/` (sources in `data/SOURCES.md`), compiled into
+//! the binary so that the crate needs no files at run time.
+
+use std::collections::{HashMap, HashSet};
+
+const PLACES_GEONAMES: &str = include_str!("../data/gazetteer/places-geonames.txt");
+const PLACES_EXTRA: &str = include_str!("../data/gazetteer/places-extra.txt");
+const ORGANIZATIONS: &str = include_str!("../data/gazetteer/organizations.txt");
+const GIVEN_NAMES: &str = include_str!("../data/gazetteer/given-names.txt");
+const DEMONYMS: &str = include_str!("../data/gazetteer/demonyms.txt");
+const ROLES: &str = include_str!("../data/lexicon/roles.txt");
+const ORG_HEADS: &str = include_str!("../data/lexicon/org-heads.txt");
+const PLACE_HEADS: &str = include_str!("../data/lexicon/place-heads.txt");
+const SPEECH_VERBS: &str = include_str!("../data/lexicon/speech-verbs.txt");
+const ABBREVIATIONS: &str = include_str!("../data/lexicon/abbreviations.txt");
+const NOT_ENTITIES: &str = include_str!("../data/lexicon/not-entities.txt");
+const OPENERS: &str = include_str!("../data/lexicon/sentence-openers.txt");
+
+/// Non-empty, non-comment lines of a data file.
+fn entries(data: &str) -> impl Iterator<Item = &str> {
+    data.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// Names grouped by the thing they name: `United States|U.S.|US`.
+#[derive(Default)]
+pub(crate) struct Gazetteer {
+    /// Folded name → group id.
+    groups: HashMap<String, u32>,
+}
+
+impl Gazetteer {
+    fn add(&mut self, data: &str) {
+        for line in entries(data) {
+            let id = u32::try_from(self.groups.len()).unwrap_or(u32::MAX);
+            let id = line
+                .split('|')
+                .find_map(|n| self.groups.get(&fold(n)).copied())
+                .unwrap_or(id);
+            for name in line.split('|') {
+                self.groups.entry(fold(name)).or_insert(id);
+            }
+        }
+    }
+
+    /// The group of `name`, if the gazetteer knows it.
+    pub(crate) fn group(&self, name: &str) -> Option<u32> {
+        self.groups.get(&fold(name)).copied()
+    }
+
+    pub(crate) fn contains(&self, name: &str) -> bool {
+        self.groups.contains_key(&fold(name))
+    }
+}
+
+/// Names compare without case and with `’` as `'`.
+pub(crate) fn fold(name: &str) -> String {
+    name.trim().replace('’', "'").to_lowercase()
+}
+
+/// Every list the extractor uses, loaded once.
+pub(crate) struct Lexicon {
+    pub(crate) places: Gazetteer,
+    pub(crate) organizations: Gazetteer,
+    pub(crate) given_names: HashSet<String>,
+    pub(crate) demonyms: HashSet<String>,
+    /// Titles before a name, folded; multi-word ones included.
+    pub(crate) roles: HashSet<String>,
+    pub(crate) org_heads: HashSet<String>,
+    pub(crate) place_heads: HashSet<String>,
+    pub(crate) speech_verbs: HashSet<String>,
+    pub(crate) abbreviations: HashSet<String>,
+    pub(crate) not_entities: HashSet<String>,
+    pub(crate) openers: HashSet<String>,
+}
+
+impl Lexicon {
+    pub(crate) fn new() -> Lexicon {
+        let mut places = Gazetteer::default();
+        places.add(PLACES_EXTRA);
+        places.add(PLACES_GEONAMES);
+        let mut organizations = Gazetteer::default();
+        organizations.add(ORGANIZATIONS);
+        let set = |data: &str| entries(data).map(str::to_string).collect::<HashSet<_>>();
+        let folded = |data: &str| {
+            entries(data)
+                .map(|e| fold(e).trim_end_matches('.').to_string())
+                .collect::<HashSet<_>>()
+        };
+        Lexicon {
+            places,
+            organizations,
+            given_names: set(GIVEN_NAMES),
+            demonyms: set(DEMONYMS),
+            roles: folded(ROLES),
+            org_heads: set(ORG_HEADS),
+            place_heads: set(PLACE_HEADS),
+            speech_verbs: set(SPEECH_VERBS),
+            abbreviations: set(ABBREVIATIONS),
+            not_entities: set(NOT_ENTITIES),
+            openers: set(OPENERS),
+        }
+    }
+
+    pub(crate) fn is_role(&self, word: &str) -> bool {
+        self.roles.contains(&fold(word.trim_end_matches('.')))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn alias_groups_share_an_id() {
+        let lex = Lexicon::new();
+        let us = lex.places.group("United States");
+        assert!(us.is_some());
+        assert_eq!(lex.places.group("U.S."), us);
+        assert_eq!(lex.places.group("us"), us);
+        assert_ne!(lex.places.group("Paris"), us);
+        assert!(lex.places.contains("KATHMANDU"));
+        assert!(!lex.places.contains("Orange juice"));
+        assert_eq!(
+            lex.organizations.group("AP"),
+            lex.organizations.group("Associated Press")
+        );
+    }
+
+    #[test]
+    fn cue_words_load() {
+        let lex = Lexicon::new();
+        assert!(lex.is_role("President"));
+        assert!(lex.is_role("Sen."));
+        assert!(lex.is_role("diplomat"));
+        assert!(lex.speech_verbs.contains("said"));
+        assert!(lex.given_names.contains("Scott"));
+        assert!(lex.demonyms.contains("Chinese"));
+        assert!(lex.org_heads.contains("Commission"));
+    }
+}

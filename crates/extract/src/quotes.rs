@@ -1,0 +1,719 @@
+//! Direct quotations and who said them.
+//!
+//! Quotes are found by their marks (`“…”`, `"…"`, `«…»`, `„…“`, and `‘…’`
+//! where a paragraph has no double marks); a quote left open at the end of a
+//! paragraph goes on in the next one when that opens with a quote mark, as
+//! news style writes it. The speaker comes from the attribution around the
+//! quote, nearest first: `…,” X said` / `…,” said X`, then `X said: “…”`
+//! earlier in the sentence, then a quote before it in the same paragraph, or
+//! the quote in the paragraph before when this one only continues it.
+//! `he`/`she` stand for the last person named before the quote; a name is
+//! given in its fullest form; descriptions (`the official`) are kept as
+//! written. Attribution patterns are English.
+
+use newsclean_model::Quote;
+
+use crate::entities::{Found, Kind};
+use crate::lexicon::{Lexicon, fold};
+use crate::sentences;
+
+/// A quote found in a paragraph, before its speaker is known.
+#[derive(Debug)]
+struct Span {
+    paragraph: usize,
+    /// Byte range of the marks and the words inside them.
+    open: usize,
+    close: usize,
+    text: String,
+    /// Left open at the end of the paragraph.
+    runs_on: bool,
+}
+
+/// Words that end a speaker phrase read backwards from the verb.
+const CLAUSE_WORDS: &[&str] = &[
+    "and", "but", "that", "because", "while", "as", "when", "after", "before", "so", "if",
+    "though", "although", "where", "whereas", "since", "which",
+];
+
+/// Words between a speaker and the verb (`he later told`, `she has said`).
+const AUXILIARIES: &[&str] = &[
+    "also",
+    "later",
+    "then",
+    "previously",
+    "once",
+    "recently",
+    "earlier",
+    "repeatedly",
+    "has",
+    "had",
+    "have",
+    "would",
+    "will",
+    "had",
+    "was",
+    "is",
+    "did",
+    "does",
+    "again",
+    "further",
+    "simply",
+    "just",
+    "publicly",
+    "privately",
+    "reportedly",
+    "first",
+    "separately",
+];
+
+/// Words that end a speaker phrase after an inverted verb (`said X in a
+/// statement`).
+const AFTER_STOP: &[&str] = &[
+    "in", "on", "at", "during", "after", "before", "when", "that", "who", "which", "to", "about",
+    "of", "from", "with", "last", "this", "on",
+];
+
+const PRONOUNS: &[&str] = &["he", "she", "He", "She"];
+const PLURAL_PRONOUNS: &[&str] = &["they", "They", "we", "We"];
+
+fn opener_closer(c: char) -> Option<&'static [char]> {
+    match c {
+        '“' => Some(&['”', '“']),
+        '«' => Some(&['»']),
+        '„' => Some(&['“', '”']),
+        '"' => Some(&['"']),
+        _ => None,
+    }
+}
+
+/// Quote marks in one paragraph.
+fn spans(paragraph: usize, text: &str, out: &mut Vec<Span>) {
+    let has_double = text.contains(['“', '"', '«', '„']) || text.contains("’’");
+    let mut i = 0;
+    while i < text.len() {
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
+        let doubled = text[i..].starts_with("‘‘");
+        let closers: Option<&[char]> = if doubled {
+            Some(&['”'])
+        } else if has_double {
+            opener_closer(c)
+        } else if c == '‘'
+            && (i == 0 || text[..i].ends_with(|p: char| p.is_whitespace() || p == '('))
+        {
+            Some(&['’'])
+        } else {
+            None
+        };
+        let Some(closers) = closers else {
+            i += c.len_utf8();
+            continue;
+        };
+        let inner_start = i + if doubled {
+            "‘‘".len()
+        } else {
+            c.len_utf8()
+        };
+        let close = find_closer(text, inner_start, closers, c == '‘' && !doubled);
+        let (inner_end, next, runs_on) = match close {
+            Some(k) if text[k..].starts_with("’’") => (k, k + "’’".len(), false),
+            Some(k) => (
+                k,
+                k + text[k..].chars().next().map_or(1, char::len_utf8),
+                false,
+            ),
+            None => (text.len(), text.len(), true),
+        };
+        let inner = text[inner_start..inner_end].trim();
+        if !inner.is_empty() {
+            out.push(Span {
+                paragraph,
+                open: i,
+                close: next,
+                text: inner.to_string(),
+                runs_on,
+            });
+        }
+        i = next.max(inner_start);
+    }
+}
+
+fn find_closer(text: &str, from: usize, closers: &[char], single: bool) -> Option<usize> {
+    let mut k = from;
+    while k < text.len() {
+        let c = text[k..].chars().next()?;
+        // Typewriter habit: two single marks for a double one (`’’`).
+        if !single && closers.contains(&'”') && text[k..].starts_with("’’") {
+            return Some(k);
+        }
+        if closers.contains(&c) {
+            // A single closing mark is an apostrophe when a letter follows.
+            let after = text[k + c.len_utf8()..].chars().next();
+            if !(single && after.is_some_and(char::is_alphanumeric)) {
+                return Some(k);
+            }
+        }
+        k += c.len_utf8();
+    }
+    None
+}
+
+pub(crate) fn find(
+    lex: &Lexicon,
+    paragraphs: &[String],
+    found: &Found,
+    english: bool,
+) -> Vec<Quote> {
+    let mut raw = Vec::new();
+    for (p, text) in paragraphs.iter().enumerate() {
+        spans(p, text, &mut raw);
+    }
+    // A quote left open at the end of a paragraph goes on in the next one
+    // when that opens with a quote mark: each paragraph's part is its own
+    // quote, with the same speaker.
+    let merged: Vec<(Span, bool)> = raw
+        .iter()
+        .enumerate()
+        .map(|(i, span)| {
+            let continues = i > 0
+                && raw[i - 1].runs_on
+                && raw[i - 1].paragraph + 1 == span.paragraph
+                && span.open == 0;
+            (
+                Span {
+                    paragraph: span.paragraph,
+                    open: span.open,
+                    close: span.close,
+                    text: span.text.clone(),
+                    runs_on: span.runs_on,
+                },
+                continues,
+            )
+        })
+        .collect();
+    let mut attributions: Vec<Option<Option<String>>> = merged
+        .iter()
+        .map(|(span, _)| {
+            let sentence = sentence_around(lex, &paragraphs[span.paragraph], span.open);
+            if english {
+                attribute(lex, paragraphs, found, span, sentence)
+            } else {
+                None
+            }
+        })
+        .collect();
+    // `The outages were “terribly disruptive” and “we won’t …,” Vesey
+    // said`: one attribution for every quote of the sentence.
+    for i in (0..merged.len()).rev() {
+        if attributions[i].is_none()
+            && let Some((next, _)) = merged.get(i + 1)
+            && next.paragraph == merged[i].0.paragraph
+            && !paragraphs[next.paragraph][merged[i].0.close..next.open].contains(['.', '!', '?'])
+        {
+            attributions[i] = attributions[i + 1].clone();
+        }
+    }
+    let mut out: Vec<Quote> = Vec::new();
+    let mut last_speaker: Option<(usize, Option<String>)> = None;
+    for ((span, continues), attribution) in merged.iter().zip(attributions) {
+        let words = span.text.split_whitespace().count();
+        if words < 2 || (words < 4 && attribution.is_none()) || is_title(&span.text) {
+            continue;
+        }
+        let speaker = match attribution {
+            Some(a) => a,
+            None => match &last_speaker {
+                // A quote on its own continues the speaker of the quote
+                // just before it (same paragraph, or the paragraph before
+                // when this one opens with the quote).
+                Some((p, s))
+                    if *p == span.paragraph
+                        || (*p + 1 == span.paragraph && (span.open == 0 || *continues)) =>
+                {
+                    s.clone()
+                }
+                _ => None,
+            },
+        };
+        last_speaker = Some((span.paragraph, speaker.clone()));
+        out.push(Quote {
+            text: span.text.clone(),
+            speaker,
+        });
+    }
+    out
+}
+
+/// A quoted title or name (`“Keep An Open Channel”`), not speech.
+fn is_title(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    words.len() <= 6
+        && !text.ends_with(['.', ',', '!', '?'])
+        && words.iter().all(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
+        })
+}
+
+/// Byte range of the sentence holding `pos`.
+fn sentence_around(lex: &Lexicon, text: &str, pos: usize) -> (usize, usize) {
+    sentences::split(text, &lex.abbreviations)
+        .into_iter()
+        .find(|&(s, e)| s <= pos && pos < e)
+        .unwrap_or((0, text.len()))
+}
+
+/// Words with their byte offsets.
+fn words_of(text: &str, base: usize) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        let word = c.is_alphanumeric() || matches!(c, '\'' | '’' | '.' | '-' | '&');
+        match (word, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push((base + s, &text[s..i]));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push((base + s, &text[s..]));
+    }
+    out.into_iter()
+        .map(|(o, w)| (o, w.trim_end_matches('.')))
+        .filter(|(_, w)| !w.is_empty())
+        .collect()
+}
+
+/// The speaker named around a quote, if any.
+fn attribute(
+    lex: &Lexicon,
+    paragraphs: &[String],
+    found: &Found,
+    span: &Span,
+    sentence: (usize, usize),
+) -> Option<Option<String>> {
+    let text = paragraphs[span.paragraph].as_str();
+    let is_verb = |w: &str| lex.speech_verbs.contains(w);
+    // After the quote: `,” X said` or `,” said X`, up to the next quote or
+    // the end of the sentence.
+    let after_sentence = sentences::split(text, &lex.abbreviations)
+        .into_iter()
+        .find(|&(_, e)| e > span.close)
+        .map_or(text.len(), |(_, e)| e);
+    let after_end = text[span.close..]
+        .find(['“', '"', '«', '„'])
+        .map_or(text.len(), |k| span.close + k)
+        .min(after_sentence);
+    let after = &text[span.close.min(after_end)..after_end];
+    let after_words = words_of(after, span.close);
+    if let Some(v) = after_words.iter().take(16).position(|(_, w)| is_verb(w)) {
+        if v == 0 {
+            if let Some(phrase) = inverted(text, &after_words[1..]).filter(|p| !p.is_empty()) {
+                return Some(resolve(lex, found, span, &phrase, text));
+            }
+        } else if let Some(speaker) =
+            subject(lex, found, span, text, after_words[0].0, after_words[v].0)
+        {
+            return Some(speaker);
+        }
+    }
+    if let Some(k) = after
+        .to_lowercase()
+        .find("according to ")
+        .filter(|&k| after.is_char_boundary(k))
+    {
+        let rest = words_of(
+            &after[k + "according to ".len()..],
+            span.close + k + "according to ".len(),
+        );
+        if let Some(p) = inverted(text, &rest) {
+            return Some(resolve(lex, found, span, &p, text));
+        }
+    }
+    // Before the quote, in the same sentence: `X said: “…”`, `X said the
+    // talks were “…”`.
+    let before_start = text[sentence.0..span.open]
+        .char_indices()
+        .rfind(|&(_, c)| matches!(c, '”' | '"' | '»' | '“'))
+        .map_or(sentence.0, |(k, c)| sentence.0 + k + c.len_utf8());
+    let before = &text[before_start..span.open];
+    let before_words = words_of(before, before_start);
+    if let Some(v) = before_words.iter().rposition(|(_, w)| is_verb(w)) {
+        if v == 0
+            || before_words[..v]
+                .iter()
+                .all(|(_, w)| AUXILIARIES.contains(w))
+        {
+            if let Some(phrase) = inverted(text, &before_words[v + 1..]).filter(|p| !p.is_empty()) {
+                return Some(resolve(lex, found, span, &phrase, text));
+            }
+        } else {
+            let verb = before_words[v].0;
+            if let Some(speaker) = subject(
+                lex,
+                found,
+                span,
+                text,
+                clause_start(text, before_start, verb),
+                verb,
+            ) {
+                return Some(speaker);
+            }
+        }
+    }
+    if let Some(k) = before
+        .to_lowercase()
+        .find("according to ")
+        .filter(|&k| before.is_char_boundary(k))
+    {
+        let rest = words_of(
+            &before[k + "according to ".len()..],
+            before_start + k + "according to ".len(),
+        );
+        if let Some(p) = inverted(text, &rest) {
+            return Some(resolve(lex, found, span, &p, text));
+        }
+    }
+    None
+}
+
+/// `said Daniel Russell, the top US diplomat` → `Daniel Russell`.
+fn inverted(text: &str, words: &[(usize, &str)]) -> Option<String> {
+    let first = words.first()?;
+    let mut end = first.0 + first.1.len();
+    for (i, &(o, w)) in words.iter().enumerate() {
+        if i > 0
+            && (AFTER_STOP.contains(&w)
+                || text[end..o].contains([',', '.', ';', ':', '(', '—', '–']))
+        {
+            break;
+        }
+        if i >= 8 {
+            return None;
+        }
+        end = o + w.len();
+    }
+    Some(text[first.0..end].trim().to_string())
+}
+
+/// Where the clause of the verb at `verb` starts: after the last
+/// semicolon, colon or clause word (`that`, `but`, `while`, …).
+fn clause_start(text: &str, from: usize, verb: usize) -> usize {
+    let words = words_of(&text[from..verb], from);
+    let mut start = from;
+    for (i, (_, w)) in words.iter().enumerate() {
+        if CLAUSE_WORDS.contains(&w.to_lowercase().as_str()) {
+            start = words.get(i + 1).map_or(verb, |&(o, _)| o);
+        }
+    }
+    match text[start..verb].rfind([';', ':']) {
+        Some(k) => start + k + 1,
+        None => start,
+    }
+}
+
+/// The speaker named by the words `start..verb` before a verb of saying.
+/// A person named there wins over a description after the name
+/// (`Hayley Walsh, 42, a lecturer from Nottingham, said`), but not over a
+/// description that is the subject itself (`Asked about Biden, the
+/// official said`).
+fn subject(
+    lex: &Lexicon,
+    found: &Found,
+    span: &Span,
+    text: &str,
+    start: usize,
+    verb: usize,
+) -> Option<Option<String>> {
+    let phrase = trim_subject(&text[start..verb]);
+    if phrase.is_empty() {
+        return None;
+    }
+    let people: Vec<&crate::entities::Mention> = found
+        .mentions
+        .iter()
+        .filter(|m| {
+            m.kind == Kind::Person
+                && m.paragraph == span.paragraph
+                && m.start >= start
+                && m.end <= verb
+        })
+        .collect();
+    let segs = segments(&text[start..verb], start);
+    let has_person = |&(o, seg): &(usize, &str)| {
+        people
+            .iter()
+            .find(|m| m.start >= o && m.end <= o + seg.len())
+            .copied()
+    };
+    if let Some(last) = segs.last() {
+        if let Some(m) = has_person(last) {
+            return Some(Some(found.name_of(m).to_string()));
+        }
+        // An appositive after the name (`Hayley Walsh, 42, a lecturer from
+        // Nottingham,`): an indefinite description, an age, a lower-case
+        // phrase or a place. A definite one is the subject itself (`Asked
+        // about Biden, the official said`).
+        let first_word = last.1.split_whitespace().next().unwrap_or("");
+        let appositive = matches!(first_word, "a" | "an" | "A" | "An")
+            || first_word
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
+                && !matches!(first_word, "the" | "he" | "she" | "it" | "they" | "we")
+            || found.mentions.iter().any(|m| {
+                m.kind == Kind::Place && m.paragraph == span.paragraph && m.start == last.0
+            });
+        if appositive {
+            for seg in segs.iter().rev().skip(1).take(4) {
+                if let Some(m) = has_person(seg) {
+                    return Some(Some(found.name_of(m).to_string()));
+                }
+            }
+        }
+    }
+    Some(resolve(lex, found, span, &phrase, text))
+}
+
+/// Comma-separated parts of a clause, trimmed, with their offsets.
+fn segments(clause: &str, base: usize) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for part in clause.split(',') {
+        let lead = part.len() - part.trim_start().len();
+        let t = part.trim();
+        if !t.is_empty() {
+            out.push((base + at + lead, t));
+        }
+        at += part.len() + 1;
+    }
+    out
+}
+
+/// Drops auxiliaries before the verb and appositives after the name:
+/// `Andy Vesey, PG&E’s chief executive, also` → `Andy Vesey`.
+fn trim_subject(phrase: &str) -> String {
+    let segments: Vec<&str> = phrase
+        .split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect();
+    let chosen = match segments.as_slice() {
+        [] => "",
+        [one] => one,
+        [.., before, last] => {
+            let lead = last
+                .split_whitespace()
+                .next()
+                .map(str::to_lowercase)
+                .unwrap_or_default();
+            if matches!(lead.as_str(), "who" | "which" | "whose") {
+                before
+            } else {
+                last
+            }
+        }
+    };
+    let mut words: Vec<&str> = chosen.split_whitespace().collect();
+    while words
+        .last()
+        .is_some_and(|w| AUXILIARIES.contains(&w.to_lowercase().as_str()))
+    {
+        words.pop();
+    }
+    while words.first().is_some_and(|w| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "and" | "but" | "so" | "yet" | "then"
+        )
+    }) {
+        words.remove(0);
+    }
+    if words.len() > 8 {
+        return String::new();
+    }
+    words.join(" ")
+}
+
+/// A speaker phrase as the record gives it: a pronoun stands for the last
+/// person named before the quote; a phrase holding a name gives the name's
+/// fullest form; a description stays as written.
+fn resolve(lex: &Lexicon, found: &Found, span: &Span, phrase: &str, text: &str) -> Option<String> {
+    let phrase = phrase.trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
+    if phrase.is_empty() {
+        return None;
+    }
+    if PRONOUNS.contains(&phrase) {
+        return found
+            .mentions
+            .iter()
+            .filter(|m| {
+                m.kind == Kind::Person && (m.paragraph, m.start) < (span.paragraph, span.open)
+            })
+            .max_by_key(|m| (m.paragraph, m.start))
+            .map(|m| found.name_of(m).to_string());
+    }
+    if phrase == "it" || phrase == "It" {
+        return found
+            .mentions
+            .iter()
+            .filter(|m| {
+                m.kind == Kind::Organization && (m.paragraph, m.start) < (span.paragraph, span.open)
+            })
+            .max_by_key(|m| (m.paragraph, m.start))
+            .map(|m| found.name_of(m).to_string());
+    }
+    if PLURAL_PRONOUNS.contains(&phrase) {
+        return None;
+    }
+    // Where the phrase sits in the paragraph, to find the names inside it.
+    let at = text.find(phrase);
+    if let Some(at) = at {
+        let end = at + phrase.len();
+        let inside = |m: &&crate::entities::Mention| {
+            m.paragraph == span.paragraph && m.start >= at && m.end <= end
+        };
+        if let Some(m) = found
+            .mentions
+            .iter()
+            .filter(inside)
+            .find(|m| m.kind == Kind::Person)
+        {
+            return Some(found.name_of(m).to_string());
+        }
+        if let Some(m) = found.mentions.iter().find(inside)
+            && m.start == at
+            && m.end == end
+        {
+            return Some(found.name_of(m).to_string());
+        }
+    }
+    // `the governor` after `Gov. Eric Holcomb`: the person who holds the
+    // role, most recent first.
+    let words: Vec<&str> = phrase.split_whitespace().collect();
+    if words.len() <= 4
+        && words.first().is_some_and(|w| w.eq_ignore_ascii_case("the"))
+        && let Some(noun) = words.last().map(|w| fold(w))
+        && let Some(&(_, entity, _, _)) = found
+            .roles
+            .iter()
+            .filter(|(role, _, p, o)| *role == noun && (*p, *o) < (span.paragraph, span.open))
+            .max_by_key(|(_, _, p, o)| (*p, *o))
+    {
+        return Some(found.entities[entity].1.clone());
+    }
+    let first = phrase.split_whitespace().next().unwrap_or("");
+    if lex.openers.contains(first)
+        && !matches!(first, "The" | "A" | "An" | "His" | "Her" | "Their" | "Its")
+    {
+        return None;
+    }
+    Some(phrase.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entities;
+
+    fn quotes(paragraphs: &[&str]) -> Vec<(String, Option<String>)> {
+        let lex = Lexicon::new();
+        let paragraphs: Vec<String> = paragraphs.iter().map(|s| s.to_string()).collect();
+        let found = entities::find(&lex, &paragraphs, true);
+        find(&lex, &paragraphs, &found, true)
+            .into_iter()
+            .map(|q| (q.text, q.speaker))
+            .collect()
+    }
+
+    fn q(text: &str, speaker: Option<&str>) -> (String, Option<String>) {
+        (text.to_string(), speaker.map(str::to_string))
+    }
+
+    #[test]
+    fn split_quote_and_pronoun() {
+        assert_eq!(
+            quotes(&[
+                "Daniel Russell, a former diplomat, spoke on Friday.",
+                "“We will win,” he said. “No doubt about it.”",
+            ]),
+            [
+                q("We will win,", Some("Daniel Russell")),
+                q("No doubt about it.", Some("Daniel Russell"))
+            ]
+        );
+    }
+
+    #[test]
+    fn inverted_and_colon_attribution() {
+        assert_eq!(
+            quotes(&[
+                "It is “almost the only significant channel still working,” said Daniel Russell, the top US diplomat.",
+                "Asked about it, the official replied: “We are now seeking to move beyond that.”",
+            ]),
+            [
+                q(
+                    "almost the only significant channel still working,",
+                    Some("Daniel Russell")
+                ),
+                q(
+                    "We are now seeking to move beyond that.",
+                    Some("the official")
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn descriptions_organisations_and_surnames() {
+        assert_eq!(
+            quotes(&[
+                "Andy Vesey, the chief executive, spoke.",
+                "China’s embassy in Washington said the sides had “frank and constructive discussions.”",
+                "“We won’t roll the dice on public safety,” Vesey said.",
+                "The US official, who briefed reporters, said it is “trying to look forward from here on out” now.",
+            ]),
+            [
+                q(
+                    "frank and constructive discussions.",
+                    Some("China’s embassy in Washington")
+                ),
+                q(
+                    "We won’t roll the dice on public safety,",
+                    Some("Andy Vesey")
+                ),
+                q(
+                    "trying to look forward from here on out",
+                    Some("The US official")
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn quotes_run_over_paragraphs() {
+        assert_eq!(
+            quotes(&[
+                "Greg Taylor said: “We can’t stay at the bottom.",
+                "“We have to move on.”"
+            ]),
+            [
+                q("We can’t stay at the bottom.", Some("Greg Taylor")),
+                q("We have to move on.", Some("Greg Taylor"))
+            ]
+        );
+    }
+
+    #[test]
+    fn scare_quotes_and_titles_are_not_speech() {
+        assert!(
+            quotes(&["The so-called “spy balloon” drifted over “Keep An Open Channel” signs."])
+                .is_empty()
+        );
+    }
+}
