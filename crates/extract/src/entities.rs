@@ -29,6 +29,8 @@ pub(crate) enum Kind {
 pub(crate) struct Mention {
     pub(crate) kind: Kind,
     pub(crate) paragraph: usize,
+    /// Start of the mention's sentence in the paragraph.
+    pub(crate) sentence: usize,
     pub(crate) start: usize,
     pub(crate) end: usize,
     /// Index of the entity this mention belongs to, after merging.
@@ -58,6 +60,16 @@ impl Found {
             }
         }
         out
+    }
+
+    /// The mention is the first person named in its sentence.
+    pub(crate) fn first_person_in_sentence(&self, mention: &Mention) -> bool {
+        !self.mentions.iter().any(|m| {
+            m.kind == Kind::Person
+                && m.paragraph == mention.paragraph
+                && m.sentence == mention.sentence
+                && m.start < mention.start
+        })
     }
 
     /// The fullest name of the entity a mention belongs to.
@@ -117,6 +129,7 @@ struct Candidate {
 pub(crate) fn find(lex: &Lexicon, paragraphs: &[String], english: bool) -> Found {
     let mut candidates = Vec::new();
     let mut paragraph_tokens = Vec::with_capacity(paragraphs.len());
+    let mut sentence_starts = Vec::with_capacity(paragraphs.len());
     for text in paragraphs {
         let starts: Vec<usize> = sentences::split(text, &lex.abbreviations)
             .into_iter()
@@ -126,6 +139,7 @@ pub(crate) fn find(lex: &Lexicon, paragraphs: &[String], english: bool) -> Found
             lex.abbreviations.contains(w) || lex.is_role(w)
         });
         paragraph_tokens.push(toks);
+        sentence_starts.push(starts);
     }
     // Words also written in lower case are common words, not names, when
     // they open a sentence ("Surprise", "Reading").
@@ -158,11 +172,13 @@ pub(crate) fn find(lex: &Lexicon, paragraphs: &[String], english: bool) -> Found
                     j += 1;
                     continue;
                 }
-                if j + 1 < toks.len()
+                // `for` and `on` join only after an organisation head
+                // (`Committee on Foreign Relations`), not `Holcomb on Friday`.
+                let joins = j < toks.len()
                     && CONNECTORS.contains(&toks[j].text)
-                    && !toks[j].after_break
-                    && !toks[j + 1].after_break
-                {
+                    && (!matches!(toks[j].text, "for" | "on")
+                        || lex.org_heads.contains(toks[j - 1].text));
+                if j + 1 < toks.len() && joins && !toks[j].after_break && !toks[j + 1].after_break {
                     if toks[j + 1].is_capitalised() {
                         j += 2;
                         continue;
@@ -198,7 +214,7 @@ pub(crate) fn find(lex: &Lexicon, paragraphs: &[String], english: bool) -> Found
             i = j;
         }
     }
-    merge(lex, paragraphs, candidates)
+    merge(lex, paragraphs, &sentence_starts, candidates)
 }
 
 struct Context<'a> {
@@ -235,15 +251,39 @@ fn classify(
             break;
         }
     }
+    // Days, months and other non-names at either end (`Holcomb Friday`).
+    while span.len() > 1
+        && span
+            .last()
+            .is_some_and(|t| lex.not_entities.contains(t.text))
+    {
+        span = &span[..span.len() - 1];
+    }
+    while span.len() > 1
+        && span
+            .first()
+            .is_some_and(|t| lex.not_entities.contains(t.text))
+    {
+        span = &span[1..];
+    }
+    // `Members of Parliament` names people of an organisation.
+    if span.len() > 2
+        && span[1].text == "of"
+        && span[0].text.ends_with('s')
+        && !lex.org_heads.contains(span[0].text)
+    {
+        span = &span[2..];
+    }
     let Some(last) = span.last() else {
         return;
     };
     // `Electoral Commission`, `Civil Aviation Authority of Nepal`.
     let ends_org = span.len() > 1
         && (lex.org_heads.contains(last.text)
-            || span
-                .windows(2)
-                .any(|w| lex.org_heads.contains(w[0].text) && CONNECTORS.contains(&w[1].text)));
+            || span.windows(2).any(|w| {
+                (lex.org_heads.contains(w[0].text) || lex.organizations.contains(w[0].text))
+                    && CONNECTORS.contains(&w[1].text)
+            }));
     if !ends_org {
         while span.len() > 1 && lex.demonyms.contains(span[0].text) {
             span = &span[1..];
@@ -373,10 +413,15 @@ fn person_or_lookup(
         && lex.given_names.contains(span[0].text));
     let known_parts = span.iter().filter(|t| lex.places.contains(t.text)).count();
     let given = lex.given_names.contains(span[0].text);
+    // Without a cue or a given name, a name must not end in a common word:
+    // `Full Fact` and `Theatre Royal` are not people, `Will Moy` is.
+    let surname = !lex
+        .common_words
+        .contains(&span[span.len() - 1].text.to_lowercase());
     let person = name_like
         && match span.len() {
             1 => true,
-            2..=3 => cue || given || known_parts == 0,
+            2..=3 => cue || given || (known_parts == 0 && surname),
             4 => given && known_parts == 0,
             _ => false,
         };
@@ -388,7 +433,9 @@ fn person_or_lookup(
             start: span[0].start,
             end: span[span.len() - 1].end,
             name: display(name),
-            tentative: span.len() == 1 && !cue,
+            // `Prosecutors said` opens a sentence: only a fuller name
+            // elsewhere makes a lone word a person.
+            tentative: span.len() == 1 && (!cue || (role.is_none() && span[0].sentence_start)),
             role: role.map(role_noun),
         });
     } else if span.len() > 1 {
@@ -494,7 +541,12 @@ fn initials(name: &str) -> String {
         .collect()
 }
 
-fn merge(lex: &Lexicon, paragraphs: &[String], candidates: Vec<Candidate>) -> Found {
+fn merge(
+    lex: &Lexicon,
+    paragraphs: &[String],
+    sentence_starts: &[Vec<usize>],
+    candidates: Vec<Candidate>,
+) -> Found {
     let mut found = Found::default();
     // Entity keys: gazetteer group for places/organisations, else the
     // folded name.
@@ -610,6 +662,10 @@ fn merge(lex: &Lexicon, paragraphs: &[String], candidates: Vec<Candidate>) -> Fo
         found.mentions.push(Mention {
             kind,
             paragraph: c.paragraph,
+            sentence: sentence_starts.get(c.paragraph).map_or(0, |starts| {
+                let k = starts.partition_point(|&s| s <= c.start);
+                starts.get(k.wrapping_sub(1)).copied().unwrap_or(0)
+            }),
             start: c.start,
             end: c.end,
             entity,

@@ -9,6 +9,7 @@ const PLACES_GEONAMES: &str = include_str!("../data/gazetteer/places-geonames.tx
 const PLACES_EXTRA: &str = include_str!("../data/gazetteer/places-extra.txt");
 const ORGANIZATIONS: &str = include_str!("../data/gazetteer/organizations.txt");
 const GIVEN_NAMES: &str = include_str!("../data/gazetteer/given-names.txt");
+const COMMON_WORDS: &str = include_str!("../data/gazetteer/common-words.txt");
 const DEMONYMS: &str = include_str!("../data/gazetteer/demonyms.txt");
 const ROLES: &str = include_str!("../data/lexicon/roles.txt");
 const ORG_HEADS: &str = include_str!("../data/lexicon/org-heads.txt");
@@ -30,6 +31,9 @@ fn entries(data: &str) -> impl Iterator<Item = &str> {
 pub(crate) struct Gazetteer {
     /// Folded name → group id.
     groups: HashMap<String, u32>,
+    /// Folded names listed only in capitals (`WHO`, `AP`): they do not
+    /// match the ordinary word (`Who`, `Ap`).
+    capitals: HashSet<String>,
 }
 
 impl Gazetteer {
@@ -42,18 +46,30 @@ impl Gazetteer {
                 .unwrap_or(id);
             for name in line.split('|') {
                 self.groups.entry(fold(name)).or_insert(id);
+                if is_capitals(name) {
+                    self.capitals.insert(fold(name));
+                }
             }
         }
     }
 
     /// The group of `name`, if the gazetteer knows it.
     pub(crate) fn group(&self, name: &str) -> Option<u32> {
-        self.groups.get(&fold(name)).copied()
+        let key = fold(name);
+        if self.capitals.contains(&key) && !is_capitals(name) {
+            return None;
+        }
+        self.groups.get(&key).copied()
     }
 
     pub(crate) fn contains(&self, name: &str) -> bool {
-        self.groups.contains_key(&fold(name))
+        self.group(name).is_some()
     }
+}
+
+/// Written in capitals only, two letters or more (`WHO`, `U.S.`).
+fn is_capitals(name: &str) -> bool {
+    name.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !name.chars().any(char::is_lowercase)
 }
 
 /// Names compare without case and with `’` as `'`.
@@ -66,6 +82,9 @@ pub(crate) struct Lexicon {
     pub(crate) places: Gazetteer,
     pub(crate) organizations: Gazetteer,
     pub(crate) given_names: HashSet<String>,
+    /// Common lower-case English words: a capitalised one is rarely a
+    /// surname on its own evidence (`Full Fact`, `Theatre Royal`).
+    pub(crate) common_words: HashSet<String>,
     pub(crate) demonyms: HashSet<String>,
     /// Titles before a name, folded; multi-word ones included.
     pub(crate) roles: HashSet<String>,
@@ -94,6 +113,7 @@ impl Lexicon {
             places,
             organizations,
             given_names: set(GIVEN_NAMES),
+            common_words: set(COMMON_WORDS),
             demonyms: set(DEMONYMS),
             roles: folded(ROLES),
             org_heads: set(ORG_HEADS),
@@ -120,10 +140,17 @@ mod tests {
         let us = lex.places.group("United States");
         assert!(us.is_some());
         assert_eq!(lex.places.group("U.S."), us);
-        assert_eq!(lex.places.group("us"), us);
+        assert_eq!(
+            lex.places.group("us"),
+            None,
+            "the pronoun is not the country"
+        );
+        assert_eq!(lex.places.group("US"), us);
         assert_ne!(lex.places.group("Paris"), us);
         assert!(lex.places.contains("KATHMANDU"));
         assert!(!lex.places.contains("Orange juice"));
+        assert!(lex.organizations.contains("WHO"));
+        assert!(!lex.organizations.contains("Who"));
         assert_eq!(
             lex.organizations.group("AP"),
             lex.organizations.group("Associated Press")

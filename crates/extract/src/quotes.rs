@@ -316,8 +316,9 @@ fn attribute(
             if let Some(phrase) = inverted(text, &after_words[1..]).filter(|p| !p.is_empty()) {
                 return Some(resolve(lex, found, span, &phrase, text));
             }
-        } else if let Some(speaker) =
-            subject(lex, found, span, text, after_words[0].0, after_words[v].0)
+        } else if ends_clause(text, span)
+            && let Some(speaker) =
+                subject(lex, found, span, text, after_words[0].0, after_words[v].0)
         {
             return Some(speaker);
         }
@@ -352,6 +353,17 @@ fn attribute(
             if let Some(phrase) = inverted(text, &before_words[v + 1..]).filter(|p| !p.is_empty()) {
                 return Some(resolve(lex, found, span, &phrase, text));
             }
+        } else if before_words[v].1.ends_with("ing") {
+            // `…, saying “…”`: the subject of the main clause, the first
+            // person of the sentence; else the quote before it speaks.
+            if let Some(m) = found.mentions.iter().find(|m| {
+                m.kind == Kind::Person
+                    && m.paragraph == span.paragraph
+                    && m.start >= sentence.0
+                    && m.end <= before_words[v].0
+            }) {
+                return Some(Some(found.name_of(m).to_string()));
+            }
         } else {
             let verb = before_words[v].0;
             if let Some(speaker) = subject(
@@ -380,6 +392,15 @@ fn attribute(
         }
     }
     None
+}
+
+/// The quote closes its clause (`“…,” she said`, `“…”, she said`), so that
+/// words after it can be its attribution rather than the rest of a
+/// sentence that only quotes a phrase (`could “look their best” to …`).
+fn ends_clause(text: &str, span: &Span) -> bool {
+    span.text
+        .ends_with([',', '.', '!', '?', '…', '-', '–', '—'])
+        || text[span.close..].trim_start().starts_with([',', '.'])
 }
 
 /// `said Daniel Russell, the top US diplomat` → `Daniel Russell`.
@@ -430,10 +451,6 @@ fn subject(
     start: usize,
     verb: usize,
 ) -> Option<Option<String>> {
-    let phrase = trim_subject(&text[start..verb]);
-    if phrase.is_empty() {
-        return None;
-    }
     let people: Vec<&crate::entities::Mention> = found
         .mentions
         .iter()
@@ -476,6 +493,10 @@ fn subject(
                 }
             }
         }
+    }
+    let phrase = trim_subject(&text[start..verb]);
+    if phrase.is_empty() {
+        return None;
     }
     Some(resolve(lex, found, span, &phrase, text))
 }
@@ -549,14 +570,24 @@ fn resolve(lex: &Lexicon, found: &Found, span: &Span, phrase: &str, text: &str) 
         return None;
     }
     if PRONOUNS.contains(&phrase) {
-        return found
+        // `he` is most often the subject of the story so far: the latest
+        // person who comes first in a sentence, rather than the last name
+        // written (`Starmer … gifts from Lord Alli. He said …`).
+        let before = |m: &&crate::entities::Mention| {
+            m.kind == Kind::Person && (m.paragraph, m.start) < (span.paragraph, span.open)
+        };
+        let subject = found
             .mentions
             .iter()
-            .filter(|m| {
-                m.kind == Kind::Person && (m.paragraph, m.start) < (span.paragraph, span.open)
-            })
-            .max_by_key(|m| (m.paragraph, m.start))
-            .map(|m| found.name_of(m).to_string());
+            .filter(before)
+            .filter(|m| found.first_person_in_sentence(m))
+            .max_by_key(|m| (m.paragraph, m.start));
+        let latest = found
+            .mentions
+            .iter()
+            .filter(before)
+            .max_by_key(|m| (m.paragraph, m.start));
+        return subject.or(latest).map(|m| found.name_of(m).to_string());
     }
     if phrase == "it" || phrase == "It" {
         return found

@@ -86,6 +86,10 @@ pub(crate) fn tokenize<'a>(
                 break;
             }
         }
+        // A lone `&` (`Gas & Electric`) is a word of its own.
+        if c == '&' && end.max(j) == start {
+            end = start + 1;
+        }
         let mut word_end = end.max(j);
         // Keep the stop of `U.S.`, `Jr.`, initials and titles like `Sen.`.
         if bytes.get(word_end) == Some(&b'.') {
