@@ -399,6 +399,28 @@ fn person_or_lookup(
     cue: bool,
     out: &mut Vec<Candidate>,
 ) {
+    // `Greg Taylor of Indianapolis`: a person from a place.
+    if let Some(k) = span.iter().position(|t| t.text == "of")
+        && k >= 2
+        && (cue || lex.given_names.contains(span[0].text))
+    {
+        person_or_lookup(lex, text, p, &span[..k], role, cue, out);
+        lookup_parts(lex, text, p, &span[k + 1..], out);
+        return;
+    }
+    // `Ukraine Kurt Volker`: a place or organisation before a given name.
+    if let Some(k) = (1..span.len().saturating_sub(1)).find(|&k| {
+        lex.given_names.contains(span[k].text)
+            && span[..k]
+                .iter()
+                .all(|t| lex.places.contains(t.text) || lex.organizations.contains(t.text))
+    }) {
+        lookup_parts(lex, text, p, &span[..k], out);
+        person_or_lookup(lex, text, p, &span[k..], role, cue, out);
+        return;
+    }
+    // `Edeline Lee’s show`: a possessive two- or three-word name.
+    let cue = cue || (span.len() > 1 && span.len() <= 3 && span[span.len() - 1].possessive);
     let name_like = span.iter().all(|t| {
         t.text.chars().next().is_some_and(char::is_uppercase)
             && t.text.chars().any(char::is_lowercase)

@@ -73,15 +73,28 @@ const AFTER_STOP: &[&str] = &[
     "of", "from", "with", "last", "this", "on",
 ];
 
+/// Placeholder for `they`/`we` until the group is known.
+const THEY: &str = "\u{0}they";
+
+/// A plural description such as `the lawmakers` or `Democrats`.
+fn is_group(speaker: &str) -> bool {
+    let last = speaker.split_whitespace().last().unwrap_or("");
+    speaker != THEY
+        && last.ends_with('s')
+        && !last.ends_with("ss")
+        && last.chars().next().is_some_and(char::is_lowercase)
+}
+
 const PRONOUNS: &[&str] = &["he", "she", "He", "She"];
 const PLURAL_PRONOUNS: &[&str] = &["they", "They", "we", "We"];
 
 fn opener_closer(c: char) -> Option<&'static [char]> {
     match c {
-        '“' => Some(&['”', '“']),
+        // Pages mix straight and curly marks: `"And I asked …?” said Hill`.
+        '“' => Some(&['”', '"']),
         '«' => Some(&['»']),
         '„' => Some(&['“', '”']),
-        '"' => Some(&['"']),
+        '"' => Some(&['"', '”']),
         _ => None,
     }
 }
@@ -236,6 +249,16 @@ pub(crate) fn find(
                 _ => None,
             },
         };
+        // `they` are the last group that spoke (`the lawmakers`).
+        let speaker = match speaker {
+            Some(s) if s == THEY => out
+                .iter()
+                .rev()
+                .filter_map(|q: &Quote| q.speaker.as_deref())
+                .find(|s| is_group(s))
+                .map(str::to_string),
+            other => other,
+        };
         last_speaker = Some((span.paragraph, speaker.clone()));
         out.push(Quote {
             text: span.text.clone(),
@@ -297,6 +320,30 @@ fn attribute(
     span: &Span,
     sentence: (usize, usize),
 ) -> Option<Option<String>> {
+    // A quote that ends its sentence (`….”`) is attributed before it
+    // (`the official replied: “….”`); the words after it start the next
+    // sentence. Otherwise the attribution after it comes first (`“…,” X
+    // said`).
+    let full_stop = span
+        .text
+        .trim_end_matches(['’', '\'', '"', '”'])
+        .ends_with('.');
+    if full_stop {
+        attribute_before(lex, paragraphs, found, span, sentence)
+            .or_else(|| attribute_after(lex, paragraphs, found, span))
+    } else {
+        attribute_after(lex, paragraphs, found, span)
+            .or_else(|| attribute_before(lex, paragraphs, found, span, sentence))
+    }
+}
+
+/// `“…,” X said`, `“…,” said X`, `“…,” according to X`.
+fn attribute_after(
+    lex: &Lexicon,
+    paragraphs: &[String],
+    found: &Found,
+    span: &Span,
+) -> Option<Option<String>> {
     let text = paragraphs[span.paragraph].as_str();
     let is_verb = |w: &str| lex.speech_verbs.contains(w);
     // After the quote: `,” X said` or `,” said X`, up to the next quote or
@@ -336,6 +383,19 @@ fn attribute(
             return Some(resolve(lex, found, span, &p, text));
         }
     }
+    None
+}
+
+/// `X said: “…”`, `X said the talks were “…”`, `according to X, “…”`.
+fn attribute_before(
+    lex: &Lexicon,
+    paragraphs: &[String],
+    found: &Found,
+    span: &Span,
+    sentence: (usize, usize),
+) -> Option<Option<String>> {
+    let text = paragraphs[span.paragraph].as_str();
+    let is_verb = |w: &str| lex.speech_verbs.contains(w);
     // Before the quote, in the same sentence: `X said: “…”`, `X said the
     // talks were “…”`.
     let before_start = text[sentence.0..span.open]
@@ -399,6 +459,7 @@ fn attribute(
 /// sentence that only quotes a phrase (`could “look their best” to …`).
 fn ends_clause(text: &str, span: &Span) -> bool {
     span.text
+        .trim_end_matches(['’', '\'', '"'])
         .ends_with([',', '.', '!', '?', '…', '-', '–', '—'])
         || text[span.close..].trim_start().starts_with([',', '.'])
 }
@@ -576,10 +637,14 @@ fn resolve(lex: &Lexicon, found: &Found, span: &Span, phrase: &str, text: &str) 
         let before = |m: &&crate::entities::Mention| {
             m.kind == Kind::Person && (m.paragraph, m.start) < (span.paragraph, span.open)
         };
+        // Names earlier in the quote's own sentence are rarely its speaker
+        // (`Asked about gifts from Lord Alli, he said`).
+        let sentence = sentence_around(lex, text, span.open).0;
         let subject = found
             .mentions
             .iter()
             .filter(before)
+            .filter(|m| m.paragraph != span.paragraph || m.start < sentence)
             .filter(|m| found.first_person_in_sentence(m))
             .max_by_key(|m| (m.paragraph, m.start));
         let latest = found
@@ -600,7 +665,8 @@ fn resolve(lex: &Lexicon, found: &Found, span: &Span, phrase: &str, text: &str) 
             .map(|m| found.name_of(m).to_string());
     }
     if PLURAL_PRONOUNS.contains(&phrase) {
-        return None;
+        // Resolved against earlier speakers once all quotes are known.
+        return Some(THEY.to_string());
     }
     // Where the phrase sits in the paragraph, to find the names inside it.
     let at = text.find(phrase);
@@ -721,6 +787,29 @@ mod tests {
                 q(
                     "trying to look forward from here on out",
                     Some("The US official")
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn groups_organisations_and_full_stops() {
+        assert_eq!(
+            quotes(&[
+                "“We seek answers,” the lawmakers wrote. They said they were “disappointed by the vague answers.”",
+                "The Electoral Commission issued a statement. It said “voters deserve transparency from campaigners.”",
+                "CPUC President Marybel Batjer said that “service is not a mere inconvenience.” She said more.",
+            ]),
+            [
+                q("We seek answers,", Some("the lawmakers")),
+                q("disappointed by the vague answers.", Some("the lawmakers")),
+                q(
+                    "voters deserve transparency from campaigners.",
+                    Some("Electoral Commission")
+                ),
+                q(
+                    "service is not a mere inconvenience.",
+                    Some("Marybel Batjer")
                 ),
             ]
         );
