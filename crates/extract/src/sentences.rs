@@ -42,7 +42,10 @@ pub(crate) fn split(text: &str, abbreviations: &HashSet<String>) -> Vec<(usize, 
                 && (chars[k].1.is_uppercase()
                     || chars[k].1.is_ascii_digit()
                     || OPENERS.contains(&chars[k].1));
-            if next_ok && !(c == '.' && j == i + 1 && is_abbreviation(text, pos, k, abbreviations))
+            if next_ok
+                && !(c == '.'
+                    && j == i + 1
+                    && is_abbreviation(text, pos, chars[k].0, abbreviations))
             {
                 push(&mut out, text, start, end);
                 start = chars[k].0;

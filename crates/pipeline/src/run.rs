@@ -304,7 +304,24 @@ fn process_one(processor: &Processor, item: RawItem, clock: &StageClock) -> Done
         }
     };
     let bytes = raw.bytes.len() as u64;
-    let outcome = match processor.process(&raw, clock) {
+    // A bug on one odd input must cost that input, not the night's run:
+    // the panic becomes an error record and the run goes on.
+    let processed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        processor.process(&raw, clock)
+    }))
+    .unwrap_or_else(|panic| {
+        let message = panic
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown panic".to_string());
+        Err(ErrorRecord {
+            path: raw.path.clone(),
+            stage: "internal".to_string(),
+            reason: format!("internal error (please report): {message}"),
+        })
+    });
+    let outcome = match processed {
         Ok(record) => clock.time(SERIALIZE, || {
             let rules = record.removed.iter().map(|r| r.rule.clone()).collect();
             let repairs = record
