@@ -47,6 +47,9 @@ impl DateFinder {
         let pattern = format!(
             r"\b(?:(?P<iso>(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}}))\b|(?P<dm>(?P<d2>\d{{1,2}}) (?P<m2>{month})(?:,? (?P<y2>\d{{4}}))?)|(?P<md>(?P<m1>{month}) (?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:\s?[-–]\s?\d{{1,2}})?(?:,? (?P<y1>\d{{4}}))?)\b|(?P<my>(?P<m3>{month}) (?P<y3>\d{{4}}))\b|(?P<mo>\b(?:January|February|March|April|June|July|August|September|October|November|December)\b)|(?P<wd>\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b))"
         );
+        // The pattern is ASCII: ASCII word boundaries keep it on the fast
+        // engines.
+        let pattern = pattern.replace(r"\b", r"(?-u:\b)");
         DateFinder {
             pattern: Regex::new(&pattern).unwrap_or_else(|e| panic!("date pattern: {e}")),
         }
@@ -58,7 +61,11 @@ impl DateFinder {
     pub(crate) fn find(&self, paragraphs: &[String], year: Option<i32>) -> Vec<DateMention> {
         let mut out: Vec<DateMention> = Vec::new();
         for p in paragraphs {
-            for c in self.pattern.captures_iter(p) {
+            // Find first (fast), then read the parts of each match.
+            for m in self.pattern.find_iter(p) {
+                let Some(c) = self.pattern.captures_at(p, m.start()) else {
+                    continue;
+                };
                 let Some(whole) = c.get(0) else { continue };
                 let text = whole.as_str().trim_end_matches(['.', ',']).to_string();
                 if out.iter().any(|d| d.text == text) {
