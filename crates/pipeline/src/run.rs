@@ -7,7 +7,10 @@ use std::time::{Duration, Instant};
 use crossbeam_channel::bounded;
 use indicatif::{HumanBytes, ProgressBar, ProgressDrawTarget, ProgressStyle};
 use newsclean_cleanup::{TemplateConfig, TemplateLearner};
-use newsclean_ingest::{ArchiveWalker, DEFAULT_MAX_BYTES, RawDocument};
+use newsclean_ingest::{
+    ArchiveWalker, DEFAULT_EXTENSIONS, DEFAULT_MAX_BYTES, DEFAULT_MAX_MEMBER_BYTES, FieldMap,
+    RawDocument, Shard,
+};
 use newsclean_model::ErrorRecord;
 use newsclean_output::{JsonLines, OutputError, RunReport};
 use rayon::iter::{ParallelBridge, ParallelIterator};
@@ -22,10 +25,19 @@ pub struct Options {
     /// Capacity of each channel between stages; also bounds the number of
     /// documents in flight to four times this value.
     pub queue: usize,
-    /// Largest input file accepted, in bytes.
+    /// Largest document accepted (a file, a member, a JSON line, a WARC
+    /// record), in bytes.
     pub max_bytes: u64,
-    /// Extensions of the files to read (without the dot).
+    /// Largest decompressed size of one compressed stream or archive member.
+    pub max_member_bytes: u64,
+    /// Extensions of the files to read (without the dot; `""` for none).
     pub extensions: Vec<String>,
+    /// Which JSON fields hold the text and metadata.
+    pub fields: FieldMap,
+    /// Follow symbolic links that stay inside the archive root.
+    pub follow_links: bool,
+    /// Process only this shard of the archive.
+    pub shard: Option<Shard>,
     /// Draw a progress bar on stderr.
     pub progress: bool,
 }
@@ -36,7 +48,11 @@ impl Default for Options {
             jobs: std::thread::available_parallelism().map_or(1, |n| n.get()),
             queue: 256,
             max_bytes: DEFAULT_MAX_BYTES,
-            extensions: vec!["txt".to_string()],
+            max_member_bytes: DEFAULT_MAX_MEMBER_BYTES,
+            extensions: DEFAULT_EXTENSIONS.iter().map(|e| e.to_string()).collect(),
+            fields: FieldMap::default(),
+            follow_links: false,
+            shard: None,
             progress: false,
         }
     }
@@ -251,6 +267,10 @@ impl Pipeline {
         ArchiveWalker::new(archive)
             .extensions(self.options.extensions.iter().cloned())
             .max_bytes(self.options.max_bytes)
+            .max_member_bytes(self.options.max_member_bytes)
+            .fields(self.options.fields.clone())
+            .follow_links(self.options.follow_links)
+            .shard(self.options.shard)
     }
 
     /// A progress bar whose length grows as a second walker counts the
@@ -296,9 +316,8 @@ fn process_one(processor: &Processor, item: RawItem, clock: &StageClock) -> Done
         Ok(raw) => raw,
         Err(err) => {
             let outcome = Outcome::Error(ErrorRecord {
-                path: err.path.clone(),
-                stage: "read".to_string(),
-                reason: err.kind.to_string(),
+                index: err.index,
+                ..ErrorRecord::new(err.path.clone(), err.stage(), err.kind.to_string())
             });
             return Done { bytes: 0, outcome };
         }
@@ -319,9 +338,8 @@ fn process_one(processor: &Processor, item: RawItem, clock: &StageClock) -> Done
                     repairs,
                 },
                 Err(err) => Outcome::Error(ErrorRecord {
-                    path: raw.path.clone(),
-                    stage: "serialize".to_string(),
-                    reason: err.to_string(),
+                    index: raw.meta.index,
+                    ..ErrorRecord::new(raw.path.clone(), "serialize", err.to_string())
                 }),
             }
         }),
