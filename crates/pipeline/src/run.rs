@@ -97,6 +97,9 @@ pub struct Pipeline {
 /// What a worker hands the writer for one input: its size and result.
 struct Done {
     bytes: u64,
+    /// The first document (or error) of an input file: counts the file once,
+    /// however many records it holds.
+    file_start: bool,
     outcome: Outcome,
 }
 
@@ -178,7 +181,7 @@ impl Pipeline {
                 pending.insert(seq, outcome);
                 while let Some(done) = pending.remove(&next) {
                     let start = Instant::now();
-                    report.files += 1;
+                    report.files += u64::from(done.file_start);
                     report.bytes += done.bytes;
                     match done.outcome {
                         Outcome::Record {
@@ -198,7 +201,7 @@ impl Pipeline {
                     clock.add(WRITE, start);
                     next += 1;
                     let _ = ticket_rx.recv();
-                    progress.inc(1);
+                    progress.inc(u64::from(done.file_start));
                 }
             }
             Ok(())
@@ -319,10 +322,16 @@ fn process_one(processor: &Processor, item: RawItem, clock: &StageClock) -> Done
                 index: err.index,
                 ..ErrorRecord::new(err.path.clone(), err.stage(), err.kind.to_string())
             });
-            return Done { bytes: 0, outcome };
+            let file_start = err.index.is_none_or(|i| i == 0);
+            return Done {
+                bytes: 0,
+                file_start,
+                outcome,
+            };
         }
     };
     let bytes = raw.bytes.len() as u64;
+    let file_start = raw.meta.index.is_none_or(|i| i == 0);
     let outcome = match processor.process(&raw, clock) {
         Ok(record) => clock.time(SERIALIZE, || {
             let rules = record.removed.iter().map(|r| r.rule.clone()).collect();
@@ -345,5 +354,9 @@ fn process_one(processor: &Processor, item: RawItem, clock: &StageClock) -> Done
         }),
         Err(err) => Outcome::Error(err),
     };
-    Done { bytes, outcome }
+    Done {
+        bytes,
+        file_start,
+        outcome,
+    }
 }
