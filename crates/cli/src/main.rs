@@ -316,19 +316,34 @@ fn clean(args: CleanArgs) -> Result<u8, Failure> {
     let rules = args.rules.load()?;
     let processor = Processor::new(&rules).map_err(|e| Failure::usage(e.into()))?;
     let (name, bytes) = read_input(&args.file).map_err(Failure::fatal)?;
-    let raw = newsclean_ingest::RawDocument::new(name, args.file.clone(), bytes);
-    let record = match processor.process(&raw, &StageClock::default()) {
-        Ok(record) => serde_json::to_string_pretty(&record),
-        Err(error) => {
-            let json =
-                serde_json::to_string_pretty(&error).map_err(|e| Failure::fatal(e.into()))?;
-            print_line(&json).map_err(Failure::fatal)?;
-            return Ok(exit::SOME_FAILED);
+    // Through the reader, so a compressed file, a JSON record or a WARC
+    // works as in `run`: one pretty record (or error) per document.
+    let mut outputs = Vec::new();
+    newsclean_ingest::Reader::new().read(&name, &bytes[..], |item| {
+        outputs.push(match item {
+            Ok(raw) => match processor.process(&raw, &StageClock::default()) {
+                Ok(record) => (true, serde_json::to_string_pretty(&record)),
+                Err(error) => (false, serde_json::to_string_pretty(&error)),
+            },
+            Err(err) => {
+                let error = serde_json::json!({
+                    "path": err.path,
+                    "index": err.index,
+                    "stage": err.stage(),
+                    "reason": err.kind.to_string(),
+                });
+                (false, serde_json::to_string_pretty(&error))
+            }
+        })
+    });
+    let mut code = exit::OK;
+    for (ok, json) in outputs {
+        if !ok {
+            code = exit::SOME_FAILED;
         }
-    };
-    let json = record.map_err(|e| Failure::fatal(e.into()))?;
-    print_line(&json).map_err(Failure::fatal)?;
-    Ok(exit::OK)
+        print_line(&json.map_err(|e| Failure::fatal(e.into()))?).map_err(Failure::fatal)?;
+    }
+    Ok(code)
 }
 
 fn explain(args: CleanArgs) -> Result<u8, Failure> {

@@ -324,6 +324,34 @@ mod tests {
     }
 
     #[test]
+    fn a_file_that_vanishes_during_the_walk_is_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let n = READ_AHEAD + 10;
+        for i in 0..n {
+            std::fs::write(dir.path().join(format!("{i:03}.txt")), "x").unwrap();
+        }
+        let mut walker = ArchiveWalker::new(dir.path());
+        assert_eq!(walker.next().unwrap().unwrap().path, "000.txt");
+        // The directory is listed, and the reader is at most READ_AHEAD + 1
+        // files ahead: the last one has not been opened yet.
+        let last = format!("{:03}.txt", n - 1);
+        std::fs::remove_file(dir.path().join(&last)).unwrap();
+        let rest: Vec<_> = walker.collect();
+        assert_eq!(rest.len(), n - 1);
+        match rest.last().unwrap() {
+            Err(ReadError {
+                path,
+                kind: ReadErrorKind::Io(err),
+                ..
+            }) => {
+                assert_eq!(path, &last);
+                assert_eq!(err.kind(), std::io::ErrorKind::NotFound);
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
     fn shards_split_the_walk() {
         let dir = tempfile::tempdir().unwrap();
         for i in 0..30 {
