@@ -117,9 +117,14 @@ impl Reader {
         self
     }
 
-    /// True when a file or member called `name` is read.
+    /// True when a file or member called `name` is read: its extension is
+    /// accepted and it is not hidden (no component starts with a dot, as
+    /// `.DS_Store`, `.git/…`) nor macOS zip debris (`__MACOSX/…`).
     pub fn accepts(&self, name: &str) -> bool {
-        self.extensions.iter().any(|e| *e == extension(name))
+        let hidden = name.split('/').any(|part| {
+            (part.starts_with('.') && part != "." && part != "..") || part == "__MACOSX"
+        });
+        !hidden && self.extensions.iter().any(|e| *e == extension(name))
     }
 
     /// Reads every document of one input called `name` (a relative path;
@@ -193,7 +198,10 @@ impl Reader {
             Kind::Zip => self.zip(input, ctx, depth, sink),
             Kind::Warc => crate::warc::read(self, input, ctx, member, sink),
             Kind::JsonLines => self.lines(input, ctx, member, sink),
-            Kind::Json => self.json(input, ctx, member, sink),
+            Kind::Json => {
+                let named = extension(name) == "json";
+                self.json(input, named, ctx, member, sink)
+            }
             Kind::Html => self.whole(input, ctx, member, Format::Html, sink),
             Kind::Text => self.whole(input, ctx, member, Format::Text, sink),
         }
@@ -281,10 +289,13 @@ impl Reader {
 
     /// Content that starts like JSON: a single object, an array of objects,
     /// or JSON Lines that happen not to be named `.jsonl`. A first line that
-    /// is a whole object followed by more content means JSON Lines.
+    /// is a whole object followed by more content means JSON Lines. Text
+    /// that only looked like JSON (`[Updated] Storm hits…` in a `.txt`) and
+    /// does not parse is read as text; in a `.json` file it is an error.
     fn json(
         &self,
         mut input: impl BufRead,
+        named_json: bool,
         ctx: &mut Ctx<'_>,
         member: Option<&str>,
         sink: &mut Sink<'_>,
@@ -340,6 +351,9 @@ impl Reader {
                 Ok(())
             }
             Ok(value) => self.json_value(&value, false, ctx, member, sink),
+            Err(_) if !named_json => {
+                ctx.document(false, member, first, Format::Text, Meta::default(), sink)
+            }
             Err(err) => ctx.error(false, malformed(&err), sink),
         }
     }
@@ -964,6 +978,11 @@ mod tests {
             read_all(&r, "lines", b"{\"text\":\"A\"}\n\n{\"text\":\"B\"}\n"),
             ["lines#0 text A", "lines#1 text B"]
         );
+        assert_eq!(
+            read_all(&r, "a.txt", b"[Updated] Storm\n\nBody."),
+            ["a.txt text [Updated] Storm||Body."]
+        );
+        assert!(read_all(&r, "a.json", b"[Updated] Storm")[0].starts_with("ERR a.json parse"));
     }
 
     #[test]
@@ -1034,6 +1053,15 @@ mod tests {
         }
         for good in ["a/b.txt", "..x", "a..b/c"] {
             assert!(safe_member_name(good), "{good}");
+        }
+    }
+
+    #[test]
+    fn hidden_files_are_skipped() {
+        let r = Reader::new();
+        assert!(r.accepts("a/b.txt") && r.accepts("./a.txt") && r.accepts("noext"));
+        for hidden in [".DS_Store", "a/.git/config", "__MACOSX/._a.txt", "x/.a.txt"] {
+            assert!(!r.accepts(hidden), "{hidden}");
         }
     }
 

@@ -183,6 +183,14 @@ impl Walk {
                 }
             };
             let rel = relative_path(&self.root, entry.path());
+            let hidden = entry.file_name().as_encoded_bytes().starts_with(b".");
+            if hidden && entry.depth() > 0 {
+                // `.git`, `.DS_Store`, editors' swap files: never articles.
+                if entry.file_type().is_dir() {
+                    entries.skip_current_dir();
+                }
+                continue;
+            }
             if entry.path_is_symlink() && entry.depth() > 0 {
                 let problem = if !self.follow_links {
                     Some("symbolic link not followed (--follow-links follows links inside the archive)".to_string())
@@ -255,6 +263,7 @@ mod tests {
             "b/skip.json",
             "noext",
             "notes.md",
+            ".DS_Store",
         ] {
             std::fs::write(root.join(p), "x").unwrap();
         }
