@@ -28,8 +28,8 @@ pub const DEFAULT_MAX_MEMBER_BYTES: u64 = 64 << 30;
 /// File extensions read by default: text, HTML, JSON, JSON Lines, WARC,
 /// compressed files and archives, and files with no extension (`""`).
 pub const DEFAULT_EXTENSIONS: &[&str] = &[
-    "", "txt", "text", "html", "htm", "xhtml", "json", "jsonl", "ndjson", "warc", "arc", "gz",
-    "tgz", "zst", "zstd", "tzst", "bz2", "tbz", "tbz2", "xz", "txz", "tar", "zip",
+    "", "txt", "text", "html", "htm", "xhtml", "json", "jsonl", "ndjson", "warc", "gz", "tgz",
+    "zst", "zstd", "tzst", "bz2", "tbz", "tbz2", "xz", "txz", "tar", "zip",
 ];
 
 /// Containers nested deeper than this (a zip in a tar in a tar …) are refused.

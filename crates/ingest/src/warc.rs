@@ -68,8 +68,13 @@ pub(crate) fn read(
             lost = true;
             continue;
         };
-        let wanted = get("WARC-Type") == Some("response")
-            && get("Content-Type").is_some_and(|t| t.contains("application/http"));
+        let content_type = get("Content-Type").unwrap_or_default().to_ascii_lowercase();
+        // A `response` holds an HTTP message; a `resource` (wget, some
+        // archivers) holds the page itself.
+        let resource = get("WARC-Type") == Some("resource")
+            && (content_type.starts_with("text/html") || content_type.starts_with("text/plain"));
+        let wanted = resource
+            || (get("WARC-Type") == Some("response") && content_type.contains("application/http"));
         if !wanted || length > reader.max_bytes {
             match io::copy(&mut input.by_ref().take(length), &mut io::sink()) {
                 Ok(n) if n < length => {
@@ -101,7 +106,17 @@ pub(crate) fn read(
             fetched: get("WARC-Date").map(str::to_string),
             ..Meta::default()
         };
-        match http_response(&block, reader.max_bytes) {
+        let payload = if resource {
+            let format = if content_type.starts_with("text/plain") {
+                Format::Text
+            } else {
+                Format::Html
+            };
+            Ok(Some((block, format, charset_of(&content_type))))
+        } else {
+            http_response(&block, reader.max_bytes)
+        };
+        match payload {
             Ok(Some((body, format, charset))) => {
                 let meta = Meta { charset, ..meta };
                 ctx.document(true, member, body, format, meta, sink)?;
@@ -177,11 +192,7 @@ fn http_response(block: &[u8], max: u64) -> Result<Option<Body>, String> {
         "text/plain" => Format::Text,
         _ => return Ok(None),
     };
-    let charset = content_type
-        .split(';')
-        .filter_map(|p| p.trim().strip_prefix("charset="))
-        .map(|c| c.trim_matches(['"', '\'']).to_string())
-        .next();
+    let charset = charset_of(&content_type);
     let mut body = block[body_start..].to_vec();
     if chunked {
         body = dechunk(&body).ok_or("bad chunked transfer encoding")?;
@@ -190,6 +201,15 @@ fn http_response(block: &[u8], max: u64) -> Result<Option<Body>, String> {
         body = gunzip(&body, max)?;
     }
     Ok(Some((body, format, charset)))
+}
+
+/// The `charset` parameter of a (lower-cased) `Content-Type` value.
+fn charset_of(content_type: &str) -> Option<String> {
+    content_type
+        .split(';')
+        .filter_map(|p| p.trim().strip_prefix("charset="))
+        .map(|c| c.trim_matches(['"', '\'']).to_string())
+        .next()
 }
 
 fn dechunk(mut data: &[u8]) -> Option<Vec<u8>> {
@@ -274,11 +294,14 @@ mod tests {
             "http://a/3",
             "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\n\r\n4\r\n<b>x\r\n4\r\n</b>\r\n0\r\n\r\n",
         );
+        warc += "WARC/1.0\r\nWARC-Type: resource\r\nWARC-Target-URI: http://a/4\r\n\
+                 Content-Type: text/html; charset=UTF-8\r\nContent-Length: 8\r\n\r\n<p>R</p>\r\n\r\n";
         assert_eq!(
             read(warc.as_bytes()),
             [
                 "c.warc#0 html Some(\"http://a/1\") Some(\"iso-8859-1\") <p>Hi</p>",
                 "c.warc#1 html Some(\"http://a/3\") None <b>x</b>",
+                "c.warc#2 html Some(\"http://a/4\") Some(\"utf-8\") <p>R</p>",
             ]
         );
     }
