@@ -1065,6 +1065,49 @@ mod tests {
         }
     }
 
+    /// What `cargo fuzz run ingest` does at length, briefly on every test
+    /// run: arbitrary bytes behind each format's magic never panic, and
+    /// every input yields at least one document or error.
+    mod arbitrary {
+        use super::*;
+        use proptest::prelude::*;
+
+        const PREFIXES: &[&[u8]] = &[
+            b"",
+            b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03",
+            b"\x28\xb5\x2f\xfd",
+            b"BZh91AY&SY",
+            b"\xfd7zXZ\x00",
+            b"PK\x03\x04",
+            b"WARC/1.0\r\nContent-Length: 5\r\nWARC-Type: response\r\n\r\n",
+            b"{\"text\": ",
+            b"[",
+        ];
+        const NAMES: &[&str] = &["a", "a.txt", "a.json", "a.jsonl", "a.tar", "a.html"];
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(256))]
+            #[test]
+            fn never_panics(prefix in 0..PREFIXES.len(), name in 0..NAMES.len(),
+                            body in proptest::collection::vec(any::<u8>(), 0..600)) {
+                let mut bytes = PREFIXES[prefix].to_vec();
+                bytes.extend_from_slice(&body);
+                let mut items = 0;
+                Reader::new().max_bytes(4096).max_member_bytes(1 << 16).read(
+                    NAMES[name],
+                    &bytes[..],
+                    |item| {
+                        items += 1;
+                        if let Ok(doc) = item {
+                            let _ = crate::decode_with_charset(&doc.bytes, doc.meta.charset.as_deref());
+                        }
+                    },
+                );
+                prop_assert!(items >= 1);
+            }
+        }
+    }
+
     #[test]
     fn compression_extensions() {
         assert_eq!(strip_compression("a.jsonl.gz"), "a.jsonl");
