@@ -300,6 +300,11 @@ impl Reader {
         member: Option<&str>,
         sink: &mut Sink<'_>,
     ) -> Result<(), Stop> {
+        match first_byte(&mut input) {
+            Ok(Some(b'[')) => return self.array(input, ctx, member, sink),
+            Ok(_) => {}
+            Err(err) => return ctx.error(false, classify(err), sink),
+        }
         let mut first = Vec::new();
         match read_line_capped(&mut input, self.max_bytes, &mut first) {
             Ok(Line::Eof) => {
@@ -344,18 +349,118 @@ impl Reader {
         first.push(b'\n');
         first.extend_from_slice(&rest);
         match serde_json::from_slice::<Value>(strip_bom(&first)) {
-            Ok(Value::Array(items)) => {
-                for item in &items {
-                    self.json_value(item, true, ctx, member, sink)?;
-                }
-                Ok(())
-            }
             Ok(value) => self.json_value(&value, false, ctx, member, sink),
             Err(_) if !named_json => {
                 ctx.document(false, member, first, Format::Text, Meta::default(), sink)
             }
             Err(err) => ctx.error(false, malformed(&err), sink),
         }
+    }
+
+    /// A JSON array, streamed: elements are split at top-level commas by
+    /// a scanner that tracks nesting and strings, and parsed one at a time,
+    /// so a multi-gigabyte array (minified on one line, as dumps often are)
+    /// takes the memory of one element. A malformed element is an error for
+    /// that element only.
+    fn array(
+        &self,
+        mut input: impl BufRead,
+        ctx: &mut Ctx<'_>,
+        member: Option<&str>,
+        sink: &mut Sink<'_>,
+    ) -> Result<(), Stop> {
+        let mut element = Vec::new();
+        let mut over = false;
+        let mut depth = 0u32;
+        let mut in_string = false;
+        let mut escaped = false;
+        let mut closed = false;
+        loop {
+            let chunk = match input.fill_buf() {
+                Ok([]) => break,
+                Ok(chunk) => chunk,
+                Err(err) if err.kind() == io::ErrorKind::Interrupted => continue,
+                Err(err) => return ctx.error(true, classify(err), sink),
+            };
+            let n = chunk.len();
+            for &b in chunk {
+                if closed {
+                    if !b.is_ascii_whitespace() {
+                        let kind = ReadErrorKind::Parse("content after the JSON array".into());
+                        return ctx.error(true, kind, sink);
+                    }
+                    continue;
+                }
+                if depth == 0 {
+                    // Only whitespace (and a BOM, skipped before) precede `[`.
+                    if b == b'[' {
+                        depth = 1;
+                    }
+                    continue;
+                }
+                let mut end = false;
+                if in_string {
+                    if escaped {
+                        escaped = false;
+                    } else if b == b'\\' {
+                        escaped = true;
+                    } else if b == b'"' {
+                        in_string = false;
+                    }
+                } else {
+                    match b {
+                        b'"' => in_string = true,
+                        b'[' | b'{' => depth += 1,
+                        b']' | b'}' if depth == 1 => {
+                            closed = true;
+                            end = true;
+                        }
+                        b']' | b'}' => depth -= 1,
+                        b',' if depth == 1 => end = true,
+                        _ => {}
+                    }
+                }
+                if end {
+                    self.array_element(&element, over, ctx, member, sink)?;
+                    element.clear();
+                    over = false;
+                } else if !over {
+                    if element.len() as u64 >= self.max_bytes {
+                        over = true;
+                        element.clear();
+                    } else {
+                        element.push(b);
+                    }
+                }
+            }
+            input.consume(n);
+        }
+        if !closed {
+            let kind = ReadErrorKind::Parse("truncated JSON array".to_string());
+            return ctx.error(true, kind, sink);
+        }
+        Ok(())
+    }
+
+    fn array_element(
+        &self,
+        element: &[u8],
+        over: bool,
+        ctx: &mut Ctx<'_>,
+        member: Option<&str>,
+        sink: &mut Sink<'_>,
+    ) -> Result<(), Stop> {
+        if over {
+            let kind = ReadErrorKind::TooLarge {
+                limit: self.max_bytes,
+            };
+            return ctx.error(true, kind, sink);
+        }
+        let element = element.trim_ascii();
+        if element.is_empty() {
+            return Ok(()); // `[]`, or a trailing comma
+        }
+        self.json_record(element, ctx, member, sink)
     }
 
     #[cfg(feature = "tar")]
@@ -628,7 +733,16 @@ fn sniff(head: &[u8], name: &str) -> Kind {
         _ => {}
     }
     match text.first() {
-        Some(b'{' | b'[') => Kind::Json,
+        Some(b'{') => Kind::Json,
+        // `[{…}, …]`, not `[Updated] Storm hits…`.
+        Some(b'[')
+            if matches!(
+                text[1..].trim_ascii_start().first(),
+                Some(b'{' | b']') | None
+            ) =>
+        {
+            Kind::Json
+        }
         Some(b'<') if looks_like_html(text) => Kind::Html,
         _ => Kind::Text,
     }
@@ -772,6 +886,34 @@ pub fn read_line(
         Line::Complete => Some(true),
         Line::TooLong => Some(false),
     })
+}
+
+/// Skips a BOM and whitespace and returns the next byte, unconsumed.
+fn first_byte(input: &mut impl BufRead) -> io::Result<Option<u8>> {
+    let mut start = true;
+    loop {
+        let available = input.fill_buf()?;
+        if available.is_empty() {
+            return Ok(None);
+        }
+        let bom = if start && available.starts_with(b"\xef\xbb\xbf") {
+            3
+        } else {
+            0
+        };
+        start = false;
+        let blank = available[bom..]
+            .iter()
+            .take_while(|b| b.is_ascii_whitespace())
+            .count();
+        if bom + blank < available.len() {
+            let byte = available[bom + blank];
+            input.consume(bom + blank);
+            return Ok(Some(byte));
+        }
+        let n = available.len();
+        input.consume(n);
+    }
 }
 
 /// True when anything but whitespace is left.
@@ -982,7 +1124,7 @@ mod tests {
             read_all(&r, "a.txt", b"[Updated] Storm\n\nBody."),
             ["a.txt text [Updated] Storm||Body."]
         );
-        assert!(read_all(&r, "a.json", b"[Updated] Storm")[0].starts_with("ERR a.json parse"));
+        assert!(read_all(&r, "a.json", b"[Updated] Storm")[0].starts_with("ERR a.json#0 parse"));
     }
 
     #[test]
@@ -1030,6 +1172,24 @@ mod tests {
         assert_eq!(got.len(), 1);
         assert!(got[0].contains("per-member limit of 200000"), "{got:?}");
         assert!(got[0].starts_with("ERR b.jsonl.gz#0 decompress"), "{got:?}");
+    }
+
+    #[test]
+    fn arrays_are_streamed_element_by_element() {
+        let r = Reader::new().max_bytes(40);
+        let json = b"\xef\xbb\xbf [{\"text\": \"a, [b] {c}\\\" ]\"}, {\"text\": \"x\", \"long\": \"yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy\"},\n {\"text\": tru}, {\"text\":\"d\"},]";
+        let got = read_all(&r, "a.json", json);
+        assert_eq!(got.len(), 4, "{got:?}");
+        assert_eq!(got[0], "a.json#0 text a, [b] {c}\" ]");
+        assert!(got[1].starts_with("ERR a.json#1 read: document is larger"));
+        assert!(got[2].starts_with("ERR a.json#2 parse: malformed JSON"));
+        assert_eq!(got[3], "a.json#3 text d");
+        let got = read_all(&r, "t.json", b"[{\"text\": \"a\"}, {\"text\": \"b");
+        assert_eq!(got[0], "t.json#0 text a");
+        assert!(
+            got[1].starts_with("ERR t.json#1 parse: truncated JSON array"),
+            "{got:?}"
+        );
     }
 
     #[test]
