@@ -35,6 +35,10 @@ pub const DEFAULT_EXTENSIONS: &[&str] = &[
 /// Containers nested deeper than this (a zip in a tar in a tar …) are refused.
 const MAX_DEPTH: u32 = 8;
 
+/// Most memory an xz decoder may take.
+#[cfg(feature = "xz")]
+const XZ_MEMORY_LIMIT: u64 = 256 << 20;
+
 /// How many leading bytes are looked at to detect a format.
 const SNIFF: usize = 1024;
 
@@ -978,10 +982,21 @@ fn decompressor<'r>(
             return Err(ReadErrorKind::Unsupported("bzip2"));
         }
         Codec::Xz => {
+            // A crafted header may ask for a huge dictionary: cap the
+            // decoder's memory (`xz -9` needs 65 MiB).
             #[cfg(feature = "xz")]
-            return Ok(Box::new(liblzma::bufread::XzDecoder::new_multi_decoder(
-                input,
-            )));
+            return liblzma::stream::Stream::new_stream_decoder(
+                XZ_MEMORY_LIMIT,
+                liblzma::stream::CONCATENATED,
+            )
+            .map(|stream| {
+                Box::new(liblzma::bufread::XzDecoder::new_stream(input, stream))
+                    as Box<dyn Read + 'r>
+            })
+            .map_err(|err| ReadErrorKind::Decompress {
+                codec: "xz",
+                error: io::Error::other(err),
+            });
             #[cfg(not(feature = "xz"))]
             return Err(ReadErrorKind::Unsupported("xz"));
         }
