@@ -326,12 +326,14 @@ fn clean(args: CleanArgs) -> Result<u8, Failure> {
                 Err(error) => (false, serde_json::to_string_pretty(&error)),
             },
             Err(err) => {
-                let error = serde_json::json!({
-                    "path": err.path,
-                    "index": err.index,
-                    "stage": err.stage(),
-                    "reason": err.kind.to_string(),
-                });
+                let error = newsclean_model::ErrorRecord {
+                    index: err.index,
+                    ..newsclean_model::ErrorRecord::new(
+                        err.path.clone(),
+                        err.stage(),
+                        err.kind.to_string(),
+                    )
+                };
                 (false, serde_json::to_string_pretty(&error))
             }
         })
