@@ -564,7 +564,7 @@ impl Reader {
             let member = match archive.by_index(i) {
                 Ok(member) => member,
                 Err(err) => {
-                    let kind = ReadErrorKind::Parse(format!("corrupt zip member {i}: {err}"));
+                    let kind = ReadErrorKind::Parse(format!("cannot read zip member {i}: {err}"));
                     ctx.error(true, kind, sink)?;
                     continue;
                 }
