@@ -116,6 +116,11 @@ fn torture_archive_gives_expected_records_and_errors() {
         std::fs::write(expected.join("errors.jsonl"), &errors).expect("write");
         return;
     }
+    // Unsafe archive members are reported, never read.
+    assert!(!records.contains("must never be read"));
+    let report: Value = serde_json::from_str(&dir.read_out("report.json")).expect("report JSON");
+    assert_eq!(report["records"], records.lines().count());
+    assert_eq!(report["errors"], errors.lines().count());
     let want = |name: &str| std::fs::read_to_string(expected.join(name)).unwrap_or_default();
     assert_eq!(summaries, want("records.jsonl"), "records differ");
     assert_eq!(errors, want("errors.jsonl"), "errors differ");
