@@ -52,6 +52,8 @@ assert_eq!(texts.len(), 3);
 
 mod decode;
 mod document;
+#[cfg(feature = "gzip")]
+mod gz;
 mod json;
 mod path;
 mod read;

@@ -252,7 +252,15 @@ impl Reader {
                         self.json_record(text, ctx, member, sink)?;
                     }
                 }
-                Err(err) => return ctx.error(true, classify(err), sink),
+                Err(err) => {
+                    let kind = classify(err);
+                    // A damaged gzip member: the lines after it still come.
+                    let go_on = resumable(&kind);
+                    ctx.error(true, kind, sink)?;
+                    if !go_on {
+                        return Ok(());
+                    }
+                }
             }
         }
     }
@@ -795,15 +803,62 @@ fn safe_member_name(name: &str) -> bool {
 }
 
 /// Reads up to `n` bytes for sniffing and gives back a reader that still
-/// yields them.
+/// yields them. An error after some bytes is handed on after them, so a
+/// damaged stream still shows what it is and yields what came before.
 fn peek<'r>(
     mut input: Box<dyn BufRead + 'r>,
     n: usize,
 ) -> io::Result<(Vec<u8>, Box<dyn BufRead + 'r>)> {
     let mut head = Vec::with_capacity(n);
-    input.by_ref().take(n as u64).read_to_end(&mut head)?;
-    let input = Box::new(Cursor::new(head.clone()).chain(input));
+    let mut chunk = [0u8; 256];
+    let mut pending = None;
+    while head.len() < n {
+        let want = (n - head.len()).min(chunk.len());
+        match input.read(&mut chunk[..want]) {
+            Ok(0) => break,
+            Ok(got) => head.extend_from_slice(&chunk[..got]),
+            Err(err) if err.kind() == io::ErrorKind::Interrupted => {}
+            Err(err) if head.is_empty() => return Err(err),
+            Err(err) => {
+                pending = Some(err);
+                break;
+            }
+        }
+    }
+    let rest = Pending {
+        error: pending,
+        input,
+    };
+    let input = Box::new(Cursor::new(head.clone()).chain(rest));
     Ok((head, input))
+}
+
+/// A reader that first returns a deferred error, then reads on.
+struct Pending<R> {
+    error: Option<io::Error>,
+    input: R,
+}
+
+impl<R: BufRead> Read for Pending<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        match self.error.take() {
+            Some(err) => Err(err),
+            None => self.input.read(buf),
+        }
+    }
+}
+
+impl<R: BufRead> BufRead for Pending<R> {
+    fn fill_buf(&mut self) -> io::Result<&[u8]> {
+        match self.error.take() {
+            Some(err) => Err(err),
+            None => self.input.fill_buf(),
+        }
+    }
+
+    fn consume(&mut self, n: usize) {
+        self.input.consume(n);
+    }
 }
 
 /// Reads the whole stream if it is at most `max` bytes.
@@ -960,7 +1015,7 @@ fn decompressor<'r>(
         Codec::Gzip => {
             // Multi-member: WARC.gz files are one gzip member per record.
             #[cfg(feature = "gzip")]
-            return Ok(Box::new(flate2::bufread::MultiGzDecoder::new(input)));
+            return Ok(Box::new(crate::gz::GzMembers::new(input)));
             #[cfg(not(feature = "gzip"))]
             return Err(ReadErrorKind::Unsupported("gzip"));
         }
@@ -1061,6 +1116,17 @@ impl<R: Read> Read for Guard<R> {
         }
         Ok(n)
     }
+}
+
+/// Damage in one member of a multi-member gzip stream: reading on gives
+/// the members after it.
+pub(crate) fn resumable(kind: &ReadErrorKind) -> bool {
+    #[cfg(feature = "gzip")]
+    if let ReadErrorKind::Decompress { error, .. } = kind {
+        return crate::gz::Damaged::is(error);
+    }
+    let _ = kind;
+    false
 }
 
 /// Turns an I/O error into the reason it stands for.

@@ -8,10 +8,31 @@
 use std::io::{self, BufRead, Read};
 
 use crate::document::{Format, Meta, ReadErrorKind};
-use crate::read::{Ctx, Line, Reader, Sink, Stop, classify, read_capped, read_line_capped};
+use crate::read::{
+    Ctx, Line, Reader, Sink, Stop, classify, read_capped, read_line_capped, resumable,
+};
 
 /// Longest header line accepted.
 const MAX_HEADER_LINE: u64 = 64 << 10;
+
+/// Reports a read failure; `Ok(true)` when reading can go on (the damage is
+/// skipped and the reader resynchronises on the next record).
+fn fail(
+    kind: ReadErrorKind,
+    lost: &mut bool,
+    ctx: &mut Ctx<'_>,
+    sink: &mut Sink<'_>,
+) -> Result<bool, Stop> {
+    if resumable(&kind) {
+        if !*lost {
+            ctx.error(true, kind, sink)?;
+        }
+        *lost = true;
+        return Ok(true);
+    }
+    ctx.error(true, kind, sink)?;
+    Ok(false)
+}
 
 fn broken(reason: impl Into<String>) -> ReadErrorKind {
     ReadErrorKind::Parse(format!("broken WARC record: {}", reason.into()))
@@ -39,7 +60,10 @@ pub(crate) fn read(
                 continue;
             }
             Ok(Line::Complete) => {}
-            Err(err) => return ctx.error(true, classify(err), sink),
+            Err(err) => match fail(classify(err), &mut lost, ctx, sink)? {
+                true => continue,
+                false => return Ok(()),
+            },
         }
         if line.trim_ascii().is_empty() {
             continue;
@@ -55,7 +79,10 @@ pub(crate) fn read(
         let headers = match headers(&mut input) {
             Ok(Some(headers)) => headers,
             Ok(None) => return ctx.error(true, broken("truncated headers"), sink),
-            Err(err) => return ctx.error(true, classify(err), sink),
+            Err(err) => match fail(classify(err), &mut lost, ctx, sink)? {
+                true => continue,
+                false => return Ok(()),
+            },
         };
         let get = |name: &str| {
             headers
@@ -82,7 +109,10 @@ pub(crate) fn read(
                     return ctx.error(true, broken(reason), sink);
                 }
                 Ok(_) => {}
-                Err(err) => return ctx.error(true, classify(err), sink),
+                Err(err) => match fail(classify(err), &mut lost, ctx, sink)? {
+                    true => continue,
+                    false => return Ok(()),
+                },
             }
             if wanted {
                 let kind = ReadErrorKind::TooLarge {
@@ -98,7 +128,10 @@ pub(crate) fn read(
                 return ctx.error(true, broken(reason), sink);
             }
             Ok(block) => block,
-            Err(kind) => return ctx.error(true, kind, sink),
+            Err(kind) => match fail(kind, &mut lost, ctx, sink)? {
+                true => continue,
+                false => return Ok(()),
+            },
         };
         let meta = Meta {
             id: get("WARC-Record-ID").map(|id| id.trim_matches(['<', '>']).to_string()),
@@ -246,6 +279,52 @@ fn gunzip(_data: &[u8], _max: u64) -> Result<Vec<u8>, String> {
 #[cfg(test)]
 mod tests {
     use crate::read::Reader;
+    use std::io::Write;
+
+    fn gz(bytes: &[u8]) -> Vec<u8> {
+        let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+        enc.write_all(bytes).unwrap();
+        enc.finish().unwrap()
+    }
+
+    #[test]
+    fn a_damaged_gzip_member_loses_only_its_record() {
+        let page = |n: u32| {
+            record(
+                "response",
+                &format!("http://a/{n}"),
+                &format!(
+                    "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>Page {n} {}</p>",
+                    "words ".repeat(40)
+                ),
+            )
+        };
+        let mut data = gz(page(0).as_bytes());
+        let mut damaged = gz(page(1).as_bytes());
+        let len = damaged.len();
+        for b in &mut damaged[20..len - 8] {
+            *b ^= 0x5a;
+        }
+        data.extend(damaged);
+        data.extend(gz(page(2).as_bytes()));
+        data.extend(gz(page(3).as_bytes()));
+        let mut out = Vec::new();
+        Reader::new().read("c.warc.gz", &data[..], |item| {
+            out.push(match item {
+                Ok(d) => format!("{} {}", d.path, d.meta.url.unwrap_or_default()),
+                Err(e) => format!("ERR {} {}", e.path, e.stage()),
+            })
+        });
+        assert_eq!(
+            out,
+            [
+                "c.warc.gz#0 http://a/0",
+                "ERR c.warc.gz#1 decompress",
+                "c.warc.gz#2 http://a/2",
+                "c.warc.gz#3 http://a/3",
+            ]
+        );
+    }
 
     pub(crate) fn record(kind: &str, uri: &str, block: &str) -> String {
         format!(
