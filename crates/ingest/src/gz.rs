@@ -100,14 +100,18 @@ impl<R: BufRead> BufRead for Tape<R> {
             }
             return;
         }
-        // The bytes are still in the inner buffer: fill_buf returns them
-        // again without reading.
-        match self.inner.fill_buf() {
-            Ok(available) if available.len() >= n => {
-                let bytes = available[..n].to_vec();
-                self.keep(&bytes);
+        if !self.overflow {
+            // The bytes are still in the inner buffer: fill_buf returns
+            // them again without reading.
+            match self.inner.fill_buf() {
+                Ok(available) if available.len() >= n && self.kept.len() + n <= KEEP => {
+                    self.kept.extend_from_slice(&available[..n]);
+                }
+                _ => {
+                    self.overflow = true;
+                    self.kept = Vec::new();
+                }
             }
-            _ => self.overflow = true,
         }
         self.inner.consume(n);
     }
