@@ -262,3 +262,41 @@ fn stream_answers_every_line() {
     assert!(lines[3]["error"].as_str().unwrap_or("").contains("story"));
     assert_eq!(lines[4]["title"], "Dam closes");
 }
+
+/// `--field` maps a vendor's own field names in `run`; a bad mapping is a
+/// usage error.
+#[test]
+fn field_map_applies_to_run() {
+    let dir = Dir::new();
+    let line = json!({"hed": "Vendor headline", "story": "LONDON (Reuters) - The vendor's story text is long enough to keep as a paragraph.", "ts": 1_700_000_000, "ref": "v-1"});
+    dir.create("vendor.jsonl", line.to_string() + "\n");
+    let (code, records, _) = run(
+        &dir,
+        &dir.out(),
+        &[
+            "--field",
+            "text=story",
+            "--field",
+            "title=hed",
+            "--field",
+            "published=ts",
+            "--field",
+            "id=ref",
+        ],
+    );
+    assert_eq!(code, Some(0));
+    let record: Value = serde_json::from_str(records.trim()).expect("record");
+    assert_eq!(record["source"]["path"], "vendor.jsonl#0");
+    assert_eq!(record["source"]["id"], "v-1");
+    assert_eq!(record["title"], "Vendor headline");
+    assert_eq!(record["published"], "2023-11-14T22:13:20Z");
+    let bad = output(
+        newsclean()
+            .arg("run")
+            .arg(dir.archive())
+            .arg("--out")
+            .arg(dir.out())
+            .args(["--field", "colour=red"]),
+    );
+    assert_eq!(bad.status.code(), Some(2));
+}
