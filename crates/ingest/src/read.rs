@@ -157,6 +157,7 @@ impl Reader {
             next: 0,
             emitted: 0,
             contained: false,
+            damaged: false,
         };
         let base = name.rsplit('/').next().unwrap_or(name);
         let input = BufReader::with_capacity(64 << 10, input);
@@ -493,7 +494,9 @@ impl Reader {
             let mut entry = match entry {
                 Ok(entry) => entry,
                 // A broken header (or a truncated stream): nothing after it
-                // can be trusted.
+                // can be trusted. Damage already reported while reading a
+                // member is not reported twice.
+                Err(_) if ctx.damaged => return Ok(()),
                 Err(err) => return ctx.error(true, archive_error("tar", err), sink),
             };
             let name = escape_bytes(&entry.path_bytes());
@@ -622,6 +625,8 @@ pub(crate) struct Ctx<'a> {
     emitted: u64,
     /// Inside a tar or zip archive: every document is numbered.
     contained: bool,
+    /// A decompression error has been reported for this file.
+    damaged: bool,
 }
 
 impl Ctx<'_> {
@@ -663,6 +668,7 @@ impl Ctx<'_> {
         kind: ReadErrorKind,
         sink: &mut Sink<'_>,
     ) -> Result<(), Stop> {
+        self.damaged |= kind.stage() == "decompress";
         let (path, index) = self.slot(multi);
         sink(Err(ReadError { path, index, kind }))
     }
@@ -1271,6 +1277,36 @@ mod tests {
             got[1].starts_with("ERR t.json#1 parse: truncated JSON array"),
             "{got:?}"
         );
+    }
+
+    #[cfg(all(feature = "tar", feature = "gzip"))]
+    #[test]
+    fn a_truncated_tar_gz_gives_its_first_members_and_one_error() {
+        let mut builder = tar::Builder::new(Vec::new());
+        for i in 0..6u32 {
+            // Varied text, so the compressed stream is long enough to cut.
+            let text: String = (0..400u32)
+                .map(|w| {
+                    format!(
+                        "w{} ",
+                        w.wrapping_mul(7919).wrapping_add(i * 104_729) % 100_003
+                    )
+                })
+                .collect();
+            let mut header = tar::Header::new_ustar();
+            header.set_size(text.len() as u64);
+            header.set_mode(0o644);
+            header.set_cksum();
+            builder
+                .append_data(&mut header, format!("m{i}.txt"), text.as_bytes())
+                .unwrap();
+        }
+        let data = gz(&builder.into_inner().unwrap());
+        let got = read_all(&Reader::new(), "t.tar.gz", &data[..data.len() * 3 / 5]);
+        let errors: Vec<&String> = got.iter().filter(|l| l.starts_with("ERR")).collect();
+        assert_eq!(errors.len(), 1, "{got:?}");
+        assert!(errors[0].contains("decompress"), "{got:?}");
+        assert!(got[0].starts_with("t.tar.gz#0 text w"), "{got:?}");
     }
 
     #[test]
