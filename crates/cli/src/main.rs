@@ -48,6 +48,43 @@ enum Command {
     Rules(RuleArgs),
     /// Learn archive templates (lines repeated across a folder's documents) into a rule pack.
     Templates(TemplateArgs),
+    /// Clean JSON Lines articles from stdin to records on stdout, one line out per line in.
+    Stream(StreamArgs),
+}
+
+#[derive(Args)]
+struct InputArgs {
+    /// Largest document to read (a file, an archive member, a JSON line, a
+    /// WARC record), in bytes; larger ones give an error record.
+    #[arg(long, default_value_t = newsclean_ingest::DEFAULT_MAX_BYTES)]
+    max_bytes: u64,
+    /// Largest decompressed size of one compressed file or archive member,
+    /// in bytes (stops decompression bombs).
+    #[arg(long, default_value_t = newsclean_ingest::DEFAULT_MAX_MEMBER_BYTES)]
+    max_member_bytes: u64,
+    /// JSON field for a role: ROLE=NAME[,NAME…] with ROLE one of text,
+    /// title, url, published, id, authors; NAME may be a dotted path.
+    /// Repeatable.
+    #[arg(long = "field", value_name = "ROLE=NAME")]
+    fields: Vec<String>,
+}
+
+impl InputArgs {
+    fn fields(&self) -> Result<newsclean_ingest::FieldMap, Failure> {
+        let mut map = newsclean_ingest::FieldMap::default();
+        for spec in &self.fields {
+            map.set(spec).map_err(|e| Failure::usage(e.into()))?;
+        }
+        Ok(map)
+    }
+}
+
+#[derive(Args)]
+struct StreamArgs {
+    #[command(flatten)]
+    input: InputArgs,
+    #[command(flatten)]
+    rules: RuleArgs,
 }
 
 #[derive(Args)]
@@ -97,9 +134,16 @@ struct RunArgs {
     /// No progress bar and no summary line.
     #[arg(long, short)]
     quiet: bool,
-    /// Largest input file to read, in bytes; larger files give an error record.
-    #[arg(long, default_value_t = newsclean_ingest::DEFAULT_MAX_BYTES)]
-    max_bytes: u64,
+    #[command(flatten)]
+    input: InputArgs,
+    /// Process only shard I of N (1-based), by a stable hash of each file's
+    /// relative path: N machines can split one archive with no coordination.
+    #[arg(long, value_name = "I/N")]
+    shard: Option<newsclean_ingest::Shard>,
+    /// Follow symbolic links that stay inside the archive (by default links
+    /// are reported in errors.jsonl, not followed).
+    #[arg(long)]
+    follow_links: bool,
     /// Use archive templates learned earlier (`newsclean templates`). Repeatable.
     #[arg(long = "templates", value_name = "FILE")]
     templates: Vec<PathBuf>,
@@ -181,6 +225,7 @@ fn main() -> ExitCode {
         Command::Explain(args) => explain(args),
         Command::Rules(args) => rules(args),
         Command::Templates(args) => templates(args),
+        Command::Stream(args) => stream(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),
@@ -219,7 +264,11 @@ fn run(args: RunArgs) -> Result<u8, Failure> {
         add_pack(&mut rules, pack)?;
     }
     let options = Options {
-        max_bytes: args.max_bytes,
+        max_bytes: args.input.max_bytes,
+        max_member_bytes: args.input.max_member_bytes,
+        fields: args.input.fields()?,
+        shard: args.shard,
+        follow_links: args.follow_links,
         progress: !args.quiet && std::io::stderr().is_terminal(),
         jobs: jobs(args.jobs)?,
         ..Options::default()
@@ -267,23 +316,36 @@ fn clean(args: CleanArgs) -> Result<u8, Failure> {
     let rules = args.rules.load()?;
     let processor = Processor::new(&rules).map_err(|e| Failure::usage(e.into()))?;
     let (name, bytes) = read_input(&args.file).map_err(Failure::fatal)?;
-    let raw = newsclean_ingest::RawDocument {
-        path: name.clone(),
-        full_path: args.file.clone(),
-        bytes,
-    };
-    let record = match processor.process(&raw, &StageClock::default()) {
-        Ok(record) => serde_json::to_string_pretty(&record),
-        Err(error) => {
-            let json =
-                serde_json::to_string_pretty(&error).map_err(|e| Failure::fatal(e.into()))?;
-            print_line(&json).map_err(Failure::fatal)?;
-            return Ok(exit::SOME_FAILED);
+    // Through the reader, so a compressed file, a JSON record or a WARC
+    // works as in `run`: one pretty record (or error) per document.
+    let mut outputs = Vec::new();
+    newsclean_ingest::Reader::new().read(&name, &bytes[..], |item| {
+        outputs.push(match item {
+            Ok(raw) => match processor.process(&raw, &StageClock::default()) {
+                Ok(record) => (true, serde_json::to_string_pretty(&record)),
+                Err(error) => (false, serde_json::to_string_pretty(&error)),
+            },
+            Err(err) => {
+                let error = newsclean_model::ErrorRecord {
+                    index: err.index,
+                    ..newsclean_model::ErrorRecord::new(
+                        err.path.clone(),
+                        err.stage(),
+                        err.kind.to_string(),
+                    )
+                };
+                (false, serde_json::to_string_pretty(&error))
+            }
+        })
+    });
+    let mut code = exit::OK;
+    for (ok, json) in outputs {
+        if !ok {
+            code = exit::SOME_FAILED;
         }
-    };
-    let json = record.map_err(|e| Failure::fatal(e.into()))?;
-    print_line(&json).map_err(Failure::fatal)?;
-    Ok(exit::OK)
+        print_line(&json.map_err(|e| Failure::fatal(e.into()))?).map_err(Failure::fatal)?;
+    }
+    Ok(code)
 }
 
 fn explain(args: CleanArgs) -> Result<u8, Failure> {
@@ -381,6 +443,86 @@ fn rules(args: RuleArgs) -> Result<u8, Failure> {
     };
     write().map_err(|e| Failure::fatal(e.into()))?;
     Ok(exit::OK)
+}
+
+/// `newsclean stream`: JSON Lines in, records out, in order, one line each,
+/// flushed per line so it can sit in a pipe between other programs. A bad
+/// line gives an in-band error object instead of ending the stream.
+fn stream(args: StreamArgs) -> Result<u8, Failure> {
+    let rules = args.rules.load()?;
+    let processor = Processor::new(&rules).map_err(|e| Failure::usage(e.into()))?;
+    let fields = args.input.fields()?;
+    let clock = StageClock::default();
+    let mut input = std::io::stdin().lock();
+    let mut out = std::io::stdout().lock();
+    let mut line = Vec::new();
+    let mut failed = false;
+    for index in 0u64.. {
+        line.clear();
+        let read = newsclean_ingest::read_line(&mut input, args.input.max_bytes, &mut line)
+            .context("cannot read stdin")
+            .map_err(Failure::fatal)?;
+        let result = match read {
+            None => break,
+            Some(false) => Err((
+                None,
+                "read",
+                format!(
+                    "line is longer than the maximum document size of {} bytes",
+                    args.input.max_bytes
+                ),
+            )),
+            Some(true) => stream_record(&processor, &fields, &line, index, &clock),
+        };
+        let json = result.unwrap_or_else(|(id, stage, reason)| {
+            failed = true;
+            stream_error(id, index, stage, &reason)
+        });
+        out.write_all(json.as_bytes())
+            .and_then(|()| out.write_all(b"\n"))
+            .and_then(|()| out.flush())
+            .context("cannot write stdout")
+            .map_err(Failure::fatal)?;
+    }
+    Ok(if failed { exit::SOME_FAILED } else { exit::OK })
+}
+
+type StreamError = (Option<String>, &'static str, String);
+
+fn stream_record(
+    processor: &Processor,
+    fields: &newsclean_ingest::FieldMap,
+    line: &[u8],
+    index: u64,
+    clock: &StageClock,
+) -> Result<String, StreamError> {
+    let value: serde_json::Value = serde_json::from_slice(line)
+        .map_err(|e| (None, "parse", format!("malformed JSON: {e}")))?;
+    let id = fields.id_of(&value);
+    let article = newsclean_ingest::json_article(&value, fields)
+        .map_err(|reason| (id.clone(), "parse", reason))?;
+    let mut raw =
+        newsclean_ingest::RawDocument::new(format!("-#{index}"), "-", article.text.into_bytes());
+    raw.format = article.format;
+    raw.meta = newsclean_ingest::Meta {
+        index: Some(index),
+        ..article.meta
+    };
+    let record = processor
+        .process(&raw, clock)
+        .map_err(|e| (id.clone(), "decode", e.reason))?;
+    serde_json::to_string(&record).map_err(|e| (id, "serialize", e.to_string()))
+}
+
+fn stream_error(id: Option<String>, index: u64, stage: &str, reason: &str) -> String {
+    // Written by hand to keep the documented key order (id first).
+    let quote = |s: &str| serde_json::Value::from(s).to_string();
+    let id = id.as_deref().map_or_else(|| "null".to_string(), quote);
+    format!(
+        r#"{{"id":{id},"index":{index},"status":"error","stage":{},"error":{}}}"#,
+        quote(stage),
+        quote(reason)
+    )
 }
 
 fn print_line(text: &str) -> anyhow::Result<()> {

@@ -68,6 +68,30 @@ const SNIFF: usize = 64 * 1024;
 /// characters are replacements or C0 control characters is refused as binary
 /// or undecodable: the text would be noise.
 pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
+    decode_with_charset(bytes, None)
+}
+
+/// Decodes `bytes` like [`decode`], trusting a declared `charset` (an HTTP
+/// `Content-Type` parameter, an HTML `<meta charset>`) over detection.
+///
+/// A byte-order mark still wins. A declared single-byte legacy charset is
+/// overruled when the bytes are valid UTF-8 with non-ASCII characters, and a
+/// declared UTF-8 when they are not valid UTF-8 (detection decides): the two
+/// most common lies on the web. Unknown labels, and UTF-16 labels on bytes
+/// without a BOM, are ignored.
+///
+/// ```
+/// use newsclean_ingest::decode_with_charset;
+///
+/// let d = decode_with_charset(b"na\xefve", Some("ISO-8859-1"))?;
+/// assert_eq!((d.text.as_str(), d.encoding), ("naïve", "windows-1252"));
+/// let d = decode_with_charset("naïve".as_bytes(), Some("iso-8859-1"))?;
+/// assert_eq!(d.encoding, "UTF-8");
+/// let d = decode_with_charset(b"Le pr\xe9sident a d\xe9clar\xe9 que tout va bien.", Some("utf-8"))?;
+/// assert_eq!((d.encoding, d.replaced), ("windows-1252", 0));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn decode_with_charset(bytes: &[u8], charset: Option<&str>) -> Result<Decoded, DecodeError> {
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
         return finish(encoding, &bytes[bom_len..]);
     }
@@ -84,7 +108,19 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     if memchr::memchr(0, head).is_some() {
         return Err(DecodeError::Binary("NUL bytes"));
     }
-    if std::str::from_utf8(bytes).is_ok() {
+    let utf8 = std::str::from_utf8(bytes).is_ok();
+    let declared = charset
+        .and_then(|label| Encoding::for_label(label.trim().as_bytes()))
+        .filter(|e| *e != encoding_rs::UTF_16LE && *e != encoding_rs::UTF_16BE);
+    if let Some(encoding) = declared {
+        // The two common lies: "Latin-1" on UTF-8, "UTF-8" on Windows-1252.
+        let lie = (utf8 && encoding.is_single_byte() && !bytes.is_ascii())
+            || (!utf8 && encoding == encoding_rs::UTF_8);
+        if !lie {
+            return finish(encoding, bytes);
+        }
+    }
+    if utf8 {
         return finish(encoding_rs::UTF_8, bytes);
     }
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
@@ -127,6 +163,35 @@ fn finish(encoding: &'static Encoding, bytes: &[u8]) -> Result<Decoded, DecodeEr
         encoding: encoding.name(),
         replaced,
     })
+}
+
+/// The charset an HTML page declares in its first 1024 bytes
+/// (`<meta charset="…">` or `<meta http-equiv … content="…; charset=…">`),
+/// as a WHATWG encoding name.
+pub fn html_charset(bytes: &[u8]) -> Option<&'static str> {
+    let head = bytes[..bytes.len().min(1024)].to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(at) = memchr::memmem::find(&head[from..], b"charset") {
+        let rest = &head[from + at + 7..];
+        from += at + 7;
+        let rest = rest.trim_ascii_start();
+        let Some(rest) = rest.strip_prefix(b"=") else {
+            continue;
+        };
+        let rest = rest.trim_ascii_start();
+        let rest = rest
+            .strip_prefix(b"\"")
+            .or(rest.strip_prefix(b"'"))
+            .unwrap_or(rest);
+        let end = rest
+            .iter()
+            .position(|b| matches!(b, b'"' | b'\'' | b';' | b'>' | b'/') || b.is_ascii_whitespace())
+            .unwrap_or(rest.len());
+        if let Some(encoding) = Encoding::for_label(&rest[..end]) {
+            return Some(encoding.name());
+        }
+    }
+    None
 }
 
 #[cfg(test)]
@@ -183,6 +248,19 @@ mod tests {
             decode(b"\x01\x02\x03\x04\x05 text"),
             Err(DecodeError::Binary(_))
         ));
+    }
+
+    #[test]
+    fn html_meta_charset() {
+        assert_eq!(
+            html_charset(b"<meta charset=\"ISO-8859-1\">"),
+            Some("windows-1252")
+        );
+        assert_eq!(
+            html_charset(b"<meta http-equiv=Content-Type content='text/html; charset=shift_jis'>"),
+            Some("Shift_JIS")
+        );
+        assert_eq!(html_charset(b"<p>charset is a word</p>"), None);
     }
 
     #[test]

@@ -4,12 +4,20 @@ Ingestion: find the articles in an archive directory and decode their text.
 Two steps, usable on their own:
 
 - [`ArchiveWalker`] walks an archive root recursively in a deterministic order
-  (depth first, names in byte order) and yields [`RawDocument`]s: the bytes of
-  each matching file with its `/`-separated path relative to the root.
+  (depth first, names in byte order) and yields [`RawDocument`]s with their
+  `/`-separated path relative to the root. Formats are detected by content:
+  plain text, HTML, JSON (an object or an array of objects), JSON Lines
+  (one article per line, fields mapped by a [`FieldMap`]), WARC, and any of
+  these compressed with gzip, zstd, bzip2 or xz or inside tar and zip
+  archives, all read as streams. A document inside a multi-record file has
+  the path `file#N` (0-based). [`Reader`] does the same for one stream.
 - [`decode`] turns bytes into text: UTF-8 with or without a byte-order mark,
-  UTF-16 with a BOM, and anything else detected with `chardetng` and decoded
-  with `encoding_rs`. Binary and empty inputs are refused with a
-  [`DecodeError`] rather than turned into garbage text.
+  UTF-16 with a BOM, a declared charset, and anything else detected with
+  `chardetng` and decoded with `encoding_rs`. Binary and empty inputs are
+  refused with a [`DecodeError`] rather than turned into garbage text.
+
+Bad input never stops a walk: every file, record or member that cannot be
+read is yielded as a [`ReadError`] in its place, with the stage it failed in.
 
 Reading is I/O and decoding is CPU work, so they are separate: a pipeline reads
 on one thread and decodes on its worker pool.
@@ -23,6 +31,7 @@ let dir = tempfile::tempdir()?;
 std::fs::create_dir(dir.path().join("2023"))?;
 std::fs::write(dir.path().join("2023/a.txt"), "Headline\n\nBody.")?;
 std::fs::write(dir.path().join("b.txt"), b"Caf\xe9 cr\xe8me")?; // Windows-1252
+std::fs::write(dir.path().join("c.jsonl"), "{\"title\": \"T\", \"text\": \"Body.\"}\n")?;
 std::fs::write(dir.path().join("notes.md"), "not an article")?;
 
 let mut texts = Vec::new();
@@ -33,7 +42,8 @@ for raw in ArchiveWalker::new(dir.path()) {
 }
 assert_eq!(texts[0], ("2023/a.txt".to_string(), "UTF-8", "Headline\n\nBody.".to_string()));
 assert_eq!(texts[1].2, "Café crème");
-assert_eq!(texts.len(), 2);
+assert_eq!(texts[2].0, "c.jsonl#0");
+assert_eq!(texts.len(), 3);
 # Ok::<(), Box<dyn std::error::Error>>(())
 ```
 */
@@ -41,7 +51,22 @@ assert_eq!(texts.len(), 2);
 #![deny(missing_docs)]
 
 mod decode;
+mod document;
+#[cfg(feature = "gzip")]
+mod gz;
+mod json;
+mod path;
+mod read;
+mod shard;
 mod walk;
+mod warc;
 
-pub use decode::{DecodeError, Decoded, decode};
-pub use walk::{ArchiveWalker, DEFAULT_MAX_BYTES, RawDocument, ReadError, ReadErrorKind};
+pub use decode::{DecodeError, Decoded, decode, decode_with_charset, html_charset};
+pub use document::{Format, Meta, RawDocument, ReadError, ReadErrorKind};
+pub use json::{FieldMap, FieldMapError, JsonArticle, json_article};
+pub use path::escape_bytes;
+pub use read::{
+    DEFAULT_EXTENSIONS, DEFAULT_MAX_BYTES, DEFAULT_MAX_MEMBER_BYTES, Reader, read_line,
+};
+pub use shard::{Shard, ShardError};
+pub use walk::ArchiveWalker;

@@ -1,79 +1,48 @@
-//! Deterministic archive walking and file reading.
+//! Deterministic archive walking.
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, sync_channel};
 
-/// The bytes of one input file and where it lives.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct RawDocument {
-    /// Path relative to the archive root, `/`-separated.
-    pub path: String,
-    /// Absolute (or root-joined) path on disk.
-    pub full_path: PathBuf,
-    /// File contents.
-    pub bytes: Vec<u8>,
-}
+use crate::document::{RawDocument, ReadError, ReadErrorKind};
+use crate::json::FieldMap;
+use crate::path::relative_path;
+use crate::read::{Item, Reader, Sink, Stop};
+use crate::shard::Shard;
 
-/// An input that could not be listed or read.
-#[derive(Debug, thiserror::Error)]
-#[error("{path}: {kind}")]
-pub struct ReadError {
-    /// Path relative to the archive root (best effort for listing errors).
-    pub path: String,
-    /// What went wrong.
-    #[source]
-    pub kind: ReadErrorKind,
-}
+/// Documents read ahead of the consumer; the reader thread waits beyond this.
+const READ_AHEAD: usize = 16;
 
-/// Why an input could not be read.
-#[derive(Debug, thiserror::Error)]
-#[non_exhaustive]
-pub enum ReadErrorKind {
-    /// Listing the directory tree failed (permissions, symlink loop, …).
-    #[error("cannot list: {0}")]
-    Walk(#[from] walkdir::Error),
-    /// Opening or reading the file failed.
-    #[error("cannot read: {0}")]
-    Io(#[from] std::io::Error),
-    /// The file is larger than the configured maximum document size.
-    #[error("file is larger than the maximum document size of {limit} bytes")]
-    TooLarge {
-        /// The configured limit in bytes.
-        limit: u64,
-    },
-}
-
-/// Walks an archive root and reads every file whose name ends in one of the
-/// accepted extensions (`.txt` by default).
+/// Walks an archive root and reads every file whose name has one of the
+/// accepted extensions ([`DEFAULT_EXTENSIONS`](crate::DEFAULT_EXTENSIONS)),
+/// yielding its documents: one for a text or HTML file, one per record for
+/// JSON Lines, JSON arrays and WARC files, one per member for tar and zip
+/// archives, through any layer of gzip, zstd, bzip2 or xz.
 ///
 /// Order is deterministic: depth first, entries of a directory sorted by
-/// file name bytes. Symbolic links are not followed. Errors (unreadable
-/// directories or files, oversized files) are yielded in place, and the walk
-/// goes on.
+/// file name bytes, records and members in file order. Errors (unreadable
+/// directories or files, symbolic links, oversized documents, malformed
+/// records) are yielded in place, and the walk goes on.
+///
+/// Reading happens on a thread of its own that stays at most a few
+/// documents ahead of the consumer: memory is bounded whatever the size of
+/// the files.
 pub struct ArchiveWalker {
     root: PathBuf,
-    inner: walkdir::IntoIter,
-    extensions: Vec<String>,
-    max_bytes: u64,
+    reader: Reader,
+    follow_links: bool,
+    shard: Option<Shard>,
+    rx: Option<Receiver<Item>>,
 }
 
-/// Default maximum size of one input file: 64 MiB.
-pub const DEFAULT_MAX_BYTES: u64 = 64 << 20;
-
 impl ArchiveWalker {
-    /// A walker over `root` that accepts `.txt` files of at most
-    /// [`DEFAULT_MAX_BYTES`].
+    /// A walker over `root` with the default extensions and limits.
     pub fn new(root: impl AsRef<Path>) -> ArchiveWalker {
-        let root = root.as_ref().to_path_buf();
-        let inner = walkdir::WalkDir::new(&root)
-            .follow_links(false)
-            .sort_by_file_name()
-            .into_iter();
         ArchiveWalker {
-            root,
-            inner,
-            extensions: vec!["txt".to_string()],
-            max_bytes: DEFAULT_MAX_BYTES,
+            root: root.as_ref().to_path_buf(),
+            reader: Reader::new(),
+            follow_links: false,
+            shard: None,
+            rx: None,
         }
     }
 
@@ -84,62 +53,87 @@ impl ArchiveWalker {
         I: IntoIterator<Item = S>,
         S: Into<String>,
     {
-        self.extensions = extensions
-            .into_iter()
-            .map(|e| e.into().to_ascii_lowercase())
-            .collect();
+        self.reader = self.reader.extensions(extensions);
         self
     }
 
-    /// Refuse files larger than `max_bytes` with [`ReadErrorKind::TooLarge`]
-    /// instead of reading them into memory.
+    /// Refuse documents larger than `max_bytes` with
+    /// [`ReadErrorKind::TooLarge`] instead of reading them into memory.
     pub fn max_bytes(mut self, max_bytes: u64) -> ArchiveWalker {
-        self.max_bytes = max_bytes;
+        self.reader = self.reader.max_bytes(max_bytes);
+        self
+    }
+
+    /// Stop decompressing a stream or member past `max_member_bytes`
+    /// ([`ReadErrorKind::MemberTooLarge`]).
+    pub fn max_member_bytes(mut self, max_member_bytes: u64) -> ArchiveWalker {
+        self.reader = self.reader.max_member_bytes(max_member_bytes);
+        self
+    }
+
+    /// Field map for JSON and JSON Lines records.
+    pub fn fields(mut self, fields: FieldMap) -> ArchiveWalker {
+        self.reader = self.reader.fields(fields);
+        self
+    }
+
+    /// Follow symbolic links that stay inside the root (default: links are
+    /// reported, not followed). Links that lead outside the root and link
+    /// loops are reported either way.
+    pub fn follow_links(mut self, follow: bool) -> ArchiveWalker {
+        self.follow_links = follow;
+        self
+    }
+
+    /// Read only the files of this shard.
+    pub fn shard(mut self, shard: Option<Shard>) -> ArchiveWalker {
+        self.shard = shard;
         self
     }
 
     /// Sizes of the accepted files, without reading them: a cheap count of
     /// the work ahead for progress reporting.
     pub fn sizes(self) -> impl Iterator<Item = u64> {
-        let extensions = self.extensions;
-        self.inner.filter_map(move |entry| {
-            let entry = entry.ok()?;
-            let accepted = entry.file_type().is_file() && accepts(&extensions, entry.path());
-            accepted.then(|| entry.metadata().map_or(0, |m| m.len()))
-        })
+        let root = self.root.clone();
+        let shard = self.shard;
+        let reader = self.reader;
+        walkdir::WalkDir::new(&self.root)
+            .follow_links(self.follow_links)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_map(move |entry| {
+                let entry = entry.ok()?;
+                let rel = relative_path(&root, entry.path());
+                let accepted = entry.file_type().is_file()
+                    && reader.accepts(&rel)
+                    && shard.is_none_or(|s| s.contains(&rel));
+                accepted.then(|| entry.metadata().map_or(0, |m| m.len()))
+            })
     }
 
-    fn accepts(&self, path: &Path) -> bool {
-        accepts(&self.extensions, path)
-    }
-
-    fn relative(&self, path: &Path) -> String {
-        relative_path(&self.root, path)
-    }
-
-    fn read(&self, full_path: PathBuf) -> Result<RawDocument, ReadError> {
-        let path = self.relative(&full_path);
-        let fail = |kind: ReadErrorKind| ReadError {
-            path: path.clone(),
-            kind,
+    fn start(&mut self) -> Receiver<Item> {
+        let (tx, rx) = sync_channel(READ_AHEAD);
+        let walk = Walk {
+            root: self.root.clone(),
+            reader: self.reader.clone(),
+            follow_links: self.follow_links,
+            shard: self.shard,
         };
-        let file = std::fs::File::open(&full_path).map_err(|e| fail(e.into()))?;
-        let mut bytes = Vec::new();
-        // Read one byte past the limit so an oversized file is detected
-        // without trusting metadata that may change under us.
-        file.take(self.max_bytes + 1)
-            .read_to_end(&mut bytes)
-            .map_err(|e| fail(e.into()))?;
-        if bytes.len() as u64 > self.max_bytes {
-            return Err(fail(ReadErrorKind::TooLarge {
-                limit: self.max_bytes,
+        let spawned = std::thread::Builder::new()
+            .name("newsclean-reader".to_string())
+            .spawn(move || {
+                let _ = walk.run(&mut |item| tx.send(item).map_err(|_| Stop));
+            });
+        if let Err(err) = spawned {
+            let (tx, rx) = sync_channel(1);
+            let _ = tx.send(Err(ReadError {
+                path: ".".to_string(),
+                index: None,
+                kind: ReadErrorKind::Io(err),
             }));
+            return rx;
         }
-        Ok(RawDocument {
-            path,
-            full_path,
-            bytes,
-        })
+        rx
     }
 }
 
@@ -147,51 +141,99 @@ impl Iterator for ArchiveWalker {
     type Item = Result<RawDocument, ReadError>;
 
     fn next(&mut self) -> Option<Self::Item> {
-        loop {
-            let entry = match self.inner.next()? {
+        if self.rx.is_none() {
+            self.rx = Some(self.start());
+        }
+        self.rx.as_ref()?.recv().ok()
+    }
+}
+
+/// What the reader thread needs.
+struct Walk {
+    root: PathBuf,
+    reader: Reader,
+    follow_links: bool,
+    shard: Option<Shard>,
+}
+
+impl Walk {
+    fn run(&self, sink: &mut Sink<'_>) -> Result<(), Stop> {
+        let canonical_root = std::fs::canonicalize(&self.root).unwrap_or(self.root.clone());
+        let mut entries = walkdir::WalkDir::new(&self.root)
+            .follow_links(self.follow_links)
+            .sort_by_file_name()
+            .into_iter();
+        let in_shard = |rel: &str| self.shard.is_none_or(|s| s.contains(rel));
+        while let Some(entry) = entries.next() {
+            let entry = match entry {
                 Ok(entry) => entry,
                 Err(err) => {
                     let path = err
                         .path()
-                        .map(|p| self.relative(p))
+                        .map(|p| relative_path(&self.root, p))
                         .unwrap_or_else(|| ".".to_string());
-                    return Some(Err(ReadError {
-                        path,
-                        kind: err.into(),
-                    }));
+                    if in_shard(&path) {
+                        sink(Err(ReadError {
+                            path,
+                            index: None,
+                            kind: err.into(),
+                        }))?;
+                    }
+                    continue;
                 }
             };
-            if !entry.file_type().is_file() || !self.accepts(entry.path()) {
+            let rel = relative_path(&self.root, entry.path());
+            let hidden = entry.file_name().as_encoded_bytes().starts_with(b".");
+            if hidden && entry.depth() > 0 {
+                // `.git`, `.DS_Store`, editors' swap files: never articles.
+                if entry.file_type().is_dir() {
+                    entries.skip_current_dir();
+                }
                 continue;
             }
-            return Some(self.read(entry.into_path()));
+            if entry.path_is_symlink() && entry.depth() > 0 {
+                let problem = if !self.follow_links {
+                    Some("symbolic link not followed (--follow-links follows links inside the archive)".to_string())
+                } else {
+                    match std::fs::canonicalize(entry.path()) {
+                        Ok(target) if target.starts_with(&canonical_root) => None,
+                        Ok(_) => Some(
+                            "symbolic link points outside the archive root (not followed)"
+                                .to_string(),
+                        ),
+                        Err(err) => Some(format!("broken symbolic link: {err}")),
+                    }
+                };
+                if let Some(problem) = problem {
+                    if entry.file_type().is_dir() {
+                        entries.skip_current_dir();
+                    }
+                    if in_shard(&rel) {
+                        let err = ReadError {
+                            path: rel,
+                            index: None,
+                            kind: ReadErrorKind::Link(problem),
+                        };
+                        sink(Err(err))?;
+                    }
+                    continue;
+                }
+            }
+            if !entry.file_type().is_file() || !self.reader.accepts(&rel) || !in_shard(&rel) {
+                continue;
+            }
+            match std::fs::File::open(entry.path()) {
+                Ok(file) => self
+                    .reader
+                    .read_input(&rel, Some(entry.path()), file, sink)?,
+                Err(err) => sink(Err(ReadError {
+                    path: rel,
+                    index: None,
+                    kind: ReadErrorKind::Io(err),
+                }))?,
+            }
         }
-    }
-}
-
-fn accepts(extensions: &[String], path: &Path) -> bool {
-    let ext = path
-        .extension()
-        .map(|e| e.to_string_lossy().to_ascii_lowercase())
-        .unwrap_or_default();
-    extensions.contains(&ext)
-}
-
-/// `path` relative to `root`, with `/` separators. Non-UTF-8 names are kept
-/// readable with replacement characters.
-fn relative_path(root: &Path, path: &Path) -> String {
-    let rel = path.strip_prefix(root).unwrap_or(path);
-    let parts: Vec<String> = rel
-        .components()
-        .map(|c| c.as_os_str().to_string_lossy().into_owned())
-        .collect();
-    if parts.is_empty() {
-        // The root itself was a file.
-        path.file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default()
-    } else {
-        parts.join("/")
+        Ok(())
     }
 }
 
@@ -220,17 +262,20 @@ mod tests {
             "b/y.txt",
             "b/skip.json",
             "noext",
+            "notes.md",
+            ".DS_Store",
         ] {
             std::fs::write(root.join(p), "x").unwrap();
         }
         assert_eq!(
-            paths(ArchiveWalker::new(root)),
+            paths(ArchiveWalker::new(root).extensions(["txt"])),
             ["a.TXT", "b/c/x.txt", "b/y.txt", "z.txt"]
         );
         assert_eq!(
             paths(ArchiveWalker::new(root).extensions(["", "json"])),
-            ["b/skip.json", "noext"]
+            ["ERR b/skip.json", "noext"]
         );
+        assert_eq!(paths(ArchiveWalker::new(root)).len(), 6);
     }
 
     #[test]
@@ -255,5 +300,79 @@ mod tests {
         let file = dir.path().join("one.txt");
         std::fs::write(&file, "x").unwrap();
         assert_eq!(paths(ArchiveWalker::new(&file)), ["one.txt"]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn links_are_reported_unless_followed_inside_the_root() {
+        let outside = tempfile::tempdir().unwrap();
+        std::fs::write(outside.path().join("secret.txt"), "s").unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir(root.join("d")).unwrap();
+        std::fs::write(root.join("d/a.txt"), "a").unwrap();
+        std::os::unix::fs::symlink(root.join("d/a.txt"), root.join("inside.txt")).unwrap();
+        std::os::unix::fs::symlink(outside.path(), root.join("out")).unwrap();
+        std::os::unix::fs::symlink(root, root.join("d/loop")).unwrap();
+        assert_eq!(
+            paths(ArchiveWalker::new(root)),
+            ["d/a.txt", "ERR d/loop", "ERR inside.txt", "ERR out"]
+        );
+        let followed = paths(ArchiveWalker::new(root).follow_links(true));
+        assert_eq!(followed, ["d/a.txt", "ERR d/loop", "inside.txt", "ERR out"]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn non_utf8_names_are_escaped() {
+        use std::os::unix::ffi::OsStrExt;
+        let dir = tempfile::tempdir().unwrap();
+        let name = std::ffi::OsStr::from_bytes(b"caf\xe9.txt");
+        std::fs::write(dir.path().join(name), "x").unwrap();
+        assert_eq!(paths(ArchiveWalker::new(dir.path())), ["caf\\xe9.txt"]);
+    }
+
+    #[test]
+    fn a_file_that_vanishes_during_the_walk_is_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let n = READ_AHEAD + 10;
+        for i in 0..n {
+            std::fs::write(dir.path().join(format!("{i:03}.txt")), "x").unwrap();
+        }
+        let mut walker = ArchiveWalker::new(dir.path());
+        assert_eq!(walker.next().unwrap().unwrap().path, "000.txt");
+        // The directory is listed, and the reader is at most READ_AHEAD + 1
+        // files ahead: the last one has not been opened yet.
+        let last = format!("{:03}.txt", n - 1);
+        std::fs::remove_file(dir.path().join(&last)).unwrap();
+        let rest: Vec<_> = walker.collect();
+        assert_eq!(rest.len(), n - 1);
+        match rest.last().unwrap() {
+            Err(ReadError {
+                path,
+                kind: ReadErrorKind::Io(err),
+                ..
+            }) => {
+                assert_eq!(path, &last);
+                assert_eq!(err.kind(), std::io::ErrorKind::NotFound);
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn shards_split_the_walk() {
+        let dir = tempfile::tempdir().unwrap();
+        for i in 0..30 {
+            std::fs::write(dir.path().join(format!("{i}.txt")), "x").unwrap();
+        }
+        let all = paths(ArchiveWalker::new(dir.path()));
+        let mut union: Vec<String> = (1..=3)
+            .flat_map(|i| paths(ArchiveWalker::new(dir.path()).shard(Shard::new(i, 3))))
+            .collect();
+        union.sort();
+        let mut sorted = all.clone();
+        sorted.sort();
+        assert_eq!(union, sorted);
     }
 }

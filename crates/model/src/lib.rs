@@ -104,6 +104,18 @@ pub struct Source {
     pub encoding: Option<String>,
     /// Number of byte sequences that could not be decoded and were replaced.
     pub replaced: u64,
+    /// Name of the member inside a tar or zip archive the record came from.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub member: Option<String>,
+    /// The input's own id (a JSON `id`/`guid` field, a WARC record id).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// The article's URL as the input gives it (a JSON field, a WARC target URI).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// When the page was fetched (a WARC record's date), ISO 8601.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fetched: Option<String>,
 }
 
 impl Source {
@@ -236,12 +248,33 @@ pub struct Quality {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ErrorRecord {
-    /// Path relative to the archive root, as in [`Source::path`].
+    /// Path relative to the archive root, as in [`Source::path`] (with
+    /// `#N` for the N-th record of a multi-record file).
     pub path: String,
-    /// Pipeline stage that failed (`read`, `decode`, `clean`, …).
+    /// 0-based index of the record inside a multi-record file, when the
+    /// error concerns one record rather than the whole file.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub index: Option<u64>,
+    /// Pipeline stage that failed (`read`, `decompress`, `parse`, `decode`, …).
     pub stage: String,
     /// Human-readable reason.
     pub reason: String,
+}
+
+impl ErrorRecord {
+    /// An error of `stage` for the input at `path`, not tied to a record index.
+    pub fn new(
+        path: impl Into<String>,
+        stage: impl Into<String>,
+        reason: impl Into<String>,
+    ) -> ErrorRecord {
+        ErrorRecord {
+            path: path.into(),
+            index: None,
+            stage: stage.into(),
+            reason: reason.into(),
+        }
+    }
 }
 
 #[cfg(test)]

@@ -20,7 +20,7 @@ records.write(&Record::new(Source::new("a.txt")))?;
 records.finish()?;
 
 let mut report = RunReport::default();
-report.count_error(&ErrorRecord { path: "b.bin".into(), stage: "decode".into(), reason: "binary".into() });
+report.count_error(&ErrorRecord::new("b.bin", "decode", "binary"));
 report.write(dir.path().join("report.json"))?;
 
 let text = std::fs::read_to_string(dir.path().join("records.jsonl"))?;

@@ -5,7 +5,7 @@ use std::time::Instant;
 
 use newsclean_cleanup::{Cleaner, Repairer, Role, RuleError, RuleSet};
 use newsclean_extract::{Extractor, QualityInput};
-use newsclean_ingest::{RawDocument, decode};
+use newsclean_ingest::{Format, Meta, RawDocument, decode_with_charset, html_charset};
 use newsclean_model::{ErrorRecord, Record, Removal, Source};
 
 /// Stages timed by [`StageClock`], in pipeline order.
@@ -73,20 +73,24 @@ impl Processor {
         })
     }
 
-    /// Decodes and processes one input file.
+    /// Decodes and processes one input document; metadata the input gave
+    /// (a JSON record's title, date, URL, id, authors; a WARC record's
+    /// URI and date) fills the record.
     pub fn process(&self, raw: &RawDocument, clock: &StageClock) -> Result<Record, ErrorRecord> {
         let decoded = clock
-            .time(DECODE, || decode(&raw.bytes))
+            .time(DECODE, || {
+                decode_with_charset(&raw.bytes, declared_charset(raw))
+            })
             .map_err(|e| ErrorRecord {
-                path: raw.path.clone(),
-                stage: "decode".to_string(),
-                reason: e.to_string(),
+                index: raw.meta.index,
+                ..ErrorRecord::new(raw.path.clone(), "decode", e.to_string())
             })?;
-        let mut source = Source::new(raw.path.clone());
-        source.bytes = raw.bytes.len() as u64;
+        let mut source = source_of(raw);
         source.encoding = Some(decoded.encoding.to_string());
         source.replaced = decoded.replaced;
-        Ok(self.process_text(source, &decoded.text, clock))
+        let mut record = self.process_text(source, &decoded.text, clock);
+        apply_meta(&mut record, &raw.meta);
+        Ok(record)
     }
 
     /// Processes already decoded text.
@@ -214,6 +218,40 @@ impl Processor {
     }
 }
 
+/// The charset a transport header or an HTML page declares.
+fn declared_charset(raw: &RawDocument) -> Option<&str> {
+    raw.meta
+        .charset
+        .as_deref()
+        .or_else(|| (raw.format == Format::Html).then(|| html_charset(&raw.bytes))?)
+}
+
+/// The record's source: path, size and what the input says it is.
+fn source_of(raw: &RawDocument) -> Source {
+    let mut source = Source::new(raw.path.clone());
+    source.bytes = raw.bytes.len() as u64;
+    source.member = raw.meta.member.clone();
+    source.id = raw.meta.id.clone();
+    source.url = raw.meta.url.clone();
+    source.fetched = raw.meta.fetched.clone();
+    source
+}
+
+/// Metadata from the input wins over what extraction guessed from the text.
+fn apply_meta(record: &mut Record, meta: &Meta) {
+    if meta.title.is_some() {
+        record.title = meta.title.clone();
+    }
+    if meta.published.is_some() {
+        record.published = meta.published.clone();
+    }
+    if !meta.authors.is_empty() {
+        let found = std::mem::take(&mut record.credits.reporters);
+        record.credits.reporters = meta.authors.clone();
+        merge(&mut record.credits.reporters, found);
+    }
+}
+
 fn merge(into: &mut Vec<String>, names: Vec<String>) {
     for name in names {
         if !into.contains(&name) {
@@ -268,11 +306,7 @@ mod tests {
 
     #[test]
     fn decode_errors_become_error_records() {
-        let raw = RawDocument {
-            path: "img.txt".into(),
-            full_path: "img.txt".into(),
-            bytes: b"GIF89a\x01\x00".to_vec(),
-        };
+        let raw = RawDocument::new("img.txt", "img.txt", b"GIF89a\x01\x00".to_vec());
         let err = processor()
             .process(&raw, &StageClock::default())
             .unwrap_err();
@@ -281,5 +315,35 @@ mod tests {
             ("img.txt", "decode")
         );
         assert!(err.reason.contains("GIF"), "{}", err.reason);
+    }
+
+    #[test]
+    fn input_metadata_fills_the_record() {
+        let mut raw = RawDocument::new(
+            "feed.jsonl#3",
+            "feed.jsonl",
+            b"Given title\n\nBy Jo Bloggs\n\nThe council met on Tuesday to vote on the budget for next year."
+                .to_vec(),
+        );
+        raw.meta = Meta {
+            index: Some(3),
+            title: Some("Given title".into()),
+            published: Some("2023-05-11".into()),
+            url: Some("https://x/1".into()),
+            id: Some("a1".into()),
+            authors: vec!["Ann Lee".into()],
+            ..Meta::default()
+        };
+        let r = processor().process(&raw, &StageClock::default()).unwrap();
+        assert_eq!(r.title.as_deref(), Some("Given title"));
+        assert_eq!(r.published.as_deref(), Some("2023-05-11"));
+        assert_eq!(r.source.url.as_deref(), Some("https://x/1"));
+        assert_eq!(r.source.id.as_deref(), Some("a1"));
+        assert_eq!(r.credits.reporters[0], "Ann Lee");
+        raw.bytes = Vec::new();
+        let err = processor()
+            .process(&raw, &StageClock::default())
+            .unwrap_err();
+        assert_eq!((err.path.as_str(), err.index), ("feed.jsonl#3", Some(3)));
     }
 }

@@ -7,7 +7,10 @@ use std::time::{Duration, Instant};
 use crossbeam_channel::bounded;
 use indicatif::{HumanBytes, ProgressBar, ProgressDrawTarget, ProgressStyle};
 use newsclean_cleanup::{TemplateConfig, TemplateLearner};
-use newsclean_ingest::{ArchiveWalker, DEFAULT_MAX_BYTES, RawDocument};
+use newsclean_ingest::{
+    ArchiveWalker, DEFAULT_EXTENSIONS, DEFAULT_MAX_BYTES, DEFAULT_MAX_MEMBER_BYTES, FieldMap,
+    RawDocument, Shard,
+};
 use newsclean_model::ErrorRecord;
 use newsclean_output::{JsonLines, OutputError, RunReport};
 use rayon::iter::{ParallelBridge, ParallelIterator};
@@ -22,10 +25,19 @@ pub struct Options {
     /// Capacity of each channel between stages; also bounds the number of
     /// documents in flight to four times this value.
     pub queue: usize,
-    /// Largest input file accepted, in bytes.
+    /// Largest document accepted (a file, a member, a JSON line, a WARC
+    /// record), in bytes.
     pub max_bytes: u64,
-    /// Extensions of the files to read (without the dot).
+    /// Largest decompressed size of one compressed stream or archive member.
+    pub max_member_bytes: u64,
+    /// Extensions of the files to read (without the dot; `""` for none).
     pub extensions: Vec<String>,
+    /// Which JSON fields hold the text and metadata.
+    pub fields: FieldMap,
+    /// Follow symbolic links that stay inside the archive root.
+    pub follow_links: bool,
+    /// Process only this shard of the archive.
+    pub shard: Option<Shard>,
     /// Draw a progress bar on stderr.
     pub progress: bool,
 }
@@ -36,7 +48,11 @@ impl Default for Options {
             jobs: std::thread::available_parallelism().map_or(1, |n| n.get()),
             queue: 256,
             max_bytes: DEFAULT_MAX_BYTES,
-            extensions: vec!["txt".to_string()],
+            max_member_bytes: DEFAULT_MAX_MEMBER_BYTES,
+            extensions: DEFAULT_EXTENSIONS.iter().map(|e| e.to_string()).collect(),
+            fields: FieldMap::default(),
+            follow_links: false,
+            shard: None,
             progress: false,
         }
     }
@@ -81,6 +97,9 @@ pub struct Pipeline {
 /// What a worker hands the writer for one input: its size and result.
 struct Done {
     bytes: u64,
+    /// The first document (or error) of an input file: counts the file once,
+    /// however many records it holds.
+    file_start: bool,
     outcome: Outcome,
 }
 
@@ -162,7 +181,7 @@ impl Pipeline {
                 pending.insert(seq, outcome);
                 while let Some(done) = pending.remove(&next) {
                     let start = Instant::now();
-                    report.files += 1;
+                    report.files += u64::from(done.file_start);
                     report.bytes += done.bytes;
                     match done.outcome {
                         Outcome::Record {
@@ -182,7 +201,7 @@ impl Pipeline {
                     clock.add(WRITE, start);
                     next += 1;
                     let _ = ticket_rx.recv();
-                    progress.inc(1);
+                    progress.inc(u64::from(done.file_start));
                 }
             }
             Ok(())
@@ -251,6 +270,10 @@ impl Pipeline {
         ArchiveWalker::new(archive)
             .extensions(self.options.extensions.iter().cloned())
             .max_bytes(self.options.max_bytes)
+            .max_member_bytes(self.options.max_member_bytes)
+            .fields(self.options.fields.clone())
+            .follow_links(self.options.follow_links)
+            .shard(self.options.shard)
     }
 
     /// A progress bar whose length grows as a second walker counts the
@@ -296,14 +319,19 @@ fn process_one(processor: &Processor, item: RawItem, clock: &StageClock) -> Done
         Ok(raw) => raw,
         Err(err) => {
             let outcome = Outcome::Error(ErrorRecord {
-                path: err.path.clone(),
-                stage: "read".to_string(),
-                reason: err.kind.to_string(),
+                index: err.index,
+                ..ErrorRecord::new(err.path.clone(), err.stage(), err.kind.to_string())
             });
-            return Done { bytes: 0, outcome };
+            let file_start = err.index.is_none_or(|i| i == 0);
+            return Done {
+                bytes: 0,
+                file_start,
+                outcome,
+            };
         }
     };
     let bytes = raw.bytes.len() as u64;
+    let file_start = raw.meta.index.is_none_or(|i| i == 0);
     // A bug on one odd input must cost that input, not the night's run:
     // the panic becomes an error record and the run goes on.
     let processed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
@@ -316,9 +344,12 @@ fn process_one(processor: &Processor, item: RawItem, clock: &StageClock) -> Done
             .or_else(|| panic.downcast_ref::<String>().cloned())
             .unwrap_or_else(|| "unknown panic".to_string());
         Err(ErrorRecord {
-            path: raw.path.clone(),
-            stage: "internal".to_string(),
-            reason: format!("internal error (please report): {message}"),
+            index: raw.meta.index,
+            ..ErrorRecord::new(
+                raw.path.clone(),
+                "internal",
+                format!("internal error (please report): {message}"),
+            )
         })
     });
     let outcome = match processed {
@@ -336,13 +367,16 @@ fn process_one(processor: &Processor, item: RawItem, clock: &StageClock) -> Done
                     repairs,
                 },
                 Err(err) => Outcome::Error(ErrorRecord {
-                    path: raw.path.clone(),
-                    stage: "serialize".to_string(),
-                    reason: err.to_string(),
+                    index: raw.meta.index,
+                    ..ErrorRecord::new(raw.path.clone(), "serialize", err.to_string())
                 }),
             }
         }),
         Err(err) => Outcome::Error(err),
     };
-    Done { bytes, outcome }
+    Done {
+        bytes,
+        file_start,
+        outcome,
+    }
 }

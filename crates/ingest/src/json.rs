@@ -1,0 +1,310 @@
+//! JSON and JSON Lines records: which field holds what.
+
+use serde_json::Value;
+
+use crate::document::{Format, Meta};
+
+/// Which JSON fields hold an article's text and metadata.
+///
+/// Each role has a list of candidate field names, tried in order; the first
+/// present (and non-null) wins. A name may be a dotted path into nested
+/// objects (`article.body`). The defaults cover common dumps
+/// (news-please, newspaper3k, CC-NEWS extractions, RSS exports).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FieldMap {
+    /// Article text (a string, or an array of paragraph strings).
+    pub text: Vec<String>,
+    /// Headline.
+    pub title: Vec<String>,
+    /// URL.
+    pub url: Vec<String>,
+    /// Publication date (a string, or a Unix timestamp in seconds or milliseconds).
+    pub published: Vec<String>,
+    /// The record's own id.
+    pub id: Vec<String>,
+    /// Authors (a string, an array of strings, or objects with a `name`).
+    pub authors: Vec<String>,
+}
+
+fn names(list: &[&str]) -> Vec<String> {
+    list.iter().map(|s| (*s).to_string()).collect()
+}
+
+impl Default for FieldMap {
+    fn default() -> FieldMap {
+        FieldMap {
+            text: names(&[
+                "text",
+                "content",
+                "body",
+                "maintext",
+                "articleBody",
+                "article_body",
+            ]),
+            title: names(&["title", "headline"]),
+            url: names(&["url", "link", "source_url"]),
+            published: names(&[
+                "published",
+                "date",
+                "date_publish",
+                "published_at",
+                "datePublished",
+                "pubDate",
+            ]),
+            id: names(&["id", "guid", "_id"]),
+            authors: names(&["authors", "author", "byline"]),
+        }
+    }
+}
+
+/// A `--field ROLE=NAME` specification that cannot be used.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "bad field mapping {spec:?}: expected ROLE=NAME[,NAME…] with ROLE one of text, title, url, published, id, authors"
+)]
+pub struct FieldMapError {
+    /// The specification as given.
+    pub spec: String,
+}
+
+impl FieldMap {
+    /// Applies `ROLE=NAME[,NAME…]` (`text=body`, `published=meta.date`):
+    /// the role's candidates become exactly the given names.
+    pub fn set(&mut self, spec: &str) -> Result<(), FieldMapError> {
+        let err = || FieldMapError {
+            spec: spec.to_string(),
+        };
+        let (role, list) = spec.split_once('=').ok_or_else(err)?;
+        let list: Vec<String> = list
+            .split(',')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+            .collect();
+        if list.is_empty() {
+            return Err(err());
+        }
+        let slot = match role.trim() {
+            "text" => &mut self.text,
+            "title" => &mut self.title,
+            "url" => &mut self.url,
+            "published" | "date" => &mut self.published,
+            "id" => &mut self.id,
+            "authors" | "author" => &mut self.authors,
+            _ => return Err(err()),
+        };
+        *slot = list;
+        Ok(())
+    }
+
+    /// The record's id, if it has one (used to label errors in streams).
+    pub fn id_of(&self, value: &Value) -> Option<String> {
+        first(value, &self.id).and_then(scalar)
+    }
+}
+
+/// A JSON article turned into a document.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct JsonArticle {
+    /// The text (UTF-8), headline first when the input gave one apart.
+    pub text: String,
+    /// Text or HTML.
+    pub format: Format,
+    /// Metadata from the other fields.
+    pub meta: Meta,
+}
+
+/// Turns one JSON value into an article using `fields`.
+///
+/// Fails (with a reason) when the value is not an object or has no text
+/// field. When the input gives a title that the text does not start with,
+/// the title is put in front of plain text as its first line, so cleanup and
+/// extraction see the article as a page shows it.
+pub fn json_article(value: &Value, fields: &FieldMap) -> Result<JsonArticle, String> {
+    if !value.is_object() {
+        return Err(format!(
+            "JSON record is {}, not an article object",
+            kind(value)
+        ));
+    }
+    let text = match first(value, &fields.text) {
+        Some(Value::String(s)) => s.clone(),
+        Some(Value::Array(items)) => items
+            .iter()
+            .filter_map(Value::as_str)
+            .collect::<Vec<_>>()
+            .join("\n\n"),
+        Some(other) => return Err(format!("text field is {}, not a string", kind(other))),
+        None => {
+            return Err(format!(
+                "no article text (looked for {})",
+                fields.text.join(", ")
+            ));
+        }
+    };
+    let meta = Meta {
+        id: fields.id_of(value),
+        url: first(value, &fields.url).and_then(scalar),
+        title: first(value, &fields.title)
+            .and_then(scalar)
+            .map(|t| t.trim().to_string())
+            .filter(|t| !t.is_empty()),
+        published: first(value, &fields.published).and_then(date),
+        authors: first(value, &fields.authors).map_or_else(Vec::new, authors),
+        ..Meta::default()
+    };
+    let trimmed = text.trim_start();
+    let format = if trimmed.starts_with('<') && trimmed.contains('>') {
+        Format::Html
+    } else {
+        Format::Text
+    };
+    let text = match (&meta.title, format) {
+        (Some(title), Format::Text)
+            if trimmed.lines().next().map(str::trim) != Some(title.as_str()) =>
+        {
+            format!("{title}\n\n{text}")
+        }
+        _ => text,
+    };
+    Ok(JsonArticle { text, format, meta })
+}
+
+fn kind(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// The first of `names` present and not null in `value`.
+fn first<'v>(value: &'v Value, names: &[String]) -> Option<&'v Value> {
+    names.iter().find_map(|name| {
+        let mut v = value;
+        for part in name.split('.') {
+            v = v.get(part)?;
+        }
+        (!v.is_null()).then_some(v)
+    })
+}
+
+/// A string or number as a string.
+fn scalar(value: &Value) -> Option<String> {
+    match value {
+        Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_string()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+fn authors(value: &Value) -> Vec<String> {
+    let one = |v: &Value| match v {
+        Value::String(s) => Some(s.trim().to_string()),
+        Value::Object(_) => v.get("name").and_then(Value::as_str).map(str::to_string),
+        _ => None,
+    };
+    let list: Vec<String> = match value {
+        Value::Array(items) => items.iter().filter_map(one).collect(),
+        other => one(other).into_iter().collect(),
+    };
+    list.into_iter().filter(|s| !s.is_empty()).collect()
+}
+
+/// A date field: strings as given, Unix timestamps (seconds, or
+/// milliseconds when larger than 10^11) as ISO 8601 UTC.
+fn date(value: &Value) -> Option<String> {
+    match value {
+        Value::Number(n) => {
+            let mut secs = n.as_i64().or_else(|| n.as_f64().map(|f| f as i64))?;
+            if secs.abs() > 100_000_000_000 {
+                secs /= 1000;
+            }
+            Some(iso_utc(secs))
+        }
+        other => scalar(other),
+    }
+}
+
+/// Unix seconds as `YYYY-MM-DDTHH:MM:SSZ` (proleptic Gregorian, UTC).
+fn iso_utc(secs: i64) -> String {
+    let days = secs.div_euclid(86_400);
+    let rem = secs.rem_euclid(86_400);
+    // Howard Hinnant's days-to-civil algorithm.
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!(
+        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
+        rem / 3600,
+        rem % 3600 / 60,
+        rem % 60
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn defaults_find_common_fields() {
+        let v = json!({"headline": "Rates rise", "maintext": "Body.", "link": "https://x/1",
+                       "date_publish": "2023-05-11 10:00:00", "guid": 42,
+                       "authors": ["Ann Lee", {"name": "Bo Chan"}]});
+        let a = json_article(&v, &FieldMap::default()).unwrap();
+        assert_eq!(a.text, "Rates rise\n\nBody.");
+        assert_eq!(a.format, Format::Text);
+        assert_eq!(a.meta.title.as_deref(), Some("Rates rise"));
+        assert_eq!(a.meta.url.as_deref(), Some("https://x/1"));
+        assert_eq!(a.meta.published.as_deref(), Some("2023-05-11 10:00:00"));
+        assert_eq!(a.meta.id.as_deref(), Some("42"));
+        assert_eq!(a.meta.authors, ["Ann Lee", "Bo Chan"]);
+    }
+
+    #[test]
+    fn mapping_overrides_and_nested_paths() {
+        let mut fields = FieldMap::default();
+        fields.set("text=article.words").unwrap();
+        fields.set("published=ts").unwrap();
+        let v =
+            json!({"text": "ignored", "article": {"words": ["One.", "Two."]}, "ts": 1683800000});
+        let a = json_article(&v, &fields).unwrap();
+        assert_eq!(a.text, "One.\n\nTwo.");
+        assert_eq!(a.meta.published.as_deref(), Some("2023-05-11T10:13:20Z"));
+        assert!(fields.set("colour=red").is_err());
+        assert!(fields.set("text=").is_err());
+    }
+
+    #[test]
+    fn non_articles_are_refused_and_html_is_recognised() {
+        let f = FieldMap::default();
+        assert!(json_article(&json!([1]), &f).unwrap_err().contains("array"));
+        assert!(
+            json_article(&json!({"x": 1}), &f)
+                .unwrap_err()
+                .contains("no article text")
+        );
+        let a = json_article(&json!({"content": "<p>Hi</p>", "title": "T"}), &f).unwrap();
+        assert_eq!((a.format, a.text.as_str()), (Format::Html, "<p>Hi</p>"));
+    }
+
+    #[test]
+    fn epoch_dates() {
+        assert_eq!(iso_utc(0), "1970-01-01T00:00:00Z");
+        assert_eq!(iso_utc(951_782_400), "2000-02-29T00:00:00Z");
+        assert_eq!(
+            date(&json!(1_683_800_000_000i64)).as_deref(),
+            Some("2023-05-11T10:13:20Z")
+        );
+    }
+}

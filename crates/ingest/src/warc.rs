@@ -1,0 +1,412 @@
+//! WARC files (Common Crawl, CC-NEWS): HTML responses with their target URI,
+//! date and HTTP charset.
+//!
+//! A small streaming parser rather than a WARC crate: it must survive broken
+//! records (report, resynchronise on the next `WARC/` line, go on) and never
+//! hold more than one record, capped at the maximum document size.
+
+use std::io::{self, BufRead, Read};
+
+use crate::document::{Format, Meta, ReadErrorKind};
+use crate::read::{
+    Ctx, Line, Reader, Sink, Stop, classify, read_capped, read_line_capped, resumable,
+};
+
+/// Longest header line accepted.
+const MAX_HEADER_LINE: u64 = 64 << 10;
+
+/// Reports a read failure; `Ok(true)` when reading can go on (the damage is
+/// skipped and the reader resynchronises on the next record).
+fn fail(
+    kind: ReadErrorKind,
+    lost: &mut bool,
+    ctx: &mut Ctx<'_>,
+    sink: &mut Sink<'_>,
+) -> Result<bool, Stop> {
+    if resumable(&kind) {
+        if !*lost {
+            ctx.error(true, kind, sink)?;
+        }
+        *lost = true;
+        return Ok(true);
+    }
+    ctx.error(true, kind, sink)?;
+    Ok(false)
+}
+
+fn broken(reason: impl Into<String>) -> ReadErrorKind {
+    ReadErrorKind::Parse(format!("broken WARC record: {}", reason.into()))
+}
+
+pub(crate) fn read(
+    reader: &Reader,
+    mut input: impl BufRead,
+    ctx: &mut Ctx<'_>,
+    member: Option<&str>,
+    sink: &mut Sink<'_>,
+) -> Result<(), Stop> {
+    let mut line = Vec::new();
+    // After a broken record, lines are skipped up to the next `WARC/` line.
+    let mut lost = false;
+    loop {
+        line.clear();
+        match read_line_capped(&mut input, MAX_HEADER_LINE, &mut line) {
+            Ok(Line::Eof) => return Ok(()),
+            Ok(Line::TooLong) => {
+                if !lost {
+                    ctx.error(true, broken("overlong line"), sink)?;
+                    lost = true;
+                }
+                continue;
+            }
+            Ok(Line::Complete) => {}
+            Err(err) => match fail(classify(err), &mut lost, ctx, sink)? {
+                true => continue,
+                false => return Ok(()),
+            },
+        }
+        if line.trim_ascii().is_empty() {
+            continue;
+        }
+        if !line.starts_with(b"WARC/") {
+            if !lost {
+                ctx.error(true, broken("expected a WARC/ version line"), sink)?;
+                lost = true;
+            }
+            continue;
+        }
+        lost = false;
+        let headers = match headers(&mut input) {
+            Ok(Some(headers)) => headers,
+            Ok(None) => return ctx.error(true, broken("truncated headers"), sink),
+            Err(err) => match fail(classify(err), &mut lost, ctx, sink)? {
+                true => continue,
+                false => return Ok(()),
+            },
+        };
+        let get = |name: &str| {
+            headers
+                .iter()
+                .find(|(k, _)| k.eq_ignore_ascii_case(name))
+                .map(|(_, v)| v.as_str())
+        };
+        let Some(length) = get("Content-Length").and_then(|v| v.parse::<u64>().ok()) else {
+            ctx.error(true, broken("missing or invalid Content-Length"), sink)?;
+            lost = true;
+            continue;
+        };
+        let content_type = get("Content-Type").unwrap_or_default().to_ascii_lowercase();
+        // A `response` holds an HTTP message; a `resource` (wget, some
+        // archivers) holds the page itself.
+        let resource = get("WARC-Type") == Some("resource")
+            && (content_type.starts_with("text/html") || content_type.starts_with("text/plain"));
+        let wanted = resource
+            || (get("WARC-Type") == Some("response") && content_type.contains("application/http"));
+        if !wanted || length > reader.max_bytes {
+            match io::copy(&mut input.by_ref().take(length), &mut io::sink()) {
+                Ok(n) if n < length => {
+                    let reason = format!("truncated: {n} of {length} bytes");
+                    return ctx.error(true, broken(reason), sink);
+                }
+                Ok(_) => {}
+                Err(err) => match fail(classify(err), &mut lost, ctx, sink)? {
+                    true => continue,
+                    false => return Ok(()),
+                },
+            }
+            if wanted {
+                let kind = ReadErrorKind::TooLarge {
+                    limit: reader.max_bytes,
+                };
+                ctx.error(true, kind, sink)?;
+            }
+            continue;
+        }
+        let block = match read_capped(input.by_ref().take(length), length) {
+            Ok(block) if (block.len() as u64) < length => {
+                let reason = format!("truncated: {} of {length} bytes", block.len());
+                return ctx.error(true, broken(reason), sink);
+            }
+            Ok(block) => block,
+            Err(kind) => match fail(kind, &mut lost, ctx, sink)? {
+                true => continue,
+                false => return Ok(()),
+            },
+        };
+        let meta = Meta {
+            id: get("WARC-Record-ID").map(|id| id.trim_matches(['<', '>']).to_string()),
+            url: get("WARC-Target-URI").map(|u| u.trim_matches(['<', '>']).to_string()),
+            fetched: get("WARC-Date").map(str::to_string),
+            ..Meta::default()
+        };
+        let payload = if resource {
+            let format = if content_type.starts_with("text/plain") {
+                Format::Text
+            } else {
+                Format::Html
+            };
+            Ok(Some((block, format, charset_of(&content_type))))
+        } else {
+            http_response(&block, reader.max_bytes)
+        };
+        match payload {
+            Ok(Some((body, format, charset))) => {
+                let meta = Meta { charset, ..meta };
+                ctx.document(true, member, body, format, meta, sink)?;
+            }
+            // Redirects, images, scripts, robots.txt: not articles.
+            Ok(None) => {}
+            Err(reason) => ctx.error(true, broken(reason), sink)?,
+        }
+    }
+}
+
+/// Header lines up to the blank line; `None` at end of input.
+fn headers(input: &mut impl BufRead) -> io::Result<Option<Vec<(String, String)>>> {
+    let mut out = Vec::new();
+    let mut line = Vec::new();
+    loop {
+        line.clear();
+        match read_line_capped(input, MAX_HEADER_LINE, &mut line)? {
+            Line::Eof => return Ok(None),
+            Line::TooLong => continue,
+            Line::Complete => {}
+        }
+        if line.is_empty() {
+            return Ok(Some(out));
+        }
+        let text = String::from_utf8_lossy(&line);
+        if let Some((name, value)) = text.split_once(':') {
+            out.push((name.trim().to_string(), value.trim().to_string()));
+        }
+    }
+}
+
+type Body = (Vec<u8>, Format, Option<String>);
+
+/// The body of a successful HTML or text HTTP response, its format and the
+/// charset its `Content-Type` declares; `None` for anything else.
+fn http_response(block: &[u8], max: u64) -> Result<Option<Body>, String> {
+    let (head_end, body_start) = match memchr::memmem::find(block, b"\r\n\r\n") {
+        Some(i) => (i, i + 4),
+        None => match memchr::memmem::find(block, b"\n\n") {
+            Some(i) => (i, i + 2),
+            None => return Err("HTTP response without a header end".to_string()),
+        },
+    };
+    let head = String::from_utf8_lossy(&block[..head_end]);
+    let mut lines = head.lines();
+    let status = lines.next().unwrap_or_default();
+    let code = status.split_whitespace().nth(1).unwrap_or_default();
+    if !status.starts_with("HTTP/") {
+        return Err(format!("bad HTTP status line {status:?}"));
+    }
+    if !code.starts_with('2') {
+        return Ok(None);
+    }
+    let mut content_type = String::new();
+    let mut chunked = false;
+    let mut gzip = false;
+    for line in lines {
+        let Some((name, value)) = line.split_once(':') else {
+            continue;
+        };
+        let value = value.trim().to_ascii_lowercase();
+        match name.trim().to_ascii_lowercase().as_str() {
+            "content-type" => content_type = value,
+            "transfer-encoding" => chunked = value.contains("chunked"),
+            "content-encoding" => gzip = value.contains("gzip"),
+            _ => {}
+        }
+    }
+    let mime = content_type.split(';').next().unwrap_or_default().trim();
+    let format = match mime {
+        "text/html" | "application/xhtml+xml" | "" => Format::Html,
+        "text/plain" => Format::Text,
+        _ => return Ok(None),
+    };
+    let charset = charset_of(&content_type);
+    let mut body = block[body_start..].to_vec();
+    if chunked {
+        body = dechunk(&body).ok_or("bad chunked transfer encoding")?;
+    }
+    if gzip && body.starts_with(b"\x1f\x8b") {
+        body = gunzip(&body, max)?;
+    }
+    Ok(Some((body, format, charset)))
+}
+
+/// The `charset` parameter of a (lower-cased) `Content-Type` value.
+fn charset_of(content_type: &str) -> Option<String> {
+    content_type
+        .split(';')
+        .filter_map(|p| p.trim().strip_prefix("charset="))
+        .map(|c| c.trim_matches(['"', '\'']).to_string())
+        .next()
+}
+
+fn dechunk(mut data: &[u8]) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(data.len());
+    loop {
+        let end = memchr::memchr(b'\n', data)?;
+        let size_text = std::str::from_utf8(&data[..end]).ok()?;
+        let size_text = size_text.split(';').next()?.trim();
+        let size = usize::from_str_radix(size_text, 16).ok()?;
+        data = &data[end + 1..];
+        if size == 0 {
+            return Some(out);
+        }
+        out.extend_from_slice(data.get(..size)?);
+        data = data.get(size..)?;
+        data = data
+            .strip_prefix(b"\r\n")
+            .or_else(|| data.strip_prefix(b"\n"))
+            .unwrap_or(data);
+    }
+}
+
+#[cfg(feature = "gzip")]
+fn gunzip(data: &[u8], max: u64) -> Result<Vec<u8>, String> {
+    read_capped(flate2::read::MultiGzDecoder::new(data), max)
+        .map_err(|e| format!("gzip content encoding: {e}"))
+}
+
+#[cfg(not(feature = "gzip"))]
+fn gunzip(_data: &[u8], _max: u64) -> Result<Vec<u8>, String> {
+    Err("gzip content encoding: gzip support not built in".to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::read::Reader;
+    use std::io::Write;
+
+    fn gz(bytes: &[u8]) -> Vec<u8> {
+        let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+        enc.write_all(bytes).unwrap();
+        enc.finish().unwrap()
+    }
+
+    #[test]
+    fn a_damaged_gzip_member_loses_only_its_record() {
+        let page = |n: u32| {
+            record(
+                "response",
+                &format!("http://a/{n}"),
+                &format!(
+                    "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>Page {n} {}</p>",
+                    "words ".repeat(40)
+                ),
+            )
+        };
+        let mut data = gz(page(0).as_bytes());
+        let mut damaged = gz(page(1).as_bytes());
+        let len = damaged.len();
+        for b in &mut damaged[20..len - 8] {
+            *b ^= 0x5a;
+        }
+        data.extend(damaged);
+        data.extend(gz(page(2).as_bytes()));
+        data.extend(gz(page(3).as_bytes()));
+        let mut out = Vec::new();
+        Reader::new().read("c.warc.gz", &data[..], |item| {
+            out.push(match item {
+                Ok(d) => format!("{} {}", d.path, d.meta.url.unwrap_or_default()),
+                Err(e) => format!("ERR {} {}", e.path, e.stage()),
+            })
+        });
+        assert_eq!(
+            out,
+            [
+                "c.warc.gz#0 http://a/0",
+                "ERR c.warc.gz#1 decompress",
+                "c.warc.gz#2 http://a/2",
+                "c.warc.gz#3 http://a/3",
+            ]
+        );
+    }
+
+    pub(crate) fn record(kind: &str, uri: &str, block: &str) -> String {
+        format!(
+            "WARC/1.0\r\nWARC-Type: {kind}\r\nWARC-Target-URI: {uri}\r\nWARC-Date: 2024-03-01T10:00:00Z\r\n\
+             WARC-Record-ID: <urn:uuid:{uri}>\r\nContent-Type: application/http; msgtype={kind}\r\n\
+             Content-Length: {}\r\n\r\n{block}\r\n\r\n",
+            block.len()
+        )
+    }
+
+    fn read(bytes: &[u8]) -> Vec<String> {
+        let mut out = Vec::new();
+        Reader::new().read("c.warc", bytes, |item| {
+            out.push(match item {
+                Ok(d) => format!(
+                    "{} {} {:?} {:?} {}",
+                    d.path,
+                    d.format.as_str(),
+                    d.meta.url,
+                    d.meta.charset,
+                    String::from_utf8_lossy(&d.bytes)
+                ),
+                Err(e) => format!("ERR {} {}", e.path, e.kind),
+            })
+        });
+        out
+    }
+
+    #[test]
+    fn responses_with_html_become_documents() {
+        let mut warc =
+            String::from("WARC/1.0\r\nWARC-Type: warcinfo\r\nContent-Length: 3\r\n\r\nabc\r\n\r\n");
+        warc += &record("request", "http://a/1", "GET / HTTP/1.1\r\n\r\n");
+        warc += &record(
+            "response",
+            "http://a/1",
+            "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=ISO-8859-1\r\n\r\n<p>Hi</p>",
+        );
+        warc += &record(
+            "response",
+            "http://a/2",
+            "HTTP/1.1 301 Moved\r\nLocation: /x\r\n\r\n",
+        );
+        warc += &record(
+            "response",
+            "http://a/3",
+            "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\n\r\n4\r\n<b>x\r\n4\r\n</b>\r\n0\r\n\r\n",
+        );
+        warc += "WARC/1.0\r\nWARC-Type: resource\r\nWARC-Target-URI: http://a/4\r\n\
+                 Content-Type: text/html; charset=UTF-8\r\nContent-Length: 8\r\n\r\n<p>R</p>\r\n\r\n";
+        assert_eq!(
+            read(warc.as_bytes()),
+            [
+                "c.warc#0 html Some(\"http://a/1\") Some(\"iso-8859-1\") <p>Hi</p>",
+                "c.warc#1 html Some(\"http://a/3\") None <b>x</b>",
+                "c.warc#2 html Some(\"http://a/4\") Some(\"utf-8\") <p>R</p>",
+            ]
+        );
+    }
+
+    #[test]
+    fn broken_records_are_reported_and_skipped() {
+        let good = record(
+            "response",
+            "http://a/1",
+            "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>Hi</p>",
+        );
+        let mut warc = good.clone();
+        warc += "garbage line\r\nmore garbage\r\n";
+        warc += "WARC/1.0\r\nWARC-Type: response\r\n\r\nno length\r\n\r\n";
+        warc += &good;
+        let truncated = &good[..good.len() - 12];
+        warc += truncated;
+        let got = read(warc.as_bytes());
+        assert_eq!(got.len(), 5, "{got:?}");
+        assert!(got[0].starts_with("c.warc#0 html"));
+        assert!(got[1].contains("#1 broken WARC record: expected a WARC/ version line"));
+        assert!(got[2].contains("#2 broken WARC record: missing or invalid Content-Length"));
+        assert!(got[3].starts_with("c.warc#3 html"));
+        assert!(
+            got[4].contains("#4 broken WARC record: truncated"),
+            "{got:?}"
+        );
+    }
+}
