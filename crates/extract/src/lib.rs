@@ -1,5 +1,5 @@
 /*!
-Extraction: the structure of a cleaned article.
+Extraction: the structure and the facts of a cleaned article.
 
 Given the body lines that cleanup kept, an [`Extractor`] finds the headline,
 the dateline (`WASHINGTON (Reuters) –`, `LONDON, May 5 (AP) -`,
@@ -8,7 +8,17 @@ the body paragraphs. [`Extractor::credits`] reads the names out of credit
 lines and bylines (`(Reporting by A and B; Editing by C)`, `By NAME`), which
 cleanup removed from the body but kept for this purpose.
 
-The extractor holds compiled patterns: build it once and share it.
+[`Extractor::facts`] then reads what the article says: direct quotations and
+who said them, the people, places and organisations it names (each once, in
+its fullest form, with mention counts) and the dates it mentions.
+[`Extractor::quality`] scores how clean and complete the article looks. No
+model is involved: patterns, cue words and gazetteers compiled into the crate
+from the data files in `data/` (sources in `data/SOURCES.md`). Speakers and
+most entity cues are English; other languages get quotes without speakers
+and the entities the gazetteers name.
+
+The extractor holds compiled patterns and word lists: build it once and
+share it.
 
 # Example
 
@@ -34,6 +44,18 @@ assert_eq!(article.paragraphs.len(), 2);
 let credits = extractor.credits("(Reporting by Jane Doe and John Roe; Editing by Ann Lee)");
 assert_eq!(credits.reporters, ["Jane Doe", "John Roe"]);
 assert_eq!(credits.editors, ["Ann Lee"]);
+
+let body = [
+    "Headline",
+    "Andy Vesey, the company's chief executive, spoke in San Francisco on Friday.",
+    "“We won’t roll the dice on public safety,” Vesey said.",
+];
+let article = extractor.extract(&body);
+let facts = extractor.facts(&article, Some("en"), None);
+assert_eq!(facts.quotes[0].speaker.as_deref(), Some("Andy Vesey"));
+assert_eq!(facts.entities.people[0].name, "Andy Vesey");
+assert_eq!(facts.entities.people[0].mentions, 2);
+assert_eq!(facts.entities.places[0].name, "San Francisco");
 ```
 */
 
