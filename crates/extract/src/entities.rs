@@ -273,6 +273,9 @@ fn classify(
         && !lex.org_heads.contains(span[0].text)
     {
         span = &span[2..];
+        if span.len() > 1 && span[0].text == "the" {
+            span = &span[1..];
+        }
     }
     let Some(last) = span.last() else {
         return;
@@ -597,6 +600,16 @@ fn merge(
         .collect();
     for c in &candidates {
         let mut kind = c.kind;
+        // `Taylor` after `Taylor Swift` is her, not the town in Michigan.
+        if kind != Kind::Person && !c.name.contains(' ') && c.name.chars().any(char::is_lowercase) {
+            let word = fold(&c.name);
+            if people.iter().any(|o| {
+                let full = fold(&o.name);
+                full.ends_with(&format!(" {word}")) || full.starts_with(&format!("{word} "))
+            }) {
+                kind = Kind::Person;
+            }
+        }
         let mut key = key_of(kind, &c.name);
         let mut display_name = c.name.clone();
         if kind == Kind::Person {
@@ -756,6 +769,15 @@ mod tests {
         assert_eq!(e.people.len(), 1);
         assert_eq!(e.people[0].name, "Will Moy");
         assert_eq!(e.people[0].mentions, 3);
+    }
+
+    #[test]
+    fn a_first_name_alone_is_the_person_not_the_town() {
+        let (people, places, orgs) =
+            names(&["Taylor Swift left Dick Clark Productions. Taylor said so in Nashville."]);
+        assert_eq!(people, ["Taylor Swift"]);
+        assert_eq!(places, ["Nashville"]);
+        assert_eq!(orgs, ["Dick Clark Productions"]);
     }
 
     #[test]

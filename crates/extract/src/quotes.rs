@@ -467,6 +467,10 @@ fn ends_clause(text: &str, span: &Span) -> bool {
 /// `said Daniel Russell, the top US diplomat` → `Daniel Russell`.
 fn inverted(text: &str, words: &[(usize, &str)]) -> Option<String> {
     let first = words.first()?;
+    // `said in a statement that was obtained by …`: no speaker follows.
+    if AUXILIARIES.contains(&first.1) || AFTER_STOP.contains(&first.1) {
+        return None;
+    }
     let mut end = first.0 + first.1.len();
     for (i, &(o, w)) in words.iter().enumerate() {
         if i > 0
