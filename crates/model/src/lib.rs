@@ -312,4 +312,62 @@ mod tests {
         }
         assert_eq!(v["schema"], SCHEMA_VERSION);
     }
+
+    /// Every key a record can carry is described in `record.schema.json`.
+    #[test]
+    fn json_schema_covers_every_key() {
+        let schema: serde_json::Value =
+            serde_json::from_str(include_str!("../record.schema.json")).unwrap();
+        let mut record = Record::new(Source {
+            member: Some("m".into()),
+            id: Some("i".into()),
+            url: Some("u".into()),
+            fetched: Some("f".into()),
+            ..Source::new("x")
+        });
+        record.dateline = Some(Dateline::default());
+        record.quality = Some(Quality::default());
+        record.removed.push(Removal::new("t", "r"));
+        record.quotes.push(Quote::default());
+        record.dates.push(DateMention::default());
+        for list in [
+            &mut record.entities.people,
+            &mut record.entities.places,
+            &mut record.entities.organizations,
+        ] {
+            list.push(Entity::default());
+        }
+        fn walk(
+            value: &serde_json::Value,
+            schema: &serde_json::Value,
+            root: &serde_json::Value,
+            at: &str,
+        ) {
+            let schema = match schema.get("$ref").and_then(|r| r.as_str()) {
+                Some(r) => &root["$defs"][r.trim_start_matches("#/$defs/")],
+                None => schema,
+            };
+            match value {
+                serde_json::Value::Object(map) => {
+                    if schema.get("additionalProperties").is_some() {
+                        return;
+                    }
+                    for (key, v) in map {
+                        let sub = &schema["properties"][key];
+                        assert!(!sub.is_null(), "{at}.{key} is not in record.schema.json");
+                        walk(v, sub, root, &format!("{at}.{key}"));
+                    }
+                }
+                serde_json::Value::Array(items) => {
+                    for v in items {
+                        walk(v, &schema["items"], root, at);
+                    }
+                }
+                _ => {}
+            }
+        }
+        let value = serde_json::to_value(&record).unwrap();
+        walk(&value, &schema, &schema, "record");
+        assert_eq!(schema["properties"]["schema"]["const"], SCHEMA_VERSION);
+    }
 }
