@@ -44,7 +44,7 @@ pub enum ReadErrorKind {
 }
 
 /// Walks an archive root and reads every file whose name ends in one of the
-/// accepted extensions (`.txt` by default).
+/// accepted extensions (`.txt`, `.html`, `.htm`, `.xhtml` by default).
 ///
 /// Order is deterministic: depth first, entries of a directory sorted by
 /// file name bytes. Symbolic links are not followed. Errors (unreadable
@@ -61,7 +61,7 @@ pub struct ArchiveWalker {
 pub const DEFAULT_MAX_BYTES: u64 = 64 << 20;
 
 impl ArchiveWalker {
-    /// A walker over `root` that accepts `.txt` files of at most
+    /// A walker over `root` that accepts `.txt` and HTML files of at most
     /// [`DEFAULT_MAX_BYTES`].
     pub fn new(root: impl AsRef<Path>) -> ArchiveWalker {
         let root = root.as_ref().to_path_buf();
@@ -72,7 +72,7 @@ impl ArchiveWalker {
         ArchiveWalker {
             root,
             inner,
-            extensions: vec!["txt".to_string()],
+            extensions: ["txt", "html", "htm", "xhtml"].map(String::from).to_vec(),
             max_bytes: DEFAULT_MAX_BYTES,
         }
     }

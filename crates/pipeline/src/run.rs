@@ -36,7 +36,7 @@ impl Default for Options {
             jobs: std::thread::available_parallelism().map_or(1, |n| n.get()),
             queue: 256,
             max_bytes: DEFAULT_MAX_BYTES,
-            extensions: vec!["txt".to_string()],
+            extensions: ["txt", "html", "htm", "xhtml"].map(String::from).to_vec(),
             progress: false,
         }
     }
