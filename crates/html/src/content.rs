@@ -323,48 +323,19 @@ fn ancestors(nodes: &[Node], start: u32) -> impl Iterator<Item = u32> + '_ {
     })
 }
 
-/// Picks the article's blocks.
-pub(crate) fn select(dom: &Dom, raw: Vec<Raw>) -> Vec<Block> {
-    let nodes = &dom.nodes;
+/// Readability-style scores: the best container (0 if none) and every
+/// element's final score.
+fn scores(
+    nodes: &[Node],
+    raw: &[Raw],
+    junk: &[bool],
+    good: &[bool],
+    chars: &[u32],
+    links: &[u32],
+) -> (usize, f64, Vec<f64>) {
     let n = nodes.len();
-    // Prose, characters and link characters under every element.
-    let mut prose = vec![0u32; n];
-    let mut chars = vec![0u32; n];
-    let mut links = vec![0u32; n];
-    let mut total_prose = 0u32;
-    for b in &raw {
-        let p = if is_prose(b) && !b.tag_junk {
-            b.chars as u32
-        } else {
-            0
-        };
-        total_prose += p;
-        for a in ancestors(nodes, b.container) {
-            prose[a as usize] += p;
-            chars[a as usize] += b.chars as u32;
-            links[a as usize] += b.link_chars as u32;
-        }
-    }
-    // Class/id junk, unless the subtree holds much of the page's prose.
-    let mut hinted_junk = vec![false; n];
-    let mut good = vec![false; n];
-    for (i, node) in nodes.iter().enumerate() {
-        // Only elements around some text matter (and words are costly).
-        if node.hint.is_empty() || chars[i] == 0 {
-            continue;
-        }
-        let (b, g) = hint_weight(&node.hint);
-        good[i] = g;
-        let itemprop_body = node.itemprop == "articlebody";
-        hinted_junk[i] = b && !itemprop_body && f64::from(prose[i]) < 0.4 * f64::from(total_prose);
-    }
-    let junk: Vec<bool> = raw
-        .iter()
-        .map(|b| b.tag_junk || ancestors(nodes, b.container).any(|a| hinted_junk[a as usize]))
-        .collect();
-    // Scores.
     let mut score = vec![0f64; n];
-    for (b, &j) in raw.iter().zip(&junk) {
+    for (b, &j) in raw.iter().zip(junk) {
         if j || !is_prose(b) {
             continue;
         }
@@ -376,7 +347,6 @@ pub(crate) fn select(dom: &Dom, raw: Vec<Raw>) -> Vec<Block> {
     }
     let mut best = 0usize;
     let mut best_score = 0f64;
-    let mut finals = vec![0f64; n];
     for i in 1..n {
         if score[i] == 0.0 {
             continue;
@@ -386,7 +356,7 @@ pub(crate) fn select(dom: &Dom, raw: Vec<Raw>) -> Vec<Block> {
         if good[i] || node.itemprop == "articlebody" {
             s += 25.0;
         }
-        if node.is("article") || node.is("main") {
+        if node.flags & flags::ARTICLE != 0 {
             s += 10.0;
         }
         let ld = if chars[i] > 0 {
@@ -395,10 +365,140 @@ pub(crate) fn select(dom: &Dom, raw: Vec<Raw>) -> Vec<Block> {
             0.0
         };
         s *= 1.0 - ld;
-        finals[i] = s;
+        score[i] = s;
         if s > best_score {
             best_score = s;
             best = i;
+        }
+    }
+    (best, best_score, score)
+}
+
+/// Comment sections can outweigh the article; their words always count.
+fn comment_like(hint: &str) -> bool {
+    hint.contains("comment") || hint.contains("disqus") || hint.contains("discussion")
+}
+
+fn block_junk(nodes: &[Node], raw: &[Raw], hinted: &[bool]) -> Vec<bool> {
+    raw.iter()
+        .map(|b| {
+            b.tag_junk
+                || std::iter::once(b.container)
+                    .chain(ancestors(nodes, b.container))
+                    .any(|a| hinted[a as usize])
+        })
+        .collect()
+}
+
+/// Picks the article's blocks.
+pub(crate) fn select(dom: &Dom, raw: Vec<Raw>) -> Vec<Block> {
+    let nodes = &dom.nodes;
+    let n = nodes.len();
+    // Characters and link characters under every element.
+    let mut chars = vec![0u32; n];
+    let mut links = vec![0u32; n];
+    for b in &raw {
+        for a in std::iter::once(b.container).chain(ancestors(nodes, b.container)) {
+            chars[a as usize] += b.chars as u32;
+            links[a as usize] += b.link_chars as u32;
+        }
+    }
+    let mut hinted = vec![false; n];
+    let mut good = vec![false; n];
+    for (i, node) in nodes.iter().enumerate() {
+        // Only elements around some text matter (and words are costly).
+        if node.hint.is_empty() || chars[i] == 0 {
+            continue;
+        }
+        let (b, g) = hint_weight(&node.hint);
+        good[i] = g;
+        hinted[i] = b && node.itemprop != "articlebody";
+    }
+    // First with every class/id word believed; then the words on the
+    // chosen container's own ancestors are not (a page-wide wrapper called
+    // `has-sidebar` is not a sidebar).
+    let strict = block_junk(nodes, &raw, &hinted);
+    let (first, _, _) = scores(nodes, &raw, &strict, &good, &chars, &links);
+    if first == 0 {
+        hinted.iter_mut().for_each(|h| *h = false);
+    } else {
+        for a in std::iter::once(first as u32).chain(ancestors(nodes, first as u32)) {
+            hinted[a as usize] = false;
+        }
+    }
+    // Nor the words on subtrees that hold much of the page's prose.
+    let mut all_prose = vec![0u32; n];
+    let mut total = 0u32;
+    for (b, &j) in raw.iter().zip(&strict) {
+        if b.tag_junk || !is_prose(b) {
+            continue;
+        }
+        let _ = j;
+        total += b.chars as u32;
+        for a in std::iter::once(b.container).chain(ancestors(nodes, b.container)) {
+            all_prose[a as usize] += b.chars as u32;
+        }
+    }
+    for i in 0..n {
+        if hinted[i]
+            && f64::from(all_prose[i]) >= 0.4 * f64::from(total)
+            && !comment_like(&nodes[i].hint)
+        {
+            hinted[i] = false;
+        }
+    }
+    let junk = block_junk(nodes, &raw, &hinted);
+    let (mut best, best_score, finals) = scores(nodes, &raw, &junk, &good, &chars, &links);
+    // Prose and other characters outside junk, per element.
+    let mut prose = vec![0u32; n];
+    let mut other = vec![0u32; n];
+    for (b, &j) in raw.iter().zip(&junk) {
+        if j {
+            continue;
+        }
+        let (p, o) = if is_prose(b) {
+            (b.chars as u32, 0)
+        } else {
+            (0, b.chars as u32)
+        };
+        for a in std::iter::once(b.container).chain(ancestors(nodes, b.container)) {
+            prose[a as usize] += p;
+            other[a as usize] += o;
+        }
+    }
+    // schema.org microdata names the article body outright.
+    if let Some(body) = (1..n)
+        .filter(|&i| nodes[i].itemprop == "articlebody" && prose[i] > 0)
+        .max_by_key(|&i| prose[i])
+    {
+        best = body;
+    }
+    // Climb while the parent adds mostly prose (an article split into
+    // sections by ad slots and boxes).
+    while best != 0 {
+        let parent = nodes[best].parent as usize;
+        if std::env::var_os("NEWSCLEAN_HTML_DEBUG").is_some() {
+            eprintln!(
+                "climb {best} {:?} {} prose {} other {} -> parent {parent} {:?} {} prose {} other {}",
+                nodes[best].name,
+                nodes[best].hint,
+                prose[best],
+                other[best],
+                nodes[parent].name,
+                nodes[parent].hint,
+                prose[parent],
+                other[parent]
+            );
+        }
+        if parent == 0 {
+            break;
+        }
+        let more_prose = f64::from(prose[parent] - prose[best]);
+        let more_other = f64::from(other[parent] - other[best]);
+        if more_prose >= 1.5 * more_other {
+            best = parent;
+        } else {
+            break;
         }
     }
     let mut included = vec![false; n];
@@ -416,14 +516,37 @@ pub(crate) fn select(dom: &Dom, raw: Vec<Raw>) -> Vec<Block> {
             nodes[parent].end as usize
         };
         while j < parent_end {
-            if j != best && finals[j] >= threshold && !hinted_junk[j] {
+            if j != best && finals[j] >= threshold && !hinted[j] {
                 included[j] = true;
             }
             j = (nodes[j].end as usize).max(j + 1);
         }
     }
+    let debug = std::env::var_os("NEWSCLEAN_HTML_DEBUG").is_some();
+    if debug {
+        eprintln!(
+            "best {} <{:?} {}> first {}",
+            best, nodes[best].name, nodes[best].hint, first
+        );
+    }
     let mut out = Vec::new();
     for (b, j) in raw.into_iter().zip(junk) {
+        if debug {
+            let c = &nodes[b.container as usize];
+            let hinted_at = std::iter::once(b.container)
+                .chain(ancestors(nodes, b.container))
+                .find(|&a| hinted[a as usize]);
+            eprintln!(
+                "{}{} {:>5} <{:?} {}> [{:?}] {}",
+                if j { "J" } else { " " },
+                if b.tag_junk { "T" } else { " " },
+                b.container,
+                c.name,
+                c.hint,
+                hinted_at.map(|a| &nodes[a as usize].hint),
+                b.text.chars().take(70).collect::<String>()
+            );
+        }
         if j {
             continue;
         }
