@@ -153,12 +153,35 @@ impl HtmlExtractor {
         let started = Instant::now();
         let dom = dom::parse(html, &self.budget)?;
         let raw = content::blocks(&dom);
-        let h1 = raw
+        let headings: Vec<(u8, String)> = raw
             .iter()
-            .find(|b| b.kind == BlockKind::Heading(1))
-            .map(|b| b.text.clone());
+            .filter_map(|b| match b.kind {
+                BlockKind::Heading(level) if level <= 2 => Some((level, b.text.clone())),
+                _ => None,
+            })
+            .collect();
+        // Dates written in the page: near the headline first (bylines sit
+        // just below it), then just above it.
+        let h1_at = raw
+            .iter()
+            .position(|b| b.kind == BlockKind::Heading(1))
+            .unwrap_or(0);
+        let short = |b: &&content::Raw| b.chars <= 150;
+        let date_texts: Vec<&str> = raw[h1_at..]
+            .iter()
+            .filter(short)
+            .take(40)
+            .chain(raw[..h1_at].iter().rev().filter(short).take(15))
+            .map(|b| b.text.as_str())
+            .collect();
         let (bylines, first_time) = bylines(&dom);
-        let meta = meta::extract(&dom, h1.as_deref(), &bylines, first_time.as_deref());
+        let meta = meta::extract(
+            &dom,
+            &headings,
+            &bylines,
+            first_time.as_deref(),
+            &date_texts,
+        );
         let blocks = content::select(&dom, raw);
         if started.elapsed() > self.budget.max_time {
             return Err(HtmlError::Budget(format!(
@@ -201,6 +224,20 @@ fn bylines(dom: &dom::Dom) -> (Vec<String>, Option<String>) {
                     .split(|c: char| !c.is_ascii_alphanumeric())
                     .any(|w| matches!(w, "author" | "byline" | "authors" | "autor" | "auteur"));
         if !hinted || out.len() >= 8 {
+            continue;
+        }
+        // Commenters have bylines too.
+        let mut up = i;
+        let mut in_comments = false;
+        while up != 0 {
+            let h = &dom.nodes[up].hint;
+            if h.contains("comment") || h.contains("reply") || h.contains("respond") {
+                in_comments = true;
+                break;
+            }
+            up = dom.nodes[up].parent as usize;
+        }
+        if in_comments {
             continue;
         }
         let mut text = String::new();

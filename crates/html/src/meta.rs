@@ -149,6 +149,31 @@ fn meta<'a>(dom: &'a Dom, keys: &[&str]) -> Option<&'a str> {
     })
 }
 
+/// Share of the shorter title's words found in the other.
+fn overlap(a: &str, b: &str) -> f64 {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let (a, b) = (words(a), words(b));
+    let (short, long) = if a.len() <= b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
+    if short.is_empty() {
+        return 0.0;
+    }
+    short.iter().filter(|w| long.contains(w)).count() as f64 / short.len() as f64
+}
+
+/// Decodes entities that pages double-encode in their metadata.
+fn unescape(s: &str) -> String {
+    clean(&html_escape::decode_html_entities(s))
+}
+
 /// Collapses whitespace.
 pub(crate) fn clean(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -167,16 +192,16 @@ static BY: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 static NOT_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:e-?mail|updated|published|posted|min read|follow|twitter|facebook|photo|foto|\d{4})\b|@|https?:")
+    Regex::new(r"(?i)\b(?:e-?mail|updated|published|posted|min read|follow|twitter|facebook|photo|foto|\d{4})\b|@|https?:|\d|^(?:by|von|par|name|autor|author|redaktion)$")
         .expect("static regex")
 });
 
 /// Names in a byline or an author field: `By A, B and C` → `[A, B, C]`.
 pub(crate) fn split_names(s: &str) -> Vec<String> {
-    let s = clean(s);
+    let s = unescape(s);
     let s = BY.replace(&s, "");
     let mut out = Vec::new();
-    for part in s.split([',', ';', '|', '/', '&']).flat_map(|p| {
+    for part in s.split([',', ';', '|', '/', '&', '·', '•']).flat_map(|p| {
         p.split(" and ")
             .flat_map(|q| q.split(" und "))
             .flat_map(|q| q.split(" et "))
@@ -426,10 +451,15 @@ fn strip_site(title: &str, site: Option<&str>, h1: Option<&str>) -> String {
 /// the texts of byline-like elements.
 pub(crate) fn extract(
     dom: &Dom,
-    h1: Option<&str>,
+    headings: &[(u8, String)],
     bylines: &[String],
     first_time: Option<&str>,
+    date_texts: &[&str],
 ) -> Meta {
+    let h1 = headings
+        .iter()
+        .find(|(l, _)| *l == 1)
+        .map(|(_, t)| t.as_str());
     let ld = json_ld(&dom.head.json_ld);
     let mut m = Meta {
         site_name: meta(dom, &["og:site_name", "application-name", "twitter:site"])
@@ -440,16 +470,28 @@ pub(crate) fn extract(
     };
     let site = m.site_name.as_deref();
     let h1 = h1.map(clean).filter(|h| !h.is_empty());
-    m.title = ld
-        .headline
-        .clone()
-        .or_else(|| {
-            meta(dom, &["og:title", "twitter:title"]).map(|t| strip_site(t, site, h1.as_deref()))
-        })
+    let og = meta(dom, &["og:title", "twitter:title"]).map(|t| strip_site(t, site, h1.as_deref()));
+    let tag =
+        (!dom.head.title.is_empty()).then(|| strip_site(&dom.head.title, site, h1.as_deref()));
+    let declared: Vec<&str> = [ld.headline.as_deref(), og.as_deref(), tag.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect();
+    // The visible headline, when the page's declared titles (often written
+    // for search engines) agree with it; else the declared ones.
+    let visible = [1u8, 2].iter().find_map(|level| {
+        headings
+            .iter()
+            .filter(|(l, _)| l == level)
+            .map(|(_, t)| clean(t))
+            .find(|t| declared.iter().any(|d| overlap(t, d) >= 0.6))
+    });
+    m.title = visible
+        .or(ld.headline.clone())
+        .or(og)
         .or(h1.clone())
-        .or_else(|| {
-            (!dom.head.title.is_empty()).then(|| strip_site(&dom.head.title, site, h1.as_deref()))
-        });
+        .or(tag)
+        .map(|t| unescape(&t));
     m.url = dom
         .head
         .canonical
@@ -488,7 +530,8 @@ pub(crate) fn extract(
         })
         .or_else(|| first_time.and_then(normalize_date))
         .or_else(|| m.url.as_deref().and_then(url_date))
-        .or_else(|| bylines.iter().find_map(|b| normalize_date(b)));
+        .or_else(|| bylines.iter().find_map(|b| normalize_date(b)))
+        .or_else(|| date_texts.iter().find_map(|t| normalize_date(t)));
     m.authors = ld.authors;
     if m.authors.is_empty() {
         for key in [
