@@ -311,6 +311,7 @@ fn is_prose(b: &Raw) -> bool {
     b.chars >= 25 && (b.link_chars as f64) < 0.5 * b.chars as f64
 }
 
+/// `start` and the elements above it, up to (not including) the root.
 fn ancestors(nodes: &[Node], start: u32) -> impl Iterator<Item = u32> + '_ {
     let mut cur = start;
     std::iter::from_fn(move || {
@@ -381,12 +382,7 @@ fn comment_like(hint: &str) -> bool {
 
 fn block_junk(nodes: &[Node], raw: &[Raw], hinted: &[bool]) -> Vec<bool> {
     raw.iter()
-        .map(|b| {
-            b.tag_junk
-                || std::iter::once(b.container)
-                    .chain(ancestors(nodes, b.container))
-                    .any(|a| hinted[a as usize])
-        })
+        .map(|b| b.tag_junk || ancestors(nodes, b.container).any(|a| hinted[a as usize]))
         .collect()
 }
 
@@ -398,7 +394,7 @@ pub(crate) fn select(dom: &Dom, raw: Vec<Raw>) -> Vec<Block> {
     let mut chars = vec![0u32; n];
     let mut links = vec![0u32; n];
     for b in &raw {
-        for a in std::iter::once(b.container).chain(ancestors(nodes, b.container)) {
+        for a in ancestors(nodes, b.container) {
             chars[a as usize] += b.chars as u32;
             links[a as usize] += b.link_chars as u32;
         }
@@ -422,7 +418,7 @@ pub(crate) fn select(dom: &Dom, raw: Vec<Raw>) -> Vec<Block> {
     if first == 0 {
         hinted.iter_mut().for_each(|h| *h = false);
     } else {
-        for a in std::iter::once(first as u32).chain(ancestors(nodes, first as u32)) {
+        for a in ancestors(nodes, first as u32) {
             hinted[a as usize] = false;
         }
     }
@@ -435,7 +431,7 @@ pub(crate) fn select(dom: &Dom, raw: Vec<Raw>) -> Vec<Block> {
         }
         let _ = j;
         total += b.chars as u32;
-        for a in std::iter::once(b.container).chain(ancestors(nodes, b.container)) {
+        for a in ancestors(nodes, b.container) {
             all_prose[a as usize] += b.chars as u32;
         }
     }
@@ -461,7 +457,7 @@ pub(crate) fn select(dom: &Dom, raw: Vec<Raw>) -> Vec<Block> {
         } else {
             (0, b.chars as u32)
         };
-        for a in std::iter::once(b.container).chain(ancestors(nodes, b.container)) {
+        for a in ancestors(nodes, b.container) {
             prose[a as usize] += p;
             other[a as usize] += o;
         }
@@ -477,19 +473,6 @@ pub(crate) fn select(dom: &Dom, raw: Vec<Raw>) -> Vec<Block> {
     // sections by ad slots and boxes).
     while best != 0 {
         let parent = nodes[best].parent as usize;
-        if std::env::var_os("NEWSCLEAN_HTML_DEBUG").is_some() {
-            eprintln!(
-                "climb {best} {:?} {} prose {} other {} -> parent {parent} {:?} {} prose {} other {}",
-                nodes[best].name,
-                nodes[best].hint,
-                prose[best],
-                other[best],
-                nodes[parent].name,
-                nodes[parent].hint,
-                prose[parent],
-                other[parent]
-            );
-        }
         if parent == 0 {
             break;
         }
@@ -522,38 +505,12 @@ pub(crate) fn select(dom: &Dom, raw: Vec<Raw>) -> Vec<Block> {
             j = (nodes[j].end as usize).max(j + 1);
         }
     }
-    let debug = std::env::var_os("NEWSCLEAN_HTML_DEBUG").is_some();
-    if debug {
-        eprintln!(
-            "best {} <{:?} {}> first {}",
-            best, nodes[best].name, nodes[best].hint, first
-        );
-    }
     let mut out = Vec::new();
     for (b, j) in raw.into_iter().zip(junk) {
-        if debug {
-            let c = &nodes[b.container as usize];
-            let hinted_at = std::iter::once(b.container)
-                .chain(ancestors(nodes, b.container))
-                .find(|&a| hinted[a as usize]);
-            eprintln!(
-                "{}{} {:>5} <{:?} {}> [{:?}] {}",
-                if j { "J" } else { " " },
-                if b.tag_junk { "T" } else { " " },
-                b.container,
-                c.name,
-                c.hint,
-                hinted_at.map(|a| &nodes[a as usize].hint),
-                b.text.chars().take(70).collect::<String>()
-            );
-        }
         if j {
             continue;
         }
-        let inside = included[0]
-            || std::iter::once(b.container)
-                .chain(ancestors(nodes, b.container))
-                .any(|a| included[a as usize]);
+        let inside = included[0] || ancestors(nodes, b.container).any(|a| included[a as usize]);
         // A long prose paragraph that is a sibling of the article joins it.
         let sibling_prose = !inside
             && best != 0

@@ -414,8 +414,24 @@ const SEPARATORS: &[&str] = &[
 ];
 
 /// `title` without a site name at either end.
-fn strip_site(title: &str, site: Option<&str>, h1: Option<&str>) -> String {
+fn strip_site(title: &str, site: Option<&str>, h1: Option<&str>, shown: &[&str]) -> String {
     let title = clean(title);
+    // One side shown on its own in the page is the headline.
+    for sep in SEPARATORS {
+        for (a, b) in [title.split_once(sep), title.rsplit_once(sep)]
+            .into_iter()
+            .flatten()
+        {
+            for side in [a, b] {
+                let side = side.trim();
+                if side.split_whitespace().count() >= 3
+                    && shown.iter().any(|t| t.eq_ignore_ascii_case(side))
+                {
+                    return side.to_string();
+                }
+            }
+        }
+    }
     if let Some(h1) = h1
         && title.starts_with(h1)
         && h1.chars().count() * 2 >= title.chars().count() / 2
@@ -470,9 +486,10 @@ pub(crate) fn extract(
     };
     let site = m.site_name.as_deref();
     let h1 = h1.map(clean).filter(|h| !h.is_empty());
-    let og = meta(dom, &["og:title", "twitter:title"]).map(|t| strip_site(t, site, h1.as_deref()));
-    let tag =
-        (!dom.head.title.is_empty()).then(|| strip_site(&dom.head.title, site, h1.as_deref()));
+    let og = meta(dom, &["og:title", "twitter:title"])
+        .map(|t| strip_site(t, site, h1.as_deref(), date_texts));
+    let tag = (!dom.head.title.is_empty())
+        .then(|| strip_site(&dom.head.title, site, h1.as_deref(), date_texts));
     let declared: Vec<&str> = [ld.headline.as_deref(), og.as_deref(), tag.as_deref()]
         .into_iter()
         .flatten()
@@ -620,11 +637,11 @@ mod tests {
     #[test]
     fn titles_lose_the_site_name() {
         assert_eq!(
-            strip_site("Big news today | The Daily", Some("The Daily"), None),
+            strip_site("Big news today | The Daily", Some("The Daily"), None, &[]),
             "Big news today"
         );
         assert_eq!(
-            strip_site("The Daily - Big news about many things", None, None),
+            strip_site("The Daily - Big news about many things", None, None, &[]),
             "Big news about many things"
         );
     }

@@ -254,7 +254,7 @@ impl Processor {
 }
 
 /// HTML by extension, or by its first bytes whatever the extension.
-fn is_html(path: &str, bytes: &[u8]) -> bool {
+pub(crate) fn is_html(path: &str, bytes: &[u8]) -> bool {
     let ext = path.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
     matches!(ext.as_deref(), Some("html" | "htm" | "xhtml")) || looks_like_html(bytes)
 }

@@ -218,7 +218,11 @@ impl Pipeline {
                 .fold(
                     || TemplateLearner::new(config),
                     |mut learner, raw| {
-                        if let Ok(decoded) = newsclean_ingest::decode(&raw.bytes) {
+                        // Templates are lines of text; a page's markup
+                        // lines are not what cleanup later sees.
+                        if !crate::process::is_html(&raw.path, &raw.bytes)
+                            && let Ok(decoded) = newsclean_ingest::decode(&raw.bytes)
+                        {
                             learner.observe(group_of(&raw.path), &decoded.text);
                         }
                         learner
