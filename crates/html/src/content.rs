@@ -452,7 +452,7 @@ pub(crate) fn select(dom: &Dom, raw: Vec<Raw>) -> Vec<Block> {
         if j {
             continue;
         }
-        let (p, o) = if is_prose(b) {
+        let (p, o) = if is_prose(b) && (b.link_chars as f64) < 0.2 * b.chars as f64 {
             (b.chars as u32, 0)
         } else {
             (0, b.chars as u32)
@@ -478,7 +478,7 @@ pub(crate) fn select(dom: &Dom, raw: Vec<Raw>) -> Vec<Block> {
         }
         let more_prose = f64::from(prose[parent] - prose[best]);
         let more_other = f64::from(other[parent] - other[best]);
-        if more_prose >= 1.5 * more_other {
+        if more_prose >= 3.0 * more_other {
             best = parent;
         } else {
             break;
