@@ -128,6 +128,18 @@ const VOID: &[&str] = &[
     "track", "wbr", "keygen",
 ];
 
+/// class/id words of headline kickers.
+const KICKERS: &[&str] = &[
+    "kicker",
+    "topline",
+    "overline",
+    "dachzeile",
+    "roofline",
+    "eyebrow",
+    "supertitle",
+    "spitzmarke",
+];
+
 /// Start tags that close an open `<p>`.
 const CLOSES_P: &[&str] = &[
     "address",
@@ -343,6 +355,11 @@ impl Builder {
                 }
                 _ => {}
             }
+        }
+        // A kicker above a headline ("Minderheit in Syrien", "Kultur:") is
+        // neither headline nor body.
+        if !hint.is_empty() && KICKERS.iter().any(|k| hint.contains(k)) {
+            hidden = true;
         }
         let depth = self.stack.len();
         if depth >= self.budget.max_depth {

@@ -503,7 +503,15 @@ pub(crate) fn extract(
             .map(|(_, t)| clean(t))
             .find(|t| declared.iter().any(|d| overlap(t, d) >= 0.6))
     });
+    // A page's only `h1`, if it reads like a headline, is the headline even
+    // when the declared titles were rewritten for search engines.
+    let mut h1s = headings.iter().filter(|(l, _)| *l == 1);
+    let lone_h1 = match (h1s.next(), h1s.next()) {
+        (Some((_, t)), None) if t.split_whitespace().count() >= 4 => Some(clean(t)),
+        _ => None,
+    };
     m.title = visible
+        .or(lone_h1)
         .or(ld.headline.clone())
         .or(og)
         .or(h1.clone())
