@@ -5,13 +5,15 @@ use std::time::Instant;
 
 use newsclean_cleanup::{Cleaner, Repairer, Role, RuleError, RuleSet};
 use newsclean_extract::{Extractor, QualityInput};
+use newsclean_html::{Budget, HtmlExtractor, looks_like_html};
 use newsclean_ingest::{Format, Meta, RawDocument, decode_with_charset, html_charset};
 use newsclean_model::{ErrorRecord, Record, Removal, Source};
 
 /// Stages timed by [`StageClock`], in pipeline order.
-pub(crate) const STAGES: [&str; 7] = [
+pub(crate) const STAGES: [&str; 8] = [
     "read",
     "decode",
+    "html",
     "repair",
     "clean",
     "extract",
@@ -50,17 +52,19 @@ impl StageClock {
 
 pub(crate) const READ: usize = 0;
 const DECODE: usize = 1;
-const REPAIR: usize = 2;
-const CLEAN: usize = 3;
-const EXTRACT: usize = 4;
-pub(crate) const SERIALIZE: usize = 5;
-pub(crate) const WRITE: usize = 6;
+const HTML: usize = 2;
+const REPAIR: usize = 3;
+const CLEAN: usize = 4;
+const EXTRACT: usize = 5;
+pub(crate) const SERIALIZE: usize = 6;
+pub(crate) const WRITE: usize = 7;
 
 /// Turns one input into a record. Build once; share across threads.
 pub struct Processor {
     repairer: Repairer,
     cleaner: Cleaner,
     extractor: Extractor,
+    html: HtmlExtractor,
 }
 
 impl Processor {
@@ -70,7 +74,14 @@ impl Processor {
             repairer: Repairer::new(),
             cleaner: Cleaner::new(rules)?,
             extractor: Extractor::new(),
+            html: HtmlExtractor::default(),
         })
+    }
+
+    /// Limits for each HTML page (size, nodes, nesting, time).
+    pub fn with_html_budget(mut self, budget: Budget) -> Processor {
+        self.html = HtmlExtractor::new(budget);
+        self
     }
 
     /// Decodes and processes one input document; metadata the input gave
@@ -88,8 +99,63 @@ impl Processor {
         let mut source = source_of(raw);
         source.encoding = Some(decoded.encoding.to_string());
         source.replaced = decoded.replaced;
-        let mut record = self.process_text(source, &decoded.text, clock);
+        // The reader's format hint, else the page's first bytes (a `.txt`
+        // that is really a saved page).
+        let mut record = if raw.format == Format::Html || looks_like_html(&raw.bytes) {
+            self.process_html(source, &decoded.text, clock)
+                .map_err(|e| ErrorRecord {
+                    index: raw.meta.index,
+                    ..e
+                })?
+        } else {
+            self.process_text(source, &decoded.text, clock)
+        };
         apply_meta(&mut record, &raw.meta);
+        Ok(record)
+    }
+
+    /// Processes a decoded HTML page: the main-content blocks go through
+    /// the same cleanup and extraction as text (one block a line, headline
+    /// first), and the page's metadata fills what markup says better.
+    pub fn process_html(
+        &self,
+        source: Source,
+        html: &str,
+        clock: &StageClock,
+    ) -> Result<Record, ErrorRecord> {
+        let page = clock
+            .time(HTML, || self.html.extract(html))
+            .map_err(|e| ErrorRecord::new(source.path.clone(), "html", e.to_string()))?;
+        let mut text = String::new();
+        if let Some(title) = &page.title {
+            text.push_str(title);
+            text.push_str("\n\n");
+        }
+        for block in &page.blocks {
+            text.push_str(&block.text);
+            text.push_str("\n\n");
+        }
+        let mut record = self.process_text(source, &text, clock);
+        if let Some(title) = page.title {
+            // The headline line was not taken as one (too long, say): it is
+            // not body text either.
+            if record.title.as_deref() != Some(title.as_str()) {
+                if record.paragraphs.first() == Some(&title) {
+                    record.paragraphs.remove(0);
+                }
+                record.subheadings.retain(|s| *s != title);
+            }
+            record.title = Some(title);
+        }
+        if page.published.is_some() {
+            record.published = page.published;
+        }
+        if !page.authors.is_empty() {
+            record.credits.reporters = page.authors;
+        }
+        if page.language.is_some() {
+            record.language = page.language;
+        }
         Ok(record)
     }
 

@@ -237,7 +237,12 @@ impl Pipeline {
                 .fold(
                     || TemplateLearner::new(config),
                     |mut learner, raw| {
-                        if let Ok(decoded) = newsclean_ingest::decode(&raw.bytes) {
+                        // Templates are lines of text; a page's markup
+                        // lines are not what cleanup later sees.
+                        if raw.format != newsclean_ingest::Format::Html
+                            && !newsclean_html::looks_like_html(&raw.bytes)
+                            && let Ok(decoded) = newsclean_ingest::decode(&raw.bytes)
+                        {
                             learner.observe(group_of(&raw.path), &decoded.text);
                         }
                         learner

@@ -1,0 +1,540 @@
+//! Main content: blocks of text, junk subtrees, and the container that holds
+//! the article.
+//!
+//! Three general signals, no per-site rules:
+//! 1. **Tags and roles** that are never article text (`nav`, `aside`,
+//!    `footer`, `figure`, forms' controls, `role=navigation`), and hidden
+//!    elements.
+//! 2. **class/id words** (`share`, `related`, `comment`, `cookie`, `ad`, …).
+//!    A hinted subtree only counts as junk while it holds less than 40% of
+//!    the page's prose: a page-wide wrapper called `has-sidebar` is not a
+//!    sidebar.
+//! 3. **Readability-style scoring**: every prose block (25+ characters, few
+//!    links) scores its parent, grandparent and great-grandparent; the best
+//!    container, discounted by its link density and adjusted by class/id
+//!    words, is the article; siblings that score close to it join it.
+
+use crate::dom::{Dom, Node, flags};
+use crate::{Block, BlockKind};
+
+const JUNK_ROLES: &[&str] = &[
+    "navigation",
+    "contentinfo",
+    "complementary",
+    "search",
+    "menu",
+    "menubar",
+    "dialog",
+    "alertdialog",
+    "banner",
+    "toolbar",
+];
+
+/// class/id words (whole) that mark page furniture.
+const JUNK_WORDS: &[&str] = &[
+    "ad",
+    "ads",
+    "adv",
+    "advert",
+    "author",
+    "byline",
+    "caption",
+    "credit",
+    "credits",
+    "hidden",
+    "hide",
+    "login",
+    "meta",
+    "nav",
+    "pager",
+    "pagination",
+    "print",
+    "rating",
+    "signup",
+    "skip",
+    "sr",
+    "tag",
+    "tags",
+    "toolbar",
+    "masthead",
+    "dateline",
+    "date",
+    "time",
+    "timestamp",
+    "topics",
+    "keywords",
+    "more",
+    "bio",
+    "infobox",
+];
+
+/// class/id word beginnings that mark page furniture.
+const JUNK_PREFIXES: &[&str] = &[
+    "advert",
+    "banner",
+    "breadcrumb",
+    "comment",
+    "consent",
+    "cookie",
+    "disqus",
+    "footer",
+    "gdpr",
+    "menu",
+    "modal",
+    "navbar",
+    "navigation",
+    "newsletter",
+    "outbrain",
+    "paywall",
+    "popup",
+    "promo",
+    "recommend",
+    "related",
+    "share",
+    "sharing",
+    "sidebar",
+    "social",
+    "sponsor",
+    "subscri",
+    "taboola",
+    "teaser",
+    "widget",
+    "trending",
+    "popular",
+    "most-read",
+    "mostread",
+    "jump",
+];
+
+/// class/id words of article containers.
+const GOOD_WORDS: &[&str] = &[
+    "article",
+    "articlebody",
+    "body",
+    "content",
+    "entry",
+    "main",
+    "post",
+    "story",
+    "text",
+    "blog",
+    "prose",
+    "richtext",
+];
+
+/// A block before selection.
+#[derive(Debug)]
+pub(crate) struct Raw {
+    pub kind: BlockKind,
+    pub text: String,
+    pub chars: usize,
+    pub link_chars: usize,
+    /// Nearest block element around the text.
+    pub container: u32,
+    /// Inside a junk tag or role, or hidden.
+    pub tag_junk: bool,
+}
+
+fn is_block(n: &Node) -> bool {
+    n.flags & flags::BLOCK != 0
+}
+
+fn kind_of(n: &Node) -> Option<BlockKind> {
+    Some(match (n.flags >> flags::KIND_SHIFT) & 0xf {
+        0 => return None,
+        k @ 1..=4 => BlockKind::Heading(k as u8),
+        5 => BlockKind::ListItem,
+        6 => BlockKind::Quote,
+        7 => BlockKind::Preformatted,
+        _ => BlockKind::TableCell,
+    })
+}
+
+/// Every block of text in document order.
+pub(crate) fn blocks(dom: &Dom) -> Vec<Raw> {
+    let nodes = &dom.nodes;
+    let mut out = Vec::new();
+    // (end, index, junk) of open elements.
+    let mut stack: Vec<(u32, u32, bool)> = Vec::new();
+    let mut buf = String::new();
+    let mut link_chars = 0usize;
+    let mut links_open = 0usize;
+    let mut junk_open = 0usize;
+    let mut articles_open = 0usize;
+    let mut i = 1usize;
+    let flush = |buf: &mut String,
+                 link_chars: &mut usize,
+                 stack: &[(u32, u32, bool)],
+                 junk: bool,
+                 out: &mut Vec<Raw>| {
+        let text = buf.trim();
+        if !text.is_empty() {
+            let mut kind = None;
+            let mut container = None;
+            for &(_, idx, _) in stack.iter().rev() {
+                let n = &nodes[idx as usize];
+                if container.is_none() && is_block(n) {
+                    container = Some(idx);
+                }
+                if kind.is_none() {
+                    kind = kind_of(n);
+                }
+                if kind.is_some() && container.is_some() {
+                    break;
+                }
+            }
+            let chars = text.chars().count();
+            out.push(Raw {
+                kind: kind.unwrap_or(BlockKind::Paragraph),
+                text: text.to_string(),
+                chars,
+                link_chars: (*link_chars).min(chars),
+                container: container.unwrap_or(0),
+                tag_junk: junk,
+            });
+        }
+        buf.clear();
+        *link_chars = 0;
+    };
+    while i < nodes.len() {
+        while let Some(&(end, idx, junk)) = stack.last() {
+            if end as usize > i {
+                break;
+            }
+            let n = &nodes[idx as usize];
+            if is_block(n) {
+                flush(&mut buf, &mut link_chars, &stack, junk_open > 0, &mut out);
+            }
+            stack.pop();
+            if n.flags & flags::LINK != 0 {
+                links_open -= 1;
+            }
+            if n.flags & flags::ARTICLE != 0 {
+                articles_open -= 1;
+            }
+            if junk {
+                junk_open -= 1;
+            }
+        }
+        let n = &nodes[i];
+        if n.name.is_none() {
+            let before = buf.len();
+            push_collapsed(&mut buf, &n.text);
+            if links_open > 0 {
+                link_chars += buf[before..].chars().filter(|c| !c.is_whitespace()).count();
+            }
+            i += 1;
+            continue;
+        }
+        if n.flags & flags::SKIP != 0 || (n.hidden && !n.is("br")) {
+            i = (n.end as usize).max(i + 1);
+            continue;
+        }
+        if is_block(n) {
+            // The text before this block ends within the parent block.
+            flush(&mut buf, &mut link_chars, &stack, junk_open > 0, &mut out);
+        }
+        if (n.end as usize) > i + 1 {
+            let junk = element_junk(n, articles_open > 0);
+            if n.flags & flags::LINK != 0 {
+                links_open += 1;
+            }
+            if n.flags & flags::ARTICLE != 0 {
+                articles_open += 1;
+            }
+            if junk {
+                junk_open += 1;
+            }
+            stack.push((n.end, i as u32, junk));
+        }
+        i += 1;
+    }
+    flush(&mut buf, &mut link_chars, &[], junk_open > 0, &mut out);
+    out
+}
+
+/// A junk tag or role (not class/id words: those are judged later, against
+/// the prose they would remove).
+fn element_junk(n: &Node, in_article: bool) -> bool {
+    if n.flags & flags::JUNK != 0 {
+        return true;
+    }
+    // A page's header is furniture; an article's header holds its lead.
+    if n.flags & flags::HEADER != 0 && !in_article {
+        return true;
+    }
+    if !n.role.is_empty() && JUNK_ROLES.contains(&n.role.as_str()) {
+        return n.role != "banner" || !in_article;
+    }
+    false
+}
+
+fn push_collapsed(buf: &mut String, text: &str) {
+    for (k, word) in text.split_whitespace().enumerate() {
+        let space_before = k > 0 || text.starts_with(char::is_whitespace);
+        if space_before && !buf.is_empty() && !buf.ends_with(' ') {
+            buf.push(' ');
+        }
+        buf.push_str(word);
+    }
+    if text.ends_with(char::is_whitespace) && !buf.is_empty() && !buf.ends_with(' ') {
+        buf.push(' ');
+    }
+}
+
+/// Words of a class/id hint that mark furniture or content.
+pub(crate) fn hint_weight(hint: &str) -> (bool, bool) {
+    let mut bad = false;
+    let mut good = false;
+    for word in hint.split(|c: char| !c.is_ascii_alphanumeric()) {
+        if word.is_empty() {
+            continue;
+        }
+        if JUNK_WORDS.contains(&word) || JUNK_PREFIXES.iter().any(|p| word.starts_with(p)) {
+            bad = true;
+        }
+        if GOOD_WORDS.contains(&word) {
+            good = true;
+        }
+    }
+    // Hyphenated prefixes (`most-read`) span words.
+    if !bad {
+        bad = JUNK_PREFIXES
+            .iter()
+            .filter(|p| p.contains('-'))
+            .any(|p| hint.contains(p));
+    }
+    (bad, good)
+}
+
+fn is_prose(b: &Raw) -> bool {
+    b.chars >= 25 && (b.link_chars as f64) < 0.5 * b.chars as f64
+}
+
+/// `start` and the elements above it, up to (not including) the root.
+fn ancestors(nodes: &[Node], start: u32) -> impl Iterator<Item = u32> + '_ {
+    let mut cur = start;
+    std::iter::from_fn(move || {
+        if cur == 0 {
+            return None;
+        }
+        let here = cur;
+        cur = nodes[cur as usize].parent;
+        Some(here)
+    })
+}
+
+/// Readability-style scores: the best container (0 if none) and every
+/// element's final score.
+fn scores(
+    nodes: &[Node],
+    raw: &[Raw],
+    junk: &[bool],
+    good: &[bool],
+    chars: &[u32],
+    links: &[u32],
+) -> (usize, f64, Vec<f64>) {
+    let n = nodes.len();
+    let mut score = vec![0f64; n];
+    for (b, &j) in raw.iter().zip(junk) {
+        if j || !is_prose(b) {
+            continue;
+        }
+        let commas = b.text.matches([',', '，', '、', '،']).count() as f64;
+        let s = 1.0 + commas.min(10.0) + (b.chars as f64 / 100.0).min(3.0);
+        for (level, a) in ancestors(nodes, b.container).skip(1).take(3).enumerate() {
+            score[a as usize] += s / [1.0, 2.0, 6.0][level];
+        }
+    }
+    let mut best = 0usize;
+    let mut best_score = 0f64;
+    for i in 1..n {
+        if score[i] == 0.0 {
+            continue;
+        }
+        let node = &nodes[i];
+        let mut s = score[i];
+        if good[i] || node.itemprop == "articlebody" {
+            s += 25.0;
+        }
+        if node.flags & flags::ARTICLE != 0 {
+            s += 10.0;
+        }
+        let ld = if chars[i] > 0 {
+            f64::from(links[i]) / f64::from(chars[i])
+        } else {
+            0.0
+        };
+        s *= 1.0 - ld;
+        score[i] = s;
+        if s > best_score {
+            best_score = s;
+            best = i;
+        }
+    }
+    (best, best_score, score)
+}
+
+/// Comment sections can outweigh the article; their words always count.
+fn comment_like(hint: &str) -> bool {
+    hint.contains("comment") || hint.contains("disqus") || hint.contains("discussion")
+}
+
+fn block_junk(nodes: &[Node], raw: &[Raw], hinted: &[bool]) -> Vec<bool> {
+    raw.iter()
+        .map(|b| b.tag_junk || ancestors(nodes, b.container).any(|a| hinted[a as usize]))
+        .collect()
+}
+
+/// Picks the article's blocks.
+pub(crate) fn select(dom: &Dom, raw: Vec<Raw>) -> Vec<Block> {
+    let nodes = &dom.nodes;
+    let n = nodes.len();
+    // Characters and link characters under every element.
+    let mut chars = vec![0u32; n];
+    let mut links = vec![0u32; n];
+    for b in &raw {
+        for a in ancestors(nodes, b.container) {
+            chars[a as usize] += b.chars as u32;
+            links[a as usize] += b.link_chars as u32;
+        }
+    }
+    let mut hinted = vec![false; n];
+    let mut good = vec![false; n];
+    for (i, node) in nodes.iter().enumerate() {
+        // Only elements around some text matter (and words are costly).
+        if node.hint.is_empty() || chars[i] == 0 {
+            continue;
+        }
+        let (b, g) = hint_weight(&node.hint);
+        good[i] = g;
+        hinted[i] = b && node.itemprop != "articlebody";
+    }
+    // First with every class/id word believed; then the words on the
+    // chosen container's own ancestors are not (a page-wide wrapper called
+    // `has-sidebar` is not a sidebar).
+    let strict = block_junk(nodes, &raw, &hinted);
+    let (first, _, _) = scores(nodes, &raw, &strict, &good, &chars, &links);
+    if first == 0 {
+        hinted.iter_mut().for_each(|h| *h = false);
+    } else {
+        for a in ancestors(nodes, first as u32) {
+            hinted[a as usize] = false;
+        }
+    }
+    // Nor the words on subtrees that hold much of the page's prose.
+    let mut all_prose = vec![0u32; n];
+    let mut total = 0u32;
+    for (b, &j) in raw.iter().zip(&strict) {
+        if b.tag_junk || !is_prose(b) {
+            continue;
+        }
+        let _ = j;
+        total += b.chars as u32;
+        for a in ancestors(nodes, b.container) {
+            all_prose[a as usize] += b.chars as u32;
+        }
+    }
+    for i in 0..n {
+        if hinted[i]
+            && f64::from(all_prose[i]) >= 0.4 * f64::from(total)
+            && !comment_like(&nodes[i].hint)
+        {
+            hinted[i] = false;
+        }
+    }
+    let junk = block_junk(nodes, &raw, &hinted);
+    let (mut best, best_score, finals) = scores(nodes, &raw, &junk, &good, &chars, &links);
+    // Prose and other characters outside junk, per element.
+    let mut prose = vec![0u32; n];
+    let mut other = vec![0u32; n];
+    for (b, &j) in raw.iter().zip(&junk) {
+        if j {
+            continue;
+        }
+        let (p, o) = if is_prose(b) && (b.link_chars as f64) < 0.2 * b.chars as f64 {
+            (b.chars as u32, 0)
+        } else {
+            (0, b.chars as u32)
+        };
+        for a in ancestors(nodes, b.container) {
+            prose[a as usize] += p;
+            other[a as usize] += o;
+        }
+    }
+    // schema.org microdata names the article body outright.
+    if let Some(body) = (1..n)
+        .filter(|&i| nodes[i].itemprop == "articlebody" && prose[i] > 0)
+        .max_by_key(|&i| prose[i])
+    {
+        best = body;
+    }
+    // Climb while the parent adds mostly prose (an article split into
+    // sections by ad slots and boxes).
+    while best != 0 {
+        let parent = nodes[best].parent as usize;
+        if parent == 0 {
+            break;
+        }
+        let more_prose = f64::from(prose[parent] - prose[best]);
+        let more_other = f64::from(other[parent] - other[best]);
+        if more_prose >= 3.0 * more_other {
+            best = parent;
+        } else {
+            break;
+        }
+    }
+    let mut included = vec![false; n];
+    if best == 0 {
+        // No prose anywhere: keep what is not junk.
+        included[0] = true;
+    } else {
+        included[best] = true;
+        let parent = nodes[best].parent as usize;
+        let threshold = (best_score * 0.2).max(10.0);
+        let mut j = parent + 1;
+        let parent_end = if parent == 0 {
+            n
+        } else {
+            nodes[parent].end as usize
+        };
+        while j < parent_end {
+            if j != best && finals[j] >= threshold && !hinted[j] {
+                included[j] = true;
+            }
+            j = (nodes[j].end as usize).max(j + 1);
+        }
+    }
+    let mut out = Vec::new();
+    for (b, j) in raw.into_iter().zip(junk) {
+        if j {
+            continue;
+        }
+        let inside = included[0] || ancestors(nodes, b.container).any(|a| included[a as usize]);
+        // A long prose paragraph that is a sibling of the article joins it.
+        let sibling_prose = !inside
+            && best != 0
+            && b.chars >= 80
+            && (b.link_chars as f64) < 0.25 * b.chars as f64
+            && nodes[b.container as usize].parent == nodes[best].parent
+            && nodes[b.container as usize].is("p");
+        if !(inside || sibling_prose) {
+            continue;
+        }
+        let link_density = if b.chars > 0 {
+            b.link_chars as f32 / b.chars as f32
+        } else {
+            0.0
+        };
+        // Lists of links inside the article (related stories, tags).
+        if link_density > 0.5 {
+            continue;
+        }
+        out.push(Block {
+            kind: b.kind,
+            text: b.text,
+            link_density,
+        });
+    }
+    out
+}

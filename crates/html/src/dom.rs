@@ -1,0 +1,667 @@
+//! A flat arena DOM built from html5ever's tokenizer.
+//!
+//! html5ever's full tree builder (with `markup5ever_rcdom`) costs several
+//! times the tokenizer; an article extractor needs far less than the HTML5
+//! tree-construction algorithm. So we tokenize with html5ever and build the
+//! tree ourselves with a few forgiving rules (void elements, implied `</p>`,
+//! `</li>`, `</td>`, `</tr>`, `</option>`; an end tag closes the nearest open
+//! element of its name, or nothing). Nodes are stored in document order, and
+//! each records where its subtree ends, so "the descendants of n" is the
+//! index range `n + 1 .. end`.
+//!
+//! Before tokenizing, a memchr pre-pass cuts out `<script>`, `<style>` and
+//! comments (half the bytes of a typical news page), keeping JSON-LD scripts
+//! aside for metadata.
+
+use std::cell::RefCell;
+use std::time::Instant;
+
+use html5ever::LocalName;
+use html5ever::tendril::StrTendril;
+use html5ever::tokenizer::states::RawKind;
+use html5ever::tokenizer::{
+    BufferQueue, Tag, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer,
+};
+
+use crate::{Budget, HtmlError};
+
+/// One node: an element or a run of text.
+#[derive(Debug)]
+pub(crate) struct Node {
+    /// Element name; `None` for text.
+    pub name: Option<LocalName>,
+    /// Index of the parent (the root is its own parent).
+    pub parent: u32,
+    /// One past the last descendant.
+    pub end: u32,
+    /// Text of a text node (whitespace not yet collapsed).
+    pub text: String,
+    /// Lower-cased `class` and `id`, space separated.
+    pub hint: String,
+    /// `hidden`, `aria-hidden="true"` or `display:none`.
+    pub hidden: bool,
+    /// `role` attribute, lower-cased.
+    pub role: String,
+    /// `itemprop` attribute, lower-cased.
+    pub itemprop: String,
+    /// `datetime` or `content` attribute (for `<time>` and itemprop dates).
+    pub datetime: Option<String>,
+    /// What the tag is, as [`flags`] bits, computed once.
+    pub flags: u16,
+}
+
+/// Tag classes, so that the walks compare bits rather than names.
+pub(crate) mod flags {
+    /// Ends a block of text.
+    pub const BLOCK: u16 = 1;
+    /// Never article text; skipped whole.
+    pub const SKIP: u16 = 2;
+    /// Page furniture (`nav`, `aside`, `footer`, `figure`, `menu`).
+    pub const JUNK: u16 = 4;
+    /// `<a>`.
+    pub const LINK: u16 = 8;
+    /// `<article>` or `<main>`.
+    pub const ARTICLE: u16 = 16;
+    /// `<header>`.
+    pub const HEADER: u16 = 32;
+    /// Block kind in bits 8..12: 1..4 heading level, 5 list item, 6 quote,
+    /// 7 preformatted, 8 table cell.
+    pub const KIND_SHIFT: u16 = 8;
+}
+
+fn tag_flags(name: &str) -> u16 {
+    use flags::*;
+    let kind = |k: u16| BLOCK | (k << KIND_SHIFT);
+    match name {
+        "h1" => kind(1),
+        "h2" => kind(2),
+        "h3" => kind(3),
+        "h4" | "h5" | "h6" => kind(4),
+        "li" | "dd" | "dt" => kind(5),
+        "blockquote" => kind(6),
+        "pre" => kind(7),
+        "td" | "th" => kind(8),
+        "article" | "main" => BLOCK | ARTICLE,
+        "header" => BLOCK | HEADER,
+        "nav" | "aside" | "footer" | "figure" | "figcaption" | "menu" => BLOCK | JUNK,
+        "address" | "br" | "caption" | "center" | "details" | "dialog" | "div" | "dl"
+        | "fieldset" | "form" | "hr" | "ol" | "option" | "p" | "section" | "summary" | "table"
+        | "tbody" | "tfoot" | "thead" | "tr" | "ul" => BLOCK,
+        "audio" | "button" | "canvas" | "embed" | "head" | "iframe" | "input" | "map" | "math"
+        | "noscript" | "object" | "select" | "svg" | "template" | "textarea" | "video"
+        | "label" => SKIP,
+        "a" => LINK,
+        _ => 0,
+    }
+}
+
+impl Node {
+    pub(crate) fn is(&self, name: &str) -> bool {
+        self.name.as_deref() == Some(name)
+    }
+}
+
+/// What the tokenizer pass collects besides the tree.
+#[derive(Debug, Default)]
+pub(crate) struct Head {
+    /// `<meta>` pairs: (`name`/`property`/`itemprop`, lower-cased; `content`).
+    pub meta: Vec<(String, String)>,
+    /// Text of the first `<title>`.
+    pub title: String,
+    /// `<link rel=canonical href>`.
+    pub canonical: Option<String>,
+    /// `<html lang>`.
+    pub lang: Option<String>,
+    /// Bodies of `<script type="application/ld+json">`.
+    pub json_ld: Vec<String>,
+}
+
+/// A parsed page.
+#[derive(Debug)]
+pub(crate) struct Dom {
+    pub nodes: Vec<Node>,
+    pub head: Head,
+}
+
+const VOID: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr", "keygen",
+];
+
+/// class/id words of headline kickers.
+const KICKERS: &[&str] = &[
+    "kicker",
+    "topline",
+    "overline",
+    "dachzeile",
+    "roofline",
+    "eyebrow",
+    "supertitle",
+    "spitzmarke",
+];
+
+/// Start tags that close an open `<p>`.
+const CLOSES_P: &[&str] = &[
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "div",
+    "dl",
+    "fieldset",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "main",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "table",
+    "ul",
+];
+
+struct Builder {
+    nodes: Vec<Node>,
+    /// Open elements (indices), root first.
+    stack: Vec<u32>,
+    head: Head,
+    in_title: bool,
+    seen_title: bool,
+    budget: Budget,
+    started: Instant,
+    error: Option<HtmlError>,
+}
+
+impl Builder {
+    fn new(budget: Budget, started: Instant) -> Builder {
+        let root = Node {
+            name: Some(LocalName::from("#root")),
+            parent: 0,
+            end: 1,
+            text: String::new(),
+            hint: String::new(),
+            hidden: false,
+            role: String::new(),
+            itemprop: String::new(),
+            datetime: None,
+            flags: 0,
+        };
+        Builder {
+            nodes: vec![root],
+            stack: vec![0],
+            head: Head::default(),
+            in_title: false,
+            seen_title: false,
+            budget,
+            started,
+            error: None,
+        }
+    }
+
+    fn top(&self) -> u32 {
+        self.stack.last().copied().unwrap_or(0)
+    }
+
+    fn top_is(&self, name: &str) -> bool {
+        self.nodes[self.top() as usize].is(name)
+    }
+
+    fn pop(&mut self) {
+        if self.stack.len() > 1
+            && let Some(i) = self.stack.pop()
+        {
+            self.nodes[i as usize].end = self.nodes.len() as u32;
+        }
+    }
+
+    /// Pops up to and including the nearest open `name`, unless one of
+    /// `fence` comes first (a `</li>` does not close a list's parent item).
+    fn close(&mut self, name: &str, fence: &[&str]) -> bool {
+        let Some(pos) = self.stack.iter().rposition(|&i| {
+            let n = &self.nodes[i as usize];
+            n.is(name) || fence.iter().any(|f| n.is(f))
+        }) else {
+            return false;
+        };
+        if pos == 0 || !self.nodes[self.stack[pos] as usize].is(name) {
+            return false;
+        }
+        while self.stack.len() > pos {
+            self.pop();
+        }
+        true
+    }
+
+    fn push_node(&mut self, node: Node) -> Result<u32, HtmlError> {
+        if self.nodes.len() >= self.budget.max_nodes {
+            return Err(HtmlError::Budget(format!(
+                "more than {} nodes",
+                self.budget.max_nodes
+            )));
+        }
+        // Time is checked every 4096 nodes: cheap, and often enough.
+        if self.nodes.len().is_multiple_of(4096) && self.started.elapsed() > self.budget.max_time {
+            return Err(HtmlError::Budget(format!(
+                "over {} ms",
+                self.budget.max_time.as_millis()
+            )));
+        }
+        let i = self.nodes.len() as u32;
+        self.nodes.push(node);
+        Ok(i)
+    }
+
+    fn start(&mut self, tag: Tag) -> Result<TokenSinkResult<()>, HtmlError> {
+        let name = &*tag.name;
+        match name {
+            "html" => {
+                if let Some(lang) = attr(&tag, "lang") {
+                    self.head.lang.get_or_insert(lang);
+                }
+                return Ok(TokenSinkResult::Continue);
+            }
+            "head" | "body" => return Ok(TokenSinkResult::Continue),
+            "title" => {
+                self.in_title = !self.seen_title;
+                return Ok(TokenSinkResult::RawData(RawKind::Rcdata));
+            }
+            "meta" => {
+                let key = attr(&tag, "property")
+                    .or_else(|| attr(&tag, "name"))
+                    .or_else(|| attr(&tag, "itemprop"));
+                if let (Some(key), Some(content)) = (key, attr(&tag, "content")) {
+                    self.head.meta.push((key.to_ascii_lowercase(), content));
+                }
+                // An itemprop meta inside the body (`datePublished`) is also
+                // metadata; nothing to add to the tree.
+                return Ok(TokenSinkResult::Continue);
+            }
+            "link" => {
+                if attr(&tag, "rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical"))
+                    && let Some(href) = attr(&tag, "href")
+                {
+                    self.head.canonical.get_or_insert(href);
+                }
+                return Ok(TokenSinkResult::Continue);
+            }
+            "textarea" | "xmp" => {
+                // Form text; its contents are not markup and not article.
+                return Ok(TokenSinkResult::RawData(RawKind::Rcdata));
+            }
+            "noscript" | "iframe" | "noembed" | "noframes" => {
+                return Ok(TokenSinkResult::RawData(RawKind::Rawtext));
+            }
+            _ => {}
+        }
+        if CLOSES_P.contains(&name) && self.top_is("p") {
+            self.pop();
+        }
+        match name {
+            "li" => {
+                self.close("li", &["ul", "ol", "menu"]);
+            }
+            "dt" | "dd" => {
+                let _ = self.close("dd", &["dl"]) || self.close("dt", &["dl"]);
+            }
+            "tr" => {
+                self.close("tr", &["table", "tbody", "thead", "tfoot"]);
+            }
+            "td" | "th" => {
+                let _ = self.close("td", &["tr", "table"]) || self.close("th", &["tr", "table"]);
+            }
+            "option" => {
+                self.close("option", &["select"]);
+            }
+            _ => {}
+        }
+        let mut hint = String::new();
+        let mut hidden = false;
+        let mut role = String::new();
+        let mut itemprop = String::new();
+        let mut datetime = None;
+        for a in &tag.attrs {
+            match &*a.name.local {
+                "class" | "id" => {
+                    if !hint.is_empty() {
+                        hint.push(' ');
+                    }
+                    hint.push_str(&a.value.to_ascii_lowercase());
+                }
+                "hidden" => hidden = true,
+                "aria-hidden" => hidden |= a.value.eq_ignore_ascii_case("true"),
+                "style" => {
+                    let s: String = a
+                        .value
+                        .chars()
+                        .filter(|c| !c.is_whitespace())
+                        .collect::<String>()
+                        .to_ascii_lowercase();
+                    hidden |= s.contains("display:none") || s.contains("visibility:hidden");
+                }
+                "role" => role = a.value.to_ascii_lowercase(),
+                "itemprop" => itemprop = a.value.to_ascii_lowercase(),
+                "datetime" | "content" if datetime.is_none() => {
+                    datetime = Some(a.value.to_string());
+                }
+                _ => {}
+            }
+        }
+        // A kicker above a headline ("Minderheit in Syrien", "Kultur:") is
+        // neither headline nor body.
+        if !hint.is_empty() && KICKERS.iter().any(|k| hint.contains(k)) {
+            hidden = true;
+        }
+        let depth = self.stack.len();
+        if depth >= self.budget.max_depth {
+            return Err(HtmlError::Budget(format!(
+                "elements nested deeper than {}",
+                self.budget.max_depth
+            )));
+        }
+        let i = self.push_node(Node {
+            name: Some(tag.name.clone()),
+            parent: self.top(),
+            end: 0,
+            text: String::new(),
+            hint,
+            hidden,
+            role,
+            itemprop,
+            datetime,
+            flags: tag_flags(name),
+        })?;
+        if VOID.contains(&name) || (tag.self_closing && matches!(name, "svg" | "math")) {
+            self.nodes[i as usize].end = i + 1;
+        } else {
+            self.stack.push(i);
+        }
+        Ok(TokenSinkResult::Continue)
+    }
+
+    fn end_tag(&mut self, tag: Tag) {
+        let name = &*tag.name;
+        match name {
+            "title" => {
+                if self.in_title {
+                    self.seen_title = true;
+                }
+                self.in_title = false;
+            }
+            "p" => {
+                if !self.close(
+                    "p",
+                    &["div", "td", "li", "blockquote", "section", "article"],
+                ) {
+                    // A stray `</p>` is an empty paragraph in HTML5: a break.
+                    let _ = self.push_node(Node {
+                        name: Some(LocalName::from("br")),
+                        parent: self.top(),
+                        end: self.nodes.len() as u32 + 1,
+                        text: String::new(),
+                        hint: String::new(),
+                        hidden: false,
+                        role: String::new(),
+                        itemprop: String::new(),
+                        datetime: None,
+                        flags: flags::BLOCK,
+                    });
+                }
+            }
+            "html" | "head" | "body" | "br" => {}
+            _ => {
+                self.close(name, &[]);
+            }
+        }
+    }
+
+    fn text(&mut self, text: &str) -> Result<(), HtmlError> {
+        if self.in_title {
+            self.head.title.push_str(text);
+            return Ok(());
+        }
+        let parent = self.top();
+        // Runs of characters arrive in pieces; extend the previous text node.
+        if let Some(last) = self.nodes.last_mut()
+            && last.name.is_none()
+            && last.parent == parent
+        {
+            last.text.push_str(text);
+            return Ok(());
+        }
+        let i = self.push_node(Node {
+            name: None,
+            parent,
+            end: 0,
+            text: text.to_string(),
+            hint: String::new(),
+            hidden: false,
+            role: String::new(),
+            itemprop: String::new(),
+            datetime: None,
+            flags: 0,
+        })?;
+        self.nodes[i as usize].end = i + 1;
+        Ok(())
+    }
+}
+
+fn attr(tag: &Tag, name: &str) -> Option<String> {
+    tag.attrs
+        .iter()
+        .find(|a| &*a.name.local == name)
+        .map(|a| a.value.to_string())
+}
+
+struct Sink(RefCell<Builder>);
+
+impl TokenSink for Sink {
+    type Handle = ();
+
+    fn process_token(&self, token: Token, _line: u64) -> TokenSinkResult<()> {
+        let mut b = self.0.borrow_mut();
+        if b.error.is_some() {
+            return TokenSinkResult::Continue;
+        }
+        let result = match token {
+            Token::TagToken(tag) => match tag.kind {
+                TagKind::StartTag => b.start(tag),
+                TagKind::EndTag => {
+                    b.end_tag(tag);
+                    Ok(TokenSinkResult::Continue)
+                }
+            },
+            Token::CharacterTokens(t) => b.text(&t).map(|()| TokenSinkResult::Continue),
+            _ => Ok(TokenSinkResult::Continue),
+        };
+        match result {
+            Ok(r) => r,
+            Err(e) => {
+                b.error = Some(e);
+                TokenSinkResult::Continue
+            }
+        }
+    }
+}
+
+/// Parses `html` within `budget`.
+pub(crate) fn parse(html: &str, budget: &Budget) -> Result<Dom, HtmlError> {
+    let started = Instant::now();
+    if html.len() > budget.max_bytes {
+        return Err(HtmlError::TooLarge {
+            bytes: html.len(),
+            max: budget.max_bytes,
+        });
+    }
+    let mut json_ld = Vec::new();
+    let stripped = strip_raw(html, &mut json_ld);
+    let sink = Sink(RefCell::new(Builder::new(budget.clone(), started)));
+    let tok = Tokenizer::new(sink, Default::default());
+    let input = BufferQueue::default();
+    // Fed in slices so that a budget overrun stops the tokenizer early.
+    const CHUNK: usize = 256 * 1024;
+    let mut rest = stripped.as_str();
+    while !rest.is_empty() {
+        let mut cut = rest.len().min(CHUNK);
+        while !rest.is_char_boundary(cut) {
+            cut += 1;
+        }
+        let (now, later) = rest.split_at(cut);
+        input.push_back(StrTendril::from_slice(now));
+        let _ = tok.feed(&input);
+        rest = later;
+        if tok.sink.0.borrow().error.is_some() {
+            break;
+        }
+    }
+    tok.end();
+    let Sink(cell) = tok.sink;
+    let mut b = cell.into_inner();
+    if let Some(e) = b.error.take() {
+        return Err(e);
+    }
+    while b.stack.len() > 1 {
+        b.pop();
+    }
+    let n = b.nodes.len() as u32;
+    b.nodes[0].end = n;
+    b.head.json_ld = json_ld;
+    b.head.title = b
+        .head
+        .title
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    Ok(Dom {
+        nodes: b.nodes,
+        head: b.head,
+    })
+}
+
+/// `html` without scripts, styles and comments; JSON-LD bodies go to `json_ld`.
+fn strip_raw(html: &str, json_ld: &mut Vec<String>) -> String {
+    let bytes = html.as_bytes();
+    let mut out = String::with_capacity(html.len());
+    let mut copied = 0;
+    let mut at = 0;
+    while let Some(off) = memchr::memchr(b'<', &bytes[at..]) {
+        let lt = at + off;
+        let rest = &bytes[lt + 1..];
+        let (close, is_ld): (&[u8], bool) = if rest.starts_with(b"!--") {
+            (b"-->", false)
+        } else if starts_with_ci(rest, b"script") && ends_name(rest, 6) {
+            let tag_end = memchr::memchr(b'>', rest).map_or(rest.len(), |e| e + 1);
+            let tag = &rest[..tag_end];
+            (b"</script", contains_ci(tag, b"ld+json"))
+        } else if starts_with_ci(rest, b"style") && ends_name(rest, 5) {
+            (b"</style", false)
+        } else {
+            at = lt + 1;
+            continue;
+        };
+        out.push_str(&html[copied..lt]);
+        let body_start = if close == b"-->" {
+            lt + 4
+        } else {
+            memchr::memchr(b'>', rest).map_or(bytes.len(), |e| lt + 1 + e + 1)
+        };
+        let body_end = find_ci(&bytes[body_start.min(bytes.len())..], close)
+            .map_or(bytes.len(), |e| body_start + e);
+        if is_ld && let Some(body) = html.get(body_start..body_end) {
+            json_ld.push(body.to_string());
+        }
+        let after = if close == b"-->" {
+            (body_end + 3).min(bytes.len())
+        } else {
+            memchr::memchr(b'>', &bytes[body_end..]).map_or(bytes.len(), |e| body_end + e + 1)
+        };
+        copied = after;
+        at = after;
+        // A cut inside a multi-byte character cannot happen: every cut is
+        // at an ASCII `<` or just after an ASCII `>`.
+    }
+    out.push_str(&html[copied..]);
+    out
+}
+
+fn starts_with_ci(hay: &[u8], needle: &[u8]) -> bool {
+    hay.len() >= needle.len() && hay[..needle.len()].eq_ignore_ascii_case(needle)
+}
+
+/// The tag name ends at `n` (so `<scripts>` is not `<script>`).
+fn ends_name(rest: &[u8], n: usize) -> bool {
+    rest.get(n)
+        .is_none_or(|&c| c == b'>' || c == b'/' || c.is_ascii_whitespace())
+}
+
+fn contains_ci(hay: &[u8], needle: &[u8]) -> bool {
+    find_ci(hay, needle).is_some()
+}
+
+/// Case-insensitive search; `needle` is lower-case ASCII.
+fn find_ci(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    let first = needle[0];
+    let mut at = 0;
+    while let Some(off) = memchr::memchr2(first, first.to_ascii_uppercase(), &hay[at..]) {
+        let i = at + off;
+        if starts_with_ci(&hay[i..], needle) {
+            return Some(i);
+        }
+        at = i + 1;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strips_scripts_styles_comments_and_keeps_json_ld() {
+        let mut ld = Vec::new();
+        let s = strip_raw(
+            "a<script>x<y</script>b<STYLE>p{}</STYLE>c<!-- <p>no</p> -->d\
+             <script type=\"application/ld+json\">{\"a\":1}</script>e",
+            &mut ld,
+        );
+        assert_eq!(s, "abcde");
+        assert_eq!(ld, ["{\"a\":1}"]);
+    }
+
+    #[test]
+    fn builds_a_forgiving_tree() {
+        let dom = parse(
+            "<html lang=de><title>T</title><div class=A><p>one<p>two</div><ul><li>a<li>b</ul>",
+            &Budget::default(),
+        )
+        .unwrap();
+        assert_eq!(dom.head.lang.as_deref(), Some("de"));
+        assert_eq!(dom.head.title, "T");
+        let names: Vec<String> = dom
+            .nodes
+            .iter()
+            .map(|n| match &n.name {
+                Some(name) => format!("{}/{}", name, n.parent),
+                None => format!("'{}'/{}", n.text, n.parent),
+            })
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "#root/0", "div/0", "p/1", "'one'/2", "p/1", "'two'/4", "ul/0", "li/6", "'a'/7",
+                "li/6", "'b'/9"
+            ]
+        );
+        assert_eq!(dom.nodes[1].hint, "a");
+        assert_eq!(dom.nodes[1].end, 6);
+    }
+}

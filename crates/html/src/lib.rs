@@ -1,0 +1,345 @@
+/*!
+HTML pages: the article's text blocks and metadata.
+
+An [`HtmlExtractor`] turns a saved web page into a [`Page`]: the blocks of
+the main content in reading order (paragraphs, headings, list items, block
+quotes), with navigation, sidebars, footers, share bars, related-article
+blocks, comment sections, cookie banners and ads left out; and the
+headline, publication date, authors, site name, canonical URL and language
+from JSON-LD, `<meta>` tags, `<time>`, the URL and bylines.
+
+The page is tokenized by html5ever; the tree, the scoring and the metadata
+are this crate's (see `content.rs` for the signals). Every page is parsed
+within a [`Budget`] of bytes, nodes, nesting and time: a pathological page
+is an [`HtmlError`], never a hang.
+
+# Example
+
+```
+use newsclean_html::{BlockKind, HtmlExtractor};
+
+let html = r#"<html lang="en-GB"><head><title>Rates rise again | The Daily</title>
+<meta property="og:site_name" content="The Daily">
+<meta property="article:published_time" content="2024-05-02T09:30:00Z">
+<meta name="author" content="Jane Doe"></head>
+<body><nav><a href="/">Home</a> <a href="/world">World</a></nav>
+<article><h1>Rates rise again</h1>
+<p>The central bank raised its main rate on Thursday, the third rise this year.</p>
+<h2>What comes next</h2>
+<p>Economists expect one more increase before the summer, and then a long pause.</p>
+</article><footer>© The Daily</footer></body></html>"#;
+let page = HtmlExtractor::default().extract(html)?;
+assert_eq!(page.title.as_deref(), Some("Rates rise again"));
+assert_eq!(page.published.as_deref(), Some("2024-05-02T09:30:00Z"));
+assert_eq!(page.authors, ["Jane Doe"]);
+assert_eq!(page.language.as_deref(), Some("en"));
+let texts: Vec<&str> = page.blocks.iter().map(|b| b.text.as_str()).collect();
+assert_eq!(texts[1], "The central bank raised its main rate on Thursday, the third rise this year.");
+assert_eq!(page.blocks[2].kind, BlockKind::Heading(2));
+assert!(!texts.iter().any(|t| t.contains("World") || t.contains("©")));
+# Ok::<(), Box<dyn std::error::Error>>(())
+```
+*/
+
+#![deny(missing_docs)]
+
+mod content;
+mod dom;
+mod meta;
+
+use std::time::{Duration, Instant};
+
+/// Limits for one page.
+#[derive(Clone, Debug)]
+pub struct Budget {
+    /// Larger inputs are refused before parsing.
+    pub max_bytes: usize,
+    /// Elements and text runs.
+    pub max_nodes: usize,
+    /// Open elements at once.
+    pub max_depth: usize,
+    /// Wall-clock time for parsing and extraction.
+    pub max_time: Duration,
+}
+
+impl Default for Budget {
+    fn default() -> Budget {
+        Budget {
+            max_bytes: 16 << 20,
+            max_nodes: 1_000_000,
+            max_depth: 2_000,
+            max_time: Duration::from_secs(5),
+        }
+    }
+}
+
+/// Why a page has no article.
+#[derive(Debug, thiserror::Error)]
+pub enum HtmlError {
+    /// The page is larger than [`Budget::max_bytes`].
+    #[error("page of {bytes} bytes is over the limit of {max}")]
+    TooLarge {
+        /// Size of the page.
+        bytes: usize,
+        /// The limit.
+        max: usize,
+    },
+    /// Nodes, nesting or time ran out.
+    #[error("page exceeds the budget: {0}")]
+    Budget(String),
+}
+
+/// What kind of element a block of text came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BlockKind {
+    /// `<p>`, or text in a `<div>`.
+    Paragraph,
+    /// `<h1>`…`<h6>` (4 stands for 4 to 6).
+    Heading(u8),
+    /// `<li>`, `<dt>`, `<dd>`.
+    ListItem,
+    /// Inside `<blockquote>`.
+    Quote,
+    /// `<pre>`.
+    Preformatted,
+    /// `<td>`, `<th>`.
+    TableCell,
+}
+
+/// One block of the main content.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Block {
+    /// The element it came from.
+    pub kind: BlockKind,
+    /// Text with whitespace collapsed.
+    pub text: String,
+    /// Share of the characters inside links.
+    pub link_density: f32,
+}
+
+/// An article page.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Page {
+    /// Headline.
+    pub title: Option<String>,
+    /// Publication date: `YYYY-MM-DD` or a full ISO 8601 timestamp.
+    pub published: Option<String>,
+    /// Author names.
+    pub authors: Vec<String>,
+    /// Publisher or site.
+    pub site_name: Option<String>,
+    /// Canonical URL.
+    pub url: Option<String>,
+    /// ISO 639-1 code from the markup (`<html lang>`, JSON-LD, meta).
+    pub language: Option<String>,
+    /// The main content, in reading order.
+    pub blocks: Vec<Block>,
+}
+
+/// Extracts pages. Cheap to build; share it.
+#[derive(Clone, Debug, Default)]
+pub struct HtmlExtractor {
+    budget: Budget,
+}
+
+impl HtmlExtractor {
+    /// An extractor with `budget` per page.
+    pub fn new(budget: Budget) -> HtmlExtractor {
+        HtmlExtractor { budget }
+    }
+
+    /// The article of one page.
+    pub fn extract(&self, html: &str) -> Result<Page, HtmlError> {
+        let started = Instant::now();
+        let dom = dom::parse(html, &self.budget)?;
+        let raw = content::blocks(&dom);
+        let headings: Vec<(u8, String)> = raw
+            .iter()
+            .filter_map(|b| match b.kind {
+                BlockKind::Heading(level) if level <= 2 => Some((level, b.text.clone())),
+                _ => None,
+            })
+            .collect();
+        // Dates written in the page: near the headline first (bylines sit
+        // just below it), then just above it.
+        let h1_at = raw
+            .iter()
+            .position(|b| b.kind == BlockKind::Heading(1))
+            .unwrap_or(0);
+        let short = |b: &&content::Raw| b.chars <= 150;
+        let date_texts: Vec<&str> = raw[h1_at..]
+            .iter()
+            .filter(short)
+            .take(40)
+            .chain(raw[..h1_at].iter().rev().filter(short).take(15))
+            .map(|b| b.text.as_str())
+            .collect();
+        let (bylines, first_time) = bylines(&dom);
+        let meta = meta::extract(
+            &dom,
+            &headings,
+            &bylines,
+            first_time.as_deref(),
+            &date_texts,
+        );
+        let blocks = content::select(&dom, raw);
+        if started.elapsed() > self.budget.max_time {
+            return Err(HtmlError::Budget(format!(
+                "over {} ms",
+                self.budget.max_time.as_millis()
+            )));
+        }
+        Ok(Page {
+            title: meta.title,
+            published: meta.published,
+            authors: meta.authors,
+            site_name: meta.site_name,
+            url: meta.url,
+            language: meta.language,
+            blocks,
+        })
+    }
+}
+
+/// Texts of byline-like elements (class/id `author`/`byline`, `rel=author`,
+/// `itemprop=author`), and the first `<time datetime>` or itemprop date.
+fn bylines(dom: &dom::Dom) -> (Vec<String>, Option<String>) {
+    let mut out = Vec::new();
+    let mut time = None;
+    for (i, n) in dom.nodes.iter().enumerate() {
+        if n.name.is_none() {
+            continue;
+        }
+        if time.is_none()
+            && (n.is("time") || n.itemprop == "datepublished")
+            && let Some(d) = &n.datetime
+        {
+            time = Some(d.clone());
+        }
+        let h = &n.hint;
+        let maybe = h.contains("aut") || h.contains("byline");
+        let hinted = n.itemprop == "author"
+            || maybe
+                && n.hint
+                    .split(|c: char| !c.is_ascii_alphanumeric())
+                    .any(|w| matches!(w, "author" | "byline" | "authors" | "autor" | "auteur"));
+        if !hinted || out.len() >= 8 {
+            continue;
+        }
+        // Commenters have bylines too.
+        let mut up = i;
+        let mut in_comments = false;
+        while up != 0 {
+            let h = &dom.nodes[up].hint;
+            if h.contains("comment") || h.contains("reply") || h.contains("respond") {
+                in_comments = true;
+                break;
+            }
+            up = dom.nodes[up].parent as usize;
+        }
+        if in_comments {
+            continue;
+        }
+        let mut text = String::new();
+        for t in &dom.nodes[i + 1..(n.end as usize).max(i + 1)] {
+            if t.name.is_none() {
+                text.push_str(&t.text);
+                text.push(' ');
+            }
+            if text.len() > 300 {
+                break;
+            }
+        }
+        let text = meta::clean(&text);
+        if !text.is_empty() && text.chars().count() <= 200 {
+            out.push(text);
+        }
+    }
+    (out, time)
+}
+
+/// Whether `bytes` look like an HTML page: a doctype or an `<html>`,
+/// `<head>` or `<body>` tag near the start.
+pub fn looks_like_html(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(2048)];
+    let lower: Vec<u8> = head.iter().map(u8::to_ascii_lowercase).collect();
+    [&b"<!doctype html"[..], b"<html", b"<head", b"<body"]
+        .iter()
+        .any(|needle| memchr::memmem::find(&lower, needle).is_some())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn deep_nesting_is_a_budget_error_not_a_hang() {
+        let html = format!("<html><body>{}text", "<div>".repeat(100_000));
+        let start = Instant::now();
+        let err = HtmlExtractor::default().extract(&html).unwrap_err();
+        assert!(matches!(err, HtmlError::Budget(_)), "{err}");
+        assert!(start.elapsed() < Duration::from_secs(2));
+    }
+
+    #[test]
+    fn endless_tables_finish() {
+        let html = format!(
+            "<html><body><table>{}</table>",
+            "<tr><td>cell</td><td><table><tr><td>x</td></tr></table></td></tr>".repeat(10_000)
+        );
+        let start = Instant::now();
+        let _ = HtmlExtractor::default().extract(&html);
+        assert!(start.elapsed() < Duration::from_secs(5));
+    }
+
+    #[test]
+    fn size_budget() {
+        let budget = Budget {
+            max_bytes: 10,
+            ..Budget::default()
+        };
+        let err = HtmlExtractor::new(budget)
+            .extract("<p>a long page</p>")
+            .unwrap_err();
+        assert!(matches!(err, HtmlError::TooLarge { .. }));
+    }
+
+    #[test]
+    fn boilerplate_is_dropped() {
+        let html = r#"<html><body>
+<div class="cookie-banner">We use cookies to improve your experience on this site, accept?</div>
+<div id="content"><div class="article-body">
+<p>First paragraph of the story, which is long enough to be prose, with commas.</p>
+<div class="share-bar"><a href="/s">Share on Facebook</a> <a href="/t">Tweet this story now</a></div>
+<p>Second paragraph of the story, also long enough to count as prose text here.</p>
+<ul class="related"><li><a href="/a">Another story about something else entirely</a></li></ul>
+</div><div class="comments"><p>Great article, thanks for writing this, I agree with all of it.</p></div></div>
+</body></html>"#;
+        let page = HtmlExtractor::default().extract(html).unwrap();
+        let texts: Vec<&str> = page.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(texts.len(), 2, "{texts:?}");
+        assert!(texts[0].starts_with("First") && texts[1].starts_with("Second"));
+    }
+
+    #[test]
+    fn json_ld_metadata() {
+        let html = r#"<html><head><script type="application/ld+json">
+{"@context":"https://schema.org","@graph":[{"@type":"WebSite","name":"X"},
+{"@type":"NewsArticle","headline":"A headline","datePublished":"2023-05-11T10:00:00+02:00",
+"author":[{"@type":"Person","name":"Ann Lee"},{"@type":"Person","name":"Bo Chan"}],
+"publisher":{"@type":"Organization","name":"The Paper"}}]}</script>
+<title>Other | The Paper</title></head><body><p>Text.</p></body></html>"#;
+        let page = HtmlExtractor::default().extract(html).unwrap();
+        assert_eq!(page.title.as_deref(), Some("A headline"));
+        assert_eq!(page.published.as_deref(), Some("2023-05-11T10:00:00+02:00"));
+        assert_eq!(page.authors, ["Ann Lee", "Bo Chan"]);
+        assert_eq!(page.site_name.as_deref(), Some("The Paper"));
+    }
+
+    #[test]
+    fn sniffing() {
+        assert!(looks_like_html(b"  <!DOCTYPE html><html>"));
+        assert!(looks_like_html(b"<HTML><BODY>"));
+        assert!(!looks_like_html(b"Just text about <b> tags"));
+    }
+}

@@ -1,0 +1,656 @@
+//! Page metadata: JSON-LD, `<meta>` tags, `<time>`, the URL, bylines.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use serde_json::Value;
+
+use crate::dom::Dom;
+
+/// What the head and the markup say about the article.
+#[derive(Debug, Default)]
+pub(crate) struct Meta {
+    pub title: Option<String>,
+    pub published: Option<String>,
+    pub authors: Vec<String>,
+    pub site_name: Option<String>,
+    pub url: Option<String>,
+    pub language: Option<String>,
+}
+
+#[derive(Debug, Default)]
+struct LdArticle {
+    headline: Option<String>,
+    published: Option<String>,
+    authors: Vec<String>,
+    publisher: Option<String>,
+    url: Option<String>,
+    language: Option<String>,
+}
+
+fn ld_text(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) => Some(clean(s)).filter(|s| !s.is_empty()),
+        Value::Array(a) => a.iter().find_map(ld_text),
+        Value::Object(o) => o.get("name").and_then(ld_text),
+        _ => None,
+    }
+}
+
+fn ld_names(v: &Value, out: &mut Vec<String>) {
+    match v {
+        // Some sites put a profile URL or a list in one string.
+        Value::String(s) if !s.starts_with("http") => {
+            for name in split_names(s) {
+                push_unique(out, name);
+            }
+        }
+        Value::Array(a) => a.iter().for_each(|x| ld_names(x, out)),
+        Value::Object(o) => {
+            let is_org = o
+                .get("@type")
+                .and_then(Value::as_str)
+                .is_some_and(|t| t == "Organization");
+            if let Some(name) = o.get("name")
+                && !is_org
+            {
+                ld_names(name, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn is_article_type(v: Option<&Value>) -> u8 {
+    let types: Vec<&str> = match v {
+        Some(Value::String(s)) => vec![s.as_str()],
+        Some(Value::Array(a)) => a.iter().filter_map(Value::as_str).collect(),
+        _ => vec![],
+    };
+    let mut best = 0;
+    for t in types {
+        let rank = if t.ends_with("Article") || t == "BlogPosting" || t == "Report" {
+            3
+        } else if t == "WebPage" || t == "ItemPage" {
+            1
+        } else {
+            0
+        };
+        best = best.max(rank);
+    }
+    best
+}
+
+fn collect_ld<'a>(v: &'a Value, out: &mut Vec<(u8, &'a serde_json::Map<String, Value>)>) {
+    match v {
+        Value::Array(a) => a.iter().for_each(|x| collect_ld(x, out)),
+        Value::Object(o) => {
+            let rank = is_article_type(o.get("@type"));
+            if rank > 0 {
+                out.push((rank, o));
+            }
+            if let Some(g) = o.get("@graph") {
+                collect_ld(g, out);
+            }
+            if let Some(m) = o.get("mainEntity") {
+                collect_ld(m, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn json_ld(scripts: &[String]) -> LdArticle {
+    let mut art = LdArticle::default();
+    for s in scripts {
+        let Ok(v) = serde_json::from_str::<Value>(s.trim()) else {
+            continue;
+        };
+        let mut objs = Vec::new();
+        collect_ld(&v, &mut objs);
+        objs.sort_by_key(|(rank, _)| std::cmp::Reverse(*rank));
+        for (rank, o) in objs {
+            if art.headline.is_none() && rank >= 3 {
+                art.headline = o.get("headline").and_then(ld_text);
+            }
+            if art.published.is_none() {
+                art.published = o
+                    .get("datePublished")
+                    .or_else(|| o.get("dateCreated"))
+                    .and_then(Value::as_str)
+                    .and_then(normalize_date);
+            }
+            if art.authors.is_empty()
+                && let Some(a) = o.get("author").or_else(|| o.get("creator"))
+            {
+                ld_names(a, &mut art.authors);
+            }
+            if art.publisher.is_none() {
+                art.publisher = o.get("publisher").and_then(ld_text);
+            }
+            if art.url.is_none() {
+                art.url = o.get("url").and_then(Value::as_str).map(str::to_string);
+            }
+            if art.language.is_none() {
+                art.language = o.get("inLanguage").and_then(ld_text);
+            }
+        }
+    }
+    art
+}
+
+fn meta<'a>(dom: &'a Dom, keys: &[&str]) -> Option<&'a str> {
+    keys.iter().find_map(|k| {
+        dom.head
+            .meta
+            .iter()
+            .find(|(name, content)| name == k && !content.trim().is_empty())
+            .map(|(_, c)| c.trim())
+    })
+}
+
+/// Share of the shorter title's words found in the other.
+fn overlap(a: &str, b: &str) -> f64 {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let (a, b) = (words(a), words(b));
+    let (short, long) = if a.len() <= b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
+    if short.is_empty() {
+        return 0.0;
+    }
+    short.iter().filter(|w| long.contains(w)).count() as f64 / short.len() as f64
+}
+
+/// Decodes entities that pages double-encode in their metadata.
+fn unescape(s: &str) -> String {
+    clean(&html_escape::decode_html_entities(s))
+}
+
+/// Collapses whitespace.
+pub(crate) fn clean(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn push_unique(out: &mut Vec<String>, name: String) {
+    if !name.is_empty() && !out.iter().any(|n| n.eq_ignore_ascii_case(&name)) {
+        out.push(name);
+    }
+}
+
+static BY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^\s*(?:by|von|par|por|di|door|av|af|autor(?:in)?|author|written by|text)\s*:?\s+",
+    )
+    .expect("static regex")
+});
+static NOT_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:e-?mail|updated|published|posted|min read|follow|twitter|facebook|photo|foto|\d{4})\b|@|https?:|\d|^(?:by|von|par|name|autor|author|redaktion)$")
+        .expect("static regex")
+});
+
+/// Names in a byline or an author field: `By A, B and C` → `[A, B, C]`.
+pub(crate) fn split_names(s: &str) -> Vec<String> {
+    let s = unescape(s);
+    let s = BY.replace(&s, "");
+    let mut out = Vec::new();
+    for part in s.split([',', ';', '|', '/', '&', '·', '•']).flat_map(|p| {
+        p.split(" and ")
+            .flat_map(|q| q.split(" und "))
+            .flat_map(|q| q.split(" et "))
+            .flat_map(|q| q.split(" y "))
+            .flat_map(|q| q.split(" e "))
+            .flat_map(|q| q.split(" en "))
+            .collect::<Vec<_>>()
+    }) {
+        let name = BY
+            .replace(part.trim(), "")
+            .trim()
+            .trim_matches(['.', ':', '-', '–'])
+            .trim()
+            .to_string();
+        if name.is_empty() || NOT_NAME.is_match(&name) {
+            continue;
+        }
+        let words = name.split_whitespace().count();
+        if words == 0 || words > 5 || name.chars().count() > 60 {
+            continue;
+        }
+        push_unique(&mut out, name);
+    }
+    out
+}
+
+static ISO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)\s*(Z|[+-]\d{2}:?\d{2})?)?")
+        .expect("static regex")
+});
+static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(\d{4})[/.](\d{1,2})[/.](\d{1,2})\b|\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})\b|\b(\d{4})(\d{2})(\d{2})\b")
+        .expect("static regex")
+});
+static MONTHS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:(\d{1,2})(?:st|nd|rd|th)?\.?\s+([a-zäéû]{3,10})\.?,?\s+(\d{4})|([a-zäéû]{3,10})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4}))\b")
+        .expect("static regex")
+});
+static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|-|_|$)|[/_-]((?:19|20)\d{2})(\d{2})(\d{2})(?:[/_.-]|$)")
+        .expect("static regex")
+});
+
+fn month(name: &str) -> Option<u32> {
+    let n = name.to_lowercase();
+    let table: [(&[&str], u32); 12] = [
+        (
+            &[
+                "jan", "janv", "enero", "gennaio", "januar", "janeiro", "januari", "ene",
+            ],
+            1,
+        ),
+        (
+            &[
+                "feb",
+                "febr",
+                "févr",
+                "fevr",
+                "febrero",
+                "febbraio",
+                "februar",
+                "fevereiro",
+                "februari",
+                "fév",
+            ],
+            2,
+        ),
+        (
+            &[
+                "mar", "mär", "märz", "mars", "marzo", "março", "maart", "maerz",
+            ],
+            3,
+        ),
+        (
+            &["apr", "avr", "avril", "abril", "aprile", "april", "abr"],
+            4,
+        ),
+        (&["may", "mai", "mayo", "maggio", "maio", "mei"], 5),
+        (&["jun", "juin", "junio", "giugno", "juni", "junho"], 6),
+        (
+            &["jul", "juil", "juillet", "julio", "luglio", "juli", "julho"],
+            7,
+        ),
+        (&["aug", "août", "aout", "agosto", "augustus", "ago"], 8),
+        (
+            &[
+                "sep",
+                "sept",
+                "septembre",
+                "septiembre",
+                "settembre",
+                "setembro",
+                "set",
+            ],
+            9,
+        ),
+        (
+            &[
+                "oct", "okt", "octobre", "octubre", "ottobre", "oktober", "outubro", "out",
+            ],
+            10,
+        ),
+        (
+            &["nov", "novembre", "noviembre", "november", "novembro"],
+            11,
+        ),
+        (
+            &[
+                "dec",
+                "dez",
+                "déc",
+                "décembre",
+                "decembre",
+                "diciembre",
+                "dicembre",
+                "dezember",
+                "dezembro",
+                "dic",
+            ],
+            12,
+        ),
+    ];
+    for (names, m) in table {
+        if names.iter().any(|x| n == *x)
+            || (n.len() >= 3
+                && names[0].len() == 3
+                && n.starts_with(names[0])
+                && english_or_long(&n))
+        {
+            return Some(m);
+        }
+    }
+    None
+}
+
+fn english_or_long(n: &str) -> bool {
+    const FULL: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    FULL.contains(&n) || n.len() == 3 || n.len() == 4
+}
+
+fn ymd(y: &str, m: u32, d: &str) -> Option<String> {
+    let y: u32 = y.parse().ok()?;
+    let d: u32 = d.parse().ok()?;
+    ((1990..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d))
+        .then(|| format!("{y:04}-{m:02}-{d:02}"))
+}
+
+/// An ISO date (`YYYY-MM-DD`, or the full timestamp when one was given) from
+/// the many ways pages write dates.
+pub(crate) fn normalize_date(s: &str) -> Option<String> {
+    let s = s.trim();
+    if let Some(c) = ISO.captures(s) {
+        let m: u32 = c[2].parse().ok()?;
+        let date = ymd(&c[1], m, &c[3])?;
+        return Some(match (c.get(4), c.get(5)) {
+            (Some(t), Some(z)) => format!("{date}T{}{}", t.as_str(), z.as_str()),
+            (Some(t), None) => format!("{date}T{}", t.as_str()),
+            _ => date,
+        });
+    }
+    if let Some(c) = NUMERIC.captures(s) {
+        if let Some(y) = c.get(1) {
+            return ymd(y.as_str(), c[2].parse().ok()?, &c[3]);
+        }
+        if let Some(y) = c.get(6) {
+            return ymd(y.as_str(), c[5].parse().ok()?, &c[4]);
+        }
+        if let Some(y) = c.get(7) {
+            return ymd(y.as_str(), c[8].parse().ok()?, &c[9]);
+        }
+    }
+    for c in MONTHS.captures_iter(s) {
+        let found = if let Some(d) = c.get(1) {
+            month(&c[2]).and_then(|m| ymd(&c[3], m, d.as_str()))
+        } else {
+            month(&c[4]).and_then(|m| ymd(&c[6], m, &c[5]))
+        };
+        if found.is_some() {
+            return found;
+        }
+    }
+    None
+}
+
+fn url_date(url: &str) -> Option<String> {
+    let c = URL_DATE.captures(url)?;
+    if let Some(y) = c.get(1) {
+        ymd(y.as_str(), c[2].parse().ok()?, &c[3])
+    } else {
+        ymd(&c[4], c[5].parse().ok()?, &c[6])
+    }
+}
+
+/// Site name separators in `<title>` and `og:title`.
+const SEPARATORS: &[&str] = &[
+    " | ", " - ", " – ", " — ", " :: ", " · ", " « ", " » ", " // ", " – ",
+];
+
+/// `title` without a site name at either end.
+fn strip_site(title: &str, site: Option<&str>, h1: Option<&str>, shown: &[&str]) -> String {
+    let title = clean(title);
+    // One side shown on its own in the page is the headline.
+    for sep in SEPARATORS {
+        for (a, b) in [title.split_once(sep), title.rsplit_once(sep)]
+            .into_iter()
+            .flatten()
+        {
+            for side in [a, b] {
+                let side = side.trim();
+                if side.split_whitespace().count() >= 3
+                    && shown.iter().any(|t| t.eq_ignore_ascii_case(side))
+                {
+                    return side.to_string();
+                }
+            }
+        }
+    }
+    if let Some(h1) = h1
+        && title.starts_with(h1)
+        && h1.chars().count() * 2 >= title.chars().count() / 2
+    {
+        return h1.to_string();
+    }
+    for sep in SEPARATORS {
+        if let Some((a, b)) = title.rsplit_once(sep) {
+            let site_like = |p: &str| {
+                site.is_some_and(|s| {
+                    let (p, s) = (p.to_lowercase(), s.to_lowercase());
+                    p.contains(&s) || s.contains(&p)
+                })
+            };
+            if site_like(b)
+                || (b.split_whitespace().count() <= 4
+                    && a.split_whitespace().count() > b.split_whitespace().count())
+            {
+                return a.trim().to_string();
+            }
+            if let Some((x, y)) = title.split_once(sep)
+                && (site_like(x)
+                    || x.split_whitespace().count() <= 3 && y.split_whitespace().count() > 4)
+            {
+                return y.trim().to_string();
+            }
+        }
+    }
+    title
+}
+
+/// All metadata; `h1` is the page's first level-one heading, `bylines`
+/// the texts of byline-like elements.
+pub(crate) fn extract(
+    dom: &Dom,
+    headings: &[(u8, String)],
+    bylines: &[String],
+    first_time: Option<&str>,
+    date_texts: &[&str],
+) -> Meta {
+    let h1 = headings
+        .iter()
+        .find(|(l, _)| *l == 1)
+        .map(|(_, t)| t.as_str());
+    let ld = json_ld(&dom.head.json_ld);
+    let mut m = Meta {
+        site_name: meta(dom, &["og:site_name", "application-name", "twitter:site"])
+            .map(clean)
+            .or(ld.publisher.clone())
+            .filter(|s| !s.starts_with('@')),
+        ..Meta::default()
+    };
+    let site = m.site_name.as_deref();
+    let h1 = h1.map(clean).filter(|h| !h.is_empty());
+    let og = meta(dom, &["og:title", "twitter:title"])
+        .map(|t| strip_site(t, site, h1.as_deref(), date_texts));
+    let tag = (!dom.head.title.is_empty())
+        .then(|| strip_site(&dom.head.title, site, h1.as_deref(), date_texts));
+    let declared: Vec<&str> = [ld.headline.as_deref(), og.as_deref(), tag.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect();
+    // The visible headline, when the page's declared titles (often written
+    // for search engines) agree with it; else the declared ones.
+    let visible = [1u8, 2].iter().find_map(|level| {
+        headings
+            .iter()
+            .filter(|(l, _)| l == level)
+            .map(|(_, t)| clean(t))
+            .find(|t| declared.iter().any(|d| overlap(t, d) >= 0.6))
+    });
+    // A page's only `h1`, if it reads like a headline, is the headline even
+    // when the declared titles were rewritten for search engines.
+    let mut h1s = headings.iter().filter(|(l, _)| *l == 1);
+    let lone_h1 = match (h1s.next(), h1s.next()) {
+        (Some((_, t)), None) if t.split_whitespace().count() >= 4 => Some(clean(t)),
+        _ => None,
+    };
+    m.title = visible
+        .or(lone_h1)
+        .or(ld.headline.clone())
+        .or(og)
+        .or(h1.clone())
+        .or(tag)
+        .map(|t| unescape(&t));
+    m.url = dom
+        .head
+        .canonical
+        .clone()
+        .or_else(|| meta(dom, &["og:url"]).map(str::to_string))
+        .or(ld.url.clone());
+    m.published = ld
+        .published
+        .clone()
+        .or_else(|| {
+            meta(
+                dom,
+                &[
+                    "article:published_time",
+                    "datepublished",
+                    "og:published_time",
+                    "article:published",
+                    "publishdate",
+                    "publish-date",
+                    "pubdate",
+                    "date",
+                    "dc.date.issued",
+                    "dc.date",
+                    "dcterms.date",
+                    "sailthru.date",
+                    "parsely-pub-date",
+                    "article.published",
+                    "published_time",
+                    "og:article:published_time",
+                    "dc.date.created",
+                    "dcterms.created",
+                    "created",
+                ],
+            )
+            .and_then(normalize_date)
+        })
+        .or_else(|| first_time.and_then(normalize_date))
+        .or_else(|| m.url.as_deref().and_then(url_date))
+        .or_else(|| bylines.iter().find_map(|b| normalize_date(b)))
+        .or_else(|| date_texts.iter().find_map(|t| normalize_date(t)));
+    m.authors = ld.authors;
+    if m.authors.is_empty() {
+        for key in [
+            "author",
+            "article:author",
+            "dc.creator",
+            "sailthru.author",
+            "parsely-author",
+            "byl",
+        ] {
+            if let Some(v) = meta(dom, &[key])
+                && !v.starts_with("http")
+            {
+                m.authors = split_names(v);
+                if !m.authors.is_empty() {
+                    break;
+                }
+            }
+        }
+    }
+    if m.authors.is_empty() {
+        for b in bylines {
+            let names = split_names(b);
+            if !names.is_empty() {
+                m.authors = names;
+                break;
+            }
+        }
+    }
+    m.language = dom
+        .head
+        .lang
+        .clone()
+        .or(ld.language)
+        .or_else(|| meta(dom, &["og:locale", "content-language", "language"]).map(str::to_string))
+        .and_then(|l| {
+            let code = l.trim().split(['-', '_']).next()?.to_ascii_lowercase();
+            (code.len() == 2 && code.chars().all(|c| c.is_ascii_lowercase())).then_some(code)
+        });
+    m
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates() {
+        assert_eq!(
+            normalize_date("2019-10-16T08:00:00+02:00").as_deref(),
+            Some("2019-10-16T08:00:00+02:00")
+        );
+        assert_eq!(
+            normalize_date("16.10.2019, 08:00").as_deref(),
+            Some("2019-10-16")
+        );
+        assert_eq!(
+            normalize_date("October 16, 2019").as_deref(),
+            Some("2019-10-16")
+        );
+        assert_eq!(
+            normalize_date("16 octobre 2019").as_deref(),
+            Some("2019-10-16")
+        );
+        assert_eq!(
+            normalize_date("Updated 5 March 2021 10:00").as_deref(),
+            Some("2021-03-05")
+        );
+        assert_eq!(
+            url_date("https://x.com/2019/10/16/story").as_deref(),
+            Some("2019-10-16")
+        );
+        assert_eq!(normalize_date("no date"), None);
+    }
+
+    #[test]
+    fn names() {
+        assert_eq!(
+            split_names("By Jane Doe and John Roe"),
+            ["Jane Doe", "John Roe"]
+        );
+        assert_eq!(split_names("Von Anna Müller"), ["Anna Müller"]);
+        assert_eq!(split_names("Email the author"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn titles_lose_the_site_name() {
+        assert_eq!(
+            strip_site("Big news today | The Daily", Some("The Daily"), None, &[]),
+            "Big news today"
+        );
+        assert_eq!(
+            strip_site("The Daily - Big news about many things", None, None, &[]),
+            "Big news about many things"
+        );
+    }
+}
