@@ -356,6 +356,14 @@ impl Builder {
                 _ => {}
             }
         }
+        // RDFa and microdata carry metadata on any element
+        // (`<span property="schema:dateCreated" content="…">`).
+        if name != "meta"
+            && let Some(content) = attr(&tag, "content")
+            && let Some(key) = attr(&tag, "property").or_else(|| attr(&tag, "itemprop"))
+        {
+            self.head.meta.push((key.to_ascii_lowercase(), content));
+        }
         // A kicker above a headline ("Minderheit in Syrien", "Kultur:") is
         // neither headline nor body.
         if !hint.is_empty() && KICKERS.iter().any(|k| hint.contains(k)) {
