@@ -166,13 +166,19 @@ impl HtmlExtractor {
             .iter()
             .position(|b| b.kind == BlockKind::Heading(1))
             .unwrap_or(0);
-        let short = |b: &&content::Raw| b.chars <= 150;
+        // A date opens a short block ("Datum 25.01.2022") or a long one
+        // ("01.02.2022 The agency said…").
+        fn head(b: &content::Raw) -> &str {
+            match b.text.char_indices().nth(40) {
+                Some((at, _)) if b.chars > 150 => &b.text[..at],
+                _ => &b.text,
+            }
+        }
         let date_texts: Vec<&str> = raw[h1_at..]
             .iter()
-            .filter(short)
-            .take(40)
-            .chain(raw[..h1_at].iter().rev().filter(short).take(15))
-            .map(|b| b.text.as_str())
+            .take(80)
+            .chain(raw[..h1_at].iter().rev().take(30))
+            .map(head)
             .collect();
         let (bylines, first_time) = bylines(&dom);
         let meta = meta::extract(

@@ -233,7 +233,7 @@ static ISO: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(\d{4})[/.](\d{1,2})[/.](\d{1,2})\b|\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})\b|\b(\d{4})(\d{2})(\d{2})\b")
+    Regex::new(r"\b(\d{4})[/.](\d{1,2})[/.](\d{1,2})\b|\b(\d{1,2})(?:\.\s?|/)(\d{1,2})(?:\.\s?|/)(\d{4})\b|\b(\d{4})(\d{2})(\d{2})\b")
         .expect("static regex")
 });
 static MONTHS: LazyLock<Regex> = LazyLock::new(|| {
@@ -380,7 +380,11 @@ pub(crate) fn normalize_date(s: &str) -> Option<String> {
             return ymd(y.as_str(), c[2].parse().ok()?, &c[3]);
         }
         if let Some(y) = c.get(6) {
-            return ymd(y.as_str(), c[5].parse().ok()?, &c[4]);
+            // Day first, as most of the world writes it; month first only
+            // when the day cannot be first (`10/25/2024`).
+            let (a, b): (u32, u32) = (c[4].parse().ok()?, c[5].parse().ok()?);
+            let (d, m) = if b > 12 && a <= 12 { (b, a) } else { (a, b) };
+            return ymd(y.as_str(), m, &d.to_string());
         }
         if let Some(y) = c.get(7) {
             return ymd(y.as_str(), c[8].parse().ok()?, &c[9]);
@@ -549,6 +553,9 @@ pub(crate) fn extract(
                     "dc.date.created",
                     "dcterms.created",
                     "created",
+                    "schema:datepublished",
+                    "schema:datecreated",
+                    "datecreated",
                 ],
             )
             .and_then(normalize_date)
@@ -556,7 +563,20 @@ pub(crate) fn extract(
         .or_else(|| first_time.and_then(normalize_date))
         .or_else(|| m.url.as_deref().and_then(url_date))
         .or_else(|| bylines.iter().find_map(|b| normalize_date(b)))
-        .or_else(|| date_texts.iter().find_map(|t| normalize_date(t)));
+        .or_else(|| date_texts.iter().find_map(|t| normalize_date(t)))
+        // Last: when the page was changed, often the same day.
+        .or_else(|| {
+            meta(
+                dom,
+                &[
+                    "article:modified_time",
+                    "og:updated_time",
+                    "datemodified",
+                    "last-modified",
+                ],
+            )
+            .and_then(normalize_date)
+        });
     m.authors = ld.authors;
     if m.authors.is_empty() {
         for key in [
