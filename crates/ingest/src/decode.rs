@@ -104,8 +104,10 @@ pub fn decode_with_charset(bytes: &[u8], charset: Option<&str>) -> Result<Decode
             return Err(DecodeError::Binary(kind));
         }
     }
-    let head = &bytes[..bytes.len().min(SNIFF)];
-    if memchr::memchr(0, head).is_some() {
+        let head = &bytes[..bytes.len().min(SNIFF)];
+    // Binary data is full of NULs; a saved page with a few stray ones is
+    // still text (repair then drops them as control characters).
+    if memchr::memchr_iter(0, head).count() * 100 > head.len() {
         return Err(DecodeError::Binary("NUL bytes"));
     }
     let utf8 = std::str::from_utf8(bytes).is_ok();
@@ -244,6 +246,9 @@ mod tests {
             Err(DecodeError::Binary("PNG image"))
         );
         assert_eq!(decode(b"abc\0def"), Err(DecodeError::Binary("NUL bytes")));
+        let mut page = b"<p>A saved page with one stray NUL byte in it.</p>".repeat(10);
+        page[100] = 0;
+        assert!(decode(&page).is_ok());
         assert!(matches!(
             decode(b"\x01\x02\x03\x04\x05 text"),
             Err(DecodeError::Binary(_))
