@@ -104,7 +104,7 @@ pub fn decode_with_charset(bytes: &[u8], charset: Option<&str>) -> Result<Decode
             return Err(DecodeError::Binary(kind));
         }
     }
-        let head = &bytes[..bytes.len().min(SNIFF)];
+    let head = &bytes[..bytes.len().min(SNIFF)];
     // Binary data is full of NULs; a saved page with a few stray ones is
     // still text (repair then drops them as control characters).
     if memchr::memchr_iter(0, head).count() * 100 > head.len() {

@@ -145,6 +145,10 @@ pub enum ReadErrorKind {
     /// A symbolic link that is not followed.
     #[error("{0}")]
     Link(String),
+    /// The file's size or modification time changed while it was read: what
+    /// came out of it may mix two versions. The next run reads it again.
+    #[error("file changed while it was being read (size or modification time)")]
+    Changed,
     /// A format this build was compiled without.
     #[error("{0} support not built in")]
     Unsupported(&'static str),

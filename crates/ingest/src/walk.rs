@@ -223,9 +223,22 @@ impl Walk {
                 continue;
             }
             match std::fs::File::open(entry.path()) {
-                Ok(file) => self
-                    .reader
-                    .read_input(&rel, Some(entry.path()), file, sink)?,
+                Ok(file) => {
+                    let stamp = |f: &std::fs::Metadata| (f.len(), f.modified().ok());
+                    let before = file.metadata().ok().map(|m| stamp(&m));
+                    self.reader
+                        .read_input(&rel, Some(entry.path()), file, sink)?;
+                    // A file rewritten under us: say so rather than trust a
+                    // mix of old and new bytes.
+                    let after = std::fs::metadata(entry.path()).ok().map(|m| stamp(&m));
+                    if before.is_some() && after.is_some() && before != after {
+                        sink(Err(ReadError {
+                            path: rel,
+                            index: None,
+                            kind: ReadErrorKind::Changed,
+                        }))?;
+                    }
+                }
                 Err(err) => sink(Err(ReadError {
                     path: rel,
                     index: None,
@@ -356,6 +369,32 @@ mod tests {
                 assert_eq!(path, &last);
                 assert_eq!(err.kind(), std::io::ErrorKind::NotFound);
             }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_file_that_changes_while_read_is_reported() {
+        let dir = tempfile::tempdir().unwrap();
+        let feed = dir.path().join("feed.jsonl");
+        let line = "{\"text\": \"An article body long enough to be one.\"}\n";
+        std::fs::write(&feed, line.repeat(READ_AHEAD * 4)).unwrap();
+        let mut walker = ArchiveWalker::new(dir.path());
+        assert!(walker.next().unwrap().is_ok());
+        // The reader waits, mid-file, for us to take more documents.
+        let mut f = std::fs::OpenOptions::new()
+            .append(true)
+            .open(&feed)
+            .unwrap();
+        std::io::Write::write_all(&mut f, line.as_bytes()).unwrap();
+        drop(f);
+        let last = walker.last().unwrap();
+        match last {
+            Err(ReadError {
+                kind: ReadErrorKind::Changed,
+                path,
+                ..
+            }) => assert_eq!(path, "feed.jsonl"),
             other => panic!("{other:?}"),
         }
     }
