@@ -370,18 +370,8 @@ fn attribute_after(
             return Some(speaker);
         }
     }
-    if let Some(k) = after
-        .to_lowercase()
-        .find("according to ")
-        .filter(|&k| after.is_char_boundary(k))
-    {
-        let rest = words_of(
-            &after[k + "according to ".len()..],
-            span.close + k + "according to ".len(),
-        );
-        if let Some(p) = inverted(text, &rest) {
-            return Some(resolve(lex, found, span, &p, text));
-        }
+    if let Some(speaker) = according_to(lex, found, span, text, after, span.close) {
+        return Some(speaker);
     }
     None
 }
@@ -438,20 +428,28 @@ fn attribute_before(
             }
         }
     }
-    if let Some(k) = before
-        .to_lowercase()
-        .find("according to ")
-        .filter(|&k| before.is_char_boundary(k))
-    {
-        let rest = words_of(
-            &before[k + "according to ".len()..],
-            before_start + k + "according to ".len(),
-        );
-        if let Some(p) = inverted(text, &rest) {
-            return Some(resolve(lex, found, span, &p, text));
-        }
+    if let Some(speaker) = according_to(lex, found, span, text, before, before_start) {
+        return Some(speaker);
     }
     None
+}
+
+/// `according to X` in `region` (which starts at byte `base` of `text`).
+fn according_to(
+    lex: &Lexicon,
+    found: &Found,
+    span: &Span,
+    text: &str,
+    region: &str,
+    base: usize,
+) -> Option<Option<String>> {
+    const CUE: &str = "according to ";
+    let k = region
+        .to_lowercase()
+        .find(CUE)
+        .filter(|&k| region.is_char_boundary(k))?;
+    let rest = words_of(&region[k + CUE.len()..], base + k + CUE.len());
+    inverted(text, &rest).map(|p| resolve(lex, found, span, &p, text))
 }
 
 /// The quote closes its clause (`“…,” she said`, `“…”, she said`), so that
