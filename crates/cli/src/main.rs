@@ -3,11 +3,14 @@
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use anyhow::Context;
 use clap::{Args, Parser, Subcommand};
 use newsclean_cleanup::RuleSet;
-use newsclean_pipeline::{Options, Pipeline, Processor, StageClock};
+use newsclean_output::state;
+use newsclean_pipeline::{Options, Pipeline, Processor, Reason, StageClock};
 
 /// Exit codes, documented in README.md and `--help`.
 mod exit {
@@ -17,6 +20,10 @@ mod exit {
     pub const SOME_FAILED: u8 = 1;
     /// Bad arguments or configuration (including rule files).
     pub const USAGE: u8 = 2;
+    /// Another run holds the lock of the output folder.
+    pub const LOCKED: u8 = 3;
+    /// Stopped by SIGINT or SIGTERM; what was complete is committed.
+    pub const INTERRUPTED: u8 = 4;
     /// The run could not go on: output not writable, archive missing.
     pub const FATAL: u8 = 5;
 }
@@ -26,6 +33,8 @@ Exit codes:
   0  success: every input gave a record
   1  success, but some inputs failed (listed in errors.jsonl)
   2  usage or configuration error (bad flag, bad rule file)
+  3  another run holds the lock of the output folder (nothing done)
+  4  interrupted by SIGINT/SIGTERM (complete inputs committed; run again to go on)
   5  fatal: the archive cannot be read or the output cannot be written";
 
 /// Turn an archive of scraped news articles into clean, structured records.
@@ -38,7 +47,7 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Process every article under ARCHIVE into OUT/records.jsonl, errors.jsonl and report.json.
+    /// Process the new and changed articles under ARCHIVE into OUT/records-NNNNNN.jsonl, errors.jsonl and report.json.
     Run(RunArgs),
     /// Print the record of one article (FILE, or - for stdin) as pretty JSON.
     Clean(CleanArgs),
@@ -155,6 +164,18 @@ struct RunArgs {
     learn: LearnArgs,
     #[command(flatten)]
     rules: RuleArgs,
+    /// Process every input again, changed or not (templates are learned anew).
+    #[arg(long)]
+    full: bool,
+    /// List what would be processed and why, and do nothing.
+    #[arg(long)]
+    dry_run: bool,
+    /// Close a records part file after this many records.
+    #[arg(long, value_name = "N", default_value_t = Options::default().part_records)]
+    part_records: u64,
+    /// ... or after this many bytes.
+    #[arg(long, value_name = "N", default_value_t = Options::default().part_bytes)]
+    part_bytes: u64,
 }
 
 #[derive(Args)]
@@ -258,58 +279,195 @@ fn jobs(jobs: Option<usize>) -> Result<usize, Failure> {
     }
 }
 
+/// The fingerprint of everything besides the inputs that shapes records:
+/// the version, rule packs and disabled rules, templates given with
+/// `--templates`, and the options. Inputs processed under another one are
+/// processed again.
+fn base_config(args: &RunArgs) -> Result<String, Failure> {
+    let mut text = format!(
+        "newsclean {}\nmax_bytes {}\nmax_member_bytes {}\nfields {:?}\nshard {:?}\nfollow_links {}\nlearn {} {} {}\ndisable {:?}\n",
+        env!("CARGO_PKG_VERSION"),
+        args.input.max_bytes,
+        args.input.max_member_bytes,
+        args.input.fields,
+        args.shard.map(|s| s.to_string()),
+        args.follow_links,
+        !args.no_learn_templates,
+        args.learn.min_documents,
+        args.learn.min_share,
+        args.rules.disable,
+    );
+    for pack in args.rules.packs.iter().chain(&args.templates) {
+        let content = std::fs::read_to_string(pack)
+            .with_context(|| format!("cannot read rule pack {}", pack.display()))
+            .map_err(Failure::usage)?;
+        text.push_str(&format!("pack {}\n{content}\n", pack.display()));
+    }
+    Ok(state::hash_bytes(text.as_bytes()))
+}
+
+/// Makes SIGINT and SIGTERM set `stop` (the run commits what is complete
+/// and exits with code 4); a second signal exits at once, which is safe
+/// because every commit is an atomic rename.
+fn on_signals() -> Arc<AtomicBool> {
+    let stop = Arc::new(AtomicBool::new(false));
+    let flag = Arc::clone(&stop);
+    let installed = ctrlc::set_handler(move || {
+        if flag.swap(true, Ordering::SeqCst) {
+            eprintln!("newsclean: second signal, exiting now");
+            std::process::exit(i32::from(exit::INTERRUPTED));
+        }
+        eprintln!("newsclean: stopping: committing complete inputs (signal again to exit now)");
+    });
+    if let Err(err) = installed {
+        eprintln!("newsclean: warning: cannot handle signals: {err}");
+    }
+    stop
+}
+
 fn run(args: RunArgs) -> Result<u8, Failure> {
     let mut rules = args.rules.load()?;
     for pack in &args.templates {
         add_pack(&mut rules, pack)?;
     }
-    let options = Options {
+    let base = base_config(&args)?;
+    let mut options = Options {
         max_bytes: args.input.max_bytes,
         max_member_bytes: args.input.max_member_bytes,
         fields: args.input.fields()?,
         shard: args.shard,
         follow_links: args.follow_links,
-        progress: !args.quiet && std::io::stderr().is_terminal(),
+        progress: !args.quiet && !args.dry_run && std::io::stderr().is_terminal(),
         jobs: jobs(args.jobs)?,
+        part_records: args.part_records.max(1),
+        part_bytes: args.part_bytes.max(1),
+        full: args.full,
+        base_config: base.clone(),
         ..Options::default()
     };
-    if !args.no_learn_templates {
+    std::fs::create_dir_all(&args.out)
+        .with_context(|| format!("cannot create {}", args.out.display()))
+        .map_err(Failure::fatal)?;
+    let _lock = match state::RunLock::acquire(&args.out) {
+        Ok(lock) => lock,
+        Err(e @ state::StateError::Locked { .. }) => {
+            return Err(Failure {
+                code: exit::LOCKED,
+                error: e.into(),
+            });
+        }
+        Err(e) => return Err(Failure::fatal(e.into())),
+    };
+    let manifest = state::Manifest::load(&args.out).map_err(|e| Failure::fatal(e.into()))?;
+    let templates_path = args.out.join("templates.toml");
+    // Templates are learned on a full run (first run, --full, other rules or
+    // options, or no saved templates) and reused by incremental runs, so
+    // records of unchanged inputs stay valid; their content is part of the
+    // fingerprint.
+    let learn = !args.no_learn_templates
+        && (args.full
+            || manifest.as_ref().is_none_or(|m| m.base_config != base)
+            || !templates_path.exists());
+    let mut config = base.clone();
+    if args.dry_run {
+        if learn {
+            config.clear(); // unknown until learned: everything counts as changed
+        }
+    } else if learn {
         let learner = Pipeline::new(
             Processor::new(&rules).map_err(|e| Failure::usage(e.into()))?,
             options.clone(),
         )
         .learn_templates(&args.archive, args.learn.config())
         .map_err(|e| Failure::fatal(e.into()))?;
-        std::fs::create_dir_all(&args.out)
-            .with_context(|| format!("cannot create {}", args.out.display()))
-            .map_err(Failure::fatal)?;
-        let path = args.out.join("templates.toml");
-        std::fs::write(&path, learner.to_toml())
-            .with_context(|| format!("cannot write {}", path.display()))
-            .map_err(Failure::fatal)?;
-        add_pack(&mut rules, &path)?;
+        state::atomic_write(&templates_path, learner.to_toml().as_bytes())
+            .map_err(|e| Failure::fatal(e.into()))?;
     }
+    if !args.no_learn_templates && !config.is_empty() {
+        let saved = std::fs::read(&templates_path)
+            .with_context(|| format!("cannot read {}", templates_path.display()))
+            .map_err(Failure::fatal)?;
+        config = state::hash_bytes(format!("{base} {}", state::hash_bytes(&saved)).as_bytes());
+        add_pack(&mut rules, &templates_path)?;
+    }
+    options.config = config;
     let processor = Processor::new(&rules).map_err(|e| Failure::usage(e.into()))?;
+    if args.dry_run {
+        let plan = Pipeline::new(processor, options)
+            .plan(&args.archive, &args.out)
+            .map_err(|e| Failure::fatal(e.into()))?;
+        let mut out = std::io::stdout().lock();
+        let mut todo = 0;
+        for (path, reason) in &plan {
+            if !matches!(reason, Reason::Unchanged) {
+                todo += 1;
+            }
+            writeln!(out, "{:<9} {path}", reason.as_str()).map_err(|e| Failure::fatal(e.into()))?;
+        }
+        eprintln!(
+            "newsclean: dry run: {todo} of {} inputs to process or supersede",
+            plan.len()
+        );
+        return Ok(exit::OK);
+    }
+    options.stop = Some(on_signals());
+    let started = std::time::SystemTime::now();
     let report = Pipeline::new(processor, options)
         .run(&args.archive, &args.out)
         .map_err(|e| Failure::fatal(e.into()))?;
-    if !args.quiet {
-        eprintln!(
-            "newsclean: {} files ({:.1} MB), {} records, {} errors in {:.2}s ({:.0} files/s) -> {}",
-            report.files,
-            report.bytes as f64 / 1e6,
-            report.records,
-            report.errors,
-            report.seconds,
-            report.files as f64 / report.seconds.max(1e-9),
-            args.out.display(),
-        );
-    }
-    Ok(if report.errors > 0 {
+    let code = if report.interrupted {
+        exit::INTERRUPTED
+    } else if report.errors > 0 {
         exit::SOME_FAILED
     } else {
         exit::OK
-    })
+    };
+    let history = serde_json::json!({
+        "started": started.duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs()),
+        "seconds": report.seconds,
+        "exit": code,
+        "new": report.inputs.new,
+        "changed": report.inputs.changed,
+        "unchanged": report.inputs.unchanged,
+        "deleted": report.inputs.deleted,
+        "records": report.records,
+        "errors": report.errors,
+        "parts": report.parts,
+        "interrupted": report.interrupted,
+    });
+    state::append_history(&args.out, &history).map_err(|e| Failure::fatal(e.into()))?;
+    if !args.quiet {
+        let i = &report.inputs;
+        if i.new + i.changed + i.deleted == 0 && !report.interrupted {
+            eprintln!(
+                "newsclean: nothing to do: {} inputs unchanged ({:.2}s) -> {}",
+                i.unchanged,
+                report.seconds,
+                args.out.display()
+            );
+        } else {
+            eprintln!(
+                "newsclean: {} new, {} changed, {} unchanged, {} deleted inputs; {} files ({:.1} MB), {} records, {} errors in {:.2}s ({:.0} files/s){} -> {}",
+                i.new,
+                i.changed,
+                i.unchanged,
+                i.deleted,
+                report.files,
+                report.bytes as f64 / 1e6,
+                report.records,
+                report.errors,
+                report.seconds,
+                report.files_per_second,
+                if report.interrupted {
+                    ", interrupted"
+                } else {
+                    ""
+                },
+                args.out.display(),
+            );
+        }
+    }
+    Ok(code)
 }
 
 fn clean(args: CleanArgs) -> Result<u8, Failure> {
