@@ -326,6 +326,8 @@ fn on_signals() -> Arc<AtomicBool> {
 }
 
 fn run(args: RunArgs) -> Result<u8, Failure> {
+    // First: a signal during template learning must not kill the process.
+    let stop = on_signals();
     let mut rules = args.rules.load()?;
     for pack in &args.templates {
         add_pack(&mut rules, pack)?;
@@ -410,7 +412,7 @@ fn run(args: RunArgs) -> Result<u8, Failure> {
         );
         return Ok(exit::OK);
     }
-    options.stop = Some(on_signals());
+    options.stop = Some(stop);
     let started = std::time::SystemTime::now();
     let report = Pipeline::new(processor, options)
         .run(&args.archive, &args.out)

@@ -1,6 +1,7 @@
 //! End-to-end tests: the real `newsclean` binary on `fixtures/` and on
 //! generated archives.
 
+mod sched;
 mod torture;
 mod util;
 
