@@ -249,3 +249,23 @@ fn sigterm_commits_and_exits_4() {
     assert!(matches!(last.status.code(), Some(0 | 1)));
     assert_eq!(sorted_lines(&dir.records()), want);
 }
+
+/// The cron line and the systemd unit of README.md work as written
+/// (`scripts/check-schedule`).
+#[cfg(unix)]
+#[test]
+fn readme_schedule_lines_work() {
+    let script =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../scripts/check-schedule");
+    let result = output(
+        std::process::Command::new("bash")
+            .arg(script)
+            .arg(env!("CARGO_BIN_EXE_newsclean")),
+    );
+    assert!(
+        result.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&result.stdout),
+        String::from_utf8_lossy(&result.stderr)
+    );
+}
