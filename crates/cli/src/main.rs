@@ -1,5 +1,6 @@
 //! The `newsclean` command: argument parsing and wiring, nothing else.
 
+use std::ffi::OsString;
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -39,7 +40,7 @@ Exit codes:
 
 /// Turn an archive of scraped news articles into clean, structured records.
 #[derive(Parser)]
-#[command(name = "newsclean", version, after_help = EXIT_CODES)]
+#[command(name = "newsclean", version, after_help = EXIT_CODES, args_override_self = true)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -134,9 +135,15 @@ impl LearnArgs {
 struct RunArgs {
     /// Archive root: a folder (searched recursively) or a single file.
     archive: PathBuf,
-    /// Output folder (created if missing).
+    /// Output folder (created if missing). Required, here or in the
+    /// configuration file.
     #[arg(long, short)]
-    out: PathBuf,
+    out: Option<PathBuf>,
+    /// Configuration file: any option of `run` as a TOML key (`jobs = 4`,
+    /// `rules = ["site.toml"]`, `no_learn_templates = true`); flags on the
+    /// command line override it. Default: ARCHIVE/newsclean.toml if present.
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
     /// Worker threads [default: number of cores].
     #[arg(long, short)]
     jobs: Option<usize>,
@@ -238,8 +245,83 @@ impl Failure {
     }
 }
 
+/// Parses the command line; for `run`, options from the configuration file
+/// go in front of the command line's own, so that flags override them.
+fn parse() -> Cli {
+    let argv: Vec<OsString> = std::env::args_os().collect();
+    let cli = Cli::parse_from(&argv);
+    let Command::Run(args) = &cli.command else {
+        return cli;
+    };
+    let path = args.config.clone().or_else(|| {
+        let p = args.archive.join("newsclean.toml");
+        p.is_file().then_some(p)
+    });
+    let Some(path) = path else { return cli };
+    match config_args(&path) {
+        Ok(extra) => {
+            let at = argv.iter().position(|a| a == "run").map_or(1, |i| i + 1);
+            let mut merged = argv[..at].to_vec();
+            merged.extend(extra);
+            merged.extend_from_slice(&argv[at..]);
+            Cli::parse_from(merged)
+        }
+        Err(err) => {
+            eprintln!("newsclean: error: {err:#}");
+            std::process::exit(i32::from(exit::USAGE));
+        }
+    }
+}
+
+/// The options of a `newsclean.toml` as command-line arguments. Relative
+/// paths (`out`, `rules`, `templates`) are relative to the file's folder.
+fn config_args(path: &Path) -> anyhow::Result<Vec<OsString>> {
+    let text = std::fs::read_to_string(path)
+        .with_context(|| format!("cannot read configuration {}", path.display()))?;
+    let table: toml::Table = toml::from_str(&text)
+        .with_context(|| format!("invalid configuration {}", path.display()))?;
+    let base = path.parent().unwrap_or(Path::new("."));
+    let mut args = Vec::new();
+    for (key, value) in table {
+        if matches!(key.as_str(), "config" | "archive" | "dry_run" | "dry-run") {
+            anyhow::bail!(
+                "{}: `{key}` cannot be set in a configuration file",
+                path.display()
+            );
+        }
+        let flag = OsString::from(format!("--{}", key.replace('_', "-")));
+        let is_path = matches!(key.as_str(), "out" | "rules" | "templates");
+        let mut push = |v: &toml::Value| -> anyhow::Result<()> {
+            let text = match v {
+                toml::Value::String(s) if is_path => base.join(s).into_os_string(),
+                toml::Value::String(s) => OsString::from(s),
+                toml::Value::Integer(n) => OsString::from(n.to_string()),
+                toml::Value::Float(x) => OsString::from(x.to_string()),
+                toml::Value::Boolean(true) => {
+                    args.push(flag.clone());
+                    return Ok(());
+                }
+                toml::Value::Boolean(false) => return Ok(()),
+                other => anyhow::bail!(
+                    "{}: `{key}`: unsupported value {}",
+                    path.display(),
+                    other.type_str()
+                ),
+            };
+            args.push(flag.clone());
+            args.push(text);
+            Ok(())
+        };
+        match &value {
+            toml::Value::Array(items) => items.iter().try_for_each(&mut push)?,
+            v => push(v)?,
+        }
+    }
+    Ok(args)
+}
+
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = parse();
     let result = match cli.command {
         Command::Run(args) => run(args),
         Command::Clean(args) => clean(args),
@@ -333,6 +415,12 @@ fn run(args: RunArgs) -> Result<u8, Failure> {
         add_pack(&mut rules, pack)?;
     }
     let base = base_config(&args)?;
+    let out = args.out.clone().ok_or_else(|| {
+        Failure::usage(anyhow::anyhow!(
+            "no output folder: give --out DIR, or `out` in the configuration file"
+        ))
+    })?;
+    let out = out.as_path();
     let mut options = Options {
         max_bytes: args.input.max_bytes,
         max_member_bytes: args.input.max_member_bytes,
@@ -347,10 +435,10 @@ fn run(args: RunArgs) -> Result<u8, Failure> {
         base_config: base.clone(),
         ..Options::default()
     };
-    std::fs::create_dir_all(&args.out)
-        .with_context(|| format!("cannot create {}", args.out.display()))
+    std::fs::create_dir_all(out)
+        .with_context(|| format!("cannot create {}", out.display()))
         .map_err(Failure::fatal)?;
-    let _lock = match state::RunLock::acquire(&args.out) {
+    let _lock = match state::RunLock::acquire(out) {
         Ok(lock) => lock,
         Err(e @ state::StateError::Locked { .. }) => {
             return Err(Failure {
@@ -360,8 +448,8 @@ fn run(args: RunArgs) -> Result<u8, Failure> {
         }
         Err(e) => return Err(Failure::fatal(e.into())),
     };
-    let manifest = state::Manifest::load(&args.out).map_err(|e| Failure::fatal(e.into()))?;
-    let templates_path = args.out.join("templates.toml");
+    let manifest = state::Manifest::load(out).map_err(|e| Failure::fatal(e.into()))?;
+    let templates_path = out.join("templates.toml");
     // Templates are learned on a full run (first run, --full, other rules or
     // options, or no saved templates) and reused by incremental runs, so
     // records of unchanged inputs stay valid; their content is part of the
@@ -396,7 +484,7 @@ fn run(args: RunArgs) -> Result<u8, Failure> {
     let processor = Processor::new(&rules).map_err(|e| Failure::usage(e.into()))?;
     if args.dry_run {
         let plan = Pipeline::new(processor, options)
-            .plan(&args.archive, &args.out)
+            .plan(&args.archive, out)
             .map_err(|e| Failure::fatal(e.into()))?;
         let mut out = std::io::stdout().lock();
         let mut todo = 0;
@@ -415,7 +503,7 @@ fn run(args: RunArgs) -> Result<u8, Failure> {
     options.stop = Some(stop);
     let started = std::time::SystemTime::now();
     let report = Pipeline::new(processor, options)
-        .run(&args.archive, &args.out)
+        .run(&args.archive, out)
         .map_err(|e| Failure::fatal(e.into()))?;
     let code = if report.interrupted {
         exit::INTERRUPTED
@@ -437,7 +525,7 @@ fn run(args: RunArgs) -> Result<u8, Failure> {
         "parts": report.parts,
         "interrupted": report.interrupted,
     });
-    state::append_history(&args.out, &history).map_err(|e| Failure::fatal(e.into()))?;
+    state::append_history(out, &history).map_err(|e| Failure::fatal(e.into()))?;
     if !args.quiet {
         let i = &report.inputs;
         if i.new + i.changed + i.deleted == 0 && !report.interrupted {
@@ -445,7 +533,7 @@ fn run(args: RunArgs) -> Result<u8, Failure> {
                 "newsclean: nothing to do: {} inputs unchanged ({:.2}s) -> {}",
                 i.unchanged,
                 report.seconds,
-                args.out.display()
+                out.display()
             );
         } else {
             eprintln!(
@@ -465,7 +553,7 @@ fn run(args: RunArgs) -> Result<u8, Failure> {
                 } else {
                     ""
                 },
-                args.out.display(),
+                out.display(),
             );
         }
     }

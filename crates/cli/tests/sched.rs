@@ -269,3 +269,33 @@ fn readme_schedule_lines_work() {
         String::from_utf8_lossy(&result.stderr)
     );
 }
+
+/// Options come from ARCHIVE/newsclean.toml (or --config FILE); flags
+/// override them; an unknown key is a usage error.
+#[test]
+fn options_come_from_newsclean_toml() {
+    let dir = Dir::new();
+    archive(&dir, 12);
+    dir.create(
+        "newsclean.toml",
+        "out = \"../out\"\npart_records = 5\nno_learn_templates = true\nquiet = true\n",
+    );
+    let first = output(newsclean().arg("run").arg(dir.archive()));
+    assert_eq!(first.status.code(), Some(1), "{first:?}");
+    assert!(dir.out().join("records-000002.jsonl").exists());
+    let other = dir.root.path().join("other");
+    let second = run(&dir.archive(), &other, &["--part-records", "100"]);
+    assert_eq!(second.status.code(), Some(1));
+    assert!(other.join("records-000000.jsonl").exists());
+    assert!(!other.join("records-000001.jsonl").exists());
+    let bad = dir.root.path().join("bad.toml");
+    std::fs::write(&bad, "colour = 1\n").expect("write");
+    let third = output(
+        newsclean()
+            .arg("run")
+            .arg(dir.archive())
+            .arg("--config")
+            .arg(&bad),
+    );
+    assert_eq!(third.status.code(), Some(2));
+}
