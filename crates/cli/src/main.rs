@@ -49,7 +49,7 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Process the new and changed articles under ARCHIVE into OUT/records-NNNNNN.jsonl, errors.jsonl and report.json.
-    Run(RunArgs),
+    Run(Box<RunArgs>),
     /// Print the record of one article (FILE, or - for stdin) as pretty JSON.
     Clean(CleanArgs),
     /// Show every line of one article (FILE, or - for stdin) with its verdict and the rule that decided it.
@@ -177,6 +177,13 @@ struct RunArgs {
     /// List what would be processed and why, and do nothing.
     #[arg(long)]
     dry_run: bool,
+    /// Log format on stderr: plain or json (one JSON object per event).
+    #[arg(long, value_name = "FORMAT", default_value = "plain", value_parser = ["plain", "json"])]
+    log_format: String,
+    /// Log events of this level and above: error, warn, info, debug
+    /// [default: warn, or info with --log-format json].
+    #[arg(long, value_name = "LEVEL")]
+    log_level: Option<tracing::Level>,
     /// Close a records part file after this many records.
     #[arg(long, value_name = "N", default_value_t = Options::default().part_records)]
     part_records: u64,
@@ -323,7 +330,7 @@ fn config_args(path: &Path) -> anyhow::Result<Vec<OsString>> {
 fn main() -> ExitCode {
     let cli = parse();
     let result = match cli.command {
-        Command::Run(args) => run(args),
+        Command::Run(args) => run(*args),
         Command::Clean(args) => clean(args),
         Command::Explain(args) => explain(args),
         Command::Rules(args) => rules(args),
@@ -407,7 +414,28 @@ fn on_signals() -> Arc<AtomicBool> {
     stop
 }
 
+/// Logs on stderr with `tracing`, plain or JSON.
+fn init_logs(args: &RunArgs) {
+    let json = args.log_format == "json";
+    let level = args.log_level.unwrap_or(if json {
+        tracing::Level::INFO
+    } else {
+        tracing::Level::WARN
+    });
+    let builder = tracing_subscriber::fmt()
+        .with_writer(std::io::stderr)
+        .with_max_level(level)
+        .with_target(false);
+    // A second initialisation cannot happen in this binary; ignore it.
+    let _ = if json {
+        builder.json().try_init()
+    } else {
+        builder.with_ansi(false).try_init()
+    };
+}
+
 fn run(args: RunArgs) -> Result<u8, Failure> {
+    init_logs(&args);
     // First: a signal during template learning must not kill the process.
     let stop = on_signals();
     let mut rules = args.rules.load()?;
@@ -470,6 +498,7 @@ fn run(args: RunArgs) -> Result<u8, Failure> {
         )
         .learn_templates(&args.archive, args.learn.config())
         .map_err(|e| Failure::fatal(e.into()))?;
+        tracing::info!(templates = learner.templates().len(), "templates learned");
         state::atomic_write(&templates_path, learner.to_toml().as_bytes())
             .map_err(|e| Failure::fatal(e.into()))?;
     }
@@ -526,7 +555,7 @@ fn run(args: RunArgs) -> Result<u8, Failure> {
         "interrupted": report.interrupted,
     });
     state::append_history(out, &history).map_err(|e| Failure::fatal(e.into()))?;
-    if !args.quiet {
+    if !args.quiet && args.log_format != "json" {
         let i = &report.inputs;
         if i.new + i.changed + i.deleted == 0 && !report.interrupted {
             eprintln!(

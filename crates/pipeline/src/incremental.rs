@@ -359,6 +359,11 @@ impl Commit {
         // its manifest.
         if changed {
             st.manifest.save(&self.out)?;
+            tracing::debug!(
+                part = self.written.last().map(String::as_str),
+                inputs = st.manifest.inputs.len(),
+                "commit"
+            );
         }
         st.dirty = false;
         for part in dead {

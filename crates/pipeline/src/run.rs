@@ -170,7 +170,18 @@ impl Pipeline {
             source,
         })?;
         let manifest = Manifest::load(out)?.unwrap_or_default();
-        state::clean_orphans(out, &manifest)?;
+        tracing::info!(
+            archive = %archive.display(),
+            out = %out.display(),
+            known_inputs = manifest.inputs.len(),
+            parts = manifest.parts.len(),
+            full = self.options.full,
+            "run starts"
+        );
+        let orphans = state::clean_orphans(out, &manifest)?;
+        if orphans > 0 {
+            tracing::warn!(orphans, "removed files left by an interrupted run");
+        }
         let plan = Arc::new(Plan::new(manifest, &self.options, false));
         let clock = StageClock::default();
         let progress = self.progress_bar(archive);
@@ -201,6 +212,7 @@ impl Pipeline {
                 for (seq, item) in (0u64..).zip(walker) {
                     clock.add(READ, start);
                     if stop.as_ref().is_some_and(|s| s.load(Ordering::SeqCst)) {
+                        tracing::warn!("stop requested: no new inputs are read");
                         interrupted.store(true, Ordering::SeqCst);
                         return;
                     }
@@ -267,6 +279,18 @@ impl Pipeline {
             .map(|(name, secs)| (name.to_string(), secs))
             .collect();
         report.write(out.join("report.json"))?;
+        tracing::info!(
+            new = report.inputs.new,
+            changed = report.inputs.changed,
+            unchanged = report.inputs.unchanged,
+            deleted = report.inputs.deleted,
+            records = report.records,
+            errors = report.errors,
+            parts = report.parts.len(),
+            seconds = report.seconds,
+            interrupted = report.interrupted,
+            "run ends"
+        );
         Ok(report)
     }
 
