@@ -60,6 +60,20 @@ enum Command {
     Templates(TemplateArgs),
     /// Clean JSON Lines articles from stdin to records on stdout, one line out per line in.
     Stream(StreamArgs),
+    /// Rewrite the records files of an output folder to the current records only (no superseded ones).
+    Compact(CompactArgs),
+}
+
+#[derive(Args)]
+struct CompactArgs {
+    /// Output folder of earlier runs.
+    out: PathBuf,
+    /// Close a records part file after this many records.
+    #[arg(long, value_name = "N", default_value_t = Options::default().part_records)]
+    part_records: u64,
+    /// ... or after this many bytes.
+    #[arg(long, value_name = "N", default_value_t = Options::default().part_bytes)]
+    part_bytes: u64,
 }
 
 #[derive(Args)]
@@ -336,6 +350,7 @@ fn main() -> ExitCode {
         Command::Rules(args) => rules(args),
         Command::Templates(args) => templates(args),
         Command::Stream(args) => stream(args),
+        Command::Compact(args) => compact(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),
@@ -466,16 +481,7 @@ fn run(args: RunArgs) -> Result<u8, Failure> {
     std::fs::create_dir_all(out)
         .with_context(|| format!("cannot create {}", out.display()))
         .map_err(Failure::fatal)?;
-    let _lock = match state::RunLock::acquire(out) {
-        Ok(lock) => lock,
-        Err(e @ state::StateError::Locked { .. }) => {
-            return Err(Failure {
-                code: exit::LOCKED,
-                error: e.into(),
-            });
-        }
-        Err(e) => return Err(Failure::fatal(e.into())),
-    };
+    let _lock = lock(out)?;
     let manifest = state::Manifest::load(out).map_err(|e| Failure::fatal(e.into()))?;
     let templates_path = out.join("templates.toml");
     // Templates are learned on a full run (first run, --full, other rules or
@@ -587,6 +593,41 @@ fn run(args: RunArgs) -> Result<u8, Failure> {
         }
     }
     Ok(code)
+}
+
+fn lock(out: &Path) -> Result<state::RunLock, Failure> {
+    match state::RunLock::acquire(out) {
+        Ok(lock) => Ok(lock),
+        Err(e @ state::StateError::Locked { .. }) => Err(Failure {
+            code: exit::LOCKED,
+            error: e.into(),
+        }),
+        Err(e) => Err(Failure::fatal(e.into())),
+    }
+}
+
+fn compact(args: CompactArgs) -> Result<u8, Failure> {
+    if !args
+        .out
+        .join(state::STATE_DIR)
+        .join(state::MANIFEST)
+        .is_file()
+    {
+        return Err(Failure::usage(anyhow::anyhow!(
+            "{} is not the output folder of a newsclean run",
+            args.out.display()
+        )));
+    }
+    let _lock = lock(&args.out)?;
+    let done = state::compact(&args.out, args.part_records, args.part_bytes)
+        .map_err(|e| Failure::fatal(e.into()))?;
+    eprintln!(
+        "newsclean: compacted: {} records kept, {} superseded dropped, {} part file(s)",
+        done.records,
+        done.dropped,
+        done.parts.len()
+    );
+    Ok(exit::OK)
 }
 
 fn clean(args: CleanArgs) -> Result<u8, Failure> {

@@ -370,6 +370,145 @@ pub fn append_history<T: Serialize>(out: &Path, entry: &T) -> Result<(), StateEr
     file.sync_data().map_err(io(&path))
 }
 
+/// What [`compact`] did.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Compacted {
+    /// Current records kept.
+    pub records: u64,
+    /// Superseded records dropped.
+    pub dropped: u64,
+    /// Part files written.
+    pub parts: Vec<String>,
+}
+
+/// Rewrites the records files of `out` to hold exactly the current records,
+/// in walk order, in new parts of at most `part_records` records or
+/// `part_bytes` bytes (an input's records are not split); superseded records
+/// are gone afterwards. Crash-safe like a run: the new parts are durable
+/// before the manifest names them, and the old ones are deleted after. The
+/// caller holds the [`RunLock`].
+pub fn compact(out: &Path, part_records: u64, part_bytes: u64) -> Result<Compacted, StateError> {
+    use std::io::{BufRead, BufReader, Seek, SeekFrom};
+    let Some(mut manifest) = Manifest::load(out)? else {
+        return Ok(Compacted::default());
+    };
+    clean_orphans(out, &manifest)?;
+    let before: u64 = manifest.parts.values().map(|p| p.records).sum();
+    let mut keys: Vec<String> = manifest.inputs.keys().cloned().collect();
+    keys.sort_by(|a, b| walk_order(a, b));
+    // Byte offset of every line of every old part: memory of 8 bytes per
+    // record, whatever their size.
+    let mut offsets: BTreeMap<String, Vec<u64>> = BTreeMap::new();
+    let mut result = Compacted::default();
+    let mut part: Option<(String, crate::JsonLines)> = None;
+    let mut line = String::new();
+    let out_err = |e: crate::OutputError| StateError::Io {
+        path: e.path,
+        source: e.source,
+    };
+    for key in keys {
+        let Some(input) = manifest.inputs.get_mut(&key) else {
+            continue;
+        };
+        let Some(old) = input.part.clone().filter(|_| input.records > 0) else {
+            continue;
+        };
+        let path = out.join(&old);
+        if !offsets.contains_key(&old) {
+            let mut reader = BufReader::new(File::open(&path).map_err(io(&path))?);
+            let (mut at, mut list) = (0u64, Vec::new());
+            loop {
+                line.clear();
+                let n = reader.read_line(&mut line).map_err(io(&path))?;
+                if n == 0 {
+                    break;
+                }
+                list.push(at);
+                at += n as u64;
+            }
+            offsets.insert(old.clone(), list);
+        }
+        let start = offsets
+            .get(&old)
+            .and_then(|l| l.get(input.line as usize).copied())
+            .ok_or_else(|| {
+                io(&path)(std::io::Error::other(
+                    "manifest names a line past the end of the part",
+                ))
+            })?;
+        let full = part.as_ref().is_some_and(|(_, p)| {
+            p.lines() >= part_records.max(1) || p.bytes() >= part_bytes.max(1)
+        });
+        if full && let Some((name, p)) = part.take() {
+            let records = p.lines();
+            p.finish().map_err(out_err)?;
+            manifest.parts.insert(
+                name.clone(),
+                PartState {
+                    records,
+                    live: records,
+                },
+            );
+            result.parts.push(name);
+        }
+        if part.is_none() {
+            let name = part_name(manifest.next_part);
+            manifest.next_part += 1;
+            part = Some((
+                name.clone(),
+                crate::JsonLines::create(out.join(&name)).map_err(out_err)?,
+            ));
+        }
+        let Some((name, writer)) = part.as_mut() else {
+            continue;
+        };
+        let mut reader = BufReader::new(File::open(&path).map_err(io(&path))?);
+        reader.seek(SeekFrom::Start(start)).map_err(io(&path))?;
+        let first = writer.lines();
+        for _ in 0..input.records {
+            line.clear();
+            reader.read_line(&mut line).map_err(io(&path))?;
+            writer
+                .write_raw(line.trim_end_matches('\n').as_bytes())
+                .map_err(out_err)?;
+        }
+        input.part = Some(name.clone());
+        input.line = first;
+        result.records += input.records;
+    }
+    let old_parts: Vec<String> = offsets
+        .into_keys()
+        .chain(manifest.parts.keys().cloned())
+        .collect();
+    // Parts not rewritten above belong to no current input: all superseded.
+    let mut old_parts: Vec<String> = old_parts
+        .into_iter()
+        .filter(|p| !result.parts.contains(p))
+        .collect();
+    if let Some((name, p)) = part.take() {
+        let records = p.lines();
+        p.finish().map_err(out_err)?;
+        manifest.parts.insert(
+            name.clone(),
+            PartState {
+                records,
+                live: records,
+            },
+        );
+        result.parts.push(name);
+    }
+    old_parts.sort();
+    old_parts.dedup();
+    manifest.parts.retain(|name, _| result.parts.contains(name));
+    manifest.superseded.clear();
+    manifest.save(out)?;
+    for p in old_parts {
+        let _ = std::fs::remove_file(out.join(p));
+    }
+    result.dropped = before.saturating_sub(result.records);
+    Ok(result)
+}
+
 /// The run lock: an OS advisory lock on a file in the state folder, held
 /// while this value lives. The OS drops it when the process dies, so a lock
 /// left by a killed run never blocks the next one.
@@ -459,6 +598,57 @@ mod tests {
         }
         assert_eq!(clean_orphans(out.path(), &m).unwrap(), 2);
         assert!(out.path().join(part_name(0)).exists());
+    }
+
+    #[test]
+    fn compact_keeps_current_records_only() {
+        let out = tempfile::tempdir().unwrap();
+        std::fs::write(out.path().join(part_name(0)), "a0\nb0\nb1\n").unwrap();
+        std::fs::write(out.path().join(part_name(1)), "b2\n").unwrap();
+        let mut m = Manifest {
+            next_part: 2,
+            ..Manifest::default()
+        };
+        m.parts.insert(
+            part_name(0),
+            PartState {
+                records: 3,
+                live: 1,
+            },
+        );
+        m.parts.insert(
+            part_name(1),
+            PartState {
+                records: 1,
+                live: 1,
+            },
+        );
+        let input = |part: u64, line, records| InputState {
+            part: Some(part_name(part)),
+            line,
+            records,
+            ..InputState::default()
+        };
+        m.inputs.insert("a".into(), input(0, 0, 1));
+        m.inputs.insert("b".into(), input(1, 0, 1));
+        m.superseded.push(Superseded {
+            part: part_name(0),
+            path: "b".into(),
+            line: 1,
+            records: 2,
+        });
+        m.save(out.path()).unwrap();
+        let done = compact(out.path(), 10, 1 << 20).unwrap();
+        assert_eq!((done.records, done.dropped), (2, 2));
+        assert_eq!(done.parts, [part_name(2)]);
+        assert_eq!(
+            std::fs::read_to_string(out.path().join(part_name(2))).unwrap(),
+            "a0\nb2\n"
+        );
+        assert!(!out.path().join(part_name(0)).exists());
+        let m = Manifest::load(out.path()).unwrap().unwrap();
+        assert!(m.superseded.is_empty());
+        assert_eq!(m.inputs["b"].line, 1);
     }
 
     #[test]
