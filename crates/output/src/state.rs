@@ -203,12 +203,19 @@ impl Manifest {
         let path = dir.join(MANIFEST);
         let bytes = serde_json::to_vec(self).map_err(|e| io(&path)(e.into()))?;
         atomic_write(&path, &bytes)?;
+        self.write_superseded(out)
+    }
+
+    /// Writes `superseded.jsonl` in `out` from [`Manifest::superseded`] (a
+    /// run that died just after saving the manifest left an older one).
+    pub fn write_superseded(&self, out: &Path) -> Result<(), StateError> {
+        let path = out.join("superseded.jsonl");
         let mut lines = Vec::new();
         for s in &self.superseded {
             serde_json::to_writer(&mut lines, s).map_err(|e| io(&path)(e.into()))?;
             lines.push(b'\n');
         }
-        atomic_write(&out.join("superseded.jsonl"), &lines)
+        atomic_write(&path, &lines)
     }
 
     /// Marks the records of input `path` superseded (its input changed or

@@ -364,6 +364,8 @@ impl Commit {
                 inputs = st.manifest.inputs.len(),
                 "commit"
             );
+        } else {
+            st.manifest.write_superseded(&self.out)?;
         }
         st.dirty = false;
         for part in dead {
