@@ -1,13 +1,17 @@
 //! The `newsclean` command: argument parsing and wiring, nothing else.
 
+use std::ffi::OsString;
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use anyhow::Context;
 use clap::{Args, Parser, Subcommand};
 use newsclean_cleanup::RuleSet;
-use newsclean_pipeline::{Options, Pipeline, Processor, StageClock};
+use newsclean_output::state;
+use newsclean_pipeline::{Options, Pipeline, Processor, Reason, StageClock};
 
 /// Exit codes, documented in README.md and `--help`.
 mod exit {
@@ -17,6 +21,10 @@ mod exit {
     pub const SOME_FAILED: u8 = 1;
     /// Bad arguments or configuration (including rule files).
     pub const USAGE: u8 = 2;
+    /// Another run holds the lock of the output folder.
+    pub const LOCKED: u8 = 3;
+    /// Stopped by SIGINT or SIGTERM; what was complete is committed.
+    pub const INTERRUPTED: u8 = 4;
     /// The run could not go on: output not writable, archive missing.
     pub const FATAL: u8 = 5;
 }
@@ -26,11 +34,13 @@ Exit codes:
   0  success: every input gave a record
   1  success, but some inputs failed (listed in errors.jsonl)
   2  usage or configuration error (bad flag, bad rule file)
+  3  another run holds the lock of the output folder (nothing done)
+  4  interrupted by SIGINT/SIGTERM (complete inputs committed; run again to go on)
   5  fatal: the archive cannot be read or the output cannot be written";
 
 /// Turn an archive of scraped news articles into clean, structured records.
 #[derive(Parser)]
-#[command(name = "newsclean", version, after_help = EXIT_CODES)]
+#[command(name = "newsclean", version, after_help = EXIT_CODES, args_override_self = true)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -38,8 +48,8 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Process every article under ARCHIVE into OUT/records.jsonl, errors.jsonl and report.json.
-    Run(RunArgs),
+    /// Process the new and changed articles under ARCHIVE into OUT/records-NNNNNN.jsonl, errors.jsonl and report.json.
+    Run(Box<RunArgs>),
     /// Print the record of one article (FILE, or - for stdin) as pretty JSON.
     Clean(CleanArgs),
     /// Show every line of one article (FILE, or - for stdin) with its verdict and the rule that decided it.
@@ -50,6 +60,20 @@ enum Command {
     Templates(TemplateArgs),
     /// Clean JSON Lines articles from stdin to records on stdout, one line out per line in.
     Stream(StreamArgs),
+    /// Rewrite the records files of an output folder to the current records only (no superseded ones).
+    Compact(CompactArgs),
+}
+
+#[derive(Args)]
+struct CompactArgs {
+    /// Output folder of earlier runs.
+    out: PathBuf,
+    /// Close a records part file after this many records.
+    #[arg(long, value_name = "N", default_value_t = Options::default().part_records)]
+    part_records: u64,
+    /// ... or after this many bytes.
+    #[arg(long, value_name = "N", default_value_t = Options::default().part_bytes)]
+    part_bytes: u64,
 }
 
 #[derive(Args)]
@@ -125,9 +149,15 @@ impl LearnArgs {
 struct RunArgs {
     /// Archive root: a folder (searched recursively) or a single file.
     archive: PathBuf,
-    /// Output folder (created if missing).
+    /// Output folder (created if missing). Required, here or in the
+    /// configuration file.
     #[arg(long, short)]
-    out: PathBuf,
+    out: Option<PathBuf>,
+    /// Configuration file: any option of `run` as a TOML key (`jobs = 4`,
+    /// `rules = ["site.toml"]`, `no_learn_templates = true`); flags on the
+    /// command line override it. Default: ARCHIVE/newsclean.toml if present.
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
     /// Worker threads [default: number of cores].
     #[arg(long, short)]
     jobs: Option<usize>,
@@ -155,6 +185,25 @@ struct RunArgs {
     learn: LearnArgs,
     #[command(flatten)]
     rules: RuleArgs,
+    /// Process every input again, changed or not (templates are learned anew).
+    #[arg(long)]
+    full: bool,
+    /// List what would be processed and why, and do nothing.
+    #[arg(long)]
+    dry_run: bool,
+    /// Log format on stderr: plain or json (one JSON object per event).
+    #[arg(long, value_name = "FORMAT", default_value = "plain", value_parser = ["plain", "json"])]
+    log_format: String,
+    /// Log events of this level and above: error, warn, info, debug
+    /// [default: warn, or info with --log-format json].
+    #[arg(long, value_name = "LEVEL")]
+    log_level: Option<tracing::Level>,
+    /// Close a records part file after this many records.
+    #[arg(long, value_name = "N", default_value_t = Options::default().part_records)]
+    part_records: u64,
+    /// ... or after this many bytes.
+    #[arg(long, value_name = "N", default_value_t = Options::default().part_bytes)]
+    part_bytes: u64,
 }
 
 #[derive(Args)]
@@ -217,15 +266,91 @@ impl Failure {
     }
 }
 
+/// Parses the command line; for `run`, options from the configuration file
+/// go in front of the command line's own, so that flags override them.
+fn parse() -> Cli {
+    let argv: Vec<OsString> = std::env::args_os().collect();
+    let cli = Cli::parse_from(&argv);
+    let Command::Run(args) = &cli.command else {
+        return cli;
+    };
+    let path = args.config.clone().or_else(|| {
+        let p = args.archive.join("newsclean.toml");
+        p.is_file().then_some(p)
+    });
+    let Some(path) = path else { return cli };
+    match config_args(&path) {
+        Ok(extra) => {
+            let at = argv.iter().position(|a| a == "run").map_or(1, |i| i + 1);
+            let mut merged = argv[..at].to_vec();
+            merged.extend(extra);
+            merged.extend_from_slice(&argv[at..]);
+            Cli::parse_from(merged)
+        }
+        Err(err) => {
+            eprintln!("newsclean: error: {err:#}");
+            std::process::exit(i32::from(exit::USAGE));
+        }
+    }
+}
+
+/// The options of a `newsclean.toml` as command-line arguments. Relative
+/// paths (`out`, `rules`, `templates`) are relative to the file's folder.
+fn config_args(path: &Path) -> anyhow::Result<Vec<OsString>> {
+    let text = std::fs::read_to_string(path)
+        .with_context(|| format!("cannot read configuration {}", path.display()))?;
+    let table: toml::Table = toml::from_str(&text)
+        .with_context(|| format!("invalid configuration {}", path.display()))?;
+    let base = path.parent().unwrap_or(Path::new("."));
+    let mut args = Vec::new();
+    for (key, value) in table {
+        if matches!(key.as_str(), "config" | "archive" | "dry_run" | "dry-run") {
+            anyhow::bail!(
+                "{}: `{key}` cannot be set in a configuration file",
+                path.display()
+            );
+        }
+        let flag = OsString::from(format!("--{}", key.replace('_', "-")));
+        let is_path = matches!(key.as_str(), "out" | "rules" | "templates");
+        let mut push = |v: &toml::Value| -> anyhow::Result<()> {
+            let text = match v {
+                toml::Value::String(s) if is_path => base.join(s).into_os_string(),
+                toml::Value::String(s) => OsString::from(s),
+                toml::Value::Integer(n) => OsString::from(n.to_string()),
+                toml::Value::Float(x) => OsString::from(x.to_string()),
+                toml::Value::Boolean(true) => {
+                    args.push(flag.clone());
+                    return Ok(());
+                }
+                toml::Value::Boolean(false) => return Ok(()),
+                other => anyhow::bail!(
+                    "{}: `{key}`: unsupported value {}",
+                    path.display(),
+                    other.type_str()
+                ),
+            };
+            args.push(flag.clone());
+            args.push(text);
+            Ok(())
+        };
+        match &value {
+            toml::Value::Array(items) => items.iter().try_for_each(&mut push)?,
+            v => push(v)?,
+        }
+    }
+    Ok(args)
+}
+
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = parse();
     let result = match cli.command {
-        Command::Run(args) => run(args),
+        Command::Run(args) => run(*args),
         Command::Clean(args) => clean(args),
         Command::Explain(args) => explain(args),
         Command::Rules(args) => rules(args),
         Command::Templates(args) => templates(args),
         Command::Stream(args) => stream(args),
+        Command::Compact(args) => compact(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),
@@ -258,58 +383,251 @@ fn jobs(jobs: Option<usize>) -> Result<usize, Failure> {
     }
 }
 
+/// The fingerprint of everything besides the inputs that shapes records:
+/// the version, rule packs and disabled rules, templates given with
+/// `--templates`, and the options. Inputs processed under another one are
+/// processed again.
+fn base_config(args: &RunArgs) -> Result<String, Failure> {
+    let mut text = format!(
+        "newsclean {}\nmax_bytes {}\nmax_member_bytes {}\nfields {:?}\nshard {:?}\nfollow_links {}\nlearn {} {} {}\ndisable {:?}\n",
+        env!("CARGO_PKG_VERSION"),
+        args.input.max_bytes,
+        args.input.max_member_bytes,
+        args.input.fields,
+        args.shard.map(|s| s.to_string()),
+        args.follow_links,
+        !args.no_learn_templates,
+        args.learn.min_documents,
+        args.learn.min_share,
+        args.rules.disable,
+    );
+    for pack in args.rules.packs.iter().chain(&args.templates) {
+        let content = std::fs::read_to_string(pack)
+            .with_context(|| format!("cannot read rule pack {}", pack.display()))
+            .map_err(Failure::usage)?;
+        text.push_str(&format!("pack {}\n{content}\n", pack.display()));
+    }
+    Ok(state::hash_bytes(text.as_bytes()))
+}
+
+/// Makes SIGINT and SIGTERM set `stop` (the run commits what is complete
+/// and exits with code 4); a second signal exits at once, which is safe
+/// because every commit is an atomic rename.
+fn on_signals() -> Arc<AtomicBool> {
+    let stop = Arc::new(AtomicBool::new(false));
+    let flag = Arc::clone(&stop);
+    let installed = ctrlc::set_handler(move || {
+        if flag.swap(true, Ordering::SeqCst) {
+            eprintln!("newsclean: second signal, exiting now");
+            std::process::exit(i32::from(exit::INTERRUPTED));
+        }
+        eprintln!("newsclean: stopping: committing complete inputs (signal again to exit now)");
+    });
+    if let Err(err) = installed {
+        eprintln!("newsclean: warning: cannot handle signals: {err}");
+    }
+    stop
+}
+
+/// Logs on stderr with `tracing`, plain or JSON.
+fn init_logs(args: &RunArgs) {
+    let json = args.log_format == "json";
+    let level = args.log_level.unwrap_or(if json {
+        tracing::Level::INFO
+    } else {
+        tracing::Level::WARN
+    });
+    let builder = tracing_subscriber::fmt()
+        .with_writer(std::io::stderr)
+        .with_max_level(level)
+        .with_target(false);
+    // A second initialisation cannot happen in this binary; ignore it.
+    let _ = if json {
+        builder.json().try_init()
+    } else {
+        builder.with_ansi(false).try_init()
+    };
+}
+
 fn run(args: RunArgs) -> Result<u8, Failure> {
+    init_logs(&args);
+    // First: a signal during template learning must not kill the process.
+    let stop = on_signals();
     let mut rules = args.rules.load()?;
     for pack in &args.templates {
         add_pack(&mut rules, pack)?;
     }
-    let options = Options {
+    let base = base_config(&args)?;
+    let out = args.out.clone().ok_or_else(|| {
+        Failure::usage(anyhow::anyhow!(
+            "no output folder: give --out DIR, or `out` in the configuration file"
+        ))
+    })?;
+    let out = out.as_path();
+    let mut options = Options {
         max_bytes: args.input.max_bytes,
         max_member_bytes: args.input.max_member_bytes,
         fields: args.input.fields()?,
         shard: args.shard,
         follow_links: args.follow_links,
-        progress: !args.quiet && std::io::stderr().is_terminal(),
+        progress: !args.quiet && !args.dry_run && std::io::stderr().is_terminal(),
         jobs: jobs(args.jobs)?,
+        part_records: args.part_records.max(1),
+        part_bytes: args.part_bytes.max(1),
+        full: args.full,
+        base_config: base.clone(),
         ..Options::default()
     };
-    if !args.no_learn_templates {
+    std::fs::create_dir_all(out)
+        .with_context(|| format!("cannot create {}", out.display()))
+        .map_err(Failure::fatal)?;
+    let _lock = lock(out)?;
+    let manifest = state::Manifest::load(out).map_err(|e| Failure::fatal(e.into()))?;
+    let templates_path = out.join("templates.toml");
+    // Templates are learned on a full run (first run, --full, other rules or
+    // options, or no saved templates) and reused by incremental runs, so
+    // records of unchanged inputs stay valid; their content is part of the
+    // fingerprint.
+    let learn = !args.no_learn_templates
+        && (args.full
+            || manifest.as_ref().is_none_or(|m| m.base_config != base)
+            || !templates_path.exists());
+    let mut config = base.clone();
+    if args.dry_run {
+        if learn {
+            config.clear(); // unknown until learned: everything counts as changed
+        }
+    } else if learn {
         let learner = Pipeline::new(
             Processor::new(&rules).map_err(|e| Failure::usage(e.into()))?,
             options.clone(),
         )
         .learn_templates(&args.archive, args.learn.config())
         .map_err(|e| Failure::fatal(e.into()))?;
-        std::fs::create_dir_all(&args.out)
-            .with_context(|| format!("cannot create {}", args.out.display()))
-            .map_err(Failure::fatal)?;
-        let path = args.out.join("templates.toml");
-        std::fs::write(&path, learner.to_toml())
-            .with_context(|| format!("cannot write {}", path.display()))
-            .map_err(Failure::fatal)?;
-        add_pack(&mut rules, &path)?;
+        tracing::info!(templates = learner.templates().len(), "templates learned");
+        state::atomic_write(&templates_path, learner.to_toml().as_bytes())
+            .map_err(|e| Failure::fatal(e.into()))?;
     }
+    if !args.no_learn_templates && !config.is_empty() {
+        let saved = std::fs::read(&templates_path)
+            .with_context(|| format!("cannot read {}", templates_path.display()))
+            .map_err(Failure::fatal)?;
+        config = state::hash_bytes(format!("{base} {}", state::hash_bytes(&saved)).as_bytes());
+        add_pack(&mut rules, &templates_path)?;
+    }
+    options.config = config;
     let processor = Processor::new(&rules).map_err(|e| Failure::usage(e.into()))?;
-    let report = Pipeline::new(processor, options)
-        .run(&args.archive, &args.out)
-        .map_err(|e| Failure::fatal(e.into()))?;
-    if !args.quiet {
+    if args.dry_run {
+        let plan = Pipeline::new(processor, options)
+            .plan(&args.archive, out)
+            .map_err(|e| Failure::fatal(e.into()))?;
+        let mut out = std::io::stdout().lock();
+        let mut todo = 0;
+        for (path, reason) in &plan {
+            if !matches!(reason, Reason::Unchanged) {
+                todo += 1;
+            }
+            writeln!(out, "{:<9} {path}", reason.as_str()).map_err(|e| Failure::fatal(e.into()))?;
+        }
         eprintln!(
-            "newsclean: {} files ({:.1} MB), {} records, {} errors in {:.2}s ({:.0} files/s) -> {}",
-            report.files,
-            report.bytes as f64 / 1e6,
-            report.records,
-            report.errors,
-            report.seconds,
-            report.files as f64 / report.seconds.max(1e-9),
-            args.out.display(),
+            "newsclean: dry run: {todo} of {} inputs to process or supersede",
+            plan.len()
         );
+        return Ok(exit::OK);
     }
-    Ok(if report.errors > 0 {
+    options.stop = Some(stop);
+    let started = std::time::SystemTime::now();
+    let report = Pipeline::new(processor, options)
+        .run(&args.archive, out)
+        .map_err(|e| Failure::fatal(e.into()))?;
+    let code = if report.interrupted {
+        exit::INTERRUPTED
+    } else if report.errors > 0 {
         exit::SOME_FAILED
     } else {
         exit::OK
-    })
+    };
+    let history = serde_json::json!({
+        "started": started.duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs()),
+        "seconds": report.seconds,
+        "exit": code,
+        "new": report.inputs.new,
+        "changed": report.inputs.changed,
+        "unchanged": report.inputs.unchanged,
+        "deleted": report.inputs.deleted,
+        "records": report.records,
+        "errors": report.errors,
+        "parts": report.parts,
+        "interrupted": report.interrupted,
+    });
+    state::append_history(out, &history).map_err(|e| Failure::fatal(e.into()))?;
+    if !args.quiet && args.log_format != "json" {
+        let i = &report.inputs;
+        if i.new + i.changed + i.deleted == 0 && !report.interrupted {
+            eprintln!(
+                "newsclean: nothing to do: {} inputs unchanged ({:.2}s) -> {}",
+                i.unchanged,
+                report.seconds,
+                out.display()
+            );
+        } else {
+            eprintln!(
+                "newsclean: {} new, {} changed, {} unchanged, {} deleted inputs; {} files ({:.1} MB), {} records, {} errors in {:.2}s ({:.0} files/s){} -> {}",
+                i.new,
+                i.changed,
+                i.unchanged,
+                i.deleted,
+                report.files,
+                report.bytes as f64 / 1e6,
+                report.records,
+                report.errors,
+                report.seconds,
+                report.files_per_second,
+                if report.interrupted {
+                    ", interrupted"
+                } else {
+                    ""
+                },
+                out.display(),
+            );
+        }
+    }
+    Ok(code)
+}
+
+fn lock(out: &Path) -> Result<state::RunLock, Failure> {
+    match state::RunLock::acquire(out) {
+        Ok(lock) => Ok(lock),
+        Err(e @ state::StateError::Locked { .. }) => Err(Failure {
+            code: exit::LOCKED,
+            error: e.into(),
+        }),
+        Err(e) => Err(Failure::fatal(e.into())),
+    }
+}
+
+fn compact(args: CompactArgs) -> Result<u8, Failure> {
+    if !args
+        .out
+        .join(state::STATE_DIR)
+        .join(state::MANIFEST)
+        .is_file()
+    {
+        return Err(Failure::usage(anyhow::anyhow!(
+            "{} is not the output folder of a newsclean run",
+            args.out.display()
+        )));
+    }
+    let _lock = lock(&args.out)?;
+    let done = state::compact(&args.out, args.part_records, args.part_bytes)
+        .map_err(|e| Failure::fatal(e.into()))?;
+    eprintln!(
+        "newsclean: compacted: {} records kept, {} superseded dropped, {} part file(s)",
+        done.records,
+        done.dropped,
+        done.parts.len()
+    );
+    Ok(exit::OK)
 }
 
 fn clean(args: CleanArgs) -> Result<u8, Failure> {

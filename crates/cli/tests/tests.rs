@@ -1,6 +1,7 @@
 //! End-to-end tests: the real `newsclean` binary on `fixtures/` and on
 //! generated archives.
 
+mod sched;
 mod torture;
 mod util;
 
@@ -35,7 +36,7 @@ fn fixtures_match_expected_records() {
         Some(1),
         "broken fixtures must give exit code 1"
     );
-    let records = lines(&dir.read_out("records.jsonl"));
+    let records = lines(&dir.records());
     let errors = dir.read_out("errors.jsonl");
     let expected_dir = fixtures().join("expected");
     if std::env::var_os("NEWSCLEAN_BLESS").is_some() {
@@ -150,7 +151,7 @@ fn records_are_identical_for_any_job_count() {
                 .arg(&out),
         );
         assert_eq!(run.status.code(), Some(1));
-        let records = std::fs::read(out.join("records.jsonl")).expect("records");
+        let records = util::records(&out).into_bytes();
         let errors = std::fs::read(out.join("errors.jsonl")).expect("errors");
         outputs.push((records, errors));
     }
@@ -278,7 +279,7 @@ fn oversized_file_is_an_error_record() {
     assert_eq!(errors.len(), 1);
     assert_eq!(errors[0]["path"], "big.txt");
     assert_eq!(errors[0]["stage"], "read");
-    assert_eq!(lines(&dir.read_out("records.jsonl")).len(), 1);
+    assert_eq!(lines(&dir.records()).len(), 1);
 }
 
 #[test]
@@ -421,7 +422,7 @@ fn templates_are_learned_per_folder_and_applied() {
             .arg(&pack),
     );
     assert_eq!(run.status.code(), Some(0));
-    for record in lines(&dir.read_out("records.jsonl")) {
+    for record in lines(&dir.records()) {
         let body = record["paragraphs"].to_string();
         assert!(
             !body.contains("Navigator") && !body.contains("Gazette Media"),

@@ -70,7 +70,7 @@ fn run(dir: &Dir, out: &Path, extra: &[&str]) -> (Option<i32>, String, String) {
     let read = |name: &str| std::fs::read_to_string(out.join(name)).expect("output file");
     (
         result.status.code(),
-        read("records.jsonl"),
+        crate::util::records(out),
         read("errors.jsonl"),
     )
 }

@@ -31,6 +31,12 @@ impl Dir {
         self
     }
 
+    /// Every records part file of the output folder, concatenated in name
+    /// order: what `records*.jsonl*` gives a reader.
+    pub fn records(&self) -> String {
+        records(&self.out())
+    }
+
     pub fn read_out(&self, name: &str) -> String {
         std::fs::read_to_string(self.out().join(name)).expect("output file")
     }
@@ -51,4 +57,21 @@ pub fn output(cmd: &mut Command) -> Output {
 /// The workspace's `fixtures/` folder.
 pub fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures")
+}
+
+/// Every records part file of `out`, concatenated in name order.
+pub fn records(out: &Path) -> String {
+    let mut names: Vec<PathBuf> = std::fs::read_dir(out)
+        .expect("output folder")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| {
+            let name = p.file_name().map(|n| n.to_string_lossy().into_owned());
+            name.is_some_and(|n| n.starts_with("records") && n.contains(".jsonl"))
+        })
+        .collect();
+    names.sort();
+    names
+        .iter()
+        .map(|p| std::fs::read_to_string(p).expect("records file"))
+        .collect()
 }

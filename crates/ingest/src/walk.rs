@@ -1,6 +1,7 @@
 //! Deterministic archive walking.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::mpsc::{Receiver, sync_channel};
 
 use crate::document::{RawDocument, ReadError, ReadErrorKind};
@@ -31,8 +32,12 @@ pub struct ArchiveWalker {
     reader: Reader,
     follow_links: bool,
     shard: Option<Shard>,
+    filter: Option<Filter>,
     rx: Option<Receiver<Item>>,
 }
+
+/// Decides, from its relative and full path, whether a file is read.
+type Filter = Arc<dyn Fn(&str, &Path) -> bool + Send + Sync>;
 
 impl ArchiveWalker {
     /// A walker over `root` with the default extensions and limits.
@@ -42,6 +47,7 @@ impl ArchiveWalker {
             reader: Reader::new(),
             follow_links: false,
             shard: None,
+            filter: None,
             rx: None,
         }
     }
@@ -91,6 +97,15 @@ impl ArchiveWalker {
         self
     }
 
+    /// Read only the accepted files for which `filter(relative path, full
+    /// path)` is true; it is called on the reader thread, in walk order,
+    /// just before a file is opened (an incremental run skips unchanged
+    /// files this way without reading them).
+    pub fn filter(mut self, filter: impl Fn(&str, &Path) -> bool + Send + Sync + 'static) -> Self {
+        self.filter = Some(Arc::new(filter));
+        self
+    }
+
     /// Sizes of the accepted files, without reading them: a cheap count of
     /// the work ahead for progress reporting.
     pub fn sizes(self) -> impl Iterator<Item = u64> {
@@ -118,6 +133,7 @@ impl ArchiveWalker {
             reader: self.reader.clone(),
             follow_links: self.follow_links,
             shard: self.shard,
+            filter: self.filter.clone(),
         };
         let spawned = std::thread::Builder::new()
             .name("newsclean-reader".to_string())
@@ -154,6 +170,7 @@ struct Walk {
     reader: Reader,
     follow_links: bool,
     shard: Option<Shard>,
+    filter: Option<Filter>,
 }
 
 impl Walk {
@@ -220,6 +237,11 @@ impl Walk {
                 }
             }
             if !entry.file_type().is_file() || !self.reader.accepts(&rel) || !in_shard(&rel) {
+                continue;
+            }
+            if let Some(filter) = &self.filter
+                && !filter(&rel, entry.path())
+            {
                 continue;
             }
             match std::fs::File::open(entry.path()) {

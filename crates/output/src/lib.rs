@@ -32,6 +32,8 @@ assert!(std::fs::read_to_string(dir.path().join("report.json"))?.contains(r#""de
 
 #![deny(missing_docs)]
 
+pub mod state;
+
 use std::collections::BTreeMap;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -55,7 +57,17 @@ pub struct JsonLines {
     path: PathBuf,
     file: BufWriter<tempfile::NamedTempFile>,
     lines: u64,
+    bytes: u64,
     buf: Vec<u8>,
+}
+
+/// A position in a [`JsonLines`] file to roll back to.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Mark {
+    /// Lines before the mark.
+    pub lines: u64,
+    /// Bytes before the mark.
+    pub bytes: u64,
 }
 
 impl JsonLines {
@@ -79,6 +91,7 @@ impl JsonLines {
             path,
             file: BufWriter::with_capacity(1 << 20, tmp),
             lines: 0,
+            bytes: 0,
             buf: Vec::with_capacity(1 << 14),
         })
     }
@@ -91,6 +104,7 @@ impl JsonLines {
         let result = self.file.write_all(&self.buf);
         result.map_err(|e| self.fail(e))?;
         self.lines += 1;
+        self.bytes += self.buf.len() as u64;
         Ok(())
     }
 
@@ -102,12 +116,41 @@ impl JsonLines {
             .and_then(|()| self.file.write_all(b"\n"));
         result.map_err(|e| self.fail(e))?;
         self.lines += 1;
+        self.bytes += line.len() as u64 + 1;
         Ok(())
     }
 
     /// Lines written so far.
     pub fn lines(&self) -> u64 {
         self.lines
+    }
+
+    /// Bytes written so far.
+    pub fn bytes(&self) -> u64 {
+        self.bytes
+    }
+
+    /// The current position, for [`JsonLines::rollback`].
+    pub fn mark(&self) -> Mark {
+        Mark {
+            lines: self.lines,
+            bytes: self.bytes,
+        }
+    }
+
+    /// Forgets every line written after `mark`: an input cut short by an
+    /// interruption must leave no partial set of records behind.
+    pub fn rollback(&mut self, mark: Mark) -> Result<(), OutputError> {
+        use std::io::{Seek, SeekFrom};
+        let result = self.file.flush().and_then(|()| {
+            let tmp = self.file.get_mut();
+            tmp.as_file().set_len(mark.bytes)?;
+            tmp.seek(SeekFrom::Start(mark.bytes)).map(|_| ())
+        });
+        result.map_err(|e| self.fail(e))?;
+        self.lines = mark.lines;
+        self.bytes = mark.bytes;
+        Ok(())
     }
 
     /// Flushes, syncs and renames the file to its final name.
@@ -120,6 +163,7 @@ impl JsonLines {
         let tmp = self.file.into_inner().map_err(|e| fail(e.into_error()))?;
         tmp.as_file().sync_data().map_err(fail)?;
         tmp.persist(&path).map_err(|e| fail(e.error))?;
+        state::sync_dir(&path).map_err(fail)?;
         Ok(path)
     }
 
@@ -155,6 +199,33 @@ pub struct RunReport {
     pub removals: BTreeMap<String, u64>,
     /// Text repairs per kind, summed over records.
     pub repairs: BTreeMap<String, u64>,
+    /// Error records of this run per reason.
+    pub errors_by_reason: BTreeMap<String, u64>,
+    /// Input files by what an incremental run did with them.
+    pub inputs: InputCounts,
+    /// Part files written by this run.
+    pub parts: Vec<String>,
+    /// The run was stopped by a signal before it went through the archive.
+    pub interrupted: bool,
+    /// Input files processed per second of wall clock.
+    pub files_per_second: f64,
+    /// Input bytes processed per second of wall clock.
+    pub bytes_per_second: f64,
+}
+
+/// Input files of a run by what it did with them.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct InputCounts {
+    /// Not in the manifest: processed.
+    pub new: u64,
+    /// Different size or content, or processed by another version of
+    /// newsclean, its rules or its options: processed again.
+    pub changed: u64,
+    /// Same size and modification time (or same content): skipped.
+    pub unchanged: u64,
+    /// In the manifest but gone from the archive: records superseded.
+    pub deleted: u64,
 }
 
 impl RunReport {
@@ -189,6 +260,10 @@ impl RunReport {
     pub fn count_error(&mut self, error: &ErrorRecord) {
         self.errors += 1;
         *self.errors_by_stage.entry(error.stage.clone()).or_default() += 1;
+        *self
+            .errors_by_reason
+            .entry(error.reason.clone())
+            .or_default() += 1;
     }
 
     /// Writes the report as pretty JSON, atomically.

@@ -26,21 +26,31 @@ std::fs::write(archive.path().join("b.txt"), b"\x89PNG\r\n\x1a\n\0\0")?;
 let out = tempfile::tempdir()?;
 
 let processor = Processor::new(&RuleSet::builtin())?;
-let report = Pipeline::new(processor, Options::default()).run(archive.path(), out.path())?;
+// The fingerprint of the rules and options: inputs processed under another
+// one are processed again.
+let options = Options { config: "builtin rules".into(), ..Options::default() };
+let report = Pipeline::new(processor, options.clone()).run(archive.path(), out.path())?;
 assert_eq!((report.files, report.records, report.errors), (2, 1, 1));
 
-let records = std::fs::read_to_string(out.path().join("records.jsonl"))?;
+// Records go to part files; a second run over the same archive finds
+// nothing new to do.
+let records = std::fs::read_to_string(out.path().join("records-000000.jsonl"))?;
 assert!(records.contains(r#""agency":"AFP""#));
 let errors = std::fs::read_to_string(out.path().join("errors.jsonl"))?;
 assert!(errors.contains("PNG"));
+let processor = Processor::new(&RuleSet::builtin())?;
+let again = Pipeline::new(processor, options).run(archive.path(), out.path())?;
+assert_eq!((again.inputs.unchanged, again.records), (2, 0));
 # Ok::<(), Box<dyn std::error::Error>>(())
 ```
 */
 
 #![deny(missing_docs)]
 
+mod incremental;
 mod process;
 mod run;
 
+pub use incremental::Reason;
 pub use process::{LineVerdict, Processor, StageClock};
 pub use run::{Options, Pipeline, PipelineError};

@@ -2,6 +2,8 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use crossbeam_channel::bounded;
@@ -12,9 +14,11 @@ use newsclean_ingest::{
     RawDocument, Shard,
 };
 use newsclean_model::ErrorRecord;
-use newsclean_output::{JsonLines, OutputError, RunReport};
+use newsclean_output::state::{self, Manifest, StateError};
+use newsclean_output::{OutputError, RunReport};
 use rayon::iter::{ParallelBridge, ParallelIterator};
 
+use crate::incremental::{Commit, Plan, Reason, input_key};
 use crate::process::{Processor, READ, SERIALIZE, StageClock, WRITE};
 
 /// How a [`Pipeline`] runs.
@@ -40,6 +44,24 @@ pub struct Options {
     pub shard: Option<Shard>,
     /// Draw a progress bar on stderr.
     pub progress: bool,
+    /// A part file is closed once it holds this many records (an input's
+    /// records are never split, so one input with more fills a part alone).
+    pub part_records: u64,
+    /// ... or this many bytes.
+    pub part_bytes: u64,
+    /// Process every input, changed or not.
+    pub full: bool,
+    /// Fingerprint of everything besides the inputs that shapes the records
+    /// (rules, templates, options), recorded per input: inputs processed
+    /// under another fingerprint are processed again. Empty: unknown, so
+    /// every input counts as changed.
+    pub config: String,
+    /// The same without learned templates (see [`Manifest::base_config`]).
+    pub base_config: String,
+    /// Set (by a signal handler) to stop reading new inputs; what is
+    /// complete is committed and the run returns with
+    /// [`RunReport::interrupted`] set.
+    pub stop: Option<Arc<AtomicBool>>,
 }
 
 impl Default for Options {
@@ -54,6 +76,12 @@ impl Default for Options {
             follow_links: false,
             shard: None,
             progress: false,
+            part_records: 100_000,
+            part_bytes: 1 << 30,
+            full: false,
+            config: String::new(),
+            base_config: String::new(),
+            stop: None,
         }
     }
 }
@@ -83,6 +111,9 @@ pub enum PipelineError {
     /// Writing an output file failed.
     #[error(transparent)]
     Output(#[from] OutputError),
+    /// The state folder could not be read or written.
+    #[error(transparent)]
+    State(#[from] StateError),
     /// The worker pool could not be started.
     #[error("cannot start worker threads: {0}")]
     Threads(#[from] rayon::ThreadPoolBuildError),
@@ -96,6 +127,8 @@ pub struct Pipeline {
 
 /// What a worker hands the writer for one input: its size and result.
 struct Done {
+    /// The input file this comes from (relative path, without `#N`).
+    key: String,
     bytes: u64,
     /// The first document (or error) of an input file: counts the file once,
     /// however many records it holds.
@@ -123,8 +156,12 @@ impl Pipeline {
         &self.processor
     }
 
-    /// Processes every matching file under `archive` and writes
-    /// `records.jsonl`, `errors.jsonl` and `report.json` into `out`.
+    /// Processes the new and changed files under `archive` into `out`:
+    /// records into new part files (`records-NNNNNN.jsonl`), the manifest in
+    /// the state folder, `errors.jsonl` (the errors of every input in the
+    /// manifest, and this run's listing errors), `superseded.jsonl` and
+    /// `report.json`. The caller holds the run lock
+    /// ([`state::RunLock`]).
     pub fn run(&self, archive: &Path, out: &Path) -> Result<RunReport, PipelineError> {
         let started = Instant::now();
         let pool = self.pool(archive)?;
@@ -132,6 +169,20 @@ impl Pipeline {
             path: out.to_path_buf(),
             source,
         })?;
+        let manifest = Manifest::load(out)?.unwrap_or_default();
+        tracing::info!(
+            archive = %archive.display(),
+            out = %out.display(),
+            known_inputs = manifest.inputs.len(),
+            parts = manifest.parts.len(),
+            full = self.options.full,
+            "run starts"
+        );
+        let orphans = state::clean_orphans(out, &manifest)?;
+        if orphans > 0 {
+            tracing::warn!(orphans, "removed files left by an interrupted run");
+        }
+        let plan = Arc::new(Plan::new(manifest, &self.options, false));
         let clock = StageClock::default();
         let progress = self.progress_bar(archive);
         let queue = self.options.queue.max(1);
@@ -141,20 +192,30 @@ impl Pipeline {
         // waits in channels and in the reorder buffer behind a slow document.
         let (ticket_tx, ticket_rx) = bounded::<()>(queue * 4);
 
-        let mut records = JsonLines::create(out.join("records.jsonl"))?;
-        let mut errors = JsonLines::create(out.join("errors.jsonl"))?;
+        let mut commit = Commit::new(out, Arc::clone(&plan), &self.options);
         let mut report = RunReport {
             version: env!("CARGO_PKG_VERSION").to_string(),
             ..RunReport::default()
         };
+        let interrupted = AtomicBool::new(false);
 
-        let written = std::thread::scope(|s| -> Result<(), OutputError> {
-            let walker = self.walker(archive);
+        let written = std::thread::scope(|s| -> Result<(), PipelineError> {
+            let admit = Arc::clone(&plan);
+            let walker = self
+                .walker(archive)
+                .filter(move |rel, full| admit.admit(rel, full));
             let clock = &clock;
+            let stop = self.options.stop.clone();
+            let interrupted = &interrupted;
             s.spawn(move || {
                 let mut start = Instant::now();
                 for (seq, item) in (0u64..).zip(walker) {
                     clock.add(READ, start);
+                    if stop.as_ref().is_some_and(|s| s.load(Ordering::SeqCst)) {
+                        tracing::warn!("stop requested: no new inputs are read");
+                        interrupted.store(true, Ordering::SeqCst);
+                        return;
+                    }
                     if ticket_tx.send(()).is_err() || raw_tx.send((seq, item)).is_err() {
                         return; // the writer stopped
                     }
@@ -189,13 +250,13 @@ impl Pipeline {
                             rules,
                             repairs,
                         } => {
-                            records.write_raw(&json)?;
+                            commit.record(&done.key, &json)?;
                             report.count_record_rules(rules.iter().map(String::as_str));
                             report.count_repairs(repairs.iter().map(|(k, n)| (k.as_str(), *n)));
                         }
                         Outcome::Error(err) => {
-                            errors.write(&err)?;
                             report.count_error(&err);
+                            commit.error(&done.key, err)?;
                         }
                     }
                     clock.add(WRITE, start);
@@ -207,16 +268,46 @@ impl Pipeline {
             Ok(())
         });
         written?;
-        records.finish()?;
-        errors.finish()?;
+        report.interrupted = interrupted.load(Ordering::SeqCst);
+        commit.finish(report.interrupted, &mut report)?;
         progress.finish_and_clear();
         report.seconds = started.elapsed().as_secs_f64();
+        report.files_per_second = report.files as f64 / report.seconds.max(1e-9);
+        report.bytes_per_second = report.bytes as f64 / report.seconds.max(1e-9);
         report.stage_seconds = clock
             .seconds()
             .map(|(name, secs)| (name.to_string(), secs))
             .collect();
         report.write(out.join("report.json"))?;
+        tracing::info!(
+            new = report.inputs.new,
+            changed = report.inputs.changed,
+            unchanged = report.inputs.unchanged,
+            deleted = report.inputs.deleted,
+            records = report.records,
+            errors = report.errors,
+            parts = report.parts.len(),
+            seconds = report.seconds,
+            interrupted = report.interrupted,
+            "run ends"
+        );
         Ok(report)
+    }
+
+    /// What a run would do, without doing it: every accepted input of
+    /// `archive` with the reason it would be processed or skipped, then the
+    /// inputs of the manifest that are gone.
+    pub fn plan(&self, archive: &Path, out: &Path) -> Result<Vec<(String, Reason)>, PipelineError> {
+        self.pool(archive)?;
+        let manifest = Manifest::load(out)?.unwrap_or_default();
+        let plan = Arc::new(Plan::new(manifest, &self.options, true));
+        let admit = Arc::clone(&plan);
+        let walker = self
+            .walker(archive)
+            .filter(move |rel, full| admit.admit(rel, full));
+        // Listing errors are all the walker yields: the filter reads nothing.
+        walker.for_each(drop);
+        Ok(plan.decisions())
     }
 
     /// First pass for archive templates: decodes every input and feeds it to
@@ -329,6 +420,7 @@ fn process_one(processor: &Processor, item: RawItem, clock: &StageClock) -> Done
             });
             let file_start = err.index.is_none_or(|i| i == 0);
             return Done {
+                key: input_key(&err.path, err.index),
                 bytes: 0,
                 file_start,
                 outcome,
@@ -380,6 +472,7 @@ fn process_one(processor: &Processor, item: RawItem, clock: &StageClock) -> Done
         Err(err) => Outcome::Error(err),
     };
     Done {
+        key: input_key(&raw.path, raw.meta.index),
         bytes,
         file_start,
         outcome,

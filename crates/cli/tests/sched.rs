@@ -1,0 +1,301 @@
+//! Scheduled operation: incremental runs, the run lock, signals, and
+//! crash safety under `kill -9`.
+
+use std::path::Path;
+use std::process::Stdio;
+use std::time::{Duration, Instant};
+
+use crate::util::{Dir, newsclean, output, records};
+
+/// A generated archive: `n` text articles in a few folders and a JSON Lines
+/// file of several records every 50 files.
+fn archive(dir: &Dir, n: usize) {
+    for i in 0..n {
+        let text = format!(
+            "Story number {i} makes the news\n\nLONDON (Reuters) - The council met on day {i} to discuss the budget and the roads of the city, officials said.\n\nThe mayor said the plan for year {i} would be published soon, and residents were invited to comment.\n\nRead more: Other story {i}\n"
+        );
+        dir.create(&format!("site{}/story-{i:05}.txt", i % 7), text);
+        if i % 50 == 0 {
+            let lines: String = (0..5)
+                .map(|j| {
+                    serde_json::json!({"title": format!("Feed {i} item {j}"), "text": format!("PARIS (AFP) - Feed item {j} of batch {i} tells a long enough story about the weather and the harvest.")})
+                        .to_string()
+                        + "\n"
+                })
+                .collect();
+            dir.create(&format!("feeds/batch-{i:05}.jsonl"), lines);
+        }
+    }
+    dir.create("broken/empty.txt", "");
+}
+
+fn run(archive: &Path, out: &Path, extra: &[&str]) -> std::process::Output {
+    output(
+        newsclean()
+            .arg("run")
+            .arg(archive)
+            .arg("--out")
+            .arg(out)
+            .arg("--quiet")
+            .args(extra),
+    )
+}
+
+fn sorted_lines(text: &str) -> Vec<String> {
+    let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+    lines.sort();
+    lines
+}
+
+/// A second run over an unchanged archive processes nothing and says so; a
+/// run after adding and changing files processes only them; a deleted file's
+/// records are superseded.
+#[test]
+fn incremental_runs_do_only_new_work() {
+    let dir = Dir::new();
+    archive(&dir, 120);
+    let first = run(&dir.archive(), &dir.out(), &["--part-records", "40"]);
+    assert_eq!(first.status.code(), Some(1)); // the empty file
+    let all = dir.records();
+    assert!(dir.out().join("records-000000.jsonl").exists());
+
+    let again = output(
+        newsclean()
+            .arg("run")
+            .arg(dir.archive())
+            .arg("--out")
+            .arg(dir.out()),
+    );
+    assert_eq!(again.status.code(), Some(0));
+    let stderr = String::from_utf8_lossy(&again.stderr);
+    assert!(stderr.contains("nothing to do"), "{stderr}");
+    assert_eq!(dir.records(), all, "an unchanged run wrote records");
+    let report: serde_json::Value =
+        serde_json::from_str(&dir.read_out("report.json")).expect("report");
+    assert_eq!(report["inputs"]["new"], 0);
+    assert_eq!(report["records"], 0);
+    // The errors of earlier runs stay listed.
+    assert!(dir.read_out("errors.jsonl").contains("empty.txt"));
+
+    // A touched but identical file is not processed again.
+    let touched = dir.archive().join("site0/story-00000.txt");
+    let text = std::fs::read(&touched).expect("read");
+    std::thread::sleep(Duration::from_millis(20));
+    std::fs::write(&touched, &text).expect("touch");
+    dir.create("site1/story-new.txt", "Fresh story\n\nROME (AP) - A new story arrived tonight with enough words in it to be a paragraph.\n");
+    dir.create("site2/story-00002.txt", "Changed story\n\nROME (AP) - This story was rewritten by its editor with enough words in it.\n");
+    std::fs::remove_file(dir.archive().join("site3/story-00003.txt")).expect("rm");
+    let dry = run(&dir.archive(), &dir.out(), &["--dry-run"]);
+    let plan = String::from_utf8_lossy(&dry.stdout);
+    let todo: Vec<&str> = plan
+        .lines()
+        .filter(|l| !l.starts_with("unchanged"))
+        .collect();
+    assert_eq!(
+        todo,
+        [
+            "new       site1/story-new.txt",
+            "changed   site2/story-00002.txt",
+            "deleted   site3/story-00003.txt"
+        ],
+        "{plan}"
+    );
+    let third = run(&dir.archive(), &dir.out(), &[]);
+    assert_eq!(third.status.code(), Some(0));
+    let report: serde_json::Value =
+        serde_json::from_str(&dir.read_out("report.json")).expect("report");
+    assert_eq!(report["inputs"]["new"], 1);
+    assert_eq!(report["inputs"]["changed"], 1);
+    assert_eq!(report["inputs"]["deleted"], 1);
+    assert_eq!(report["records"], 2);
+    let superseded = dir.read_out("superseded.jsonl");
+    assert!(superseded.contains("site2/story-00002.txt"), "{superseded}");
+    assert!(superseded.contains("site3/story-00003.txt"), "{superseded}");
+    let history =
+        std::fs::read_to_string(dir.out().join(".newsclean/history.jsonl")).expect("history");
+    assert_eq!(history.lines().count(), 3);
+}
+
+/// A second run on a locked output folder exits at once with code 3; the
+/// lock of a dead process does not count.
+#[test]
+fn a_held_lock_stops_a_second_run() {
+    let dir = Dir::new();
+    archive(&dir, 3);
+    std::fs::create_dir_all(dir.out().join(".newsclean")).expect("mkdir");
+    let lock = std::fs::File::create(dir.out().join(".newsclean/lock")).expect("lock file");
+    lock.try_lock().expect("lock");
+    let second = run(&dir.archive(), &dir.out(), &[]);
+    assert_eq!(second.status.code(), Some(3));
+    assert!(String::from_utf8_lossy(&second.stderr).contains("holds the lock"));
+    drop(lock);
+    let third = run(&dir.archive(), &dir.out(), &[]);
+    assert_eq!(third.status.code(), Some(1));
+}
+
+/// A tiny deterministic random number generator (xorshift).
+struct Rng(u64);
+
+impl Rng {
+    fn below(&mut self, n: u64) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0 % n.max(1)
+    }
+}
+
+/// Killing the run (`kill -9`) at random moments, again and again, then
+/// running it to the end gives exactly the records of one clean run: none
+/// lost, none twice.
+#[cfg(unix)]
+#[test]
+fn kill_9_at_random_moments_loses_and_duplicates_nothing() {
+    const KILLS: usize = 25;
+    let dir = Dir::new();
+    archive(&dir, 250);
+    let clean = dir.root.path().join("clean");
+    let started = Instant::now();
+    let reference = run(&dir.archive(), &clean, &[]);
+    let clean_time = started.elapsed();
+    assert_eq!(reference.status.code(), Some(1));
+    let want = sorted_lines(&records(&clean));
+    let want_errors = std::fs::read_to_string(clean.join("errors.jsonl")).expect("errors");
+
+    let seed = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(1, |d| d.as_nanos() as u64)
+        | 1;
+    let mut rng = Rng(seed);
+    let span = (clean_time.as_micros() as u64).max(1000);
+    // Kill runs until KILLS of them died mid-way. A run that ends before
+    // its kill has finished the work: its output is checked, and the next
+    // runs start over on an empty folder.
+    let check = |out: &Path, why: &str| {
+        let got = sorted_lines(&records(out));
+        assert_eq!(got.len(), want.len(), "seed {seed}: {why}");
+        assert!(
+            got == want,
+            "seed {seed}: {why}: records differ from a clean run"
+        );
+        let errors = std::fs::read_to_string(out.join("errors.jsonl")).expect("errors");
+        assert_eq!(errors, want_errors, "seed {seed}: {why}");
+    };
+    let mut killed = 0;
+    let mut completed = 0;
+    for _ in 0..KILLS * 4 {
+        if killed >= KILLS {
+            break;
+        }
+        let mut child = newsclean()
+            .arg("run")
+            .arg(dir.archive())
+            .arg("--out")
+            .arg(dir.out())
+            .args(["--quiet", "--part-records", "17", "--jobs", "2"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start newsclean");
+        std::thread::sleep(Duration::from_micros(rng.below(span)));
+        if child.try_wait().expect("wait").is_none() {
+            let _ = child.kill(); // SIGKILL
+            child.wait().expect("wait");
+            killed += 1;
+        } else {
+            completed += 1;
+            check(&dir.out(), "a run after kills");
+            std::fs::remove_dir_all(dir.out()).expect("rm out");
+        }
+    }
+    let last = run(&dir.archive(), &dir.out(), &[]);
+    assert!(matches!(last.status.code(), Some(0 | 1)), "{last:?}");
+    check(&dir.out(), "the last run");
+    eprintln!("kill test: seed {seed}: {killed} runs killed mid-way, {completed} completed");
+    assert!(
+        killed >= KILLS,
+        "seed {seed}: only {killed} runs were killed mid-way ({completed} completed)"
+    );
+}
+
+/// SIGTERM stops the run with code 4 and commits what is complete; the next
+/// run finishes the work.
+#[cfg(unix)]
+#[test]
+fn sigterm_commits_and_exits_4() {
+    let dir = Dir::new();
+    archive(&dir, 400);
+    let clean = dir.root.path().join("clean");
+    run(&dir.archive(), &clean, &[]);
+    let want = sorted_lines(&records(&clean));
+    let mut child = newsclean()
+        .arg("run")
+        .arg(dir.archive())
+        .arg("--out")
+        .arg(dir.out())
+        .args(["--quiet", "--part-records", "10", "--jobs", "1"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start newsclean");
+    std::thread::sleep(Duration::from_millis(300));
+    let _ = std::process::Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status();
+    let status = child.wait().expect("wait");
+    // It may have finished before the signal on a fast machine.
+    assert!(matches!(status.code(), Some(1 | 4)), "{status:?}");
+    let last = run(&dir.archive(), &dir.out(), &[]);
+    assert!(matches!(last.status.code(), Some(0 | 1)));
+    assert_eq!(sorted_lines(&dir.records()), want);
+}
+
+/// The cron line and the systemd unit of README.md work as written
+/// (`scripts/check-schedule`).
+#[cfg(unix)]
+#[test]
+fn readme_schedule_lines_work() {
+    let script =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../scripts/check-schedule");
+    let result = output(
+        std::process::Command::new("bash")
+            .arg(script)
+            .arg(env!("CARGO_BIN_EXE_newsclean")),
+    );
+    assert!(
+        result.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&result.stdout),
+        String::from_utf8_lossy(&result.stderr)
+    );
+}
+
+/// Options come from ARCHIVE/newsclean.toml (or --config FILE); flags
+/// override them; an unknown key is a usage error.
+#[test]
+fn options_come_from_newsclean_toml() {
+    let dir = Dir::new();
+    archive(&dir, 12);
+    dir.create(
+        "newsclean.toml",
+        "out = \"../out\"\npart_records = 5\nno_learn_templates = true\nquiet = true\n",
+    );
+    let first = output(newsclean().arg("run").arg(dir.archive()));
+    assert_eq!(first.status.code(), Some(1), "{first:?}");
+    assert!(dir.out().join("records-000002.jsonl").exists());
+    let other = dir.root.path().join("other");
+    let second = run(&dir.archive(), &other, &["--part-records", "100"]);
+    assert_eq!(second.status.code(), Some(1));
+    assert!(other.join("records-000000.jsonl").exists());
+    assert!(!other.join("records-000001.jsonl").exists());
+    let bad = dir.root.path().join("bad.toml");
+    std::fs::write(&bad, "colour = 1\n").expect("write");
+    let third = output(
+        newsclean()
+            .arg("run")
+            .arg(dir.archive())
+            .arg("--config")
+            .arg(&bad),
+    );
+    assert_eq!(third.status.code(), Some(2));
+}

@@ -1,0 +1,672 @@
+/*!
+State of an output folder that is run again and again: the manifest of
+processed inputs, the run lock, and crash-safe file replacement.
+
+The state lives in a hidden subfolder, [`STATE_DIR`], so that
+`records*.jsonl*` in the output folder is the whole output for readers.
+
+# Commit protocol
+
+Records go to part files (`records-000042.jsonl`) written under a temporary
+name. At a commit point the part is synced and renamed, the folder synced,
+and only then is the manifest, which names the parts and the inputs whose
+records they hold, replaced the same way. The manifest therefore only ever
+names durable records. A part on disk that the manifest does not name comes
+from a run that died between those two steps: [`clean_orphans`] deletes it
+before the next run, which processes its inputs again. So a crash at any
+moment loses nothing and duplicates nothing.
+
+# Example
+
+```
+use newsclean_output::state::{InputState, Manifest, RunLock};
+
+let out = tempfile::tempdir()?;
+let lock = RunLock::acquire(out.path())?;
+// A second run finds the lock held.
+assert!(RunLock::acquire(out.path()).is_err());
+
+let mut manifest = Manifest::load(out.path())?.unwrap_or_default();
+manifest.inputs.insert("a.txt".into(), InputState { size: 3, ..InputState::default() });
+manifest.save(out.path())?;
+assert_eq!(Manifest::load(out.path())?.map(|m| m.inputs.len()), Some(1));
+drop(lock);
+# Ok::<(), Box<dyn std::error::Error>>(())
+```
+*/
+
+use std::cmp::Ordering;
+use std::collections::BTreeMap;
+use std::fs::File;
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+
+use newsclean_model::ErrorRecord;
+use serde::{Deserialize, Serialize};
+
+/// The hidden state folder inside the output folder.
+pub const STATE_DIR: &str = ".newsclean";
+/// The manifest, inside [`STATE_DIR`].
+pub const MANIFEST: &str = "manifest.json";
+/// The lock file, inside [`STATE_DIR`].
+pub const LOCK: &str = "lock";
+/// One line per run, inside [`STATE_DIR`].
+pub const HISTORY: &str = "history.jsonl";
+/// Version of the manifest layout.
+pub const MANIFEST_FORMAT: u32 = 1;
+
+/// Reading or writing the state failed.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum StateError {
+    /// A file could not be read or written.
+    #[error("{path}: {source}")]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The underlying error.
+        #[source]
+        source: std::io::Error,
+    },
+    /// The manifest is not valid.
+    #[error(
+        "{path}: invalid manifest (delete the folder {STATE_DIR} and the records files to start over): {source}"
+    )]
+    Corrupt {
+        /// The manifest file.
+        path: PathBuf,
+        /// Why it cannot be read.
+        #[source]
+        source: serde_json::Error,
+    },
+    /// Another process holds the run lock.
+    #[error("another newsclean run holds the lock {path}{}", holder.as_ref().map(|h| format!(" ({h})")).unwrap_or_default())]
+    Locked {
+        /// The lock file.
+        path: PathBuf,
+        /// What the holder wrote into it (its process id), if readable.
+        holder: Option<String>,
+    },
+}
+
+fn io(path: &Path) -> impl FnOnce(std::io::Error) -> StateError + '_ {
+    move |source| StateError::Io {
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
+/// What is known of one processed input file.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct InputState {
+    /// Size in bytes.
+    pub size: u64,
+    /// Modification time, nanoseconds since the Unix epoch.
+    pub mtime_ns: u64,
+    /// Content hash ([`hash_file`]).
+    pub hash: String,
+    /// newsclean version that processed it.
+    pub tool: String,
+    /// Fingerprint of the rules, templates and options that processed it.
+    pub config: String,
+    /// Part file holding its records (none when it gave only errors).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub part: Option<String>,
+    /// 0-based line of its first record in the part.
+    pub line: u64,
+    /// Number of records (consecutive lines of the part).
+    pub records: u64,
+    /// Its error records.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub errors: Vec<ErrorRecord>,
+}
+
+/// Records of a part file that are no longer current: their input changed
+/// or was deleted. Also written, one per line, to `superseded.jsonl` in the
+/// output folder for readers.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Superseded {
+    /// The part file.
+    pub part: String,
+    /// The input (relative path) whose records these were: records whose
+    /// `source.path` is this path, or this path followed by `#N`.
+    pub path: String,
+    /// 0-based line of the first superseded record in the part.
+    pub line: u64,
+    /// Number of superseded records (consecutive lines).
+    pub records: u64,
+}
+
+/// A part file named by the manifest.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PartState {
+    /// Records in the file.
+    pub records: u64,
+    /// Records still current (not superseded).
+    pub live: u64,
+}
+
+/// The manifest: which inputs were processed, and where their records are.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Manifest {
+    /// Layout version ([`MANIFEST_FORMAT`]).
+    pub format: u32,
+    /// Fingerprint of the rules and options, templates excluded, of the last
+    /// run that learned templates: a change means templates are learned anew.
+    pub base_config: String,
+    /// Number of the next part file.
+    pub next_part: u64,
+    /// Part files, by name.
+    pub parts: BTreeMap<String, PartState>,
+    /// Processed inputs, by relative path.
+    pub inputs: BTreeMap<String, InputState>,
+    /// Superseded records still present in part files.
+    pub superseded: Vec<Superseded>,
+}
+
+impl Default for Manifest {
+    fn default() -> Manifest {
+        Manifest {
+            format: MANIFEST_FORMAT,
+            base_config: String::new(),
+            next_part: 0,
+            parts: BTreeMap::new(),
+            inputs: BTreeMap::new(),
+            superseded: Vec::new(),
+        }
+    }
+}
+
+impl Manifest {
+    /// Reads the manifest of output folder `out`, `None` when there is none.
+    pub fn load(out: &Path) -> Result<Option<Manifest>, StateError> {
+        let path = out.join(STATE_DIR).join(MANIFEST);
+        let bytes = match std::fs::read(&path) {
+            Ok(bytes) => bytes,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(e) => return Err(io(&path)(e)),
+        };
+        serde_json::from_slice(&bytes)
+            .map(Some)
+            .map_err(|source| StateError::Corrupt { path, source })
+    }
+
+    /// Replaces the manifest atomically (temporary file, sync, rename, sync
+    /// of the folder), then mirrors [`Manifest::superseded`] to
+    /// `superseded.jsonl` in `out`.
+    pub fn save(&self, out: &Path) -> Result<(), StateError> {
+        let dir = out.join(STATE_DIR);
+        std::fs::create_dir_all(&dir).map_err(io(&dir))?;
+        let path = dir.join(MANIFEST);
+        let bytes = serde_json::to_vec(self).map_err(|e| io(&path)(e.into()))?;
+        atomic_write(&path, &bytes)?;
+        self.write_superseded(out)
+    }
+
+    /// Writes `superseded.jsonl` in `out` from [`Manifest::superseded`] (a
+    /// run that died just after saving the manifest left an older one).
+    pub fn write_superseded(&self, out: &Path) -> Result<(), StateError> {
+        let path = out.join("superseded.jsonl");
+        let mut lines = Vec::new();
+        for s in &self.superseded {
+            serde_json::to_writer(&mut lines, s).map_err(|e| io(&path)(e.into()))?;
+            lines.push(b'\n');
+        }
+        atomic_write(&path, &lines)
+    }
+
+    /// Marks the records of input `path` superseded (its input changed or
+    /// was deleted) and forgets the input. Parts left with no current record
+    /// are dropped from the manifest and returned, for the caller to delete
+    /// once the manifest is saved.
+    pub fn supersede(&mut self, path: &str) -> Vec<String> {
+        let Some(old) = self.inputs.remove(path) else {
+            return Vec::new();
+        };
+        let Some(part) = old.part else {
+            return Vec::new();
+        };
+        if old.records == 0 {
+            return Vec::new();
+        }
+        let dead = match self.parts.get_mut(&part) {
+            Some(state) => {
+                state.live = state.live.saturating_sub(old.records);
+                state.live == 0
+            }
+            None => false,
+        };
+        if dead {
+            self.parts.remove(&part);
+            self.superseded.retain(|s| s.part != part);
+            return vec![part];
+        }
+        self.superseded.push(Superseded {
+            part,
+            path: path.to_string(),
+            line: old.line,
+            records: old.records,
+        });
+        Vec::new()
+    }
+
+    /// Every error record, inputs in path byte order (sort with
+    /// [`walk_order`] for the order of a run).
+    pub fn errors(&self) -> impl Iterator<Item = &ErrorRecord> {
+        self.inputs.values().flat_map(|i| i.errors.iter())
+    }
+}
+
+/// The name of part file `n`.
+pub fn part_name(n: u64) -> String {
+    format!("records-{n:06}.jsonl")
+}
+
+/// Orders relative paths as the archive walk does: depth first, the
+/// entries of a folder by name bytes (`a/b` before `a.txt`).
+pub fn walk_order(a: &str, b: &str) -> Ordering {
+    a.split('/').cmp(b.split('/'))
+}
+
+/// Deletes what a dead run may have left in `out`: records files the
+/// manifest does not name, and temporary files. Returns how many were
+/// deleted.
+pub fn clean_orphans(out: &Path, manifest: &Manifest) -> Result<usize, StateError> {
+    let mut removed = 0;
+    for dir in [out.to_path_buf(), out.join(STATE_DIR)] {
+        let entries = match std::fs::read_dir(&dir) {
+            Ok(entries) => entries,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
+            Err(e) => return Err(io(&dir)(e)),
+        };
+        for entry in entries {
+            let entry = entry.map_err(io(&dir))?;
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let orphan_part = dir == out
+                && name.starts_with("records")
+                && name.contains(".jsonl")
+                && !manifest.parts.contains_key(&name);
+            let temporary = name.starts_with(".newsclean-") || name.starts_with(".tmp");
+            if (orphan_part || temporary) && entry.file_type().is_ok_and(|t| t.is_file()) {
+                std::fs::remove_file(entry.path()).map_err(io(&entry.path()))?;
+                removed += 1;
+            }
+        }
+    }
+    Ok(removed)
+}
+
+/// The content hash of a file: 128-bit xxh3, in hex.
+pub fn hash_file(path: &Path) -> std::io::Result<String> {
+    let mut file = File::open(path)?;
+    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+    let mut buf = vec![0u8; 1 << 16];
+    loop {
+        let n = file.read(&mut buf)?;
+        if n == 0 {
+            break;
+        }
+        hasher.update(&buf[..n]);
+    }
+    Ok(format!("xxh3:{:032x}", hasher.digest128()))
+}
+
+/// A fingerprint of some bytes, in hex (for configurations).
+pub fn hash_bytes(bytes: &[u8]) -> String {
+    format!("{:032x}", xxhash_rust::xxh3::xxh3_128(bytes))
+}
+
+/// Writes `bytes` to `path` through a temporary file in the same folder:
+/// sync, rename, sync of the folder. Readers see the old or the new file,
+/// never a mix, whenever the process dies.
+pub fn atomic_write(path: &Path, bytes: &[u8]) -> Result<(), StateError> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".newsclean-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(io(path))?;
+    tmp.write_all(bytes).map_err(io(path))?;
+    tmp.as_file().sync_data().map_err(io(path))?;
+    tmp.persist(path).map_err(|e| io(path)(e.error))?;
+    sync_dir(path).map_err(io(path))
+}
+
+/// Syncs the folder holding `path`, so that a rename into it is durable.
+pub fn sync_dir(path: &Path) -> std::io::Result<()> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    // Folders cannot be opened for syncing on every platform; where they
+    // cannot, the rename is as durable as the platform makes it.
+    match File::open(dir) {
+        Ok(f) => match f.sync_all() {
+            Ok(()) => Ok(()),
+            Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => Ok(()),
+            Err(e) if cfg!(windows) => {
+                let _ = e;
+                Ok(())
+            }
+            Err(e) => Err(e),
+        },
+        Err(_) if cfg!(windows) => Ok(()),
+        Err(e) => Err(e),
+    }
+}
+
+/// Appends one JSON line to the run history in the state folder.
+pub fn append_history<T: Serialize>(out: &Path, entry: &T) -> Result<(), StateError> {
+    let dir = out.join(STATE_DIR);
+    std::fs::create_dir_all(&dir).map_err(io(&dir))?;
+    let path = dir.join(HISTORY);
+    let mut line = serde_json::to_vec(entry).map_err(|e| io(&path)(e.into()))?;
+    line.push(b'\n');
+    let mut file = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(&path)
+        .map_err(io(&path))?;
+    file.write_all(&line).map_err(io(&path))?;
+    file.sync_data().map_err(io(&path))
+}
+
+/// What [`compact`] did.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Compacted {
+    /// Current records kept.
+    pub records: u64,
+    /// Superseded records dropped.
+    pub dropped: u64,
+    /// Part files written.
+    pub parts: Vec<String>,
+}
+
+/// Rewrites the records files of `out` to hold exactly the current records,
+/// in walk order, in new parts of at most `part_records` records or
+/// `part_bytes` bytes (an input's records are not split); superseded records
+/// are gone afterwards. Crash-safe like a run: the new parts are durable
+/// before the manifest names them, and the old ones are deleted after. The
+/// caller holds the [`RunLock`].
+pub fn compact(out: &Path, part_records: u64, part_bytes: u64) -> Result<Compacted, StateError> {
+    use std::io::{BufRead, BufReader, Seek, SeekFrom};
+    let Some(mut manifest) = Manifest::load(out)? else {
+        return Ok(Compacted::default());
+    };
+    clean_orphans(out, &manifest)?;
+    let before: u64 = manifest.parts.values().map(|p| p.records).sum();
+    let mut keys: Vec<String> = manifest.inputs.keys().cloned().collect();
+    keys.sort_by(|a, b| walk_order(a, b));
+    // Byte offset of every line of every old part: memory of 8 bytes per
+    // record, whatever their size.
+    let mut offsets: BTreeMap<String, Vec<u64>> = BTreeMap::new();
+    let mut result = Compacted::default();
+    let mut part: Option<(String, crate::JsonLines)> = None;
+    let mut line = String::new();
+    let out_err = |e: crate::OutputError| StateError::Io {
+        path: e.path,
+        source: e.source,
+    };
+    for key in keys {
+        let Some(input) = manifest.inputs.get_mut(&key) else {
+            continue;
+        };
+        let Some(old) = input.part.clone().filter(|_| input.records > 0) else {
+            continue;
+        };
+        let path = out.join(&old);
+        if !offsets.contains_key(&old) {
+            let mut reader = BufReader::new(File::open(&path).map_err(io(&path))?);
+            let (mut at, mut list) = (0u64, Vec::new());
+            loop {
+                line.clear();
+                let n = reader.read_line(&mut line).map_err(io(&path))?;
+                if n == 0 {
+                    break;
+                }
+                list.push(at);
+                at += n as u64;
+            }
+            offsets.insert(old.clone(), list);
+        }
+        let start = offsets
+            .get(&old)
+            .and_then(|l| l.get(input.line as usize).copied())
+            .ok_or_else(|| {
+                io(&path)(std::io::Error::other(
+                    "manifest names a line past the end of the part",
+                ))
+            })?;
+        let full = part.as_ref().is_some_and(|(_, p)| {
+            p.lines() >= part_records.max(1) || p.bytes() >= part_bytes.max(1)
+        });
+        if full && let Some((name, p)) = part.take() {
+            let records = p.lines();
+            p.finish().map_err(out_err)?;
+            manifest.parts.insert(
+                name.clone(),
+                PartState {
+                    records,
+                    live: records,
+                },
+            );
+            result.parts.push(name);
+        }
+        if part.is_none() {
+            let name = part_name(manifest.next_part);
+            manifest.next_part += 1;
+            part = Some((
+                name.clone(),
+                crate::JsonLines::create(out.join(&name)).map_err(out_err)?,
+            ));
+        }
+        let Some((name, writer)) = part.as_mut() else {
+            continue;
+        };
+        let mut reader = BufReader::new(File::open(&path).map_err(io(&path))?);
+        reader.seek(SeekFrom::Start(start)).map_err(io(&path))?;
+        let first = writer.lines();
+        for _ in 0..input.records {
+            line.clear();
+            reader.read_line(&mut line).map_err(io(&path))?;
+            writer
+                .write_raw(line.trim_end_matches('\n').as_bytes())
+                .map_err(out_err)?;
+        }
+        input.part = Some(name.clone());
+        input.line = first;
+        result.records += input.records;
+    }
+    let old_parts: Vec<String> = offsets
+        .into_keys()
+        .chain(manifest.parts.keys().cloned())
+        .collect();
+    // Parts not rewritten above belong to no current input: all superseded.
+    let mut old_parts: Vec<String> = old_parts
+        .into_iter()
+        .filter(|p| !result.parts.contains(p))
+        .collect();
+    if let Some((name, p)) = part.take() {
+        let records = p.lines();
+        p.finish().map_err(out_err)?;
+        manifest.parts.insert(
+            name.clone(),
+            PartState {
+                records,
+                live: records,
+            },
+        );
+        result.parts.push(name);
+    }
+    old_parts.sort();
+    old_parts.dedup();
+    manifest.parts.retain(|name, _| result.parts.contains(name));
+    manifest.superseded.clear();
+    manifest.save(out)?;
+    for p in old_parts {
+        let _ = std::fs::remove_file(out.join(p));
+    }
+    result.dropped = before.saturating_sub(result.records);
+    Ok(result)
+}
+
+/// The run lock: an OS advisory lock on a file in the state folder, held
+/// while this value lives. The OS drops it when the process dies, so a lock
+/// left by a killed run never blocks the next one.
+#[derive(Debug)]
+pub struct RunLock {
+    _file: File,
+}
+
+impl RunLock {
+    /// Takes the lock of output folder `out` (creating the folder), or fails
+    /// at once with [`StateError::Locked`] when another process holds it.
+    pub fn acquire(out: &Path) -> Result<RunLock, StateError> {
+        let dir = out.join(STATE_DIR);
+        std::fs::create_dir_all(&dir).map_err(io(&dir))?;
+        let path = dir.join(LOCK);
+        let mut file = std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(&path)
+            .map_err(io(&path))?;
+        match file.try_lock() {
+            Ok(()) => {}
+            Err(std::fs::TryLockError::WouldBlock) => {
+                let holder = std::fs::read_to_string(&path)
+                    .ok()
+                    .map(|s| s.trim().to_string())
+                    .filter(|s| !s.is_empty());
+                return Err(StateError::Locked { path, holder });
+            }
+            Err(std::fs::TryLockError::Error(e)) => return Err(io(&path)(e)),
+        }
+        // Who holds it, for the message of a second run; best effort.
+        let _ = file
+            .set_len(0)
+            .and_then(|()| writeln!(file, "pid {}", std::process::id()));
+        Ok(RunLock { _file: file })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn walk_order_is_depth_first() {
+        let mut paths = vec!["a.txt", "a/b", "a/a/c", "b", "a"];
+        paths.sort_by(|a, b| walk_order(a, b));
+        assert_eq!(paths, ["a", "a/a/c", "a/b", "a.txt", "b"]);
+    }
+
+    #[test]
+    fn supersede_drops_dead_parts() {
+        let mut m = Manifest::default();
+        m.parts.insert(
+            "p".into(),
+            PartState {
+                records: 3,
+                live: 3,
+            },
+        );
+        for (name, line, records) in [("a", 0, 1), ("b", 1, 2)] {
+            m.inputs.insert(
+                name.into(),
+                InputState {
+                    part: Some("p".into()),
+                    line,
+                    records,
+                    ..InputState::default()
+                },
+            );
+        }
+        assert!(m.supersede("a").is_empty());
+        assert_eq!(m.superseded.len(), 1);
+        assert_eq!(m.supersede("b"), ["p"]);
+        assert!(m.superseded.is_empty() && m.parts.is_empty());
+    }
+
+    #[test]
+    fn orphans_are_removed() {
+        let out = tempfile::tempdir().unwrap();
+        let mut m = Manifest::default();
+        m.parts.insert(part_name(0), PartState::default());
+        for name in [part_name(0), part_name(1), "records.jsonl".into()] {
+            std::fs::write(out.path().join(name), "x").unwrap();
+        }
+        assert_eq!(clean_orphans(out.path(), &m).unwrap(), 2);
+        assert!(out.path().join(part_name(0)).exists());
+    }
+
+    #[test]
+    fn compact_keeps_current_records_only() {
+        let out = tempfile::tempdir().unwrap();
+        std::fs::write(out.path().join(part_name(0)), "a0\nb0\nb1\n").unwrap();
+        std::fs::write(out.path().join(part_name(1)), "b2\n").unwrap();
+        let mut m = Manifest {
+            next_part: 2,
+            ..Manifest::default()
+        };
+        m.parts.insert(
+            part_name(0),
+            PartState {
+                records: 3,
+                live: 1,
+            },
+        );
+        m.parts.insert(
+            part_name(1),
+            PartState {
+                records: 1,
+                live: 1,
+            },
+        );
+        let input = |part: u64, line, records| InputState {
+            part: Some(part_name(part)),
+            line,
+            records,
+            ..InputState::default()
+        };
+        m.inputs.insert("a".into(), input(0, 0, 1));
+        m.inputs.insert("b".into(), input(1, 0, 1));
+        m.superseded.push(Superseded {
+            part: part_name(0),
+            path: "b".into(),
+            line: 1,
+            records: 2,
+        });
+        m.save(out.path()).unwrap();
+        let done = compact(out.path(), 10, 1 << 20).unwrap();
+        assert_eq!((done.records, done.dropped), (2, 2));
+        assert_eq!(done.parts, [part_name(2)]);
+        assert_eq!(
+            std::fs::read_to_string(out.path().join(part_name(2))).unwrap(),
+            "a0\nb2\n"
+        );
+        assert!(!out.path().join(part_name(0)).exists());
+        let m = Manifest::load(out.path()).unwrap().unwrap();
+        assert!(m.superseded.is_empty());
+        assert_eq!(m.inputs["b"].line, 1);
+    }
+
+    #[test]
+    fn lock_is_exclusive_and_released() {
+        let out = tempfile::tempdir().unwrap();
+        let lock = RunLock::acquire(out.path()).unwrap();
+        assert!(matches!(
+            RunLock::acquire(out.path()),
+            Err(StateError::Locked { .. })
+        ));
+        drop(lock);
+        RunLock::acquire(out.path()).unwrap();
+    }
+}
