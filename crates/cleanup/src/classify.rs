@@ -83,11 +83,22 @@ pub(crate) fn features(
     let dense = lang.is_some_and(is_dense);
     let mut words = 0usize;
     let mut stop = 0usize;
+    // Lower-cased words reuse one buffer: no allocation per word.
+    let mut lower = String::new();
     for token in line.split_whitespace() {
         words += 1;
         if let Some(list) = stopwords {
             let word = token.trim_matches(|c: char| !c.is_alphanumeric());
-            let hit = if word.chars().any(char::is_uppercase) {
+            let hit = if word.is_ascii() {
+                if word.bytes().any(|b| b.is_ascii_uppercase()) {
+                    lower.clear();
+                    lower.push_str(word);
+                    lower.make_ascii_lowercase();
+                    list.contains(lower.as_str())
+                } else {
+                    list.contains(word)
+                }
+            } else if word.chars().any(char::is_uppercase) {
                 list.contains(word.to_lowercase().as_str())
             } else {
                 list.contains(word)

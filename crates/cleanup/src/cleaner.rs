@@ -66,15 +66,33 @@ pub struct Cleaner {
     longest_key: usize,
     prefix: AhoCorasick,
     prefix_rule: Vec<usize>,
+    /// Most words a line may have for a prefix rule to apply: longer
+    /// lines skip the prefix automaton.
+    prefix_max_words: usize,
+    /// Longest prefix pattern in bytes.
+    prefix_max_len: usize,
     phrase: AhoCorasick,
     phrase_rule: Vec<usize>,
-    regex_set: RegexSet,
+    /// As `prefix_max_words`, for phrase rules.
+    phrase_max_words: usize,
+    /// Regex rules grouped by their word limit, ascending: a line is only
+    /// matched against the sets whose limit it fits (long prose lines skip
+    /// the costly short-line patterns). Each set's pattern `i` is
+    /// `regexes[indices[i]]`; within a set, patterns keep rule order.
+    regex_sets: Vec<RegexBucket>,
     regexes: Vec<(Regex, usize)>,
     /// Kept lines needed before a tail rule may fire: a headline and a
     /// paragraph. Earlier, a tail pattern is more likely a menu item.
     min_kept_before_tail: usize,
     languages: Languages,
     classify: bool,
+}
+
+/// Regex rules sharing a word limit, compiled together.
+struct RegexBucket {
+    max_words: usize,
+    set: RegexSet,
+    indices: Vec<usize>,
 }
 
 /// Compiled-size limit for rule regexes (the regex crate's default is 10 MiB).
@@ -139,30 +157,56 @@ impl Cleaner {
         };
         let prefix = automaton(&prefixes).map_err(RuleError::Automaton)?;
         let phrase = automaton(&phrases).map_err(RuleError::Automaton)?;
-        // Case flags are compiled into each pattern string already.
-        let regex_set = RegexSetBuilder::new(
-            regexes
+        let max_words_of = |rules_of: &[usize]| {
+            rules_of
                 .iter()
-                .map(|(r, i)| flagged(r.as_str(), !set.rules()[*i].case_sensitive)),
-        )
-        // Unicode classes in many rules add up; compiled once per run.
-        .size_limit(REGEX_SIZE_LIMIT)
-        .dfa_size_limit(REGEX_SIZE_LIMIT)
-        .build()
-        .map_err(|source| RuleError::Regex {
-            id: "regex-set".to_string(),
-            pack: String::new(),
-            source,
-        })?;
+                .map(|&r| rules[r].max_words)
+                .max()
+                .unwrap_or(0)
+        };
+        let prefix_max_words = max_words_of(&prefix_rule);
+        let prefix_max_len = prefixes.iter().map(String::len).max().unwrap_or(0);
+        let phrase_max_words = max_words_of(&phrase_rule);
+        let mut limits: Vec<usize> = regexes.iter().map(|(_, r)| rules[*r].max_words).collect();
+        limits.sort_unstable();
+        limits.dedup();
+        let mut regex_sets = Vec::with_capacity(limits.len());
+        for max_words in limits {
+            let indices: Vec<usize> = (0..regexes.len())
+                .filter(|&i| rules[regexes[i].1].max_words == max_words)
+                .collect();
+            // Case flags are compiled into each pattern string already.
+            let set = RegexSetBuilder::new(indices.iter().map(|&i| {
+                let (r, rule) = &regexes[i];
+                flagged(r.as_str(), !set.rules()[*rule].case_sensitive)
+            }))
+            // Unicode classes in many rules add up; compiled once per run.
+            .size_limit(REGEX_SIZE_LIMIT)
+            .dfa_size_limit(REGEX_SIZE_LIMIT)
+            .build()
+            .map_err(|source| RuleError::Regex {
+                id: "regex-set".to_string(),
+                pack: String::new(),
+                source,
+            })?;
+            regex_sets.push(RegexBucket {
+                max_words,
+                set,
+                indices,
+            });
+        }
         Ok(Cleaner {
             rules,
             exact,
             longest_key,
             prefix,
             prefix_rule,
+            prefix_max_words,
+            prefix_max_len,
             phrase,
             phrase_rule,
-            regex_set,
+            phrase_max_words,
+            regex_sets,
             regexes,
             min_kept_before_tail: 2,
             languages: Languages::new(),
@@ -390,7 +434,15 @@ impl Cleaner {
         {
             consider(rule, None);
         }
-        for m in self.prefix.find_overlapping_iter(line) {
+        // A line longer than every rule of a kind allows cannot match one:
+        // skip that kind's matcher (`consider` would reject the match).
+        // A prefix ends within the longest pattern's length: search only
+        // that window (matches come in order of their end, so the ones
+        // starting at 0 are the same as in the whole line).
+        let window = &line.as_bytes()[..line.len().min(self.prefix_max_len)];
+        let prefixes =
+            (words <= self.prefix_max_words).then(|| self.prefix.find_overlapping_iter(window));
+        for m in prefixes.into_iter().flatten() {
             if m.start() > 0 {
                 break;
             }
@@ -413,10 +465,13 @@ impl Cleaner {
                 (!rest.is_empty()).then_some(rest),
             );
         }
-        for m in self.phrase.find_overlapping_iter(line) {
+        let phrases =
+            (words <= self.phrase_max_words).then(|| self.phrase.find_overlapping_iter(line));
+        for m in phrases.into_iter().flatten() {
             consider(self.phrase_rule[m.pattern().as_usize()], None);
         }
-        for i in self.regex_set.matches(line).iter() {
+        let buckets = self.regex_sets.iter().filter(|b| words <= b.max_words);
+        for i in buckets.flat_map(|b| b.set.matches(line).into_iter().map(|i| b.indices[i])) {
             let (re, rule) = &self.regexes[i];
             let rest = re
                 .captures(line)

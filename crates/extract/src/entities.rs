@@ -590,9 +590,11 @@ fn merge(
         }
     };
     // Full person names first, so that a lone surname finds its owner.
-    let people: Vec<&Candidate> = candidates
+    // With their folded names, folded once (not once per candidate).
+    let people: Vec<(&Candidate, String)> = candidates
         .iter()
         .filter(|c| c.kind == Kind::Person && c.name.contains(' '))
+        .map(|c| (c, fold(&c.name)))
         .collect();
     let orgs: Vec<&Candidate> = candidates
         .iter()
@@ -603,8 +605,7 @@ fn merge(
         // `Taylor` after `Taylor Swift` is her, not the town in Michigan.
         if kind != Kind::Person && !c.name.contains(' ') && c.name.chars().any(char::is_lowercase) {
             let word = fold(&c.name);
-            if people.iter().any(|o| {
-                let full = fold(&o.name);
+            if people.iter().any(|(_, full)| {
                 full.ends_with(&format!(" {word}")) || full.starts_with(&format!("{word} "))
             }) {
                 kind = Kind::Person;
@@ -615,21 +616,20 @@ fn merge(
         if kind == Kind::Person {
             // The fullest person name that ends with this one, most recent
             // first ("Biden" after "Hunter Biden" is Hunter).
-            let tail = format!(" {}", fold(&c.name));
+            let folded = fold(&c.name);
+            let tail = format!(" {folded}");
             let owner = people
                 .iter()
-                .filter(|o| {
-                    fold(&o.name).ends_with(&tail)
-                        || (fold(&o.name) != fold(&c.name)
-                            && fold(&o.name).ends_with(&fold(&c.name))
-                            && c.name.split(' ').count() > 1)
+                .filter(|(_, f)| {
+                    f.ends_with(&tail)
+                        || (*f != folded && f.ends_with(&folded) && c.name.split(' ').count() > 1)
                 })
-                .filter(|o| {
+                .filter(|(_, f)| {
                     !PEERAGE
                         .iter()
-                        .any(|t| fold(&o.name).starts_with(&format!("{t} ")))
+                        .any(|t| f.starts_with(t) && f[t.len()..].starts_with(' '))
                 })
-                .min_by_key(|o| {
+                .min_by_key(|(o, _)| {
                     let before = (o.paragraph, o.start) <= (c.paragraph, c.start);
                     (
                         !before,
@@ -642,13 +642,13 @@ fn merge(
                 });
             // `Sir Keir` is `Keir Starmer`.
             let owner = owner.or_else(|| {
-                let head = format!("{} ", fold(&c.name));
+                let head = format!("{folded} ");
                 (!c.name.contains(' '))
-                    .then(|| people.iter().find(|o| fold(&o.name).starts_with(&head)))
+                    .then(|| people.iter().find(|(_, f)| f.starts_with(&head)))
                     .flatten()
             });
-            if let Some(o) = owner {
-                key = fold(&o.name);
+            if let Some((o, f)) = owner {
+                key = f.clone();
                 display_name = o.name.clone();
             } else if c.tentative {
                 // A lone capitalised word with no cue and no fuller name.
