@@ -27,6 +27,10 @@ struct Span {
     text: String,
     /// Left open at the end of the paragraph.
     runs_on: bool,
+    /// Byte range of the sentence the quote opens in.
+    sentence: (usize, usize),
+    /// End of the sentence the quote closes in (its attribution may follow).
+    after_end: usize,
 }
 
 /// Words that end a speaker phrase read backwards from the verb.
@@ -146,6 +150,8 @@ fn spans(paragraph: usize, text: &str, out: &mut Vec<Span>) {
                 close: next,
                 text: inner.to_string(),
                 runs_on,
+                sentence: (0, text.len()),
+                after_end: text.len(),
             });
         }
         i = next.max(inner_start);
@@ -180,37 +186,39 @@ pub(crate) fn find(
 ) -> Vec<Quote> {
     let mut raw = Vec::new();
     for (p, text) in paragraphs.iter().enumerate() {
+        let first = raw.len();
         spans(p, text, &mut raw);
+        // Sentence bounds, split once per paragraph.
+        let split = sentences::split(text, &lex.abbreviations);
+        for span in &mut raw[first..] {
+            if let Some(&s) = split
+                .iter()
+                .find(|&&(s, e)| s <= span.open && span.open < e)
+            {
+                span.sentence = s;
+            }
+            if let Some(&(_, e)) = split.iter().find(|&&(_, e)| e > span.close) {
+                span.after_end = e;
+            }
+        }
     }
     // A quote left open at the end of a paragraph goes on in the next one
     // when that opens with a quote mark: each paragraph's part is its own
     // quote, with the same speaker.
-    let merged: Vec<(Span, bool)> = raw
-        .iter()
-        .enumerate()
-        .map(|(i, span)| {
-            let continues = i > 0
+    let continues: Vec<bool> = (0..raw.len())
+        .map(|i| {
+            i > 0
                 && raw[i - 1].runs_on
-                && raw[i - 1].paragraph + 1 == span.paragraph
-                && span.open == 0;
-            (
-                Span {
-                    paragraph: span.paragraph,
-                    open: span.open,
-                    close: span.close,
-                    text: span.text.clone(),
-                    runs_on: span.runs_on,
-                },
-                continues,
-            )
+                && raw[i - 1].paragraph + 1 == raw[i].paragraph
+                && raw[i].open == 0
         })
         .collect();
+    let merged: Vec<(Span, bool)> = raw.into_iter().zip(continues).collect();
     let mut attributions: Vec<Option<Option<String>>> = merged
         .iter()
         .map(|(span, _)| {
-            let sentence = sentence_around(lex, &paragraphs[span.paragraph], span.open);
             if english {
-                attribute(lex, paragraphs, found, span, sentence)
+                attribute(lex, paragraphs, found, span)
             } else {
                 None
             }
@@ -280,14 +288,6 @@ fn is_title(text: &str) -> bool {
         })
 }
 
-/// Byte range of the sentence holding `pos`.
-fn sentence_around(lex: &Lexicon, text: &str, pos: usize) -> (usize, usize) {
-    sentences::split(text, &lex.abbreviations)
-        .into_iter()
-        .find(|&(s, e)| s <= pos && pos < e)
-        .unwrap_or((0, text.len()))
-}
-
 /// Words with their byte offsets.
 fn words_of(text: &str, base: usize) -> Vec<(usize, &str)> {
     let mut out = Vec::new();
@@ -318,7 +318,6 @@ fn attribute(
     paragraphs: &[String],
     found: &Found,
     span: &Span,
-    sentence: (usize, usize),
 ) -> Option<Option<String>> {
     // A quote that ends its sentence (`….”`) is attributed before it
     // (`the official replied: “….”`); the words after it start the next
@@ -329,11 +328,11 @@ fn attribute(
         .trim_end_matches(['’', '\'', '"', '”'])
         .ends_with('.');
     if full_stop {
-        attribute_before(lex, paragraphs, found, span, sentence)
+        attribute_before(lex, paragraphs, found, span)
             .or_else(|| attribute_after(lex, paragraphs, found, span))
     } else {
         attribute_after(lex, paragraphs, found, span)
-            .or_else(|| attribute_before(lex, paragraphs, found, span, sentence))
+            .or_else(|| attribute_before(lex, paragraphs, found, span))
     }
 }
 
@@ -348,14 +347,10 @@ fn attribute_after(
     let is_verb = |w: &str| lex.speech_verbs.contains(w);
     // After the quote: `,” X said` or `,” said X`, up to the next quote or
     // the end of the sentence.
-    let after_sentence = sentences::split(text, &lex.abbreviations)
-        .into_iter()
-        .find(|&(_, e)| e > span.close)
-        .map_or(text.len(), |(_, e)| e);
     let after_end = text[span.close..]
         .find(['“', '"', '«', '„'])
         .map_or(text.len(), |k| span.close + k)
-        .min(after_sentence);
+        .min(span.after_end.max(span.close));
     let after = &text[span.close.min(after_end)..after_end];
     let after_words = words_of(after, span.close);
     if let Some(v) = after_words.iter().take(16).position(|(_, w)| is_verb(w)) {
@@ -382,8 +377,8 @@ fn attribute_before(
     paragraphs: &[String],
     found: &Found,
     span: &Span,
-    sentence: (usize, usize),
 ) -> Option<Option<String>> {
+    let sentence = span.sentence;
     let text = paragraphs[span.paragraph].as_str();
     let is_verb = |w: &str| lex.speech_verbs.contains(w);
     // Before the quote, in the same sentence: `X said: “…”`, `X said the
@@ -641,7 +636,7 @@ fn resolve(lex: &Lexicon, found: &Found, span: &Span, phrase: &str, text: &str) 
         };
         // Names earlier in the quote's own sentence are rarely its speaker
         // (`Asked about gifts from Lord Alli, he said`).
-        let sentence = sentence_around(lex, text, span.open).0;
+        let sentence = span.sentence.0;
         let subject = found
             .mentions
             .iter()
