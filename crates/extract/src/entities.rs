@@ -8,7 +8,7 @@
 //! Authority of Nepal` when spelled out in brackets), with mention counts.
 //! The cues are English; other languages get gazetteer matches only.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use newsclean_model::{Entities, Entity};
 
@@ -143,11 +143,11 @@ pub(crate) fn find(lex: &Lexicon, paragraphs: &[String], english: bool) -> Found
     }
     // Words also written in lower case are common words, not names, when
     // they open a sentence ("Surprise", "Reading").
-    let mut lower_words: HashMap<String, ()> = HashMap::new();
+    let mut lower_words: HashSet<String> = HashSet::new();
     for toks in &paragraph_tokens {
         for t in toks {
             if t.text.chars().next().is_some_and(char::is_lowercase) {
-                lower_words.insert(t.text.to_lowercase(), ());
+                lower_words.insert(t.text.to_lowercase());
             }
         }
     }
@@ -221,7 +221,7 @@ struct Context<'a> {
     role_before: Option<&'a str>,
     said_after: bool,
     english: bool,
-    lower_words: &'a HashMap<String, ()>,
+    lower_words: &'a HashSet<String>,
 }
 
 fn span_text<'a>(text: &'a str, toks: &[Token<'_>]) -> &'a str {
@@ -319,7 +319,7 @@ fn classify(
     }
     let lone_opener = span.len() == 1
         && span[0].sentence_start
-        && cx.lower_words.contains_key(&span[0].text.to_lowercase());
+        && cx.lower_words.contains(&span[0].text.to_lowercase());
     if lex.places.contains(whole) && !lone_opener {
         return push(out, Kind::Place, span, false);
     }
