@@ -10,7 +10,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use anyhow::Context;
 use clap::{Args, Parser, Subcommand};
 use newsclean_cleanup::RuleSet;
-use newsclean_output::state;
+use newsclean_output::{Compression, state};
 use newsclean_pipeline::{Options, Pipeline, Processor, Reason, StageClock};
 
 /// Exit codes, documented in README.md and `--help`.
@@ -71,9 +71,12 @@ struct CompactArgs {
     /// Close a records part file after this many records.
     #[arg(long, value_name = "N", default_value_t = Options::default().part_records)]
     part_records: u64,
-    /// ... or after this many bytes.
+    /// ... or after this many bytes (before compression).
     #[arg(long, value_name = "N", default_value_t = Options::default().part_bytes)]
     part_bytes: u64,
+    /// Compress records part files: none, gzip (.jsonl.gz) or zstd (.jsonl.zst).
+    #[arg(long, value_name = "CODEC", default_value_t = Compression::None)]
+    compress: Compression,
 }
 
 #[derive(Args)]
@@ -201,9 +204,12 @@ struct RunArgs {
     /// Close a records part file after this many records.
     #[arg(long, value_name = "N", default_value_t = Options::default().part_records)]
     part_records: u64,
-    /// ... or after this many bytes.
+    /// ... or after this many bytes (before compression).
     #[arg(long, value_name = "N", default_value_t = Options::default().part_bytes)]
     part_bytes: u64,
+    /// Compress records part files: none, gzip (.jsonl.gz) or zstd (.jsonl.zst).
+    #[arg(long, value_name = "CODEC", default_value_t = Compression::None)]
+    compress: Compression,
 }
 
 #[derive(Args)]
@@ -474,6 +480,7 @@ fn run(args: RunArgs) -> Result<u8, Failure> {
         jobs: jobs(args.jobs)?,
         part_records: args.part_records.max(1),
         part_bytes: args.part_bytes.max(1),
+        compression: args.compress,
         full: args.full,
         base_config: base.clone(),
         ..Options::default()
@@ -619,7 +626,7 @@ fn compact(args: CompactArgs) -> Result<u8, Failure> {
         )));
     }
     let _lock = lock(&args.out)?;
-    let done = state::compact(&args.out, args.part_records, args.part_bytes)
+    let done = state::compact(&args.out, args.part_records, args.part_bytes, args.compress)
         .map_err(|e| Failure::fatal(e.into()))?;
     eprintln!(
         "newsclean: compacted: {} records kept, {} superseded dropped, {} part file(s)",

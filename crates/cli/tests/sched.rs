@@ -116,6 +116,56 @@ fn incremental_runs_do_only_new_work() {
     assert_eq!(history.lines().count(), 3);
 }
 
+/// Compressed part files hold the same records as plain ones, runs on a
+/// folder may change compression, and `compact` rewrites everything to the
+/// compression it is given.
+#[test]
+fn compressed_parts_hold_the_same_records() {
+    let dir = Dir::new();
+    archive(&dir, 120);
+    let plain = dir.root.path().join("plain");
+    run(&dir.archive(), &plain, &[]);
+    let want = records(&plain);
+    let zst = run(
+        &dir.archive(),
+        &dir.out(),
+        &["--compress", "zstd", "--part-records", "40"],
+    );
+    assert_eq!(zst.status.code(), Some(1), "{zst:?}");
+    let names = |out: &Path| -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(out)
+            .expect("out")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .filter(|n| n.starts_with("records"))
+            .collect();
+        names.sort();
+        names
+    };
+    let first = names(&dir.out());
+    assert!(first.len() >= 3, "{first:?}");
+    assert!(first.iter().all(|n| n.ends_with(".jsonl.zst")), "{first:?}");
+    assert_eq!(records(&dir.out()), want);
+
+    dir.create("site1/story-new.txt", "Fresh story\n\nROME (AP) - A new story arrived tonight with enough words in it to be a paragraph.\n");
+    std::fs::remove_file(dir.archive().join("site3/story-00003.txt")).expect("rm");
+    let gz = run(&dir.archive(), &dir.out(), &["--compress", "gzip"]);
+    assert_eq!(gz.status.code(), Some(0), "{gz:?}");
+    assert!(names(&dir.out()).iter().any(|n| n.ends_with(".jsonl.gz")));
+    let compact = output(
+        newsclean()
+            .arg("compact")
+            .arg(dir.out())
+            .args(["--compress", "gzip"]),
+    );
+    assert_eq!(compact.status.code(), Some(0), "{compact:?}");
+    let after = names(&dir.out());
+    assert!(after.iter().all(|n| n.ends_with(".jsonl.gz")), "{after:?}");
+    let got = sorted_lines(&records(&dir.out()));
+    assert_eq!(got.len(), want.lines().count(), "one added, one deleted");
+    assert!(got.iter().any(|l| l.contains("story-new.txt")));
+    assert!(!got.iter().any(|l| l.contains("story-00003.txt")));
+}
+
 /// A second run on a locked output folder exits at once with code 3; the
 /// lock of a dead process does not count.
 #[test]
@@ -183,16 +233,20 @@ fn kill_9_at_random_moments_loses_and_duplicates_nothing() {
     };
     let mut killed = 0;
     let mut completed = 0;
-    for _ in 0..KILLS * 4 {
+    for round in 0..KILLS * 4 {
         if killed >= KILLS {
             break;
         }
+        // Runs alternate between plain and compressed parts: a run resumes
+        // a folder left by a killed run of either kind.
+        let compress = ["none", "zstd", "gzip"][round % 3];
         let mut child = newsclean()
             .arg("run")
             .arg(dir.archive())
             .arg("--out")
             .arg(dir.out())
             .args(["--quiet", "--part-records", "17", "--jobs", "2"])
+            .args(["--compress", compress])
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()

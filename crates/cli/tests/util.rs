@@ -59,7 +59,8 @@ pub fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures")
 }
 
-/// Every records part file of `out`, concatenated in name order.
+/// Every records part file of `out` (decompressed), concatenated in name
+/// order.
 pub fn records(out: &Path) -> String {
     let mut names: Vec<PathBuf> = std::fs::read_dir(out)
         .expect("output folder")
@@ -72,6 +73,17 @@ pub fn records(out: &Path) -> String {
     names.sort();
     names
         .iter()
-        .map(|p| std::fs::read_to_string(p).expect("records file"))
+        .map(|p| {
+            use std::io::Read;
+            let name = p.file_name().map(|n| n.to_string_lossy().into_owned());
+            let compression = newsclean_output::Compression::of_name(&name.unwrap_or_default());
+            let file = std::fs::File::open(p).expect("records file");
+            let mut text = String::new();
+            compression
+                .reader(file)
+                .and_then(|mut r| r.read_to_string(&mut text))
+                .expect("records file");
+            text
+        })
         .collect()
 }

@@ -52,69 +52,237 @@ pub struct OutputError {
     pub source: std::io::Error,
 }
 
-/// A JSON Lines file that is committed atomically by [`JsonLines::finish`].
+/// Compression of a records file.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Compression {
+    /// Plain JSON Lines (`.jsonl`).
+    #[default]
+    None,
+    /// gzip (`.jsonl.gz`), level 6.
+    #[cfg(feature = "gzip")]
+    Gzip,
+    /// Zstandard (`.jsonl.zst`), level 3.
+    #[cfg(feature = "zstd")]
+    Zstd,
+}
+
+impl Compression {
+    /// The file name suffix after `.jsonl`: `""`, `".gz"` or `".zst"`.
+    pub fn suffix(self) -> &'static str {
+        match self {
+            Compression::None => "",
+            #[cfg(feature = "gzip")]
+            Compression::Gzip => ".gz",
+            #[cfg(feature = "zstd")]
+            Compression::Zstd => ".zst",
+        }
+    }
+
+    /// The compression a file name says (`.gz`, `.zst`, else none).
+    pub fn of_name(name: &str) -> Compression {
+        #[cfg(feature = "gzip")]
+        if name.ends_with(".gz") {
+            return Compression::Gzip;
+        }
+        #[cfg(feature = "zstd")]
+        if name.ends_with(".zst") {
+            return Compression::Zstd;
+        }
+        let _ = name;
+        Compression::None
+    }
+
+    /// Opens a records file written with this compression for reading its
+    /// lines.
+    pub fn reader(self, file: std::fs::File) -> std::io::Result<Box<dyn std::io::BufRead>> {
+        use std::io::BufReader;
+        Ok(match self {
+            Compression::None => Box::new(BufReader::with_capacity(1 << 16, file)),
+            #[cfg(feature = "gzip")]
+            Compression::Gzip => Box::new(BufReader::new(flate2::read::MultiGzDecoder::new(
+                BufReader::new(file),
+            ))),
+            #[cfg(feature = "zstd")]
+            Compression::Zstd => Box::new(BufReader::new(zstd::stream::read::Decoder::new(file)?)),
+        })
+    }
+}
+
+impl std::str::FromStr for Compression {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Compression, String> {
+        match s {
+            "none" => Ok(Compression::None),
+            #[cfg(feature = "gzip")]
+            "gzip" | "gz" => Ok(Compression::Gzip),
+            #[cfg(feature = "zstd")]
+            "zstd" | "zst" => Ok(Compression::Zstd),
+            _ => Err(format!("unknown compression {s:?} (none, gzip or zstd)")),
+        }
+    }
+}
+
+impl std::fmt::Display for Compression {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Compression::None => "none",
+            #[cfg(feature = "gzip")]
+            Compression::Gzip => "gzip",
+            #[cfg(feature = "zstd")]
+            Compression::Zstd => "zstd",
+        })
+    }
+}
+
+type Temp = BufWriter<tempfile::NamedTempFile>;
+
+/// Where the bytes of a [`JsonLines`] go.
+enum Sink {
+    Plain(Temp),
+    #[cfg(feature = "gzip")]
+    Gzip(flate2::write::GzEncoder<Temp>),
+    #[cfg(feature = "zstd")]
+    Zstd(zstd::stream::write::Encoder<'static, Temp>),
+}
+
+impl Sink {
+    fn new(compression: Compression, file: Temp) -> std::io::Result<Sink> {
+        Ok(match compression {
+            Compression::None => Sink::Plain(file),
+            #[cfg(feature = "gzip")]
+            Compression::Gzip => Sink::Gzip(flate2::write::GzEncoder::new(
+                file,
+                flate2::Compression::new(6),
+            )),
+            #[cfg(feature = "zstd")]
+            Compression::Zstd => Sink::Zstd(zstd::stream::write::Encoder::new(file, 3)?),
+        })
+    }
+
+    fn writer(&mut self) -> &mut dyn Write {
+        match self {
+            Sink::Plain(w) => w,
+            #[cfg(feature = "gzip")]
+            Sink::Gzip(w) => w,
+            #[cfg(feature = "zstd")]
+            Sink::Zstd(w) => w,
+        }
+    }
+
+    /// Ends the compressed stream (a complete gzip member or zstd frame;
+    /// readers take a file of several as one stream) and flushes.
+    fn end(self) -> std::io::Result<tempfile::NamedTempFile> {
+        let file = match self {
+            Sink::Plain(w) => w,
+            #[cfg(feature = "gzip")]
+            Sink::Gzip(w) => w.finish()?,
+            #[cfg(feature = "zstd")]
+            Sink::Zstd(w) => w.finish()?,
+        };
+        file.into_inner().map_err(|e| e.into_error())
+    }
+}
+
+/// A JSON Lines file, plain or compressed, that is committed atomically by
+/// [`JsonLines::finish`].
 pub struct JsonLines {
     path: PathBuf,
-    file: BufWriter<tempfile::NamedTempFile>,
+    compression: Compression,
+    sink: Option<Sink>,
     lines: u64,
     bytes: u64,
     buf: Vec<u8>,
+    /// Compressed files only: lines after the last [`JsonLines::mark`], not
+    /// yet compressed, so that a rollback can drop them.
+    staged: Vec<u8>,
+    /// Compressed files only: where the current stream (member or frame)
+    /// starts in the file and the mark it started at, set when the staged
+    /// lines of one input grew past [`STAGE_LIMIT`] and went out early.
+    stream_start: Option<(u64, Mark)>,
+    last_mark: Mark,
 }
+
+/// Staged lines of one input kept in memory at most; past this, the
+/// compressed stream is ended so that a rollback can truncate the file.
+const STAGE_LIMIT: usize = 4 << 20;
 
 /// A position in a [`JsonLines`] file to roll back to.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Mark {
     /// Lines before the mark.
     pub lines: u64,
-    /// Bytes before the mark.
+    /// Bytes (uncompressed) before the mark.
     pub bytes: u64,
 }
 
 impl JsonLines {
-    /// Starts writing `path`; nothing appears under that name until
-    /// [`JsonLines::finish`].
+    /// Starts writing `path` as plain JSON Lines; nothing appears under that
+    /// name until [`JsonLines::finish`].
     pub fn create(path: impl Into<PathBuf>) -> Result<JsonLines, OutputError> {
+        JsonLines::create_with(path, Compression::None)
+    }
+
+    /// Starts writing `path`, compressed with `compression` (the name is
+    /// taken as given: add [`Compression::suffix`]).
+    pub fn create_with(
+        path: impl Into<PathBuf>,
+        compression: Compression,
+    ) -> Result<JsonLines, OutputError> {
         let path = path.into();
         let dir = match path.parent() {
             Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
             _ => PathBuf::from("."),
         };
+        let fail = |source| OutputError {
+            path: path.clone(),
+            source,
+        };
         let tmp = tempfile::Builder::new()
             .prefix(".newsclean-")
             .suffix(".tmp")
             .tempfile_in(&dir)
-            .map_err(|source| OutputError {
-                path: path.clone(),
-                source,
-            })?;
+            .map_err(fail)?;
+        let sink = Sink::new(compression, BufWriter::with_capacity(1 << 20, tmp)).map_err(fail)?;
         Ok(JsonLines {
             path,
-            file: BufWriter::with_capacity(1 << 20, tmp),
+            compression,
+            sink: Some(sink),
             lines: 0,
             bytes: 0,
             buf: Vec::with_capacity(1 << 14),
+            staged: Vec::new(),
+            stream_start: None,
+            last_mark: Mark::default(),
         })
     }
 
     /// Appends one value as a line.
     pub fn write<T: Serialize>(&mut self, value: &T) -> Result<(), OutputError> {
-        self.buf.clear();
-        serde_json::to_writer(&mut self.buf, value).map_err(|e| self.fail(e.into()))?;
-        self.buf.push(b'\n');
-        let result = self.file.write_all(&self.buf);
-        result.map_err(|e| self.fail(e))?;
-        self.lines += 1;
-        self.bytes += self.buf.len() as u64;
-        Ok(())
+        let mut buf = std::mem::take(&mut self.buf);
+        buf.clear();
+        let result = serde_json::to_writer(&mut buf, value);
+        result.map_err(|e| self.fail(e.into()))?;
+        let result = self.write_raw(&buf);
+        self.buf = buf;
+        result
     }
 
     /// Appends an already serialised line (without its newline).
     pub fn write_raw(&mut self, line: &[u8]) -> Result<(), OutputError> {
-        let result = self
-            .file
-            .write_all(line)
-            .and_then(|()| self.file.write_all(b"\n"));
-        result.map_err(|e| self.fail(e))?;
+        if self.compression == Compression::None || self.stream_start.is_some() {
+            let result = self
+                .sink_mut()
+                .and_then(|w| w.write_all(line).and_then(|()| w.write_all(b"\n")));
+            result.map_err(|e| self.fail(e))?;
+        } else {
+            self.staged.extend_from_slice(line);
+            self.staged.push(b'\n');
+            if self.staged.len() > STAGE_LIMIT {
+                self.spill().map_err(|e| self.fail(e))?;
+            }
+        }
         self.lines += 1;
         self.bytes += line.len() as u64 + 1;
         Ok(())
@@ -125,46 +293,111 @@ impl JsonLines {
         self.lines
     }
 
-    /// Bytes written so far.
+    /// Bytes written so far, before compression.
     pub fn bytes(&self) -> u64 {
         self.bytes
     }
 
-    /// The current position, for [`JsonLines::rollback`].
-    pub fn mark(&self) -> Mark {
-        Mark {
+    /// The current position, for [`JsonLines::rollback`]: everything before
+    /// it is kept.
+    pub fn mark(&mut self) -> Result<Mark, OutputError> {
+        let result = self.unstage();
+        result.map_err(|e| self.fail(e))?;
+        self.stream_start = None;
+        self.last_mark = Mark {
             lines: self.lines,
             bytes: self.bytes,
-        }
+        };
+        Ok(self.last_mark)
     }
 
-    /// Forgets every line written after `mark`: an input cut short by an
-    /// interruption must leave no partial set of records behind.
+    /// Forgets every line written after `mark`, the latest mark taken: an
+    /// input cut short by an interruption must leave no partial set of
+    /// records behind.
     pub fn rollback(&mut self, mark: Mark) -> Result<(), OutputError> {
-        use std::io::{Seek, SeekFrom};
-        let result = self.file.flush().and_then(|()| {
-            let tmp = self.file.get_mut();
-            tmp.as_file().set_len(mark.bytes)?;
-            tmp.seek(SeekFrom::Start(mark.bytes)).map(|_| ())
-        });
+        let result = match (self.compression, self.stream_start) {
+            (Compression::None, _) => self.truncate(mark.bytes),
+            _ if mark != self.last_mark => Err(std::io::Error::other(
+                "rollback to a mark other than the latest",
+            )),
+            (_, Some((at, _))) => self.truncate(at),
+            (_, None) => {
+                self.staged.clear();
+                Ok(())
+            }
+        };
         result.map_err(|e| self.fail(e))?;
+        self.stream_start = None;
         self.lines = mark.lines;
         self.bytes = mark.bytes;
         Ok(())
     }
 
     /// Flushes, syncs and renames the file to its final name.
-    pub fn finish(self) -> Result<PathBuf, OutputError> {
+    pub fn finish(mut self) -> Result<PathBuf, OutputError> {
+        let result = self.unstage();
+        result.map_err(|e| self.fail(e))?;
         let path = self.path;
         let fail = |source| OutputError {
             path: path.clone(),
             source,
         };
-        let tmp = self.file.into_inner().map_err(|e| fail(e.into_error()))?;
+        let sink = self.sink.take().ok_or_else(|| fail(closed()))?;
+        let tmp = sink.end().map_err(fail)?;
         tmp.as_file().sync_data().map_err(fail)?;
         tmp.persist(&path).map_err(|e| fail(e.error))?;
         state::sync_dir(&path).map_err(fail)?;
         Ok(path)
+    }
+
+    fn sink_mut(&mut self) -> std::io::Result<&mut dyn Write> {
+        match self.sink.as_mut() {
+            Some(sink) => Ok(sink.writer()),
+            None => Err(closed()),
+        }
+    }
+
+    /// Compresses the staged lines.
+    fn unstage(&mut self) -> std::io::Result<()> {
+        if self.staged.is_empty() {
+            return Ok(());
+        }
+        let staged = std::mem::take(&mut self.staged);
+        self.sink_mut()?.write_all(&staged)?;
+        self.staged = staged;
+        self.staged.clear();
+        Ok(())
+    }
+
+    /// The staged lines of one input are too many to keep in memory: end
+    /// the stream holding everything before them, note where the next one
+    /// starts, and compress them into it.
+    fn spill(&mut self) -> std::io::Result<()> {
+        use std::io::{Seek, SeekFrom};
+        let sink = self.sink.take().ok_or_else(closed)?;
+        let mut tmp = sink.end()?;
+        let at = tmp.seek(SeekFrom::End(0))?;
+        self.sink = Some(Sink::new(
+            self.compression,
+            BufWriter::with_capacity(1 << 20, tmp),
+        )?);
+        self.stream_start = Some((at, self.last_mark));
+        self.unstage()
+    }
+
+    /// Cuts the file at `at` bytes (of the file as stored); a compressed
+    /// file goes on with a new stream there.
+    fn truncate(&mut self, at: u64) -> std::io::Result<()> {
+        use std::io::{Seek, SeekFrom};
+        let sink = self.sink.take().ok_or_else(closed)?;
+        let mut tmp = sink.end()?;
+        tmp.as_file().set_len(at)?;
+        tmp.seek(SeekFrom::Start(at))?;
+        self.sink = Some(Sink::new(
+            self.compression,
+            BufWriter::with_capacity(1 << 20, tmp),
+        )?);
+        Ok(())
     }
 
     fn fail(&self, source: std::io::Error) -> OutputError {
@@ -173,6 +406,10 @@ impl JsonLines {
             source,
         }
     }
+}
+
+fn closed() -> std::io::Error {
+    std::io::Error::other("the file was closed by an earlier error")
 }
 
 /// Summary of one run, written to `report.json`.
@@ -316,6 +553,64 @@ mod tests {
         w.write(&1).unwrap();
         drop(w);
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+    }
+
+    fn read(path: &Path) -> String {
+        use std::io::Read;
+        let name = path.file_name().unwrap().to_str().unwrap();
+        let mut text = String::new();
+        Compression::of_name(name)
+            .reader(std::fs::File::open(path).unwrap())
+            .unwrap()
+            .read_to_string(&mut text)
+            .unwrap();
+        text
+    }
+
+    /// Writes input `a` (kept), then input `b` with `n` lines of `len`
+    /// bytes, rolled back, then input `c`.
+    fn rollback_case(compression: Compression, n: usize, len: usize) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(format!("r.jsonl{}", compression.suffix()));
+        let mut w = JsonLines::create_with(&path, compression).unwrap();
+        w.mark().unwrap();
+        w.write_raw(b"a1").unwrap();
+        w.write_raw(b"a2").unwrap();
+        let mark = w.mark().unwrap();
+        let line = vec![b'x'; len];
+        for _ in 0..n {
+            w.write_raw(&line).unwrap();
+        }
+        w.rollback(mark).unwrap();
+        assert_eq!((w.lines(), w.bytes()), (2, 6));
+        w.mark().unwrap();
+        w.write_raw(b"c1").unwrap();
+        w.finish().unwrap();
+        assert_eq!(read(&path), "a1\na2\nc1\n", "{compression}");
+    }
+
+    #[test]
+    #[cfg(all(feature = "gzip", feature = "zstd"))]
+    fn rollback_forgets_the_current_input() {
+        for compression in [Compression::None, Compression::Gzip, Compression::Zstd] {
+            rollback_case(compression, 3, 10);
+            // More than the staging limit: the compressed stream was ended
+            // and the file is cut back to it.
+            rollback_case(compression, 6, 1 << 20);
+        }
+    }
+
+    #[test]
+    #[cfg(all(feature = "gzip", feature = "zstd"))]
+    fn compression_names_round_trip() {
+        for c in [Compression::None, Compression::Gzip, Compression::Zstd] {
+            assert_eq!(c.to_string().parse::<Compression>(), Ok(c));
+            assert_eq!(
+                Compression::of_name(&format!("records-000001.jsonl{}", c.suffix())),
+                c
+            );
+        }
+        assert!("lz4".parse::<Compression>().is_err());
     }
 
     #[test]

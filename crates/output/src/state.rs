@@ -260,9 +260,10 @@ impl Manifest {
     }
 }
 
-/// The name of part file `n`.
-pub fn part_name(n: u64) -> String {
-    format!("records-{n:06}.jsonl")
+/// The name of part file `n`: `records-000042.jsonl`, plus `.gz` or `.zst`
+/// when compressed.
+pub fn part_name(n: u64, compression: crate::Compression) -> String {
+    format!("records-{n:06}.jsonl{}", compression.suffix())
 }
 
 /// Orders relative paths as the archive walk does: depth first, the
@@ -390,12 +391,18 @@ pub struct Compacted {
 
 /// Rewrites the records files of `out` to hold exactly the current records,
 /// in walk order, in new parts of at most `part_records` records or
-/// `part_bytes` bytes (an input's records are not split); superseded records
-/// are gone afterwards. Crash-safe like a run: the new parts are durable
-/// before the manifest names them, and the old ones are deleted after. The
-/// caller holds the [`RunLock`].
-pub fn compact(out: &Path, part_records: u64, part_bytes: u64) -> Result<Compacted, StateError> {
-    use std::io::{BufRead, BufReader, Seek, SeekFrom};
+/// `part_bytes` bytes (an input's records are not split), compressed with
+/// `compression`; superseded records are gone afterwards. Crash-safe like a
+/// run: the new parts are durable before the manifest names them, and the
+/// old ones are deleted after. Compressed old parts are unpacked one at a
+/// time into the state folder while they are read. The caller holds the
+/// [`RunLock`].
+pub fn compact(
+    out: &Path,
+    part_records: u64,
+    part_bytes: u64,
+    compression: crate::Compression,
+) -> Result<Compacted, StateError> {
     let Some(mut manifest) = Manifest::load(out)? else {
         return Ok(Compacted::default());
     };
@@ -403,12 +410,10 @@ pub fn compact(out: &Path, part_records: u64, part_bytes: u64) -> Result<Compact
     let before: u64 = manifest.parts.values().map(|p| p.records).sum();
     let mut keys: Vec<String> = manifest.inputs.keys().cloned().collect();
     keys.sort_by(|a, b| walk_order(a, b));
-    // Byte offset of every line of every old part: memory of 8 bytes per
-    // record, whatever their size.
-    let mut offsets: BTreeMap<String, Vec<u64>> = BTreeMap::new();
+    let mut sources = Sources::new(out, &manifest);
     let mut result = Compacted::default();
     let mut part: Option<(String, crate::JsonLines)> = None;
-    let mut line = String::new();
+    let mut line = Vec::new();
     let out_err = |e: crate::OutputError| StateError::Io {
         path: e.path,
         source: e.source,
@@ -420,29 +425,6 @@ pub fn compact(out: &Path, part_records: u64, part_bytes: u64) -> Result<Compact
         let Some(old) = input.part.clone().filter(|_| input.records > 0) else {
             continue;
         };
-        let path = out.join(&old);
-        if !offsets.contains_key(&old) {
-            let mut reader = BufReader::new(File::open(&path).map_err(io(&path))?);
-            let (mut at, mut list) = (0u64, Vec::new());
-            loop {
-                line.clear();
-                let n = reader.read_line(&mut line).map_err(io(&path))?;
-                if n == 0 {
-                    break;
-                }
-                list.push(at);
-                at += n as u64;
-            }
-            offsets.insert(old.clone(), list);
-        }
-        let start = offsets
-            .get(&old)
-            .and_then(|l| l.get(input.line as usize).copied())
-            .ok_or_else(|| {
-                io(&path)(std::io::Error::other(
-                    "manifest names a line past the end of the part",
-                ))
-            })?;
         let full = part.as_ref().is_some_and(|(_, p)| {
             p.lines() >= part_records.max(1) || p.bytes() >= part_bytes.max(1)
         });
@@ -459,39 +441,34 @@ pub fn compact(out: &Path, part_records: u64, part_bytes: u64) -> Result<Compact
             result.parts.push(name);
         }
         if part.is_none() {
-            let name = part_name(manifest.next_part);
+            let name = part_name(manifest.next_part, compression);
             manifest.next_part += 1;
-            part = Some((
-                name.clone(),
-                crate::JsonLines::create(out.join(&name)).map_err(out_err)?,
-            ));
+            let writer = crate::JsonLines::create_with(out.join(&name), compression);
+            part = Some((name, writer.map_err(out_err)?));
         }
         let Some((name, writer)) = part.as_mut() else {
             continue;
         };
-        let mut reader = BufReader::new(File::open(&path).map_err(io(&path))?);
-        reader.seek(SeekFrom::Start(start)).map_err(io(&path))?;
+        let mut reader = sources.lines_at(&old, input.line)?;
         let first = writer.lines();
         for _ in 0..input.records {
             line.clear();
-            reader.read_line(&mut line).map_err(io(&path))?;
-            writer
-                .write_raw(line.trim_end_matches('\n').as_bytes())
-                .map_err(out_err)?;
+            use std::io::BufRead;
+            reader
+                .read_until(b'\n', &mut line)
+                .map_err(io(&out.join(&old)))?;
+            if line.last() != Some(&b'\n') {
+                return Err(io(&out.join(&old))(std::io::Error::other(
+                    "the part holds fewer records than the manifest says",
+                )));
+            }
+            writer.write_raw(&line[..line.len() - 1]).map_err(out_err)?;
         }
+        sources.done(&old);
         input.part = Some(name.clone());
         input.line = first;
         result.records += input.records;
     }
-    let old_parts: Vec<String> = offsets
-        .into_keys()
-        .chain(manifest.parts.keys().cloned())
-        .collect();
-    // Parts not rewritten above belong to no current input: all superseded.
-    let mut old_parts: Vec<String> = old_parts
-        .into_iter()
-        .filter(|p| !result.parts.contains(p))
-        .collect();
     if let Some((name, p)) = part.take() {
         let records = p.lines();
         p.finish().map_err(out_err)?;
@@ -504,16 +481,118 @@ pub fn compact(out: &Path, part_records: u64, part_bytes: u64) -> Result<Compact
         );
         result.parts.push(name);
     }
-    old_parts.sort();
-    old_parts.dedup();
+    // Every old part goes: its current records were copied above.
+    let old_parts: Vec<String> = manifest
+        .parts
+        .keys()
+        .filter(|p| !result.parts.contains(p))
+        .cloned()
+        .collect();
     manifest.parts.retain(|name, _| result.parts.contains(name));
     manifest.superseded.clear();
     manifest.save(out)?;
+    drop(sources);
     for p in old_parts {
         let _ = std::fs::remove_file(out.join(p));
     }
     result.dropped = before.saturating_sub(result.records);
     Ok(result)
+}
+
+/// The old parts [`compact`] reads, as plain files it can seek in: byte
+/// offsets of their lines (8 bytes per record, whatever its size), and for
+/// compressed parts an unpacked copy in the state folder, deleted once the
+/// last input reading it is done.
+struct Sources<'a> {
+    out: &'a Path,
+    open: BTreeMap<String, Source>,
+    /// Inputs still to read, per part.
+    readers: BTreeMap<String, usize>,
+}
+
+struct Source {
+    path: PathBuf,
+    offsets: Vec<u64>,
+    _unpacked: Option<tempfile::TempPath>,
+}
+
+impl Sources<'_> {
+    fn new<'a>(out: &'a Path, manifest: &Manifest) -> Sources<'a> {
+        let mut readers = BTreeMap::new();
+        for input in manifest.inputs.values() {
+            if let Some(part) = input.part.as_ref().filter(|_| input.records > 0) {
+                *readers.entry(part.clone()).or_insert(0) += 1;
+            }
+        }
+        Sources {
+            out,
+            open: BTreeMap::new(),
+            readers,
+        }
+    }
+
+    /// A reader at line `line` of part `name`.
+    fn lines_at(&mut self, name: &str, line: u64) -> Result<std::io::BufReader<File>, StateError> {
+        use std::io::{BufRead, BufReader, Seek, SeekFrom};
+        let packed = self.out.join(name);
+        if !self.open.contains_key(name) {
+            let compression = crate::Compression::of_name(name);
+            let file = File::open(&packed).map_err(io(&packed))?;
+            let (path, unpacked) = if compression == crate::Compression::None {
+                (packed.clone(), None)
+            } else {
+                let dir = self.out.join(STATE_DIR);
+                std::fs::create_dir_all(&dir).map_err(io(&dir))?;
+                let mut tmp = tempfile::Builder::new()
+                    .prefix(".newsclean-")
+                    .suffix(".tmp")
+                    .tempfile_in(&dir)
+                    .map_err(io(&dir))?;
+                let mut reader = compression.reader(file).map_err(io(&packed))?;
+                std::io::copy(&mut reader, &mut tmp).map_err(io(&packed))?;
+                let path = tmp.into_temp_path();
+                (path.to_path_buf(), Some(path))
+            };
+            let mut reader = BufReader::new(File::open(&path).map_err(io(&path))?);
+            let (mut at, mut offsets, mut buf) = (0u64, Vec::new(), Vec::new());
+            loop {
+                buf.clear();
+                let n = reader.read_until(b'\n', &mut buf).map_err(io(&packed))?;
+                if n == 0 {
+                    break;
+                }
+                offsets.push(at);
+                at += n as u64;
+            }
+            self.open.insert(
+                name.to_string(),
+                Source {
+                    path,
+                    offsets,
+                    _unpacked: unpacked,
+                },
+            );
+        }
+        let source = &self.open[name];
+        let start = source.offsets.get(line as usize).copied().ok_or_else(|| {
+            io(&packed)(std::io::Error::other(
+                "manifest names a line past the end of the part",
+            ))
+        })?;
+        let mut reader = BufReader::new(File::open(&source.path).map_err(io(&packed))?);
+        reader.seek(SeekFrom::Start(start)).map_err(io(&packed))?;
+        Ok(reader)
+    }
+
+    /// One input of part `name` is copied; the last one frees it.
+    fn done(&mut self, name: &str) {
+        if let Some(n) = self.readers.get_mut(name) {
+            *n = n.saturating_sub(1);
+            if *n == 0 {
+                self.open.remove(name);
+            }
+        }
+    }
 }
 
 /// The run lock: an OS advisory lock on a file in the state folder, held
@@ -560,6 +639,7 @@ impl RunLock {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Compression;
 
     #[test]
     fn walk_order_is_depth_first() {
@@ -599,63 +679,104 @@ mod tests {
     fn orphans_are_removed() {
         let out = tempfile::tempdir().unwrap();
         let mut m = Manifest::default();
-        m.parts.insert(part_name(0), PartState::default());
-        for name in [part_name(0), part_name(1), "records.jsonl".into()] {
+        m.parts
+            .insert(part_name(0, Compression::None), PartState::default());
+        for name in [
+            part_name(0, Compression::None),
+            part_name(1, Compression::None),
+            "records.jsonl".into(),
+        ] {
             std::fs::write(out.path().join(name), "x").unwrap();
         }
         assert_eq!(clean_orphans(out.path(), &m).unwrap(), 2);
-        assert!(out.path().join(part_name(0)).exists());
+        assert!(out.path().join(part_name(0, Compression::None)).exists());
     }
 
-    #[test]
-    fn compact_keeps_current_records_only() {
+    fn write_part(path: &Path, compression: Compression, lines: &[&str]) {
+        let mut w = crate::JsonLines::create_with(path, compression).unwrap();
+        for line in lines {
+            w.write_raw(line.as_bytes()).unwrap();
+        }
+        w.finish().unwrap();
+    }
+
+    fn read_part(path: &Path) -> String {
+        let name = path.file_name().unwrap().to_str().unwrap();
+        let mut text = String::new();
+        Compression::of_name(name)
+            .reader(File::open(path).unwrap())
+            .unwrap()
+            .read_to_string(&mut text)
+            .unwrap();
+        text
+    }
+
+    fn compact_case(from: Compression, to: Compression) {
         let out = tempfile::tempdir().unwrap();
-        std::fs::write(out.path().join(part_name(0)), "a0\nb0\nb1\n").unwrap();
-        std::fs::write(out.path().join(part_name(1)), "b2\n").unwrap();
+        let (p0, p1) = (part_name(0, from), part_name(1, from));
+        write_part(&out.path().join(&p0), from, &["a0", "b0", "b1"]);
+        write_part(&out.path().join(&p1), from, &["b2"]);
         let mut m = Manifest {
             next_part: 2,
             ..Manifest::default()
         };
         m.parts.insert(
-            part_name(0),
+            p0.clone(),
             PartState {
                 records: 3,
                 live: 1,
             },
         );
         m.parts.insert(
-            part_name(1),
+            p1.clone(),
             PartState {
                 records: 1,
                 live: 1,
             },
         );
-        let input = |part: u64, line, records| InputState {
-            part: Some(part_name(part)),
+        let input = |part: &str, line, records| InputState {
+            part: Some(part.to_string()),
             line,
             records,
             ..InputState::default()
         };
-        m.inputs.insert("a".into(), input(0, 0, 1));
-        m.inputs.insert("b".into(), input(1, 0, 1));
+        m.inputs.insert("a".into(), input(&p0, 0, 1));
+        m.inputs.insert("b".into(), input(&p1, 0, 1));
         m.superseded.push(Superseded {
-            part: part_name(0),
+            part: p0.clone(),
             path: "b".into(),
             line: 1,
             records: 2,
         });
         m.save(out.path()).unwrap();
-        let done = compact(out.path(), 10, 1 << 20).unwrap();
+        let done = compact(out.path(), 10, 1 << 20, to).unwrap();
         assert_eq!((done.records, done.dropped), (2, 2));
-        assert_eq!(done.parts, [part_name(2)]);
-        assert_eq!(
-            std::fs::read_to_string(out.path().join(part_name(2))).unwrap(),
-            "a0\nb2\n"
-        );
-        assert!(!out.path().join(part_name(0)).exists());
+        assert_eq!(done.parts, [part_name(2, to)]);
+        assert_eq!(read_part(&out.path().join(part_name(2, to))), "a0\nb2\n");
+        assert!(!out.path().join(&p0).exists() && !out.path().join(&p1).exists());
         let m = Manifest::load(out.path()).unwrap().unwrap();
         assert!(m.superseded.is_empty());
         assert_eq!(m.inputs["b"].line, 1);
+        // No unpacked copies left behind in the state folder.
+        let left: Vec<_> = std::fs::read_dir(out.path().join(STATE_DIR))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .filter(|n| n.starts_with(".newsclean-"))
+            .collect();
+        assert!(left.is_empty(), "{left:?}");
+    }
+
+    #[test]
+    fn compact_keeps_current_records_only() {
+        compact_case(Compression::None, Compression::None);
+    }
+
+    #[test]
+    #[cfg(all(feature = "gzip", feature = "zstd"))]
+    fn compact_reads_and_writes_compressed_parts() {
+        compact_case(Compression::Zstd, Compression::Gzip);
+        compact_case(Compression::Gzip, Compression::Zstd);
+        compact_case(Compression::Zstd, Compression::None);
     }
 
     #[test]

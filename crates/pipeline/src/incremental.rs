@@ -8,7 +8,7 @@ use std::time::UNIX_EPOCH;
 
 use newsclean_model::ErrorRecord;
 use newsclean_output::state::{self, InputState, Manifest, PartState};
-use newsclean_output::{InputCounts, JsonLines, Mark, RunReport};
+use newsclean_output::{Compression, InputCounts, JsonLines, Mark, RunReport};
 
 use crate::run::{Options, PipelineError};
 
@@ -212,6 +212,7 @@ pub(crate) struct Commit {
     plan: Arc<Plan>,
     part_records: u64,
     part_bytes: u64,
+    compression: Compression,
     base_config: String,
     part: Option<(String, JsonLines)>,
     current: Option<Current>,
@@ -232,6 +233,7 @@ impl Commit {
             plan,
             part_records: options.part_records.max(1),
             part_bytes: options.part_bytes.max(1),
+            compression: options.compression,
             base_config: options.base_config.clone(),
             part: None,
             current: None,
@@ -256,11 +258,10 @@ impl Commit {
         if full {
             self.commit()?;
         }
-        let mark = self
-            .part
-            .as_ref()
-            .map(|(_, p)| p.mark())
-            .unwrap_or_default();
+        let mark = match self.part.as_mut() {
+            Some((_, p)) => p.mark()?,
+            None => Mark::default(),
+        };
         self.current = Some(Current {
             key: key.to_string(),
             mark,
@@ -273,8 +274,8 @@ impl Commit {
     pub(crate) fn record(&mut self, key: &str, json: &[u8]) -> Result<(), PipelineError> {
         self.enter(key)?;
         if self.part.is_none() {
-            let name = state::part_name(self.plan.lock().manifest.next_part);
-            let part = JsonLines::create(self.out.join(&name))?;
+            let name = state::part_name(self.plan.lock().manifest.next_part, self.compression);
+            let part = JsonLines::create_with(self.out.join(&name), self.compression)?;
             self.part = Some((name, part));
         }
         if let Some((_, part)) = self.part.as_mut() {

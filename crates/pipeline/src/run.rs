@@ -15,7 +15,7 @@ use newsclean_ingest::{
 };
 use newsclean_model::ErrorRecord;
 use newsclean_output::state::{self, Manifest, StateError};
-use newsclean_output::{OutputError, RunReport};
+use newsclean_output::{Compression, OutputError, RunReport};
 use rayon::iter::{ParallelBridge, ParallelIterator};
 
 use crate::incremental::{Commit, Plan, Reason, input_key};
@@ -47,8 +47,10 @@ pub struct Options {
     /// A part file is closed once it holds this many records (an input's
     /// records are never split, so one input with more fills a part alone).
     pub part_records: u64,
-    /// ... or this many bytes.
+    /// ... or this many bytes (before compression).
     pub part_bytes: u64,
+    /// Compression of new part files.
+    pub compression: Compression,
     /// Process every input, changed or not.
     pub full: bool,
     /// Fingerprint of everything besides the inputs that shapes the records
@@ -78,6 +80,7 @@ impl Default for Options {
             progress: false,
             part_records: 100_000,
             part_bytes: 1 << 30,
+            compression: Compression::None,
             full: false,
             config: String::new(),
             base_config: String::new(),
