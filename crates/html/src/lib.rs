@@ -181,10 +181,12 @@ impl HtmlExtractor {
             .map(head)
             .collect();
         let (bylines, first_time) = bylines(&dom);
+        let marked = marked_headline(&dom);
         let meta = meta::extract(
             &dom,
             &headings,
             &bylines,
+            marked.as_deref(),
             first_time.as_deref(),
             &date_texts,
         );
@@ -246,22 +248,41 @@ fn bylines(dom: &dom::Dom) -> (Vec<String>, Option<String>) {
         if in_comments {
             continue;
         }
-        let mut text = String::new();
-        for t in &dom.nodes[i + 1..(n.end as usize).max(i + 1)] {
-            if t.name.is_none() {
-                text.push_str(&t.text);
-                text.push(' ');
-            }
-            if text.len() > 300 {
-                break;
-            }
-        }
-        let text = meta::clean(&text);
+        let text = element_text(dom, i, 300);
         if !text.is_empty() && text.chars().count() <= 200 {
             out.push(text);
         }
     }
     (out, time)
+}
+
+/// The text of element `i`, whitespace collapsed, cut after about `max`
+/// bytes.
+fn element_text(dom: &dom::Dom, i: usize, max: usize) -> String {
+    let mut text = String::new();
+    let end = (dom.nodes[i].end as usize).clamp(i + 1, dom.nodes.len());
+    for t in &dom.nodes[i + 1..end] {
+        if t.name.is_none() {
+            text.push_str(&t.text);
+            text.push(' ');
+        }
+        if text.len() > max {
+            break;
+        }
+    }
+    meta::clean(&text)
+}
+
+/// The text of the first element microdata marks as the headline
+/// (`itemprop="headline"`), when it is short enough to be one.
+fn marked_headline(dom: &dom::Dom) -> Option<String> {
+    let i = dom
+        .nodes
+        .iter()
+        .position(|n| n.name.is_some() && n.itemprop == "headline")?;
+    let text = element_text(dom, i, 400);
+    let words = text.split_whitespace().count();
+    (2..=40).contains(&words).then_some(text)
 }
 
 /// Whether `bytes` look like an HTML page: a doctype or an `<html>`,
@@ -340,6 +361,19 @@ mod tests {
         assert_eq!(page.published.as_deref(), Some("2023-05-11T10:00:00+02:00"));
         assert_eq!(page.authors, ["Ann Lee", "Bo Chan"]);
         assert_eq!(page.site_name.as_deref(), Some("The Paper"));
+    }
+
+    #[test]
+    fn a_title_that_is_the_site_name_gives_way() {
+        let html = r#"<html><head><title>Paper Daily</title>
+<meta property="og:site_name" content="Paper Daily"><meta property="og:title" content="Paper Daily">
+</head><body><h1>Paper Daily</h1><article><h2 itemprop="headline">Write for the people who read you</h2>
+<p>Text of the article, long enough to be a paragraph of prose, with commas.</p></article></body></html>"#;
+        let page = HtmlExtractor::default().extract(html).unwrap();
+        assert_eq!(
+            page.title.as_deref(),
+            Some("Write for the people who read you")
+        );
     }
 
     #[test]

@@ -149,24 +149,42 @@ fn meta<'a>(dom: &'a Dom, keys: &[&str]) -> Option<&'a str> {
     })
 }
 
-/// Share of the shorter title's words found in the other.
-fn overlap(a: &str, b: &str) -> f64 {
-    let words = |s: &str| -> Vec<String> {
-        s.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect()
-    };
-    let (a, b) = (words(a), words(b));
-    let (short, long) = if a.len() <= b.len() {
-        (&a, &b)
-    } else {
-        (&b, &a)
-    };
-    if short.is_empty() {
+fn title_words(s: &str) -> Vec<String> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Share of `a`'s words found in `b`.
+fn share_in(a: &[String], b: &[String]) -> f64 {
+    if a.is_empty() {
         return 0.0;
     }
-    short.iter().filter(|w| long.contains(w)).count() as f64 / short.len() as f64
+    a.iter().filter(|w| b.contains(w)).count() as f64 / a.len() as f64
+}
+
+/// Share of the shorter title's words found in the other.
+fn overlap(a: &str, b: &str) -> f64 {
+    let (a, b) = (title_words(a), title_words(b));
+    if a.len() <= b.len() {
+        share_in(&a, &b)
+    } else {
+        share_in(&b, &a)
+    }
+}
+
+/// Drops what precedes a headline in some templates: separators, arrows,
+/// brackets, bullets left by an empty kicker (`: Headline`, `[> Headline`).
+fn trim_lead(s: &str) -> &str {
+    let s = s.trim_start();
+    let rest = s.trim_start_matches([':', '|', '[', ']', '>', '»', '·', '•', '/', '*', '#']);
+    // Only a run of marks standing apart: `»Quote«` and `[Review]` stay.
+    if rest.len() < s.len() && rest.starts_with(char::is_whitespace) {
+        rest.trim_start()
+    } else {
+        s
+    }
 }
 
 /// Decodes entities that pages double-encode in their metadata.
@@ -417,9 +435,56 @@ const SEPARATORS: &[&str] = &[
     " | ", " - ", " – ", " — ", " :: ", " · ", " « ", " » ", " // ", " – ",
 ];
 
+/// The first part of `s` (up to a separator) is a domain name
+/// (`petri-heil.ch | Motto`): `s` is the site's part of a title.
+fn names_a_site(s: &str) -> bool {
+    let first = SEPARATORS
+        .iter()
+        .filter_map(|sep| s.split_once(sep).map(|(a, _)| a))
+        .min_by_key(|a| a.len())
+        .unwrap_or(s)
+        .trim();
+    !first.contains(' ')
+        && first.rsplit_once('.').is_some_and(|(name, tld)| {
+            !name.is_empty()
+                && (2..=6).contains(&tld.len())
+                && tld.chars().all(|c| c.is_ascii_alphabetic())
+        })
+}
+
 /// `title` without a site name at either end.
 fn strip_site(title: &str, site: Option<&str>, h1: Option<&str>, shown: &[&str]) -> String {
     let title = clean(title);
+    // The site's banner (its name as the page's `h1`, or the declared site
+    // name) as one end of the title, next to a longer part: the other part
+    // is the headline (`Blog Name: Headline`, `Headline : Blog | Motto`).
+    for name in [h1, site].into_iter().flatten() {
+        let words = name.split_whitespace().count();
+        for sep in SEPARATORS.iter().chain(&[" : ", ": "]) {
+            // `Kicker: Headline` is common; `Headline: Site` is not.
+            let after_ok = *sep != ": ";
+            let banner = |part: &str| part.trim().eq_ignore_ascii_case(name);
+            if let Some((a, b)) = title.split_once(sep)
+                && banner(a)
+                && b.split_whitespace().count() >= words
+                && !names_a_site(b)
+            {
+                return strip_site(b, site, None, shown);
+            }
+            if let Some((a, b)) = title.split_once(sep)
+                && let Some((b, _)) = SEPARATORS
+                    .iter()
+                    .filter_map(|s| b.split_once(s))
+                    .min_by_key(|(x, _)| x.len())
+                    .or(Some((b, "")))
+                && after_ok
+                && banner(b)
+                && a.split_whitespace().count() > words
+            {
+                return a.trim().to_string();
+            }
+        }
+    }
     // One side shown on its own in the page is the headline.
     for sep in SEPARATORS {
         for (a, b) in [title.split_once(sep), title.rsplit_once(sep)]
@@ -473,6 +538,7 @@ pub(crate) fn extract(
     dom: &Dom,
     headings: &[(u8, String)],
     bylines: &[String],
+    marked_headline: Option<&str>,
     first_time: Option<&str>,
     date_texts: &[&str],
 ) -> Meta {
@@ -490,10 +556,15 @@ pub(crate) fn extract(
     };
     let site = m.site_name.as_deref();
     let h1 = h1.map(clean).filter(|h| !h.is_empty());
+    // A declared title that is only the site's name says nothing.
+    let not_site = |t: &String| !t.is_empty() && site.is_none_or(|s| !t.eq_ignore_ascii_case(s));
     let og = meta(dom, &["og:title", "twitter:title"])
-        .map(|t| strip_site(t, site, h1.as_deref(), date_texts));
+        .map(|t| strip_site(t, site, h1.as_deref(), date_texts))
+        .filter(not_site);
     let tag = (!dom.head.title.is_empty())
-        .then(|| strip_site(&dom.head.title, site, h1.as_deref(), date_texts));
+        .then(|| strip_site(&dom.head.title, site, h1.as_deref(), date_texts))
+        .filter(not_site);
+    let marked = marked_headline.map(clean).filter(not_site);
     let declared: Vec<&str> = [ld.headline.as_deref(), og.as_deref(), tag.as_deref()]
         .into_iter()
         .flatten()
@@ -504,8 +575,26 @@ pub(crate) fn extract(
         headings
             .iter()
             .filter(|(l, _)| l == level)
-            .map(|(_, t)| clean(t))
+            .map(|(_, t)| clean(trim_lead(t)))
+            .filter(|t| site.is_none_or(|s| share_in(&title_words(t), &title_words(s)) < 0.6))
             .find(|t| declared.iter().any(|d| overlap(t, d) >= 0.6))
+            .map(|t| {
+                // A heading that runs the headline and a standfirst
+                // together (`<h1>Headline<span>Standfirst</span></h1>`):
+                // the declared title is where it ends.
+                declared
+                    .iter()
+                    .find(|d| {
+                        d.split_whitespace().count() >= 3
+                            && t.len() > d.len()
+                            && t.get(..d.len()).is_some_and(|p| p.eq_ignore_ascii_case(d))
+                            // `Headline – more` is one title cut short
+                            // by the site-name stripping, not two parts.
+                            && t[d.len()..].starts_with(' ')
+                            && t[d.len()..].trim_start().starts_with(char::is_alphanumeric)
+                    })
+                    .map_or(t.clone(), |d| d.to_string())
+            })
     });
     // A page's only `h1`, if it reads like a headline, is the headline even
     // when the declared titles were rewritten for search engines.
@@ -514,13 +603,23 @@ pub(crate) fn extract(
         (Some((_, t)), None) if t.split_whitespace().count() >= 4 => Some(clean(t)),
         _ => None,
     };
+    // The `h1` is the site's banner when the page title names it in the
+    // part stripped as the site's.
+    let raw_tag = clean(&dom.head.title).to_lowercase();
+    let in_site_part = |h: &String| {
+        let h = h.to_lowercase();
+        raw_tag.contains(&h) && tag.as_ref().is_some_and(|t| !t.to_lowercase().contains(&h))
+    };
     m.title = visible
         .or(lone_h1)
-        .or(ld.headline.clone())
+        .or(ld.headline.clone().filter(not_site))
         .or(og)
-        .or(h1.clone())
+        .or(marked)
+        .or(h1.clone().filter(|h| !in_site_part(h)))
         .or(tag)
-        .map(|t| unescape(&t));
+        .or(m.site_name.clone())
+        .map(|t| unescape(trim_lead(&t)))
+        .filter(|t| !t.is_empty());
     m.url = dom
         .head
         .canonical
@@ -660,6 +759,62 @@ mod tests {
         );
         assert_eq!(split_names("Von Anna Müller"), ["Anna Müller"]);
         assert_eq!(split_names("Email the author"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn titles_lose_a_banner_at_either_end() {
+        // The blog's name is its h1 and opens the title.
+        assert_eq!(
+            strip_site(
+                "Four Years Remaining: Interning of Small Integers",
+                None,
+                Some("Four Years Remaining"),
+                &[]
+            ),
+            "Interning of Small Integers"
+        );
+        // `Headline : Blog | Motto`.
+        assert_eq!(
+            strip_site(
+                "A long story of the day : Krimiblog | Since 2005",
+                None,
+                Some("Krimiblog"),
+                &[]
+            ),
+            "A long story of the day"
+        );
+        // The h1 is the headline when the rest names a domain.
+        assert_eq!(
+            strip_site(
+                "Winterhechte | petri-heil.ch | Das Magazin",
+                None,
+                Some("Winterhechte"),
+                &[]
+            ),
+            "Winterhechte"
+        );
+        // `Kicker: Headline` keeps its headline when the h1 is the headline.
+        assert_eq!(
+            strip_site(
+                "Siemens: Kaeser verarscht Neubauer",
+                None,
+                Some("Kaeser verarscht Neubauer"),
+                &[]
+            ),
+            "Siemens: Kaeser verarscht Neubauer"
+        );
+    }
+
+    #[test]
+    fn leading_marks_go_but_quotes_stay() {
+        assert_eq!(
+            trim_lead(": Bohren, bis es heiß wird"),
+            "Bohren, bis es heiß wird"
+        );
+        assert_eq!(trim_lead("[> Jens Weber"), "Jens Weber");
+        assert_eq!(trim_lead("»Abzocke«"), "»Abzocke«");
+        assert_eq!(trim_lead("[Rezi] Love is War"), "[Rezi] Love is War");
+        assert_eq!(trim_lead("- Angsten vil øke"), "- Angsten vil øke");
     }
 
     #[test]

@@ -74,8 +74,8 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
 /// Decodes `bytes` like [`decode`], trusting a declared `charset` (an HTTP
 /// `Content-Type` parameter, an HTML `<meta charset>`) over detection.
 ///
-/// A byte-order mark still wins. A declared single-byte legacy charset is
-/// overruled when the bytes are valid UTF-8 with non-ASCII characters, and a
+/// A byte-order mark still wins. A declared legacy charset (single- or
+/// multi-byte) is overruled when the bytes are valid UTF-8 with non-ASCII characters, and a
 /// declared UTF-8 when they are not valid UTF-8 (detection decides): the two
 /// most common lies on the web. Unknown labels, and UTF-16 labels on bytes
 /// without a BOM, are ignored.
@@ -87,6 +87,10 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
 /// assert_eq!((d.text.as_str(), d.encoding), ("naïve", "windows-1252"));
 /// let d = decode_with_charset("naïve".as_bytes(), Some("iso-8859-1"))?;
 /// assert_eq!(d.encoding, "UTF-8");
+/// let d = decode_with_charset("人民网".as_bytes(), Some("GB2312"))?;
+/// assert_eq!((d.text.as_str(), d.encoding), ("人民网", "UTF-8"));
+/// let d = decode_with_charset(b"\xc8\xcb\xc3\xf1\xcd\xf8", Some("GB2312"))?;
+/// assert_eq!((d.text.as_str(), d.encoding), ("人民网", "GBK"));
 /// let d = decode_with_charset(b"Le pr\xe9sident a d\xe9clar\xe9 que tout va bien.", Some("utf-8"))?;
 /// assert_eq!((d.encoding, d.replaced), ("windows-1252", 0));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -115,8 +119,10 @@ pub fn decode_with_charset(bytes: &[u8], charset: Option<&str>) -> Result<Decode
         .and_then(|label| Encoding::for_label(label.trim().as_bytes()))
         .filter(|e| *e != encoding_rs::UTF_16LE && *e != encoding_rs::UTF_16BE);
     if let Some(encoding) = declared {
-        // The two common lies: "Latin-1" on UTF-8, "UTF-8" on Windows-1252.
-        let lie = (utf8 && encoding.is_single_byte() && !bytes.is_ascii())
+        // The two common lies: a legacy charset ("Latin-1", "GB2312") on
+        // UTF-8, and "UTF-8" on Windows-1252. Legacy non-ASCII text is
+        // practically never valid UTF-8 by chance.
+        let lie = (utf8 && encoding != encoding_rs::UTF_8 && !bytes.is_ascii())
             || (!utf8 && encoding == encoding_rs::UTF_8);
         if !lie {
             return finish(encoding, bytes);
