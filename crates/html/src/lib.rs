@@ -174,13 +174,22 @@ impl HtmlExtractor {
                 _ => &b.text,
             }
         }
-        let date_texts: Vec<&str> = raw[h1_at..]
+        let mut date_texts: Vec<&str> = raw[h1_at..]
             .iter()
             .take(80)
             .chain(raw[..h1_at].iter().rev().take(30))
             .map(head)
             .collect();
+        // Further away, only a date that says what it is (`Datum 25.01.2022`).
+        date_texts.extend(
+            raw.iter()
+                .filter(|b| b.chars <= 80 && meta::is_date_label(&b.text))
+                .map(|b| b.text.as_str()),
+        );
         let (bylines, first_time) = bylines(&dom);
+        if std::env::var_os("NC_DBG").is_some() {
+            eprintln!("DATES {date_texts:?}\nBYLINES {bylines:?} {first_time:?}");
+        }
         let marked = marked_headline(&dom);
         let meta = meta::extract(
             &dom,

@@ -251,11 +251,12 @@ static ISO: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(\d{4})[/.](\d{1,2})[/.](\d{1,2})\b|\b(\d{1,2})(?:\.\s?|/)(\d{1,2})(?:\.\s?|/)(\d{4})\b|\b(\d{4})(\d{2})(\d{2})\b")
+    // `(?:^|\D)`, not `\b`: pages glue labels to dates (`Erstellt am09.02.2022`).
+    Regex::new(r"\b(\d{4})[/.](\d{1,2})[/.](\d{1,2})\b|(?:^|\D)(\d{1,2})(?:\.\s?|/)(\d{1,2})(?:\.\s?|/)(\d{4})\b|\b(\d{4})(\d{2})(\d{2})\b")
         .expect("static regex")
 });
 static MONTHS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:(\d{1,2})(?:st|nd|rd|th)?\.?\s+([a-zäéû]{3,10})\.?,?\s+(\d{4})|([a-zäéû]{3,10})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4}))\b")
+    Regex::new(r"(?i)\b(?:(\d{1,2})(?:st|nd|rd|th)?\.?\s+(\p{L}{3,11})\.?,?\s+(\d{4})|(\p{L}{3,11})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4}))\b")
         .expect("static regex")
 });
 static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
@@ -268,7 +269,21 @@ fn month(name: &str) -> Option<u32> {
     let table: [(&[&str], u32); 12] = [
         (
             &[
-                "jan", "janv", "enero", "gennaio", "januar", "janeiro", "januari", "ene",
+                "jan",
+                "janv",
+                "enero",
+                "gennaio",
+                "januar",
+                "janeiro",
+                "januari",
+                "ene",
+                "января",
+                "січня",
+                "stycznia",
+                "styczeń",
+                "ledna",
+                "januára",
+                "tammikuuta",
             ],
             1,
         ),
@@ -284,26 +299,127 @@ fn month(name: &str) -> Option<u32> {
                 "fevereiro",
                 "februari",
                 "fév",
+                "февраля",
+                "лютого",
+                "lutego",
+                "luty",
+                "února",
+                "februára",
+                "helmikuuta",
             ],
             2,
         ),
         (
             &[
-                "mar", "mär", "märz", "mars", "marzo", "março", "maart", "maerz",
+                "mar",
+                "mär",
+                "märz",
+                "mars",
+                "marzo",
+                "março",
+                "maart",
+                "maerz",
+                "марта",
+                "березня",
+                "marca",
+                "marzec",
+                "března",
+                "maaliskuuta",
             ],
             3,
         ),
         (
-            &["apr", "avr", "avril", "abril", "aprile", "april", "abr"],
+            &[
+                "apr",
+                "avr",
+                "avril",
+                "abril",
+                "aprile",
+                "april",
+                "abr",
+                "апреля",
+                "квітня",
+                "kwietnia",
+                "kwiecień",
+                "dubna",
+                "apríla",
+                "huhtikuuta",
+            ],
             4,
         ),
-        (&["may", "mai", "mayo", "maggio", "maio", "mei"], 5),
-        (&["jun", "juin", "junio", "giugno", "juni", "junho"], 6),
         (
-            &["jul", "juil", "juillet", "julio", "luglio", "juli", "julho"],
+            &[
+                "may",
+                "mai",
+                "mayo",
+                "maggio",
+                "maio",
+                "mei",
+                "мая",
+                "травня",
+                "maja",
+                "maj",
+                "května",
+                "mája",
+                "toukokuuta",
+            ],
+            5,
+        ),
+        (
+            &[
+                "jun",
+                "juin",
+                "junio",
+                "giugno",
+                "juni",
+                "junho",
+                "июня",
+                "червня",
+                "czerwca",
+                "czerwiec",
+                "června",
+                "júna",
+                "kesäkuuta",
+            ],
+            6,
+        ),
+        (
+            &[
+                "jul",
+                "juil",
+                "juillet",
+                "julio",
+                "luglio",
+                "juli",
+                "julho",
+                "июля",
+                "липня",
+                "lipca",
+                "lipiec",
+                "července",
+                "júla",
+                "heinäkuuta",
+            ],
             7,
         ),
-        (&["aug", "août", "aout", "agosto", "augustus", "ago"], 8),
+        (
+            &[
+                "aug",
+                "août",
+                "aout",
+                "agosto",
+                "augustus",
+                "ago",
+                "августа",
+                "серпня",
+                "sierpnia",
+                "sierpień",
+                "srpna",
+                "augusta",
+                "elokuuta",
+            ],
+            8,
+        ),
         (
             &[
                 "sep",
@@ -313,17 +429,51 @@ fn month(name: &str) -> Option<u32> {
                 "settembre",
                 "setembro",
                 "set",
+                "сентября",
+                "вересня",
+                "września",
+                "wrzesień",
+                "září",
+                "septembra",
+                "syyskuuta",
             ],
             9,
         ),
         (
             &[
-                "oct", "okt", "octobre", "octubre", "ottobre", "oktober", "outubro", "out",
+                "oct",
+                "okt",
+                "octobre",
+                "octubre",
+                "ottobre",
+                "oktober",
+                "outubro",
+                "out",
+                "октября",
+                "жовтня",
+                "października",
+                "październik",
+                "října",
+                "októbra",
+                "lokakuuta",
             ],
             10,
         ),
         (
-            &["nov", "novembre", "noviembre", "november", "novembro"],
+            &[
+                "nov",
+                "novembre",
+                "noviembre",
+                "november",
+                "novembro",
+                "ноября",
+                "листопада",
+                "listopada",
+                "listopad",
+                "listopadu",
+                "novembra",
+                "marraskuuta",
+            ],
             11,
         ),
         (
@@ -338,6 +488,13 @@ fn month(name: &str) -> Option<u32> {
                 "dezember",
                 "dezembro",
                 "dic",
+                "декабря",
+                "грудня",
+                "grudnia",
+                "grudzień",
+                "prosince",
+                "decembra",
+                "joulukuuta",
             ],
             12,
         ),
@@ -419,6 +576,46 @@ pub(crate) fn normalize_date(s: &str) -> Option<String> {
         }
     }
     None
+}
+
+/// Words that label a publication date in a page's text.
+const DATE_LABELS: &[&str] = &[
+    "published",
+    "posted",
+    "date",
+    "datum",
+    "veröffentlicht",
+    "erstellt",
+    "stand",
+    "publié",
+    "publication",
+    "publicado",
+    "publicación",
+    "pubblicato",
+    "gepubliceerd",
+    "opublikowano",
+];
+
+/// `text` starts with a date label (`Veröffentlicht am 3. Mai 2024`).
+pub(crate) fn is_date_label(text: &str) -> bool {
+    let lower = text.trim_start().to_lowercase();
+    DATE_LABELS
+        .iter()
+        .any(|l| lower.starts_with(l) && lower[l.len()..].starts_with(|c: char| !c.is_alphabetic()))
+}
+
+/// Days from the civil date `YYYY-MM-DD` at the start of `s`.
+fn day_number(s: &str) -> Option<i64> {
+    let y: i64 = s.get(0..4)?.parse().ok()?;
+    let m: i64 = s.get(5..7)?.parse().ok()?;
+    let d: i64 = s.get(8..10)?.parse().ok()?;
+    // Days since 1970-01-01 (Howard Hinnant's algorithm).
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    Some(era * 146_097 + doe - 719_468)
 }
 
 fn url_date(url: &str) -> Option<String> {
@@ -676,6 +873,20 @@ pub(crate) fn extract(
             )
             .and_then(normalize_date)
         });
+    // A timestamp converted to another time zone (UTC, the server's) can
+    // fall on the next or previous day; the date shown next to the headline
+    // is the one readers and archives go by.
+    if let Some(p) = m.published.as_deref()
+        && p.len() > 10
+        && let Some(shown) = date_texts.iter().take(40).find_map(|t| normalize_date(t))
+        && let (Some(at), Some(on)) = (day_number(p), day_number(&shown))
+        && let Some(hour) = p.get(11..13).and_then(|h| h.parse::<u32>().ok())
+        // Only a shift a time zone can make: an early hour to the day
+        // before, a late one to the day after.
+        && ((on == at - 1 && hour < 10) || (on == at + 1 && hour >= 14))
+    {
+        m.published = Some(shown);
+    }
     m.authors = ld.authors;
     if m.authors.is_empty() {
         for key in [
@@ -803,6 +1014,33 @@ mod tests {
             ),
             "Siemens: Kaeser verarscht Neubauer"
         );
+    }
+
+    #[test]
+    fn dates_in_more_languages_and_glued_to_labels() {
+        assert_eq!(
+            normalize_date("15 августа 2016, 13:43").as_deref(),
+            Some("2016-08-15")
+        );
+        assert_eq!(
+            normalize_date("3 listopada 2021").as_deref(),
+            Some("2021-11-03")
+        );
+        assert_eq!(
+            normalize_date("Erstellt am09.02.2022").as_deref(),
+            Some("2022-02-09")
+        );
+        assert!(is_date_label("Datum 25.01.2022"));
+        assert!(is_date_label("Veröffentlicht: 3. Mai"));
+        assert!(!is_date_label("Dates for your diary"));
+    }
+
+    #[test]
+    fn day_numbers() {
+        assert_eq!(day_number("1970-01-01"), Some(0));
+        assert_eq!(day_number("2000-03-01"), Some(11_017));
+        assert_eq!(day_number("2024-03-01T01:00:00Z"), Some(19_783));
+        assert_eq!(day_number("2024-02-29"), Some(19_782));
     }
 
     #[test]
