@@ -1,5 +1,6 @@
 //! Page metadata: JSON-LD, `<meta>` tags, `<time>`, the URL, bylines.
 
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -37,7 +38,32 @@ fn ld_text(v: &Value) -> Option<String> {
     }
 }
 
-fn ld_names(v: &Value, out: &mut Vec<String>) {
+/// Persons of a JSON-LD graph by `@id`: an article's `author` is often only
+/// a reference (`{"@id": ".../#/schema/person/1"}`) to one of them.
+type Persons<'a> = HashMap<&'a str, &'a Value>;
+
+fn collect_persons<'a>(v: &'a Value, out: &mut Persons<'a>) {
+    match v {
+        Value::Array(a) => a.iter().for_each(|x| collect_persons(x, out)),
+        Value::Object(o) => {
+            if let (Some(id), Some(name)) = (o.get("@id").and_then(Value::as_str), o.get("name"))
+                && o.get("@type").is_some_and(|t| match t {
+                    Value::String(t) => t == "Person",
+                    Value::Array(a) => a.iter().any(|t| t == "Person"),
+                    _ => false,
+                })
+            {
+                out.insert(id, name);
+            }
+            if let Some(g) = o.get("@graph") {
+                collect_persons(g, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn ld_names(v: &Value, persons: &Persons<'_>, out: &mut Vec<String>) {
     match v {
         // Some sites put a profile URL or a list in one string.
         Value::String(s) if !s.starts_with("http") => {
@@ -45,16 +71,21 @@ fn ld_names(v: &Value, out: &mut Vec<String>) {
                 push_unique(out, name);
             }
         }
-        Value::Array(a) => a.iter().for_each(|x| ld_names(x, out)),
+        Value::Array(a) => a.iter().for_each(|x| ld_names(x, persons, out)),
         Value::Object(o) => {
             let is_org = o
                 .get("@type")
                 .and_then(Value::as_str)
                 .is_some_and(|t| t == "Organization");
-            if let Some(name) = o.get("name")
+            let name = o.get("name").or_else(|| {
+                o.get("@id")
+                    .and_then(Value::as_str)
+                    .and_then(|id| persons.get(id).copied())
+            });
+            if let Some(name) = name
                 && !is_org
             {
-                ld_names(name, out);
+                ld_names(name, persons, out);
             }
         }
         _ => {}
@@ -108,6 +139,8 @@ fn json_ld(scripts: &[String]) -> LdArticle {
         };
         let mut objs = Vec::new();
         collect_ld(&v, &mut objs);
+        let mut persons = Persons::new();
+        collect_persons(&v, &mut persons);
         objs.sort_by_key(|(rank, _)| std::cmp::Reverse(*rank));
         for (rank, o) in objs {
             if art.headline.is_none() && rank >= 3 {
@@ -123,7 +156,7 @@ fn json_ld(scripts: &[String]) -> LdArticle {
             if art.authors.is_empty()
                 && let Some(a) = o.get("author").or_else(|| o.get("creator"))
             {
-                ld_names(a, &mut art.authors);
+                ld_names(a, &persons, &mut art.authors);
             }
             if art.publisher.is_none() {
                 art.publisher = o.get("publisher").and_then(ld_text);
@@ -205,14 +238,37 @@ fn push_unique(out: &mut Vec<String>, name: String) {
 
 static BY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^\s*(?:by|von|par|por|di|door|av|af|autor(?:in)?|author|written by|text)\s*:?\s+",
+        r"(?i)^\s*(?:by|von|par|por|di|door|av|af|autor(?:in)?|auteurs?|author|written by|text|artikel von|ein beitrag von|beitrag von|verfasst von|geschrieben von|écrit par|escrito por|scritto da)\s*:?\s+",
     )
     .expect("static regex")
 });
 static NOT_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:e-?mail|updated|published|posted|min read|follow|twitter|facebook|photo|foto|\d{4})\b|@|https?:|\d|^(?:by|von|par|name|autor|author|redaktion)$")
+    Regex::new(r"(?i)\b(?:e-?mail|updated|published|posted|min read|follow|twitter|facebook|photo|foto|\d{4}|kommentare?|comments?|commentaires?|comentarios?|commenti)\b|@|https?:|\d|^(?:by|von|par|name|autor|author|redaktion)$")
         .expect("static regex")
 });
+
+/// Academic and professional letters after a name (`Grant Tinsley, PhD`).
+static DEGREE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:Ph\.?\s?D|M\.?D|MBA|MSc|BSc|MA|BA|RD|RN|CFA|CPA|LL\.?M|Jr|Sr|II|III)\.?$")
+        .expect("static regex")
+});
+
+/// A name written as a URL slug (`chuck-ross`) in title case.
+fn from_slug(s: &str) -> Option<String> {
+    let parts: Vec<&str> = s.split('-').collect();
+    if !(2..=4).contains(&parts.len())
+        || !parts
+            .iter()
+            .all(|p| p.len() >= 2 && p.chars().all(|c| c.is_ascii_lowercase()))
+    {
+        return None;
+    }
+    let words: Vec<String> = parts
+        .iter()
+        .map(|p| p[..1].to_ascii_uppercase() + &p[1..])
+        .collect();
+    Some(words.join(" "))
+}
 
 /// Names in a byline or an author field: `By A, B and C` → `[A, B, C]`.
 pub(crate) fn split_names(s: &str) -> Vec<String> {
@@ -234,9 +290,10 @@ pub(crate) fn split_names(s: &str) -> Vec<String> {
             .trim_matches(['.', ':', '-', '–'])
             .trim()
             .to_string();
-        if name.is_empty() || NOT_NAME.is_match(&name) {
+        if name.is_empty() || NOT_NAME.is_match(&name) || DEGREE.is_match(&name) {
             continue;
         }
+        let name = from_slug(&name).unwrap_or(name);
         let words = name.split_whitespace().count();
         if words == 0 || words > 5 || name.chars().count() > 60 {
             continue;
@@ -907,6 +964,27 @@ pub(crate) fn extract(
             }
         }
     }
+    // The "Written by" pair WordPress SEO plugins put in Twitter card
+    // metadata.
+    if m.authors.is_empty()
+        && meta(dom, &["twitter:label1"]).is_some_and(|l| {
+            let l = l.to_lowercase();
+            [
+                "written by",
+                "verfasst von",
+                "geschrieben von",
+                "écrit par",
+                "escrito por",
+                "scritto da",
+                "geschreven door",
+            ]
+            .iter()
+            .any(|w| l.starts_with(w))
+        })
+        && let Some(v) = meta(dom, &["twitter:data1"])
+    {
+        m.authors = split_names(v);
+    }
     if m.authors.is_empty() {
         for b in bylines {
             let names = split_names(b);
@@ -915,6 +993,26 @@ pub(crate) fn extract(
                 break;
             }
         }
+    }
+    // Last: a line by the headline that reads as a byline (`By Ann Lee,
+    // May 4, 2020`, `par Didier Roy`), names capitalised as names are.
+    if m.authors.is_empty() {
+        m.authors = date_texts
+            .iter()
+            .take(110)
+            .filter(|t| t.chars().count() <= 150 && BY.is_match(t))
+            .map(|t| {
+                split_names(t)
+                    .into_iter()
+                    .filter(|n| {
+                        let words: Vec<&str> = n.split_whitespace().collect();
+                        (2..=4).contains(&words.len())
+                            && words.iter().all(|w| w.starts_with(char::is_uppercase))
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .find(|names| !names.is_empty())
+            .unwrap_or_default();
     }
     m.language = dom
         .head
@@ -1033,6 +1131,20 @@ mod tests {
         assert!(is_date_label("Datum 25.01.2022"));
         assert!(is_date_label("Veröffentlicht: 3. Mai"));
         assert!(!is_date_label("Dates for your diary"));
+    }
+
+    #[test]
+    fn author_names_lose_degrees_and_slugs() {
+        assert_eq!(split_names("Grant Tinsley, PhD"), ["Grant Tinsley"]);
+        assert_eq!(split_names("chuck-ross"), ["Chuck Ross"]);
+        assert_eq!(split_names("Artikel von: Anna Berg"), ["Anna Berg"]);
+    }
+
+    #[test]
+    fn author_references_resolve_in_the_graph() {
+        let ld = r#"{"@graph":[{"@type":"Article","headline":"H","author":{"@id":"https://x/#p1"}},
+            {"@type":"Person","@id":"https://x/#p1","name":"Evan Symon"}]}"#;
+        assert_eq!(json_ld(&[ld.to_string()]).authors, ["Evan Symon"]);
     }
 
     #[test]
