@@ -223,6 +223,18 @@ impl Cleaner {
 
     /// Splits `text` into lines and sorts each into kept or removed.
     pub fn clean(&self, text: &str) -> Cleaned {
+        self.clean_lines(text, self.classify, false)
+    }
+
+    /// Cleans text whose lines a page extractor already chose as the main
+    /// content (one block a line): rules, block starters and repeats apply;
+    /// the line classifier, which would judge short list items and
+    /// interview turns out of context, does not.
+    pub fn clean_selected(&self, text: &str) -> Cleaned {
+        self.clean_lines(text, self.classify, true)
+    }
+
+    fn clean_lines(&self, text: &str, classify: bool, selected: bool) -> Cleaned {
         let lines: Vec<(usize, &str, bool)> = split_lines(text);
         let language = lang::detect(lines.iter().map(|l| l.1));
         let stopwords = language.and_then(|l| self.languages.stopwords(l));
@@ -238,7 +250,7 @@ impl Cleaner {
                 .zip(&features)
                 .map(|((_, line, _), f)| match self.match_line(line) {
                     Some((rule, rest)) => Verdict::Rule(rule, rest),
-                    None if self.classify => Verdict::Class(classify::classify(f, &thresholds)),
+                    None if classify => Verdict::Class(classify::classify(f, &thresholds)),
                     None => Verdict::Class(Class::Good),
                 });
         let mut verdicts: Vec<Verdict> = verdicts_iter.collect();
@@ -254,8 +266,8 @@ impl Cleaner {
                 verdicts[i] = Verdict::RepeatedTitle;
             }
         }
-        let headline = self.classify && headline_shaped;
-        if self.classify {
+        let headline = classify && headline_shaped;
+        if classify {
             let mut classes: Vec<Class> = verdicts
                 .iter()
                 .map(|v| match v {
@@ -279,7 +291,7 @@ impl Cleaner {
             if headline {
                 verdicts[0] = Verdict::Class(Class::Good);
             }
-            self.apply_tail(&mut verdicts, &words);
+            self.apply_tail(&mut verdicts, &words, classify);
             let classes: Vec<Class> = verdicts
                 .iter()
                 .enumerate()
@@ -311,9 +323,18 @@ impl Cleaner {
                 {
                     *c = Class::Bad(reason::OUTSIDE);
                 }
+                // Lines a page extractor chose, inside the main text: short
+                // list items, interview turns and captions belong to it.
+                if selected
+                    && let Verdict::Class(c) = v
+                    && matches!(*c, Class::Bad(reason::SHORT | reason::LOW_DENSITY))
+                    && (span.0 < i && i + 1 < span.1)
+                {
+                    *c = Class::Good;
+                }
             }
         } else {
-            self.apply_tail(&mut verdicts, &words);
+            self.apply_tail(&mut verdicts, &words, classify);
         }
         let mut seen: HashSet<&str> = HashSet::new();
         let mut out = Cleaned {
@@ -372,10 +393,10 @@ impl Cleaner {
     /// enough prose has been seen that the tail cannot be a menu item or a
     /// box inside the article: at least two prose lines, and half of the
     /// document's prose words (a comment section: a third, or 250 words).
-    fn apply_tail(&self, verdicts: &mut [Verdict<'_>], words: &[usize]) {
+    fn apply_tail(&self, verdicts: &mut [Verdict<'_>], words: &[usize], classify: bool) {
         let prose = |v: &Verdict| match v {
             Verdict::Class(Class::Good) => true,
-            Verdict::Class(_) => !self.classify,
+            Verdict::Class(_) => !classify,
             Verdict::Rule(..) | Verdict::RepeatedTitle => false,
         };
         let total: usize = verdicts
@@ -767,6 +788,29 @@ mod tests {
             "{why:?}"
         );
         assert!(kept(&c).contains(&body));
+    }
+
+    #[test]
+    fn chosen_lines_keep_their_short_items_inside_the_article() {
+        let cleaner = Cleaner::new(&RuleSet::builtin()).unwrap();
+        let body = "The council said on Tuesday that it would not change the plans for the new library, which has been under construction for two years.";
+        let text = format!(
+            "Library plans stay\n\n{body}\n\n{body} 1\n\n{body} 2\n\n{body} 3\n\nALAJUELENSE 3-1 PÉREZ ZELEDÓN\n\nLi-Seifen/Mineralöl\n\n+81 158-23-2012\n\nHome | News | Sport\n\n{body} Again.\n\nAnd {body}\n\n{body} 4\n\n{body} 5\n\nShare"
+        );
+        let plain = cleaner.clean(&text);
+        assert!(
+            !kept(&plain).contains(&"Li-Seifen/Mineralöl"),
+            "{:?}",
+            kept(&plain)
+        );
+        let chosen = cleaner.clean_selected(&text);
+        let lines = kept(&chosen);
+        assert!(
+            lines.contains(&"Li-Seifen/Mineralöl") && lines.contains(&"+81 158-23-2012"),
+            "{lines:?}"
+        );
+        // At the edge, a short line is still judged.
+        assert!(!lines.contains(&"Share"), "{lines:?}");
     }
 
     #[test]

@@ -294,15 +294,16 @@ impl Builder {
                 }
                 return Ok(TokenSinkResult::Continue);
             }
-            "textarea" | "xmp" => {
-                // Form text; its contents are not markup and not article.
-                return Ok(TokenSinkResult::RawData(RawKind::Rcdata));
-            }
-            "noscript" | "iframe" | "noembed" | "noframes" => {
-                return Ok(TokenSinkResult::RawData(RawKind::Rawtext));
-            }
             _ => {}
         }
+        // Elements whose contents are not markup: form text, and the
+        // fallbacks (`<noscript><img …></noscript>`) whose text must stay
+        // inside them, where the content pass skips it.
+        let raw = match name {
+            "textarea" | "xmp" => Some(RawKind::Rcdata),
+            "noscript" | "iframe" | "noembed" | "noframes" => Some(RawKind::Rawtext),
+            _ => None,
+        };
         if CLOSES_P.contains(&name) && self.top_is("p") {
             self.pop();
         }
@@ -393,7 +394,7 @@ impl Builder {
         } else {
             self.stack.push(i);
         }
-        Ok(TokenSinkResult::Continue)
+        Ok(raw.map_or(TokenSinkResult::Continue, TokenSinkResult::RawData))
     }
 
     fn end_tag(&mut self, tag: Tag) {

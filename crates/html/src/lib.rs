@@ -386,6 +386,26 @@ mod tests {
     }
 
     #[test]
+    fn noscript_fallbacks_are_not_text() {
+        let html = r#"<html><body><article><p>First paragraph of the story, long enough to be prose, with commas.</p>
+<div><img src="x.jpg"><noscript><img src="big.jpg" alt="A picture"></noscript></div>
+<p>Second paragraph of the story, also long enough to count as prose text here.</p>
+<p>Third paragraph of the story: the page extractor keeps it with the others.</p></article></body></html>"#;
+        let page = HtmlExtractor::default().extract(html).unwrap();
+        assert!(
+            page.blocks.iter().all(|b| !b.text.contains("<img")),
+            "{:?}",
+            page.blocks
+        );
+        assert!(page.blocks.len() >= 2, "{:?}", page.blocks);
+        assert!(
+            page.blocks[1].text.starts_with("Second"),
+            "{:?}",
+            page.blocks
+        );
+    }
+
+    #[test]
     fn sniffing() {
         assert!(looks_like_html(b"  <!DOCTYPE html><html>"));
         assert!(looks_like_html(b"<HTML><BODY>"));

@@ -243,7 +243,7 @@ static BY: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 static NOT_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:e-?mail|updated|published|posted|min read|follow|twitter|facebook|photo|foto|\d{4}|kommentare?|comments?|commentaires?|comentarios?|commenti)\b|@|https?:|\d|^(?:by|von|par|name|autor|author|redaktion)$")
+    Regex::new(r"(?i)\b(?:e-?mail|updated|published|posted|min read|follow|twitter|facebook|photo|foto|\d{4}|kommentare?|comments?|commentaires?|comentarios?|commenti|writer|reporter|correspondent|editor|contributor|columnist|photographer|staff|redakteur(?:in)?|korrespondent(?:in)?|journalist(?:in|e)?|rédacteur|rédactrice)\b|@|https?:|\d|^(?:by|von|par|name|autor|author|redaktion)$")
         .expect("static regex")
 });
 
@@ -1138,6 +1138,10 @@ mod tests {
         assert_eq!(split_names("Grant Tinsley, PhD"), ["Grant Tinsley"]);
         assert_eq!(split_names("chuck-ross"), ["Chuck Ross"]);
         assert_eq!(split_names("Artikel von: Anna Berg"), ["Anna Berg"]);
+        assert_eq!(
+            split_names("By Ruth Ellison, Staff Writer"),
+            ["Ruth Ellison"]
+        );
     }
 
     #[test]

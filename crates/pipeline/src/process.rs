@@ -135,7 +135,7 @@ impl Processor {
             text.push_str(&block.text);
             text.push_str("\n\n");
         }
-        let mut record = self.process_text(source, &text, clock);
+        let mut record = self.process_cleaned(source, &text, clock, true);
         if let Some(title) = page.title {
             // The headline line was not taken as one (too long, say): it is
             // not body text either.
@@ -161,8 +161,25 @@ impl Processor {
 
     /// Processes already decoded text.
     pub fn process_text(&self, source: Source, text: &str, clock: &StageClock) -> Record {
+        self.process_cleaned(source, text, clock, false)
+    }
+
+    /// Processes text, `selected` when a page extractor chose its lines.
+    fn process_cleaned(
+        &self,
+        source: Source,
+        text: &str,
+        clock: &StageClock,
+        selected: bool,
+    ) -> Record {
         let (text, repairs) = clock.time(REPAIR, || self.repairer.repair(text));
-        let cleaned = clock.time(CLEAN, || self.cleaner.clean(&text));
+        let cleaned = clock.time(CLEAN, || {
+            if selected {
+                self.cleaner.clean_selected(&text)
+            } else {
+                self.cleaner.clean(&text)
+            }
+        });
         let start = Instant::now();
         let mut record = Record::new(source);
         record.repairs = repairs
