@@ -677,8 +677,23 @@ fn explain(args: CleanArgs) -> Result<u8, Failure> {
     let rules = args.rules.load()?;
     let processor = Processor::new(&rules).map_err(|e| Failure::usage(e.into()))?;
     let (_, bytes) = read_input(&args.file).map_err(Failure::fatal)?;
-    let decoded = match newsclean_ingest::decode(&bytes) {
-        Ok(decoded) => decoded,
+    let html = newsclean_html::looks_like_html(&bytes);
+    let charset = html
+        .then(|| newsclean_ingest::html_charset(&bytes))
+        .flatten();
+    let verdicts = newsclean_ingest::decode_with_charset(&bytes, charset)
+        .map_err(|e| e.to_string())
+        .and_then(|decoded| {
+            if html {
+                processor
+                    .explain_html(&decoded.text)
+                    .map_err(|e| e.to_string())
+            } else {
+                Ok(processor.explain(&decoded.text))
+            }
+        });
+    let verdicts = match verdicts {
+        Ok(verdicts) => verdicts,
         Err(err) => {
             eprintln!("newsclean: {}: {err}", args.file.display());
             return Ok(exit::SOME_FAILED);
@@ -686,8 +701,8 @@ fn explain(args: CleanArgs) -> Result<u8, Failure> {
     };
     let colour = std::io::stdout().is_terminal();
     let mut out = std::io::stdout().lock();
-    let mut write = || -> std::io::Result<()> {
-        for v in processor.explain(&decoded.text) {
+    let write = || -> std::io::Result<()> {
+        for v in verdicts {
             let (start, end) = match (colour, v.verdict) {
                 (false, _) => ("", ""),
                 (true, "title" | "subheading") => ("\x1b[1;32m", "\x1b[0m"),

@@ -345,6 +345,31 @@ fn user_rule_packs_and_disabled_rules() {
     );
 }
 
+/// A page is explained block by block, after main-content extraction:
+/// no markup, the headline first, the byline as a credit.
+#[test]
+fn explain_reads_html_pages_as_run_does() {
+    let run = output(
+        newsclean()
+            .arg("explain")
+            .arg(fixtures().join("archive/html/old-table-layout.htm")),
+    );
+    assert_eq!(run.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&run.stdout);
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(
+        lines[0].contains("title") && lines[0].contains("Mill reopens as museum"),
+        "{text}"
+    );
+    assert!(!text.contains('<'), "{text}");
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("credit") && l.contains("Ruth Ellison")),
+        "{text}"
+    );
+}
+
 #[test]
 fn explain_lists_every_line_with_its_rule() {
     let run = output(

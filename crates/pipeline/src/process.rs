@@ -5,7 +5,7 @@ use std::time::Instant;
 
 use newsclean_cleanup::{Cleaner, Repairer, Role, RuleError, RuleSet};
 use newsclean_extract::{Extractor, QualityInput};
-use newsclean_html::{Budget, HtmlExtractor, looks_like_html};
+use newsclean_html::{Budget, HtmlError, HtmlExtractor, Page, looks_like_html};
 use newsclean_ingest::{Format, Meta, RawDocument, decode_with_charset, html_charset};
 use newsclean_model::{ErrorRecord, Record, Removal, Source};
 
@@ -58,6 +58,21 @@ const CLEAN: usize = 4;
 const EXTRACT: usize = 5;
 pub(crate) const SERIALIZE: usize = 6;
 pub(crate) const WRITE: usize = 7;
+
+/// The text cleanup sees for a page: its headline, then one main-content
+/// block a line.
+fn page_text(page: &Page) -> String {
+    let mut text = String::new();
+    if let Some(title) = &page.title {
+        text.push_str(title);
+        text.push_str("\n\n");
+    }
+    for block in &page.blocks {
+        text.push_str(&block.text);
+        text.push_str("\n\n");
+    }
+    text
+}
 
 /// Turns one input into a record. Build once; share across threads.
 pub struct Processor {
@@ -126,15 +141,7 @@ impl Processor {
         let page = clock
             .time(HTML, || self.html.extract(html))
             .map_err(|e| ErrorRecord::new(source.path.clone(), "html", e.to_string()))?;
-        let mut text = String::new();
-        if let Some(title) = &page.title {
-            text.push_str(title);
-            text.push_str("\n\n");
-        }
-        for block in &page.blocks {
-            text.push_str(&block.text);
-            text.push_str("\n\n");
-        }
+        let text = page_text(&page);
         let mut record = self.process_cleaned(source, &text, clock, true);
         if let Some(title) = page.title {
             // The headline line was not taken as one (too long, say): it is
@@ -263,8 +270,24 @@ impl Processor {
     /// Every non-empty line of `text` with its verdict and the rule or
     /// feature that decided it, in input order.
     pub fn explain(&self, text: &str) -> Vec<LineVerdict> {
+        self.explain_lines(text, false)
+    }
+
+    /// Like [`Processor::explain`] for an HTML page: the lines are the
+    /// page's headline and the blocks its main-content extraction chose
+    /// (one a line, in order), judged as `run` judges them.
+    pub fn explain_html(&self, html: &str) -> Result<Vec<LineVerdict>, HtmlError> {
+        let page = self.html.extract(html)?;
+        Ok(self.explain_lines(&page_text(&page), true))
+    }
+
+    fn explain_lines(&self, text: &str, selected: bool) -> Vec<LineVerdict> {
         let (text, _) = self.repairer.repair(text);
-        let cleaned = self.cleaner.clean(&text);
+        let cleaned = if selected {
+            self.cleaner.clean_selected(&text)
+        } else {
+            self.cleaner.clean(&text)
+        };
         let kept: Vec<&str> = cleaned.kept.iter().map(|l| l.text.as_str()).collect();
         let article = self.extractor.extract(&kept);
         let mut out: Vec<LineVerdict> = Vec::new();
