@@ -290,6 +290,11 @@ pub(crate) fn hint_weight(hint: &str) -> (bool, bool) {
         if word.is_empty() {
             continue;
         }
+        // `hidden` inside a compound class names a hidden part (Drupal's
+        // `field--label-hidden` hides the label, not the field).
+        if word == "hidden" {
+            continue;
+        }
         if JUNK_WORDS.contains(&word) || JUNK_PREFIXES.iter().any(|p| word.starts_with(p)) {
             bad = true;
         }
@@ -297,6 +302,12 @@ pub(crate) fn hint_weight(hint: &str) -> (bool, bool) {
             good = true;
         }
     }
+    bad |= hint.split_ascii_whitespace().any(|c| {
+        matches!(
+            c,
+            "hidden" | "is-hidden" | "visually-hidden" | "visuallyhidden"
+        )
+    });
     // Hyphenated prefixes (`most-read`) span words.
     if !bad {
         bad = JUNK_PREFIXES
@@ -537,4 +548,16 @@ pub(crate) fn select(dom: &Dom, raw: Vec<Raw>) -> Vec<Block> {
         });
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::hint_weight;
+
+    #[test]
+    fn a_hidden_label_does_not_hide_its_field() {
+        assert!(!hint_weight("field field--name-body field--label-hidden").0);
+        assert!(hint_weight("promo hidden").0);
+        assert!(hint_weight("share-buttons").0);
+    }
 }

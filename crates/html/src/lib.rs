@@ -187,9 +187,6 @@ impl HtmlExtractor {
                 .map(|b| b.text.as_str()),
         );
         let (bylines, first_time) = bylines(&dom);
-        if std::env::var_os("NC_DBG").is_some() {
-            eprintln!("DATES {date_texts:?}\nBYLINES {bylines:?} {first_time:?}");
-        }
         let marked = marked_headline(&dom);
         let meta = meta::extract(
             &dom,
