@@ -106,6 +106,10 @@ const JUNK_PREFIXES: &[&str] = &[
     "jump",
 ];
 
+/// Words that begin like junk but are not: Drupal marks every article
+/// shown on the front page `node--promoted`.
+const NOT_JUNK: &[&str] = &["promoted"];
+
 /// class/id words of article containers.
 const GOOD_WORDS: &[&str] = &[
     "article",
@@ -295,7 +299,9 @@ pub(crate) fn hint_weight(hint: &str) -> (bool, bool) {
         if word == "hidden" {
             continue;
         }
-        if JUNK_WORDS.contains(&word) || JUNK_PREFIXES.iter().any(|p| word.starts_with(p)) {
+        if JUNK_WORDS.contains(&word)
+            || (JUNK_PREFIXES.iter().any(|p| word.starts_with(p)) && !NOT_JUNK.contains(&word))
+        {
             bad = true;
         }
         if GOOD_WORDS.contains(&word) {
@@ -558,6 +564,7 @@ mod tests {
     fn a_hidden_label_does_not_hide_its_field() {
         assert!(!hint_weight("field field--name-body field--label-hidden").0);
         assert!(hint_weight("promo hidden").0);
+        assert!(!hint_weight("node node--type-article node--promoted").0);
         assert!(hint_weight("share-buttons").0);
     }
 }
