@@ -85,7 +85,6 @@ const JUNK_PREFIXES: &[&str] = &[
     "navigation",
     "newsletter",
     "outbrain",
-    "paywall",
     "popup",
     "promo",
     "recommend",
@@ -107,7 +106,8 @@ const JUNK_PREFIXES: &[&str] = &[
 ];
 
 /// Words that begin like junk but are not: Drupal marks every article
-/// shown on the front page `node--promoted`.
+/// shown on the front page `node--promoted`. (`paywall` is not junk
+/// either: sites mark the article body behind the wall with it.)
 const NOT_JUNK: &[&str] = &["promoted"];
 
 /// class/id words of article containers.
