@@ -1,6 +1,7 @@
 //! Applying a rule set to a document.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
@@ -80,12 +81,39 @@ pub struct Cleaner {
     /// the costly short-line patterns). Each set's pattern `i` is
     /// `regexes[indices[i]]`; within a set, patterns keep rule order.
     regex_sets: Vec<RegexBucket>,
-    regexes: Vec<(Regex, usize)>,
+    regexes: Vec<RuleRegex>,
     /// Kept lines needed before a tail rule may fire: a headline and a
     /// paragraph. Earlier, a tail pattern is more likely a menu item.
     min_kept_before_tail: usize,
     languages: Languages,
     classify: bool,
+}
+
+/// One regex rule pattern. The set of its bucket decides whether a line
+/// matches; the pattern alone is compiled on the first match, for its
+/// `rest` group: most rules never match in a run, and compiling them all
+/// up front was a large part of start-up.
+struct RuleRegex {
+    /// The pattern as compiled (ASCII word boundaries).
+    pattern: String,
+    case_insensitive: bool,
+    rule: usize,
+    compiled: OnceLock<Option<Regex>>,
+}
+
+impl RuleRegex {
+    fn build(&self) -> Result<Regex, regex::Error> {
+        RegexBuilder::new(&self.pattern)
+            .case_insensitive(self.case_insensitive)
+            .size_limit(REGEX_SIZE_LIMIT)
+            .build()
+    }
+
+    /// The compiled pattern. `None` cannot happen in practice: the bucket's
+    /// set compiled the same pattern within the same size limit.
+    fn get(&self) -> Option<&Regex> {
+        self.compiled.get_or_init(|| self.build().ok()).as_ref()
+    }
 }
 
 /// Regex rules sharing a word limit, compiled together.
@@ -133,18 +161,12 @@ impl Cleaner {
                         phrases.push(p.trim().to_string());
                         phrase_rule.push(i);
                     }
-                    RuleKind::Regex => {
-                        let compiled = RegexBuilder::new(&ascii_word_boundaries(p))
-                            .case_insensitive(!rule.case_sensitive)
-                            .size_limit(REGEX_SIZE_LIMIT)
-                            .build()
-                            .map_err(|source| RuleError::Regex {
-                                id: rule.id.clone(),
-                                pack: rule.pack.clone(),
-                                source,
-                            })?;
-                        regexes.push((compiled, i));
-                    }
+                    RuleKind::Regex => regexes.push(RuleRegex {
+                        pattern: ascii_word_boundaries(p),
+                        case_insensitive: !rule.case_sensitive,
+                        rule: i,
+                        compiled: OnceLock::new(),
+                    }),
                 }
             }
         }
@@ -167,28 +189,24 @@ impl Cleaner {
         let prefix_max_words = max_words_of(&prefix_rule);
         let prefix_max_len = prefixes.iter().map(String::len).max().unwrap_or(0);
         let phrase_max_words = max_words_of(&phrase_rule);
-        let mut limits: Vec<usize> = regexes.iter().map(|(_, r)| rules[*r].max_words).collect();
+        let mut limits: Vec<usize> = regexes.iter().map(|r| rules[r.rule].max_words).collect();
         limits.sort_unstable();
         limits.dedup();
         let mut regex_sets = Vec::with_capacity(limits.len());
         for max_words in limits {
             let indices: Vec<usize> = (0..regexes.len())
-                .filter(|&i| rules[regexes[i].1].max_words == max_words)
+                .filter(|&i| rules[regexes[i].rule].max_words == max_words)
                 .collect();
             // Case flags are compiled into each pattern string already.
             let set = RegexSetBuilder::new(indices.iter().map(|&i| {
-                let (r, rule) = &regexes[i];
-                flagged(r.as_str(), !set.rules()[*rule].case_sensitive)
+                let r = &regexes[i];
+                flagged(&r.pattern, r.case_insensitive)
             }))
             // Unicode classes in many rules add up; compiled once per run.
             .size_limit(REGEX_SIZE_LIMIT)
             .dfa_size_limit(REGEX_SIZE_LIMIT)
             .build()
-            .map_err(|source| RuleError::Regex {
-                id: "regex-set".to_string(),
-                pack: String::new(),
-                source,
-            })?;
+            .map_err(|source| regex_error(set, &regexes, source))?;
             regex_sets.push(RegexBucket {
                 max_words,
                 set,
@@ -472,13 +490,14 @@ impl Cleaner {
         }
         let buckets = self.regex_sets.iter().filter(|b| words <= b.max_words);
         for i in buckets.flat_map(|b| b.set.matches(line).into_iter().map(|i| b.indices[i])) {
-            let (re, rule) = &self.regexes[i];
-            let rest = re
-                .captures(line)
+            let r = &self.regexes[i];
+            let rest = r
+                .get()
+                .and_then(|re| re.captures(line))
                 .and_then(|c| c.name("rest"))
                 .map(|m| m.as_str().trim())
                 .filter(|s| !s.is_empty());
-            consider(*rule, rest);
+            consider(r.rule, rest);
         }
         best
     }
@@ -577,6 +596,27 @@ fn ascii_word_boundaries(pattern: &str) -> String {
         }
     }
     out
+}
+
+/// The error of a set that does not compile, named after the first rule
+/// whose pattern alone does not compile (the patterns are only parsed when
+/// loaded), else after the set.
+fn regex_error(set: &RuleSet, regexes: &[RuleRegex], source: regex::Error) -> RuleError {
+    for r in regexes {
+        if let Err(source) = r.build() {
+            let rule = &set.rules()[r.rule];
+            return RuleError::Regex {
+                id: rule.id.clone(),
+                pack: rule.pack.clone(),
+                source,
+            };
+        }
+    }
+    RuleError::Regex {
+        id: "regex-set".to_string(),
+        pack: String::new(),
+        source,
+    }
 }
 
 fn flagged(pattern: &str, case_insensitive: bool) -> String {
