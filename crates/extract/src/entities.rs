@@ -8,6 +8,7 @@
 //! Authority of Nepal` when spelled out in brackets), with mention counts.
 //! The cues are English; other languages get gazetteer matches only.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 use newsclean_model::{Entities, Entity};
@@ -143,11 +144,11 @@ pub(crate) fn find(lex: &Lexicon, paragraphs: &[String], english: bool) -> Found
     }
     // Words also written in lower case are common words, not names, when
     // they open a sentence ("Surprise", "Reading").
-    let mut lower_words: HashSet<String> = HashSet::new();
+    let mut lower_words: HashSet<Cow<'_, str>> = HashSet::new();
     for toks in &paragraph_tokens {
         for t in toks {
             if t.text.chars().next().is_some_and(char::is_lowercase) {
-                lower_words.insert(t.text.to_lowercase());
+                lower_words.insert(lower(t.text));
             }
         }
     }
@@ -221,7 +222,17 @@ struct Context<'a> {
     role_before: Option<&'a str>,
     said_after: bool,
     english: bool,
-    lower_words: &'a HashSet<String>,
+    lower_words: &'a HashSet<Cow<'a, str>>,
+}
+
+/// `word.to_lowercase()`, borrowed when that changes nothing (ASCII with no
+/// capital): most words of an article.
+fn lower(word: &str) -> Cow<'_, str> {
+    if word.is_ascii() && !word.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(word.to_lowercase())
+    }
 }
 
 fn span_text<'a>(text: &'a str, toks: &[Token<'_>]) -> &'a str {
@@ -319,7 +330,7 @@ fn classify(
     }
     let lone_opener = span.len() == 1
         && span[0].sentence_start
-        && cx.lower_words.contains(&span[0].text.to_lowercase());
+        && cx.lower_words.contains(lower(span[0].text).as_ref());
     if lex.places.contains(whole) && !lone_opener {
         return push(out, Kind::Place, span, false);
     }
@@ -442,7 +453,7 @@ fn person_or_lookup(
     // `Full Fact` and `Theatre Royal` are not people, `Will Moy` is.
     let surname = !lex
         .common_words
-        .contains(&span[span.len() - 1].text.to_lowercase());
+        .contains(lower(span[span.len() - 1].text).as_ref());
     let person = name_like
         && match span.len() {
             1 => true,
