@@ -1,6 +1,6 @@
 //! Applying a rule set to a document.
 
-use std::collections::{HashMap, HashSet};
+use crate::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
@@ -133,7 +133,7 @@ impl Cleaner {
     /// Compiles a rule set into matchers.
     pub fn new(set: &RuleSet) -> Result<Cleaner, RuleError> {
         let mut rules = Vec::new();
-        let mut exact = HashMap::new();
+        let mut exact = HashMap::default();
         let (mut prefixes, mut prefix_rule) = (Vec::new(), Vec::new());
         let (mut phrases, mut phrase_rule) = (Vec::new(), Vec::new());
         let mut regexes = Vec::new();
@@ -333,7 +333,7 @@ impl Cleaner {
         } else {
             self.apply_tail(&mut verdicts, &words);
         }
-        let mut seen: HashSet<&str> = HashSet::new();
+        let mut seen: HashSet<&str> = HashSet::default();
         let mut out = Cleaned {
             language,
             ..Cleaned::default()

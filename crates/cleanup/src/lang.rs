@@ -4,7 +4,7 @@
 //! such as *the*, *und*, *que*) is the strongest single sign that a line is
 //! running prose rather than a menu, a list of titles or a tag cloud.
 
-use std::collections::{HashMap, HashSet};
+use crate::{HashMap, HashSet};
 
 /// Stop-word lists by ISO 639-1 code. Sources: `data/stopwords/SOURCES.md`.
 const STOPWORDS: &[(&str, &str)] = &[

@@ -8,8 +8,8 @@
 //! Authority of Nepal` when spelled out in brackets), with mention counts.
 //! The cues are English; other languages get gazetteer matches only.
 
+use crate::{HashMap, HashSet};
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
 
 use newsclean_model::{Entities, Entity};
 
@@ -144,7 +144,7 @@ pub(crate) fn find(lex: &Lexicon, paragraphs: &[String], english: bool) -> Found
     }
     // Words also written in lower case are common words, not names, when
     // they open a sentence ("Surprise", "Reading").
-    let mut lower_words: HashSet<Cow<'_, str>> = HashSet::new();
+    let mut lower_words: HashSet<Cow<'_, str>> = HashSet::default();
     for toks in &paragraph_tokens {
         for t in toks {
             if t.text.chars().next().is_some_and(char::is_lowercase) {
@@ -586,7 +586,7 @@ fn merge(
     let mut found = Found::default();
     // Entity keys: gazetteer group for places/organisations, else the
     // folded name.
-    let mut index: HashMap<(Kind, String), usize> = HashMap::new();
+    let mut index: HashMap<(Kind, String), usize> = HashMap::default();
     let key_of = |kind: Kind, name: &str| -> String {
         match kind {
             Kind::Place => lex

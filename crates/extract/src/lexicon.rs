@@ -3,8 +3,8 @@
 //! All of it is data in `data/` (sources in `data/SOURCES.md`), compiled into
 //! the binary so that the crate needs no files at run time.
 
+use crate::{HashMap, HashSet};
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
 
 const PLACES_GEONAMES: &str = include_str!("../data/gazetteer/places-geonames.txt");
 const PLACES_EXTRA: &str = include_str!("../data/gazetteer/places-extra.txt");

@@ -5,7 +5,7 @@
 //! opening quote follow. The stop after an abbreviation (`Mr.`, `Jan.`,
 //! `No.`), an initial (`J.`) or inside a number (`3.5`) does not end one.
 
-use std::collections::HashSet;
+use crate::HashSet;
 
 const CLOSERS: &[char] = &['"', '”', '’', '\'', ')', ']', '»'];
 const OPENERS: &[char] = &['"', '“', '‘', '\'', '(', '[', '«', '„'];
