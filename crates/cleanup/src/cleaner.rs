@@ -483,8 +483,12 @@ impl Cleaner {
                 (!rest.is_empty()).then_some(rest),
             );
         }
-        let phrases =
-            (words <= self.phrase_max_words).then(|| self.phrase.find_overlapping_iter(line));
+        // Most lines hold no phrase: the non-overlapping check runs the
+        // automaton's prefilter and stops early; only a line that holds one
+        // pays for the overlapping search (which finds every rule that
+        // matches, as `consider` needs).
+        let phrases = (words <= self.phrase_max_words && self.phrase.is_match(line))
+            .then(|| self.phrase.find_overlapping_iter(line));
         for m in phrases.into_iter().flatten() {
             consider(self.phrase_rule[m.pattern().as_usize()], None);
         }
