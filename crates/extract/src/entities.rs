@@ -10,6 +10,7 @@
 
 use crate::{HashMap, HashSet};
 use std::borrow::Cow;
+use std::collections::hash_map::Entry;
 
 use newsclean_model::{Entities, Entity};
 
@@ -616,8 +617,14 @@ fn merge(
         // `Taylor` after `Taylor Swift` is her, not the town in Michigan.
         if kind != Kind::Person && !c.name.contains(' ') && c.name.chars().any(char::is_lowercase) {
             let word = fold(&c.name);
+            // ` {word}` ends or `{word} ` starts the full name (no string
+            // built per pair).
             if people.iter().any(|(_, full)| {
-                full.ends_with(&format!(" {word}")) || full.starts_with(&format!("{word} "))
+                full.strip_suffix(word.as_str())
+                    .is_some_and(|r| r.ends_with(' '))
+                    || full
+                        .strip_prefix(word.as_str())
+                        .is_some_and(|r| r.starts_with(' '))
             }) {
                 kind = Kind::Person;
             }
@@ -684,8 +691,9 @@ fn merge(
                 display_name = o.name.clone();
             }
         }
-        let entity = match index.get(&(kind, key.clone())) {
-            Some(&e) => {
+        let entity = match index.entry((kind, key)) {
+            Entry::Occupied(slot) => {
+                let e = *slot.get();
                 let slot = &mut found.entities[e];
                 slot.2 += 1;
                 // The fullest spelling wins (`United States` over `US`).
@@ -694,9 +702,9 @@ fn merge(
                 }
                 e
             }
-            None => {
+            Entry::Vacant(slot) => {
                 found.entities.push((kind, display_name, 1));
-                index.insert((kind, key), found.entities.len() - 1);
+                slot.insert(found.entities.len() - 1);
                 found.entities.len() - 1
             }
         };
