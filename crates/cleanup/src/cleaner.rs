@@ -242,7 +242,13 @@ impl Cleaner {
     /// Splits `text` into lines and sorts each into kept or removed.
     pub fn clean(&self, text: &str) -> Cleaned {
         let lines: Vec<(usize, &str, bool)> = split_lines(text);
-        let language = lang::detect(lines.iter().map(|l| l.1));
+        // Whitespace-separated words of each line, counted once: language
+        // sampling, rule word limits and the repeat check all use them.
+        let counts: Vec<usize> = lines
+            .iter()
+            .map(|(_, line, _)| line.split_whitespace().count())
+            .collect();
+        let language = lang::detect(lines.iter().map(|l| l.1).zip(counts.iter().copied()));
         let stopwords = language.and_then(|l| self.languages.stopwords(l));
         let features: Vec<Features> = lines
             .iter()
@@ -254,11 +260,14 @@ impl Cleaner {
             lines
                 .iter()
                 .zip(&features)
-                .map(|((_, line, _), f)| match self.match_line(line) {
-                    Some((rule, rest)) => Verdict::Rule(rule, rest),
-                    None if self.classify => Verdict::Class(classify::classify(f, &thresholds)),
-                    None => Verdict::Class(Class::Good),
-                });
+                .zip(&counts)
+                .map(
+                    |(((_, line, _), f), &count)| match self.match_line(line, count) {
+                        Some((rule, rest)) => Verdict::Rule(rule, rest),
+                        None if self.classify => Verdict::Class(classify::classify(f, &thresholds)),
+                        None => Verdict::Class(Class::Good),
+                    },
+                );
         let mut verdicts: Vec<Verdict> = verdicts_iter.collect();
         let headline_shaped = is_headline_shaped(&lines, &verdicts);
         // Pages show their headline twice (`<title>` and above the article).
@@ -338,11 +347,13 @@ impl Cleaner {
             language,
             ..Cleaned::default()
         };
-        for ((number, line, blank_before), verdict) in lines.into_iter().zip(verdicts) {
+        for (((number, line, blank_before), verdict), count) in
+            lines.into_iter().zip(verdicts).zip(counts)
+        {
             let removal = match verdict {
                 Verdict::Class(Class::Good | Class::NearGood | Class::Short) => {
                     // A paragraph repeated later in the document is kept once.
-                    if line.split_whitespace().count() >= REPEAT_MIN_WORDS && !seen.insert(line) {
+                    if count >= REPEAT_MIN_WORDS && !seen.insert(line) {
                         Some((reason::REPEAT.to_string(), Role::Boilerplate, None, None))
                     } else {
                         None
@@ -433,9 +444,9 @@ impl Cleaner {
         }
     }
 
-    /// The earliest rule matching `line`, with the text after its lead.
-    fn match_line<'a>(&self, line: &'a str) -> Option<(usize, Option<&'a str>)> {
-        let words = line.split_whitespace().count();
+    /// The earliest rule matching `line` (of `words` whitespace-separated
+    /// words), with the text after its lead.
+    fn match_line<'a>(&self, line: &'a str, words: usize) -> Option<(usize, Option<&'a str>)> {
         // A list bullet does not change what a line is.
         let line = line
             .trim_start_matches(['-', '•', '*', '·', '–', '▪', '►'])
