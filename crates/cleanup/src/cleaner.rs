@@ -109,10 +109,22 @@ impl RuleRegex {
             .build()
     }
 
-    /// The compiled pattern. `None` cannot happen in practice: the bucket's
-    /// set compiled the same pattern within the same size limit.
+    /// The compiled pattern, `None` when it has no `rest` group: then a
+    /// match has no rest, and the set's answer is all that is needed (the
+    /// costliest patterns, bounded repeats of Unicode classes, have none).
+    /// A group name is written `<rest>` (`(?P<rest>…)`, `(?<rest>…)`), so
+    /// a pattern without that text cannot have one. Otherwise `None` cannot
+    /// happen in practice: the bucket's set compiled the same pattern
+    /// within the same size limit.
     fn get(&self) -> Option<&Regex> {
-        self.compiled.get_or_init(|| self.build().ok()).as_ref()
+        self.compiled
+            .get_or_init(|| {
+                self.pattern
+                    .contains("<rest>")
+                    .then(|| self.build().ok())
+                    .flatten()
+            })
+            .as_ref()
     }
 }
 
