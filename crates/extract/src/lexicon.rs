@@ -56,12 +56,13 @@ impl Gazetteer {
 
     /// The group of `name`, if the gazetteer knows it.
     pub(crate) fn group(&self, name: &str) -> Option<u32> {
-        let key = folded(name);
-        let group = self.groups.get(key.as_ref()).copied()?;
-        if !is_capitals(name) && self.capitals.contains(key.as_ref()) {
-            return None;
-        }
-        Some(group)
+        with_folded(name, |key| {
+            let group = self.groups.get(key).copied()?;
+            if !is_capitals(name) && self.capitals.contains(key) {
+                return None;
+            }
+            Some(group)
+        })
     }
 
     pub(crate) fn contains(&self, name: &str) -> bool {
@@ -92,6 +93,27 @@ pub(crate) fn folded(name: &str) -> Cow<'_, str> {
     } else {
         Cow::Borrowed(name)
     }
+}
+
+/// Longest ASCII name [`with_folded`] folds on the stack.
+const STACK_FOLD: usize = 64;
+
+/// Calls `f` with the [`fold`] of `name`. Names are looked up many times per
+/// article and are mostly short, capitalised ASCII: those are lowered into a
+/// buffer on the stack, not a new string.
+fn with_folded<R>(name: &str, f: impl FnOnce(&str) -> R) -> R {
+    let trimmed = name.trim();
+    if trimmed.is_ascii() && trimmed.len() <= STACK_FOLD {
+        let mut buf = [0u8; STACK_FOLD];
+        let buf = &mut buf[..trimmed.len()];
+        buf.copy_from_slice(trimmed.as_bytes());
+        buf.make_ascii_lowercase();
+        // ASCII in, ASCII out: always valid UTF-8.
+        if let Ok(key) = std::str::from_utf8(buf) {
+            return f(key);
+        }
+    }
+    f(folded(name).as_ref())
 }
 
 /// Every list the extractor uses, loaded once.
@@ -143,8 +165,7 @@ impl Lexicon {
     }
 
     pub(crate) fn is_role(&self, word: &str) -> bool {
-        self.roles
-            .contains(folded(word.trim_end_matches('.')).as_ref())
+        with_folded(word.trim_end_matches('.'), |key| self.roles.contains(key))
     }
 }
 
@@ -193,7 +214,8 @@ mod tests {
             let plain = word.trim().replace('’', "'").to_lowercase();
             let fast = folded(&word);
             proptest::prop_assert_eq!(fast.as_ref(), plain.as_str());
-            proptest::prop_assert_eq!(fold(&word), plain);
+            proptest::prop_assert_eq!(fold(&word), plain.clone());
+            proptest::prop_assert_eq!(with_folded(&word, str::to_string), plain);
         }
     }
 }
