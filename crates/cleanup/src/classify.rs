@@ -10,7 +10,7 @@
 //! segment, as in Finn et al.'s body text extraction), so long prose far
 //! from the article — cookie notices, teasers of other stories — goes too.
 
-use std::collections::HashSet;
+use crate::HashSet;
 
 use crate::lang::{DENSE_SCRIPT_FACTOR, is_dense};
 

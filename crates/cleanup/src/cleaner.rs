@@ -1,6 +1,7 @@
 //! Applying a rule set to a document.
 
-use std::collections::{HashMap, HashSet};
+use crate::{HashMap, HashSet};
+use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
@@ -80,12 +81,51 @@ pub struct Cleaner {
     /// the costly short-line patterns). Each set's pattern `i` is
     /// `regexes[indices[i]]`; within a set, patterns keep rule order.
     regex_sets: Vec<RegexBucket>,
-    regexes: Vec<(Regex, usize)>,
+    regexes: Vec<RuleRegex>,
     /// Kept lines needed before a tail rule may fire: a headline and a
     /// paragraph. Earlier, a tail pattern is more likely a menu item.
     min_kept_before_tail: usize,
     languages: Languages,
     classify: bool,
+}
+
+/// One regex rule pattern. The set of its bucket decides whether a line
+/// matches; the pattern alone is compiled on the first match, for its
+/// `rest` group: most rules never match in a run, and compiling them all
+/// up front was a large part of start-up.
+struct RuleRegex {
+    /// The pattern as compiled (ASCII word boundaries).
+    pattern: String,
+    case_insensitive: bool,
+    rule: usize,
+    compiled: OnceLock<Option<Regex>>,
+}
+
+impl RuleRegex {
+    fn build(&self) -> Result<Regex, regex::Error> {
+        RegexBuilder::new(&self.pattern)
+            .case_insensitive(self.case_insensitive)
+            .size_limit(REGEX_SIZE_LIMIT)
+            .build()
+    }
+
+    /// The compiled pattern, `None` when it has no `rest` group: then a
+    /// match has no rest, and the set's answer is all that is needed (the
+    /// costliest patterns, bounded repeats of Unicode classes, have none).
+    /// A group name is written `<rest>` (`(?P<rest>…)`, `(?<rest>…)`), so
+    /// a pattern without that text cannot have one. Otherwise `None` cannot
+    /// happen in practice: the bucket's set compiled the same pattern
+    /// within the same size limit.
+    fn get(&self) -> Option<&Regex> {
+        self.compiled
+            .get_or_init(|| {
+                self.pattern
+                    .contains("<rest>")
+                    .then(|| self.build().ok())
+                    .flatten()
+            })
+            .as_ref()
+    }
 }
 
 /// Regex rules sharing a word limit, compiled together.
@@ -105,7 +145,7 @@ impl Cleaner {
     /// Compiles a rule set into matchers.
     pub fn new(set: &RuleSet) -> Result<Cleaner, RuleError> {
         let mut rules = Vec::new();
-        let mut exact = HashMap::new();
+        let mut exact = HashMap::default();
         let (mut prefixes, mut prefix_rule) = (Vec::new(), Vec::new());
         let (mut phrases, mut phrase_rule) = (Vec::new(), Vec::new());
         let mut regexes = Vec::new();
@@ -133,18 +173,12 @@ impl Cleaner {
                         phrases.push(p.trim().to_string());
                         phrase_rule.push(i);
                     }
-                    RuleKind::Regex => {
-                        let compiled = RegexBuilder::new(&ascii_word_boundaries(p))
-                            .case_insensitive(!rule.case_sensitive)
-                            .size_limit(REGEX_SIZE_LIMIT)
-                            .build()
-                            .map_err(|source| RuleError::Regex {
-                                id: rule.id.clone(),
-                                pack: rule.pack.clone(),
-                                source,
-                            })?;
-                        regexes.push((compiled, i));
-                    }
+                    RuleKind::Regex => regexes.push(RuleRegex {
+                        pattern: ascii_word_boundaries(p),
+                        case_insensitive: !rule.case_sensitive,
+                        rule: i,
+                        compiled: OnceLock::new(),
+                    }),
                 }
             }
         }
@@ -167,28 +201,24 @@ impl Cleaner {
         let prefix_max_words = max_words_of(&prefix_rule);
         let prefix_max_len = prefixes.iter().map(String::len).max().unwrap_or(0);
         let phrase_max_words = max_words_of(&phrase_rule);
-        let mut limits: Vec<usize> = regexes.iter().map(|(_, r)| rules[*r].max_words).collect();
+        let mut limits: Vec<usize> = regexes.iter().map(|r| rules[r.rule].max_words).collect();
         limits.sort_unstable();
         limits.dedup();
         let mut regex_sets = Vec::with_capacity(limits.len());
         for max_words in limits {
             let indices: Vec<usize> = (0..regexes.len())
-                .filter(|&i| rules[regexes[i].1].max_words == max_words)
+                .filter(|&i| rules[regexes[i].rule].max_words == max_words)
                 .collect();
             // Case flags are compiled into each pattern string already.
             let set = RegexSetBuilder::new(indices.iter().map(|&i| {
-                let (r, rule) = &regexes[i];
-                flagged(r.as_str(), !set.rules()[*rule].case_sensitive)
+                let r = &regexes[i];
+                flagged(&r.pattern, r.case_insensitive)
             }))
             // Unicode classes in many rules add up; compiled once per run.
             .size_limit(REGEX_SIZE_LIMIT)
             .dfa_size_limit(REGEX_SIZE_LIMIT)
             .build()
-            .map_err(|source| RuleError::Regex {
-                id: "regex-set".to_string(),
-                pack: String::new(),
-                source,
-            })?;
+            .map_err(|source| regex_error(set, &regexes, source))?;
             regex_sets.push(RegexBucket {
                 max_words,
                 set,
@@ -236,7 +266,13 @@ impl Cleaner {
 
     fn clean_lines(&self, text: &str, classify: bool, selected: bool) -> Cleaned {
         let lines: Vec<(usize, &str, bool)> = split_lines(text);
-        let language = lang::detect(lines.iter().map(|l| l.1));
+        // Whitespace-separated words of each line, counted once: language
+        // sampling, rule word limits and the repeat check all use them.
+        let counts: Vec<usize> = lines
+            .iter()
+            .map(|(_, line, _)| line.split_whitespace().count())
+            .collect();
+        let language = lang::detect(lines.iter().map(|l| l.1).zip(counts.iter().copied()));
         let stopwords = language.and_then(|l| self.languages.stopwords(l));
         let features: Vec<Features> = lines
             .iter()
@@ -248,11 +284,14 @@ impl Cleaner {
             lines
                 .iter()
                 .zip(&features)
-                .map(|((_, line, _), f)| match self.match_line(line) {
-                    Some((rule, rest)) => Verdict::Rule(rule, rest),
-                    None if classify => Verdict::Class(classify::classify(f, &thresholds)),
-                    None => Verdict::Class(Class::Good),
-                });
+                .zip(&counts)
+                .map(
+                    |(((_, line, _), f), &count)| match self.match_line(line, count) {
+                        Some((rule, rest)) => Verdict::Rule(rule, rest),
+                        None if classify => Verdict::Class(classify::classify(f, &thresholds)),
+                        None => Verdict::Class(Class::Good),
+                    },
+                );
         let mut verdicts: Vec<Verdict> = verdicts_iter.collect();
         let headline_shaped = is_headline_shaped(&lines, &verdicts);
         // Pages show their headline twice (`<title>` and above the article).
@@ -336,16 +375,18 @@ impl Cleaner {
         } else {
             self.apply_tail(&mut verdicts, &words, classify);
         }
-        let mut seen: HashSet<&str> = HashSet::new();
+        let mut seen: HashSet<&str> = HashSet::default();
         let mut out = Cleaned {
             language,
             ..Cleaned::default()
         };
-        for ((number, line, blank_before), verdict) in lines.into_iter().zip(verdicts) {
+        for (((number, line, blank_before), verdict), count) in
+            lines.into_iter().zip(verdicts).zip(counts)
+        {
             let removal = match verdict {
                 Verdict::Class(Class::Good | Class::NearGood | Class::Short) => {
                     // A paragraph repeated later in the document is kept once.
-                    if line.split_whitespace().count() >= REPEAT_MIN_WORDS && !seen.insert(line) {
+                    if count >= REPEAT_MIN_WORDS && !seen.insert(line) {
                         Some((reason::REPEAT.to_string(), Role::Boilerplate, None, None))
                     } else {
                         None
@@ -436,9 +477,9 @@ impl Cleaner {
         }
     }
 
-    /// The earliest rule matching `line`, with the text after its lead.
-    fn match_line<'a>(&self, line: &'a str) -> Option<(usize, Option<&'a str>)> {
-        let words = line.split_whitespace().count();
+    /// The earliest rule matching `line` (of `words` whitespace-separated
+    /// words), with the text after its lead.
+    fn match_line<'a>(&self, line: &'a str, words: usize) -> Option<(usize, Option<&'a str>)> {
         // A list bullet does not change what a line is.
         let line = line
             .trim_start_matches(['-', '•', '*', '·', '–', '▪', '►'])
@@ -486,20 +527,25 @@ impl Cleaner {
                 (!rest.is_empty()).then_some(rest),
             );
         }
-        let phrases =
-            (words <= self.phrase_max_words).then(|| self.phrase.find_overlapping_iter(line));
+        // Most lines hold no phrase: the non-overlapping check runs the
+        // automaton's prefilter and stops early; only a line that holds one
+        // pays for the overlapping search (which finds every rule that
+        // matches, as `consider` needs).
+        let phrases = (words <= self.phrase_max_words && self.phrase.is_match(line))
+            .then(|| self.phrase.find_overlapping_iter(line));
         for m in phrases.into_iter().flatten() {
             consider(self.phrase_rule[m.pattern().as_usize()], None);
         }
         let buckets = self.regex_sets.iter().filter(|b| words <= b.max_words);
         for i in buckets.flat_map(|b| b.set.matches(line).into_iter().map(|i| b.indices[i])) {
-            let (re, rule) = &self.regexes[i];
-            let rest = re
-                .captures(line)
+            let r = &self.regexes[i];
+            let rest = r
+                .get()
+                .and_then(|re| re.captures(line))
                 .and_then(|c| c.name("rest"))
                 .map(|m| m.as_str().trim())
                 .filter(|s| !s.is_empty());
-            consider(*rule, rest);
+            consider(r.rule, rest);
         }
         best
     }
@@ -598,6 +644,27 @@ fn ascii_word_boundaries(pattern: &str) -> String {
         }
     }
     out
+}
+
+/// The error of a set that does not compile, named after the first rule
+/// whose pattern alone does not compile (the patterns are only parsed when
+/// loaded), else after the set.
+fn regex_error(set: &RuleSet, regexes: &[RuleRegex], source: regex::Error) -> RuleError {
+    for r in regexes {
+        if let Err(source) = r.build() {
+            let rule = &set.rules()[r.rule];
+            return RuleError::Regex {
+                id: rule.id.clone(),
+                pack: rule.pack.clone(),
+                source,
+            };
+        }
+    }
+    RuleError::Regex {
+        id: "regex-set".to_string(),
+        pack: String::new(),
+        source,
+    }
 }
 
 fn flagged(pattern: &str, case_insensitive: bool) -> String {

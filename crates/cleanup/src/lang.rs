@@ -4,7 +4,7 @@
 //! such as *the*, *und*, *que*) is the strongest single sign that a line is
 //! running prose rather than a menu, a list of titles or a tag cloud.
 
-use std::collections::{HashMap, HashSet};
+use crate::{HashMap, HashSet};
 
 /// Stop-word lists by ISO 639-1 code. Sources: `data/stopwords/SOURCES.md`.
 const STOPWORDS: &[(&str, &str)] = &[
@@ -167,12 +167,16 @@ pub(crate) fn is_dense(lang: &str) -> bool {
 }
 
 /// Detects the language of a document from its longer lines (menus and
-/// buttons would only add noise). Returns an ISO 639-1 code.
-pub(crate) fn detect<'a>(lines: impl Iterator<Item = &'a str> + Clone) -> Option<&'static str> {
+/// buttons would only add noise). Each line comes with its count of
+/// whitespace-separated words (counted once by the cleaner for all its
+/// uses). Returns an ISO 639-1 code.
+pub(crate) fn detect<'a>(
+    lines: impl Iterator<Item = (&'a str, usize)> + Clone,
+) -> Option<&'static str> {
     let mut sample = String::new();
-    for line in lines
+    for (line, _) in lines
         .clone()
-        .filter(|l| l.split_whitespace().count() >= 8 || l.chars().count() >= 40)
+        .filter(|&(l, words)| words >= 8 || l.chars().count() >= 40)
     {
         sample.push_str(line);
         sample.push('\n');
@@ -181,7 +185,7 @@ pub(crate) fn detect<'a>(lines: impl Iterator<Item = &'a str> + Clone) -> Option
         }
     }
     if sample.is_empty() {
-        for line in lines {
+        for (line, _) in lines {
             sample.push_str(line);
             sample.push('\n');
             if sample.len() >= SAMPLE_BYTES {
@@ -222,7 +226,8 @@ mod tests {
             ),
         ];
         for (want, text) in cases {
-            assert_eq!(detect([text].into_iter()), Some(want), "{text}");
+            let words = text.split_whitespace().count();
+            assert_eq!(detect([(text, words)].into_iter()), Some(want), "{text}");
         }
     }
 

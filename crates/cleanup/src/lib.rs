@@ -54,3 +54,10 @@ pub use cleaner::{Cleaned, Cleaner, Line, Removed};
 pub use repair::{Repairer, Repairs};
 pub use rules::{Role, Rule, RuleError, RuleKind, RuleSet};
 pub use templates::{Template, TemplateConfig, TemplateLearner};
+
+/// Hash maps and sets of the hot paths (lookups per word and per line):
+/// foldhash instead of SipHash, still seeded per process. Nothing depends
+/// on their iteration order (SipHash's was random per run already).
+pub(crate) type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
+/// See [`HashMap`].
+pub(crate) type HashSet<T> = std::collections::HashSet<T, foldhash::fast::RandomState>;

@@ -182,6 +182,22 @@ const BUILTIN: &[(&str, &str)] = &[
     ("builtin:multi", include_str!("../rules/multi.toml")),
 ];
 
+/// Checks that a regex pattern parses, without compiling it: compiling every
+/// pattern here and again in [`crate::Cleaner::new`] was most of the start-up
+/// time. With a size limit of zero the compiler stops at its first state, so
+/// `CompiledTooBig` means the pattern parsed; whether it fits the real limit
+/// is found when the cleaner compiles it (and reported with the rule's id).
+fn check_syntax(pattern: &str, case_insensitive: bool) -> Result<(), regex::Error> {
+    match regex::RegexBuilder::new(pattern)
+        .case_insensitive(case_insensitive)
+        .size_limit(0)
+        .build()
+    {
+        Ok(_) | Err(regex::Error::CompiledTooBig(_)) => Ok(()),
+        Err(err) => Err(err),
+    }
+}
+
 /// An ordered set of rules. Order matters: when several rules match a line,
 /// the earliest wins.
 #[derive(Clone, Debug, Default)]
@@ -228,15 +244,11 @@ impl RuleSet {
             }
             if rule.kind == RuleKind::Regex {
                 for p in &rule.patterns {
-                    regex::RegexBuilder::new(p)
-                        .case_insensitive(!rule.case_sensitive)
-                        .size_limit(1 << 26)
-                        .build()
-                        .map_err(|source| RuleError::Regex {
-                            id: rule.id.clone(),
-                            pack: rule.pack.clone(),
-                            source,
-                        })?;
+                    check_syntax(p, !rule.case_sensitive).map_err(|source| RuleError::Regex {
+                        id: rule.id.clone(),
+                        pack: rule.pack.clone(),
+                        source,
+                    })?;
                 }
             }
             match self.rules.iter_mut().find(|r| r.id == rule.id) {

@@ -500,17 +500,22 @@ fn run(args: RunArgs) -> Result<u8, Failure> {
             || manifest.as_ref().is_none_or(|m| m.base_config != base)
             || !templates_path.exists());
     let mut config = base.clone();
+    // The template pass's processor, reused by the main pass: built once,
+    // the extractor's lists and patterns are not compiled twice.
+    let mut learned_with = None;
     if args.dry_run {
         if learn {
             config.clear(); // unknown until learned: everything counts as changed
         }
     } else if learn {
-        let learner = Pipeline::new(
+        let pipeline = Pipeline::new(
             Processor::new(&rules).map_err(|e| Failure::usage(e.into()))?,
             options.clone(),
-        )
-        .learn_templates(&args.archive, args.learn.config())
-        .map_err(|e| Failure::fatal(e.into()))?;
+        );
+        let learner = pipeline
+            .learn_templates(&args.archive, args.learn.config())
+            .map_err(|e| Failure::fatal(e.into()))?;
+        learned_with = Some((pipeline.into_processor(), rules.clone()));
         tracing::info!(templates = learner.templates().len(), "templates learned");
         state::atomic_write(&templates_path, learner.to_toml().as_bytes())
             .map_err(|e| Failure::fatal(e.into()))?;
@@ -523,7 +528,13 @@ fn run(args: RunArgs) -> Result<u8, Failure> {
         add_pack(&mut rules, &templates_path)?;
     }
     options.config = config;
-    let processor = Processor::new(&rules).map_err(|e| Failure::usage(e.into()))?;
+    let processor = match learned_with {
+        // No template learned: the rules and so the processor are the same.
+        Some((processor, before)) if before.rules() == rules.rules() => Ok(processor),
+        Some((processor, _)) => processor.with_rules(&rules),
+        None => Processor::new(&rules),
+    }
+    .map_err(|e| Failure::usage(e.into()))?;
     if args.dry_run {
         let plan = Pipeline::new(processor, options)
             .plan(&args.archive, out)

@@ -8,7 +8,9 @@
 //! Authority of Nepal` when spelled out in brackets), with mention counts.
 //! The cues are English; other languages get gazetteer matches only.
 
-use std::collections::{HashMap, HashSet};
+use crate::{HashMap, HashSet};
+use std::borrow::Cow;
+use std::collections::hash_map::Entry;
 
 use newsclean_model::{Entities, Entity};
 
@@ -143,11 +145,11 @@ pub(crate) fn find(lex: &Lexicon, paragraphs: &[String], english: bool) -> Found
     }
     // Words also written in lower case are common words, not names, when
     // they open a sentence ("Surprise", "Reading").
-    let mut lower_words: HashSet<String> = HashSet::new();
+    let mut lower_words: HashSet<Cow<'_, str>> = HashSet::default();
     for toks in &paragraph_tokens {
         for t in toks {
             if t.text.chars().next().is_some_and(char::is_lowercase) {
-                lower_words.insert(t.text.to_lowercase());
+                lower_words.insert(lower(t.text));
             }
         }
     }
@@ -221,7 +223,17 @@ struct Context<'a> {
     role_before: Option<&'a str>,
     said_after: bool,
     english: bool,
-    lower_words: &'a HashSet<String>,
+    lower_words: &'a HashSet<Cow<'a, str>>,
+}
+
+/// `word.to_lowercase()`, borrowed when that changes nothing (ASCII with no
+/// capital): most words of an article.
+fn lower(word: &str) -> Cow<'_, str> {
+    if word.is_ascii() && !word.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(word.to_lowercase())
+    }
 }
 
 fn span_text<'a>(text: &'a str, toks: &[Token<'_>]) -> &'a str {
@@ -319,7 +331,7 @@ fn classify(
     }
     let lone_opener = span.len() == 1
         && span[0].sentence_start
-        && cx.lower_words.contains(&span[0].text.to_lowercase());
+        && cx.lower_words.contains(lower(span[0].text).as_ref());
     if lex.places.contains(whole) && !lone_opener {
         return push(out, Kind::Place, span, false);
     }
@@ -442,7 +454,7 @@ fn person_or_lookup(
     // `Full Fact` and `Theatre Royal` are not people, `Will Moy` is.
     let surname = !lex
         .common_words
-        .contains(&span[span.len() - 1].text.to_lowercase());
+        .contains(lower(span[span.len() - 1].text).as_ref());
     let person = name_like
         && match span.len() {
             1 => true,
@@ -575,7 +587,7 @@ fn merge(
     let mut found = Found::default();
     // Entity keys: gazetteer group for places/organisations, else the
     // folded name.
-    let mut index: HashMap<(Kind, String), usize> = HashMap::new();
+    let mut index: HashMap<(Kind, String), usize> = HashMap::default();
     let key_of = |kind: Kind, name: &str| -> String {
         match kind {
             Kind::Place => lex
@@ -605,8 +617,14 @@ fn merge(
         // `Taylor` after `Taylor Swift` is her, not the town in Michigan.
         if kind != Kind::Person && !c.name.contains(' ') && c.name.chars().any(char::is_lowercase) {
             let word = fold(&c.name);
+            // ` {word}` ends or `{word} ` starts the full name (no string
+            // built per pair).
             if people.iter().any(|(_, full)| {
-                full.ends_with(&format!(" {word}")) || full.starts_with(&format!("{word} "))
+                full.strip_suffix(word.as_str())
+                    .is_some_and(|r| r.ends_with(' '))
+                    || full
+                        .strip_prefix(word.as_str())
+                        .is_some_and(|r| r.starts_with(' '))
             }) {
                 kind = Kind::Person;
             }
@@ -673,8 +691,9 @@ fn merge(
                 display_name = o.name.clone();
             }
         }
-        let entity = match index.get(&(kind, key.clone())) {
-            Some(&e) => {
+        let entity = match index.entry((kind, key)) {
+            Entry::Occupied(slot) => {
+                let e = *slot.get();
                 let slot = &mut found.entities[e];
                 slot.2 += 1;
                 // The fullest spelling wins (`United States` over `US`).
@@ -683,9 +702,9 @@ fn merge(
                 }
                 e
             }
-            None => {
+            Entry::Vacant(slot) => {
                 found.entities.push((kind, display_name, 1));
-                index.insert((kind, key), found.entities.len() - 1);
+                slot.insert(found.entities.len() - 1);
                 found.entities.len() - 1
             }
         };

@@ -3,7 +3,8 @@
 //! All of it is data in `data/` (sources in `data/SOURCES.md`), compiled into
 //! the binary so that the crate needs no files at run time.
 
-use std::collections::{HashMap, HashSet};
+use crate::{HashMap, HashSet};
+use std::borrow::Cow;
 
 const PLACES_GEONAMES: &str = include_str!("../data/gazetteer/places-geonames.txt");
 const PLACES_EXTRA: &str = include_str!("../data/gazetteer/places-extra.txt");
@@ -55,11 +56,13 @@ impl Gazetteer {
 
     /// The group of `name`, if the gazetteer knows it.
     pub(crate) fn group(&self, name: &str) -> Option<u32> {
-        let key = fold(name);
-        if self.capitals.contains(&key) && !is_capitals(name) {
-            return None;
-        }
-        self.groups.get(&key).copied()
+        with_folded(name, |key| {
+            let group = self.groups.get(key).copied()?;
+            if !is_capitals(name) && self.capitals.contains(key) {
+                return None;
+            }
+            Some(group)
+        })
     }
 
     pub(crate) fn contains(&self, name: &str) -> bool {
@@ -74,7 +77,43 @@ fn is_capitals(name: &str) -> bool {
 
 /// Names compare without case and with `’` as `'`.
 pub(crate) fn fold(name: &str) -> String {
-    name.trim().replace('’', "'").to_lowercase()
+    folded(name).into_owned()
+}
+
+/// [`fold`] without an allocation for the usual word: ASCII with no capital
+/// is its own folded form, and other ASCII only needs its capitals lowered.
+/// Lookups run once or more per word of every article.
+pub(crate) fn folded(name: &str) -> Cow<'_, str> {
+    let name = name.trim();
+    if !name.is_ascii() {
+        return Cow::Owned(name.replace('’', "'").to_lowercase());
+    }
+    if name.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(name.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(name)
+    }
+}
+
+/// Longest ASCII name [`with_folded`] folds on the stack.
+const STACK_FOLD: usize = 64;
+
+/// Calls `f` with the [`fold`] of `name`. Names are looked up many times per
+/// article and are mostly short, capitalised ASCII: those are lowered into a
+/// buffer on the stack, not a new string.
+fn with_folded<R>(name: &str, f: impl FnOnce(&str) -> R) -> R {
+    let trimmed = name.trim();
+    if trimmed.is_ascii() && trimmed.len() <= STACK_FOLD {
+        let mut buf = [0u8; STACK_FOLD];
+        let buf = &mut buf[..trimmed.len()];
+        buf.copy_from_slice(trimmed.as_bytes());
+        buf.make_ascii_lowercase();
+        // ASCII in, ASCII out: always valid UTF-8.
+        if let Ok(key) = std::str::from_utf8(buf) {
+            return f(key);
+        }
+    }
+    f(folded(name).as_ref())
 }
 
 /// Every list the extractor uses, loaded once.
@@ -126,7 +165,7 @@ impl Lexicon {
     }
 
     pub(crate) fn is_role(&self, word: &str) -> bool {
-        self.roles.contains(&fold(word.trim_end_matches('.')))
+        with_folded(word.trim_end_matches('.'), |key| self.roles.contains(key))
     }
 }
 
@@ -167,5 +206,16 @@ mod tests {
         assert!(lex.given_names.contains("Scott"));
         assert!(lex.demonyms.contains("Chinese"));
         assert!(lex.org_heads.contains("Commission"));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn folded_is_the_plain_fold(word in "( |[a-zA-Z.'’-]|É|é|İ|Σ|ẞ|\u{a0}){0,12}") {
+            let plain = word.trim().replace('’', "'").to_lowercase();
+            let fast = folded(&word);
+            proptest::prop_assert_eq!(fast.as_ref(), plain.as_str());
+            proptest::prop_assert_eq!(fold(&word), plain.clone());
+            proptest::prop_assert_eq!(with_folded(&word, str::to_string), plain);
+        }
     }
 }

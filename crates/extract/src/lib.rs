@@ -76,6 +76,13 @@ use newsclean_model::{Credits, DateMention, Dateline, Entities, Quality, Quote};
 
 pub use quality::QualityInput;
 
+/// Hash maps and sets of the hot paths (lookups per word and per line):
+/// foldhash instead of SipHash, still seeded per process. Nothing depends
+/// on their iteration order (SipHash's was random per run already).
+pub(crate) type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
+/// See [`HashMap`].
+pub(crate) type HashSet<T> = std::collections::HashSet<T, foldhash::fast::RandomState>;
+
 /// What an article says: quotes, names and dates.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Facts {

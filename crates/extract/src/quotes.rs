@@ -108,6 +108,14 @@ fn spans(paragraph: usize, text: &str, out: &mut Vec<Span>) {
     let has_double = text.contains(['“', '"', '«', '„']) || text.contains("’’");
     let mut i = 0;
     while i < text.len() {
+        // Only `‘` and, with double marks about, the openers of
+        // `opener_closer` can open a quote: skip to the next of them.
+        let Some(k) =
+            text[i..].find(|c: char| c == '‘' || (has_double && opener_closer(c).is_some()))
+        else {
+            break;
+        };
+        i += k;
         let Some(c) = text[i..].chars().next() else {
             break;
         };

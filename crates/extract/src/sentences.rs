@@ -5,7 +5,7 @@
 //! opening quote follow. The stop after an abbreviation (`Mr.`, `Jan.`,
 //! `No.`), an initial (`J.`) or inside a number (`3.5`) does not end one.
 
-use std::collections::HashSet;
+use crate::HashSet;
 
 const CLOSERS: &[char] = &['"', '”', '’', '\'', ')', ']', '»'];
 const OPENERS: &[char] = &['"', '“', '‘', '\'', '(', '[', '«', '„'];
@@ -21,44 +21,61 @@ const STARTERS: &[&str] = &[
 pub(crate) fn split(text: &str, abbreviations: &HashSet<String>) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    // Byte offsets throughout: only the characters around a stop are
+    // decoded, the rest is skipped by `next_stop`.
     let mut i = 0;
-    while i < chars.len() {
-        let (pos, c) = chars[i];
-        if matches!(c, '.' | '!' | '?' | '…') {
-            let mut j = i + 1;
-            while j < chars.len()
-                && (matches!(chars[j].1, '.' | '!' | '?') || CLOSERS.contains(&chars[j].1))
-            {
-                j += 1;
+    while let Some(pos) = next_stop(text, i) {
+        let Some(c) = text[pos..].chars().next() else {
+            break;
+        };
+        let after_c = pos + c.len_utf8();
+        let mut j = after_c;
+        for d in text[after_c..].chars() {
+            if matches!(d, '.' | '!' | '?') || CLOSERS.contains(&d) {
+                j += d.len_utf8();
+            } else {
+                break;
             }
-            let end = chars.get(j).map_or(text.len(), |&(p, _)| p);
-            let mut k = j;
-            while k < chars.len() && chars[k].1.is_whitespace() {
-                k += 1;
+        }
+        let end = j;
+        let mut k = j;
+        let mut next = None;
+        for d in text[j..].chars() {
+            if d.is_whitespace() {
+                k += d.len_utf8();
+            } else {
+                next = Some(d);
+                break;
             }
-            let next_ok = k < chars.len()
-                && k > j
-                && (chars[k].1.is_uppercase()
-                    || chars[k].1.is_ascii_digit()
-                    || OPENERS.contains(&chars[k].1));
-            if next_ok
-                && !(c == '.'
-                    && j == i + 1
-                    && is_abbreviation(text, pos, chars[k].0, abbreviations))
-            {
-                push(&mut out, text, start, end);
-                start = chars[k].0;
-                i = k;
-                continue;
-            }
-            i = j.max(i + 1);
+        }
+        let next_ok = k > j
+            && next.is_some_and(|d| d.is_uppercase() || d.is_ascii_digit() || OPENERS.contains(&d));
+        if next_ok && !(c == '.' && j == after_c && is_abbreviation(text, pos, k, abbreviations)) {
+            push(&mut out, text, start, end);
+            start = k;
+            i = k;
             continue;
         }
-        i += 1;
+        i = j;
     }
     push(&mut out, text, start, text.len());
     out
+}
+
+/// Byte offset of the first `.`, `!`, `?` or `…` at or after `from`. The
+/// ASCII stops never occur inside a multi-byte character, and the first byte
+/// of `…` only starts one.
+fn next_stop(text: &str, from: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut p = from;
+    while p < bytes.len() {
+        match bytes[p] {
+            b'.' | b'!' | b'?' => return Some(p),
+            0xE2 if bytes[p..].starts_with("…".as_bytes()) => return Some(p),
+            _ => p += 1,
+        }
+    }
+    None
 }
 
 fn push(out: &mut Vec<(usize, usize)>, text: &str, start: usize, end: usize) {
@@ -148,5 +165,64 @@ mod tests {
             sentences("They met this week. Thursday."),
             ["They met this week.", "Thursday."]
         );
+    }
+
+    /// The splitter as it was before it worked on byte offsets: a decoded
+    /// character vector, indexed. The fast one must agree with it exactly.
+    fn split_by_chars(text: &str, abbreviations: &HashSet<String>) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut start = 0;
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        let mut i = 0;
+        while i < chars.len() {
+            let (pos, c) = chars[i];
+            if matches!(c, '.' | '!' | '?' | '…') {
+                let mut j = i + 1;
+                while j < chars.len()
+                    && (matches!(chars[j].1, '.' | '!' | '?') || CLOSERS.contains(&chars[j].1))
+                {
+                    j += 1;
+                }
+                let end = chars.get(j).map_or(text.len(), |&(p, _)| p);
+                let mut k = j;
+                while k < chars.len() && chars[k].1.is_whitespace() {
+                    k += 1;
+                }
+                let next_ok = k < chars.len()
+                    && k > j
+                    && (chars[k].1.is_uppercase()
+                        || chars[k].1.is_ascii_digit()
+                        || OPENERS.contains(&chars[k].1));
+                if next_ok
+                    && !(c == '.'
+                        && j == i + 1
+                        && is_abbreviation(text, pos, chars[k].0, abbreviations))
+                {
+                    push(&mut out, text, start, end);
+                    start = chars[k].0;
+                    i = k;
+                    continue;
+                }
+                i = j.max(i + 1);
+                continue;
+            }
+            i += 1;
+        }
+        push(&mut out, text, start, text.len());
+        out
+    }
+
+    static LEXICON: std::sync::LazyLock<Lexicon> = std::sync::LazyLock::new(Lexicon::new);
+
+    proptest::proptest! {
+        #[test]
+        fn byte_splitter_agrees_with_char_splitter(
+            text in "([a-zA-Z0-9 ]|Mr|U\\.S|Jan|The|\\.|!|\\?|…|”|’|\\)|\"|“|«|\\(|É|é|\u{a0}|\n|\u{2028}){0,60}"
+        ) {
+            proptest::prop_assert_eq!(
+                split(&text, &LEXICON.abbreviations),
+                split_by_chars(&text, &LEXICON.abbreviations)
+            );
+        }
     }
 }

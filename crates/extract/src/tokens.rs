@@ -102,8 +102,8 @@ pub(crate) fn tokenize<'a>(
             }
         }
         // `Amritsar-based`, `Beijing-backed`: the name is the first part.
-        if let Some(dash) = text[start..word_end].rfind('-')
-            && text[start..].chars().next().is_some_and(char::is_uppercase)
+        if text[start..].chars().next().is_some_and(char::is_uppercase)
+            && let Some(dash) = text[start..word_end].rfind('-')
             && text[start + dash + 1..]
                 .chars()
                 .next()

@@ -93,6 +93,13 @@ impl Processor {
         })
     }
 
+    /// The same processor cleaning with other `rules`: only the cleaner is
+    /// compiled again (the extractor's word lists and patterns are kept).
+    pub fn with_rules(mut self, rules: &RuleSet) -> Result<Processor, RuleError> {
+        self.cleaner = Cleaner::new(rules)?;
+        Ok(self)
+    }
+
     /// Limits for each HTML page (size, nodes, nesting, time).
     pub fn with_html_budget(mut self, budget: Budget) -> Processor {
         self.html = HtmlExtractor::new(budget);

@@ -154,6 +154,11 @@ impl Pipeline {
         Pipeline { processor, options }
     }
 
+    /// Gives the processor back (to run another pass with it).
+    pub fn into_processor(self) -> Processor {
+        self.processor
+    }
+
     /// The processor, for single documents.
     pub fn processor(&self) -> &Processor {
         &self.processor
