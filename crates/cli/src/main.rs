@@ -175,15 +175,23 @@ struct RunArgs {
     shard: Option<newsclean_ingest::Shard>,
     /// Follow symbolic links that stay inside the archive (by default links
     /// are reported in errors.jsonl, not followed).
-    #[arg(long)]
+    #[arg(long, overrides_with = "no_follow_links")]
     follow_links: bool,
+    /// Do not follow links (undoes `follow_links = true` of the
+    /// configuration file).
+    #[arg(long, overrides_with = "follow_links")]
+    no_follow_links: bool,
     /// Use archive templates learned earlier (`newsclean templates`). Repeatable.
     #[arg(long = "templates", value_name = "FILE")]
     templates: Vec<PathBuf>,
     /// Do not learn archive templates in a first pass (by default they are
     /// learned, saved as OUT/templates.toml and used).
-    #[arg(long)]
+    #[arg(long, overrides_with = "learn_templates")]
     no_learn_templates: bool,
+    /// Learn archive templates (undoes `no_learn_templates = true` of the
+    /// configuration file; the default).
+    #[arg(long, overrides_with = "no_learn_templates")]
+    learn_templates: bool,
     #[command(flatten)]
     learn: LearnArgs,
     #[command(flatten)]

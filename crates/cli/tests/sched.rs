@@ -342,6 +342,13 @@ fn options_come_from_newsclean_toml() {
     assert_eq!(second.status.code(), Some(1));
     assert!(other.join("records-000000.jsonl").exists());
     assert!(!other.join("records-000001.jsonl").exists());
+    // The file turned template learning off; the command line turns it
+    // back on.
+    assert!(!other.join("templates.toml").exists());
+    let learning = dir.root.path().join("learning");
+    let on = run(&dir.archive(), &learning, &["--learn-templates"]);
+    assert_eq!(on.status.code(), Some(1), "{on:?}");
+    assert!(learning.join("templates.toml").exists());
     let bad = dir.root.path().join("bad.toml");
     std::fs::write(&bad, "colour = 1\n").expect("write");
     let third = output(
