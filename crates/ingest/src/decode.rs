@@ -137,19 +137,28 @@ pub fn decode_with_charset(bytes: &[u8], charset: Option<&str>) -> Result<Decode
     finish(encoding, bytes)
 }
 
+/// Characters, replacement characters and control characters (other than
+/// `\n`, `\r`, `\t` and form feed) of `text`, counted on its bytes: a page
+/// of a megabyte is counted in one pass without decoding a char.
+fn tally(text: &str) -> (u64, u64, u64) {
+    let bytes = text.as_bytes();
+    let mut chars = 0u64;
+    let mut control = 0u64;
+    for (i, &b) in bytes.iter().enumerate() {
+        // Every byte that is not a continuation byte starts a char.
+        chars += u64::from(b & 0xC0 != 0x80);
+        // C0 controls and DEL are one byte; C1 controls are `C2 80`..`C2 9F`.
+        let c0 = (b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0C)) || b == 0x7F;
+        let c1 = b == 0xC2 && bytes.get(i + 1).is_some_and(|n| (0x80..=0x9F).contains(n));
+        control += u64::from(c0 || c1);
+    }
+    let replaced = memchr::memmem::find_iter(bytes, "\u{FFFD}".as_bytes()).count() as u64;
+    (chars, replaced, control)
+}
+
 fn finish(encoding: &'static Encoding, bytes: &[u8]) -> Result<Decoded, DecodeError> {
     let (text, _) = encoding.decode_without_bom_handling(bytes);
-    let mut chars = 0u64;
-    let mut replaced = 0u64;
-    let mut control = 0u64;
-    for c in text.chars() {
-        chars += 1;
-        if c == '\u{FFFD}' {
-            replaced += 1;
-        } else if c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}') {
-            control += 1;
-        }
-    }
+    let (chars, mut replaced, control) = tally(&text);
     // A replacement character already in valid input is not a decode error.
     if encoding == encoding_rs::UTF_8 && std::str::from_utf8(bytes).is_ok() {
         replaced = 0;
@@ -205,6 +214,37 @@ pub fn html_charset(bytes: &[u8]) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tally_counts_as_chars_do() {
+        let slow = |t: &str| {
+            let (mut n, mut r, mut c) = (0u64, 0u64, 0u64);
+            for ch in t.chars() {
+                n += 1;
+                if ch == '\u{FFFD}' {
+                    r += 1;
+                } else if ch.is_control() && !matches!(ch, '\n' | '\r' | '\t' | '\u{c}') {
+                    c += 1;
+                }
+            }
+            (n, r, c)
+        };
+        let pieces = [
+            "a", "é", "\u{FFFD}", "\u{0}", "\u{1f}", "\u{7f}", "\u{80}", "\u{9f}", "\u{a0}", "\n",
+            "\t", "\u{c}", "中", "😀", "\u{85}", "Â", "\u{2028}",
+        ];
+        // Every sequence of three pieces, and a long mix.
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    let t = format!("{a}{b}{c}");
+                    assert_eq!(tally(&t), slow(&t), "{t:?}");
+                }
+            }
+        }
+        let long: String = pieces.iter().cycle().take(1000).copied().collect();
+        assert_eq!(tally(&long), slow(&long));
+    }
 
     #[test]
     fn utf8_with_and_without_bom() {
