@@ -68,6 +68,13 @@ enum Command {
 struct CompactArgs {
     /// Output folder of earlier runs.
     out: PathBuf,
+    #[command(flatten)]
+    parts: PartArgs,
+}
+
+/// How records are split into part files, for `run` and `compact`.
+#[derive(Args)]
+struct PartArgs {
     /// Close a records part file after this many records.
     #[arg(long, value_name = "N", default_value_t = Options::default().part_records)]
     part_records: u64,
@@ -209,15 +216,8 @@ struct RunArgs {
     /// [default: warn, or info with --log-format json].
     #[arg(long, value_name = "LEVEL")]
     log_level: Option<tracing::Level>,
-    /// Close a records part file after this many records.
-    #[arg(long, value_name = "N", default_value_t = Options::default().part_records)]
-    part_records: u64,
-    /// ... or after this many bytes (before compression).
-    #[arg(long, value_name = "N", default_value_t = Options::default().part_bytes)]
-    part_bytes: u64,
-    /// Compress records part files: none, gzip (.jsonl.gz) or zstd (.jsonl.zst).
-    #[arg(long, value_name = "CODEC", default_value_t = Compression::None)]
-    compress: Compression,
+    #[command(flatten)]
+    parts: PartArgs,
 }
 
 #[derive(Args)]
@@ -486,9 +486,9 @@ fn run(args: RunArgs) -> Result<u8, Failure> {
         follow_links: args.follow_links,
         progress: !args.quiet && !args.dry_run && std::io::stderr().is_terminal(),
         jobs: jobs(args.jobs)?,
-        part_records: args.part_records.max(1),
-        part_bytes: args.part_bytes.max(1),
-        compression: args.compress,
+        part_records: args.parts.part_records.max(1),
+        part_bytes: args.parts.part_bytes.max(1),
+        compression: args.parts.compress,
         full: args.full,
         base_config: base.clone(),
         ..Options::default()
@@ -645,8 +645,13 @@ fn compact(args: CompactArgs) -> Result<u8, Failure> {
         )));
     }
     let _lock = lock(&args.out)?;
-    let done = state::compact(&args.out, args.part_records, args.part_bytes, args.compress)
-        .map_err(|e| Failure::fatal(e.into()))?;
+    let done = state::compact(
+        &args.out,
+        args.parts.part_records,
+        args.parts.part_bytes,
+        args.parts.compress,
+    )
+    .map_err(|e| Failure::fatal(e.into()))?;
     eprintln!(
         "newsclean: compacted: {} records kept, {} superseded dropped, {} part file(s)",
         done.records,

@@ -689,15 +689,19 @@ const SEPARATORS: &[&str] = &[
     " | ", " - ", " – ", " — ", " :: ", " · ", " « ", " » ", " // ", " – ",
 ];
 
-/// The first part of `s` (up to a separator) is a domain name
-/// (`petri-heil.ch | Motto`): `s` is the site's part of a title.
-fn names_a_site(s: &str) -> bool {
-    let first = SEPARATORS
+/// `s` up to its first title separator (all of it when it has none).
+fn first_part(s: &str) -> &str {
+    SEPARATORS
         .iter()
         .filter_map(|sep| s.split_once(sep).map(|(a, _)| a))
         .min_by_key(|a| a.len())
         .unwrap_or(s)
-        .trim();
+}
+
+/// The first part of `s` (up to a separator) is a domain name
+/// (`petri-heil.ch | Motto`): `s` is the site's part of a title.
+fn names_a_site(s: &str) -> bool {
+    let first = first_part(s).trim();
     !first.contains(' ')
         && first.rsplit_once('.').is_some_and(|(name, tld)| {
             !name.is_empty()
@@ -726,13 +730,8 @@ fn strip_site(title: &str, site: Option<&str>, h1: Option<&str>, shown: &[&str])
                 return strip_site(b, site, None, shown);
             }
             if let Some((a, b)) = title.split_once(sep)
-                && let Some((b, _)) = SEPARATORS
-                    .iter()
-                    .filter_map(|s| b.split_once(s))
-                    .min_by_key(|(x, _)| x.len())
-                    .or(Some((b, "")))
                 && after_ok
-                && banner(b)
+                && banner(first_part(b))
                 && a.split_whitespace().count() > words
             {
                 return a.trim().to_string();

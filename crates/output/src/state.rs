@@ -148,6 +148,16 @@ pub struct PartState {
     pub live: u64,
 }
 
+impl PartState {
+    /// A part just written: `records` records, all current.
+    pub fn new(records: u64) -> PartState {
+        PartState {
+            records,
+            live: records,
+        }
+    }
+}
+
 /// The manifest: which inputs were processed, and where their records are.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
@@ -431,13 +441,7 @@ pub fn compact(
         if full && let Some((name, p)) = part.take() {
             let records = p.lines();
             p.finish().map_err(out_err)?;
-            manifest.parts.insert(
-                name.clone(),
-                PartState {
-                    records,
-                    live: records,
-                },
-            );
+            manifest.parts.insert(name.clone(), PartState::new(records));
             result.parts.push(name);
         }
         if part.is_none() {
@@ -472,13 +476,7 @@ pub fn compact(
     if let Some((name, p)) = part.take() {
         let records = p.lines();
         p.finish().map_err(out_err)?;
-        manifest.parts.insert(
-            name.clone(),
-            PartState {
-                records,
-                live: records,
-            },
-        );
+        manifest.parts.insert(name.clone(), PartState::new(records));
         result.parts.push(name);
     }
     // Every old part goes: its current records were copied above.

@@ -337,13 +337,9 @@ impl Commit {
             let records = part.lines();
             if records > 0 {
                 part.finish()?;
-                st.manifest.parts.insert(
-                    name.clone(),
-                    PartState {
-                        records,
-                        live: records,
-                    },
-                );
+                st.manifest
+                    .parts
+                    .insert(name.clone(), PartState::new(records));
                 st.manifest.next_part += 1;
                 self.written.push(name);
                 changed = true;
