@@ -64,6 +64,9 @@ pub(crate) mod flags {
     pub const ARTICLE: u16 = 16;
     /// `<header>`.
     pub const HEADER: u16 = 32;
+    /// A link to its author: `rel="author"`, or into the site's author
+    /// pages (`/author/ann-lee/`).
+    pub const AUTHOR_LINK: u16 = 64;
     /// Block kind in bits 8..12: 1..4 heading level, 5 list item, 6 quote,
     /// 7 preformatted, 8 table cell.
     pub const KIND_SHIFT: u16 = 8;
@@ -370,6 +373,10 @@ impl Builder {
         if !hint.is_empty() && KICKERS.iter().any(|k| hint.contains(k)) {
             hidden = true;
         }
+        let mut flags = tag_flags(name);
+        if name == "a" && is_author_link(&tag) {
+            flags |= flags::AUTHOR_LINK;
+        }
         let depth = self.stack.len();
         if depth >= self.budget.max_depth {
             return Err(HtmlError::Budget(format!(
@@ -387,7 +394,7 @@ impl Builder {
             role,
             itemprop,
             datetime,
-            flags: tag_flags(name),
+            flags,
         })?;
         if VOID.contains(&name) || (tag.self_closing && matches!(name, "svg" | "math")) {
             self.nodes[i as usize].end = i + 1;
@@ -462,6 +469,47 @@ impl Builder {
         self.nodes[i as usize].end = i + 1;
         Ok(())
     }
+}
+
+/// Path segments of author pages, in the languages news comes in.
+const AUTHOR_PATHS: &[&str] = &[
+    "author",
+    "authors",
+    "autor",
+    "autoren",
+    "auteur",
+    "auteurs",
+    "autore",
+    "autori",
+    "autores",
+    "auteurs",
+    "journalist",
+    "journalisten",
+    "redakteur",
+    "redakteure",
+    "byline",
+];
+
+/// `<a rel="author">`, or a link whose path has an author-page segment
+/// followed by a name (`/author/ann-lee/`, `/autor/123-ann-lee`).
+fn is_author_link(tag: &Tag) -> bool {
+    if attr(tag, "rel").is_some_and(|r| {
+        r.split_whitespace()
+            .any(|w| w.eq_ignore_ascii_case("author"))
+    }) {
+        return true;
+    }
+    let Some(href) = tag.attrs.iter().find(|a| &*a.name.local == "href") else {
+        return false;
+    };
+    let path = href.value.split(['?', '#']).next().unwrap_or("");
+    let mut segments = path.split('/').filter(|s| !s.is_empty());
+    while let Some(seg) = segments.next() {
+        if AUTHOR_PATHS.iter().any(|a| seg.eq_ignore_ascii_case(a)) {
+            return segments.next().is_some();
+        }
+    }
+    false
 }
 
 fn attr(tag: &Tag, name: &str) -> Option<String> {

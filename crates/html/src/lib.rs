@@ -233,6 +233,7 @@ fn bylines(dom: &dom::Dom) -> (Vec<String>, Option<String>) {
         let h = &n.hint;
         let maybe = h.contains("aut") || h.contains("byline");
         let hinted = n.itemprop == "author"
+            || n.flags & dom::flags::AUTHOR_LINK != 0
             || maybe
                 && n.hint
                     .split(|c: char| !c.is_ascii_alphanumeric())
@@ -367,6 +368,27 @@ mod tests {
         assert_eq!(page.published.as_deref(), Some("2023-05-11T10:00:00+02:00"));
         assert_eq!(page.authors, ["Ann Lee", "Bo Chan"]);
         assert_eq!(page.site_name.as_deref(), Some("The Paper"));
+    }
+
+    #[test]
+    fn author_links_are_bylines() {
+        let page = |a: &str| {
+            let html = format!(
+                "<html><body><article><h1>A headline here</h1>{a}\
+                 <p>Some text of the article, long enough to be one.</p></article></body></html>"
+            );
+            HtmlExtractor::default().extract(&html).unwrap().authors
+        };
+        assert_eq!(
+            page(r#"<a href="/author/ann-lee/">Ann Lee</a>"#),
+            ["Ann Lee"]
+        );
+        assert_eq!(
+            page(r#"<a rel="author" href="/u/7">Bo Chan</a>"#),
+            ["Bo Chan"]
+        );
+        // The author index itself names no one.
+        assert!(page(r#"<a href="/author/">Our authors</a>"#).is_empty());
     }
 
     #[test]

@@ -238,12 +238,12 @@ fn push_unique(out: &mut Vec<String>, name: String) {
 
 static BY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^\s*(?:by|von|par|por|di|door|av|af|autor(?:in)?|auteurs?|author|written by|text|artikel von|ein beitrag von|beitrag von|verfasst von|geschrieben von|écrit par|escrito por|scritto da)\s*:?\s+",
+        r"(?i)^\s*(?:by|von|par|por|di|door|av|af|autor(?:in)?|auteurs?|author|written by|text|artikel von|ein beitrag von|beitrag von|verfasst von|geschrieben von|écrit par|escrito por|scritto da|(?:posted|published|more|(?:view )?all posts|posts|articles|stories) (?:by|from)|(?:veröffentlicht|eingestellt|gepostet|mehr|alle artikel|alle beiträge) von|publié par|publicado por|pubblicato da|geplaatst door)\s*:?\s+",
     )
     .expect("static regex")
 });
 static NOT_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:e-?mail|updated|published|posted|min read|follow|twitter|facebook|photo|foto|\d{4}|kommentare?|comments?|commentaires?|comentarios?|commenti|writer|reporter|correspondent|editor|contributor|columnist|photographer|staff|redakteur(?:in)?|korrespondent(?:in)?|journalist(?:in|e)?|rédacteur|rédactrice)\b|@|https?:|\d|^(?:by|von|par|name|autor|author|redaktion)$")
+    Regex::new(r"(?i)\b(?:e-?mail|updated|published|posted|min read|follow|twitter|facebook|photo|foto|\d{4}|kommentare?|comments?|commentaires?|comentarios?|commenti|writer|reporter|correspondent|editor|contributor|columnist|photographer|staff|redakteur(?:in)?|korrespondent(?:in)?|journalist(?:in|e)?|rédacteur|rédactrice|veröffentlicht|eingestellt|gesponsert\w*|sponsored|publié|publicado|pubblicato)\b|@|https?:|\d|^(?:by|von|par|name|autor|author|redaktion)$")
         .expect("static regex")
 });
 
@@ -1067,6 +1067,15 @@ mod tests {
         );
         assert_eq!(split_names("Von Anna Müller"), ["Anna Müller"]);
         assert_eq!(split_names("Email the author"), Vec::<String>::new());
+        // Blog engines' "posted by" lines, and "more from" author boxes.
+        assert_eq!(
+            split_names("Eingestellt von Weinlachgummi"),
+            ["Weinlachgummi"]
+        );
+        assert_eq!(split_names("Posted by Ann Lee"), ["Ann Lee"]);
+        assert_eq!(split_names("View all posts by Ann Lee"), ["Ann Lee"]);
+        assert_eq!(split_names("Veröffentlicht am"), Vec::<String>::new());
+        assert_eq!(split_names("Gesponserte Inhalte"), Vec::<String>::new());
     }
 
     #[test]
