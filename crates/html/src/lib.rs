@@ -237,7 +237,7 @@ fn bylines(dom: &dom::Dom) -> (Vec<String>, Option<String>) {
             || maybe
                 && n.hint
                     .split(|c: char| !c.is_ascii_alphanumeric())
-                    .any(|w| matches!(w, "author" | "byline" | "authors" | "autor" | "auteur"));
+                    .any(names_an_author);
         if !hinted || out.len() >= 8 {
             continue;
         }
@@ -261,6 +261,18 @@ fn bylines(dom: &dom::Dom) -> (Vec<String>, Option<String>) {
         }
     }
     (out, time)
+}
+
+/// Whether a class or id word marks an author's name: `author`, `byline`,
+/// `autor`, `auteur` and compounds such as `authorname` or `byline_name`,
+/// but not the author's photo or biography box.
+fn names_an_author(word: &str) -> bool {
+    const MARKS: &[&str] = &["author", "byline", "autor", "auteur"];
+    const NOT: &[&str] = &[
+        "bio", "desc", "about", "box", "info", "img", "image", "avatar", "photo", "pic", "thumb",
+        "social", "link", "follow", "more",
+    ];
+    MARKS.iter().any(|m| word.starts_with(m)) && !NOT.iter().any(|n| word.contains(n))
 }
 
 /// The text of element `i`, whitespace collapsed, cut after about `max`

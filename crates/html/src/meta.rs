@@ -243,7 +243,7 @@ static BY: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 static NOT_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:e-?mail|updated|published|posted|min read|follow|twitter|facebook|photo|foto|\d{4}|kommentare?|comments?|commentaires?|comentarios?|commenti|writer|reporter|correspondent|editor|contributor|columnist|photographer|staff|redakteur(?:in)?|korrespondent(?:in)?|journalist(?:in|e)?|rédacteur|rédactrice|veröffentlicht|eingestellt|gesponsert\w*|sponsored|publié|publicado|pubblicato)\b|@|https?:|\d|^(?:by|von|par|name|autor|author|redaktion)$")
+    Regex::new(r"(?i)\b(?:e-?mail|updated|published|posted|min read|follow|twitter|facebook|photo|foto|\d{4}|kommentare?|comments?|commentaires?|comentarios?|commenti|writer|reporter|correspondent|editor|contributor|columnist|photographer|staff|redakteur(?:in)?|korrespondent(?:in)?|journalist(?:in|e)?|rédacteur|rédactrice|veröffentlicht|eingestellt|gesponsert\w*|sponsored|publié|publicado|pubblicato)\b|@|https?:|\d|^(?:by|von|par|name|autor|author|redaktion|(?:mon|tues|wednes|thurs|fri|satur|sun)day|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)$")
         .expect("static regex")
 });
 
@@ -787,6 +787,38 @@ fn strip_site(title: &str, site: Option<&str>, h1: Option<&str>, shown: &[&str])
 
 /// All metadata; `h1` is the page's first level-one heading, `bylines`
 /// the texts of byline-like elements.
+/// Whether `name` is written as people's names are: two to four words,
+/// each capitalised.
+fn person_shaped(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    (2..=4).contains(&words.len()) && words.iter().all(|w| w.starts_with(char::is_uppercase))
+}
+
+/// Names from the page's byline elements (only person-shaped ones when
+/// `people` is set), or else from a line near the headline that reads as a
+/// byline (`By Ann Lee, May 4, 2020`, `par Didier Roy`) and names people.
+fn page_bylines(bylines: &[String], date_texts: &[&str], people: bool) -> Vec<String> {
+    let from_elements = bylines
+        .iter()
+        .map(|b| split_names(b))
+        .find(|n| !n.is_empty() && (!people || n.iter().all(|n| person_shaped(n))));
+    if let Some(names) = from_elements {
+        return names;
+    }
+    date_texts
+        .iter()
+        .take(110)
+        .filter(|t| t.chars().count() <= 150 && BY.is_match(t))
+        .map(|t| {
+            split_names(t)
+                .into_iter()
+                .filter(|n| person_shaped(n))
+                .collect::<Vec<_>>()
+        })
+        .find(|names| !names.is_empty())
+        .unwrap_or_default()
+}
+
 pub(crate) fn extract(
     dom: &Dom,
     headings: &[(u8, String)],
@@ -984,34 +1016,21 @@ pub(crate) fn extract(
     {
         m.authors = split_names(v);
     }
-    if m.authors.is_empty() {
-        for b in bylines {
-            let names = split_names(b);
-            if !names.is_empty() {
-                m.authors = names;
-                break;
-            }
+    // An author field that only names the site or its publisher (`"author":
+    // {"@type": "Organization", …}`) gives way to a byline naming people.
+    let names_the_site = |a: &String| {
+        let a = a.to_lowercase();
+        [m.site_name.as_deref(), ld.publisher.as_deref()]
+            .into_iter()
+            .flatten()
+            .any(|s| s.to_lowercase() == a)
+            || names_a_site(&a)
+    };
+    if m.authors.iter().all(names_the_site) {
+        let from_page = page_bylines(bylines, date_texts, !m.authors.is_empty());
+        if !from_page.is_empty() {
+            m.authors = from_page;
         }
-    }
-    // Last: a line by the headline that reads as a byline (`By Ann Lee,
-    // May 4, 2020`, `par Didier Roy`), names capitalised as names are.
-    if m.authors.is_empty() {
-        m.authors = date_texts
-            .iter()
-            .take(110)
-            .filter(|t| t.chars().count() <= 150 && BY.is_match(t))
-            .map(|t| {
-                split_names(t)
-                    .into_iter()
-                    .filter(|n| {
-                        let words: Vec<&str> = n.split_whitespace().collect();
-                        (2..=4).contains(&words.len())
-                            && words.iter().all(|w| w.starts_with(char::is_uppercase))
-                    })
-                    .collect::<Vec<_>>()
-            })
-            .find(|names| !names.is_empty())
-            .unwrap_or_default();
     }
     m.language = dom
         .head
@@ -1076,6 +1095,8 @@ mod tests {
         assert_eq!(split_names("View all posts by Ann Lee"), ["Ann Lee"]);
         assert_eq!(split_names("Veröffentlicht am"), Vec::<String>::new());
         assert_eq!(split_names("Gesponserte Inhalte"), Vec::<String>::new());
+        assert_eq!(split_names("Donnerstag"), Vec::<String>::new());
+        assert_eq!(split_names("Jan Freitag"), ["Jan Freitag"]);
     }
 
     #[test]
