@@ -234,6 +234,31 @@ pub(crate) fn blocks(dom: &Dom) -> Vec<Raw> {
             i = (n.end as usize).max(i + 1);
             continue;
         }
+        if n.flags & flags::KICKER != 0 {
+            // Only a date survives, as furniture the metadata reads.
+            let end = (n.end as usize).max(i + 1);
+            let mut text = String::new();
+            for t in &nodes[i + 1..end.min(nodes.len())] {
+                if t.name.is_none() && text.len() < 80 {
+                    push_collapsed(&mut text, &t.text);
+                }
+            }
+            let text = text.trim();
+            if text.len() < 80 && crate::meta::normalize_date(text).is_some() {
+                flush(&mut buf, &mut link_chars, &stack, junk_open > 0, &mut out);
+                let chars = text.chars().count();
+                out.push(Raw {
+                    kind: BlockKind::Paragraph,
+                    text: text.to_string(),
+                    chars,
+                    link_chars: 0,
+                    container: i as u32,
+                    tag_junk: true,
+                });
+            }
+            i = end;
+            continue;
+        }
         if is_block(n) {
             // The text before this block ends within the parent block.
             flush(&mut buf, &mut link_chars, &stack, junk_open > 0, &mut out);

@@ -67,6 +67,9 @@ pub(crate) mod flags {
     /// A link to its author: `rel="author"`, or into the site's author
     /// pages (`/author/ann-lee/`).
     pub const AUTHOR_LINK: u16 = 64;
+    /// A kicker above a headline (class `kicker`, `overline`, …): neither
+    /// headline nor body, but sometimes the article's date.
+    pub const KICKER: u16 = 128;
     /// Block kind in bits 8..12: 1..4 heading level, 5 list item, 6 quote,
     /// 7 preformatted, 8 table cell.
     pub const KIND_SHIFT: u16 = 8;
@@ -370,12 +373,12 @@ impl Builder {
         }
         // A kicker above a headline ("Minderheit in Syrien", "Kultur:") is
         // neither headline nor body.
-        if !hint.is_empty() && KICKERS.iter().any(|k| hint.contains(k)) {
-            hidden = true;
-        }
         let mut flags = tag_flags(name);
         if name == "a" && is_author_link(&tag) {
             flags |= flags::AUTHOR_LINK;
+        }
+        if !hint.is_empty() && KICKERS.iter().any(|k| hint.contains(k)) {
+            flags |= flags::KICKER;
         }
         let depth = self.stack.len();
         if depth >= self.budget.max_depth {

@@ -404,6 +404,23 @@ mod tests {
     }
 
     #[test]
+    fn a_kicker_is_not_text_but_may_date_the_article() {
+        let html = r#"<html><body><article><span class="kicker">Minderheit in Syrien</span>
+<span class="text-overline">3.11.2023</span><h1>A headline here</h1>
+<p>Some text of the article, long enough to be one.</p></article></body></html>"#;
+        let page = HtmlExtractor::default().extract(html).unwrap();
+        assert_eq!(page.published.as_deref(), Some("2023-11-03"));
+        let texts: Vec<&str> = page.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "A headline here",
+                "Some text of the article, long enough to be one."
+            ]
+        );
+    }
+
+    #[test]
     fn a_title_that_is_the_site_name_gives_way() {
         let html = r#"<html><head><title>Paper Daily</title>
 <meta property="og:site_name" content="Paper Daily"><meta property="og:title" content="Paper Daily">

@@ -317,7 +317,7 @@ static MONTHS: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|-|_|$)|[/_-]((?:19|20)\d{2})(\d{2})(\d{2})(?:[/_.-]|$)")
+    Regex::new(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|-|_|$)|[/_-]((?:19|20)\d{2})(\d{2})(\d{2})(?:[/_.-]|$)|/(\d{1,2})-(\d{1,2})-((?:19|20)\d{2})(?:[/_.]|$)")
         .expect("static regex")
 });
 
@@ -679,8 +679,16 @@ fn url_date(url: &str) -> Option<String> {
     let c = URL_DATE.captures(url)?;
     if let Some(y) = c.get(1) {
         ymd(y.as_str(), c[2].parse().ok()?, &c[3])
+    } else if let Some(y) = c.get(4) {
+        ymd(y.as_str(), c[5].parse().ok()?, &c[6])
     } else {
-        ymd(&c[4], c[5].parse().ok()?, &c[6])
+        // `/29-10-2021`: only when the day cannot be the month.
+        let (a, b): (u32, u32) = (c[7].parse().ok()?, c[8].parse().ok()?);
+        match (a > 12, b > 12) {
+            (true, false) => ymd(&c[9], b, &c[7]),
+            (false, true) => ymd(&c[9], a, &c[8]),
+            _ => None,
+        }
     }
 }
 
@@ -1075,6 +1083,12 @@ mod tests {
             url_date("https://x.com/2019/10/16/story").as_deref(),
             Some("2019-10-16")
         );
+        assert_eq!(
+            url_date("https://x.de/meldungen/29-10-2021").as_deref(),
+            Some("2021-10-29")
+        );
+        // Day and month could be either way round.
+        assert_eq!(url_date("https://x.de/meldungen/03-04-2021"), None);
         assert_eq!(normalize_date("no date"), None);
     }
 
