@@ -211,6 +211,18 @@ fn overlap(a: &str, b: &str) -> f64 {
 /// brackets, bullets left by an empty kicker (`: Headline`, `[> Headline`).
 fn trim_lead(s: &str) -> &str {
     let s = s.trim_start();
+    // A date before a separator is the template's, not the headline's
+    // (`23.01.2022 - Headline`).
+    let s = [" - ", " – ", " | ", ": "]
+        .iter()
+        .find_map(|sep| {
+            let (date, rest) = s.split_once(sep)?;
+            (date.len() <= 30
+                && normalize_date(date).is_some()
+                && rest.split_whitespace().count() >= 3)
+                .then_some(rest.trim_start())
+        })
+        .unwrap_or(s);
     let rest = s.trim_start_matches([':', '|', '[', ']', '>', '»', '·', '•', '/', '*', '#']);
     // Only a run of marks standing apart: `»Quote«` and `[Review]` stay.
     if rest.len() < s.len() && rest.starts_with(char::is_whitespace) {
@@ -1204,6 +1216,14 @@ mod tests {
 
     #[test]
     fn leading_marks_go_but_quotes_stay() {
+        assert_eq!(
+            trim_lead("23.01.2022 - Wierer darf noch jubeln"),
+            "Wierer darf noch jubeln"
+        );
+        assert_eq!(
+            trim_lead("Mai 2021 - ein Rückblick"),
+            "Mai 2021 - ein Rückblick"
+        );
         assert_eq!(
             trim_lead(": Bohren, bis es heiß wird"),
             "Bohren, bis es heiß wird"
