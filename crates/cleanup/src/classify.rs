@@ -172,7 +172,9 @@ pub(crate) fn classify(f: &Features, t: &Thresholds) -> Class {
         Class::Short
     } else if density >= t.high && (f.length >= LENGTH_HIGH || f.sentence) {
         Class::Good
-    } else if density >= t.bad_below {
+    } else if density >= t.bad_below || (f.sentence && f.words >= 10 && density > 0.0) {
+        // A full sentence dense with names (`Lt. Gen. Ahmed Sharif,
+        // Pakistan's military spokesperson, says …`) is still prose.
         Class::NearGood
     } else {
         Class::Bad(reason::LOW_DENSITY)
@@ -323,6 +325,13 @@ mod tests {
                 "Jake Sullivan Wang Yi Antony Blinken Xi Jinping Nancy Pelosi Daniel Russell Joe Biden Kamala"
             ),
             Class::Bad(reason::LOW_DENSITY)
+        );
+        // A sentence dense with names is nearly prose: its neighbours decide.
+        assert_eq!(
+            class(
+                "Lt. Gen. Ahmed Sharif, Pakistan's military spokesperson, says India attacked six Pakistani cities at night."
+            ),
+            Class::NearGood
         );
     }
 
