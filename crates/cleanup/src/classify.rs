@@ -201,6 +201,49 @@ fn is_menu_like(line: &str) -> bool {
     words <= (separators + 1) * 4
 }
 
+/// The number that opens a list item: `3)`, `3.`, `3 -` followed by text.
+fn item_number(line: &str) -> Option<u32> {
+    let line = line.trim_start();
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=3).contains(&digits) {
+        return None;
+    }
+    let rest = &line[digits..];
+    let rest = rest
+        .strip_prefix(')')
+        .or_else(|| rest.strip_prefix('.'))
+        .or_else(|| rest.strip_prefix(" -"))
+        .or_else(|| rest.strip_prefix(" –"))?;
+    rest.starts_with(' ').then(|| line[..digits].parse().ok())?
+}
+
+/// Numbered lists: for each, the indices of at least three lines numbered
+/// one after another (`1) …`, `2) …`, `3) …`), with at most two other
+/// lines (a link, a caption) between items.
+pub(crate) fn numbered_lists(lines: &[&str]) -> Vec<Vec<usize>> {
+    let mut lists = Vec::new();
+    let mut items: Vec<usize> = Vec::new();
+    let mut last: Option<(usize, u32)> = None;
+    for (i, line) in lines.iter().enumerate() {
+        let Some(n) = item_number(line) else {
+            continue;
+        };
+        let continues = matches!(last, Some((at, m)) if n == m + 1 && i - at <= 3);
+        if !continues {
+            if items.len() >= 3 {
+                lists.push(std::mem::take(&mut items));
+            }
+            items.clear();
+        }
+        items.push(i);
+        last = Some((i, n));
+    }
+    if items.len() >= 3 {
+        lists.push(items);
+    }
+    lists
+}
+
 /// Revises short and near-good lines by their neighbours (jusText's
 /// context rules). `classes` holds every line; lines removed by rules are
 /// `Bad`. Neighbours are looked up in the first-pass classes, skipping short
@@ -359,6 +402,27 @@ mod tests {
         let mut c = [Good, Short, NearGood, Bad(reason::MENU)];
         revise(&mut c);
         assert_eq!(c, [Good, Good, Good, Bad(reason::MENU)]);
+    }
+
+    #[test]
+    fn numbered_list_items() {
+        let lines = [
+            "Intro",
+            "1) Blade Runner (4K)",
+            "2. Magnum P.I.",
+            "2) Indiana Jones",
+            "http://amzn.to/2hWxAKk",
+            "3) Dark Side of the Moon",
+            "4) MTV Unplugged",
+            "2021 was a year",
+            "a",
+            "b",
+            "5) Alone",
+        ];
+        assert_eq!(numbered_lists(&lines), [vec![3, 5, 6]]);
+        assert_eq!(item_number("10 - Ten"), Some(10));
+        assert_eq!(item_number("2021 was a year"), None);
+        assert_eq!(item_number("3.5 million"), None);
     }
 
     #[test]

@@ -372,6 +372,28 @@ impl Cleaner {
                     *c = Class::Good;
                 }
             }
+            // A numbered list inside the main text (`1) …`, `2) …`, `3) …`),
+            // or right after its last paragraph, is the article's own,
+            // however short or name-dense its items. A list after a heading
+            // ("Most read") is not: the heading ends the main text first.
+            let texts: Vec<&str> = lines.iter().map(|l| l.1).collect();
+            for items in classify::numbered_lists(&texts) {
+                let (first, last) = (items[0], items[items.len() - 1]);
+                let inside = span.0 < first && last < span.1;
+                let follows = first == span.1
+                    && first > 0
+                    && matches!(verdicts[first - 1], Verdict::Class(Class::Good));
+                if !(inside || follows) {
+                    continue;
+                }
+                for i in items {
+                    if let Verdict::Class(c) = &mut verdicts[i]
+                        && matches!(*c, Class::Bad(reason::SHORT | reason::LOW_DENSITY))
+                    {
+                        *c = Class::Good;
+                    }
+                }
+            }
         } else {
             self.apply_tail(&mut verdicts, &words, classify);
         }
@@ -832,6 +854,26 @@ mod tests {
             why.iter()
                 .any(|(t, r)| t.starts_with("We use cookies") && *r == "consent.cookies"),
             "{why:?}"
+        );
+    }
+
+    #[test]
+    fn a_numbered_list_after_the_last_paragraph_is_kept_but_not_after_a_heading() {
+        let cleaner = Cleaner::new(&RuleSet::builtin()).unwrap();
+        let intro = "The council said on Tuesday that these are the gifts it will hand out at the fair this year, and that every child can take one home.";
+        let list = "1) Lego Star Wars 75188\nhttp://amzn.to/2iJFhRj\n2) Polistil 960574 Pista\n3) Blade Runner The Final Cut (4K)\n4) Hasbro Taboo";
+        let c = cleaner.clean(&format!("Gifts for the fair\n\n{intro}\n{list}"));
+        let with_list = kept(&c);
+        assert!(
+            with_list.contains(&"1) Lego Star Wars 75188"),
+            "{with_list:?}"
+        );
+        assert!(with_list.contains(&"4) Hasbro Taboo"), "{with_list:?}");
+        let c = cleaner.clean(&format!("Gifts for the fair\n\n{intro}\nMost read\n{list}"));
+        let after_heading = kept(&c);
+        assert!(
+            !after_heading.contains(&"1) Lego Star Wars 75188"),
+            "{after_heading:?}"
         );
     }
 
