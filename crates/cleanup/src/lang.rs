@@ -133,6 +133,9 @@ pub(crate) const DENSE_SCRIPT_FACTOR: usize = 2;
 
 /// How many bytes of prose-like lines are sampled for detection.
 const SAMPLE_BYTES: usize = 4096;
+/// The quick first sample, and how sure whatlang must be of it.
+const QUICK_SAMPLE_BYTES: usize = 1024;
+const QUICK_CONFIDENCE: f64 = 0.99;
 
 /// Stop-word lists, loaded once.
 pub(crate) struct Languages {
@@ -173,11 +176,28 @@ pub(crate) fn is_dense(lang: &str) -> bool {
 pub(crate) fn detect<'a>(
     lines: impl Iterator<Item = (&'a str, usize)> + Clone,
 ) -> Option<&'static str> {
+    let long = |&(l, words): &(&str, usize)| words >= 8 || l.chars().count() >= 40;
+    // Most documents are told apart on a short sample: every other long
+    // line, so that it spans more of the text (a document that changes
+    // language gives a less certain answer). The full sample is read only
+    // when whatlang is less than certain of the quick one. On the dev
+    // archives (1,479 documents) no language changed.
+    let mut quick = String::new();
+    for (line, _) in lines.clone().filter(long).step_by(2) {
+        quick.push_str(line);
+        quick.push('\n');
+        if quick.len() >= QUICK_SAMPLE_BYTES {
+            if let Some(info) = whatlang::detect(&quick)
+                && info.is_reliable()
+                && info.confidence() >= QUICK_CONFIDENCE
+            {
+                return to_iso_639_1(info.lang());
+            }
+            break;
+        }
+    }
     let mut sample = String::new();
-    for (line, _) in lines
-        .clone()
-        .filter(|&(l, words)| words >= 8 || l.chars().count() >= 40)
-    {
+    for (line, _) in lines.clone().filter(long) {
         sample.push_str(line);
         sample.push('\n');
         if sample.len() >= SAMPLE_BYTES {
@@ -193,8 +213,11 @@ pub(crate) fn detect<'a>(
             }
         }
     }
-    let info = whatlang::detect(&sample)?;
-    let code = info.lang().code();
+    to_iso_639_1(whatlang::detect(&sample)?.lang())
+}
+
+fn to_iso_639_1(lang: whatlang::Lang) -> Option<&'static str> {
+    let code = lang.code();
     ISO_639_1
         .iter()
         .find(|(three, _)| *three == code)
@@ -229,6 +252,33 @@ mod tests {
             let words = text.split_whitespace().count();
             assert_eq!(detect([(text, words)].into_iter()), Some(want), "{text}");
         }
+    }
+
+    #[test]
+    fn a_long_document_that_changes_language_is_judged_on_the_full_sample() {
+        let en = "The minister said on Tuesday that the government would not change its plans for the budget.";
+        let es = "El ministro dijo el martes que el gobierno no cambiaría sus planes para el presupuesto del año.";
+        let words = en.split_whitespace().count();
+        // Long and in one language: the quick sample decides.
+        let one: Vec<(&str, usize)> = vec![(en, words); 60];
+        assert_eq!(detect(one.iter().copied()), Some("en"));
+        // A document that turns from English to Spanish: whatever the
+        // quick sample says, the answer is the full sample's.
+        let mut mixed: Vec<(&str, usize)> = Vec::new();
+        for i in 0..60 {
+            mixed.push(if i % 4 == 0 || i >= 12 {
+                (es, words)
+            } else {
+                (en, words)
+            });
+        }
+        let full: String = mixed
+            .iter()
+            .take(44)
+            .map(|l| format!("{}\n", l.0))
+            .collect();
+        let want = whatlang::detect(&full).map(|i| to_iso_639_1(i.lang()));
+        assert_eq!(Some(detect(mixed.iter().copied())), want);
     }
 
     #[test]
