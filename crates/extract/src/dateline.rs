@@ -1,7 +1,7 @@
 //! Datelines: `WASHINGTON (Reuters) –`, `LONDON, May 5 (AP) -`, `(Bloomberg) --`.
 
 use newsclean_model::Dateline;
-use regex::Regex;
+use regex::{Captures, Regex};
 
 const MONTH: &str = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+\d{1,2}(?:,?\s+\d{4})?";
 
@@ -34,6 +34,9 @@ const LABELS: &[&str] = &[
     "UPDATE 3",
 ];
 
+/// The longest agency name in parentheses (`(Reuters)`, `(Agence France-Presse)`).
+const MAX_AGENCY_CHARS: usize = 39;
+
 pub(crate) struct DatelineParser {
     /// Upper-case place, optional region and date, optional agency, separator.
     caps: Regex,
@@ -48,7 +51,9 @@ impl DatelineParser {
         let place_caps = r"\p{Lu}[\p{Lu}\p{M}.'’-]*(?:\s+\p{Lu}[\p{Lu}\p{M}.'’-]*){0,4}";
         let place_title = r"\p{Lu}[\p{L}\p{M}.'’-]+(?:\s+\p{Lu}[\p{L}\p{M}.'’-]+){0,3}";
         let region = r"\p{Lu}[\p{L}.]+(?:\s+\p{Lu}[\p{L}.]+){0,2}";
-        let agency = r"\((?P<agency>[\p{L}][\p{L}\p{N} .&/'’-]{0,38}?)\)";
+        // Unbounded here (a counted repetition of these classes is costly to
+        // compile); at most 39 characters, checked in `parse`.
+        let agency = r"\((?P<agency>[\p{L}][\p{L}\p{N} .&/'’-]*?)\)";
         let sep = r"\s*(?P<sep>--|[-–—:|])\s*";
         let tail = format!(
             r"(?:,\s*(?P<date1>{MONTH})|,\s*(?P<region>{region})(?:,\s*(?P<date2>{MONTH}))?)?"
@@ -64,12 +69,18 @@ impl DatelineParser {
     }
 
     pub(crate) fn parse(&self, paragraph: &str) -> Option<Dateline> {
+        // An agency is a name, not a parenthetical remark.
+        let short_agency = |c: &Captures<'_>| {
+            c.name("agency")
+                .is_none_or(|a| a.as_str().chars().count() <= MAX_AGENCY_CHARS)
+        };
         let caps = self
             .caps
             .captures(paragraph)
             .filter(|c| c.name("loc").is_some_and(|l| is_place_caps(l.as_str())))
-            .or_else(|| self.titled.captures(paragraph))
-            .or_else(|| self.agency_only.captures(paragraph))?;
+            .filter(short_agency)
+            .or_else(|| self.titled.captures(paragraph).filter(short_agency))
+            .or_else(|| self.agency_only.captures(paragraph).filter(short_agency))?;
         let sep = caps.name("sep")?;
         // Without an agency, only the dashes of AP style (`WASHINGTON —`)
         // and a colon (`NEW DELHI:`) separate a dateline: `US - China talks`
@@ -119,6 +130,18 @@ mod tests {
             agency.map(String::from),
             date.map(String::from),
         ))
+    }
+
+    #[test]
+    fn a_long_parenthetical_is_not_an_agency() {
+        assert_eq!(
+            parse("WASHINGTON (Agence France-Presse) — The talks"),
+            some(Some("WASHINGTON"), Some("Agence France-Presse"), None)
+        );
+        assert_eq!(
+            parse("WASHINGTON (a remark that runs on for far too long to be a name) — The talks"),
+            None
+        );
     }
 
     #[test]
