@@ -325,7 +325,7 @@ static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 static MONTHS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:(\d{1,2})(?:st|nd|rd|th)?\.?\s+(\p{L}{3,11})\.?,?\s+(\d{4})|(\p{L}{3,11})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4}))\b")
+    Regex::new(r"(?i)\b(?:(\d{1,2})(?:st|nd|rd|th)?\.?\s+(\p{L}{3,})\.?,?\s+(\d{4})|(\p{L}{3,})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4}))\b")
         .expect("static regex")
 });
 static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
@@ -1101,6 +1101,11 @@ mod tests {
         );
         // Day and month could be either way round.
         assert_eq!(url_date("https://x.de/meldungen/03-04-2021"), None);
+        // Month names longer than eleven letters.
+        assert_eq!(
+            normalize_date("5 października 2021").as_deref(),
+            Some("2021-10-05")
+        );
         assert_eq!(normalize_date("no date"), None);
     }
 
