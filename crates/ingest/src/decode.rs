@@ -142,25 +142,37 @@ pub fn decode_with_charset(bytes: &[u8], charset: Option<&str>) -> Result<Decode
 /// of a megabyte is counted in one pass without decoding a char.
 fn tally(text: &str) -> (u64, u64, u64) {
     let bytes = text.as_bytes();
-    let mut chars = 0u64;
-    let mut control = 0u64;
-    for (i, &b) in bytes.iter().enumerate() {
-        // Every byte that is not a continuation byte starts a char.
-        chars += u64::from(b & 0xC0 != 0x80);
-        // C0 controls and DEL are one byte; C1 controls are `C2 80`..`C2 9F`.
-        let c0 = (b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0C)) || b == 0x7F;
-        let c1 = b == 0xC2 && bytes.get(i + 1).is_some_and(|n| (0x80..=0x9F).contains(n));
-        control += u64::from(c0 || c1);
-    }
+    let continuation = count_bytes(bytes, |b| b & 0xC0 == 0x80);
+    let c0 = count_bytes(bytes, |b| {
+        (b < 0x20 && b != b'\n' && b != b'\r' && b != b'\t' && b != 0x0C) || b == 0x7F
+    });
+    // C1 controls are `C2 80`..`C2 9F`.
+    let c1 = memchr::memchr_iter(0xC2, bytes)
+        .filter(|&i| bytes.get(i + 1).is_some_and(|n| (0x80..=0x9F).contains(n)))
+        .count();
     let replaced = memchr::memmem::find_iter(bytes, "\u{FFFD}".as_bytes()).count() as u64;
-    (chars, replaced, control)
+    (
+        (bytes.len() - continuation) as u64,
+        replaced,
+        (c0 + c1) as u64,
+    )
+}
+
+/// Bytes of `bytes` for which `test` holds, counted in blocks of 255 into a
+/// `u8` so that the compiler turns the loop into vector code.
+fn count_bytes(bytes: &[u8], test: impl Fn(u8) -> bool) -> usize {
+    bytes
+        .chunks(255)
+        .map(|block| usize::from(block.iter().fold(0u8, |n, &b| n + u8::from(test(b)))))
+        .sum()
 }
 
 fn finish(encoding: &'static Encoding, bytes: &[u8]) -> Result<Decoded, DecodeError> {
     let (text, _) = encoding.decode_without_bom_handling(bytes);
     let (chars, mut replaced, control) = tally(&text);
-    // A replacement character already in valid input is not a decode error.
-    if encoding == encoding_rs::UTF_8 && std::str::from_utf8(bytes).is_ok() {
+    // A replacement character already in valid input is not a decode
+    // error. (UTF-8 comes back borrowed exactly when it was valid.)
+    if encoding == encoding_rs::UTF_8 && matches!(text, std::borrow::Cow::Borrowed(_)) {
         replaced = 0;
     }
     if text.trim().is_empty() {
@@ -214,6 +226,19 @@ pub fn html_charset(bytes: &[u8]) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_replacement_char_in_valid_utf8_is_not_a_decode_error() {
+        let valid = "Text with a \u{FFFD} in it, quoted from a broken page.";
+        assert_eq!(
+            finish(encoding_rs::UTF_8, valid.as_bytes())
+                .unwrap()
+                .replaced,
+            0
+        );
+        let broken = b"Text with a \xff byte in it, from a page that lied about UTF-8.";
+        assert_eq!(finish(encoding_rs::UTF_8, broken).unwrap().replaced, 1);
+    }
 
     #[test]
     fn tally_counts_as_chars_do() {
