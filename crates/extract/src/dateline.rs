@@ -3,6 +3,8 @@
 use newsclean_model::Dateline;
 use regex::{Captures, Regex};
 
+use crate::HashSet;
+
 const MONTH: &str = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+\d{1,2}(?:,?\s+\d{4})?";
 
 /// Upper-case labels that open a paragraph like a dateline but are not places.
@@ -105,6 +107,32 @@ impl DatelineParser {
     }
 }
 
+/// The agency that signs a story off at the end of its last paragraph:
+/// `… into the US. PTI`, `… on Friday. (AFP)`, `… said. — dpa`, or a
+/// paragraph that is only the sign-off (`(Reuters)`).
+pub(crate) fn signoff<'a>(paragraph: &'a str, agencies: &HashSet<String>) -> Option<&'a str> {
+    let text = paragraph.trim_end();
+    // The tail after the last sentence end, or the whole paragraph.
+    let tail = text
+        .char_indices()
+        .rev()
+        .find(|&(i, c)| {
+            matches!(c, '.' | '!' | '?' | '”' | '"' | '’')
+                && i + c.len_utf8() < text.len()
+                && text[i + c.len_utf8()..].starts_with(char::is_whitespace)
+        })
+        .map_or(text, |(i, c)| &text[i + c.len_utf8()..]);
+    let name = tail
+        .trim()
+        .trim_start_matches(['-', '–', '—', '/', ' '])
+        .trim_start_matches('(')
+        .trim_end_matches('.')
+        .trim_end_matches(')')
+        .trim();
+    (!name.is_empty() && name.split_whitespace().count() <= 3 && agencies.contains(name))
+        .then_some(name)
+}
+
 /// At least two letters, all upper case: `WASHINGTON`, `ST. LOUIS`, not `A`.
 fn is_place_caps(loc: &str) -> bool {
     loc.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !loc.chars().any(|c| c.is_lowercase())
@@ -130,6 +158,27 @@ mod tests {
             agency.map(String::from),
             date.map(String::from),
         ))
+    }
+
+    #[test]
+    fn agencies_sign_off() {
+        let agencies: HashSet<String> = ["PTI", "AFP", "dpa", "Reuters"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        assert_eq!(
+            signoff("They were deported to sneak into the US. PTI", &agencies),
+            Some("PTI")
+        );
+        assert_eq!(
+            signoff("The talks end on Friday. (AFP)", &agencies),
+            Some("AFP")
+        );
+        assert_eq!(signoff("Das sagte er. — dpa", &agencies), Some("dpa"));
+        assert_eq!(signoff("(Reuters)", &agencies), Some("Reuters"));
+        // An agency named inside a sentence does not sign it off.
+        assert_eq!(signoff("The figures came from Reuters.", &agencies), None);
+        assert_eq!(signoff("He said so. Then he left.", &agencies), None);
     }
 
     #[test]

@@ -19,6 +19,7 @@ const SPEECH_VERBS: &str = include_str!("../data/lexicon/speech-verbs.txt");
 const ABBREVIATIONS: &str = include_str!("../data/lexicon/abbreviations.txt");
 const NOT_ENTITIES: &str = include_str!("../data/lexicon/not-entities.txt");
 const OPENERS: &str = include_str!("../data/lexicon/sentence-openers.txt");
+const AGENCIES: &str = include_str!("../data/lexicon/agencies.txt");
 
 /// Non-empty, non-comment lines of a data file.
 fn entries(data: &str) -> impl Iterator<Item = &str> {
@@ -133,6 +134,8 @@ pub(crate) struct Lexicon {
     pub(crate) abbreviations: HashSet<String>,
     pub(crate) not_entities: HashSet<String>,
     pub(crate) openers: HashSet<String>,
+    /// News agencies' names as they sign stories off (`PTI`, `AFP`).
+    pub(crate) agencies: HashSet<String>,
 }
 
 impl Lexicon {
@@ -161,6 +164,7 @@ impl Lexicon {
             abbreviations: set(ABBREVIATIONS),
             not_entities: set(NOT_ENTITIES),
             openers: set(OPENERS),
+            agencies: set(AGENCIES),
         }
     }
 

@@ -101,7 +101,8 @@ pub struct Article {
     pub title: Option<String>,
     /// Dateline of the lead paragraph.
     pub dateline: Option<Dateline>,
-    /// Wire agency named in the dateline.
+    /// Wire agency named in the dateline, or signing the story off at the
+    /// end of its last paragraph (`… into the US. PTI`).
     pub agency: Option<String>,
     /// Section headings inside the body.
     pub subheadings: Vec<String>,
@@ -158,7 +159,14 @@ impl Extractor {
             .iter()
             .take(3)
             .find_map(|p| self.datelines.parse(p));
-        article.agency = article.dateline.as_ref().and_then(|d| d.agency.clone());
+        article.agency = article
+            .dateline
+            .as_ref()
+            .and_then(|d| d.agency.clone())
+            .or_else(|| {
+                let last = article.paragraphs.last()?;
+                dateline::signoff(last, &self.lexicon.agencies).map(str::to_string)
+            });
         article
     }
 
