@@ -434,7 +434,37 @@ fn attribute_before(
     if let Some(speaker) = according_to(lex, found, span, text, before, before_start) {
         return Some(speaker);
     }
-    None
+    colon_clause(lex, found, span, text, before, before_start)
+}
+
+/// `…, he went on: “…”`: a short clause that ends in a colon right before
+/// the quote and opens with a pronoun or a person's name, whatever its verb.
+fn colon_clause(
+    lex: &Lexicon,
+    found: &Found,
+    span: &Span,
+    text: &str,
+    before: &str,
+    base: usize,
+) -> Option<Option<String>> {
+    let trimmed = before.trim_end();
+    if !trimmed.ends_with(':') {
+        return None;
+    }
+    let from = trimmed.rfind([',', ';', '.']).map_or(0, |k| k + 1);
+    let words = words_of(&trimmed[from..], base + from);
+    if !(2..=5).contains(&words.len()) {
+        return None;
+    }
+    let (at, first) = words[0];
+    if PRONOUNS.contains(&first) || PLURAL_PRONOUNS.contains(&first) {
+        return Some(resolve(lex, found, span, first, text));
+    }
+    found
+        .mentions
+        .iter()
+        .find(|m| m.kind == Kind::Person && m.paragraph == span.paragraph && m.start == at)
+        .map(|m| Some(found.name_of(m).to_string()))
 }
 
 /// `according to X` in `region` (which starts at byte `base` of `text`).
@@ -768,6 +798,17 @@ mod tests {
                     Some("the official")
                 ),
             ]
+        );
+    }
+
+    #[test]
+    fn a_colon_clause_names_its_subject_whatever_the_verb() {
+        assert_eq!(
+            quotes(&[
+                "Sir Keir Starmer has defended accepting gifts from a donor.",
+                "Asked whether an adviser would be appointed, he went on: “Well, there is a difference.”",
+            ]),
+            [q("Well, there is a difference.", Some("Keir Starmer"))]
         );
     }
 
