@@ -878,6 +878,27 @@ mod tests {
     }
 
     #[test]
+    fn captions_end_in_their_picture_credit() {
+        let cleaner = Cleaner::new(&RuleSet::builtin()).unwrap();
+        let body = "The council said on Tuesday that it would not change the plans for the new library, which has been under construction for two years.";
+        let c = cleaner.clean(&format!(
+            "Library plans stay\n\n{body}\nThe new library at night. © City of Bremen\n{body} Again."
+        ));
+        let why: Vec<(&str, &str)> = c
+            .removed
+            .iter()
+            .map(|r| (r.text.as_str(), r.rule.as_str()))
+            .collect();
+        assert_eq!(
+            why,
+            [(
+                "The new library at night. © City of Bremen",
+                "caption.copyright-end"
+            )]
+        );
+    }
+
+    #[test]
     fn the_article_starts_after_the_repeated_headline() {
         let cleaner = Cleaner::new(&RuleSet::builtin()).unwrap();
         let teaser = "A different story about the harbour that the site promotes on every page, with enough words to look like prose.";

@@ -547,12 +547,31 @@ pub(crate) fn select(dom: &Dom, raw: Vec<Raw>) -> Vec<Block> {
             j = (nodes[j].end as usize).max(j + 1);
         }
     }
+    let inside_at: Vec<bool> = raw
+        .iter()
+        .map(|b| included[0] || ancestors(nodes, b.container).any(|a| included[a as usize]))
+        .collect();
+    // A standfirst between the headline and the article's container, in
+    // a box of its own (`<div class="lead">`), belongs to the article.
+    let mut lead = vec![false; raw.len()];
+    if best != 0
+        && let Some(h1) = raw.iter().position(|b| b.kind == BlockKind::Heading(1))
+        && let Some(first) = (h1 + 1..raw.len()).find(|&k| inside_at[k] && !junk[k])
+    {
+        for k in h1 + 1..first {
+            let b = &raw[k];
+            lead[k] = !junk[k]
+                && b.kind == BlockKind::Paragraph
+                && b.chars >= 80
+                && (b.link_chars as f64) < 0.1 * b.chars as f64;
+        }
+    }
     let mut out = Vec::new();
-    for (b, j) in raw.into_iter().zip(junk) {
+    for (k, (b, j)) in raw.into_iter().zip(junk).enumerate() {
         if j {
             continue;
         }
-        let inside = included[0] || ancestors(nodes, b.container).any(|a| included[a as usize]);
+        let inside = inside_at[k] || lead[k];
         // A long prose paragraph that is a sibling of the article joins it.
         let sibling_prose = !inside
             && best != 0

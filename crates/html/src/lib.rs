@@ -383,6 +383,27 @@ mod tests {
     }
 
     #[test]
+    fn a_standfirst_in_its_own_box_joins_the_article() {
+        let para = "<p>The council said on Tuesday that it would not change the plans for the new library, which has been under construction for two years.</p>";
+        let links = "<li><a href=\"/a\">Share on a network</a></li>".repeat(12);
+        let html = format!(
+            "<html><body><div class=\"top\"><h1>Library plans stay</h1>\
+             <div class=\"meta\"><span>24 October 2022</span></div>\
+             <div class=\"post-lead\"><p>Demand for new public buildings is rising across the region, and the council wants its plans to show it.</p></div>\
+             <ul>{links}</ul></div>\
+             <div class=\"main\"><div class=\"post-body\">{para}{para}{para}</div><ul>{links}</ul></div>\
+             <footer><p>About us</p></footer></body></html>"
+        );
+        let page = HtmlExtractor::default().extract(&html).unwrap();
+        let texts: Vec<&str> = page.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert!(
+            texts.iter().any(|t| t.starts_with("Demand for new public")),
+            "{texts:?}"
+        );
+        assert!(!texts.contains(&"About us"), "{texts:?}");
+    }
+
+    #[test]
     fn author_links_are_bylines() {
         let page = |a: &str| {
             let html = format!(
