@@ -108,7 +108,7 @@ const JUNK_PREFIXES: &[&str] = &[
 /// Words that begin like junk but are not: Drupal marks every article
 /// shown on the front page `node--promoted`. (`paywall` is not junk
 /// either: sites mark the article body behind the wall with it.)
-const NOT_JUNK: &[&str] = &["promoted"];
+const NOT_JUNK: &[&str] = &["promoted", "commentary", "commentaries"];
 
 /// class/id words of article containers.
 const GOOD_WORDS: &[&str] = &[
@@ -419,7 +419,11 @@ fn scores(
 
 /// Comment sections can outweigh the article; their words always count.
 fn comment_like(hint: &str) -> bool {
-    hint.contains("comment") || hint.contains("disqus") || hint.contains("discussion")
+    // A commentary is an opinion piece, not a comment section.
+    hint.match_indices("comment")
+        .any(|(i, _)| !hint[i..].starts_with("commentar"))
+        || hint.contains("disqus")
+        || hint.contains("discussion")
 }
 
 fn block_junk(nodes: &[Node], raw: &[Raw], hinted: &[bool]) -> Vec<bool> {
@@ -608,6 +612,14 @@ mod tests {
     fn a_hidden_label_does_not_hide_its_field() {
         assert!(!hint_weight("field field--name-body field--label-hidden").0);
         assert!(hint_weight("promo hidden").0);
+    }
+
+    #[test]
+    fn a_commentary_is_an_article_not_comments() {
+        assert!(!hint_weight("full news subjective commentary article").0);
+        assert!(hint_weight("comments-area").0);
+        assert!(!super::comment_like("sect commentary"));
+        assert!(super::comment_like("wp-comments"));
         assert!(!hint_weight("node node--type-article node--promoted").0);
         assert!(hint_weight("share-buttons").0);
     }
