@@ -621,6 +621,23 @@ fn strip_raw(html: &str, json_ld: &mut Vec<String>) -> String {
         } else if starts_with_ci(rest, b"script") && ends_name(rest, 6) {
             let tag_end = memchr::memchr(b'>', rest).map_or(rest.len(), |e| e + 1);
             let tag = &rest[..tag_end];
+            // Blogger ships a post's body as a template script inside the
+            // element microdata marks as the article body: its markup is
+            // the article, so only the script tags go.
+            if contains_ci(tag, b"text/template") && opens_article_body(&bytes[..lt]) {
+                out.push_str(&html[copied..lt]);
+                copied = lt + 1 + tag_end;
+                at = copied;
+                if let Some(e) = find_ci(&bytes[at..], b"</script") {
+                    // Keep the body; drop `</script>` when we reach it.
+                    let close_at = at + e;
+                    out.push_str(&html[at..close_at]);
+                    copied = memchr::memchr(b'>', &bytes[close_at..])
+                        .map_or(bytes.len(), |g| close_at + g + 1);
+                    at = copied;
+                }
+                continue;
+            }
             (b"</script", contains_ci(tag, b"ld+json"))
         } else if starts_with_ci(rest, b"style") && ends_name(rest, 5) {
             (b"</style", false)
@@ -654,6 +671,23 @@ fn strip_raw(html: &str, json_ld: &mut Vec<String>) -> String {
     }
     out.push_str(&html[copied..]);
     out
+}
+
+/// `before` ends with the start tag of the element microdata marks as the
+/// article body (`<div itemprop="articleBody">` and white space).
+fn opens_article_body(before: &[u8]) -> bool {
+    let window = &before[before.len().saturating_sub(300)..];
+    let Some(gt) = window.iter().rposition(|&b| !b.is_ascii_whitespace()) else {
+        return false;
+    };
+    if window[gt] != b'>' {
+        return false;
+    }
+    let Some(lt) = window[..gt].iter().rposition(|&b| b == b'<') else {
+        return false;
+    };
+    let tag = &window[lt..gt];
+    contains_ci(tag, b"itemprop") && contains_ci(tag, b"articlebody")
 }
 
 fn starts_with_ci(hay: &[u8], needle: &[u8]) -> bool {
@@ -698,6 +732,17 @@ mod tests {
         );
         assert_eq!(s, "abcde");
         assert_eq!(ld, ["{\"a\":1}"]);
+    }
+
+    #[test]
+    fn a_template_holding_the_article_body_is_markup() {
+        let mut ld = Vec::new();
+        let s = strip_raw(
+            "<div itemprop='articleBody'><script type='text/template'><p>Post</p></script></div>\
+             <script type='text/template'><p>{{widget}}</p></script>end",
+            &mut ld,
+        );
+        assert_eq!(s, "<div itemprop='articleBody'><p>Post</p></div>end");
     }
 
     #[test]
