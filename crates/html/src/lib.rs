@@ -196,7 +196,12 @@ impl HtmlExtractor {
             first_time.as_deref(),
             &date_texts,
         );
-        let blocks = content::select(&dom, raw);
+        let mut blocks = content::select(&dom, raw);
+        if let Some(body) = meta.ld_body.as_deref()
+            && let Some(paragraphs) = ld_fallback(&blocks, body)
+        {
+            blocks = paragraphs;
+        }
         if started.elapsed() > self.budget.max_time {
             return Err(HtmlError::Budget(format!(
                 "over {} ms",
@@ -290,6 +295,36 @@ fn element_text(dom: &dom::Dom, i: usize, max: usize) -> String {
         }
     }
     meta::clean(&text)
+}
+
+/// The JSON-LD `articleBody` as paragraphs, when it holds well over twice
+/// the text the page's own markup gave (an article rendered by script from
+/// data the page carries, with only its lead in the HTML).
+fn ld_fallback(blocks: &[Block], body: &str) -> Option<Vec<Block>> {
+    // Some sites put HTML, or only a teaser, in the field.
+    if body.contains("</") || body.contains("<p") {
+        return None;
+    }
+    let ld_chars = body.chars().filter(|c| !c.is_whitespace()).count();
+    let page_chars: usize = blocks
+        .iter()
+        .filter(|b| !matches!(b.kind, BlockKind::Heading(_)))
+        .map(|b| b.text.chars().filter(|c| !c.is_whitespace()).count())
+        .sum();
+    if ld_chars < 500 || ld_chars < 2 * page_chars.max(1) {
+        return None;
+    }
+    let paragraphs: Vec<Block> = body
+        .lines()
+        .map(meta::clean)
+        .filter(|l| !l.is_empty())
+        .map(|text| Block {
+            kind: BlockKind::Paragraph,
+            text: html_escape::decode_html_entities(&text).into_owned(),
+            link_density: 0.0,
+        })
+        .collect();
+    (!paragraphs.is_empty()).then_some(paragraphs)
 }
 
 /// The text of the first element microdata marks as the headline
@@ -401,6 +436,35 @@ mod tests {
             "{texts:?}"
         );
         assert!(!texts.contains(&"About us"), "{texts:?}");
+    }
+
+    #[test]
+    fn json_ld_article_body_stands_in_for_a_page_rendered_by_script() {
+        let sentence =
+            "The council said on Tuesday that it would not change the plans for the new library. ";
+        let body = format!("{}\\n{}", sentence.repeat(5), sentence.repeat(4));
+        let html = format!(
+            r#"<html><head><script type="application/ld+json">{{"@type":"NewsArticle","headline":"Library plans stay","articleBody":"{body}"}}</script></head>
+<body><h1>Library plans stay</h1><div id="app"><p>Loading the article, please wait a moment.</p></div></body></html>"#
+        );
+        let page = HtmlExtractor::default().extract(&html).unwrap();
+        assert_eq!(page.blocks.len(), 2, "{:?}", page.blocks);
+        assert!(page.blocks[0].text.starts_with("The council said"));
+        // When the markup holds the article, the markup wins.
+        let full = format!(
+            r#"<html><head><script type="application/ld+json">{{"@type":"NewsArticle","articleBody":"{body}"}}</script></head>
+<body><h1>Library plans stay</h1><article><p>{}</p><p>{}</p></article></body></html>"#,
+            sentence.replace("council", "mayor").repeat(5),
+            sentence.replace("council", "mayor").repeat(4)
+        );
+        let page = HtmlExtractor::default().extract(&full).unwrap();
+        assert!(
+            page.blocks
+                .iter()
+                .any(|b| b.text.starts_with("The mayor said")),
+            "{:?}",
+            page.blocks
+        );
     }
 
     #[test]

@@ -17,6 +17,8 @@ pub(crate) struct Meta {
     pub site_name: Option<String>,
     pub url: Option<String>,
     pub language: Option<String>,
+    /// The article's text as JSON-LD `articleBody` gives it.
+    pub ld_body: Option<String>,
 }
 
 #[derive(Debug, Default)]
@@ -27,6 +29,7 @@ struct LdArticle {
     publisher: Option<String>,
     url: Option<String>,
     language: Option<String>,
+    body: Option<String>,
 }
 
 fn ld_text(v: &Value) -> Option<String> {
@@ -166,6 +169,12 @@ fn json_ld(scripts: &[String]) -> LdArticle {
             }
             if art.language.is_none() {
                 art.language = o.get("inLanguage").and_then(ld_text);
+            }
+            if art.body.is_none() && rank >= 3 {
+                art.body = o
+                    .get("articleBody")
+                    .and_then(Value::as_str)
+                    .map(str::to_string);
             }
         }
     }
@@ -1062,6 +1071,7 @@ pub(crate) fn extract(
             let code = l.trim().split(['-', '_']).next()?.to_ascii_lowercase();
             (code.len() == 2 && code.chars().all(|c| c.is_ascii_lowercase())).then_some(code)
         });
+    m.ld_body = ld.body;
     m
 }
 
