@@ -619,6 +619,11 @@ fn ymd(y: &str, m: u32, d: &str) -> Option<String> {
 /// the many ways pages write dates.
 pub(crate) fn normalize_date(s: &str) -> Option<String> {
     let s = s.trim();
+    // Every form has ASCII digits (others would not parse as numbers
+    // below): most texts are turned away without running a regex.
+    if !s.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
     if let Some(c) = ISO.captures(s) {
         let m: u32 = c[2].parse().ok()?;
         let date = ymd(&c[1], m, &c[3])?;
