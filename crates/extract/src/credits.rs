@@ -53,7 +53,7 @@ impl CreditParser {
     pub(crate) fn new() -> CreditParser {
         CreditParser {
             role: Regex::new(
-                r"(?i)(?:\b(?P<word>additional\s+reporting|reporting|writing|written|editing|edited|compiled|research|photos?|graphics?|video|production|produced)\s+by\b|^\W*(?P<by>by)\b)",
+                r"(?i)(?:\b(?P<word>additional\s+reporting|reporting|writing|written|editing|edited|compiled|research|photos?|graphics?|video|production|produced)\s+by\b|^\W*(?P<by>by|text|texte|words|autor|autorin|auteur|auteure|autore|author|(?:ein\s+|blog\s*)?beitrag\s+von)\b\s*:?)",
             )
             .expect("credit pattern is valid"),
             location: Regex::new(r"\s+(?:in|from)\s+\p{Lu}.*$").expect("location pattern is valid"),
@@ -256,5 +256,14 @@ mod tests {
             (vec!["JANE DOE".into(), "RICHARD ROE".into()], vec![])
         );
         assert_eq!(parse("Photos by Ann Lee"), (vec![], vec![]));
+        // Labels that name the author in other languages' bylines.
+        assert_eq!(
+            parse("Text: Klausmartin Friedrich"),
+            (vec!["Klausmartin Friedrich".into()], vec![])
+        );
+        assert_eq!(
+            parse("Blog Beitrag von Margarita Koreneva"),
+            (vec!["Margarita Koreneva".into()], vec![])
+        );
     }
 }
