@@ -6,6 +6,8 @@ const HEADLINE_MAX_WORDS: usize = 30;
 const SUBHEADING_MAX_WORDS: usize = 14;
 /// Shortest paragraph that can follow a subheading, in words.
 const SUBHEADING_NEXT_MIN_WORDS: usize = 12;
+/// Questions of this many words or more are paragraphs (interview turns).
+const QUESTION_MIN_WORDS: usize = 7;
 
 fn words(s: &str) -> usize {
     s.split_whitespace().count()
@@ -43,8 +45,11 @@ pub(crate) fn is_subheading(body: &[&str], i: usize) -> bool {
         .chars()
         .next()
         .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+    // A long question is an interview's turn, not a section's title.
+    let long_question = line.ends_with('?') && n >= QUESTION_MIN_WORDS;
     starts_upper
         && !ends_like_prose(line)
+        && !long_question
         && !line.contains(['“', '"', '«', '„'])
         && words(body[i + 1]) >= SUBHEADING_NEXT_MIN_WORDS
         && !is_subheading_shape_blocked(body[i - 1])
@@ -95,5 +100,12 @@ mod tests {
         assert!(!is_subheading(&["Heading", P], 0));
         assert!(!is_subheading(&[P, "Heading"], 1));
         assert!(!is_subheading(&[P, "Heading", "short"], 1));
+        // A short question can title a section; a long one is an
+        // interviewer's turn.
+        assert!(is_subheading(&[P, "What happens next?", P], 1));
+        assert!(!is_subheading(
+            &[P, "How did you first come to work on the library plans?", P],
+            1
+        ));
     }
 }
