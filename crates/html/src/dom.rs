@@ -14,6 +14,7 @@
 //! aside for metadata.
 
 use std::cell::RefCell;
+use std::sync::LazyLock;
 use std::time::Instant;
 
 use html5ever::LocalName;
@@ -145,6 +146,11 @@ const KICKERS: &[&str] = &[
     "supertitle",
     "spitzmarke",
 ];
+
+/// Any of [`KICKERS`] in a hint, in one pass.
+static KICKER: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new(&KICKERS.join("|")).expect("kicker words are a valid pattern")
+});
 
 /// Start tags that close an open `<p>`.
 const CLOSES_P: &[&str] = &[
@@ -377,7 +383,7 @@ impl Builder {
         if name == "a" && is_author_link(&tag) {
             flags |= flags::AUTHOR_LINK;
         }
-        if !hint.is_empty() && KICKERS.iter().any(|k| hint.contains(k)) {
+        if !hint.is_empty() && KICKER.is_match(&hint) {
             flags |= flags::KICKER;
         }
         let depth = self.stack.len();
