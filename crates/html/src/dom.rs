@@ -352,7 +352,11 @@ impl Builder {
                 }
                 "hidden" => hidden = true,
                 "aria-hidden" => hidden |= a.value.eq_ignore_ascii_case("true"),
-                "style" => {
+                // Most styles say nothing of hiding: only those are read.
+                "style"
+                    if contains_ci(a.value.as_bytes(), b"none")
+                        || contains_ci(a.value.as_bytes(), b"hidden") =>
+                {
                     let s: String = a
                         .value
                         .chars()
