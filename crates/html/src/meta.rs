@@ -333,6 +333,10 @@ static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(\d{4})[/.](\d{1,2})[/.](\d{1,2})\b|(?:^|\D)(\d{1,2})(?:\.\s?|/)(\d{1,2})(?:\.\s?|/)(\d{4})\b|\b(\d{4})(\d{2})(\d{2})\b")
         .expect("static regex")
 });
+/// Chinese, Japanese and Korean dates: `2012年6月4日`, `2012년 6월 4일`.
+static CJK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]").expect("static regex")
+});
 static MONTHS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:(\d{1,2})(?:st|nd|rd|th)?\.?\s+(\p{L}{3,})\.?,?\s+(\d{4})|(\p{L}{3,})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4}))\b")
         .expect("static regex")
@@ -647,6 +651,9 @@ pub(crate) fn normalize_date(s: &str) -> Option<String> {
         if let Some(y) = c.get(7) {
             return ymd(y.as_str(), c[8].parse().ok()?, &c[9]);
         }
+    }
+    if let Some(c) = CJK.captures(s) {
+        return ymd(&c[1], c[2].parse().ok()?, &c[3]);
     }
     for c in MONTHS.captures_iter(s) {
         let found = if let Some(d) = c.get(1) {
@@ -1116,6 +1123,14 @@ mod tests {
         );
         // Day and month could be either way round.
         assert_eq!(url_date("https://x.de/meldungen/03-04-2021"), None);
+        assert_eq!(
+            normalize_date("2012年6月4日 10:30").as_deref(),
+            Some("2012-06-04")
+        );
+        assert_eq!(
+            normalize_date("2024년 10월 13일").as_deref(),
+            Some("2024-10-13")
+        );
         // Month names longer than eleven letters.
         assert_eq!(
             normalize_date("5 października 2021").as_deref(),
