@@ -1181,9 +1181,18 @@ mod tests {
             Some("2024-10-13")
         );
         assert_eq!(normalize_date("5 Ocak 2021").as_deref(), Some("2021-01-05"));
-        assert_eq!(normalize_date("12 Agustus 2020").as_deref(), Some("2020-08-12"));
-        assert_eq!(normalize_date("3. Jänner 2022").as_deref(), Some("2022-01-03"));
-        assert_eq!(normalize_date("7 Δεκεμβρίου 2019").as_deref(), Some("2019-12-07"));
+        assert_eq!(
+            normalize_date("12 Agustus 2020").as_deref(),
+            Some("2020-08-12")
+        );
+        assert_eq!(
+            normalize_date("3. Jänner 2022").as_deref(),
+            Some("2022-01-03")
+        );
+        assert_eq!(
+            normalize_date("7 Δεκεμβρίου 2019").as_deref(),
+            Some("2019-12-07")
+        );
         // Month names longer than eleven letters.
         assert_eq!(
             normalize_date("5 października 2021").as_deref(),
