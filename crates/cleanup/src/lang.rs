@@ -272,11 +272,15 @@ mod tests {
                 (en, words)
             });
         }
-        let full: String = mixed
-            .iter()
-            .take(44)
-            .map(|l| format!("{}\n", l.0))
-            .collect();
+        // The full sample, built as `detect` builds it.
+        let mut full = String::new();
+        for (line, _) in &mixed {
+            full.push_str(line);
+            full.push('\n');
+            if full.len() >= SAMPLE_BYTES {
+                break;
+            }
+        }
         let want = whatlang::detect(&full).map(|i| to_iso_639_1(i.lang()));
         assert_eq!(Some(detect(mixed.iter().copied())), want);
     }

@@ -106,8 +106,9 @@ const JUNK_PREFIXES: &[&str] = &[
 ];
 
 /// Words that begin like junk but are not: Drupal marks every article
-/// shown on the front page `node--promoted`. (`paywall` is not junk
-/// either: sites mark the article body behind the wall with it.)
+/// shown on the front page `node--promoted`, and a `commentary` is an
+/// opinion piece, not a comment section. (`paywall` is not junk either:
+/// sites mark the article body behind the wall with it.)
 const NOT_JUNK: &[&str] = &["promoted", "commentary", "commentaries"];
 
 /// class/id words of article containers.

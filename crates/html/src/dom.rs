@@ -495,7 +495,6 @@ const AUTHOR_PATHS: &[&str] = &[
     "autore",
     "autori",
     "autores",
-    "auteurs",
     "journalist",
     "journalisten",
     "redakteur",

@@ -316,11 +316,11 @@ fn ld_fallback(blocks: &[Block], body: &str) -> Option<Vec<Block>> {
     }
     let paragraphs: Vec<Block> = body
         .lines()
-        .map(meta::clean)
+        .map(meta::unescape)
         .filter(|l| !l.is_empty())
         .map(|text| Block {
             kind: BlockKind::Paragraph,
-            text: html_escape::decode_html_entities(&text).into_owned(),
+            text,
             link_density: 0.0,
         })
         .collect();

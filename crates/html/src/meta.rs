@@ -241,8 +241,9 @@ fn trim_lead(s: &str) -> &str {
     }
 }
 
-/// Decodes entities that pages double-encode in their metadata.
-fn unescape(s: &str) -> String {
+/// Decodes entities (which pages double-encode in their metadata) and
+/// collapses whitespace.
+pub(crate) fn unescape(s: &str) -> String {
     clean(&html_escape::decode_html_entities(s))
 }
 
@@ -812,18 +813,13 @@ fn strip_site(title: &str, site: Option<&str>, h1: Option<&str>, shown: &[&str])
             // `Kicker: Headline` is common; `Headline: Site` is not.
             let after_ok = *sep != ": ";
             let banner = |part: &str| part.trim().eq_ignore_ascii_case(name);
-            if let Some((a, b)) = title.split_once(sep)
-                && banner(a)
-                && b.split_whitespace().count() >= words
-                && !names_a_site(b)
-            {
+            let Some((a, b)) = title.split_once(sep) else {
+                continue;
+            };
+            if banner(a) && b.split_whitespace().count() >= words && !names_a_site(b) {
                 return strip_site(b, site, None, shown);
             }
-            if let Some((a, b)) = title.split_once(sep)
-                && after_ok
-                && banner(first_part(b))
-                && a.split_whitespace().count() > words
-            {
+            if after_ok && banner(first_part(b)) && a.split_whitespace().count() > words {
                 return a.trim().to_string();
             }
         }
@@ -875,8 +871,6 @@ fn strip_site(title: &str, site: Option<&str>, h1: Option<&str>, shown: &[&str])
     title
 }
 
-/// All metadata; `h1` is the page's first level-one heading, `bylines`
-/// the texts of byline-like elements.
 /// Whether `name` is written as people's names are: two to four words,
 /// each capitalised.
 fn person_shaped(name: &str) -> bool {
@@ -909,6 +903,9 @@ fn page_bylines(bylines: &[String], date_texts: &[&str], people: bool) -> Vec<St
         .unwrap_or_default()
 }
 
+/// All metadata; `headings` are the page's level-one and -two headings,
+/// `bylines` the texts of byline-like elements, `date_texts` the texts
+/// around the headline that may carry its date or byline.
 pub(crate) fn extract(
     dom: &Dom,
     headings: &[(u8, String)],

@@ -75,9 +75,9 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
 /// `Content-Type` parameter, an HTML `<meta charset>`) over detection.
 ///
 /// A byte-order mark still wins. A declared legacy charset (single- or
-/// multi-byte) is overruled when the bytes are valid UTF-8 with non-ASCII characters, and a
-/// declared UTF-8 when they are not valid UTF-8 (detection decides): the two
-/// most common lies on the web. Unknown labels, and UTF-16 labels on bytes
+/// multi-byte) is overruled when the bytes are valid UTF-8 with non-ASCII
+/// characters, and a declared UTF-8 when they are not valid UTF-8
+/// (detection decides): the two most common lies on the web. Unknown labels, and UTF-16 labels on bytes
 /// without a BOM, are ignored.
 ///
 /// ```
