@@ -272,7 +272,10 @@ impl Cleaner {
             .iter()
             .map(|(_, line, _)| line.split_whitespace().count())
             .collect();
-        let language = lang::detect(lines.iter().map(|l| l.1).zip(counts.iter().copied()));
+        let language = lang::detect(
+            &self.languages,
+            lines.iter().map(|l| l.1).zip(counts.iter().copied()),
+        );
         let stopwords = language.and_then(|l| self.languages.stopwords(l));
         let features: Vec<Features> = lines
             .iter()

@@ -137,9 +137,30 @@ const SAMPLE_BYTES: usize = 4096;
 const QUICK_SAMPLE_BYTES: usize = 1024;
 const QUICK_CONFIDENCE: f64 = 0.99;
 
+/// Languages that the stop-word vote may name without asking whatlang:
+/// common news languages with no close relative that whatlang tells apart
+/// and that has no stop-word list here (Afrikaans next to Dutch, Galician
+/// next to Portuguese, Serbian next to Croatian are why others are left
+/// out).
+const VOTING: &[&str] = &["en", "de", "fr", "es", "it", "pl", "ru"];
+
+/// How clear a stop-word vote must be to stand in for whatlang: the
+/// winner's stop words make at least [`VOTE_SHARE`] of the sample's words
+/// (running prose is 40–50% function words), and no other list covers more
+/// than [`VOTE_RIVAL_SHARE`] of what the winner's covers (related languages
+/// share many stop words; their documents go to whatlang).
+const VOTE_SHARE: f64 = 0.3;
+const VOTE_RIVAL_SHARE: f64 = 0.6;
+/// Fewer words than this and the vote abstains.
+const VOTE_MIN_WORDS: usize = 100;
+
 /// Stop-word lists, loaded once.
 pub(crate) struct Languages {
     stopwords: HashMap<&'static str, HashSet<&'static str>>,
+    /// Every stop word with the lists it is in (bit `i` for
+    /// `STOPWORDS[i]`): one lookup a word for a cheap vote that settles
+    /// most documents before whatlang reads them.
+    owners: HashMap<&'static str, u64>,
 }
 
 impl Languages {
@@ -155,8 +176,55 @@ impl Languages {
                         .collect(),
                 )
             })
-            .collect();
-        Languages { stopwords }
+            .collect::<HashMap<&'static str, HashSet<&'static str>>>();
+        const _: () = assert!(STOPWORDS.len() <= 64, "owners is a u64 bit set");
+        let mut owners: HashMap<&'static str, u64> = HashMap::default();
+        for (i, (code, _)) in STOPWORDS.iter().enumerate() {
+            for &word in &stopwords[code] {
+                *owners.entry(word).or_default() |= 1 << i;
+            }
+        }
+        Languages { stopwords, owners }
+    }
+
+    /// The language whose stop words clearly dominate `sample`, if it is
+    /// one of [`VOTING`]; `None` leaves the question to whatlang.
+    fn vote(&self, sample: &str) -> Option<&'static str> {
+        let mut covered = [0usize; STOPWORDS.len()];
+        let mut words = 0usize;
+        let mut lower = String::new();
+        for word in sample
+            .split(|c: char| !c.is_alphabetic() && c != '\'')
+            .filter(|w| !w.is_empty())
+        {
+            words += 1;
+            lower.clear();
+            lower.extend(word.chars().flat_map(char::to_lowercase));
+            let mut owners = self.owners.get(lower.as_str()).copied().unwrap_or(0);
+            while owners != 0 {
+                covered[owners.trailing_zeros() as usize] += 1;
+                owners &= owners - 1;
+            }
+        }
+        if words < VOTE_MIN_WORDS {
+            return None;
+        }
+        // Ties go to the earlier list; such a vote is never clear anyway.
+        let (best, &top) = covered
+            .iter()
+            .enumerate()
+            .max_by_key(|&(i, n)| (*n, usize::MAX - i))?;
+        let rival = covered
+            .iter()
+            .enumerate()
+            .filter(|&(i, _)| i != best)
+            .map(|(_, &n)| n)
+            .max()
+            .unwrap_or(0);
+        let code = STOPWORDS[best].0;
+        let clear = top as f64 >= VOTE_SHARE * words as f64
+            && rival as f64 <= VOTE_RIVAL_SHARE * top as f64;
+        (clear && VOTING.contains(&code)).then_some(code)
     }
 
     pub(crate) fn stopwords(&self, lang: &str) -> Option<&HashSet<&'static str>> {
@@ -174,6 +242,7 @@ pub(crate) fn is_dense(lang: &str) -> bool {
 /// whitespace-separated words (counted once by the cleaner for all its
 /// uses). Returns an ISO 639-1 code.
 pub(crate) fn detect<'a>(
+    languages: &Languages,
     lines: impl Iterator<Item = (&'a str, usize)> + Clone,
 ) -> Option<&'static str> {
     let long = |&(l, words): &(&str, usize)| words >= 8 || l.chars().count() >= 40;
@@ -187,6 +256,9 @@ pub(crate) fn detect<'a>(
         quick.push_str(line);
         quick.push('\n');
         if quick.len() >= QUICK_SAMPLE_BYTES {
+            if let Some(code) = languages.vote(&quick) {
+                return Some(code);
+            }
             if let Some(info) = whatlang::detect(&quick)
                 && info.is_reliable()
                 && info.confidence() >= QUICK_CONFIDENCE
@@ -230,6 +302,7 @@ mod tests {
 
     #[test]
     fn detects_common_news_languages() {
+        let langs = Languages::new();
         let cases = [
             (
                 "en",
@@ -250,18 +323,23 @@ mod tests {
         ];
         for (want, text) in cases {
             let words = text.split_whitespace().count();
-            assert_eq!(detect([(text, words)].into_iter()), Some(want), "{text}");
+            assert_eq!(
+                detect(&langs, [(text, words)].into_iter()),
+                Some(want),
+                "{text}"
+            );
         }
     }
 
     #[test]
     fn a_long_document_that_changes_language_is_judged_on_the_full_sample() {
+        let langs = Languages::new();
         let en = "The minister said on Tuesday that the government would not change its plans for the budget.";
         let es = "El ministro dijo el martes que el gobierno no cambiaría sus planes para el presupuesto del año.";
         let words = en.split_whitespace().count();
         // Long and in one language: the quick sample decides.
         let one: Vec<(&str, usize)> = vec![(en, words); 60];
-        assert_eq!(detect(one.iter().copied()), Some("en"));
+        assert_eq!(detect(&langs, one.iter().copied()), Some("en"));
         // A document that turns from English to Spanish: whatever the
         // quick sample says, the answer is the full sample's.
         let mut mixed: Vec<(&str, usize)> = Vec::new();
@@ -282,7 +360,25 @@ mod tests {
             }
         }
         let want = whatlang::detect(&full).map(|i| to_iso_639_1(i.lang()));
-        assert_eq!(Some(detect(mixed.iter().copied())), want);
+        assert_eq!(Some(detect(&langs, mixed.iter().copied())), want);
+    }
+
+    #[test]
+    fn a_clear_stop_word_vote_names_the_language() {
+        let langs = Languages::new();
+        let en = "The minister said on Tuesday that the government would not change its plans for the budget, and that it was up to them. ";
+        let de = "Der Minister sagte am Dienstag, dass die Regierung ihre Pläne für den Haushalt nicht ändern werde, weil sie es so will. ";
+        assert_eq!(langs.vote(&en.repeat(8)), Some("en"));
+        assert_eq!(langs.vote(&de.repeat(8)), Some("de"));
+        // Too short to be sure, or two languages in one sample: whatlang decides.
+        assert_eq!(langs.vote(en), None);
+        assert_eq!(
+            langs.vote(&format!("{}{}", en.repeat(4), de.repeat(4))),
+            None
+        );
+        // Dutch has a close relative (Afrikaans) without a list here.
+        let nl = "De minister zei dinsdag dat de regering haar plannen voor de begroting niet zou veranderen, omdat zij dat wil. ";
+        assert_eq!(langs.vote(&nl.repeat(8)), None);
     }
 
     #[test]
