@@ -344,7 +344,9 @@ impl Builder {
         let mut datetime = None;
         for a in &tag.attrs {
             match &*a.name.local {
-                "class" | "id" => {
+                // Script-built pages hash their class names and name their
+                // parts in test and component attributes instead.
+                "class" | "id" | "data-testid" | "data-component" | "data-qa" => {
                     if !hint.is_empty() {
                         hint.push(' ');
                     }

@@ -269,6 +269,13 @@ static NOT_NAME: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 
+/// A date after the names (`Ann Lee Thursday, September 14, 2023`): cut
+/// before splitting, or its weekday would stick to the last name.
+static DATE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\s(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche),\s+(?:\d|\p{L}+\.?\s+\d).*$")
+        .expect("static regex")
+});
+
 /// Academic and professional letters after a name (`Grant Tinsley, PhD`).
 static DEGREE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:Ph\.?\s?D|M\.?D|MBA|MSc|BSc|MA|BA|RD|RN|CFA|CPA|LL\.?M|Jr|Sr|II|III)\.?$")
@@ -295,6 +302,7 @@ fn from_slug(s: &str) -> Option<String> {
 /// Names in a byline or an author field: `By A, B and C` → `[A, B, C]`.
 pub(crate) fn split_names(s: &str) -> Vec<String> {
     let s = unescape(s);
+    let s = DATE_TAIL.replace(&s, "");
     let s = BY.replace(&s, "");
     let mut out = Vec::new();
     for part in s.split([',', ';', '|', '/', '&', '·', '•']).flat_map(|p| {
@@ -1217,6 +1225,11 @@ mod tests {
         assert_eq!(split_names("Gesponserte Inhalte"), Vec::<String>::new());
         assert_eq!(split_names("Donnerstag"), Vec::<String>::new());
         assert_eq!(split_names("Jan Freitag"), ["Jan Freitag"]);
+        assert_eq!(
+            split_names("Alex Bozarjian Thursday, September 14, 2023 2:06AM"),
+            ["Alex Bozarjian"]
+        );
+        assert_eq!(split_names("Von Jan Freitag, dpa"), ["Jan Freitag", "dpa"]);
     }
 
     #[test]
