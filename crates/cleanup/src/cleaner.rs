@@ -970,6 +970,57 @@ mod tests {
     }
 
     #[test]
+    fn comment_forms_and_read_also_links_in_more_languages() {
+        let cleaner = Cleaner::new(&RuleSet::builtin()).unwrap().classify(false);
+        let cases = [
+            (
+                "Rząd przedstawił w poniedziałek nowy plan budżetu na przyszły rok.",
+                "Czytaj także: Inflacja spada trzeci miesiąc z rzędu",
+                "Dodaj komentarz",
+                "Twój adres e-mail nie zostanie opublikowany.",
+                (
+                    "pl.related.see-also",
+                    "pl.comment.leave-reply",
+                    "pl.comment.form-notice",
+                ),
+            ),
+            (
+                "Pemerintah mengumumkan rencana anggaran baru untuk tahun depan pada hari Senin.",
+                "Baca juga: Inflasi turun tiga bulan berturut-turut",
+                "Tinggalkan Balasan",
+                "Alamat email Anda tidak akan dipublikasikan.",
+                (
+                    "id.related.see-also",
+                    "id.comment.leave-reply",
+                    "id.comment.form-notice",
+                ),
+            ),
+        ];
+        for (body, also, reply, notice, (related, tail, form)) in cases {
+            let words = body.split_whitespace().count();
+            let paragraphs: Vec<String> =
+                (0..=250 / words).map(|i| format!("{body} ({i})")).collect();
+            let (first, rest) = paragraphs.split_at(1);
+            let text = format!(
+                "{}
+{also}
+{}
+{reply}
+{notice}
+Anonim
+To nieprawda.",
+                first.join("\n"),
+                rest.join("\n")
+            );
+            let c = cleaner.clean(&text);
+            let rules: Vec<&str> = c.removed.iter().map(|r| r.rule.as_str()).collect();
+            // The form notice keeps its own rule; the tail takes the rest.
+            assert_eq!(rules, [related, tail, form, tail, tail], "{text}");
+            assert_eq!(kept(&c).len(), paragraphs.len());
+        }
+    }
+
+    #[test]
     fn a_brief_without_long_prose_is_kept() {
         let cleaner = Cleaner::new(&RuleSet::builtin()).unwrap();
         let c = cleaner.clean("Short headline\n\nOne short paragraph.\n\nShare this:");

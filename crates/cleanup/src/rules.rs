@@ -178,6 +178,7 @@ const BUILTIN: &[(&str, &str)] = &[
     ("builtin:it", include_str!("../rules/it.toml")),
     ("builtin:pt", include_str!("../rules/pt.toml")),
     ("builtin:nl", include_str!("../rules/nl.toml")),
+    ("builtin:world", include_str!("../rules/world.toml")),
     ("builtin:consent", include_str!("../rules/consent.toml")),
     ("builtin:multi", include_str!("../rules/multi.toml")),
 ];
