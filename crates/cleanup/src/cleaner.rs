@@ -861,6 +861,21 @@ mod tests {
     }
 
     #[test]
+    fn cookie_banners_in_other_languages_and_scripts() {
+        let cleaner = Cleaner::new(&RuleSet::builtin()).unwrap().classify(false);
+        for banner in [
+            "Мы используем файлы cookie, чтобы сайт работал лучше.",
+            "Używamy plików cookie, aby zapewnić najlepszą jakość korzystania z serwisu.",
+            "Çerezler kullanıyoruz. Detaylar için politikamıza bakın.",
+            "Vi använder cookies för att ge dig en bättre upplevelse.",
+        ] {
+            let c = cleaner.clean(banner);
+            let rules: Vec<&str> = c.removed.iter().map(|r| r.rule.as_str()).collect();
+            assert_eq!(rules, ["consent.cookies"], "{banner}");
+        }
+    }
+
+    #[test]
     fn a_numbered_list_after_the_last_paragraph_is_kept_but_not_after_a_heading() {
         let cleaner = Cleaner::new(&RuleSet::builtin()).unwrap();
         let intro = "The council said on Tuesday that these are the gifts it will hand out at the fair this year, and that every child can take one home.";
