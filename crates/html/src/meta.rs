@@ -260,12 +260,12 @@ fn push_unique(out: &mut Vec<String>, name: String) {
 
 static BY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^\s*(?:by|von|par|por|di|door|av|af|autor(?:in)?|auteurs?|author|written by|text|artikel von|ein beitrag von|beitrag von|verfasst von|geschrieben von|écrit par|escrito por|scritto da|(?:posted|published|more|(?:view )?all posts|posts|articles|stories) (?:by|from)|(?:veröffentlicht|eingestellt|gepostet|mehr|alle artikel|alle beiträge) von|publié par|publicado por|pubblicato da|geplaatst door)\s*:?\s+",
+        r"(?i)^\s*(?:by|von|par|por|di|door|av|af|autor(?:in)?|auteurs?|author|written by|text|artikel von|ein beitrag von|beitrag von|verfasst von|geschrieben von|écrit par|escrito por|scritto da|(?:posted|published|more|(?:view )?all posts|posts|articles|stories) (?:by|from)|(?:veröffentlicht|eingestellt|gepostet|mehr|alle artikel|alle beiträge) von|publié par|publicado por|pubblicato da|geplaatst door|автор|yazar|penulis|kirjoittaja|oleh\s*:)\s*:?\s+",
     )
     .expect("static regex")
 });
 static NOT_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:e-?mail|updated|published|posted|min read|follow|twitter|facebook|photo|foto|\d{4}|kommentare?|comments?|commentaires?|comentarios?|commenti|writer|reporter|correspondent|editor|contributor|columnist|photographer|staff|redakteur(?:in)?|korrespondent(?:in)?|journalist(?:in|e)?|rédacteur|rédactrice|veröffentlicht|eingestellt|gesponsert\w*|sponsored|publié|publicado|pubblicato)\b|@|https?:|\d|^(?:by|von|par|name|autor|author|redaktion|(?:mon|tues|wednes|thurs|fri|satur|sun)day|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)$")
+    Regex::new(r"(?i)\b(?:e-?mail|updated|published|posted|min read|follow|twitter|facebook|photo|foto|\d{4}|kommentare?|comments?|commentaires?|comentarios?|commenti|writer|reporter|correspondent|editor|contributor|columnist|photographer|staff|redakteur(?:in)?|korrespondent(?:in)?|journalist(?:in|e)?|rédacteur|rédactrice|veröffentlicht|eingestellt|gesponsert\w*|sponsored|publié|publicado|pubblicato)\b|@|https?:|\d|^(?:by|von|par|name|autor|author|автор|yazar|penulis|redaktion|(?:mon|tues|wednes|thurs|fri|satur|sun)day|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)$")
         .expect("static regex")
 });
 
@@ -1230,6 +1230,11 @@ mod tests {
             ["Alex Bozarjian"]
         );
         assert_eq!(split_names("Von Jan Freitag, dpa"), ["Jan Freitag", "dpa"]);
+        assert_eq!(split_names("Автор: Иван Петров"), ["Иван Петров"]);
+        // Indonesian "by" takes a colon: Oleh is also a Ukrainian first name.
+        assert_eq!(split_names("Oleh: Siti Rahma"), ["Siti Rahma"]);
+        assert_eq!(split_names("Oleh Sukhov"), ["Oleh Sukhov"]);
+        assert_eq!(split_names("Yazar: Ayşe Demir"), ["Ayşe Demir"]);
     }
 
     #[test]
