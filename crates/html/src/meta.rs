@@ -817,6 +817,17 @@ fn strip_site(title: &str, site: Option<&str>, h1: Option<&str>, shown: &[&str])
     // is the headline (`Blog Name: Headline`, `Headline : Blog | Motto`).
     for name in [h1, site].into_iter().flatten() {
         let words = name.split_whitespace().count();
+        // Longer in words and in characters (scripts without spaces make
+        // every part one word).
+        let chars = name.chars().count();
+        let longer = |part: &str, strictly: bool| {
+            let (w, c) = (part.split_whitespace().count(), part.trim().chars().count());
+            if strictly {
+                w > words || (w == words && c > chars)
+            } else {
+                w >= words && c >= chars
+            }
+        };
         for sep in SEPARATORS.iter().chain(&[" : ", ": "]) {
             // `Kicker: Headline` is common; `Headline: Site` is not.
             let after_ok = *sep != ": ";
@@ -824,10 +835,10 @@ fn strip_site(title: &str, site: Option<&str>, h1: Option<&str>, shown: &[&str])
             let Some((a, b)) = title.split_once(sep) else {
                 continue;
             };
-            if banner(a) && b.split_whitespace().count() >= words && !names_a_site(b) {
+            if banner(a) && longer(b, false) && !names_a_site(b) {
                 return strip_site(b, site, None, shown);
             }
-            if after_ok && banner(first_part(b)) && a.split_whitespace().count() > words {
+            if after_ok && banner(first_part(b)) && longer(a, true) {
                 return a.trim().to_string();
             }
         }
@@ -1235,6 +1246,20 @@ mod tests {
         assert_eq!(split_names("Oleh: Siti Rahma"), ["Siti Rahma"]);
         assert_eq!(split_names("Oleh Sukhov"), ["Oleh Sukhov"]);
         assert_eq!(split_names("Yazar: Ayşe Demir"), ["Ayşe Demir"]);
+    }
+
+    #[test]
+    fn a_headline_without_spaces_is_not_taken_for_the_banner() {
+        // The h1 is the headline, not the site's name: the shorter part is.
+        assert_eq!(
+            strip_site(
+                "市議会が予算案を可決 - 地方新聞",
+                None,
+                Some("市議会が予算案を可決"),
+                &[]
+            ),
+            "市議会が予算案を可決"
+        );
     }
 
     #[test]
