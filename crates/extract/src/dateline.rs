@@ -5,7 +5,9 @@ use regex::{Captures, Regex};
 
 use crate::HashSet;
 
-const MONTH: &str = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+\d{1,2}(?:,?\s+\d{4})?";
+/// A date in a dateline: `May 5`, `Jan. 5, 2024`, or day first in any
+/// language (`5 May`, `3 марта`, `12. März 2024`).
+const MONTH: &str = r"(?:(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}\.?\s+\p{L}\p{L}\p{L}+\.?(?:\s+\d{4})?)";
 
 /// Upper-case labels that open a paragraph like a dateline but are not places.
 const LABELS: &[&str] = &[
@@ -230,6 +232,15 @@ mod tests {
         assert_eq!(
             parse("(Bloomberg) -- Oil rose"),
             some(None, Some("Bloomberg"), None)
+        );
+        // Day first, in English and other languages.
+        assert_eq!(
+            parse("NEW DELHI, 5 May (PTI) - India"),
+            some(Some("NEW DELHI"), Some("PTI"), Some("5 May"))
+        );
+        assert_eq!(
+            parse("МОСКВА, 3 марта — Городской совет"),
+            some(Some("МОСКВА"), None, Some("3 марта"))
         );
         assert_eq!(
             parse("Washington (CNN) — The House"),
