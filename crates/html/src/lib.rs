@@ -506,6 +506,22 @@ mod tests {
     }
 
     #[test]
+    fn a_vague_date_key_a_day_after_the_shown_date_is_the_last_change() {
+        let body = r#"<body><article><h1>A headline here</h1><p>Stand: 28.04.2020 18:00 Uhr</p>
+<p>Some text of the article, long enough to be one.</p></article></body></html>"#;
+        let vague =
+            format!(r#"<html><head><meta name="date" content="2020-04-29T11:52:23"></head>{body}"#);
+        let page = HtmlExtractor::default().extract(&vague).unwrap();
+        assert_eq!(page.published.as_deref(), Some("2020-04-28"));
+        // A key that says "published" is believed.
+        let named = format!(
+            r#"<html><head><meta name="date" content="2020-04-29"><meta property="article:published_time" content="2020-04-29T11:52:23"></head>{body}"#
+        );
+        let page = HtmlExtractor::default().extract(&named).unwrap();
+        assert_eq!(page.published.as_deref(), Some("2020-04-29T11:52:23"));
+    }
+
+    #[test]
     fn a_title_that_is_the_site_name_gives_way() {
         let html = r#"<html><head><title>Paper Daily</title>
 <meta property="og:site_name" content="Paper Daily"><meta property="og:title" content="Paper Daily">

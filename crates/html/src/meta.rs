@@ -753,6 +753,9 @@ pub(crate) fn is_date_label(text: &str) -> bool {
 }
 
 /// Days from the civil date `YYYY-MM-DD` at the start of `s`.
+/// How many days before a vague meta date the shown date may be.
+const VAGUE_SHOWN_DAYS: i64 = 7;
+
 fn day_number(s: &str) -> Option<i64> {
     let y: i64 = s.get(0..4)?.parse().ok()?;
     let m: i64 = s.get(5..7)?.parse().ok()?;
@@ -1017,38 +1020,47 @@ pub(crate) fn extract(
         .clone()
         .or_else(|| meta(dom, &["og:url"]).map(str::to_string))
         .or(ld.url.clone());
+    // Keys that name a date without saying which: sites fill them with
+    // the publication date or the last change.
+    const VAGUE: &[&str] = &["date", "dc.date", "dcterms.date", "sailthru.date"];
+    let mut vague = false;
     m.published = ld
         .published
         .clone()
         .or_else(|| {
-            meta(
-                dom,
-                &[
-                    "article:published_time",
-                    "datepublished",
-                    "og:published_time",
-                    "article:published",
-                    "publishdate",
-                    "publish-date",
-                    "pubdate",
-                    "date",
-                    "dc.date.issued",
-                    "dc.date",
-                    "dcterms.date",
-                    "sailthru.date",
-                    "parsely-pub-date",
-                    "article.published",
-                    "published_time",
-                    "og:article:published_time",
-                    "dc.date.created",
-                    "dcterms.created",
-                    "created",
-                    "schema:datepublished",
-                    "schema:datecreated",
-                    "datecreated",
-                ],
-            )
-            .and_then(normalize_date)
+            let keys = [
+                "article:published_time",
+                "datepublished",
+                "og:published_time",
+                "article:published",
+                "publishdate",
+                "publish-date",
+                "pubdate",
+                "date",
+                "dc.date.issued",
+                "dc.date",
+                "dcterms.date",
+                "sailthru.date",
+                "parsely-pub-date",
+                "article.published",
+                "published_time",
+                "og:article:published_time",
+                "dc.date.created",
+                "dcterms.created",
+                "created",
+                "schema:datepublished",
+                "schema:datecreated",
+                "datecreated",
+            ];
+            // A key that says "published" wins over a vague one anywhere
+            // in the list.
+            let key = keys
+                .iter()
+                .filter(|k| !VAGUE.contains(k))
+                .chain(VAGUE)
+                .find(|k| meta(dom, &[k]).is_some())?;
+            vague = VAGUE.contains(key);
+            meta(dom, &[key]).and_then(normalize_date)
         })
         .or_else(|| first_time.and_then(normalize_date))
         .or_else(|| m.url.as_deref().and_then(url_date))
@@ -1078,6 +1090,17 @@ pub(crate) fn extract(
         // Only a shift a time zone can make: an early hour to the day
         // before, a late one to the day after.
         && ((on == at - 1 && hour < 10) || (on == at + 1 && hour >= 14))
+    {
+        m.published = Some(shown);
+    }
+    // A vague `date` key a few days after the date shown next to the
+    // headline is the last change (`Stand: 28.04.2020` against
+    // `<meta name="date" content="2020-04-29T11:52">`).
+    if vague
+        && let Some(p) = m.published.as_deref()
+        && let Some(shown) = date_texts.iter().take(40).find_map(|t| normalize_date(t))
+        && let (Some(at), Some(on)) = (day_number(p), day_number(&shown))
+        && (1..=VAGUE_SHOWN_DAYS).contains(&(at - on))
     {
         m.published = Some(shown);
     }
