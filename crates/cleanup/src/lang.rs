@@ -138,10 +138,9 @@ const QUICK_SAMPLE_BYTES: usize = 1024;
 const QUICK_CONFIDENCE: f64 = 0.99;
 
 /// Languages that the stop-word vote may name without asking whatlang:
-/// common news languages with no close relative that whatlang tells apart
-/// and that has no stop-word list here (Afrikaans next to Dutch, Galician
-/// next to Portuguese, Serbian next to Croatian are why others are left
-/// out).
+/// common news languages without a close relative that lacks a stop-word
+/// list here (whatlang knows Afrikaans, so Dutch is left out; likewise
+/// Portuguese for Galician and Croatian for Serbian).
 const VOTING: &[&str] = &["en", "de", "fr", "es", "it", "pl", "ru"];
 
 /// How clear a stop-word vote must be to stand in for whatlang: the
@@ -249,8 +248,10 @@ pub(crate) fn detect<'a>(
     // Most documents are told apart on a short sample: every other long
     // line, so that it spans more of the text (a document that changes
     // language gives a less certain answer). The full sample is read only
-    // when whatlang is less than certain of the quick one. On the dev
-    // archives (1,479 documents) no language changed.
+    // when whatlang is less than certain of the quick one. Before whatlang,
+    // a stop-word vote settles the clear cases of the commonest languages
+    // at a fraction of the cost. On the dev archives (1,479 documents) no
+    // language changed with either shortcut.
     let mut quick = String::new();
     for (line, _) in lines.clone().filter(long).step_by(2) {
         quick.push_str(line);
