@@ -138,9 +138,9 @@ const QUICK_SAMPLE_BYTES: usize = 1024;
 const QUICK_CONFIDENCE: f64 = 0.99;
 
 /// Languages that the stop-word vote may name without asking whatlang:
-/// common news languages without a close relative that lacks a stop-word
-/// list here (whatlang knows Afrikaans, so Dutch is left out; likewise
-/// Portuguese for Galician and Croatian for Serbian).
+/// common news languages, none with a close relative that whatlang knows
+/// and that has no stop-word list here (Afrikaans, which reads like Dutch,
+/// keeps Dutch out; Serbian keeps Croatian out). The rest go to whatlang.
 const VOTING: &[&str] = &["en", "de", "fr", "es", "it", "pl", "ru"];
 
 /// How clear a stop-word vote must be to stand in for whatlang: the
