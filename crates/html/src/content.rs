@@ -433,6 +433,10 @@ fn block_junk(nodes: &[Node], raw: &[Raw], hinted: &[bool]) -> Vec<bool> {
         .collect()
 }
 
+/// Prose characters that make an `<article>` with its own headline a
+/// story rather than a teaser card.
+const STORY_PROSE: u32 = 400;
+
 /// Picks the article's blocks.
 pub(crate) fn select(dom: &Dom, raw: Vec<Raw>) -> Vec<Block> {
     let nodes = &dom.nodes;
@@ -531,6 +535,40 @@ pub(crate) fn select(dom: &Dom, raw: Vec<Raw>) -> Vec<Block> {
             break;
         }
     }
+    // A page that scrolls on to the next story holds several complete
+    // stories, each an `<article>` with prose and a headline (`h1`) of its
+    // own: the page's story is the first. (Live blogs split into
+    // `<article>` posts have no `h1` in each.)
+    let mut stories: Vec<usize> = Vec::new();
+    if best != 0 {
+        let end = (nodes[best].end as usize).min(n);
+        let mut k = best;
+        while k < end {
+            let inner_end = (nodes[k].end as usize).clamp(k + 1, n);
+            if nodes[k].is("article")
+                && prose[k] >= STORY_PROSE
+                && (k + 1..inner_end).any(|h| nodes[h].is("h1"))
+            {
+                stories.push(k);
+                k = inner_end;
+            } else {
+                k += 1;
+            }
+        }
+        if stories.len() >= 2 {
+            best = stories[0];
+        } else {
+            stories.clear();
+        }
+    }
+    let holds_other_story = |j: usize| {
+        let end = nodes[j].end as usize;
+        stories
+            .get(1..)
+            .unwrap_or_default()
+            .iter()
+            .any(|&s| j <= s && s < end)
+    };
     let mut included = vec![false; n];
     if best == 0 {
         // No prose anywhere: keep what is not junk.
@@ -546,7 +584,7 @@ pub(crate) fn select(dom: &Dom, raw: Vec<Raw>) -> Vec<Block> {
             nodes[parent].end as usize
         };
         while j < parent_end {
-            if j != best && finals[j] >= threshold && !hinted[j] {
+            if j != best && finals[j] >= threshold && !hinted[j] && !holds_other_story(j) {
                 included[j] = true;
             }
             j = (nodes[j].end as usize).max(j + 1);

@@ -506,6 +506,41 @@ mod tests {
     }
 
     #[test]
+    fn a_page_that_scrolls_on_to_the_next_story_gives_the_first() {
+        let para = |topic: &str, i: usize| {
+            format!(
+                "<p>Paragraph {i} about {topic}, which is long enough to count as prose, with a comma and a full stop, as articles have.</p>"
+            )
+        };
+        let story = |topic: &str, h: &str| {
+            let body: String = (0..5).map(|i| para(topic, i)).collect();
+            format!("<article><{h}>All about {topic}</{h}>{body}</article>")
+        };
+        let texts = |html: &str| -> Vec<String> {
+            let page = HtmlExtractor::default().extract(html).unwrap();
+            page.blocks.into_iter().map(|b| b.text).collect()
+        };
+        let scroll = format!(
+            "<html><body><main>{}<div class=\"next\"></div>{}</main></body></html>",
+            story("ferries", "h1"),
+            story("trains", "h1")
+        );
+        let got = texts(&scroll);
+        assert!(got.iter().any(|t| t.contains("ferries")), "{got:?}");
+        assert!(!got.iter().any(|t| t.contains("trains")), "{got:?}");
+        // A live blog's posts are `<article>`s without a headline each:
+        // all of them are the story.
+        let live = format!(
+            "<html><body><main><h1>Live</h1>{}{}</main></body></html>",
+            story("ferries", "h3"),
+            story("trains", "h3")
+        );
+        let got = texts(&live);
+        assert!(got.iter().any(|t| t.contains("ferries")), "{got:?}");
+        assert!(got.iter().any(|t| t.contains("trains")), "{got:?}");
+    }
+
+    #[test]
     fn a_vague_date_key_a_day_after_the_shown_date_is_the_last_change() {
         let body = r#"<body><article><h1>A headline here</h1><p>Stand: 28.04.2020 18:00 Uhr</p>
 <p>Some text of the article, long enough to be one.</p></article></body></html>"#;
