@@ -12,7 +12,10 @@
 //! 3. **Readability-style scoring**: every prose block (25+ characters, few
 //!    links) scores its parent, grandparent and great-grandparent; the best
 //!    container, discounted by its link density and adjusted by class/id
-//!    words, is the article; siblings that score close to it join it.
+//!    words, is the article; siblings that score close to it join it. A
+//!    container holding several complete stories (`<article>`s with their
+//!    own `h1`, as pages that scroll on to the next story have) gives way
+//!    to the first.
 
 use crate::dom::{Dom, Node, flags};
 use crate::{Block, BlockKind};
