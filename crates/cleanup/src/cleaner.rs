@@ -861,13 +861,15 @@ mod tests {
     }
 
     #[test]
-    fn cookie_banners_in_other_languages_and_scripts() {
+    fn consent_banners_and_embed_placeholders_in_other_languages_and_scripts() {
         let cleaner = Cleaner::new(&RuleSet::builtin()).unwrap().classify(false);
         for banner in [
             "Мы используем файлы cookie, чтобы сайт работал лучше.",
             "Używamy plików cookie, aby zapewnić najlepszą jakość korzystania z serwisu.",
             "Çerezler kullanıyoruz. Detaylar için politikamıza bakın.",
             "Vi använder cookies för att ge dig en bättre upplevelse.",
+            "We and our partners store and/or access information on a device, such as unique IDs in cookies.",
+            "Du kannst ihn dir mit einem Klick anzeigen lassen und wieder ausblenden.",
         ] {
             let c = cleaner.clean(banner);
             let rules: Vec<&str> = c.removed.iter().map(|r| r.rule.as_str()).collect();
