@@ -200,6 +200,10 @@ pub(crate) fn find(lex: &Lexicon, paragraphs: &[String], english: bool) -> Found
                 .then(|| toks[i - 1].text);
             let next = toks.get(j).filter(|t| !t.after_break);
             let said_after = next.is_some_and(|t| lex.speech_verbs.contains(t.text));
+            // `the Obama administration` names a government by its leader:
+            // not a mention of the person (as the seed's record has it),
+            // and not of a town that shares the name.
+            let leads = next.is_some_and(|t| t.text == "administration");
             classify(
                 lex,
                 text,
@@ -208,6 +212,7 @@ pub(crate) fn find(lex: &Lexicon, paragraphs: &[String], english: bool) -> Found
                 Context {
                     role_before,
                     said_after,
+                    leads,
                     english,
                     lower_words: &lower_words,
                 },
@@ -222,6 +227,8 @@ pub(crate) fn find(lex: &Lexicon, paragraphs: &[String], english: bool) -> Found
 struct Context<'a> {
     role_before: Option<&'a str>,
     said_after: bool,
+    /// Followed by `administration`: a government named by its leader.
+    leads: bool,
     english: bool,
     lower_words: &'a HashSet<Cow<'a, str>>,
 }
@@ -332,6 +339,9 @@ fn classify(
     let lone_opener = span.len() == 1
         && span[0].sentence_start
         && cx.lower_words.contains(lower(span[0].text).as_ref());
+    if cx.english && cx.leads && span.len() == 1 {
+        return;
+    }
     if lex.places.contains(whole) && !lone_opener {
         return push(out, Kind::Place, span, false);
     }
@@ -797,6 +807,16 @@ mod tests {
         assert_eq!(people, ["Taylor Swift"]);
         assert_eq!(places, ["Nashville"]);
         assert_eq!(orgs, ["Dick Clark Productions"]);
+    }
+
+    #[test]
+    fn a_name_before_administration_is_not_a_town() {
+        // Obama is also a town in Japan.
+        let (people, places, _) = names(&[
+            "The top US diplomat for East Asia in the Obama administration spoke in Tokyo.",
+        ]);
+        assert!(people.is_empty(), "{people:?}");
+        assert_eq!(places, ["US", "East Asia", "Tokyo"]);
     }
 
     #[test]
