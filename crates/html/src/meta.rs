@@ -265,14 +265,21 @@ static BY: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 static NOT_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:e-?mail|updated|published|posted|min read|follow|twitter|facebook|photo|foto|\d{4}|kommentare?|comments?|commentaires?|comentarios?|commenti|writer|reporter|correspondent|editor|contributor|columnist|photographer|staff|redakteur(?:in)?|korrespondent(?:in)?|journalist(?:in|e)?|rédacteur|rédactrice|veröffentlicht|eingestellt|gesponsert\w*|sponsored|publié|publicado|pubblicato)\b|@|https?:|\d|^(?:by|von|par|name|autor|author|автор|yazar|penulis|redaktion|(?:mon|tues|wednes|thurs|fri|satur|sun)day|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)$")
+    Regex::new(r"(?i)\b(?:e-?mail|updated|published|posted|min read|follow|twitter|facebook|photo|foto|\d{4}|kommentare?|comments?|commentaires?|comentarios?|commenti|writer|reporter|correspondent|editor|contributor|columnist|photographer|staff|redakteur(?:in)?|korrespondent(?:in)?|journalist(?:in|e)?|rédacteur|rédactrice|veröffentlicht|eingestellt|gesponsert\w*|sponsored|publié|publicado|pubblicato)\b|@|https?:|\d|^(?:by|von|par|name|autor|autorin|author|автор|yazar|penulis|redaktion|(?:mon|tues|wednes|thurs|fri|satur|sun)day|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)$")
         .expect("static regex")
 });
 
 /// A date after the names (`Ann Lee Thursday, September 14, 2023`): cut
 /// before splitting, or its weekday would stick to the last name.
 static DATE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\s(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche),\s+(?:\d|\p{L}+\.?\s+\d).*$")
+    Regex::new(r"(?i)\s(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche),\s+(?:\d|\p{L}+\.?\s+\d).*$|\s(?:Mo|Di|Mi|Do|Fr|Sa|So|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?,\s+\d.*$")
+        .expect("static regex")
+});
+
+/// A job title before a name (`Rechtsanwalt Sebastian Einbock`,
+/// `FOCUS-Online-Experte Robin Tschöpe`, `Redakteurin Anna Lee`).
+static ROLE_LEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[\p{L}.]+-)*(?:Rechtsanwalt|Rechtsanwältin|Fachanwalt|Fachanwältin|Experte|Expertin|Redakteur|Redakteurin|Gastautor|Gastautorin|Autor|Autorin|Reporter|Reporterin|Korrespondent|Korrespondentin|Journalist|Journalistin)\s+\p{Lu}")
         .expect("static regex")
 });
 
@@ -314,12 +321,33 @@ pub(crate) fn split_names(s: &str) -> Vec<String> {
             .flat_map(|q| q.split(" en "))
             .collect::<Vec<_>>()
     }) {
-        let name = BY
-            .replace(part.trim(), "")
+        let unprefixed = BY.replace(part.trim(), "");
+        let mut name = unprefixed
             .trim()
             .trim_matches(['.', ':', '-', '–'])
             .trim()
             .to_string();
+        // An initial keeps its stop (`Joe S.`).
+        if unprefixed.trim_end().ends_with('.')
+            && name
+                .rsplit(' ')
+                .next()
+                .is_some_and(|w| w.chars().count() == 1 && w.chars().all(char::is_uppercase))
+            && name.contains(' ')
+        {
+            name.push('.');
+        }
+        let name = match ROLE_LEAD.find(&name) {
+            // The match ends on the name's first letter.
+            Some(m) => {
+                let first = name[..m.end()]
+                    .char_indices()
+                    .last()
+                    .map_or(m.end(), |(i, _)| i);
+                name[first..].to_string()
+            }
+            None => name,
+        };
         if name.is_empty() || NOT_NAME.is_match(&name) || DEGREE.is_match(&name) {
             continue;
         }
@@ -1264,6 +1292,22 @@ mod tests {
             ["Alex Bozarjian"]
         );
         assert_eq!(split_names("Von Jan Freitag, dpa"), ["Jan Freitag", "dpa"]);
+        assert_eq!(
+            split_names("Von Tomas Spahn Fr, 18. Oktober 2019"),
+            ["Tomas Spahn"]
+        );
+        assert_eq!(
+            split_names("Rechtsanwalt Sebastian Einbock"),
+            ["Sebastian Einbock"]
+        );
+        assert_eq!(
+            split_names("FOCUS-Online-Experte Robin Tschöpe"),
+            ["Robin Tschöpe"]
+        );
+        assert_eq!(split_names("Redakteurin Anna Lee"), ["Anna Lee"]);
+        assert_eq!(split_names("Joe S."), ["Joe S."]);
+        assert_eq!(split_names("By Ann Lee."), ["Ann Lee"]);
+        assert_eq!(split_names("Autorin"), Vec::<String>::new());
         assert_eq!(split_names("Автор: Иван Петров"), ["Иван Петров"]);
         // Indonesian "by" takes a colon: Oleh is also a Ukrainian first name.
         assert_eq!(split_names("Oleh: Siti Rahma"), ["Siti Rahma"]);
