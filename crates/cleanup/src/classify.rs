@@ -79,7 +79,14 @@ pub(crate) fn features(
     lang: Option<&str>,
     stopwords: Option<&HashSet<&'static str>>,
 ) -> Features {
-    let chars = line.chars().count();
+    // Most lines are ASCII: bytes stand in for characters, and the
+    // Unicode-aware scans below have byte-wise twins.
+    let ascii = line.is_ascii();
+    let chars = if ascii {
+        line.len()
+    } else {
+        line.chars().count()
+    };
     let dense = lang.is_some_and(is_dense);
     let mut words = 0usize;
     let mut stop = 0usize;
@@ -121,8 +128,12 @@ pub(crate) fn features(
         words,
         density: (stopwords.is_some() && !dense && words > 0).then(|| stop as f32 / words as f32),
         sentence: ends_sentence(line) || (dense && line.contains(['。', '！', '？', '.'])),
-        punctuated: line.contains(['.', '!', '?', '。', '！', '？', '؟', '।']),
-        menu: !table_row && is_menu_like(line),
+        punctuated: if ascii {
+            memchr::memchr3(b'.', b'!', b'?', line.as_bytes()).is_some()
+        } else {
+            line.contains(['.', '!', '?', '。', '！', '？', '؟', '।'])
+        },
+        menu: !table_row && is_menu_like(line, ascii),
     }
 }
 
@@ -189,11 +200,14 @@ fn ends_sentence(line: &str) -> bool {
 }
 
 /// Separators between short items: `Home | News | Sport`, `A » B » C`.
-fn is_menu_like(line: &str) -> bool {
-    let separators = line
-        .chars()
-        .filter(|c| matches!(c, '|' | '»' | '·' | '•' | '›' | '▸' | '►'))
-        .count();
+fn is_menu_like(line: &str, ascii: bool) -> bool {
+    let separators = if ascii {
+        memchr::memchr_iter(b'|', line.as_bytes()).count()
+    } else {
+        line.chars()
+            .filter(|c| matches!(c, '|' | '»' | '·' | '•' | '›' | '▸' | '►'))
+            .count()
+    };
     if separators < 2 {
         return false;
     }
