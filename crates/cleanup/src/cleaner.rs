@@ -777,6 +777,19 @@ mod tests {
         c.kept.iter().map(|l| l.text.as_str()).collect()
     }
 
+    /// The rule ids of the removals, in order.
+    fn rules(c: &Cleaned) -> Vec<&str> {
+        c.removed.iter().map(|r| r.rule.as_str()).collect()
+    }
+
+    /// Each removed line with its rule id.
+    fn why(c: &Cleaned) -> Vec<(&str, &str)> {
+        c.removed
+            .iter()
+            .map(|r| (r.text.as_str(), r.rule.as_str()))
+            .collect()
+    }
+
     #[test]
     fn each_kind_matches() {
         let c = cleaner(PACK).clean(
@@ -784,7 +797,7 @@ mod tests {
              (Reporting by Jane Doe)\n© 2024 Acme. All rights reserved.\nBody two.",
         );
         assert_eq!(kept(&c), ["Title", "Body one.", "Body two."]);
-        let rules: Vec<&str> = c.removed.iter().map(|r| r.rule.as_str()).collect();
+        let rules = rules(&c);
         assert_eq!(
             rules,
             [
@@ -814,7 +827,7 @@ mod tests {
         let c =
             cleaner(PACK).clean("Leave a Reply\nTitle\nBody.\nLeave a reply:\nNice!\nShare this:");
         assert_eq!(kept(&c), ["Title", "Body."]);
-        let rules: Vec<&str> = c.removed.iter().map(|r| r.rule.as_str()).collect();
+        let rules = rules(&c);
         // Too early, the tail pattern only removes its own line; later it
         // takes the rest, where a more specific rule still names its line.
         assert_eq!(
@@ -845,11 +858,7 @@ mod tests {
         assert_eq!(kept.len(), 4, "{kept:?}");
         assert_eq!(kept[0], "Council approves new library budget");
         assert_eq!(kept[2], "Funding details");
-        let why: Vec<(&str, &str)> = c
-            .removed
-            .iter()
-            .map(|r| (r.text.as_str(), r.rule.as_str()))
-            .collect();
+        let why = why(&c);
         assert!(
             why.contains(&("Home | News | Sport | Weather", "class.menu")),
             "{why:?}"
@@ -878,7 +887,7 @@ mod tests {
             "Du kannst ihn dir mit einem Klick anzeigen lassen und wieder ausblenden.",
         ] {
             let c = cleaner.clean(banner);
-            let rules: Vec<&str> = c.removed.iter().map(|r| r.rule.as_str()).collect();
+            let rules = rules(&c);
             assert_eq!(rules, ["consent.cookies"], "{banner}");
         }
     }
@@ -910,11 +919,7 @@ mod tests {
         let c = cleaner.clean(&format!(
             "Library plans stay\n\n{body}\nThe new library at night. © City of Bremen\n{body} Again."
         ));
-        let why: Vec<(&str, &str)> = c
-            .removed
-            .iter()
-            .map(|r| (r.text.as_str(), r.rule.as_str()))
-            .collect();
+        let why = why(&c);
         assert_eq!(
             why,
             [(
@@ -933,11 +938,7 @@ mod tests {
             "Library plans stay - Daily Gazette\n\n{teaser}\n\nHome\n\nLibrary plans stay\n\n{body}\n\n{body} Again.\n\nMore: {body}\n\nAnd {body}"
         );
         let c = cleaner.clean(&text);
-        let why: Vec<(&str, &str)> = c
-            .removed
-            .iter()
-            .map(|r| (r.text.as_str(), r.rule.as_str()))
-            .collect();
+        let why = why(&c);
         assert!(why.contains(&(teaser, "class.outside-main")), "{why:?}");
         assert!(
             why.contains(&("Library plans stay", "class.repeated-title")),
@@ -981,7 +982,7 @@ mod tests {
             "Headline\n{paragraphs}\nJane Doe says:\nMarch 5, 2019 at 3:14 pm\nI disagree with every word of this article, frankly."
         );
         let c = cleaner.clean(&text);
-        let rules: Vec<&str> = c.removed.iter().map(|r| r.rule.as_str()).collect();
+        let rules = rules(&c);
         assert_eq!(
             rules,
             [
@@ -1036,7 +1037,7 @@ To nieprawda.",
                 rest.join("\n")
             );
             let c = cleaner.clean(&text);
-            let rules: Vec<&str> = c.removed.iter().map(|r| r.rule.as_str()).collect();
+            let rules = rules(&c);
             // The form notice keeps its own rule; the tail takes the rest.
             assert_eq!(rules, [related, tail, form, tail, tail], "{text}");
             assert_eq!(kept(&c).len(), paragraphs.len());

@@ -566,11 +566,7 @@ pub(crate) fn select(dom: &Dom, raw: Vec<Raw>) -> Vec<Block> {
     }
     let holds_other_story = |j: usize| {
         let end = nodes[j].end as usize;
-        stories
-            .get(1..)
-            .unwrap_or_default()
-            .iter()
-            .any(|&s| j <= s && s < end)
+        stories.iter().skip(1).any(|&s| j <= s && s < end)
     };
     let mut included = vec![false; n];
     if best == 0 {

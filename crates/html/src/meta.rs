@@ -1048,6 +1048,27 @@ pub(crate) fn extract(
         .clone()
         .or_else(|| meta(dom, &["og:url"]).map(str::to_string))
         .or(ld.url.clone());
+    // Meta keys of the publication date, in order of trust.
+    const PUBLISHED: &[&str] = &[
+        "article:published_time",
+        "datepublished",
+        "og:published_time",
+        "article:published",
+        "publishdate",
+        "publish-date",
+        "pubdate",
+        "dc.date.issued",
+        "parsely-pub-date",
+        "article.published",
+        "published_time",
+        "og:article:published_time",
+        "dc.date.created",
+        "dcterms.created",
+        "created",
+        "schema:datepublished",
+        "schema:datecreated",
+        "datecreated",
+    ];
     // Keys that name a date without saying which: sites fill them with
     // the publication date or the last change.
     const VAGUE: &[&str] = &["date", "dc.date", "dcterms.date", "sailthru.date"];
@@ -1056,39 +1077,14 @@ pub(crate) fn extract(
         .published
         .clone()
         .or_else(|| {
-            let keys = [
-                "article:published_time",
-                "datepublished",
-                "og:published_time",
-                "article:published",
-                "publishdate",
-                "publish-date",
-                "pubdate",
-                "date",
-                "dc.date.issued",
-                "dc.date",
-                "dcterms.date",
-                "sailthru.date",
-                "parsely-pub-date",
-                "article.published",
-                "published_time",
-                "og:article:published_time",
-                "dc.date.created",
-                "dcterms.created",
-                "created",
-                "schema:datepublished",
-                "schema:datecreated",
-                "datecreated",
-            ];
             // A key that says "published" wins over a vague one anywhere
             // in the list.
-            let key = keys
+            let (key, value) = PUBLISHED
                 .iter()
-                .filter(|k| !VAGUE.contains(k))
                 .chain(VAGUE)
-                .find(|k| meta(dom, &[k]).is_some())?;
+                .find_map(|k| meta(dom, &[k]).map(|v| (k, v)))?;
             vague = VAGUE.contains(key);
-            meta(dom, &[key]).and_then(normalize_date)
+            normalize_date(value)
         })
         .or_else(|| first_time.and_then(normalize_date))
         .or_else(|| m.url.as_deref().and_then(url_date))
@@ -1107,30 +1103,24 @@ pub(crate) fn extract(
             )
             .and_then(normalize_date)
         });
-    // A timestamp converted to another time zone (UTC, the server's) can
-    // fall on the next or previous day; the date shown next to the headline
-    // is the one readers and archives go by.
+    // The date shown next to the headline is the one readers and archives
+    // go by when the metadata's date is off from it in one of two ways.
     if let Some(p) = m.published.as_deref()
-        && p.len() > 10
         && let Some(shown) = date_texts.iter().take(40).find_map(|t| normalize_date(t))
         && let (Some(at), Some(on)) = (day_number(p), day_number(&shown))
-        && let Some(hour) = p.get(11..13).and_then(|h| h.parse::<u32>().ok())
-        // Only a shift a time zone can make: an early hour to the day
-        // before, a late one to the day after.
-        && ((on == at - 1 && hour < 10) || (on == at + 1 && hour >= 14))
     {
-        m.published = Some(shown);
-    }
-    // A vague `date` key a few days after the date shown next to the
-    // headline is the last change (`Stand: 28.04.2020` against
-    // `<meta name="date" content="2020-04-29T11:52">`).
-    if vague
-        && let Some(p) = m.published.as_deref()
-        && let Some(shown) = date_texts.iter().take(40).find_map(|t| normalize_date(t))
-        && let (Some(at), Some(on)) = (day_number(p), day_number(&shown))
-        && (1..=VAGUE_SHOWN_DAYS).contains(&(at - on))
-    {
-        m.published = Some(shown);
+        // A timestamp converted to another time zone (UTC, the server's):
+        // an early hour falls on the day before, a late one on the next.
+        let hour = p.get(11..13).and_then(|h| h.parse::<u32>().ok());
+        let zone_shift =
+            hour.is_some_and(|h| (on == at - 1 && h < 10) || (on == at + 1 && h >= 14));
+        // A vague key a few days after the shown date is the last change
+        // (`Stand: 28.04.2020` against `<meta name="date"
+        // content="2020-04-29T11:52">`).
+        let last_change = vague && (1..=VAGUE_SHOWN_DAYS).contains(&(at - on));
+        if zone_shift || last_change {
+            m.published = Some(shown);
+        }
     }
     m.authors = ld.authors;
     if m.authors.is_empty() {

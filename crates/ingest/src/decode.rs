@@ -77,8 +77,8 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
 /// A byte-order mark still wins. A declared legacy charset (single- or
 /// multi-byte) is overruled when the bytes are valid UTF-8 with non-ASCII
 /// characters, and a declared UTF-8 when they are not valid UTF-8
-/// (detection decides): the two most common lies on the web. Unknown labels, and UTF-16 labels on bytes
-/// without a BOM, are ignored.
+/// (detection decides): the two most common lies on the web. Unknown
+/// labels, and UTF-16 labels on bytes without a BOM, are ignored.
 ///
 /// ```
 /// use newsclean_ingest::decode_with_charset;

@@ -18,7 +18,7 @@ use crate::path::escape_bytes;
 
 /// Default maximum size of one document: 16 MiB, the HTML stage's page
 /// budget too. News articles are a few hundred kilobytes at most; cleaning
-/// a document takes some 25 times its size in memory at its peak (a
+/// a document takes up to some 25 times its size in memory at its peak (a
 /// 34 MB file of a million short lines peaked at 880 MB), so a larger one
 /// would hold a worker's memory far above the channels' bound.
 pub const DEFAULT_MAX_BYTES: u64 = 16 << 20;
