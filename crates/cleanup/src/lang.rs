@@ -286,6 +286,9 @@ pub(crate) fn detect<'a>(
             }
         }
     }
+    if let Some(code) = languages.vote(&sample) {
+        return Some(code);
+    }
     to_iso_639_1(whatlang::detect(&sample)?.lang())
 }
 
