@@ -163,8 +163,19 @@ pub(crate) fn find(lex: &Lexicon, paragraphs: &[String], english: bool) -> Found
             }
             let mut j = i + 1;
             loop {
+                // A possessive ends a name, except inside an organisation's
+                // (`Westminster Magistrate's Court`, `Governor's Office`);
+                // a place's stays apart (`China's Ministry of Commerce`).
                 if toks[j - 1].possessive {
-                    break;
+                    let org_goes_on = j < toks.len()
+                        && !toks[j].after_break
+                        && toks[j].is_capitalised()
+                        && lex.org_heads.contains(toks[j].text)
+                        && !lex.places.contains(toks[j - 1].text)
+                        && !lex.places.contains(span_text(text, &toks[i..j]));
+                    if !org_goes_on {
+                        break;
+                    }
                 }
                 if j < toks.len()
                     && !toks[j].after_break
@@ -825,5 +836,21 @@ mod tests {
             "Sir Keir Starmer thanked Lord Alli. Lady Starmer wore a dress. Starmer said so.",
         ]);
         assert_eq!(people, ["Keir Starmer", "Lord Alli", "Lady Starmer"]);
+    }
+
+    #[test]
+    fn an_organisation_may_hold_a_possessive_but_a_place_stays_apart() {
+        let (people, places, orgs) = names(&[
+            "He appeared at Westminster Magistrate's Court after China's Ministry of Public Security spoke.",
+        ]);
+        assert!(people.is_empty(), "{people:?}");
+        assert_eq!(places, ["China"]);
+        assert_eq!(
+            orgs,
+            [
+                "Westminster Magistrate's Court",
+                "Ministry of Public Security"
+            ]
+        );
     }
 }
