@@ -367,7 +367,7 @@ static ISO: LazyLock<Regex> = LazyLock::new(|| {
 });
 static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
     // `(?:^|\D)`, not `\b`: pages glue labels to dates (`Erstellt am09.02.2022`).
-    Regex::new(r"\b(\d{4})[/.](\d{1,2})[/.](\d{1,2})\b|(?:^|\D)(\d{1,2})(?:\.\s?|/)(\d{1,2})(?:\.\s?|/)(\d{4})\b|\b(\d{4})(\d{2})(\d{2})\b")
+    Regex::new(r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b|(?:^|\D)(\d{1,2})(?:\.\s?|/)(\d{1,2})(?:\.\s?|/)(\d{4})\b|\b(\d{4})(\d{2})(\d{2})\b")
         .expect("static regex")
 });
 /// Chinese, Japanese and Korean dates: `2012年6月4日`, `2012년 6월 4일`.
@@ -1210,6 +1210,11 @@ mod tests {
         assert_eq!(
             normalize_date("October 16, 2019").as_deref(),
             Some("2019-10-16")
+        );
+        // An ISO date inside a line of text (`기사입력 :[ 2018-08-25 15:24 ]`).
+        assert_eq!(
+            normalize_date("新华网河北频道 ( 2012-06-04 09:20:26 )").as_deref(),
+            Some("2012-06-04")
         );
         assert_eq!(
             normalize_date("16 octobre 2019").as_deref(),
