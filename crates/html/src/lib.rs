@@ -160,8 +160,8 @@ impl HtmlExtractor {
                 _ => None,
             })
             .collect();
-        // Dates written in the page: near the headline first (bylines sit
-        // just below it), then just above it.
+        // Dates and bylines written in the page, read outwards from the
+        // headline.
         let h1_at = raw
             .iter()
             .position(|b| b.kind == BlockKind::Heading(1))
@@ -174,12 +174,19 @@ impl HtmlExtractor {
                 _ => &b.text,
             }
         }
-        let mut date_texts: Vec<&str> = raw[h1_at..]
-            .iter()
-            .take(80)
-            .chain(raw[..h1_at].iter().rev().take(30))
-            .map(head)
-            .collect();
+        // The two blocks below the headline come first (bylines sit there),
+        // then the nearest few above and below in turn (a date line just
+        // above the headline beats a date in the article's third paragraph),
+        // then the rest.
+        let below: Vec<&str> = raw[h1_at..].iter().take(80).map(head).collect();
+        let above: Vec<&str> = raw[..h1_at].iter().rev().take(30).map(head).collect();
+        let mut date_texts: Vec<&str> = below[..below.len().min(2)].to_vec();
+        for i in 0..3 {
+            date_texts.extend(above.get(i));
+            date_texts.extend(below.get(2 + i));
+        }
+        date_texts.extend(below.get(5..).unwrap_or_default());
+        date_texts.extend(above.get(3..).unwrap_or_default());
         // Further away, only a date that says what it is (`Datum 25.01.2022`).
         date_texts.extend(
             raw.iter()
@@ -503,6 +510,16 @@ mod tests {
                 "Some text of the article, long enough to be one."
             ]
         );
+    }
+
+    #[test]
+    fn the_date_above_the_headline_beats_one_in_the_story() {
+        let html = r#"<html><body><article><span class="news-date">12.12.2022</span>
+<h1>A spin-off opens its first lab</h1><p>Lead paragraph of the story, long enough to be one.</p>
+<p>Second paragraph of the story, long enough to be one as well.</p>
+<p>Vom 26. November bis 2. Dezember 2022 trifft sich das Forum in Basel.</p></article></body></html>"#;
+        let page = HtmlExtractor::default().extract(html).unwrap();
+        assert_eq!(page.published.as_deref(), Some("2022-12-12"));
     }
 
     #[test]
