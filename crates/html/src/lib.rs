@@ -523,6 +523,18 @@ mod tests {
     }
 
     #[test]
+    fn when_json_ld_and_meta_disagree_the_date_shown_decides() {
+        let html = r#"<html><head>
+<meta property="article:published_time" content="2023-11-06T14:25:00+00:00">
+<script type="application/ld+json">{"@type":"NewsArticle","headline":"Ads that polarise",
+"datePublished":"2023-11-03T10:25:56+00:00"}</script></head><body><article>
+<h1>Ads that polarise</h1><span class="entry-date">6. November 2023, 15:25 Uhr</span>
+<p>Lead paragraph of the story, long enough to be one.</p></article></body></html>"#;
+        let page = HtmlExtractor::default().extract(html).unwrap();
+        assert_eq!(page.published.as_deref(), Some("2023-11-06T14:25:00+00:00"));
+    }
+
+    #[test]
     fn a_page_that_scrolls_on_to_the_next_story_gives_the_first() {
         let para = |topic: &str, i: usize| {
             format!(

@@ -1073,18 +1073,25 @@ pub(crate) fn extract(
     // the publication date or the last change.
     const VAGUE: &[&str] = &["date", "dc.date", "dcterms.date", "sailthru.date"];
     let mut vague = false;
-    m.published = ld
-        .published
-        .clone()
+    // A key that says "published" wins over a vague one anywhere in the
+    // list.
+    let declared = PUBLISHED
+        .iter()
+        .chain(VAGUE)
+        .find_map(|k| meta(dom, &[k]).map(|v| (k, v)))
+        .and_then(|(key, value)| Some((VAGUE.contains(key), normalize_date(value)?)));
+    let shown = date_texts.iter().take(40).find_map(|t| normalize_date(t));
+    let same_day = |a: &str, b: &str| a.get(..10) == b.get(..10);
+    // JSON-LD and the meta tags disagree: the one the page shows wins.
+    let ld_published = ld.published.clone().filter(|l| {
+        !matches!((&declared, &shown), (Some((false, d)), Some(s))
+            if !same_day(l, d) && same_day(d, s))
+    });
+    m.published = ld_published
         .or_else(|| {
-            // A key that says "published" wins over a vague one anywhere
-            // in the list.
-            let (key, value) = PUBLISHED
-                .iter()
-                .chain(VAGUE)
-                .find_map(|k| meta(dom, &[k]).map(|v| (k, v)))?;
-            vague = VAGUE.contains(key);
-            normalize_date(value)
+            let (is_vague, date) = declared.clone()?;
+            vague = is_vague;
+            Some(date)
         })
         .or_else(|| first_time.and_then(normalize_date))
         .or_else(|| m.url.as_deref().and_then(url_date))
@@ -1106,7 +1113,7 @@ pub(crate) fn extract(
     // The date shown next to the headline is the one readers and archives
     // go by when the metadata's date is off from it in one of two ways.
     if let Some(p) = m.published.as_deref()
-        && let Some(shown) = date_texts.iter().take(40).find_map(|t| normalize_date(t))
+        && let Some(shown) = shown
         && let (Some(at), Some(on)) = (day_number(p), day_number(&shown))
     {
         // A timestamp converted to another time zone (UTC, the server's):
