@@ -370,6 +370,13 @@ static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b|(?:^|\D)(\d{1,2})(?:\.\s?|/)(\d{1,2})(?:\.\s?|/)(\d{4})\b|\b(\d{4})(\d{2})(\d{2})\b")
         .expect("static regex")
 });
+/// A date with a two-digit year (`10.12.19`, `mardi 10.12.19`,
+/// `03.02.22 14:05`): taken only when it is all a line says, as version
+/// numbers look the same in prose.
+static SHORT_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i:(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo)[,.]?\s+)?(\d{1,2})\.(\d{1,2})\.(\d{2})(?:,?\s+\d{1,2}[:.h]\d{2}(?:\s*Uhr)?)?$")
+        .expect("static regex")
+});
 /// Chinese, Japanese and Korean dates: `2012年6月4日`, `2012년 6월 4일`.
 static CJK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]").expect("static regex")
@@ -740,6 +747,9 @@ pub(crate) fn normalize_date(s: &str) -> Option<String> {
     }
     if let Some(c) = CJK.captures(s) {
         return ymd(&c[1], c[2].parse().ok()?, &c[3]);
+    }
+    if let Some(c) = SHORT_YEAR.captures(s) {
+        return ymd(&format!("20{}", &c[3]), c[2].parse().ok()?, &c[1]);
     }
     for c in MONTHS.captures_iter(s) {
         let found = if let Some(d) = c.get(1) {
@@ -1218,6 +1228,11 @@ mod tests {
             normalize_date("October 16, 2019").as_deref(),
             Some("2019-10-16")
         );
+        assert_eq!(
+            normalize_date("mardi 10.12.19").as_deref(),
+            Some("2019-12-10")
+        );
+        assert_eq!(normalize_date("Version 10.12.19 is out"), None);
         // An ISO date inside a line of text (`기사입력 :[ 2018-08-25 15:24 ]`).
         assert_eq!(
             normalize_date("新华网河北频道 ( 2012-06-04 09:20:26 )").as_deref(),
