@@ -265,7 +265,7 @@ static BY: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 static NOT_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:e-?mail|updated|published|posted|min read|follow|twitter|facebook|photo|foto|\d{4}|kommentare?|comments?|commentaires?|comentarios?|commenti|writer|reporter|correspondent|editor|contributor|columnist|photographer|staff|redakteur(?:in)?|korrespondent(?:in)?|journalist(?:in|e)?|rédacteur|rédactrice|veröffentlicht|eingestellt|gesponsert\w*|sponsored|publié|publicado|pubblicato)\b|@|https?:|\d|^(?:by|von|par|name|autor|autorin|author|автор|yazar|penulis|redaktion|(?:mon|tues|wednes|thurs|fri|satur|sun)day|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)$")
+    Regex::new(r"(?i)\b(?:e-?mail|updated|published|posted|min read|follow|twitter|facebook|photo|foto|\d{4}|kommentare?|comments?|commentaires?|comentarios?|commenti|writer|reporter|correspondent|editor|contributor|columnist|photographer|staff|redakteur(?:in)?|korrespondent(?:in)?|journalist(?:in|e)?|rédacteur|rédactrice|veröffentlicht|eingestellt|gesponsert\w*|sponsored|publié|publicado|pubblicato)\b|@|https?:|\d|^(?:by|von|par|name|autor|autorin|author|автор|yazar|penulis|red\.?|agenturen|agencies|agences|agencias|agenzie|(?:mon|tues|wednes|thurs|fri|satur|sun)day|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)$")
         .expect("static regex")
 });
 
@@ -321,6 +321,12 @@ pub(crate) fn split_names(s: &str) -> Vec<String> {
             .flat_map(|q| q.split(" en "))
             .collect::<Vec<_>>()
     }) {
+        // A team or desk after a spaced dash (`Kiran C Nair - Chrome
+        // Safe Browsing team`) is not part of the name.
+        let part = [" - ", " – ", " — "]
+            .iter()
+            .find_map(|d| part.split_once(d).map(|(name, _)| name))
+            .unwrap_or(part);
         let unprefixed = BY.replace(part.trim(), "");
         let mut name = unprefixed
             .trim()
@@ -1407,6 +1413,17 @@ mod tests {
         assert!(is_date_label("Datum 25.01.2022"));
         assert!(is_date_label("Veröffentlicht: 3. Mai"));
         assert!(!is_date_label("Dates for your diary"));
+    }
+
+    #[test]
+    fn author_names_lose_teams_and_collective_labels() {
+        assert_eq!(
+            split_names("Posted by Eric Mill and Kiran C Nair - Chrome Safe Browsing team"),
+            ["Eric Mill", "Kiran C Nair"]
+        );
+        assert_eq!(split_names("red, ORF.at/Agenturen"), ["ORF.at"]);
+        // A desk's own byline is what the page credits.
+        assert_eq!(split_names("Von Redaktion"), ["Redaktion"]);
     }
 
     #[test]
