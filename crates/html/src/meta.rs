@@ -75,19 +75,16 @@ fn ld_names(v: &Value, persons: &Persons<'_>, out: &mut Vec<String>) {
             }
         }
         Value::Array(a) => a.iter().for_each(|x| ld_names(x, persons, out)),
+        // An organisation is credited as the page credits it (`SDA` beside
+        // a reporter, `dpa` alone); one that only names the site gives way
+        // to a byline naming people (see `extract`).
         Value::Object(o) => {
-            let is_org = o
-                .get("@type")
-                .and_then(Value::as_str)
-                .is_some_and(|t| t == "Organization");
             let name = o.get("name").or_else(|| {
                 o.get("@id")
                     .and_then(Value::as_str)
                     .and_then(|id| persons.get(id).copied())
             });
-            if let Some(name) = name
-                && !is_org
-            {
+            if let Some(name) = name {
                 ld_names(name, persons, out);
             }
         }
@@ -1442,6 +1439,13 @@ mod tests {
         let ld = r#"{"@graph":[{"@type":"Article","headline":"H","author":{"@id":"https://x/#p1"}},
             {"@type":"Person","@id":"https://x/#p1","name":"Evan Symon"}]}"#;
         assert_eq!(json_ld(&[ld.to_string()]).authors, ["Evan Symon"]);
+    }
+
+    #[test]
+    fn an_agency_credited_beside_a_reporter_is_kept() {
+        let ld = r#"{"@type":"NewsArticle","headline":"H","author":[
+            {"@type":"Person","name":"Paula Steiger"},{"@type":"Organization","name":"SDA"}]}"#;
+        assert_eq!(json_ld(&[ld.to_string()]).authors, ["Paula Steiger", "SDA"]);
     }
 
     #[test]
