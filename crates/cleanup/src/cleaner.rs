@@ -339,7 +339,7 @@ impl Cleaner {
             if headline {
                 verdicts[0] = Verdict::Class(Class::Good);
             }
-            self.apply_tail(&mut verdicts, &words, classify);
+            self.apply_tail(&mut verdicts, &features, classify);
             let classes: Vec<Class> = verdicts
                 .iter()
                 .enumerate()
@@ -404,7 +404,7 @@ impl Cleaner {
                 }
             }
         } else {
-            self.apply_tail(&mut verdicts, &words, classify);
+            self.apply_tail(&mut verdicts, &features, classify);
         }
         let mut seen: HashSet<&str> = HashSet::default();
         let mut out = Cleaned {
@@ -465,7 +465,8 @@ impl Cleaner {
     /// enough prose has been seen that the tail cannot be a menu item or a
     /// box inside the article: at least two prose lines, and half of the
     /// document's prose words (a comment section: a third, or 250 words).
-    fn apply_tail(&self, verdicts: &mut [Verdict<'_>], words: &[usize], classify: bool) {
+    fn apply_tail(&self, verdicts: &mut [Verdict<'_>], features: &[Features], classify: bool) {
+        let words: Vec<usize> = features.iter().map(|f| f.words).collect();
         let prose = |v: &Verdict| match v {
             Verdict::Class(Class::Good) => true,
             Verdict::Class(_) => !classify,
@@ -473,7 +474,7 @@ impl Cleaner {
         };
         let total: usize = verdicts
             .iter()
-            .zip(words)
+            .zip(&words)
             .filter(|(v, _)| prose(v))
             .map(|(_, w)| w)
             .sum();
@@ -496,7 +497,7 @@ impl Cleaner {
                 && if self.rules[rule].role == Role::Comment {
                     words_before * 3 >= total || words_before >= COMMENT_TAIL_MIN_WORDS
                 } else {
-                    words_before * 2 >= total
+                    words_before * 2 >= total && !self.widget_left_empty(verdicts, features, i)
                 }
             {
                 tail = Some(rule);
@@ -506,6 +507,43 @@ impl Cleaner {
                 words_before += w;
             }
         }
+    }
+
+    /// Whether the story-list heading at `at` is a widget the scraper left
+    /// empty inside the article (`Trending` with its links gone): after at
+    /// most one short line of its chrome, every line up to the next tail
+    /// heading or the end is prose that ends like sentences, some of it
+    /// long. A real list of other stories has titles and bylines, and the
+    /// page's footer follows it.
+    fn widget_left_empty(
+        &self,
+        verdicts: &[Verdict<'_>],
+        features: &[Features],
+        at: usize,
+    ) -> bool {
+        let is_tail = |v: &Verdict| matches!(v, Verdict::Rule(r, _) if self.rules[*r].tail);
+        let mut i = at + 1;
+        if i < verdicts.len()
+            && features[i].words <= 8
+            && !matches!(verdicts[i], Verdict::Class(Class::Good))
+            && !is_tail(&verdicts[i])
+        {
+            i += 1;
+        }
+        let (mut lines, mut long) = (0usize, false);
+        while i < verdicts.len() && !is_tail(&verdicts[i]) {
+            // Story titles and bylines do not end like sentences.
+            let f = &features[i];
+            if !matches!(verdicts[i], Verdict::Class(Class::Good))
+                || !(f.sentence || f.words >= WIDGET_PROSE_WORDS)
+            {
+                return false;
+            }
+            lines += 1;
+            long |= f.words >= WIDGET_PROSE_WORDS;
+            i += 1;
+        }
+        lines > 0 && long
     }
 
     /// The earliest rule matching `line` (of `words` whitespace-separated
@@ -595,6 +633,8 @@ enum Verdict<'a> {
 /// third of the document's prose: a counter in the article's header does
 /// not start the comments.
 const COMMENT_TAIL_MIN_WORDS: usize = 250;
+/// Words of the longest line that shows prose after an emptied widget.
+const WIDGET_PROSE_WORDS: usize = 25;
 
 /// Paragraphs of at least this many words are checked for repeats.
 const REPEAT_MIN_WORDS: usize = 5;
@@ -839,6 +879,40 @@ mod tests {
                 "share.share"
             ]
         );
+    }
+
+    #[test]
+    fn an_emptied_widget_inside_the_article_does_not_end_it() {
+        let cleaner = Cleaner::new(&RuleSet::builtin()).unwrap();
+        let para = |topic: &str| {
+            format!(
+                "The council said on Tuesday that the {topic} plan would go ahead as agreed, \
+                 and that work on it would start in the spring once the last of the money was in place."
+            )
+        };
+        let head = format!(
+            "Council backs library plan\n\n{}\n\n{}",
+            para("library"),
+            para("park")
+        );
+        // The widget's links are gone: the article goes on after its heading.
+        let emptied = format!(
+            "{head}\n\nTrending\n\n{}\n\nMore from The Herald\n\nOther story one",
+            para("road")
+        );
+        let c = cleaner.clean(&emptied);
+        assert!(kept(&c).contains(&para("road").as_str()), "{:?}", why(&c));
+        assert_eq!(
+            rules(&c),
+            ["related.section", "related.more-from", "related.more-from"]
+        );
+        // A real list of stories: titles and bylines, no sentences.
+        let list = format!(
+            "{head}\n\nTrending\n\nMayor opens new bridge\n\nAnn Lee\n\n{}",
+            para("road")
+        );
+        let c = cleaner.clean(&list);
+        assert!(!kept(&c).contains(&para("road").as_str()), "{:?}", why(&c));
     }
 
     const ARTICLE: &str = "Council approves new library budget\n\n\
