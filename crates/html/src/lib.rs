@@ -195,6 +195,14 @@ impl HtmlExtractor {
         );
         let (bylines, first_time) = bylines(&dom);
         let marked = marked_headline(&dom);
+        // A kicker styled apart inside the headline is not part of it.
+        let mut headings = headings;
+        if let Some(headline) = h1_without_kicker(&dom)
+            && let Some(h) = headings.iter_mut().find(|(l, _)| *l == 1)
+            && meta::clean(&h.1).ends_with(&headline)
+        {
+            h.1 = headline;
+        }
         let meta = meta::extract(
             &dom,
             &headings,
@@ -344,6 +352,32 @@ fn marked_headline(dom: &dom::Dom) -> Option<String> {
     let text = element_text(dom, i, 400);
     let words = text.split_whitespace().count();
     (2..=40).contains(&words).then_some(text)
+}
+
+/// The first `h1`'s text without a kicker that opens it in its own styled
+/// element (`<h1><span class="h1small">Initiative EnergieEffizienz</span>
+/// Kostenloser Stromcheck …</h1>`), when one does.
+fn h1_without_kicker(dom: &dom::Dom) -> Option<String> {
+    let i = dom.nodes.iter().position(|n| n.is("h1"))?;
+    let end = dom.nodes[i].end as usize;
+    let first = (i + 1..end).find(|&j| {
+        let n = &dom.nodes[j];
+        n.name.is_some() || !n.text.trim().is_empty()
+    })?;
+    let kicker_node = &dom.nodes[first];
+    if kicker_node.name.is_none() || kicker_node.hint.is_empty() || kicker_node.is("a") {
+        return None;
+    }
+    let kicker = element_text(dom, first, 200);
+    let whole = element_text(dom, i, 600);
+    let rest = whole
+        .strip_prefix(kicker.as_str())?
+        .trim_start_matches([':', '|', '–', '-', '/', ' ']);
+    let (kw, rw) = (
+        kicker.split_whitespace().count(),
+        rest.split_whitespace().count(),
+    );
+    ((1..=6).contains(&kw) && rw >= 3 && rw > kw).then(|| rest.to_string())
 }
 
 /// Whether `bytes` look like an HTML page: a doctype or an `<html>`,
@@ -532,6 +566,26 @@ mod tests {
 <p>Lead paragraph of the story, long enough to be one.</p></article></body></html>"#;
         let page = HtmlExtractor::default().extract(html).unwrap();
         assert_eq!(page.published.as_deref(), Some("2023-11-06T14:25:00+00:00"));
+    }
+
+    #[test]
+    fn a_kicker_styled_apart_inside_the_headline_is_not_the_title() {
+        let html = r#"<html><body><article><h1><span class="h1small">Initiative EnergieEffizienz</span>
+Kostenloser Stromcheck für private Haushalte</h1>
+<p>Lead paragraph of the story, long enough to be one.</p></article></body></html>"#;
+        let page = HtmlExtractor::default().extract(html).unwrap();
+        assert_eq!(
+            page.title.as_deref(),
+            Some("Kostenloser Stromcheck für private Haushalte")
+        );
+        // A headline set in one styled element keeps all of it.
+        let html = r#"<html><body><article><h1><span class="title">Kostenloser Stromcheck für alle</span></h1>
+<p>Lead paragraph of the story, long enough to be one.</p></article></body></html>"#;
+        let page = HtmlExtractor::default().extract(html).unwrap();
+        assert_eq!(
+            page.title.as_deref(),
+            Some("Kostenloser Stromcheck für alle")
+        );
     }
 
     #[test]
