@@ -497,7 +497,9 @@ impl Cleaner {
                 && if self.rules[rule].role == Role::Comment {
                     words_before * 3 >= total || words_before >= COMMENT_TAIL_MIN_WORDS
                 } else {
-                    words_before * 2 >= total && !self.widget_left_empty(verdicts, features, i)
+                    words_before * 2 >= total
+                        && !(self.rules[rule].role == Role::Related
+                            && self.widget_left_empty(verdicts, features, i))
                 }
             {
                 tail = Some(rule);
@@ -879,6 +881,20 @@ mod tests {
                 "share.share"
             ]
         );
+    }
+
+    #[test]
+    fn the_author_box_ends_the_article() {
+        let cleaner = Cleaner::new(&RuleSet::builtin()).unwrap();
+        let para = "The council said on Tuesday that the library plan would go ahead as agreed, \
+                    and that work on it would start in the spring once the money was in place.";
+        let text = format!(
+            "Council backs library plan\n\n{para}\n\n{para} Again.\n\nABOUT THE AUTHOR\n\nProducer\n\n\
+             Ann Lee is a producer filing stories on city politics for the paper's bureau in Ottawa, \
+             and has worked for the national broadcaster for ten years."
+        );
+        let c = cleaner.clean(&text);
+        assert_eq!(rules(&c), ["author-box", "author-box", "author-box"]);
     }
 
     #[test]
