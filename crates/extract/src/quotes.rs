@@ -573,7 +573,14 @@ fn subject(
         // phrase or a place. A definite one is the subject itself (`Asked
         // about Biden, the official said`).
         let first_word = last.1.split_whitespace().next().unwrap_or("");
-        let appositive = matches!(first_word, "a" | "an" | "A" | "An")
+        // A US party and state tag (`Mike Gallagher, R-Wis.,`).
+        let party = first_word.as_bytes();
+        let party_tag = party.len() >= 3
+            && matches!(party[0], b'R' | b'D' | b'I')
+            && party[1] == b'-'
+            && party[2].is_ascii_uppercase();
+        let appositive = party_tag
+            || matches!(first_word, "a" | "an" | "A" | "An")
             || first_word
                 .chars()
                 .next()
@@ -778,6 +785,19 @@ mod tests {
                 q("We will win,", Some("Daniel Russell")),
                 q("No doubt about it.", Some("Daniel Russell"))
             ]
+        );
+    }
+
+    #[test]
+    fn a_party_tag_is_not_the_speaker() {
+        assert_eq!(
+            quotes(&[
+                "Committee chairman Mike Gallagher, R-Wis., said \"the threat is very significant to the American people.\""
+            ]),
+            [q(
+                "the threat is very significant to the American people.",
+                Some("Mike Gallagher")
+            )]
         );
     }
 
