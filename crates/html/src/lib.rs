@@ -589,6 +589,21 @@ Kostenloser Stromcheck für private Haushalte</h1>
     }
 
     #[test]
+    fn a_page_that_shows_its_last_change_is_dated_by_it() {
+        let html = r#"<html><head>
+<meta property="article:published_time" content="2021-11-29T14:13:37+00:00">
+<meta property="article:modified_time" content="2022-01-12T14:27:30+00:00"></head><body><article>
+<h1>Do fish feel pain?</h1><div class="meta">ca. 8 Min. 12.01.2022</div>
+<p>Lead paragraph of the story, long enough to be one.</p></article></body></html>"#;
+        let page = HtmlExtractor::default().extract(html).unwrap();
+        assert_eq!(page.published.as_deref(), Some("2022-01-12"));
+        // Shown as published: the metadata's date stands.
+        let html = html.replace("12.01.2022", "29.11.2021");
+        let page = HtmlExtractor::default().extract(&html).unwrap();
+        assert_eq!(page.published.as_deref(), Some("2021-11-29T14:13:37+00:00"));
+    }
+
+    #[test]
     fn a_page_that_scrolls_on_to_the_next_story_gives_the_first() {
         let para = |topic: &str, i: usize| {
             format!(

@@ -1100,6 +1100,16 @@ pub(crate) fn extract(
         !matches!((&declared, &shown), (Some((false, d)), Some(s))
             if !same_day(l, d) && same_day(d, s))
     });
+    let modified = meta(
+        dom,
+        &[
+            "article:modified_time",
+            "og:updated_time",
+            "datemodified",
+            "last-modified",
+        ],
+    )
+    .and_then(normalize_date);
     m.published = ld_published
         .or_else(|| {
             let (is_vague, date) = declared.clone()?;
@@ -1111,18 +1121,7 @@ pub(crate) fn extract(
         .or_else(|| bylines.iter().find_map(|b| normalize_date(b)))
         .or_else(|| date_texts.iter().find_map(|t| normalize_date(t)))
         // Last: when the page was changed, often the same day.
-        .or_else(|| {
-            meta(
-                dom,
-                &[
-                    "article:modified_time",
-                    "og:updated_time",
-                    "datemodified",
-                    "last-modified",
-                ],
-            )
-            .and_then(normalize_date)
-        });
+        .or_else(|| modified.clone());
     // The date shown next to the headline is the one readers and archives
     // go by when the metadata's date is off from it in one of two ways.
     if let Some(p) = m.published.as_deref()
@@ -1138,7 +1137,13 @@ pub(crate) fn extract(
         // (`Stand: 28.04.2020` against `<meta name="date"
         // content="2020-04-29T11:52">`).
         let last_change = vague && (1..=VAGUE_SHOWN_DAYS).contains(&(at - on));
-        if zone_shift || last_change {
+        // A page that shows the day of its last change beside the headline
+        // (`12.01.2022` above a re-published guide) dates itself by it.
+        let shows_change = on > at
+            && modified
+                .as_deref()
+                .is_some_and(|c| c.get(..10) == shown.get(..10));
+        if zone_shift || last_change || shows_change {
             m.published = Some(shown);
         }
     }
