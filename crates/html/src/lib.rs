@@ -604,6 +604,24 @@ Kostenloser Stromcheck für private Haushalte</h1>
     }
 
     #[test]
+    fn a_blog_posted_by_a_first_name_credits_it() {
+        let html = r#"<html><body><h2>Interning of small integers</h2>
+<div class="postdata"><span class="category">Posted by Konstantin</span> <span class="date">21.10.2019</span></div>
+<div class="entry"><p>Lead paragraph of the post, long enough to be one.</p></div></body></html>"#;
+        let page = HtmlExtractor::default().extract(html).unwrap();
+        assert_eq!(page.authors, ["Konstantin"]);
+        // `By` alone before one word is too weak a sign.
+        let html = html.replace("Posted by", "By");
+        assert!(
+            HtmlExtractor::default()
+                .extract(&html)
+                .unwrap()
+                .authors
+                .is_empty()
+        );
+    }
+
+    #[test]
     fn a_page_that_scrolls_on_to_the_next_story_gives_the_first() {
         let para = |topic: &str, i: usize| {
             format!(

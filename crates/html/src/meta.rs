@@ -261,6 +261,11 @@ static BY: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("static regex")
 });
+/// Labels that only ever introduce an author (`Posted by`, `Geschrieben von`).
+static POSTED_BY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:posted|written|published) by\s|^\s*(?:geschrieben|verfasst|gepostet|veröffentlicht) von\s|^\s*(?:publié|écrit) par\s|^\s*(?:publicado|escrito) por\s")
+        .expect("static regex")
+});
 static NOT_NAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:e-?mail|updated|published|posted|min read|follow|twitter|facebook|photo|foto|\d{4}|kommentare?|comments?|commentaires?|comentarios?|commenti|writer|reporter|correspondent|editor|contributor|columnist|photographer|staff|redakteur(?:in)?|korrespondent(?:in)?|journalist(?:in|e)?|rédacteur|rédactrice|veröffentlicht|eingestellt|gesponsert\w*|sponsored|publié|publicado|pubblicato)\b|@|https?:|\d|^(?:by|von|par|name|autor|autorin|author|автор|yazar|penulis|red\.?|agenturen|agencies|agences|agencias|agenzie|(?:mon|tues|wednes|thurs|fri|satur|sun)day|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)$")
         .expect("static regex")
@@ -269,7 +274,7 @@ static NOT_NAME: LazyLock<Regex> = LazyLock::new(|| {
 /// A date after the names (`Ann Lee Thursday, September 14, 2023`): cut
 /// before splitting, or its weekday would stick to the last name.
 static DATE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\s(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche),\s+(?:\d|\p{L}+\.?\s+\d).*$|\s(?:Mo|Di|Mi|Do|Fr|Sa|So|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?,\s+\d.*$")
+    Regex::new(r"(?i)\s(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche),\s+(?:\d|\p{L}+\.?\s+\d).*$|\s(?:Mo|Di|Mi|Do|Fr|Sa|So|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?,\s+\d.*$|\s(?:(?:am|on|le|publiziert|published|veröffentlicht|aktualisiert|updated|posted)(?:\s+am)?\s+)?(?:\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2})\b.*$")
         .expect("static regex")
 });
 
@@ -957,9 +962,18 @@ fn page_bylines(bylines: &[String], date_texts: &[&str], people: bool) -> Vec<St
         .take(110)
         .filter(|t| t.chars().count() <= 150 && BY.is_match(t))
         .map(|t| {
+            // A blog's `Posted by Konstantin` names its author by a first
+            // name or a handle; a bare `By` before one word is too weak.
+            let posted = POSTED_BY.is_match(t);
             split_names(t)
                 .into_iter()
-                .filter(|n| person_shaped(n))
+                .filter(|n| {
+                    person_shaped(n)
+                        || posted
+                            && !n.contains(' ')
+                            && n.starts_with(char::is_uppercase)
+                            && n.chars().count() >= 3
+                })
                 .collect::<Vec<_>>()
         })
         .find(|names| !names.is_empty())
@@ -1424,6 +1438,15 @@ mod tests {
             ["Eric Mill", "Kiran C Nair"]
         );
         assert_eq!(split_names("red, ORF.at/Agenturen"), ["ORF.at"]);
+        // A date after the names goes, with its label.
+        assert_eq!(
+            split_names("Posted by Konstantin 21.10.2019"),
+            ["Konstantin"]
+        );
+        assert_eq!(
+            split_names("Eurosport Publiziert 01.02.2022 um 10:05"),
+            ["Eurosport"]
+        );
         // A desk's own byline is what the page credits.
         assert_eq!(split_names("Von Redaktion"), ["Redaktion"]);
     }
