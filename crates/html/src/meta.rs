@@ -315,7 +315,11 @@ pub(crate) fn split_names(s: &str) -> Vec<String> {
     let s = BY.replace(&s, "");
     let mut out = Vec::new();
     for part in s.split([',', ';', '|', '/', '&', '·', '•']).flat_map(|p| {
+        // An interview's credit names both sides (`Richard David Precht im
+        // Gespräch mit Karin Fischer`).
         p.split(" and ")
+            .flat_map(|q| q.split(" im Gespräch mit "))
+            .flat_map(|q| q.split(" in conversation with "))
             .flat_map(|q| q.split(" und "))
             .flat_map(|q| q.split(" et "))
             .flat_map(|q| q.split(" y "))
@@ -1438,6 +1442,10 @@ mod tests {
             ["Eric Mill", "Kiran C Nair"]
         );
         assert_eq!(split_names("red, ORF.at/Agenturen"), ["ORF.at"]);
+        assert_eq!(
+            split_names("Richard David Precht im Gespräch mit Karin Fischer"),
+            ["Richard David Precht", "Karin Fischer"]
+        );
         // A date after the names goes, with its label.
         assert_eq!(
             split_names("Posted by Konstantin 21.10.2019"),
