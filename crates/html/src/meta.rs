@@ -267,7 +267,7 @@ static POSTED_BY: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 static NOT_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:e-?mail|updated|published|posted|min read|follow|twitter|facebook|photo|foto|\d{4}|kommentare?|comments?|commentaires?|comentarios?|commenti|writer|reporter|correspondent|editor|contributor|columnist|photographer|staff|redakteur(?:in)?|korrespondent(?:in)?|journalist(?:in|e)?|rédacteur|rédactrice|veröffentlicht|eingestellt|gesponsert\w*|sponsored|publié|publicado|pubblicato)\b|@|https?:|\d|^(?:by|von|par|name|autor|autorin|author|автор|yazar|penulis|red\.?|agenturen|agencies|agences|agencias|agenzie|(?:mon|tues|wednes|thurs|fri|satur|sun)day|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)$")
+    Regex::new(r"(?i)\b(?:e-?mail|updated|published|posted|min read|follow|twitter|facebook|photo|foto|\d{4}|kommentare?|comments?|commentaires?|comentarios?|commenti|writer|reporter|correspondent|editor|contributor|columnist|photographer|staff|redakteur(?:in)?|korrespondent(?:in)?|journalist(?:in|e)?|rédacteur|rédactrice|veröffentlicht|eingestellt|gesponsert\w*|sponsored|publié|publicado|pubblicato)\b|@|https?:|\d|^(?:by|von|par|name|autor|autorin|author|автор|yazar|penulis|\w*admin\w*|webmaster|red\.?|agenturen|agencies|agences|agencias|agenzie|(?:mon|tues|wednes|thurs|fri|satur|sun)day|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)$")
         .expect("static regex")
 });
 
@@ -1442,6 +1442,8 @@ mod tests {
             ["Eric Mill", "Kiran C Nair"]
         );
         assert_eq!(split_names("red, ORF.at/Agenturen"), ["ORF.at"]);
+        // A CMS login is not a name.
+        assert!(split_names("wordpressadmin").is_empty());
         assert_eq!(
             split_names("Richard David Precht im Gespräch mit Karin Fischer"),
             ["Richard David Precht", "Karin Fischer"]
