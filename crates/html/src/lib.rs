@@ -238,6 +238,7 @@ impl HtmlExtractor {
 /// Texts of byline-like elements (class/id `author`/`byline`, `rel=author`,
 /// `itemprop=author`), and the first `<time datetime>` or itemprop date.
 fn bylines(dom: &dom::Dom) -> (Vec<String>, Option<String>) {
+    let mut found: Vec<(usize, String)> = Vec::new();
     let mut out = Vec::new();
     let mut time = None;
     for (i, n) in dom.nodes.iter().enumerate() {
@@ -258,7 +259,7 @@ fn bylines(dom: &dom::Dom) -> (Vec<String>, Option<String>) {
                 && n.hint
                     .split(|c: char| !c.is_ascii_alphanumeric())
                     .any(names_an_author);
-        if !hinted || out.len() >= 8 {
+        if !hinted || found.len() >= 16 {
             continue;
         }
         // Commenters have bylines too.
@@ -277,7 +278,24 @@ fn bylines(dom: &dom::Dom) -> (Vec<String>, Option<String>) {
         }
         let text = element_text(dom, i, 300);
         if !text.is_empty() && text.chars().count() <= 200 {
-            out.push(text);
+            found.push((i, text));
+        }
+    }
+    // A byline box that holds one marked name and more (a job title, a
+    // handle): the name is the inner mark's text. A box with several marked
+    // names keeps them together.
+    for (k, (i, text)) in found.iter().enumerate() {
+        let end = dom.nodes[*i].end as usize;
+        let inner: Vec<&String> = found[k + 1..]
+            .iter()
+            .take_while(|(j, _)| *j < end)
+            .map(|(_, t)| t)
+            .collect();
+        if inner.len() == 1 && text.contains(inner[0].as_str()) {
+            continue;
+        }
+        if out.len() < 8 {
+            out.push(text.clone());
         }
     }
     (out, time)
@@ -618,6 +636,29 @@ Kostenloser Stromcheck für private Haushalte</h1>
                 .unwrap()
                 .authors
                 .is_empty()
+        );
+    }
+
+    #[test]
+    fn a_byline_box_gives_its_marked_name_not_the_job_title() {
+        let page = |byline: &str| {
+            let html = format!(
+                r#"<html><body><article><h1>A headline here</h1><div class="byline">{byline}</div>
+<p>Lead paragraph of the story, long enough to be one.</p></article></body></html>"#
+            );
+            HtmlExtractor::default().extract(&html).unwrap().authors
+        };
+        assert_eq!(
+            page(
+                r#"<a class="author-name" href="/u/1">Inga Hoeltmann</a> Expertin für Neue Arbeit, Neues Lernen"#
+            ),
+            ["Inga Hoeltmann"]
+        );
+        assert_eq!(
+            page(
+                r#"By <a class="author-name" href="/u/1">Ann Lee</a> and <a class="author-name" href="/u/2">Bob Ray</a>"#
+            ),
+            ["Ann Lee", "Bob Ray"]
         );
     }
 
