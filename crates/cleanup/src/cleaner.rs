@@ -466,7 +466,6 @@ impl Cleaner {
     /// box inside the article: at least two prose lines, and half of the
     /// document's prose words (a comment section: a third, or 250 words).
     fn apply_tail(&self, verdicts: &mut [Verdict<'_>], features: &[Features], classify: bool) {
-        let words: Vec<usize> = features.iter().map(|f| f.words).collect();
         let prose = |v: &Verdict| match v {
             Verdict::Class(Class::Good) => true,
             Verdict::Class(_) => !classify,
@@ -474,13 +473,13 @@ impl Cleaner {
         };
         let total: usize = verdicts
             .iter()
-            .zip(&words)
+            .zip(features)
             .filter(|(v, _)| prose(v))
-            .map(|(_, w)| w)
+            .map(|(_, f)| f.words)
             .sum();
         let (mut lines_before, mut words_before) = (0usize, 0usize);
         let mut tail: Option<usize> = None;
-        for (i, w) in words.iter().enumerate() {
+        for (i, f) in features.iter().enumerate() {
             if let Some(rule) = tail {
                 if matches!(verdicts[i], Verdict::Class(_)) {
                     verdicts[i] = Verdict::Rule(rule, None);
@@ -506,7 +505,7 @@ impl Cleaner {
             }
             if prose(&verdicts[i]) {
                 lines_before += 1;
-                words_before += w;
+                words_before += f.words;
             }
         }
     }

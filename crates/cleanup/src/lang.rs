@@ -143,11 +143,19 @@ const QUICK_CONFIDENCE: f64 = 0.99;
 /// and that has no stop-word list here (Afrikaans, which reads like Dutch,
 /// keeps Dutch out; Serbian keeps Croatian out), and Swahili, which
 /// whatlang does not know (it would say Shona or Zulu). The rest go to
-/// whatlang.
-const VOTING: &[&str] = &["en", "de", "fr", "es", "it", "pl", "ru", "sw"];
-/// Swahili builds function words into the word (`alisema`, `kwenye`): its
-/// short list covers less of running prose, about a quarter.
-const VOTE_SHARE_SW: f64 = 0.2;
+/// whatlang. Each with the share of words its stop words must cover:
+/// Swahili builds function words into the word (`alisema`, `kwenye`), so
+/// its short list covers less of running prose, about a quarter.
+const VOTING: &[(&str, f64)] = &[
+    ("en", VOTE_SHARE),
+    ("de", VOTE_SHARE),
+    ("fr", VOTE_SHARE),
+    ("es", VOTE_SHARE),
+    ("it", VOTE_SHARE),
+    ("pl", VOTE_SHARE),
+    ("ru", VOTE_SHARE),
+    ("sw", 0.2),
+];
 
 /// How clear a stop-word vote must be to stand in for whatlang: the
 /// winner's stop words make at least [`VOTE_SHARE`] of the sample's words
@@ -227,14 +235,10 @@ impl Languages {
             .max()
             .unwrap_or(0);
         let code = STOPWORDS[best].0;
-        let share = if code == "sw" {
-            VOTE_SHARE_SW
-        } else {
-            VOTE_SHARE
-        };
+        let &(_, share) = VOTING.iter().find(|(c, _)| *c == code)?;
         let clear =
             top as f64 >= share * words as f64 && rival as f64 <= VOTE_RIVAL_SHARE * top as f64;
-        (clear && VOTING.contains(&code)).then_some(code)
+        clear.then_some(code)
     }
 
     pub(crate) fn stopwords(&self, lang: &str) -> Option<&HashSet<&'static str>> {

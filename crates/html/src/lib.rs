@@ -286,12 +286,10 @@ fn bylines(dom: &dom::Dom) -> (Vec<String>, Option<String>) {
     // names keeps them together.
     for (k, (i, text)) in found.iter().enumerate() {
         let end = dom.nodes[*i].end as usize;
-        let inner: Vec<&String> = found[k + 1..]
-            .iter()
-            .take_while(|(j, _)| *j < end)
-            .map(|(_, t)| t)
-            .collect();
-        if inner.len() == 1 && text.contains(inner[0].as_str()) {
+        let mut inner = found[k + 1..].iter().take_while(|(j, _)| *j < end);
+        if let (Some((_, name)), None) = (inner.next(), inner.next())
+            && text.contains(name.as_str())
+        {
             continue;
         }
         if out.len() < 8 {

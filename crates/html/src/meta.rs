@@ -255,16 +255,17 @@ fn push_unique(out: &mut Vec<String>, name: String) {
     }
 }
 
+/// Labels that only ever introduce an author (`Posted by`, `Geschrieben
+/// von`); [`BY`] knows these and weaker ones (`By`, `Von`, `Text`).
+const POSTING_LABELS: &str = r"(?:posted|written|published) by|(?:geschrieben|verfasst|gepostet|veröffentlicht) von|(?:publié|écrit) par|(?:publicado|escrito) por";
 static BY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)^\s*(?:by|von|par|por|di|door|av|af|autor(?:in)?|auteurs?|author|written by|text|artikel von|ein beitrag von|beitrag von|verfasst von|geschrieben von|écrit par|escrito por|scritto da|(?:posted|published|more|(?:view )?all posts|posts|articles|stories) (?:by|from)|(?:veröffentlicht|eingestellt|gepostet|mehr|alle artikel|alle beiträge) von|publié par|publicado por|pubblicato da|geplaatst door|автор|yazar|penulis|kirjoittaja|oleh\s*:)\s*:?\s+",
-    )
+    Regex::new(&format!(
+        r"(?i)^\s*(?:{POSTING_LABELS}|by|von|par|por|di|door|av|af|autor(?:in)?|auteurs?|author|text|artikel von|ein beitrag von|beitrag von|scritto da|(?:posted|published|more|(?:view )?all posts|posts|articles|stories) from|(?:more|(?:view )?all posts|posts|articles|stories) by|(?:eingestellt|mehr|alle artikel|alle beiträge) von|pubblicato da|geplaatst door|автор|yazar|penulis|kirjoittaja|oleh\s*:)\s*:?\s+"
+    ))
     .expect("static regex")
 });
-/// Labels that only ever introduce an author (`Posted by`, `Geschrieben von`).
 static POSTED_BY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:posted|written|published) by\s|^\s*(?:geschrieben|verfasst|gepostet|veröffentlicht) von\s|^\s*(?:publié|écrit) par\s|^\s*(?:publicado|escrito) por\s")
-        .expect("static regex")
+    Regex::new(&format!(r"(?i)^\s*(?:{POSTING_LABELS})\s")).expect("static regex")
 });
 static NOT_NAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:e-?mail|updated|published|posted|min read|follow|twitter|facebook|photo|foto|\d{4}|kommentare?|comments?|commentaires?|comentarios?|commenti|writer|reporter|correspondent|editor|contributor|columnist|photographer|staff|redakteur(?:in)?|korrespondent(?:in)?|journalist(?:in|e)?|rédacteur|rédactrice|veröffentlicht|eingestellt|gesponsert\w*|sponsored|publié|publicado|pubblicato)\b|@|https?:|\d|^(?:by|von|par|name|autor|autorin|author|автор|yazar|penulis|\w*admin\w*|webmaster|red\.?|agenturen|agencies|agences|agencias|agenzie|(?:mon|tues|wednes|thurs|fri|satur|sun)day|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)$")
@@ -1157,10 +1158,7 @@ pub(crate) fn extract(
         let last_change = vague && (1..=VAGUE_SHOWN_DAYS).contains(&(at - on));
         // A page that shows the day of its last change beside the headline
         // (`12.01.2022` above a re-published guide) dates itself by it.
-        let shows_change = on > at
-            && modified
-                .as_deref()
-                .is_some_and(|c| c.get(..10) == shown.get(..10));
+        let shows_change = on > at && modified.as_deref().is_some_and(|c| same_day(c, &shown));
         if zone_shift || last_change || shows_change {
             m.published = Some(shown);
         }
