@@ -671,13 +671,18 @@ fn title_repeats(lines: &[(usize, &str, bool)]) -> Vec<usize> {
     let Some((_, title, _)) = lines.first() else {
         return Vec::new();
     };
+    const SEPARATORS: [char; 6] = ['-', '–', '—', '|', ':', '·'];
+    fn unspaced(s: &str) -> impl Iterator<Item = char> + '_ {
+        s.chars().filter(|c| !c.is_whitespace())
+    }
+    // The headline itself, with or without the site name after it, or set
+    // with other spaces.
     let repeats = |line: &str| {
         line == *title
             || (line.split_whitespace().count() >= 3
                 && title.starts_with(line)
-                && title[line.len()..]
-                    .trim_start()
-                    .starts_with(['-', '–', '—', '|', ':', '·']))
+                && title[line.len()..].trim_start().starts_with(SEPARATORS))
+            || unspaced(line).eq(unspaced(title))
     };
     (1..lines.len()).filter(|&i| repeats(lines[i].1)).collect()
 }
@@ -1027,13 +1032,25 @@ mod tests {
             "Library plans stay - Daily Gazette\n\n{teaser}\n\nHome\n\nLibrary plans stay\n\n{body}\n\n{body} Again.\n\nMore: {body}\n\nAnd {body}"
         );
         let c = cleaner.clean(&text);
-        let why = why(&c);
-        assert!(why.contains(&(teaser, "class.outside-main")), "{why:?}");
+        let reasons = why(&c);
         assert!(
-            why.contains(&("Library plans stay", "class.repeated-title")),
-            "{why:?}"
+            reasons.contains(&(teaser, "class.outside-main")),
+            "{reasons:?}"
+        );
+        assert!(
+            reasons.contains(&("Library plans stay", "class.repeated-title")),
+            "{reasons:?}"
         );
         assert!(kept(&c).contains(&body));
+        // Set with other spaces, it is still the headline.
+        let text =
+            format!("Library plans: no change\n\nLibrary plans:no change\n\n{body}\n\nAnd {body}");
+        let c = cleaner.clean(&text);
+        assert!(
+            why(&c).contains(&("Library plans:no change", "class.repeated-title")),
+            "{:?}",
+            why(&c)
+        );
     }
 
     #[test]

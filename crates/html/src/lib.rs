@@ -195,13 +195,18 @@ impl HtmlExtractor {
         );
         let (bylines, first_time) = bylines(&dom);
         let marked = marked_headline(&dom);
-        // A kicker styled apart inside the headline is not part of it.
+        // A kicker styled apart inside the headline is not part of it,
+        // unless the page's declared title keeps it.
         let mut headings = headings;
-        if let Some(headline) = h1_without_kicker(&dom)
-            && let Some(h) = headings.iter_mut().find(|(l, _)| *l == 1)
-            && meta::clean(&h.1).ends_with(&headline)
-        {
-            h.1 = headline;
+        if let Some(h) = headings.iter_mut().find(|(l, _)| *l == 1) {
+            let shown = meta::clean(&h.1);
+            if let Some(whole) = h1_as_declared(&dom).filter(|w| w.ends_with(shown.as_str())) {
+                h.1 = whole;
+            } else if let Some(headline) =
+                h1_without_kicker(&dom).filter(|t| shown.ends_with(t.as_str()))
+            {
+                h.1 = headline;
+            }
         }
         let meta = meta::extract(
             &dom,
@@ -394,6 +399,26 @@ fn h1_without_kicker(dom: &dom::Dom) -> Option<String> {
         rest.split_whitespace().count(),
     );
     ((1..=6).contains(&kw) && rw >= 3 && rw > kw).then(|| rest.to_string())
+}
+
+/// The first `h1`'s whole text, a kicker included, when the page's
+/// declared title opens with that text: the site counts the kicker as part
+/// of its headline (`<h1><span class="kicker">Akkutechnik</span><span
+/// class="visually-hidden">: </span>Headline</h1>` declared as
+/// `Akkutechnik: Headline`).
+fn h1_as_declared(dom: &dom::Dom) -> Option<String> {
+    let i = dom.nodes.iter().position(|n| n.is("h1"))?;
+    let end = (dom.nodes[i].end as usize).clamp(i + 1, dom.nodes.len());
+    let nodes = &dom.nodes[i + 1..end];
+    // The page's own spaces, not one per text node: a hidden `: ` joins
+    // kicker and headline.
+    let text: String = nodes
+        .iter()
+        .filter(|n| n.name.is_none())
+        .map(|n| n.text.as_str())
+        .collect();
+    let text = meta::clean(&text);
+    meta::declared_opens_with(dom, &text).then_some(text)
 }
 
 /// Whether `bytes` look like an HTML page: a doctype or an `<html>`,
@@ -601,6 +626,38 @@ Kostenloser Stromcheck für private Haushalte</h1>
         assert_eq!(
             page.title.as_deref(),
             Some("Kostenloser Stromcheck für alle")
+        );
+    }
+
+    #[test]
+    fn a_kicker_that_the_declared_title_keeps_stays_in_the_title() {
+        let html = r#"<html><head><meta property="og:title" content="Akkutechnik: Hat Quantumscape genug Akkus gebaut? - Golem.de">
+</head><body><article><h1><span class="header__kicker">Akkutechnik<span class="vh">:</span></span>
+<span class="header__title">Hat Quantumscape genug Akkus gebaut?</span></h1>
+<p>Lead paragraph of the story, long enough to be one.</p></article></body></html>"#;
+        let page = HtmlExtractor::default().extract(html).unwrap();
+        assert_eq!(
+            page.title.as_deref(),
+            Some("Akkutechnik: Hat Quantumscape genug Akkus gebaut?")
+        );
+        // Declared without it, the kicker goes.
+        let html = html.replace("Akkutechnik: Hat", "Hat");
+        let page = HtmlExtractor::default().extract(&html).unwrap();
+        assert_eq!(
+            page.title.as_deref(),
+            Some("Hat Quantumscape genug Akkus gebaut?")
+        );
+    }
+
+    #[test]
+    fn a_declared_title_restores_spaces_that_inline_elements_lost() {
+        let html = r#"<html><head><meta property="og:title" content="Police catch two thieves:  jewellery recovered"></head>
+<body><article><h1><span class="red">Police catch two thieves:</span>jewellery recovered</h1>
+<p>Lead paragraph of the story, long enough to be one.</p></article></body></html>"#;
+        let page = HtmlExtractor::default().extract(html).unwrap();
+        assert_eq!(
+            page.title.as_deref(),
+            Some("Police catch two thieves: jewellery recovered")
         );
     }
 

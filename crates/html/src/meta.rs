@@ -837,6 +837,17 @@ fn url_date(url: &str) -> Option<String> {
     }
 }
 
+/// Whether the page's declared title (`og:title`, else `twitter:title`;
+/// or `<title>`) opens with `text`, ignoring case.
+pub(crate) fn declared_opens_with(dom: &Dom, text: &str) -> bool {
+    let text = text.to_lowercase();
+    let tag = (!dom.head.title.is_empty()).then_some(dom.head.title.as_str());
+    [meta(dom, &["og:title", "twitter:title"]), tag]
+        .into_iter()
+        .flatten()
+        .any(|t| unescape(t).to_lowercase().starts_with(&text))
+}
+
 /// Site name separators in `<title>` and `og:title`.
 const SEPARATORS: &[&str] = &[
     " | ", " - ", " – ", " — ", " :: ", " · ", " « ", " » ", " // ", " – ",
@@ -1067,13 +1078,31 @@ pub(crate) fn extract(
     m.title = visible
         .or(lone_h1)
         .or(ld.headline.clone().filter(not_site))
-        .or(og)
+        .or(og.clone())
         .or(marked)
         .or(h1.clone().filter(|h| !in_site_part(h)))
-        .or(tag)
+        .or(tag.clone())
         .or(m.site_name.clone())
         .map(|t| unescape(trim_lead(&t)))
         .filter(|t| !t.is_empty());
+    // Inline elements run words together that the page's styling spaces
+    // apart (`<span>Kicker:</span>Headline`); a declared title with the
+    // same characters shows where the spaces go.
+    if let Some(t) = m.title.as_deref() {
+        let spaced = |d: &&str| {
+            d.len() > t.len()
+                && d.chars()
+                    .filter(|c| !c.is_whitespace())
+                    .eq(t.chars().filter(|c| !c.is_whitespace()))
+        };
+        if let Some(d) = declared
+            .iter()
+            .map(|d| unescape(d))
+            .find(|d| spaced(&d.as_str()))
+        {
+            m.title = Some(d);
+        }
+    }
     m.url = dom
         .head
         .canonical
