@@ -650,6 +650,29 @@ Kostenloser Stromcheck für private Haushalte</h1>
     }
 
     #[test]
+    fn a_kicker_before_the_headline_every_declared_title_gives_goes() {
+        let html = r#"<html><head><title>Stetter-Karp ist neue Präsidentin | Radio</title>
+<meta property="og:title" content="Stetter-Karp ist neue Präsidentin">
+</head><body><article><h1>&quot;Reformstau lösen&quot; / Stetter-Karp ist neue Präsidentin</h1>
+<p>Lead paragraph of the story, long enough to be one.</p></article></body></html>"#;
+        let page = HtmlExtractor::default().extract(html).unwrap();
+        assert_eq!(
+            page.title.as_deref(),
+            Some("Stetter-Karp ist neue Präsidentin")
+        );
+        // When the declared titles disagree, the heading stands.
+        let html = html.replace(
+            "<title>Stetter",
+            "<title>&quot;Reformstau lösen&quot; / Stetter",
+        );
+        let page = HtmlExtractor::default().extract(&html).unwrap();
+        assert_eq!(
+            page.title.as_deref(),
+            Some("\"Reformstau lösen\" / Stetter-Karp ist neue Präsidentin")
+        );
+    }
+
+    #[test]
     fn a_declared_title_restores_spaces_that_inline_elements_lost() {
         let html = r#"<html><head><meta property="og:title" content="Police catch two thieves:  jewellery recovered"></head>
 <body><article><h1><span class="red">Police catch two thieves:</span>jewellery recovered</h1>

@@ -1060,6 +1060,24 @@ pub(crate) fn extract(
                     })
                     .map_or(t.clone(), |d| d.to_string())
             })
+            .map(|t| {
+                // A heading that puts a kicker before the headline every
+                // declared title gives (`"Quote" / Headline`): the headline.
+                match declared.split_first() {
+                    Some((d, rest))
+                        if !rest.is_empty()
+                            && rest.iter().all(|o| o.eq_ignore_ascii_case(d))
+                            && t.len() > d.len()
+                            && t.ends_with(d)
+                            && t[..t.len() - d.len()]
+                                .trim_end()
+                                .ends_with([':', '/', '|', '–', '-']) =>
+                    {
+                        d.to_string()
+                    }
+                    _ => t,
+                }
+            })
     });
     // A page's only `h1`, if it reads like a headline, is the headline even
     // when the declared titles were rewritten for search engines.
