@@ -222,6 +222,12 @@ impl HtmlExtractor {
         {
             blocks = paragraphs;
         }
+        let mut title = meta.title;
+        if !headings.iter().any(|(l, _)| *l == 1)
+            && let Some(shown) = title.as_deref().and_then(|t| styled_headline(&blocks, t))
+        {
+            title = Some(shown);
+        }
         if started.elapsed() > self.budget.max_time {
             return Err(HtmlError::Budget(format!(
                 "over {} ms",
@@ -229,7 +235,7 @@ impl HtmlExtractor {
             )));
         }
         Ok(Page {
-            title: meta.title,
+            title,
             published: meta.published,
             authors: meta.authors,
             site_name: meta.site_name,
@@ -238,6 +244,33 @@ impl HtmlExtractor {
             blocks,
         })
     }
+}
+
+/// On a page without an `h1` (set in big bold type, as pages were before
+/// HTML5), the headline the page shows: one of the first blocks that opens
+/// with the declared title, or with its first part (`Headline - Site`), and
+/// says more, as a headline does (a few words, no full stop).
+fn styled_headline(blocks: &[Block], declared: &str) -> Option<String> {
+    let lower = declared.to_lowercase();
+    let first = [" - ", " | ", " – ", " — ", ": "]
+        .iter()
+        .filter_map(|sep| lower.split_once(sep).map(|(a, _)| a))
+        .min_by_key(|a| a.len())
+        .filter(|a| a.split_whitespace().count() >= 3);
+    blocks
+        .iter()
+        .take(4)
+        .find(|b| {
+            let text = b.text.to_lowercase();
+            let words = b.text.split_whitespace().count();
+            text.len() > lower.len().min(first.map_or(usize::MAX, str::len))
+                && (3..=25).contains(&words)
+                && !b.text.ends_with('.')
+                && b.link_density < 0.5
+                && ((declared.split_whitespace().count() >= 3 && text.starts_with(&lower))
+                    || first.is_some_and(|f| text.starts_with(f)))
+        })
+        .map(|b| b.text.clone())
 }
 
 /// Texts of byline-like elements (class/id `author`/`byline`, `rel=author`,
@@ -670,6 +703,41 @@ Kostenloser Stromcheck für private Haushalte</h1>
             page.title.as_deref(),
             Some("\"Reformstau lösen\" / Stetter-Karp ist neue Präsidentin")
         );
+    }
+
+    #[test]
+    fn a_table_layout_page_gives_its_styled_headline_and_paragraphs() {
+        let html = r#"<HTML><HEAD><TITLE>CNN.com - Storm hits coast - Sep 12, 2008</TITLE></HEAD><BODY>
+<TABLE><TR><TD><A href="/">Home</A> | <A href="/world">World</A> | <A href="/us">U.S.</A></TD></TR></TABLE>
+<TABLE><TR><TD valign="top"><FONT face="Arial" size="5"><B>Storm hits coast, thousands flee</B></FONT><BR>
+<FONT size="1">September 12, 2008</FONT><BR><BR>
+<FONT face="Arial" size="2">GALVESTON, Texas (CNN) -- Thousands of residents fled the Texas coast on Friday as the storm approached, officials said.<BR><BR>
+The National Hurricane Center said the storm could bring a surge of up to 20 feet along parts of the coast.<BR><BR>
+</FONT></TD></TR></TABLE></BODY></HTML>"#;
+        let page = HtmlExtractor::default().extract(html).unwrap();
+        assert_eq!(
+            page.title.as_deref(),
+            Some("Storm hits coast, thousands flee")
+        );
+        assert_eq!(page.published.as_deref(), Some("2008-09-12"));
+        let texts: Vec<&str> = page.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert!(
+            texts
+                .iter()
+                .any(|t| t.starts_with("GALVESTON") && t.ends_with("officials said.")),
+            "{texts:?}"
+        );
+        assert!(
+            texts
+                .iter()
+                .any(|t| t.starts_with("The National Hurricane Center")),
+            "{texts:?}"
+        );
+        // Without the styled line, the declared title loses its domain
+        // and its date.
+        let html = html.replace("<B>Storm hits coast, thousands flee</B>", "");
+        let page = HtmlExtractor::default().extract(&html).unwrap();
+        assert_eq!(page.title.as_deref(), Some("Storm hits coast"));
     }
 
     #[test]

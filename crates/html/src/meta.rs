@@ -865,18 +865,51 @@ fn first_part(s: &str) -> &str {
 /// The first part of `s` (up to a separator) is a domain name
 /// (`petri-heil.ch | Motto`): `s` is the site's part of a title.
 fn names_a_site(s: &str) -> bool {
-    let first = first_part(s).trim();
-    !first.contains(' ')
-        && first.rsplit_once('.').is_some_and(|(name, tld)| {
+    is_domain(first_part(s).trim())
+}
+
+/// `s` is a domain name (`CNN.com`, `petri-heil.ch`).
+fn is_domain(s: &str) -> bool {
+    !s.contains(' ')
+        && s.rsplit_once('.').is_some_and(|(name, tld)| {
             !name.is_empty()
                 && (2..=6).contains(&tld.len())
                 && tld.chars().all(|c| c.is_ascii_alphabetic())
         })
 }
 
+/// `title` without a domain name that opens or ends it
+/// (`CNN.com - Headline`, `Headline | example.org`), or a date that ends it
+/// (`Headline - Sep 12, 2008`).
+fn without_domain_or_date(title: &str) -> &str {
+    for sep in SEPARATORS {
+        if let Some((a, b)) = title.rsplit_once(sep)
+            && b.len() <= 30
+            && normalize_date(b).is_some()
+            && a.split_whitespace().count() >= 2
+        {
+            return without_domain_or_date(a.trim());
+        }
+        if let Some((a, b)) = title.split_once(sep)
+            && is_domain(a.trim())
+            && b.split_whitespace().count() >= 2
+        {
+            return b.trim();
+        }
+        if let Some((a, b)) = title.rsplit_once(sep)
+            && is_domain(b.trim())
+            && a.split_whitespace().count() >= 2
+        {
+            return a.trim();
+        }
+    }
+    title
+}
+
 /// `title` without a site name at either end.
 fn strip_site(title: &str, site: Option<&str>, h1: Option<&str>, shown: &[&str]) -> String {
     let title = clean(title);
+    let title = without_domain_or_date(&title).to_string();
     // The site's banner (its name as the page's `h1`, or the declared site
     // name) as one end of the title, next to a longer part: the other part
     // is the headline (`Blog Name: Headline`, `Headline : Blog | Motto`).
