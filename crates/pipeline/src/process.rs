@@ -5,7 +5,7 @@ use std::time::Instant;
 
 use newsclean_cleanup::{Cleaner, Repairer, Role, RuleError, RuleSet};
 use newsclean_extract::{Extractor, QualityInput};
-use newsclean_html::{Budget, HtmlError, HtmlExtractor, Page, looks_like_html};
+use newsclean_html::{Block, BlockKind, Budget, HtmlError, HtmlExtractor, Page, looks_like_html};
 use newsclean_ingest::{Format, Meta, RawDocument, decode_with_charset, html_charset};
 use newsclean_model::{ErrorRecord, Record, Removal, Source};
 
@@ -72,6 +72,49 @@ fn page_text(page: &Page) -> String {
         text.push_str("\n\n");
     }
     text
+}
+
+/// Section headings the page marks up (`<h2>`…`<h6>`) that the text
+/// stage kept as paragraphs move to `subheadings`: the markup says what the
+/// line's shape cannot, in scripts without capitals or spaces above all. A
+/// heading that ends like a sentence is a standfirst set as one and stays.
+fn promote_headings(record: &mut Record, blocks: &[Block]) {
+    let marked: Vec<&str> = blocks
+        .iter()
+        .filter(|b| matches!(b.kind, BlockKind::Heading(level) if level >= 2))
+        .map(|b| b.text.as_str())
+        .filter(|t| !t.trim_end().ends_with(['.', '。', '!', '！', ':', '：']))
+        .collect();
+    if marked.is_empty() {
+        return;
+    }
+    let before = record.paragraphs.len();
+    // The first paragraph opens the article: a heading there is the
+    // standfirst's, or a kicker.
+    let first = record.paragraphs.first().cloned();
+    record
+        .paragraphs
+        .retain(|p| Some(p) == first.as_ref() || !marked.contains(&p.as_str()));
+    if record.paragraphs.len() == before {
+        return;
+    }
+    // Subheadings in the page's order.
+    let mut subheadings = Vec::with_capacity(record.subheadings.len() + before);
+    for b in blocks {
+        let t = b.text.as_str();
+        let kept_as_heading = record.subheadings.iter().any(|s| s == t);
+        let promoted = marked.contains(&t) && first.as_deref() != Some(t);
+        if (kept_as_heading || promoted) && !subheadings.iter().any(|s: &String| s == t) {
+            subheadings.push(t.to_string());
+        }
+    }
+    // Subheadings the text stage found in text the blocks do not hold as is.
+    for s in std::mem::take(&mut record.subheadings) {
+        if !subheadings.contains(&s) {
+            subheadings.push(s);
+        }
+    }
+    record.subheadings = subheadings;
 }
 
 /// Turns one input into a record. Build once; share across threads.
@@ -161,6 +204,7 @@ impl Processor {
             }
             record.title = Some(title);
         }
+        promote_headings(&mut record, &page.blocks);
         if page.published.is_some() {
             record.published = page.published;
         }
@@ -394,6 +438,27 @@ mod tests {
         assert_eq!(r.credits.editors, ["Ann Lee"]);
         assert_eq!(r.agency.as_deref(), Some("Reuters"));
         assert_eq!(r.removed.len(), 3);
+    }
+
+    #[test]
+    fn marked_up_section_headings_are_subheadings() {
+        let html = "<html><body><article><h1>地震で停電が続く</h1>\
+            <p>気象庁は13日、日向灘で震度5弱の地震があったと発表した。震源の深さは約30キロで、津波の心配はないという。</p>\
+            <h2>アンテナ改善で解消</h2>\
+            <p>能登半島地震を受け、警視庁管内の11の有人島で警察無線の環境調査を実施した。その結果、母島で不感地帯が確認された。</p>\
+            <h2>A standfirst set as a heading ends like a sentence.</h2>\
+            <p>停電が長引けば発電に必要な燃料が不足するため、技官らが徒歩で山を上り、燃料補給を支えた。</p>\
+            </article></body></html>";
+        let r = processor()
+            .process_html(Source::new("x.html"), html, &StageClock::default())
+            .unwrap();
+        assert_eq!(r.subheadings, ["アンテナ改善で解消"]);
+        assert!(!r.paragraphs.iter().any(|p| p == "アンテナ改善で解消"));
+        assert!(
+            r.paragraphs.iter().any(|p| p.starts_with("A standfirst")),
+            "{:?}",
+            r.paragraphs
+        );
     }
 
     #[test]
