@@ -902,6 +902,21 @@ mod tests {
     }
 
     #[test]
+    fn an_appeal_for_money_goes_but_news_of_donations_stays() {
+        let cleaner = Cleaner::new(&RuleSet::builtin()).unwrap();
+        let para = "The council said on Tuesday that the library plan would go ahead as agreed, \
+                    and that work on it would start in the spring once the money was in place.";
+        let news = "Residents who want to help can make a donation at the town hall, the mayor said on Tuesday.";
+        let appeal = "The kind of reporting we do is essential to democracy, but it is not easy, cheap, \
+                      or profitable. We don't have ads, so we depend on our members to help us hold the powerful to account.";
+        let text =
+            format!("Council backs library plan\n\n{para}\n\n{news}\n\n{para} Again.\n\n{appeal}");
+        let c = cleaner.clean(&text);
+        assert_eq!(rules(&c), ["promo.donation"]);
+        assert!(kept(&c).contains(&news));
+    }
+
+    #[test]
     fn an_emptied_widget_inside_the_article_does_not_end_it() {
         let cleaner = Cleaner::new(&RuleSet::builtin()).unwrap();
         let para = |topic: &str| {
