@@ -41,7 +41,9 @@ pub(crate) fn is_subheading(body: &[&str], i: usize) -> bool {
     if i == 0 || i + 1 >= body.len() || !(1..=SUBHEADING_MAX_WORDS).contains(&n) {
         return false;
     }
+    // A quoted phrase may open a section (`‘Ends the debate’: CPA Canada`).
     let starts_upper = line
+        .trim_start_matches(['‘', '\''])
         .chars()
         .next()
         .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
@@ -100,6 +102,11 @@ mod tests {
         assert!(!is_subheading(&["Heading", P], 0));
         assert!(!is_subheading(&[P, "Heading"], 1));
         assert!(!is_subheading(&[P, "Heading", "short"], 1));
+        // A quoted phrase with its source can.
+        assert!(is_subheading(
+            &[P, "‘Ends recession debate’: CPA Canada", P],
+            1
+        ));
         // A short question can title a section; a long one is an
         // interviewer's turn.
         assert!(is_subheading(&[P, "What happens next?", P], 1));
