@@ -53,6 +53,8 @@ pub(crate) mod reason {
     pub const REPEAT: &str = "class.repeated";
     /// A body line repeating the headline.
     pub const REPEATED_TITLE: &str = "class.repeated-title";
+    /// An item of a bulleted list of other stories' teasers.
+    pub const STORY_LIST: &str = "class.story-list";
 }
 
 /// Features of one line used by the classifier.
@@ -258,6 +260,64 @@ pub(crate) fn numbered_lists(lines: &[&str]) -> Vec<Vec<usize>> {
     lists
 }
 
+/// The text of a bulleted line after its bullet (`- `, `• `, `» `).
+pub(crate) fn bullet_item(line: &str) -> Option<&str> {
+    let rest = line.strip_prefix(['-', '•', '–', '»', '·', '*'])?;
+    rest.starts_with(char::is_whitespace)
+        .then(|| rest.trim_start())
+        .filter(|r| !r.is_empty())
+}
+
+/// A teaser's `Kicker: Headline` shape: a few words without figures, a
+/// colon, then a capitalised headline of three words or more that reads as
+/// a sentence (two lower-case words at least), not as a list of names or a
+/// reference (`Rose, J. D. (2010): …`, `Chile: Fox Sports Chile, ESPN`).
+fn kicker_headline(item: &str) -> bool {
+    item.split_once(": ").is_some_and(|(kicker, headline)| {
+        (1..=5).contains(&kicker.split_whitespace().count())
+            && !kicker.contains(|c: char| c.is_ascii_digit())
+            && headline.split_whitespace().count() >= 3
+            && headline
+                .trim_start_matches(['„', '“', '"', '»', '«', '‘'])
+                .starts_with(char::is_uppercase)
+            && headline
+                .split_whitespace()
+                .filter(|w| w.starts_with(char::is_lowercase))
+                .count()
+                >= 2
+    })
+}
+
+/// Bulleted lists of other stories (`- Bauzinsen: Dieser Kurswechsel birgt
+/// …`): for each, the indices of at least three bulleted lines in a row,
+/// each headline-shaped (at most 20 words, no closing full stop), at least
+/// half of them in a teaser's `Kicker: Headline` shape. An article's own
+/// bullet points are sentences or plain items, not kickered headlines.
+pub(crate) fn story_lists(lines: &[&str]) -> Vec<Vec<usize>> {
+    let mut lists = Vec::new();
+    let mut run: Vec<usize> = Vec::new();
+    let mut kickered = 0;
+    for (i, line) in lines.iter().enumerate() {
+        let item = bullet_item(line).filter(|item| {
+            item.split_whitespace().count() <= 20 && !item.ends_with(['.', ',', ';'])
+        });
+        if let Some(item) = item {
+            run.push(i);
+            kickered += usize::from(kicker_headline(item));
+            continue;
+        }
+        if run.len() >= 3 && kickered * 2 >= run.len() {
+            lists.push(std::mem::take(&mut run));
+        }
+        run.clear();
+        kickered = 0;
+    }
+    if run.len() >= 3 && kickered * 2 >= run.len() {
+        lists.push(run);
+    }
+    lists
+}
+
 /// Revises short and near-good lines by their neighbours (jusText's
 /// context rules). `classes` holds every line; lines removed by rules are
 /// `Bad`. Neighbours are looked up in the first-pass classes, skipping short
@@ -447,5 +507,31 @@ mod tests {
         let words = [30, 2, 2, 20, 2, 10, 50, 60, 3, 40, 2, 2];
         assert_eq!(main_span(&classes, &words), Some((6, 10)));
         assert_eq!(main_span(&[b, b], &[1, 1]), None);
+    }
+    #[test]
+    fn bulleted_teasers_are_a_story_list() {
+        let lines = [
+            "Mehr zum Thema finden Sie im Zins-Check:",
+            "- Bauzinsen: Dieser Kurswechsel birgt „Überraschungspotenzial“",
+            "- Baufinanzierung: Frühindikator liefert deutliches Zins-Signal",
+            "- Baufinanzierung: Experte warnt vor teurem Fehler",
+            "Veit sieht die Wahrscheinlichkeit für weitere Schritte als gering an.",
+        ];
+        assert_eq!(story_lists(&lines), [vec![1, 2, 3]]);
+        // The article's own bullet points are sentences or plain items.
+        let points = [
+            "- Das Handy verfügt über 8 GByte RAM.",
+            "- Ein neuer Chip soll für mehr Akkulaufzeit sorgen.",
+            "- Arrowhead bottled water",
+            "- Trail mix",
+        ];
+        assert!(story_lists(&points).is_empty());
+        // References and lists of names have colons but no headlines.
+        let references = [
+            "- Rose, J. D. (2010): The Neurobehavioral Nature of Fishes",
+            "- Sneddon, L.U. (2019): Evolution of nociception and pain",
+            "- Argentina: ESPN Argentina, Fox Sports Argentina y Star+",
+        ];
+        assert!(story_lists(&references).is_empty());
     }
 }

@@ -403,6 +403,13 @@ impl Cleaner {
                     }
                 }
             }
+            for items in classify::story_lists(&texts) {
+                for i in items {
+                    if let Verdict::Class(c) = &mut verdicts[i] {
+                        *c = Class::Bad(reason::STORY_LIST);
+                    }
+                }
+            }
         } else {
             self.apply_tail(&mut verdicts, &features, classify);
         }
@@ -424,7 +431,12 @@ impl Cleaner {
                     }
                 }
                 Verdict::Class(Class::Bad(why)) => {
-                    Some((why.to_string(), class_role(why), None, None))
+                    // A story list's items are related links: the title is
+                    // the item without its bullet.
+                    let title = (why == reason::STORY_LIST)
+                        .then(|| classify::bullet_item(line).map(str::to_string))
+                        .flatten();
+                    Some((why.to_string(), class_role(why), title, None))
                 }
                 Verdict::RepeatedTitle => Some((
                     reason::REPEATED_TITLE.to_string(),
@@ -642,10 +654,10 @@ const REPEAT_MIN_WORDS: usize = 5;
 
 /// Role reported for a classifier decision.
 fn class_role(why: &str) -> Role {
-    if why == reason::MENU {
-        Role::Navigation
-    } else {
-        Role::Boilerplate
+    match why {
+        reason::MENU => Role::Navigation,
+        reason::STORY_LIST => Role::Related,
+        _ => Role::Boilerplate,
     }
 }
 
