@@ -910,7 +910,8 @@ mod tests {
              and has worked for the national broadcaster for ten years."
         );
         let c = cleaner.clean(&text);
-        assert_eq!(rules(&c), ["author-box", "author-box", "author-box"]);
+        // The biography itself is known as one.
+        assert_eq!(rules(&c), ["author-box", "author-box", "author.bio"]);
     }
 
     #[test]
@@ -925,6 +926,20 @@ mod tests {
             format!("Council backs library plan\n\n{para}\n\n{news}\n\n{para} Again.\n\n{appeal}");
         let c = cleaner.clean(&text);
         assert_eq!(rules(&c), ["promo.donation"]);
+        assert!(kept(&c).contains(&news));
+    }
+
+    #[test]
+    fn an_authors_biography_goes() {
+        let cleaner = Cleaner::new(&RuleSet::builtin()).unwrap();
+        let para = "The council said on Tuesday that the library plan would go ahead as agreed, \
+                    and that work on it would start in the spring once the money was in place.";
+        let news = "The mayor is a former journalist who covered the council for twenty years, and she said the plan was sound.";
+        let bio = "Brigit Katz is a freelance writer based in Toronto. Her work has appeared in a number of publications.";
+        let text =
+            format!("Council backs library plan\n\n{para}\n\n{news}\n\n{para} Again.\n\n{bio}");
+        let c = cleaner.clean(&text);
+        assert_eq!(rules(&c), ["author.bio"]);
         assert!(kept(&c).contains(&news));
     }
 
