@@ -48,6 +48,9 @@ pub(crate) struct Found {
     /// Roles written before people's names: (role noun, entity,
     /// paragraph, offset).
     pub(crate) roles: Vec<(String, usize, usize, usize)>,
+    /// Byte ranges of each paragraph's sentences, split once for entities
+    /// and quotes.
+    pub(crate) sentences: Vec<Vec<(usize, usize)>>,
 }
 
 impl Found {
@@ -132,11 +135,11 @@ pub(crate) fn find(lex: &Lexicon, paragraphs: &[String], english: bool) -> Found
     let mut candidates = Vec::new();
     let mut paragraph_tokens = Vec::with_capacity(paragraphs.len());
     let mut sentence_starts = Vec::with_capacity(paragraphs.len());
+    let mut sentence_spans = Vec::with_capacity(paragraphs.len());
     for text in paragraphs {
-        let starts: Vec<usize> = sentences::split(text, &lex.abbreviations)
-            .into_iter()
-            .map(|(s, _)| s)
-            .collect();
+        let spans = sentences::split(text, &lex.abbreviations);
+        let starts: Vec<usize> = spans.iter().map(|&(s, _)| s).collect();
+        sentence_spans.push(spans);
         let toks = tokenize(text, &starts, |w| {
             lex.abbreviations.contains(w) || lex.is_role(w)
         });
@@ -232,7 +235,9 @@ pub(crate) fn find(lex: &Lexicon, paragraphs: &[String], english: bool) -> Found
             i = j;
         }
     }
-    merge(lex, paragraphs, &sentence_starts, candidates)
+    let mut found = merge(lex, paragraphs, &sentence_starts, candidates);
+    found.sentences = sentence_spans;
+    found
 }
 
 struct Context<'a> {

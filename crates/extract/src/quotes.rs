@@ -15,7 +15,6 @@ use newsclean_model::Quote;
 
 use crate::entities::{Found, Kind};
 use crate::lexicon::{Lexicon, fold};
-use crate::sentences;
 
 /// A quote found in a paragraph, before its speaker is known.
 #[derive(Debug)]
@@ -196,8 +195,8 @@ pub(crate) fn find(
     for (p, text) in paragraphs.iter().enumerate() {
         let first = raw.len();
         spans(p, text, &mut raw);
-        // Sentence bounds, split once per paragraph.
-        let split = sentences::split(text, &lex.abbreviations);
+        // Sentence bounds, as entity finding split them.
+        let split = found.sentences.get(p).map_or(&[][..], Vec::as_slice);
         for span in &mut raw[first..] {
             if let Some(&s) = split
                 .iter()
