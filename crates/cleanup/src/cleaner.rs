@@ -914,31 +914,35 @@ mod tests {
         assert_eq!(rules(&c), ["author-box", "author-box", "author.bio"]);
     }
 
-    #[test]
-    fn an_appeal_for_money_goes_but_news_of_donations_stays() {
-        let cleaner = Cleaner::new(&RuleSet::builtin()).unwrap();
+    /// An article with `news` among its paragraphs and `last` after them,
+    /// cleaned with the built-in rules.
+    fn article_with(news: &str, last: &str) -> Cleaned {
         let para = "The council said on Tuesday that the library plan would go ahead as agreed, \
                     and that work on it would start in the spring once the money was in place.";
+        Cleaner::new(&RuleSet::builtin()).unwrap().clean(&format!(
+            "Council backs library plan\n\n{para}\n\n{news}\n\n{para} Again.\n\n{last}"
+        ))
+    }
+
+    #[test]
+    fn an_appeal_for_money_goes_but_news_of_donations_stays() {
         let news = "Residents who want to help can make a donation at the town hall, the mayor said on Tuesday.";
-        let appeal = "The kind of reporting we do is essential to democracy, but it is not easy, cheap, \
-                      or profitable. We don't have ads, so we depend on our members to help us hold the powerful to account.";
-        let text =
-            format!("Council backs library plan\n\n{para}\n\n{news}\n\n{para} Again.\n\n{appeal}");
-        let c = cleaner.clean(&text);
+        let c = article_with(
+            news,
+            "The kind of reporting we do is essential to democracy, but it is not easy, cheap, \
+             or profitable. We don't have ads, so we depend on our members to help us hold the powerful to account.",
+        );
         assert_eq!(rules(&c), ["promo.donation"]);
         assert!(kept(&c).contains(&news));
     }
 
     #[test]
     fn an_authors_biography_goes() {
-        let cleaner = Cleaner::new(&RuleSet::builtin()).unwrap();
-        let para = "The council said on Tuesday that the library plan would go ahead as agreed, \
-                    and that work on it would start in the spring once the money was in place.";
         let news = "The mayor is a former journalist who covered the council for twenty years, and she said the plan was sound.";
-        let bio = "Brigit Katz is a freelance writer based in Toronto. Her work has appeared in a number of publications.";
-        let text =
-            format!("Council backs library plan\n\n{para}\n\n{news}\n\n{para} Again.\n\n{bio}");
-        let c = cleaner.clean(&text);
+        let c = article_with(
+            news,
+            "Brigit Katz is a freelance writer based in Toronto. Her work has appeared in a number of publications.",
+        );
         assert_eq!(rules(&c), ["author.bio"]);
         assert!(kept(&c).contains(&news));
     }

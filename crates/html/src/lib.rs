@@ -662,22 +662,23 @@ Kostenloser Stromcheck für private Haushalte</h1>
         );
     }
 
+    fn title_of(html: &str) -> Option<String> {
+        HtmlExtractor::default().extract(html).unwrap().title
+    }
+
     #[test]
     fn a_kicker_that_the_declared_title_keeps_stays_in_the_title() {
         let html = r#"<html><head><meta property="og:title" content="Akkutechnik: Hat Quantumscape genug Akkus gebaut? - Golem.de">
 </head><body><article><h1><span class="header__kicker">Akkutechnik<span class="vh">:</span></span>
 <span class="header__title">Hat Quantumscape genug Akkus gebaut?</span></h1>
 <p>Lead paragraph of the story, long enough to be one.</p></article></body></html>"#;
-        let page = HtmlExtractor::default().extract(html).unwrap();
         assert_eq!(
-            page.title.as_deref(),
+            title_of(html).as_deref(),
             Some("Akkutechnik: Hat Quantumscape genug Akkus gebaut?")
         );
         // Declared without it, the kicker goes.
-        let html = html.replace("Akkutechnik: Hat", "Hat");
-        let page = HtmlExtractor::default().extract(&html).unwrap();
         assert_eq!(
-            page.title.as_deref(),
+            title_of(&html.replace("Akkutechnik: Hat", "Hat")).as_deref(),
             Some("Hat Quantumscape genug Akkus gebaut?")
         );
     }
@@ -688,19 +689,17 @@ Kostenloser Stromcheck für private Haushalte</h1>
 <meta property="og:title" content="Stetter-Karp ist neue Präsidentin">
 </head><body><article><h1>&quot;Reformstau lösen&quot; / Stetter-Karp ist neue Präsidentin</h1>
 <p>Lead paragraph of the story, long enough to be one.</p></article></body></html>"#;
-        let page = HtmlExtractor::default().extract(html).unwrap();
         assert_eq!(
-            page.title.as_deref(),
+            title_of(html).as_deref(),
             Some("Stetter-Karp ist neue Präsidentin")
         );
         // When the declared titles disagree, the heading stands.
-        let html = html.replace(
+        let disagree = html.replace(
             "<title>Stetter",
             "<title>&quot;Reformstau lösen&quot; / Stetter",
         );
-        let page = HtmlExtractor::default().extract(&html).unwrap();
         assert_eq!(
-            page.title.as_deref(),
+            title_of(&disagree).as_deref(),
             Some("\"Reformstau lösen\" / Stetter-Karp ist neue Präsidentin")
         );
     }
