@@ -79,12 +79,7 @@ fn page_text(page: &Page) -> String {
 /// line's shape cannot, in scripts without capitals or spaces above all. A
 /// heading that ends like a sentence is a standfirst set as one and stays.
 fn promote_headings(record: &mut Record, blocks: &[Block]) {
-    let marked: Vec<&str> = blocks
-        .iter()
-        .filter(|b| matches!(b.kind, BlockKind::Heading(level) if level >= 2))
-        .map(|b| b.text.as_str())
-        .filter(|t| !t.trim_end().ends_with(['.', '。', '!', '！', ':', '：']))
-        .collect();
+    let marked = marked_headings(blocks);
     if marked.is_empty() {
         return;
     }
@@ -115,6 +110,17 @@ fn promote_headings(record: &mut Record, blocks: &[Block]) {
         }
     }
     record.subheadings = subheadings;
+}
+
+/// Texts of the page's section headings (`<h2>`…`<h6>`) that do not end
+/// like a sentence.
+fn marked_headings(blocks: &[Block]) -> Vec<&str> {
+    blocks
+        .iter()
+        .filter(|b| matches!(b.kind, BlockKind::Heading(level) if level >= 2))
+        .map(|b| b.text.as_str())
+        .filter(|t| !t.trim_end().ends_with(['.', '。', '!', '！', ':', '：']))
+        .collect()
 }
 
 /// Turns one input into a record. Build once; share across threads.
@@ -321,7 +327,7 @@ impl Processor {
     /// Every non-empty line of `text` with its verdict and the rule or
     /// feature that decided it, in input order.
     pub fn explain(&self, text: &str) -> Vec<LineVerdict> {
-        self.explain_lines(text, false)
+        self.explain_lines(text, false, &[])
     }
 
     /// Like [`Processor::explain`] for an HTML page: the lines are the
@@ -329,10 +335,13 @@ impl Processor {
     /// (one a line, in order), judged as `run` judges them.
     pub fn explain_html(&self, html: &str) -> Result<Vec<LineVerdict>, HtmlError> {
         let page = self.html.extract(html)?;
-        Ok(self.explain_lines(&page_text(&page), true))
+        let marked = marked_headings(&page.blocks);
+        Ok(self.explain_lines(&page_text(&page), true, &marked))
     }
 
-    fn explain_lines(&self, text: &str, selected: bool) -> Vec<LineVerdict> {
+    /// `marked`: section headings the page marks up, which are subheadings
+    /// wherever they are kept but first (as `run` has them).
+    fn explain_lines(&self, text: &str, selected: bool, marked: &[&str]) -> Vec<LineVerdict> {
         let (text, _) = self.repairer.repair(text);
         let cleaned = if selected {
             self.cleaner.clean_selected(&text)
@@ -342,10 +351,14 @@ impl Processor {
         let kept: Vec<&str> = cleaned.kept.iter().map(|l| l.text.as_str()).collect();
         let article = self.extractor.extract(&kept);
         let mut out: Vec<LineVerdict> = Vec::new();
+        // The first body line, which a marked heading may open as a kicker.
+        let first_body = usize::from(article.title.is_some());
         for (i, line) in cleaned.kept.iter().enumerate() {
             let verdict = if i == 0 && article.title.is_some() {
                 "title"
-            } else if article.subheadings.contains(&line.text) {
+            } else if article.subheadings.contains(&line.text)
+                || (i != first_body && marked.contains(&line.text.as_str()))
+            {
                 "subheading"
             } else {
                 "paragraph"
@@ -453,6 +466,10 @@ mod tests {
             .process_html(Source::new("x.html"), html, &StageClock::default())
             .unwrap();
         assert_eq!(r.subheadings, ["アンテナ改善で解消"]);
+        // `explain` says the same.
+        let lines = processor().explain_html(html).unwrap();
+        let heading = lines.iter().find(|l| l.text == "アンテナ改善で解消");
+        assert_eq!(heading.map(|l| l.verdict), Some("subheading"));
         assert!(!r.paragraphs.iter().any(|p| p == "アンテナ改善で解消"));
         assert!(
             r.paragraphs.iter().any(|p| p.starts_with("A standfirst")),
