@@ -937,6 +937,19 @@ mod tests {
     }
 
     #[test]
+    fn an_unrendered_template_placeholder_marks_widget_text() {
+        let news =
+            "The mayor said the council would publish the plans in full on its website next week.";
+        let c = article_with(
+            news,
+            "Wir haben Ihnen ein E-Mail an die Adresse {* emailAddressData *} gesendet.",
+        );
+        assert_eq!(rules(&c), ["boilerplate.template-placeholder"]);
+        let c = article_with(news, "Get this deal {{ savings_amount }}");
+        assert_eq!(rules(&c), ["boilerplate.template-placeholder"]);
+    }
+
+    #[test]
     fn an_authors_biography_goes() {
         let news = "The mayor is a former journalist who covered the council for twenty years, and she said the plan was sound.";
         let c = article_with(
