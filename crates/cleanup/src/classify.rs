@@ -260,9 +260,12 @@ pub(crate) fn numbered_lists(lines: &[&str]) -> Vec<Vec<usize>> {
     lists
 }
 
+/// Marks that open a list item.
+pub(crate) const BULLETS: [char; 8] = ['-', '•', '*', '·', '–', '▪', '►', '»'];
+
 /// The text of a bulleted line after its bullet (`- `, `• `, `» `).
 pub(crate) fn bullet_item(line: &str) -> Option<&str> {
-    let rest = line.strip_prefix(['-', '•', '–', '»', '·', '*'])?;
+    let rest = line.strip_prefix(BULLETS)?;
     rest.starts_with(char::is_whitespace)
         .then(|| rest.trim_start())
         .filter(|r| !r.is_empty())

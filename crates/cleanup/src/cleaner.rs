@@ -563,9 +563,7 @@ impl Cleaner {
     /// words), with the text after its lead.
     fn match_line<'a>(&self, line: &'a str, words: usize) -> Option<(usize, Option<&'a str>)> {
         // A list bullet does not change what a line is.
-        let line = line
-            .trim_start_matches(['-', '•', '*', '·', '–', '▪', '►'])
-            .trim_start();
+        let line = line.trim_start_matches(classify::BULLETS).trim_start();
         let fits = |rule: usize| words <= self.rules[rule].max_words;
         let mut best: Option<(usize, Option<&'a str>)> = None;
         let mut consider = |rule: usize, rest: Option<&'a str>| {

@@ -854,7 +854,7 @@ const SEPARATORS: &[&str] = &[
 ];
 
 /// `s` up to its first title separator (all of it when it has none).
-fn first_part(s: &str) -> &str {
+pub(crate) fn first_part(s: &str) -> &str {
     SEPARATORS
         .iter()
         .filter_map(|sep| s.split_once(sep).map(|(a, _)| a))
@@ -1140,16 +1140,12 @@ pub(crate) fn extract(
     // apart (`<span>Kicker:</span>Headline`); a declared title with the
     // same characters shows where the spaces go.
     if let Some(t) = m.title.as_deref() {
-        let spaced = |d: &&str| {
-            d.len() > t.len()
-                && d.chars()
-                    .filter(|c| !c.is_whitespace())
-                    .eq(t.chars().filter(|c| !c.is_whitespace()))
-        };
+        let unspaced = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+        let bare = unspaced(t);
         if let Some(d) = declared
             .iter()
             .map(|d| unescape(d))
-            .find(|d| spaced(&d.as_str()))
+            .find(|d| d.len() > t.len() && unspaced(d) == bare)
         {
             m.title = Some(d);
         }

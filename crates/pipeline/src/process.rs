@@ -79,17 +79,16 @@ fn page_text(page: &Page) -> String {
 /// line's shape cannot, in scripts without capitals or spaces above all. A
 /// heading that ends like a sentence is a standfirst set as one and stays.
 fn promote_headings(record: &mut Record, blocks: &[Block]) {
-    let marked = marked_headings(blocks);
+    let mut marked = marked_headings(blocks);
+    // The first paragraph opens the article: a heading there is the
+    // standfirst's, or a kicker.
+    let first = record.paragraphs.first().map(String::as_str);
+    marked.retain(|m| Some(*m) != first);
     if marked.is_empty() {
         return;
     }
     let before = record.paragraphs.len();
-    // The first paragraph opens the article: a heading there is the
-    // standfirst's, or a kicker.
-    let first = record.paragraphs.first().cloned();
-    record
-        .paragraphs
-        .retain(|p| Some(p) == first.as_ref() || !marked.contains(&p.as_str()));
+    record.paragraphs.retain(|p| !marked.contains(&p.as_str()));
     if record.paragraphs.len() == before {
         return;
     }
@@ -98,7 +97,7 @@ fn promote_headings(record: &mut Record, blocks: &[Block]) {
     for b in blocks {
         let t = b.text.as_str();
         let kept_as_heading = record.subheadings.iter().any(|s| s == t);
-        let promoted = marked.contains(&t) && first.as_deref() != Some(t);
+        let promoted = marked.contains(&t);
         if (kept_as_heading || promoted) && !subheadings.iter().any(|s: &String| s == t) {
             subheadings.push(t.to_string());
         }
