@@ -948,6 +948,27 @@ mod tests {
     }
 
     #[test]
+    fn an_embedded_posts_consent_placeholder_goes() {
+        let news = "The mayor posted the plans on Twitter and said she would answer questions on YouTube later.";
+        for (last, rule) in [
+            (
+                "Allow Twitter content? This article contains content provided by Twitter. We ask \
+                 for your permission before anything is loaded.",
+                "boilerplate.embed-consent",
+            ),
+            ("Skip twitter post by Jane Doe", "boilerplate.embed-consent"),
+            (
+                "Ich bin damit einverstanden, dass mir externe Inhalte angezeigt werden.",
+                "de.boilerplate.external-content",
+            ),
+        ] {
+            let c = article_with(news, last);
+            assert_eq!(rules(&c), [rule], "{last}");
+            assert!(kept(&c).contains(&news));
+        }
+    }
+
+    #[test]
     fn an_authors_biography_goes() {
         let news = "The mayor is a former journalist who covered the council for twenty years, and she said the plan was sound.";
         let c = article_with(
