@@ -2,7 +2,8 @@
 //!
 //! Each line that no rule names gets a first class from its own features:
 //! length, stop-word density for the document's language, menu-like shape
-//! (separators such as `|` `»` `·`). Short lines and lines that are only
+//! (separators such as `|` `»` `·`, or a long run of menu items one per
+//! line). Short lines and lines that are only
 //! nearly prose are then decided by their context: a short line between two
 //! good paragraphs stays (a subheading, a one-line paragraph), a run of short
 //! lines at the edges goes. Finally the main text is located as the span of
@@ -22,6 +23,11 @@ const LENGTH_HIGH: usize = 150;
 const STOPWORDS_HIGH: f32 = 0.25;
 /// Stop-word density below which a line of any length is not prose.
 const STOPWORDS_BAD: f32 = 0.15;
+/// Words of a menu item at most (`Brinquedos e Brincadeiras`).
+const MENU_ITEM_WORDS: usize = 4;
+/// Menu items in a row, one per line, that make a menu or a category list
+/// rather than short lines of an article.
+const MENU_RUN: usize = 10;
 
 /// The class of a line as the classifier sees it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -43,6 +49,9 @@ pub(crate) const RULE: &str = "rule";
 pub(crate) mod reason {
     /// Menu-like shape: separators between short items.
     pub const MENU: &str = "class.menu";
+    /// A long run of menu items, one per line (a site's sections, a
+    /// category list).
+    pub const MENU_LIST: &str = "class.menu-list";
     /// Short line outside prose, or in a run of short lines.
     pub const SHORT: &str = "class.short";
     /// Few stop words: a list of names or titles, a tag cloud.
@@ -73,6 +82,9 @@ pub(crate) struct Features {
     pub punctuated: bool,
     /// Shaped like a menu (separators between short items).
     pub menu: bool,
+    /// Shaped like one item of a menu or a category list: a few words, no
+    /// digits, not a sentence.
+    pub item: bool,
 }
 
 /// Measures a line.
@@ -125,17 +137,21 @@ pub(crate) fn features(
     };
     // A table row (`| a | b |`) is judged by its cells, not as a menu.
     let table_row = line.starts_with('|') && line.ends_with('|');
+    let ends = ends_sentence(line);
     Features {
         length,
         words,
         density: (stopwords.is_some() && !dense && words > 0).then(|| stop as f32 / words as f32),
-        sentence: ends_sentence(line) || (dense && line.contains(['。', '！', '？', '.'])),
+        sentence: ends || (dense && line.contains(['。', '！', '？', '.'])),
         punctuated: if ascii {
             memchr::memchr3(b'.', b'!', b'?', line.as_bytes()).is_some()
         } else {
             line.contains(['.', '!', '?', '。', '！', '？', '؟', '।'])
         },
         menu: !table_row && is_menu_like(line, ascii),
+        item: words <= MENU_ITEM_WORDS
+            && !ends
+            && !line.bytes().any(|b| b.is_ascii_digit() || b == b':'),
     }
 }
 
@@ -325,7 +341,20 @@ pub(crate) fn story_lists(lines: &[&str]) -> Vec<Vec<usize>> {
 /// context rules). `classes` holds every line; lines removed by rules are
 /// `Bad`. Neighbours are looked up in the first-pass classes, skipping short
 /// lines (and near-good ones where said); the document edges count as bad.
-pub(crate) fn revise(classes: &mut [Class]) {
+pub(crate) fn revise(classes: &mut [Class], items: &[bool]) {
+    // A long run of menu items, one per line (a site's sections, a category
+    // list), is junk wherever it stands: between two paragraphs it would
+    // otherwise pass as short lines of the article.
+    let mut start = 0;
+    for i in 0..=classes.len() {
+        let item = i < classes.len() && classes[i] == Class::Short && items[i];
+        if !item {
+            if i - start >= MENU_RUN {
+                classes[start..i].fill(Class::Bad(reason::MENU_LIST));
+            }
+            start = i + 1;
+        }
+    }
     let first = classes.to_vec();
     let not_short = |c: Class| c != Class::Short;
     let decided = |c: Class| c != Class::Short && c != Class::NearGood;
@@ -405,6 +434,8 @@ pub(crate) fn main_span(classes: &[Class], words: &[usize]) -> Option<(usize, us
             // Junk a rule already named (an ad placeholder, a share bar) is
             // expected inside articles: it must not split the main text.
             Class::Bad(RULE) => -1,
+            // So is a sidebar's list of sections between its paragraphs.
+            Class::Bad(reason::MENU_LIST) => -1,
             Class::Bad(_) => -(w.max(2)),
         };
         if sum <= 0 {
@@ -468,7 +499,7 @@ mod tests {
             Bad(reason::MENU),
             Short,
         ];
-        revise(&mut c);
+        revise(&mut c, &[false; 8]);
         assert_eq!(c[0], Bad(reason::SHORT));
         assert_eq!(c[1], Bad(reason::SHORT));
         assert_eq!(c[3], Good);
@@ -477,8 +508,35 @@ mod tests {
         assert_eq!(c[7], Bad(reason::SHORT));
         // Near-good next to good is good; a short line before it follows.
         let mut c = [Good, Short, NearGood, Bad(reason::MENU)];
-        revise(&mut c);
+        revise(&mut c, &[false; 4]);
         assert_eq!(c, [Good, Good, Good, Bad(reason::MENU)]);
+    }
+
+    #[test]
+    fn a_long_run_of_menu_items_goes_even_between_prose() {
+        use Class::*;
+        let run = MENU_RUN + 2;
+        let mut c = vec![Good];
+        c.extend(std::iter::repeat_n(Short, run));
+        c.push(Good);
+        let mut items = vec![true; c.len()];
+        revise(&mut c, &items);
+        assert!(c[1..=run].iter().all(|c| *c == Bad(reason::MENU_LIST)));
+        // A shorter run is the article's own list, kept between prose.
+        let mut c = vec![Good, Short, Short, Short, Good];
+        items.truncate(c.len());
+        revise(&mut c, &items);
+        assert_eq!(c, [Good; 5]);
+    }
+
+    #[test]
+    fn menu_items_are_a_few_words_without_digits_or_sentences() {
+        let langs = Languages::new();
+        let item = |line: &str| features(line, Some("pt"), langs.stopwords("pt")).item;
+        assert!(item("Brinquedos e Brincadeiras"));
+        assert!(!item("Ole Gunnar Solskjær (2018-2021): 1068 dager"));
+        assert!(!item("Nunca ouviu falar do grupo Serelepe?"));
+        assert!(!item("Dica para os pais que leem em voz alta"));
     }
 
     #[test]

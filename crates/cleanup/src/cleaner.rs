@@ -327,7 +327,10 @@ impl Cleaner {
                 // The headline is judged apart: it is not part of the body's context.
                 classes[0] = Class::Bad("headline");
             }
-            classify::revise(&mut classes);
+            // Lines a page extractor chose hold no site menus: a run of
+            // short items there is the article's own list or table.
+            let items: Vec<bool> = features.iter().map(|f| f.item && !selected).collect();
+            classify::revise(&mut classes, &items);
             // A brief with no line long enough to be prose is still an
             // article: keep what the rules kept.
             let fallback = !classes.contains(&Class::Good);
