@@ -441,7 +441,7 @@ fn block_junk(nodes: &[Node], raw: &[Raw], hinted: &[bool]) -> Vec<bool> {
 const STORY_PROSE: u32 = 400;
 
 /// Picks the article's blocks.
-pub(crate) fn select(dom: &Dom, raw: Vec<Raw>) -> Vec<Block> {
+pub(crate) fn select(dom: &Dom, raw: Vec<Raw>, headline_at: Option<usize>) -> Vec<Block> {
     let nodes = &dom.nodes;
     let n = nodes.len();
     // Characters and link characters under every element.
@@ -597,13 +597,15 @@ pub(crate) fn select(dom: &Dom, raw: Vec<Raw>) -> Vec<Block> {
     // a box of its own (`<div class="lead">`), belongs to the article.
     let mut lead = vec![false; raw.len()];
     if best != 0
-        && let Some(h1) = raw.iter().position(|b| b.kind == BlockKind::Heading(1))
+        && let Some(h1) = headline_at
         && let Some(first) = (h1 + 1..raw.len()).find(|&k| inside_at[k] && !junk[k])
     {
         for k in h1 + 1..first {
             let b = &raw[k];
             lead[k] = !junk[k]
-                && b.kind == BlockKind::Paragraph
+                // (Pages laid out in tables before HTML5 set their text
+                // in cells.)
+                && matches!(b.kind, BlockKind::Paragraph | BlockKind::TableCell)
                 && b.chars >= 80
                 && (b.link_chars as f64) < 0.1 * b.chars as f64;
         }

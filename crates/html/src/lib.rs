@@ -216,7 +216,24 @@ impl HtmlExtractor {
             first_time.as_deref(),
             &date_texts,
         );
-        let mut blocks = content::select(&dom, raw);
+        // Where the article's headline stands: the `h1`, or on a page
+        // without one, the block in big type that opens with the declared
+        // title.
+        let headline_at = raw
+            .iter()
+            .position(|b| b.kind == BlockKind::Heading(1))
+            .or_else(|| {
+                let declared = meta.title.as_deref()?;
+                raw.iter().position(|b| {
+                    !b.tag_junk
+                        && is_styled_headline(
+                            &b.text,
+                            b.link_chars as f32 / b.chars.max(1) as f32,
+                            declared,
+                        )
+                })
+            });
+        let mut blocks = content::select(&dom, raw, headline_at);
         if let Some(body) = meta.ld_body.as_deref()
             && let Some(paragraphs) = ld_fallback(&blocks, body)
         {
@@ -251,26 +268,31 @@ impl HtmlExtractor {
 /// with the declared title, or with its first part (`Headline - Site`), and
 /// says more, as a headline does (a few words, no full stop).
 fn styled_headline(blocks: &[Block], declared: &str) -> Option<String> {
-    let lower = declared.to_lowercase();
-    let whole = (declared.split_whitespace().count() >= 3).then_some(lower.as_str());
-    let first = Some(meta::first_part(&lower))
-        .filter(|f| f.len() < lower.len() && f.split_whitespace().count() >= 3);
     blocks
         .iter()
         .take(4)
         .find(|b| {
-            let text = b.text.to_lowercase();
-            // The part of the declared title the block opens with.
-            let opens = [whole, first]
-                .into_iter()
-                .flatten()
-                .find(|d| text.starts_with(d));
-            opens.is_some_and(|d| text.len() > d.len())
-                && (3..=25).contains(&b.text.split_whitespace().count())
-                && !b.text.ends_with('.')
-                && b.link_density < 0.5
+            is_styled_headline(&b.text, b.link_density, declared) && b.text.len() > declared.len()
         })
         .map(|b| b.text.clone())
+}
+
+/// Whether a block of `text` is such a headline for the `declared` title.
+fn is_styled_headline(text: &str, link_density: f32, declared: &str) -> bool {
+    let lower = declared.to_lowercase();
+    let whole = (declared.split_whitespace().count() >= 3).then_some(lower.as_str());
+    let first = Some(meta::first_part(&lower))
+        .filter(|f| f.len() < lower.len() && f.split_whitespace().count() >= 3);
+    let shown = text.to_lowercase();
+    // The part of the declared title the block opens with.
+    let opens = [whole, first]
+        .into_iter()
+        .flatten()
+        .find(|d| shown.starts_with(d));
+    opens.is_some()
+        && (3..=25).contains(&text.split_whitespace().count())
+        && !text.ends_with('.')
+        && link_density < 0.5
 }
 
 /// Texts of byline-like elements (class/id `author`/`byline`, `rel=author`,
@@ -737,6 +759,35 @@ The National Hurricane Center said the storm could bring a surge of up to 20 fee
         let html = html.replace("<B>Storm hits coast, thousands flee</B>", "");
         let page = HtmlExtractor::default().extract(&html).unwrap();
         assert_eq!(page.title.as_deref(), Some("Storm hits coast"));
+    }
+
+    #[test]
+    fn a_table_layout_article_begins_in_its_headlines_cell() {
+        // The story opens in the headline's cell, beside the magazine's
+        // promotion, and goes on in the next row's cell with its boxes.
+        let para = |s: &str| {
+            format!("{s} said the minister, who spoke to reporters after the meeting on Tuesday.")
+        };
+        let html = format!(
+            r#"<html><head><title>Do the French work too little?</title></head><body>
+<table><tr><td><b>Our special issue</b><br>7,65 euros<br><a href="/buy">Buy</a></td>
+<td><font size="3"><b>Do the French work too little?</b></font><br>
+<font size="2">{}<br><br>{}</font></td></tr>
+<tr><td colspan="2"><div><p><font size="2">{}<br><br>{}<br><br>{}<br><br>{}</font></p></div>
+<div><a href="/pdf">Download the chart</a><br><a href="/subscribe">Subscribe</a><br>
+<a href="/contents">Contents</a><br><a href="/archive">Archive</a></div></td></tr></table></body></html>"#,
+            para("The opening paragraph"),
+            para("The second paragraph"),
+            para("The third paragraph"),
+            para("The fourth paragraph"),
+            para("The fifth paragraph"),
+            para("The sixth paragraph"),
+        );
+        let page = HtmlExtractor::default().extract(&html).unwrap();
+        let texts: Vec<&str> = page.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert!(texts[0].starts_with("The opening paragraph"), "{texts:?}");
+        assert!(texts.iter().any(|t| t.starts_with("The sixth paragraph")));
+        assert!(!texts.iter().any(|t| t.contains("euros")), "{texts:?}");
     }
 
     #[test]
