@@ -384,6 +384,31 @@ impl Cleaner {
                     *c = Class::Good;
                 }
             }
+            // A short sentence right at either end of the main text a page
+            // extractor chose (a one-line last paragraph, a standfirst) is
+            // the article's. Not a dateline (`Posted: April 21, 2022. 10:11
+            // pm.`), nor a question after the end (the next story's teaser).
+            if selected && span.0 < span.1 {
+                let short_sentence = |i: usize, v: &Verdict| {
+                    let line = lines[i].1;
+                    let digits = line.bytes().filter(u8::is_ascii_digit).count();
+                    matches!(v, Verdict::Class(Class::Bad(reason::SHORT)))
+                        && features[i].sentence
+                        && features[i].words >= SHORT_SENTENCE_WORDS
+                        && digits * 10 < line.len()
+                        && !(i >= span.1 && line.ends_with(['?', '？']))
+                };
+                let mut i = span.1;
+                while i < verdicts.len() && short_sentence(i, &verdicts[i]) {
+                    verdicts[i] = Verdict::Class(Class::Good);
+                    i += 1;
+                }
+                let mut i = span.0;
+                while i > 0 && short_sentence(i - 1, &verdicts[i - 1]) {
+                    i -= 1;
+                    verdicts[i] = Verdict::Class(Class::Good);
+                }
+            }
             // A numbered list inside the main text (`1) …`, `2) …`, `3) …`),
             // or right after its last paragraph, is the article's own,
             // however short or name-dense its items. A list after a heading
@@ -649,6 +674,9 @@ enum Verdict<'a> {
 const COMMENT_TAIL_MIN_WORDS: usize = 250;
 /// Words of the longest line that shows prose after an emptied widget.
 const WIDGET_PROSE_WORDS: usize = 25;
+
+/// Words of a short sentence that joins the ends of a page's main text.
+const SHORT_SENTENCE_WORDS: usize = 4;
 
 /// Paragraphs of at least this many words are checked for repeats.
 const REPEAT_MIN_WORDS: usize = 5;
@@ -1155,6 +1183,41 @@ mod tests {
         );
         // At the edge, a short line is still judged.
         assert!(!lines.contains(&"Share"), "{lines:?}");
+    }
+
+    #[test]
+    fn chosen_lines_keep_a_short_last_sentence_but_not_a_teaser_or_a_dateline() {
+        let cleaner = Cleaner::new(&RuleSet::builtin()).unwrap();
+        let body = "The council said on Tuesday that it would not change the plans for the new library, which has been under construction for two years.";
+        let last = "The library is due to open in the spring.";
+        let text = format!(
+            "Library plans stay\n\nPosted: Thursday, April 21, 2022. 10:11 pm.\n\n{body}\n\n{body} 1\n\n{body} 2\n\n\
+             {last}\n\nWill the new mayor change the plans again?"
+        );
+        let lines = kept(&cleaner.clean_selected(&text)).join("\n");
+        assert!(lines.ends_with(last), "{lines}");
+        assert!(!lines.contains("Posted"), "{lines}");
+        // Out of a page extractor's choice, context alone decides.
+        assert!(!kept(&cleaner.clean(&text)).contains(&last));
+    }
+
+    #[test]
+    fn copyright_and_no_reproduction_notices_go() {
+        let news = "The council said the museum would reopen in the spring, after two years of work on its roof.";
+        for (last, rule) in [
+            (
+                "Copyright ⓒ Entermedia.co.kr. 무단전재 및 재배포 금지",
+                "footer.copyright",
+            ),
+            ("Copyright @ 2019 The New Arab.", "footer.copyright"),
+            (
+                "저작권자 ⓒ 엔터미디어, 무단전재 및 재배포금지",
+                "footer.no-reproduction",
+            ),
+            ("記事・写真の無断転載を禁じます。", "footer.no-reproduction"),
+        ] {
+            assert_eq!(rules(&article_with(news, last)), [rule], "{last}");
+        }
     }
 
     #[test]
