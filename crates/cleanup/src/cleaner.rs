@@ -1202,7 +1202,7 @@ mod tests {
     }
 
     #[test]
-    fn copyright_and_no_reproduction_notices_go() {
+    fn notices_credits_and_disclosures_around_the_article_go() {
         let news = "The council said the museum would reopen in the spring, after two years of work on its roof.";
         for (last, rule) in [
             (
@@ -1215,6 +1215,14 @@ mod tests {
                 "footer.no-reproduction",
             ),
             ("記事・写真の無断転載を禁じます。", "footer.no-reproduction"),
+            (
+                "Vicente Aguiar loads garage door trims into his truck in Hialeah, Fla. (AP Photo/Alan Diaz, File)",
+                "caption.agency-photo-credit",
+            ),
+            (
+                "AppleInsider has affiliate partnerships and may earn commission on products purchased through affiliate links.",
+                "promo.affiliate",
+            ),
         ] {
             assert_eq!(rules(&article_with(news, last)), [rule], "{last}");
         }
