@@ -675,6 +675,10 @@ const COMMENT_TAIL_MIN_WORDS: usize = 250;
 /// Words of the longest line that shows prose after an emptied widget.
 const WIDGET_PROSE_WORDS: usize = 25;
 
+/// A kicker before a repeated headline: its characters and words at most.
+const KICKER_CHARS: usize = 40;
+const KICKER_WORDS: usize = 4;
+
 /// Words of a short sentence that joins the ends of a page's main text.
 const SHORT_SENTENCE_WORDS: usize = 4;
 
@@ -718,12 +722,28 @@ fn title_repeats(lines: &[(usize, &str, bool)]) -> Vec<usize> {
     }
     // The headline itself, with or without the site name after it, or set
     // with other spaces.
-    let repeats = |line: &str| {
+    let whole_or_headline = |line: &str| {
         line == *title
             || (line.split_whitespace().count() >= 3
                 && title.starts_with(line)
                 && title[line.len()..].trim_start().starts_with(SEPARATORS))
-            || unspaced(line).eq(unspaced(title))
+    };
+    // Or after a kicker (`Kultur : Headline` under `Headline — Site`).
+    let after_kicker = |line: &str| {
+        line.char_indices()
+            .take(KICKER_CHARS)
+            .find(|(_, c)| SEPARATORS.contains(c))
+            .is_some_and(|(at, c)| {
+                let (kicker, rest) = (&line[..at], line[at + c.len_utf8()..].trim_start());
+                (1..=KICKER_WORDS).contains(&kicker.split_whitespace().count())
+                    // A forum's or a mail's reply to the first post is not
+                    // the headline's repeat.
+                    && !["re", "aw", "fwd", "wg"].contains(&kicker.trim().to_lowercase().as_str())
+                    && whole_or_headline(rest)
+            })
+    };
+    let repeats = |line: &str| {
+        whole_or_headline(line) || unspaced(line).eq(unspaced(title)) || after_kicker(line)
     };
     (1..lines.len()).filter(|&i| repeats(lines[i].1)).collect()
 }
@@ -1183,6 +1203,26 @@ mod tests {
         );
         // At the edge, a short line is still judged.
         assert!(!lines.contains(&"Share"), "{lines:?}");
+    }
+
+    #[test]
+    fn the_headline_repeated_after_a_kicker_starts_the_main_text() {
+        let cleaner = Cleaner::new(&RuleSet::builtin()).unwrap();
+        let teaser = "Abtreibungsverbot auf den Philippinen: Frauen sterben an tödlichen Pillen, weil \
+                      ihnen keine andere Wahl bleibt, sagen Ärztinnen in Manila.";
+        let body = "Die Philippinen sind in diesem Jahr Ehrengast der Frankfurter Buchmesse, und \
+                    das Land will dort vor allem seine Literatur und seine Kultur vorstellen.";
+        let text = format!(
+            "Was lesen die Philippinen? — der Freitag\n\n{teaser}\n\nLaura Fornell\n\n\
+             Kultur : Was lesen die Philippinen?\n\n{body}\n\n{body} Mehr.\n\n{body} Noch mehr.\n\n\
+             {body} Zum Vierten.\n\n{body} Zum Fünften."
+        );
+        let c = cleaner.clean(&text);
+        assert!(!kept(&c).contains(&teaser), "{:?}", kept(&c));
+        assert!(rules(&c).contains(&"class.repeated-title"));
+        // A reply in a forum thread is not the headline's repeat.
+        let text = text.replace("Kultur :", "Re:");
+        assert!(!rules(&cleaner.clean(&text)).contains(&"class.repeated-title"));
     }
 
     #[test]
