@@ -1020,6 +1020,18 @@ mod tests {
     }
 
     #[test]
+    fn scandinavian_share_widgets_go() {
+        let news = "Regjeringen la mandag fram et nytt forslag til statsbudsjett for neste år.";
+        for line in ["Del artikkel", "Dela artikel", "Kopiera länk"] {
+            assert_eq!(
+                rules(&article_with(news, line)),
+                ["sv.share.widget"],
+                "{line}"
+            );
+        }
+    }
+
+    #[test]
     fn an_authors_biography_goes() {
         let news = "The mayor is a former journalist who covered the council for twenty years, and she said the plan was sound.";
         let c = article_with(
