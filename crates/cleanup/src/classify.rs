@@ -23,6 +23,9 @@ const LENGTH_HIGH: usize = 150;
 const STOPWORDS_HIGH: f32 = 0.25;
 /// Stop-word density below which a line of any length is not prose.
 const STOPWORDS_BAD: f32 = 0.15;
+/// Words of a caption at least, and of its credit at most.
+const CAPTION_WORDS: usize = 6;
+const CREDIT_WORDS: usize = 6;
 /// Words of a menu item at most (`Brinquedos e Brincadeiras`).
 const MENU_ITEM_WORDS: usize = 4;
 /// Menu items in a row, one per line, that make a menu or a category list
@@ -64,6 +67,8 @@ pub(crate) mod reason {
     pub const REPEATED_TITLE: &str = "class.repeated-title";
     /// An item of a bulleted list of other stories' teasers.
     pub const STORY_LIST: &str = "class.story-list";
+    /// A picture's caption, ending in its credit (`… in Gaza. (Jane Doe/CBC)`).
+    pub const CAPTION: &str = "class.caption";
 }
 
 /// Features of one line used by the classifier.
@@ -85,6 +90,8 @@ pub(crate) struct Features {
     /// Shaped like one item of a menu or a category list: a few words, no
     /// digits, not a sentence.
     pub item: bool,
+    /// Ends in a picture credit, as captions do.
+    pub caption: bool,
 }
 
 /// Measures a line.
@@ -152,7 +159,27 @@ pub(crate) fn features(
         item: words <= MENU_ITEM_WORDS
             && !ends
             && !line.bytes().any(|b| b.is_ascii_digit() || b == b':'),
+        caption: words >= CAPTION_WORDS && ends_in_credit(line),
     }
+}
+
+/// Ends in a picture credit in brackets: photographer and agency (`(Jane
+/// Doe/CBC)`, `(Adel Hana/AP Photo)`), each part capitalised, a few words.
+fn ends_in_credit(line: &str) -> bool {
+    let Some(inner) = line
+        .strip_suffix(')')
+        .and_then(|l| l.rsplit_once('(').map(|(_, inner)| inner))
+    else {
+        return false;
+    };
+    // (`( Logout / Change)` of a comment form has spaces around its slash.)
+    inner.contains('/')
+        && !inner.contains(" /")
+        && !inner.contains("/ ")
+        && inner.split_whitespace().count() <= CREDIT_WORDS
+        && inner
+            .split('/')
+            .all(|part| part.trim_start().starts_with(|c: char| c.is_uppercase()))
 }
 
 /// Stop-word thresholds for one document.
@@ -192,6 +219,9 @@ impl Thresholds {
 pub(crate) fn classify(f: &Features, t: &Thresholds) -> Class {
     if f.menu {
         return Class::Bad(reason::MENU);
+    }
+    if f.caption {
+        return Class::Bad(reason::CAPTION);
     }
     // No list for this language: sentence punctuation stands in.
     let density = f
@@ -527,6 +557,37 @@ mod tests {
         items.truncate(c.len());
         revise(&mut c, &items);
         assert_eq!(c, [Good; 5]);
+    }
+
+    #[test]
+    fn a_caption_ends_in_its_picture_credit() {
+        let langs = Languages::new();
+        let caption = |line: &str| features(line, Some("en"), langs.stopwords("en")).caption;
+        assert!(caption(
+            "Jamil Al Saadouni laments that civilians were not consulted. (Mohamed El Saife/CBC)"
+        ));
+        assert!(caption(
+            "Andreas Schandl is the fastest German man in Berlin. (Foto: John MacDougall/AFP)"
+        ));
+        // Not a poll's name, a comment form's links or a short label.
+        assert!(!caption(
+            "Most voters back the plan, according to a poll by the agency (Reuters/Ipsos)."
+        ));
+        assert!(!caption(
+            "You are commenting using your Google account. ( Logout / Change)"
+        ));
+        assert!(!caption("Photo (Jane Doe/CBC)"));
+        assert_eq!(
+            classify(
+                &features(
+                    "Jamil Al Saadouni laments that civilians were not consulted. (Mohamed El Saife/CBC)",
+                    Some("en"),
+                    langs.stopwords("en")
+                ),
+                &Thresholds::for_document(&[])
+            ),
+            Class::Bad(reason::CAPTION)
+        );
     }
 
     #[test]

@@ -690,6 +690,7 @@ fn class_role(why: &str) -> Role {
     match why {
         reason::MENU => Role::Navigation,
         reason::STORY_LIST => Role::Related,
+        reason::CAPTION => Role::Caption,
         _ => Role::Boilerplate,
     }
 }
