@@ -1021,6 +1021,13 @@ mod tests {
     }
 
     #[test]
+    fn a_teaser_labelled_for_screen_readers_goes() {
+        let news = "The council said the museum would reopen in the spring, after two years of work on its roof.";
+        let teaser = "Boeing investors seek answers after latest 737 production glitch, article with gallery";
+        assert_eq!(rules(&article_with(news, teaser)), ["related.teaser-label"]);
+    }
+
+    #[test]
     fn scandinavian_share_widgets_go() {
         let news = "Regjeringen la mandag fram et nytt forslag til statsbudsjett for neste år.";
         for line in ["Del artikkel", "Dela artikel", "Kopiera länk"] {
