@@ -1028,6 +1028,29 @@ mod tests {
     }
 
     #[test]
+    fn a_teasers_relative_time_stamp_goes() {
+        let news = "The council said the museum would reopen in the spring, after two years of work on its roof.";
+        for stamp in [
+            "32M ago",
+            "updated 16M ago",
+            "2 hours ago",
+            "vor 3 Stunden",
+            "il y a 2 heures",
+        ] {
+            assert_eq!(
+                rules(&article_with(news, stamp)),
+                ["boilerplate.relative-time"],
+                "{stamp}"
+            );
+        }
+        // A sentence about time is not a stamp.
+        assert!(
+            !rules(&article_with(news, "It all began 3 hours ago."))
+                .contains(&"boilerplate.relative-time")
+        );
+    }
+
+    #[test]
     fn scandinavian_share_widgets_go() {
         let news = "Regjeringen la mandag fram et nytt forslag til statsbudsjett for neste år.";
         for line in ["Del artikkel", "Dela artikel", "Kopiera länk"] {
