@@ -1028,7 +1028,7 @@ mod tests {
     }
 
     #[test]
-    fn a_teasers_relative_time_stamp_goes() {
+    fn a_teasers_time_stamp_and_a_video_players_label_go() {
         let news = "The council said the museum would reopen in the spring, after two years of work on its roof.";
         for stamp in [
             "32M ago",
@@ -1041,6 +1041,18 @@ mod tests {
                 rules(&article_with(news, stamp)),
                 ["boilerplate.relative-time"],
                 "{stamp}"
+            );
+        }
+        for label in [
+            "Watch Live",
+            "VIDEO 4:42 04:42",
+            "Duration 12:38",
+            "Play Video",
+        ] {
+            assert_eq!(
+                rules(&article_with(news, label)),
+                ["boilerplate.video-widget"],
+                "{label}"
             );
         }
         // A sentence about time is not a stamp.
