@@ -26,6 +26,8 @@ const STOPWORDS_BAD: f32 = 0.15;
 /// Words of a caption at least, and of its credit at most.
 const CAPTION_WORDS: usize = 6;
 const CREDIT_WORDS: usize = 6;
+/// A credit after a label (`Foto: …`) is looked for this near the end.
+const CREDIT_TAIL_BYTES: usize = 60;
 /// Words of a menu item at most (`Brinquedos e Brincadeiras`).
 const MENU_ITEM_WORDS: usize = 4;
 /// Menu items in a row, one per line, that make a menu or a category list
@@ -166,20 +168,46 @@ pub(crate) fn features(
 /// Ends in a picture credit in brackets: photographer and agency (`(Jane
 /// Doe/CBC)`, `(Adel Hana/AP Photo)`), each part capitalised, a few words.
 fn ends_in_credit(line: &str) -> bool {
-    let Some(inner) = line
+    const LABELS: [&str; 7] = [
+        "Foto:", "Fotos:", "Photo:", "Photos:", "Picture:", "Quelle:", "Bild:",
+    ];
+    // In brackets, or after a label at the end (`… des Gesetzes Foto: Felix
+    // Zahn/imago`).
+    let bracketed = line
         .strip_suffix(')')
-        .and_then(|l| l.rsplit_once('(').map(|(_, inner)| inner))
-    else {
+        .and_then(|l| l.rsplit_once('(').map(|(_, inner)| inner.trim_start()))
+        .map(
+            |inner| match LABELS.iter().find_map(|label| inner.strip_prefix(label)) {
+                Some(credit) => (credit, true),
+                None => (inner, false),
+            },
+        );
+    let labelled_tail = || {
+        let mut from = line.len().saturating_sub(CREDIT_TAIL_BYTES);
+        while !line.is_char_boundary(from) {
+            from += 1;
+        }
+        let tail = &line[from..];
+        LABELS
+            .iter()
+            .find_map(|label| tail.rsplit_once(label).map(|(_, credit)| (credit, true)))
+    };
+    let Some((credit, labelled)) = bracketed.or_else(labelled_tail) else {
         return false;
     };
+    let credit = credit.trim_start();
     // (`( Logout / Change)` of a comment form has spaces around its slash.)
-    inner.contains('/')
-        && !inner.contains(" /")
-        && !inner.contains("/ ")
-        && inner.split_whitespace().count() <= CREDIT_WORDS
-        && inner
-            .split('/')
-            .all(|part| part.trim_start().starts_with(|c: char| c.is_uppercase()))
+    credit.contains('/')
+        && !credit.contains(" /")
+        && !credit.contains("/ ")
+        && !credit.contains(')')
+        && credit.split_whitespace().count() <= CREDIT_WORDS
+        && credit.starts_with(|c: char| c.is_uppercase())
+        // Unlabelled, it is names only: each part capitalised, no figures
+        // (not `(Upgrade for $4.99/mo)`).
+        && (labelled
+            || credit.split('/').all(|part| part.starts_with(|c: char| c.is_uppercase()))
+                && !credit.bytes().any(|b| b.is_ascii_digit()))
 }
 
 /// Stop-word thresholds for one document.
@@ -464,8 +492,9 @@ pub(crate) fn main_span(classes: &[Class], words: &[usize]) -> Option<(usize, us
             // Junk a rule already named (an ad placeholder, a share bar) is
             // expected inside articles: it must not split the main text.
             Class::Bad(RULE) => -1,
-            // So is a sidebar's list of sections between its paragraphs.
-            Class::Bad(reason::MENU_LIST) => -1,
+            // So are a picture's caption and a sidebar's list of sections
+            // between its paragraphs.
+            Class::Bad(reason::CAPTION | reason::MENU_LIST) => -1,
             Class::Bad(_) => -(w.max(2)),
         };
         if sum <= 0 {
@@ -569,7 +598,17 @@ mod tests {
         assert!(caption(
             "Andreas Schandl is the fastest German man in Berlin. (Foto: John MacDougall/AFP)"
         ));
-        // Not a poll's name, a comment form's links or a short label.
+        assert!(caption(
+            "Marco Buschmann und Lisa Paus bei der Vorstellung der Eckpunkte Foto: Felix Zahn/imago"
+        ));
+        // Not a poll's name, a comment form's links, an offer, a court's
+        // file number or a short label.
+        assert!(!caption(
+            "Get Dashlane Password Manager for Free (Upgrade to Premium for $4.99/mo)"
+        ));
+        assert!(!caption(
+            "So entschied das Gericht (OLG Oldenburg, Beschluss v. 3.1.2022, 2 Ss (OWi) 240/21)"
+        ));
         assert!(!caption(
             "Most voters back the plan, according to a poll by the agency (Reuters/Ipsos)."
         ));
