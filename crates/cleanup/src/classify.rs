@@ -171,6 +171,10 @@ fn ends_in_credit(line: &str) -> bool {
     const LABELS: [&str; 7] = [
         "Foto:", "Fotos:", "Photo:", "Photos:", "Picture:", "Quelle:", "Bild:",
     ];
+    // Every credit has a slash: most lines are turned away by one scan.
+    if memchr::memchr(b'/', line.as_bytes()).is_none() {
+        return false;
+    }
     // In brackets, or after a label at the end (`… des Gesetzes Foto: Felix
     // Zahn/imago`).
     let bracketed = line
