@@ -1063,6 +1063,36 @@ mod tests {
     }
 
     #[test]
+    fn wordpress_share_buttons_go_in_their_translations() {
+        let news = "The council said the museum would reopen in the spring, after two years of work on its roof.";
+        for (line, rule) in [
+            (
+                "Klicken, um auf WhatsApp zu teilen (Wird in neuem Fenster geöffnet)",
+                "de.share.click-to-share",
+            ),
+            (
+                "Cliquez pour partager sur Twitter(ouvre dans une nouvelle fenêtre)",
+                "fr.share.click-to-share",
+            ),
+            (
+                "Haz clic para compartir en Facebook",
+                "es.share.click-to-share",
+            ),
+            (
+                "Clicca per condividere su LinkedIn",
+                "it.share.click-to-share",
+            ),
+            (
+                "Clique para compartilhar no WhatsApp",
+                "pt.share.click-to-share",
+            ),
+            ("Klik om te delen op Twitter", "nl.share.click-to-share"),
+        ] {
+            assert_eq!(rules(&article_with(news, line)), [rule], "{line}");
+        }
+    }
+
+    #[test]
     fn scandinavian_share_widgets_go() {
         let news = "Regjeringen la mandag fram et nytt forslag til statsbudsjett for neste år.";
         for line in ["Del artikkel", "Dela artikel", "Kopiera länk"] {
