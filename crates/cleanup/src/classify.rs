@@ -3,13 +3,14 @@
 //! Each line that no rule names gets a first class from its own features:
 //! length, stop-word density for the document's language, menu-like shape
 //! (separators such as `|` `»` `·`, or a long run of menu items one per
-//! line). Short lines and lines that are only
-//! nearly prose are then decided by their context: a short line between two
-//! good paragraphs stays (a subheading, a one-line paragraph), a run of short
-//! lines at the edges goes. Finally the main text is located as the span of
-//! lines with the best balance of prose against junk (the maximum-sum
-//! segment, as in Finn et al.'s body text extraction), so long prose far
-//! from the article — cookie notices, teasers of other stories — goes too.
+//! line), a picture credit at the end (captions). Short lines and lines
+//! that are only nearly prose are then decided by their context: a short
+//! line between two good paragraphs stays (a subheading, a one-line
+//! paragraph), a run of short lines at the edges goes. Finally the main text
+//! is located as the span of lines with the best balance of prose against
+//! junk (the maximum-sum segment, as in Finn et al.'s body text extraction),
+//! so long prose far from the article — cookie notices, teasers of other
+//! stories — goes too.
 
 use crate::HashSet;
 
@@ -165,8 +166,9 @@ pub(crate) fn features(
     }
 }
 
-/// Ends in a picture credit in brackets: photographer and agency (`(Jane
-/// Doe/CBC)`, `(Adel Hana/AP Photo)`), each part capitalised, a few words.
+/// Ends in a picture credit, in brackets or after a label: photographer and
+/// agency, a few words (`(Jane Doe/CBC)`, `(Foto: John Doe/AFP)`, `… Foto:
+/// Jane Doe/imago`).
 fn ends_in_credit(line: &str) -> bool {
     const LABELS: [&str; 7] = [
         "Foto:", "Fotos:", "Photo:", "Photos:", "Picture:", "Quelle:", "Bild:",
