@@ -391,12 +391,11 @@ impl Cleaner {
             if selected && span.0 < span.1 {
                 let short_sentence = |i: usize, v: &Verdict| {
                     let line = lines[i].1;
-                    let digits = line.bytes().filter(u8::is_ascii_digit).count();
                     matches!(v, Verdict::Class(Class::Bad(reason::SHORT)))
                         && features[i].sentence
                         && features[i].words >= SHORT_SENTENCE_WORDS
-                        && digits * 10 < line.len()
                         && !(i >= span.1 && line.ends_with(['?', '？']))
+                        && line.bytes().filter(u8::is_ascii_digit).count() * 10 < line.len()
                 };
                 let mut i = span.1;
                 while i < verdicts.len() && short_sentence(i, &verdicts[i]) {
@@ -739,7 +738,9 @@ fn title_repeats(lines: &[(usize, &str, bool)]) -> Vec<usize> {
                 (1..=KICKER_WORDS).contains(&kicker.split_whitespace().count())
                     // A forum's or a mail's reply to the first post is not
                     // the headline's repeat.
-                    && !["re", "aw", "fwd", "wg"].contains(&kicker.trim().to_lowercase().as_str())
+                    && !["re", "aw", "fwd", "wg"]
+                        .iter()
+                        .any(|reply| kicker.trim().eq_ignore_ascii_case(reply))
                     && whole_or_headline(rest)
             })
     };
@@ -1010,8 +1011,7 @@ mod tests {
 
     #[test]
     fn an_embedded_posts_consent_placeholder_goes() {
-        let news = "The mayor posted the plans on Twitter and said she would answer questions on YouTube later.";
-        for (last, rule) in [
+        assert_removed_by(&[
             (
                 "Allow Twitter content? This article contains content provided by Twitter. We ask \
                  for your permission before anything is loaded.",
@@ -1022,11 +1022,7 @@ mod tests {
                 "Ich bin damit einverstanden, dass mir externe Inhalte angezeigt werden.",
                 "de.boilerplate.external-content",
             ),
-        ] {
-            let c = article_with(news, last);
-            assert_eq!(rules(&c), [rule], "{last}");
-            assert!(kept(&c).contains(&news));
-        }
+        ]);
     }
 
     #[test]

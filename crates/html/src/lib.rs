@@ -223,14 +223,10 @@ impl HtmlExtractor {
             .iter()
             .position(|b| b.kind == BlockKind::Heading(1))
             .or_else(|| {
-                let declared = meta.title.as_deref()?;
+                let openings = title_openings(meta.title.as_deref()?);
                 raw.iter().position(|b| {
-                    !b.tag_junk
-                        && is_styled_headline(
-                            &b.text,
-                            b.link_chars as f32 / b.chars.max(1) as f32,
-                            declared,
-                        )
+                    let link_density = b.link_chars as f32 / b.chars.max(1) as f32;
+                    !b.tag_junk && styled_opening(&b.text, link_density, &openings).is_some()
                 })
             });
         let mut blocks = content::select(&dom, raw, headline_at);
@@ -268,31 +264,43 @@ impl HtmlExtractor {
 /// with the declared title, or with its first part (`Headline - Site`), and
 /// says more, as a headline does (a few words, no full stop).
 fn styled_headline(blocks: &[Block], declared: &str) -> Option<String> {
+    let openings = title_openings(declared);
     blocks
         .iter()
         .take(4)
         .find(|b| {
-            is_styled_headline(&b.text, b.link_density, declared) && b.text.len() > declared.len()
+            styled_opening(&b.text, b.link_density, &openings)
+                .is_some_and(|opening| b.text.len() > opening)
         })
         .map(|b| b.text.clone())
 }
 
-/// Whether a block of `text` is such a headline for the `declared` title.
-fn is_styled_headline(text: &str, link_density: f32, declared: &str) -> bool {
+/// The lower-cased openings a styled headline may start with: the declared
+/// title and its first part, when each has three words or more.
+fn title_openings(declared: &str) -> Vec<String> {
     let lower = declared.to_lowercase();
-    let whole = (declared.split_whitespace().count() >= 3).then_some(lower.as_str());
-    let first = Some(meta::first_part(&lower))
-        .filter(|f| f.len() < lower.len() && f.split_whitespace().count() >= 3);
+    let first = meta::first_part(&lower);
+    let first = (first.len() < lower.len() && first.split_whitespace().count() >= 3)
+        .then(|| first.to_string());
+    let whole = (declared.split_whitespace().count() >= 3).then_some(lower);
+    whole.into_iter().chain(first).collect()
+}
+
+/// The length of the opening a block of `text` starts with, when the block
+/// is shaped like a headline (a few words, no full stop, few links).
+fn styled_opening(text: &str, link_density: f32, openings: &[String]) -> Option<usize> {
+    // Shape first: most blocks are turned away before lower-casing.
+    if !(3..=25).contains(&text.split_whitespace().count())
+        || text.ends_with('.')
+        || link_density >= 0.5
+    {
+        return None;
+    }
     let shown = text.to_lowercase();
-    // The part of the declared title the block opens with.
-    let opens = [whole, first]
-        .into_iter()
-        .flatten()
-        .find(|d| shown.starts_with(d));
-    opens.is_some()
-        && (3..=25).contains(&text.split_whitespace().count())
-        && !text.ends_with('.')
-        && link_density < 0.5
+    openings
+        .iter()
+        .find(|o| shown.starts_with(o.as_str()))
+        .map(String::len)
 }
 
 /// Texts of byline-like elements (class/id `author`/`byline`, `rel=author`,
