@@ -384,17 +384,19 @@ impl Cleaner {
                     *c = Class::Good;
                 }
             }
-            // A short sentence right at either end of the main text a page
-            // extractor chose (a one-line last paragraph, a standfirst) is
-            // the article's. Not a dateline (`Posted: April 21, 2022. 10:11
-            // pm.`), nor a question after the end (the next story's teaser).
-            if selected && span.0 < span.1 {
+            // A short sentence right at either end of the main text (a
+            // one-line last paragraph, a standfirst) is the article's. Not a
+            // dateline (`Posted: April 21, 2022. 10:11 pm.`), nor, after the
+            // end, a question (the next story's teaser) or a lead-in to a
+            // list (`You might also like …`).
+            if span.0 < span.1 {
                 let short_sentence = |i: usize, v: &Verdict| {
                     let line = lines[i].1;
                     matches!(v, Verdict::Class(Class::Bad(reason::SHORT)))
                         && features[i].sentence
                         && features[i].words >= SHORT_SENTENCE_WORDS
-                        && !(i >= span.1 && line.ends_with(['?', '？']))
+                        && !(i >= span.1 && line.ends_with(['?', '？', '…', ':']))
+                        && !(i >= span.1 && line.ends_with("..."))
                         && line.bytes().filter(u8::is_ascii_digit).count() * 10 < line.len()
                 };
                 let mut i = span.1;
@@ -1290,7 +1292,7 @@ mod tests {
     }
 
     #[test]
-    fn chosen_lines_keep_a_short_last_sentence_but_not_a_teaser_or_a_dateline() {
+    fn a_short_last_sentence_stays_but_not_a_teaser_a_lead_in_or_a_dateline() {
         let cleaner = Cleaner::new(&RuleSet::builtin()).unwrap();
         let body = "The council said on Tuesday that it would not change the plans for the new library, which has been under construction for two years.";
         let last = "The library is due to open in the spring.";
@@ -1298,11 +1300,14 @@ mod tests {
             "Library plans stay\n\nPosted: Thursday, April 21, 2022. 10:11 pm.\n\n{body}\n\n{body} 1\n\n{body} 2\n\n\
              {last}\n\nWill the new mayor change the plans again?"
         );
-        let lines = kept(&cleaner.clean_selected(&text)).join("\n");
-        assert!(lines.ends_with(last), "{lines}");
-        assert!(!lines.contains("Posted"), "{lines}");
-        // Out of a page extractor's choice, context alone decides.
-        assert!(!kept(&cleaner.clean(&text)).contains(&last));
+        for cleaned in [cleaner.clean_selected(&text), cleaner.clean(&text)] {
+            let lines = kept(&cleaned).join("\n");
+            assert!(lines.ends_with(last), "{lines}");
+            assert!(!lines.contains("Posted"), "{lines}");
+        }
+        let lead_in = "You might also like these stories from our region …";
+        let text = text.replace("Will the new mayor change the plans again?", lead_in);
+        assert!(!kept(&cleaner.clean(&text)).contains(&lead_in));
     }
 
     #[test]
@@ -1313,6 +1318,12 @@ mod tests {
                 "footer.copyright",
             ),
             ("Copyright @ 2019 The New Arab.", "footer.copyright"),
+            (
+                "Erstelle eine kostenlose Website oder Blog – auf WordPress.com.",
+                "footer.wordpress-com",
+            ),
+            ("Please leave this field empty.", "boilerplate.form-message"),
+            ("Ein Fehler ist aufgetreten!", "de.boilerplate.form-message"),
             (
                 "저작권자 ⓒ 엔터미디어, 무단전재 및 재배포금지",
                 "footer.no-reproduction",
