@@ -13,11 +13,15 @@ fn words(s: &str) -> usize {
     s.split_whitespace().count()
 }
 
-/// Ends like a sentence or a clause: headings do not.
+/// Ends like a sentence or a clause: headings do not. A quotation closing
+/// a heading (`Kabayel: „Das ist die Champions League“`) ends with a quote
+/// mark; one closing a sentence has the full stop inside (`… unterbinden.“`).
 fn ends_like_prose(s: &str) -> bool {
-    s.ends_with([
-        '.', ',', ';', ':', '…', '"', '”', '’', '\'', ')', ']', '*', '-', '–', '—', '»',
-    ])
+    let quoted = s.trim_end_matches(['“', '”', '"', '»', '«', '’']);
+    quoted.len() < s.len() && quoted.ends_with(['.', ',', ';', '!'])
+        || s.ends_with([
+            '.', ',', ';', ':', '…', '"', '”', '’', '\'', ')', ']', '*', '-', '–', '—', '»',
+        ])
 }
 
 /// The first line is the headline when it is short, does not read like a
@@ -49,10 +53,13 @@ pub(crate) fn is_subheading(body: &[&str], i: usize) -> bool {
         .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
     // A long question is an interview's turn, not a section's title.
     let long_question = line.ends_with('?') && n >= QUESTION_MIN_WORDS;
+    // A few quoted words on their own line are a quotation, not a title.
+    let opens_short_quote = line.starts_with(['“', '"', '«', '„']) && n < 5;
     starts_upper
         && !ends_like_prose(line)
         && !long_question
-        && !line.contains(['“', '"', '«', '„'])
+        && !opens_short_quote
+        && !line.contains("://")
         && words(body[i + 1]) >= SUBHEADING_NEXT_MIN_WORDS
         && !is_subheading_shape_blocked(body[i - 1])
 }
@@ -105,6 +112,32 @@ mod tests {
         // A quoted phrase with its source can.
         assert!(is_subheading(
             &[P, "‘Ends recession debate’: CPA Canada", P],
+            1
+        ));
+        // So can a quotation inside the line, even at its end; not a
+        // sentence that ends inside its quotation, nor a link.
+        assert!(is_subheading(
+            &[P, "Kabayel: „Das ist die Champions League“", P],
+            1
+        ));
+        assert!(is_subheading(
+            &[
+                P,
+                "Un mensaje ES-Alert “hubiera generado más confusión”, dice Moreno",
+                P
+            ],
+            1
+        ));
+        assert!(!is_subheading(
+            &[
+                P,
+                "Schulen müssen „vorläufig alle Übermittlungen unterbinden.“",
+                P
+            ],
+            1
+        ));
+        assert!(!is_subheading(
+            &[P, "Mehr dazu beim NDR: http://www.ndr.de", P],
             1
         ));
         // A short question can title a section; a long one is an
