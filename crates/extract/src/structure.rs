@@ -41,8 +41,13 @@ pub(crate) fn is_headline(lines: &[&str], is_dateline: impl Fn(&str) -> bool) ->
 /// paragraphs, with a real paragraph after it.
 pub(crate) fn is_subheading(body: &[&str], i: usize) -> bool {
     let line = body[i];
+    // Most lines are paragraphs that end like prose: turn them away before
+    // counting their words.
+    if i == 0 || i + 1 >= body.len() || ends_like_prose(line) {
+        return false;
+    }
     let n = words(line);
-    if i == 0 || i + 1 >= body.len() || !(1..=SUBHEADING_MAX_WORDS).contains(&n) {
+    if !(1..=SUBHEADING_MAX_WORDS).contains(&n) {
         return false;
     }
     // A quoted phrase may open a section (`‘Ends the debate’: CPA Canada`).
@@ -56,7 +61,6 @@ pub(crate) fn is_subheading(body: &[&str], i: usize) -> bool {
     // A few quoted words on their own line are a quotation, not a title.
     let opens_short_quote = line.starts_with(['“', '"', '«', '„']) && n < 5;
     starts_upper
-        && !ends_like_prose(line)
         && !long_question
         && !opens_short_quote
         && !line.contains("://")
@@ -66,7 +70,7 @@ pub(crate) fn is_subheading(body: &[&str], i: usize) -> bool {
 
 /// Two heading-shaped lines in a row are a list or a menu, not a heading.
 fn is_subheading_shape_blocked(prev: &str) -> bool {
-    words(prev) <= SUBHEADING_MAX_WORDS && !ends_like_prose(prev) && !prev.ends_with(['?', '!'])
+    !ends_like_prose(prev) && !prev.ends_with(['?', '!']) && words(prev) <= SUBHEADING_MAX_WORDS
 }
 
 #[cfg(test)]
