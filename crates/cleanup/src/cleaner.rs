@@ -1311,6 +1311,20 @@ mod tests {
     }
 
     #[test]
+    fn bylines_in_other_languages_are_credits_but_slogans_are_not() {
+        assert_removed_by(&[
+            ("Von Martin Ahlers", "credit.byline-word"),
+            ("Par Loïc Le Clerc", "credit.byline-word"),
+            ("Door Jan de Vries", "credit.byline-word"),
+        ]);
+        let news = "The council said the museum would reopen in the spring, after two years of work on its roof.";
+        for line in ["POR ESO INFORMAR ES", "Von Berlin aus"] {
+            let c = article_with(news, line);
+            assert!(!rules(&c).contains(&"credit.byline-word"), "{line}");
+        }
+    }
+
+    #[test]
     fn notices_credits_and_disclosures_around_the_article_go() {
         assert_removed_by(&[
             (
@@ -1323,6 +1337,16 @@ mod tests {
                 "footer.wordpress-com",
             ),
             ("Please leave this field empty.", "boilerplate.form-message"),
+            ("VIDEO4:4204:42", "boilerplate.video-widget"),
+            ("Player wird geladen", "de.boilerplate.video-widget"),
+            (
+                "Duisburg-Newsletter: Jetzt kostenlos anmelden!",
+                "de.promo.newsletter",
+            ),
+            (
+                "Ljuduppspelningen är AI-genererad. Felaktigheter kan förekomma.",
+                "boilerplate.ai-audio",
+            ),
             ("Ein Fehler ist aufgetreten!", "de.boilerplate.form-message"),
             (
                 "저작권자 ⓒ 엔터미디어, 무단전재 및 재배포금지",
