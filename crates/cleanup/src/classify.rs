@@ -72,6 +72,8 @@ pub(crate) mod reason {
     pub const STORY_LIST: &str = "class.story-list";
     /// A picture's caption, ending in its credit (`… in Gaza. (Jane Doe/CBC)`).
     pub const CAPTION: &str = "class.caption";
+    /// A run of other stories' teasers: headline, one-paragraph blurb, again.
+    pub const TEASER: &str = "class.teaser";
 }
 
 /// Features of one line used by the classifier.
@@ -401,6 +403,64 @@ pub(crate) fn story_lists(lines: &[&str]) -> Vec<Vec<usize>> {
     lists
 }
 
+/// Fewest teasers in a row that make a teaser list.
+const TEASER_RUN: usize = 3;
+
+/// A teaser's headline: 3 to 16 words (`words`, counted by the caller),
+/// capitalised, not ending like a sentence, a clause or a question (an
+/// FAQ's questions are the article's).
+pub(crate) fn teaser_headline(line: &str, words: usize) -> bool {
+    (3..=16).contains(&words)
+        && !line.ends_with([
+            '.', ',', ';', ':', '!', '?', '…', '"', '”', '»', ')', '？', '。',
+        ])
+        && line.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// A teaser's blurb: one paragraph of 12 to 45 words ending a sentence.
+fn teaser_blurb(line: &str, words: usize) -> bool {
+    (12..=45).contains(&words) && line.ends_with(['.', '!', '?', '…', '"', '”', '。'])
+}
+
+/// Lists of other stories' teasers in the page's text (`Frankenberg: Nach
+/// Tod von … stellt sein Unternehmen den Betrieb ein` / `Bittere Botschaft
+/// für ein Frankenberger Unternehmen: …`): the ranges `[start, end)` of at
+/// least [`TEASER_RUN`] headline-and-blurb pairs in a row, with nothing
+/// between them but a short label or date (`29.04.2024 Aue`). An article's
+/// sections run longer than one short paragraph each, and its questions
+/// (an interview, an FAQ) end in a question mark. `words` holds each line's
+/// whitespace-separated words.
+pub(crate) fn teaser_runs(lines: &[&str], words: &[usize]) -> Vec<(usize, usize)> {
+    let headline = |k: usize| teaser_headline(lines[k], words[k]);
+    let filler = |k: usize| words[k] <= 4 && !headline(k);
+    let mut runs = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let (mut next, mut pairs, mut first) = (i, 0, None);
+        loop {
+            let mut k = next;
+            while k < lines.len() && filler(k) {
+                k += 1;
+            }
+            if k + 1 < lines.len() && headline(k) && teaser_blurb(lines[k + 1], words[k + 1]) {
+                first.get_or_insert(k);
+                pairs += 1;
+                next = k + 2;
+            } else {
+                break;
+            }
+        }
+        match first {
+            Some(start) if pairs >= TEASER_RUN => {
+                runs.push((start, next));
+                i = next;
+            }
+            _ => i += 1,
+        }
+    }
+    runs
+}
+
 /// Revises short and near-good lines by their neighbours (jusText's
 /// context rules). `classes` holds every line; lines removed by rules are
 /// `Bad`. Neighbours are looked up in the first-pass classes, skipping short
@@ -498,9 +558,9 @@ pub(crate) fn main_span(classes: &[Class], words: &[usize]) -> Option<(usize, us
             // Junk a rule already named (an ad placeholder, a share bar) is
             // expected inside articles: it must not split the main text.
             Class::Bad(RULE) => -1,
-            // So are a picture's caption and a sidebar's list of sections
-            // between its paragraphs.
-            Class::Bad(reason::CAPTION | reason::MENU_LIST) => -1,
+            // So are a picture's caption, a sidebar's list of sections and
+            // a box of teasers (or testimonials) between its paragraphs.
+            Class::Bad(reason::CAPTION | reason::MENU_LIST | reason::TEASER) => -1,
             Class::Bad(_) => -(w.max(2)),
         };
         if sum <= 0 {
@@ -700,5 +760,48 @@ mod tests {
             "- Argentina: ESPN Argentina, Fox Sports Argentina y Star+",
         ];
         assert!(story_lists(&references).is_empty());
+    }
+
+    #[test]
+    fn headlines_with_one_paragraph_blurbs_are_a_teaser_list() {
+        let blurb = "Der Hersteller der Batteriezüge für die Strecke zwischen Chemnitz und Leipzig \
+                     hat die Lieferung erneut verschoben, teilte die Bahn mit.";
+        let lines = [
+            "Das könnte Sie auch interessieren",
+            "29.04.2024 Aue",
+            "Paukenschlag im Erzgebirge: Weberei Curt Bauer meldet Insolvenz an",
+            blurb,
+            "26.04.2024 Chemnitz",
+            "Die Kreativachse zwischen Brühl und Sonnenberg kommt nicht auf Touren",
+            blurb,
+            "30.04.2024 Fußball Frankfurt/Main",
+            "Nur noch zwei Bewerber: DFB ringt mit Brasilien",
+            blurb,
+            "Impressum",
+        ];
+        let words = |lines: &[&str]| -> Vec<usize> {
+            lines.iter().map(|l| l.split_whitespace().count()).collect()
+        };
+        assert_eq!(teaser_runs(&lines, &words(&lines)), [(2, 10)]);
+        // Two are not a list; an FAQ's questions are the article's own.
+        assert!(teaser_runs(&lines[..7], &words(&lines[..7])).is_empty());
+        let faq: Vec<&str> = lines
+            .iter()
+            .map(|l| {
+                if teaser_headline(l, l.split_whitespace().count()) {
+                    "Wie viel kostet ein neuer Zug für die Strecke?"
+                } else {
+                    l
+                }
+            })
+            .collect();
+        assert!(teaser_runs(&faq, &words(&faq)).is_empty());
+        // Sections of an article run longer than one short paragraph.
+        let long = format!("{blurb} {blurb} {blurb}");
+        let sections: Vec<&str> = lines
+            .iter()
+            .map(|l| if *l == blurb { long.as_str() } else { l })
+            .collect();
+        assert!(teaser_runs(&sections, &words(&sections)).is_empty());
     }
 }

@@ -339,6 +339,18 @@ impl Cleaner {
                     *class = if fallback { Class::Good } else { *c };
                 }
             }
+            // Other stories' teasers go (in text only: blocks a page
+            // extractor chose are one article).
+            let texts: Vec<&str> = lines.iter().map(|l| l.1).collect();
+            if !selected {
+                for (start, end) in classify::teaser_runs(&texts, &counts) {
+                    for v in &mut verdicts[start..end] {
+                        if let Verdict::Class(c) = v {
+                            *c = Class::Bad(reason::TEASER);
+                        }
+                    }
+                }
+            }
             if headline {
                 verdicts[0] = Verdict::Class(Class::Good);
             }
@@ -414,7 +426,6 @@ impl Cleaner {
             // or right after its last paragraph, is the article's own,
             // however short or name-dense its items. A list after a heading
             // ("Most read") is not: the heading ends the main text first.
-            let texts: Vec<&str> = lines.iter().map(|l| l.1).collect();
             for items in classify::numbered_lists(&texts) {
                 let (first, last) = (items[0], items[items.len() - 1]);
                 let inside = span.0 < first && last < span.1;
@@ -462,10 +473,19 @@ impl Cleaner {
                 Verdict::Class(Class::Bad(why)) => {
                     // A story list's items are related links: the title is
                     // the item without its bullet.
-                    let title = (why == reason::STORY_LIST)
-                        .then(|| classify::bullet_item(line).map(str::to_string))
-                        .flatten();
-                    Some((why.to_string(), class_role(why), title, None))
+                    let title = match why {
+                        reason::STORY_LIST => classify::bullet_item(line).map(str::to_string),
+                        // A teaser's headline is a related link; its blurb is not.
+                        reason::TEASER => {
+                            classify::teaser_headline(line, count).then(|| line.to_string())
+                        }
+                        _ => None,
+                    };
+                    let role = match (why, &title) {
+                        (reason::TEASER, None) => Role::Boilerplate,
+                        _ => class_role(why),
+                    };
+                    Some((why.to_string(), role, title, None))
                 }
                 Verdict::RepeatedTitle => Some((
                     reason::REPEATED_TITLE.to_string(),
@@ -690,7 +710,7 @@ const REPEAT_MIN_WORDS: usize = 5;
 fn class_role(why: &str) -> Role {
     match why {
         reason::MENU => Role::Navigation,
-        reason::STORY_LIST => Role::Related,
+        reason::STORY_LIST | reason::TEASER => Role::Related,
         reason::CAPTION => Role::Caption,
         _ => Role::Boilerplate,
     }
