@@ -1358,6 +1358,10 @@ mod tests {
             ),
             ("Please leave this field empty.", "boilerplate.form-message"),
             ("VIDEO4:4204:42", "boilerplate.video-widget"),
+            (
+                "Unlimited online access to Ottawa Citizen and 15 news sites with one account.",
+                "promo.paywall",
+            ),
             ("Player wird geladen", "de.boilerplate.video-widget"),
             (
                 "Duisburg-Newsletter: Jetzt kostenlos anmelden!",
