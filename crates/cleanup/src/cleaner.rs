@@ -1358,6 +1358,19 @@ mod tests {
             ),
             ("Please leave this field empty.", "boilerplate.form-message"),
             ("VIDEO4:4204:42", "boilerplate.video-widget"),
+            ("Posted by K A at 12:11 PM", "boilerplate.post-meta"),
+            (
+                "Dieser Beitrag gibt die Meinung des Autors wieder, nicht notwendigerweise die der Redaktion.",
+                "de.boilerplate.opinion-disclaimer",
+            ),
+            (
+                "Les opinions exprimées dans ce blog n'engagent que leurs auteurs.",
+                "fr.boilerplate.opinion-disclaimer",
+            ),
+            (
+                "Aktuelle Stories und News direkt in dein Postfach!",
+                "de.promo.newsletter",
+            ),
             (
                 "Unlimited online access to Ottawa Citizen and 15 news sites with one account.",
                 "promo.paywall",
