@@ -1386,6 +1386,11 @@ mod tests {
             ),
             ("Ein Fehler ist aufgetreten!", "de.boilerplate.form-message"),
             (
+                "Zu viele Versuche. Bitte fordern Sie einen neuen Code an.",
+                "de.boilerplate.form-message",
+            ),
+            ("Vous possédez déjà un compte ?", "fr.promo.paywall"),
+            (
                 "저작권자 ⓒ 엔터미디어, 무단전재 및 재배포금지",
                 "footer.no-reproduction",
             ),
