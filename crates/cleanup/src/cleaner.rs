@@ -407,8 +407,8 @@ impl Cleaner {
                     matches!(v, Verdict::Class(Class::Bad(reason::SHORT)))
                         && features[i].sentence
                         && features[i].words >= SHORT_SENTENCE_WORDS
-                        && !(i >= span.1 && line.ends_with(['?', '？', '…', ':']))
-                        && !(i >= span.1 && line.ends_with("..."))
+                        && !(i >= span.1
+                            && (line.ends_with(['?', '？', '…', ':']) || line.ends_with("...")))
                         && line.bytes().filter(u8::is_ascii_digit).count() * 10 < line.len()
                 };
                 let mut i = span.1;
