@@ -253,7 +253,12 @@ impl TemplateLearner {
         let mut lines: HashMap<String, (&str, bool, bool)> = HashMap::new();
         for raw in text.lines() {
             let line = raw.trim();
-            let words = line.split_whitespace().count();
+            // Paragraphs are far longer than a template: count no further
+            // than the limit.
+            let words = line
+                .split_whitespace()
+                .take(self.config.max_words + 1)
+                .count();
             if words == 0 || words > self.config.max_words || !line.chars().any(char::is_alphabetic)
             {
                 continue;
