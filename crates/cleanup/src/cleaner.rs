@@ -1391,6 +1391,19 @@ mod tests {
             ),
             ("Vous possédez déjà un compte ?", "fr.promo.paywall"),
             (
+                "Du musst angemeldet sein, um einen Kommentar abzugeben.",
+                "de.comment.form-notice",
+            ),
+            (
+                "Hat Ihnen dieser Artikel gefallen? Dann teilen Sie ihn doch mit anderen",
+                "de.share.prompt",
+            ),
+            ("Weitere Artikel zum Thema", "de.related.heading"),
+            (
+                "As an Amazon Associate I earn from qualifying purchases.",
+                "promo.affiliate",
+            ),
+            (
                 "저작권자 ⓒ 엔터미디어, 무단전재 및 재배포금지",
                 "footer.no-reproduction",
             ),
