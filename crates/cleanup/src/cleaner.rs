@@ -987,6 +987,9 @@ mod tests {
         assert_eq!(rules(&c), ["author-box", "author-box", "author.bio"]);
     }
 
+    /// A paragraph of prose that the classifier keeps.
+    const LIBRARY: &str = "The council said on Tuesday that it would not change the plans for the new library, which has been under construction for two years.";
+
     /// Asserts that each line, after an article's paragraphs, is removed by
     /// exactly its rule.
     fn assert_removed_by(cases: &[(&str, &str)]) {
@@ -1224,7 +1227,7 @@ mod tests {
     #[test]
     fn captions_end_in_their_picture_credit() {
         let cleaner = Cleaner::new(&RuleSet::builtin()).unwrap();
-        let body = "The council said on Tuesday that it would not change the plans for the new library, which has been under construction for two years.";
+        let body = LIBRARY;
         let c = cleaner.clean(&format!(
             "Library plans stay\n\n{body}\nThe new library at night. © City of Bremen\n{body} Again."
         ));
@@ -1242,7 +1245,7 @@ mod tests {
     fn the_article_starts_after_the_repeated_headline() {
         let cleaner = Cleaner::new(&RuleSet::builtin()).unwrap();
         let teaser = "A different story about the harbour that the site promotes on every page, with enough words to look like prose.";
-        let body = "The council said on Tuesday that it would not change the plans for the new library, which has been under construction for two years.";
+        let body = LIBRARY;
         let text = format!(
             "Library plans stay - Daily Gazette\n\n{teaser}\n\nHome\n\nLibrary plans stay\n\n{body}\n\n{body} Again.\n\nMore: {body}\n\nAnd {body}"
         );
@@ -1271,7 +1274,7 @@ mod tests {
     #[test]
     fn chosen_lines_keep_their_short_items_inside_the_article() {
         let cleaner = Cleaner::new(&RuleSet::builtin()).unwrap();
-        let body = "The council said on Tuesday that it would not change the plans for the new library, which has been under construction for two years.";
+        let body = LIBRARY;
         let text = format!(
             "Library plans stay\n\n{body}\n\n{body} 1\n\n{body} 2\n\n{body} 3\n\nALAJUELENSE 3-1 PÉREZ ZELEDÓN\n\nLi-Seifen/Mineralöl\n\n+81 158-23-2012\n\nHome | News | Sport\n\n{body} Again.\n\nAnd {body}\n\n{body} 4\n\n{body} 5\n\nShare"
         );
@@ -1314,7 +1317,7 @@ mod tests {
     #[test]
     fn a_short_last_sentence_stays_but_not_a_teaser_a_lead_in_or_a_dateline() {
         let cleaner = Cleaner::new(&RuleSet::builtin()).unwrap();
-        let body = "The council said on Tuesday that it would not change the plans for the new library, which has been under construction for two years.";
+        let body = LIBRARY;
         let last = "The library is due to open in the spring.";
         let text = format!(
             "Library plans stay\n\nPosted: Thursday, April 21, 2022. 10:11 pm.\n\n{body}\n\n{body} 1\n\n{body} 2\n\n\

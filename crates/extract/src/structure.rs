@@ -13,15 +13,18 @@ fn words(s: &str) -> usize {
     s.split_whitespace().count()
 }
 
-/// Ends like a sentence or a clause: headings do not. A quotation closing
-/// a heading (`Kabayel: „Das ist die Champions League“`) ends with a quote
-/// mark; one closing a sentence has the full stop inside (`… unterbinden.“`).
+/// Ends like a sentence or a clause: headings do not.
 fn ends_like_prose(s: &str) -> bool {
-    let quoted = s.trim_end_matches(['“', '”', '"', '»', '«', '’']);
-    quoted.len() < s.len() && quoted.ends_with(['.', ',', ';', '!'])
-        || s.ends_with([
-            '.', ',', ';', ':', '…', '"', '”', '’', '\'', ')', ']', '*', '-', '–', '—', '»',
-        ])
+    if s.ends_with([
+        '.', ',', ';', ':', '…', '"', '”', '’', '\'', ')', ']', '*', '-', '–', '—', '»',
+    ]) {
+        return true;
+    }
+    // A German quotation closes with `“` (or `«`): a heading may end with
+    // one (`Kabayel: „Das ist die Champions League“`), a sentence ends
+    // inside it (`… unterbinden.“`).
+    let unquoted = s.trim_end_matches(['“', '«']);
+    unquoted.len() < s.len() && unquoted.ends_with(['.', ',', ';', '!'])
 }
 
 /// The first line is the headline when it is short, does not read like a
