@@ -6,8 +6,9 @@ use regex::{Captures, Regex};
 use crate::HashSet;
 
 /// A date in a dateline: `May 5`, `Jan. 5, 2024`, or day first in any
-/// language (`5 May`, `3 марта`, `12. März 2024`).
-const MONTH: &str = r"(?:(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}\.?\s+\p{L}\p{L}\p{L}+\.?(?:\s+\d{4})?)";
+/// language (`5 May`, `3 марта`, `12. März 2024`). Digits are ASCII ones,
+/// as the date parser reads them (Unicode `\d` is costly to compile).
+const MONTH: &str = r"(?:(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+[0-9]{1,2}(?:,?\s+[0-9]{4})?|[0-9]{1,2}\.?\s+\p{L}\p{L}\p{L}+\.?(?:\s+[0-9]{4})?)";
 
 /// Upper-case labels that open a paragraph like a dateline but are not places.
 const LABELS: &[&str] = &[
@@ -40,6 +41,11 @@ const LABELS: &[&str] = &[
 
 /// The longest agency name in parentheses (`(Reuters)`, `(Agence France-Presse)`).
 const MAX_AGENCY_CHARS: usize = 39;
+/// Words of an upper-case place (`RIO DE JANEIRO`), of a title-case one
+/// (`Washington`), and of a region after it (`Calif.`).
+const MAX_CAPS_PLACE_WORDS: usize = 5;
+const MAX_TITLED_PLACE_WORDS: usize = 4;
+const MAX_REGION_WORDS: usize = 3;
 
 pub(crate) struct DatelineParser {
     /// Upper-case place, optional region and date, optional agency, separator.
@@ -52,11 +58,13 @@ pub(crate) struct DatelineParser {
 
 impl DatelineParser {
     pub(crate) fn new() -> DatelineParser {
-        let place_caps = r"\p{Lu}[\p{Lu}\p{M}.'’-]*(?:\s+\p{Lu}[\p{Lu}\p{M}.'’-]*){0,4}";
-        let place_title = r"\p{Lu}[\p{L}\p{M}.'’-]+(?:\s+\p{Lu}[\p{L}\p{M}.'’-]+){0,3}";
-        let region = r"\p{Lu}[\p{L}.]+(?:\s+\p{Lu}[\p{L}.]+){0,2}";
-        // Unbounded here (a counted repetition of these classes is costly to
-        // compile); at most 39 characters, checked in `parse`.
+        // Repeats are unbounded here: a counted repetition of Unicode
+        // classes is costly to compile (it was a sixth of start-up). The
+        // limits (words of a place and a region, characters of an agency)
+        // are checked in `parse`.
+        let place_caps = r"\p{Lu}[\p{Lu}\p{M}.'’-]*(?:\s+\p{Lu}[\p{Lu}\p{M}.'’-]*)*";
+        let place_title = r"\p{Lu}[\p{L}\p{M}.'’-]+(?:\s+\p{Lu}[\p{L}\p{M}.'’-]+)*";
+        let region = r"\p{Lu}[\p{L}.]+(?:\s+\p{Lu}[\p{L}.]+)*";
         let agency = r"\((?P<agency>[\p{L}][\p{L}\p{N} .&/'’-]*?)\)";
         let sep = r"\s*(?P<sep>--|[-–—:|])\s*";
         let tail = format!(
@@ -73,18 +81,29 @@ impl DatelineParser {
     }
 
     pub(crate) fn parse(&self, paragraph: &str) -> Option<Dateline> {
-        // An agency is a name, not a parenthetical remark.
-        let short_agency = |c: &Captures<'_>| {
+        // An agency is a name, not a parenthetical remark; a place and a
+        // region are a few words.
+        let words = |c: &Captures<'_>, group: &str| {
+            c.name(group)
+                .map_or(0, |m| m.as_str().split_whitespace().count())
+        };
+        let fits = |c: &Captures<'_>, max_place: usize| {
             c.name("agency")
                 .is_none_or(|a| a.as_str().chars().count() <= MAX_AGENCY_CHARS)
+                && words(c, "loc") <= max_place
+                && words(c, "region") <= MAX_REGION_WORDS
         };
         let caps = self
             .caps
             .captures(paragraph)
             .filter(|c| c.name("loc").is_some_and(|l| is_place_caps(l.as_str())))
-            .filter(short_agency)
-            .or_else(|| self.titled.captures(paragraph).filter(short_agency))
-            .or_else(|| self.agency_only.captures(paragraph).filter(short_agency))?;
+            .filter(|c| fits(c, MAX_CAPS_PLACE_WORDS))
+            .or_else(|| {
+                self.titled
+                    .captures(paragraph)
+                    .filter(|c| fits(c, MAX_TITLED_PLACE_WORDS))
+            })
+            .or_else(|| self.agency_only.captures(paragraph).filter(|c| fits(c, 0)))?;
         let sep = caps.name("sep")?;
         // Without an agency, only the dashes of AP style (`WASHINGTON —`)
         // and a colon (`NEW DELHI:`) separate a dateline: `US - China talks`
@@ -181,6 +200,24 @@ mod tests {
         // An agency named inside a sentence does not sign it off.
         assert_eq!(signoff("The figures came from Reuters.", &agencies), None);
         assert_eq!(signoff("He said so. Then he left.", &agencies), None);
+    }
+
+    #[test]
+    fn a_place_and_a_region_are_a_few_words() {
+        assert_eq!(
+            parse("RIO DE JANEIRO (Reuters) — Rain fell."),
+            some(Some("RIO DE JANEIRO"), Some("Reuters"), None)
+        );
+        assert_eq!(
+            parse("Salt Lake City, Utah (AP) — Rain fell."),
+            some(Some("Salt Lake City, Utah"), Some("AP"), None)
+        );
+        // A shouted opening sentence is not a place.
+        assert_eq!(parse("WE WILL NOT GIVE UP NOW — the crowd chanted."), None);
+        assert_eq!(
+            parse("Paris, The City Of Light And Love (AFP) — Rain fell."),
+            None
+        );
     }
 
     #[test]
