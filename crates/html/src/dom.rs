@@ -624,6 +624,8 @@ fn strip_raw(html: &str, json_ld: &mut Vec<String>) -> String {
     let mut out = String::with_capacity(html.len());
     let mut copied = 0;
     let mut at = 0;
+    // Inside `<title>` or `<textarea>`, a `<` opens no tag: nothing is slimmed.
+    let mut raw_until = 0;
     while let Some(off) = memchr::memchr(b'<', &bytes[at..]) {
         let lt = at + off;
         let rest = &bytes[lt + 1..];
@@ -657,6 +659,11 @@ fn strip_raw(html: &str, json_ld: &mut Vec<String>) -> String {
             (b"</svg", false)
         } else {
             at = lt + 1;
+            if lt >= raw_until && rest.first().is_some_and(u8::is_ascii_alphabetic) {
+                let (end, raw_end) = slim_start_tag(html, lt, &mut out, &mut copied);
+                at = end;
+                raw_until = raw_end.unwrap_or(raw_until);
+            }
             continue;
         };
         out.push_str(&html[copied..lt]);
@@ -682,6 +689,120 @@ fn strip_raw(html: &str, json_ld: &mut Vec<String>) -> String {
     }
     out.push_str(&html[copied..]);
     out
+}
+
+/// Attributes the tree builder reads. The others (`data-*`, `srcset`,
+/// event handlers, sizes) are a third of a page's bytes once scripts and
+/// styles are gone, and the tokenizer takes them a character at a time.
+const READ_ATTRIBUTES: &[&[u8]] = &[
+    b"class",
+    b"id",
+    b"data-testid",
+    b"data-component",
+    b"data-qa",
+    b"hidden",
+    b"aria-hidden",
+    b"style",
+    b"role",
+    b"itemprop",
+    b"datetime",
+    b"content",
+    b"property",
+    b"name",
+    b"rel",
+    b"href",
+    b"lang",
+];
+
+/// Elements whose text is not markup (a `<` in them opens no tag).
+const TEXT_ONLY: &[&[u8]] = &[
+    b"title",
+    b"textarea",
+    b"xmp",
+    b"noscript",
+    b"iframe",
+    b"noembed",
+    b"noframes",
+];
+
+/// Copies the start tag at `lt` without the attributes the tree builder
+/// does not read, following the tokenizer's rules for attribute names and
+/// quoted or unquoted values. Returns where the tag ends and, for an
+/// element of [`TEXT_ONLY`], where its end tag starts.
+fn slim_start_tag(
+    html: &str,
+    lt: usize,
+    out: &mut String,
+    copied: &mut usize,
+) -> (usize, Option<usize>) {
+    let b = html.as_bytes();
+    let n = b.len();
+    let is_space = |c: u8| c.is_ascii_whitespace();
+    let mut i = lt + 1;
+    while i < n && !matches!(b[i], b'>' | b'/') && !is_space(b[i]) {
+        i += 1;
+    }
+    let name = &b[lt + 1..i];
+    loop {
+        while i < n && (is_space(b[i]) || b[i] == b'/') {
+            i += 1;
+        }
+        if i >= n {
+            return (n, None);
+        }
+        if b[i] == b'>' {
+            i += 1;
+            break;
+        }
+        // The first character may be `=`: it belongs to the name.
+        let start = i;
+        i += 1;
+        while i < n && !matches!(b[i], b'>' | b'/' | b'=') && !is_space(b[i]) {
+            i += 1;
+        }
+        let attribute = &b[start..i];
+        let mut j = i;
+        while j < n && is_space(b[j]) {
+            j += 1;
+        }
+        if j < n && b[j] == b'=' {
+            j += 1;
+            while j < n && is_space(b[j]) {
+                j += 1;
+            }
+            if j < n && (b[j] == b'"' || b[j] == b'\'') {
+                match memchr::memchr(b[j], &b[j + 1..]) {
+                    Some(k) => j += k + 2,
+                    // An unclosed quote runs to the end: the tokenizer
+                    // drops the tag, whatever it holds.
+                    None => return (n, None),
+                }
+            } else {
+                while j < n && b[j] != b'>' && !is_space(b[j]) {
+                    j += 1;
+                }
+            }
+            i = j;
+        }
+        if !READ_ATTRIBUTES
+            .iter()
+            .any(|a| a.eq_ignore_ascii_case(attribute))
+        {
+            // Every cut is next to an ASCII byte: a character boundary.
+            out.push_str(&html[*copied..start]);
+            *copied = i;
+        }
+    }
+    let raw_end = TEXT_ONLY
+        .iter()
+        .any(|t| t.eq_ignore_ascii_case(name))
+        .then(|| {
+            let mut close = Vec::with_capacity(name.len() + 2);
+            close.extend_from_slice(b"</");
+            close.extend(name.iter().map(u8::to_ascii_lowercase));
+            find_ci(&b[i..], &close).map_or(n, |e| i + e)
+        });
+    (i, raw_end)
 }
 
 /// `before` ends with the start tag of the element microdata marks as the
@@ -743,6 +864,22 @@ mod tests {
         );
         assert_eq!(s, "abcde");
         assert_eq!(ld, ["{\"a\":1}"]);
+    }
+
+    #[test]
+    fn attributes_the_tree_does_not_read_are_dropped() {
+        let mut ld = Vec::new();
+        let s = strip_raw(
+            "<div class=\"a\" data-x='1>2' id=b srcset=\"x.jpg 2x\" hidden>t</div>\
+             <img src=x.jpg alt=\"A\"/><a href=\"/u\"data-y=\"2\">l</a>\
+             <title>a<b c=d> e</title><p onclick=f()>x",
+            &mut ld,
+        );
+        assert_eq!(
+            s,
+            "<div class=\"a\"  id=b  hidden>t</div><img  /><a href=\"/u\">l</a>\
+             <title>a<b c=d> e</title><p >x"
+        );
     }
 
     #[test]
