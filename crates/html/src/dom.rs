@@ -10,8 +10,9 @@
 //! index range `n + 1 .. end`.
 //!
 //! Before tokenizing, a memchr pre-pass cuts out `<script>`, `<style>`,
-//! `<svg>` and comments (half the bytes of a typical news page), keeping JSON-LD scripts
-//! aside for metadata.
+//! `<svg>`, comments and menus (`<nav>` without the headline) — half the
+//! bytes of a typical news page — keeping JSON-LD scripts aside for
+//! metadata, and drops the attributes the tree builder does not read.
 
 use std::cell::RefCell;
 use std::sync::LazyLock;
@@ -657,6 +658,13 @@ fn strip_raw(html: &str, json_ld: &mut Vec<String>) -> String {
         } else if starts_with_ci(rest, b"svg") && ends_name(rest, 3) {
             // Inline icons: never text, often large.
             (b"</svg", false)
+        } else if starts_with_ci(rest, b"nav")
+            && ends_name(rest, 3)
+            && !holds_headline(&bytes[lt..], b"</nav")
+        {
+            // Menus and breadcrumbs: the content pass drops them anyway. A
+            // breadcrumb may end in the page's `h1`, so that one stays.
+            (b"</nav", false)
         } else {
             at = lt + 1;
             if lt >= raw_until && rest.first().is_some_and(u8::is_ascii_alphabetic) {
@@ -689,6 +697,12 @@ fn strip_raw(html: &str, json_ld: &mut Vec<String>) -> String {
     }
     out.push_str(&html[copied..]);
     out
+}
+
+/// The element that opens `from` holds an `h1` before its end tag `close`.
+fn holds_headline(from: &[u8], close: &[u8]) -> bool {
+    let end = find_ci(from, close).unwrap_or(from.len());
+    find_ci(&from[..end], b"<h1").is_some()
 }
 
 /// Attributes the tree builder reads. The others (`data-*`, `srcset`,
@@ -864,6 +878,16 @@ mod tests {
         );
         assert_eq!(s, "abcde");
         assert_eq!(ld, ["{\"a\":1}"]);
+    }
+
+    #[test]
+    fn menus_go_unless_they_hold_the_headline() {
+        let mut ld = Vec::new();
+        let s = strip_raw(
+            "a<nav><a href=/>Home</a></nav>b<NAV class=crumbs><h1>Title</h1></NAV>c",
+            &mut ld,
+        );
+        assert_eq!(s, "ab<NAV class=crumbs><h1>Title</h1></NAV>c");
     }
 
     #[test]
