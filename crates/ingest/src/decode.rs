@@ -1,5 +1,7 @@
 //! Bytes to text: BOM sniffing, UTF-8, and legacy-encoding detection.
 
+use std::borrow::Cow;
+
 use encoding_rs::Encoding;
 
 /// Decoded text of one input.
@@ -114,7 +116,8 @@ pub fn decode_with_charset(bytes: &[u8], charset: Option<&str>) -> Result<Decode
     if memchr::memchr_iter(0, head).count() * 100 > head.len() {
         return Err(DecodeError::Binary("NUL bytes"));
     }
-    let utf8 = std::str::from_utf8(bytes).is_ok();
+    let valid = std::str::from_utf8(bytes).ok();
+    let utf8 = valid.is_some();
     let declared = charset
         .and_then(|label| Encoding::for_label(label.trim().as_bytes()))
         .filter(|e| *e != encoding_rs::UTF_16LE && *e != encoding_rs::UTF_16BE);
@@ -125,11 +128,16 @@ pub fn decode_with_charset(bytes: &[u8], charset: Option<&str>) -> Result<Decode
         let lie = (utf8 && encoding != encoding_rs::UTF_8 && !bytes.is_ascii())
             || (!utf8 && encoding == encoding_rs::UTF_8);
         if !lie {
-            return finish(encoding, bytes);
+            return match valid {
+                Some(text) if encoding == encoding_rs::UTF_8 => {
+                    check(encoding, Cow::Borrowed(text))
+                }
+                _ => finish(encoding, bytes),
+            };
         }
     }
-    if utf8 {
-        return finish(encoding_rs::UTF_8, bytes);
+    if let Some(text) = valid {
+        return check(encoding_rs::UTF_8, Cow::Borrowed(text));
     }
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     detector.feed(head, head.len() == bytes.len());
@@ -142,9 +150,11 @@ pub fn decode_with_charset(bytes: &[u8], charset: Option<&str>) -> Result<Decode
 /// of a megabyte is counted in one pass without decoding a char.
 fn tally(text: &str) -> (u64, u64, u64) {
     let bytes = text.as_bytes();
-    let continuation = count_bytes(bytes, |b| b & 0xC0 == 0x80);
-    let c0 = count_bytes(bytes, |b| {
-        (b < 0x20 && b != b'\n' && b != b'\r' && b != b'\t' && b != 0x0C) || b == 0x7F
+    let (continuation, c0) = count_bytes(bytes, |b| {
+        (
+            b & 0xC0 == 0x80,
+            (b < 0x20 && b != b'\n' && b != b'\r' && b != b'\t' && b != 0x0C) || b == 0x7F,
+        )
     });
     // C1 controls are `C2 80`..`C2 9F`.
     let c1 = memchr::memchr_iter(0xC2, bytes)
@@ -160,19 +170,31 @@ fn tally(text: &str) -> (u64, u64, u64) {
 
 /// Bytes of `bytes` for which `test` holds, counted in blocks of 255 into a
 /// `u8` so that the compiler turns the loop into vector code.
-fn count_bytes(bytes: &[u8], test: impl Fn(u8) -> bool) -> usize {
+fn count_bytes(bytes: &[u8], test: impl Fn(u8) -> (bool, bool)) -> (usize, usize) {
     bytes
         .chunks(255)
-        .map(|block| usize::from(block.iter().fold(0u8, |n, &b| n + u8::from(test(b)))))
-        .sum()
+        .map(|block| {
+            block.iter().fold((0u8, 0u8), |(m, n), &b| {
+                let (x, y) = test(b);
+                (m + u8::from(x), n + u8::from(y))
+            })
+        })
+        .fold((0, 0), |(m, n), (x, y)| {
+            (m + usize::from(x), n + usize::from(y))
+        })
 }
 
 fn finish(encoding: &'static Encoding, bytes: &[u8]) -> Result<Decoded, DecodeError> {
     let (text, _) = encoding.decode_without_bom_handling(bytes);
+    check(encoding, text)
+}
+
+/// Refuses decoded text that is empty, binary or mostly undecodable.
+fn check(encoding: &'static Encoding, text: Cow<'_, str>) -> Result<Decoded, DecodeError> {
     let (chars, mut replaced, control) = tally(&text);
     // A replacement character already in valid input is not a decode
     // error. (UTF-8 comes back borrowed exactly when it was valid.)
-    if encoding == encoding_rs::UTF_8 && matches!(text, std::borrow::Cow::Borrowed(_)) {
+    if encoding == encoding_rs::UTF_8 && matches!(text, Cow::Borrowed(_)) {
         replaced = 0;
     }
     if text.trim().is_empty() {
