@@ -159,6 +159,24 @@ impl CreditParser {
     }
 }
 
+/// A line that is only a person's name, as a signature: see
+/// [`crate::Extractor::signature`].
+pub(crate) fn signature(line: &str, given_names: &crate::HashSet<String>) -> Option<String> {
+    let name = line.trim().trim_start_matches(['—', '–', '-', '/']).trim();
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let shaped = |w: &&str| {
+        let mut chars = w.chars();
+        chars.next().is_some_and(char::is_uppercase)
+            && chars.clone().any(char::is_lowercase)
+            && chars.all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
+    };
+    ((2..=3).contains(&words.len())
+        && words.iter().all(shaped)
+        && given_names.contains(words[0])
+        && !words.iter().any(|w| NOT_A_NAME.contains(w)))
+    .then(|| words.join(" "))
+}
+
 /// One to five words, each starting with a capital letter (particles such as
 /// `de` or `van` allowed), none of them an organisation word.
 fn is_name(s: &str) -> bool {
@@ -195,6 +213,25 @@ fn is_name(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_lone_name_is_a_signature() {
+        let given: crate::HashSet<String> = ["Marina", "Denis", "Anna"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let sig = |s: &str| signature(s, &given);
+        assert_eq!(sig("Marina Mucha").as_deref(), Some("Marina Mucha"));
+        assert_eq!(sig("— Denis Clerc").as_deref(), Some("Denis Clerc"));
+        assert_eq!(sig("Anna Maria Weber").as_deref(), Some("Anna Maria Weber"));
+        // Not a given name first, a sentence, a figure, one word, a job.
+        assert_eq!(sig("Blessing Verlag"), None);
+        assert_eq!(sig("Marina sings."), None);
+        assert_eq!(sig("Anna Weber 2024"), None);
+        assert_eq!(sig("Denis"), None);
+        assert_eq!(sig("Anna Weber Reporter"), None);
+        assert_eq!(sig("ANNA WEBER"), None);
+    }
 
     fn parse(s: &str) -> (Vec<String>, Vec<String>) {
         let c = CreditParser::new().parse(s);

@@ -180,6 +180,13 @@ impl Extractor {
         self.credits.parse(line)
     }
 
+    /// The author's name when `line` is only that: a signature under an
+    /// article (`Marina Mucha`, `— Denis Clerc`). Two or three capitalised
+    /// words, the first a known given name; no figures, no sentence.
+    pub fn signature(&self, line: &str) -> Option<String> {
+        credits::signature(line, &self.lexicon.given_names)
+    }
+
     /// Quotes with speakers, named entities and dates of an article's body.
     ///
     /// `language` is the ISO 639-1 code of the text: speakers and most entity

@@ -3,7 +3,7 @@
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Instant;
 
-use newsclean_cleanup::{Cleaner, Repairer, Role, RuleError, RuleSet};
+use newsclean_cleanup::{Cleaned, Cleaner, Repairer, Role, RuleError, RuleSet};
 use newsclean_extract::{Extractor, QualityInput};
 use newsclean_html::{Block, BlockKind, Budget, HtmlError, HtmlExtractor, Page, looks_like_html};
 use newsclean_ingest::{Format, Meta, RawDocument, decode_with_charset, html_charset};
@@ -287,6 +287,7 @@ impl Processor {
         record.agency = article.agency;
         record.subheadings = article.subheadings;
         record.paragraphs = article.paragraphs;
+        let signature = self.signature(&cleaned);
         for removed in cleaned.removed {
             match removed.role {
                 Role::Credit => {
@@ -304,10 +305,63 @@ impl Processor {
                 .removed
                 .push(Removal::new(removed.text, removed.rule));
         }
+        if record.credits.reporters.is_empty()
+            && let Some((text, name, kept)) = signature
+        {
+            record.credits.reporters.push(name);
+            if kept {
+                if record.paragraphs.last() == Some(&text) {
+                    record.paragraphs.pop();
+                }
+                record.removed.push(Removal::new(text, SIGNATURE));
+            } else if let Some(r) = record.removed.iter_mut().rev().find(|r| r.text == text) {
+                r.rule = SIGNATURE.to_string();
+            }
+        }
         clock.add(EXTRACT, start);
         record
     }
+
+    /// The document's last line when it is a lone name under the article
+    /// (its author's signature): the line, the name, and whether it was
+    /// kept. A line a rule removed (a comment form's last field) is not one.
+    fn signature(&self, cleaned: &Cleaned) -> Option<(String, String, bool)> {
+        let kept = cleaned.kept.last();
+        let removed = cleaned.removed.last();
+        let (text, was_kept) = match (kept, removed) {
+            (Some(k), Some(r)) if r.number > k.number => (&r.text, false),
+            (Some(k), _) => (&k.text, true),
+            _ => return None,
+        };
+        if !was_kept && !removed.is_some_and(|r| r.rule.starts_with("class.")) {
+            return None;
+        }
+        // Under an article: prose comes before it.
+        let prose = cleaned.kept.iter().any(|l| {
+            l.text
+                .split_whitespace()
+                .nth(SIGNATURE_PROSE_WORDS)
+                .is_some()
+        });
+        if !prose {
+            return None;
+        }
+        let name = self.extractor.signature(text)?;
+        // A name the article speaks of (a caption's, a tag's) is not its
+        // author's.
+        let surname = name.rsplit(' ').next().unwrap_or(&name);
+        let mentioned = cleaned
+            .kept
+            .iter()
+            .any(|l| l.text != *text && l.text.contains(surname));
+        (!mentioned).then(|| (text.clone(), name, was_kept))
+    }
 }
+
+/// Rule id of a signature moved to the credits.
+const SIGNATURE: &str = "credit.signature";
+/// Words a kept line must exceed for a signature to stand under an article.
+const SIGNATURE_PROSE_WORDS: usize = 30;
 
 /// What happened to one input line, for `newsclean explain`.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -450,6 +504,31 @@ mod tests {
         assert_eq!(r.credits.editors, ["Ann Lee"]);
         assert_eq!(r.agency.as_deref(), Some("Reuters"));
         assert_eq!(r.removed.len(), 3);
+    }
+
+    #[test]
+    fn a_lone_name_under_the_article_is_its_signature() {
+        let body = "Die Sammlung erzählt von der Geschichte eines Landes, in dem alle \
+                    Menschen gleich sein sollen, und von dem Widerstand, den die Bevölkerung \
+                    bis heute gegen die Ungerechtigkeit leistet. Eine bemerkenswerte Sammlung, \
+                    die lange nachwirkt und viele Leser findet.";
+        let process = |text: &str| {
+            processor().process_text(Source::new("x.txt"), text, &StageClock::default())
+        };
+        let r = process(&format!("Buch der Woche\n\n{body}\n\nMarina Mucha"));
+        assert_eq!(r.credits.reporters, ["Marina Mucha"]);
+        assert!(r.paragraphs.iter().all(|p| p != "Marina Mucha"));
+        assert!(
+            r.removed
+                .iter()
+                .any(|x| x.text == "Marina Mucha" && x.rule == "credit.signature")
+        );
+        // The name of someone the article speaks of (a caption's, a tag's)
+        // is not a signature.
+        let r = process(&format!(
+            "Buch der Woche\n\n{body} Das sagt Marina Mucha.\n\nMarina Mucha"
+        ));
+        assert!(r.credits.reporters.is_empty());
     }
 
     #[test]
