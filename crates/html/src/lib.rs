@@ -276,14 +276,22 @@ fn styled_headline(blocks: &[Block], declared: &str) -> Option<String> {
 }
 
 /// The lower-cased openings a styled headline may start with: the declared
-/// title and its first part, when each has three words or more.
+/// title, its first part and what follows a short kicker, when each has
+/// three words or more.
 fn title_openings(declared: &str) -> Vec<String> {
     let lower = declared.to_lowercase();
     let first = meta::first_part(&lower);
     let first = (first.len() < lower.len() && first.split_whitespace().count() >= 3)
         .then(|| first.to_string());
+    // After a section's kicker (`Local News: Flooding closes highway`).
+    let after_kicker = lower
+        .split_once(": ")
+        .filter(|(kicker, rest)| {
+            kicker.split_whitespace().count() <= 3 && rest.split_whitespace().count() >= 3
+        })
+        .map(|(_, rest)| rest.trim().to_string());
     let whole = (declared.split_whitespace().count() >= 3).then_some(lower);
-    whole.into_iter().chain(first).collect()
+    whole.into_iter().chain(first).chain(after_kicker).collect()
 }
 
 /// The length of the opening a block of `text` starts with, when the block
@@ -919,6 +927,21 @@ The National Hurricane Center said the storm could bring a surge of up to 20 fee
         );
         let page = HtmlExtractor::default().extract(&named).unwrap();
         assert_eq!(page.published.as_deref(), Some("2020-04-29T11:52:23"));
+    }
+
+    #[test]
+    fn a_page_without_h1_shows_its_headline_after_the_titles_kicker() {
+        let para = "<p>Floodwaters from the river kept the highway closed for a second \
+                    straight day on Wednesday, forcing commuters onto county roads.</p>";
+        let html = format!(
+            "<html><head><title>Local News: Flooding closes highway</title></head><body>\
+             <table><tr><td><span class=headline>Flooding closes highway for second day</span>\
+             {para}{para}</td></tr></table></body></html>"
+        );
+        assert_eq!(
+            title_of(&html).as_deref(),
+            Some("Flooding closes highway for second day")
+        );
     }
 
     #[test]
