@@ -204,20 +204,22 @@ mod tests {
 
     #[test]
     fn a_place_and_a_region_are_a_few_words() {
-        assert_eq!(
-            parse("RIO DE JANEIRO (Reuters) — Rain fell."),
-            some(Some("RIO DE JANEIRO"), Some("Reuters"), None)
-        );
-        assert_eq!(
-            parse("Salt Lake City, Utah (AP) — Rain fell."),
-            some(Some("Salt Lake City, Utah"), Some("AP"), None)
-        );
-        // A shouted opening sentence is not a place.
-        assert_eq!(parse("WE WILL NOT GIVE UP NOW — the crowd chanted."), None);
-        assert_eq!(
-            parse("Paris, The City Of Light And Love (AFP) — Rain fell."),
-            None
-        );
+        let cases = [
+            (
+                "RIO DE JANEIRO (Reuters) — Rain fell.",
+                some(Some("RIO DE JANEIRO"), Some("Reuters"), None),
+            ),
+            (
+                "Salt Lake City, Utah (AP) — Rain fell.",
+                some(Some("Salt Lake City, Utah"), Some("AP"), None),
+            ),
+            // A shouted opening sentence is not a place, nor a long region.
+            ("WE WILL NOT GIVE UP NOW — the crowd chanted.", None),
+            ("Paris, The City Of Light And Love (AFP) — Rain fell.", None),
+        ];
+        for (line, want) in cases {
+            assert_eq!(parse(line), want, "{line}");
+        }
     }
 
     #[test]
