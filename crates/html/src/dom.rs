@@ -627,6 +627,8 @@ fn strip_raw(html: &str, json_ld: &mut Vec<String>) -> String {
     let mut at = 0;
     // Inside `<title>` or `<textarea>`, a `<` opens no tag: nothing is slimmed.
     let mut raw_until = 0;
+    // Where menus end and headlines start, found once for the page.
+    let mut menus: Option<MenuIndex> = None;
     while let Some(off) = memchr::memchr(b'<', &bytes[at..]) {
         let lt = at + off;
         let rest = &bytes[lt + 1..];
@@ -660,7 +662,9 @@ fn strip_raw(html: &str, json_ld: &mut Vec<String>) -> String {
             (b"</svg", false)
         } else if starts_with_ci(rest, b"nav")
             && ends_name(rest, 3)
-            && !holds_headline(&bytes[lt..], b"</nav")
+            && !menus
+                .get_or_insert_with(|| MenuIndex::new(bytes))
+                .holds_headline(lt)
         {
             // Menus and breadcrumbs: the content pass drops them anyway. A
             // breadcrumb may end in the page's `h1`, so that one stays.
@@ -699,10 +703,39 @@ fn strip_raw(html: &str, json_ld: &mut Vec<String>) -> String {
     out
 }
 
-/// The element that opens `from` holds an `h1` before its end tag `close`.
-fn holds_headline(from: &[u8], close: &[u8]) -> bool {
-    let end = find_ci(from, close).unwrap_or(from.len());
-    find_ci(&from[..end], b"<h1").is_some()
+/// The positions of every `</nav` and `<h1` of a page, so that whether a
+/// menu holds the headline is answered without a scan per menu (nested or
+/// unclosed menus would make those scans quadratic).
+struct MenuIndex {
+    closes: Vec<usize>,
+    headlines: Vec<usize>,
+}
+
+impl MenuIndex {
+    fn new(bytes: &[u8]) -> MenuIndex {
+        // Lower and upper case only (a SIMD search each): a `</Nav>` missed
+        // makes its menu look longer, so at worst it is kept, not cut.
+        let all = |lower: &[u8]| {
+            let upper = lower.to_ascii_uppercase();
+            let mut found: Vec<usize> = memchr::memmem::find_iter(bytes, lower)
+                .chain(memchr::memmem::find_iter(bytes, &upper))
+                .collect();
+            found.sort_unstable();
+            found
+        };
+        MenuIndex {
+            closes: all(b"</nav"),
+            headlines: all(b"<h1"),
+        }
+    }
+
+    /// The menu opening at `lt` holds an `h1` before its end tag (or the
+    /// end of the page).
+    fn holds_headline(&self, lt: usize) -> bool {
+        let next = |v: &[usize]| v.get(v.partition_point(|&p| p <= lt)).copied();
+        let close = next(&self.closes).unwrap_or(usize::MAX);
+        next(&self.headlines).is_some_and(|h| h < close)
+    }
 }
 
 /// Attributes the tree builder reads. The others (`data-*`, `srcset`,

@@ -516,6 +516,21 @@ mod tests {
     }
 
     #[test]
+    fn nested_menus_around_the_headline_finish() {
+        // Each menu asks whether it holds the headline: answered from one
+        // index of the page, not by a scan per menu.
+        let html = format!(
+            "<html><body>{}<h1>Headline</h1><p>Text.</p>{}",
+            "<nav>".repeat(50_000),
+            "</nav>".repeat(50_000)
+        );
+        let start = Instant::now();
+        let err = HtmlExtractor::default().extract(&html).unwrap_err();
+        assert!(matches!(err, HtmlError::Budget(_)), "{err}");
+        assert!(start.elapsed() < Duration::from_secs(2));
+    }
+
+    #[test]
     fn endless_tables_finish() {
         let html = format!(
             "<html><body><table>{}</table>",
