@@ -212,7 +212,13 @@ impl Languages {
         {
             words += 1;
             lower.clear();
-            lower.extend(word.chars().flat_map(char::to_lowercase));
+            // Most words are ASCII: lowered byte by byte.
+            if word.is_ascii() {
+                lower.push_str(word);
+                lower.make_ascii_lowercase();
+            } else {
+                lower.extend(word.chars().flat_map(char::to_lowercase));
+            }
             let mut owners = self.owners.get(lower.as_str()).copied().unwrap_or(0);
             while owners != 0 {
                 covered[owners.trailing_zeros() as usize] += 1;
