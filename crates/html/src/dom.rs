@@ -286,7 +286,9 @@ impl Builder {
             "head" | "body" => return Ok(TokenSinkResult::Continue),
             "title" => {
                 self.in_title = !self.seen_title;
-                return Ok(TokenSinkResult::RawData(RawKind::Rcdata));
+                return Ok(
+                    text_only(name).map_or(TokenSinkResult::Continue, TokenSinkResult::RawData)
+                );
             }
             "meta" => {
                 let key = attr(&tag, "property")
@@ -309,14 +311,7 @@ impl Builder {
             }
             _ => {}
         }
-        // Elements whose contents are not markup: form text, and the
-        // fallbacks (`<noscript><img …></noscript>`) whose text must stay
-        // inside them, where the content pass skips it.
-        let raw = match name {
-            "textarea" | "xmp" => Some(RawKind::Rcdata),
-            "noscript" | "iframe" | "noembed" | "noframes" => Some(RawKind::Rawtext),
-            _ => None,
-        };
+        let raw = text_only(name);
         if CLOSES_P.contains(&name) && self.top_is("p") {
             self.pop();
         }
@@ -662,9 +657,9 @@ fn strip_raw(html: &str, json_ld: &mut Vec<String>) -> String {
             (b"</svg", false)
         } else if starts_with_ci(rest, b"nav")
             && ends_name(rest, 3)
-            && !menus
+            && menus
                 .get_or_insert_with(|| MenuIndex::new(bytes))
-                .holds_headline(lt)
+                .can_cut(lt)
         {
             // Menus and breadcrumbs: the content pass drops them anyway. A
             // breadcrumb may end in the page's `h1`, so that one stays.
@@ -729,12 +724,12 @@ impl MenuIndex {
         }
     }
 
-    /// The menu opening at `lt` holds an `h1` before its end tag (or the
-    /// end of the page).
-    fn holds_headline(&self, lt: usize) -> bool {
+    /// The menu opening at `lt` may be cut out up to its end tag: it has
+    /// one (an unclosed menu would take the rest of the page with it), and
+    /// no `h1` comes before it.
+    fn can_cut(&self, lt: usize) -> bool {
         let next = |v: &[usize]| v.get(v.partition_point(|&p| p <= lt)).copied();
-        let close = next(&self.closes).unwrap_or(usize::MAX);
-        next(&self.headlines).is_some_and(|h| h < close)
+        next(&self.closes).is_some_and(|close| next(&self.headlines).is_none_or(|h| h > close))
     }
 }
 
@@ -761,21 +756,33 @@ const READ_ATTRIBUTES: &[&[u8]] = &[
     b"lang",
 ];
 
-/// Elements whose text is not markup (a `<` in them opens no tag).
-const TEXT_ONLY: &[&[u8]] = &[
-    b"title",
-    b"textarea",
-    b"xmp",
-    b"noscript",
-    b"iframe",
-    b"noembed",
-    b"noframes",
-];
+/// How the tokenizer reads the contents of an element whose text is not
+/// markup (a `<` in it opens no tag): the title and form text, and the
+/// fallbacks (`<noscript><img …></noscript>`) whose text must stay inside
+/// them, where the content pass skips it. `name` is lower case.
+fn text_only(name: &str) -> Option<RawKind> {
+    match name {
+        "title" | "textarea" | "xmp" => Some(RawKind::Rcdata),
+        "noscript" | "iframe" | "noembed" | "noframes" => Some(RawKind::Rawtext),
+        _ => None,
+    }
+}
+
+/// [`text_only`] for a tag name as written in the page, in any case.
+fn is_text_only(name: &[u8]) -> bool {
+    let mut lower = [0u8; 8];
+    name.len() <= lower.len() && {
+        let lower = &mut lower[..name.len()];
+        lower.copy_from_slice(name);
+        lower.make_ascii_lowercase();
+        std::str::from_utf8(lower).is_ok_and(|n| text_only(n).is_some())
+    }
+}
 
 /// Copies the start tag at `lt` without the attributes the tree builder
 /// does not read, following the tokenizer's rules for attribute names and
 /// quoted or unquoted values. Returns where the tag ends and, for an
-/// element of [`TEXT_ONLY`], where its end tag starts.
+/// element of [`text_only`], where its end tag starts.
 fn slim_start_tag(
     html: &str,
     lt: usize,
@@ -840,15 +847,12 @@ fn slim_start_tag(
             *copied = i;
         }
     }
-    let raw_end = TEXT_ONLY
-        .iter()
-        .any(|t| t.eq_ignore_ascii_case(name))
-        .then(|| {
-            let mut close = Vec::with_capacity(name.len() + 2);
-            close.extend_from_slice(b"</");
-            close.extend(name.iter().map(u8::to_ascii_lowercase));
-            find_ci(&b[i..], &close).map_or(n, |e| i + e)
-        });
+    let raw_end = is_text_only(name).then(|| {
+        let mut close = Vec::with_capacity(name.len() + 2);
+        close.extend_from_slice(b"</");
+        close.extend(name.iter().map(u8::to_ascii_lowercase));
+        find_ci(&b[i..], &close).map_or(n, |e| i + e)
+    });
     (i, raw_end)
 }
 
@@ -917,10 +921,11 @@ mod tests {
     fn menus_go_unless_they_hold_the_headline() {
         let mut ld = Vec::new();
         let s = strip_raw(
-            "a<nav><a href=/>Home</a></nav>b<NAV class=crumbs><h1>Title</h1></NAV>c",
+            "a<nav><a href=/>Home</a></nav>b<NAV class=crumbs><h1>Title</h1></NAV>c<nav>d",
             &mut ld,
         );
-        assert_eq!(s, "ab<NAV class=crumbs><h1>Title</h1></NAV>c");
+        // An unclosed menu is left to the tree builder.
+        assert_eq!(s, "ab<NAV class=crumbs><h1>Title</h1></NAV>c<nav>d");
     }
 
     #[test]

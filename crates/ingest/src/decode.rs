@@ -168,8 +168,9 @@ fn tally(text: &str) -> (u64, u64, u64) {
     )
 }
 
-/// Bytes of `bytes` for which `test` holds, counted in blocks of 255 into a
-/// `u8` so that the compiler turns the loop into vector code.
+/// Bytes of `bytes` for which each of `test`'s two answers holds, counted
+/// in blocks of 255 into `u8`s so that the compiler turns the loop into
+/// vector code.
 fn count_bytes(bytes: &[u8], test: impl Fn(u8) -> (bool, bool)) -> (usize, usize) {
     bytes
         .chunks(255)

@@ -310,8 +310,12 @@ impl Processor {
         {
             record.credits.reporters.push(name);
             if kept {
+                // Kept, it ended the body as a paragraph or a subheading.
                 if record.paragraphs.last() == Some(&text) {
                     record.paragraphs.pop();
+                }
+                if record.subheadings.last() == Some(&text) {
+                    record.subheadings.pop();
                 }
                 record.removed.push(Removal::new(text, SIGNATURE));
             } else if let Some(r) = record.removed.iter_mut().rev().find(|r| r.text == text) {
