@@ -1023,6 +1023,39 @@ mod tests {
     }
 
     #[test]
+    fn disclaimers_and_moderation_notices_go() {
+        assert_removed_by(&[
+            (
+                "The Herald is committed to maintaining a lively but civil forum for discussion. \
+                 Please keep comments relevant and respectful.",
+                "comment.policy",
+            ),
+            (
+                "We independently select everything we recommend. Buying through us may earn us a commission.",
+                "promo.affiliate",
+            ),
+            (
+                "Have a tip? Jane Doe may be reached at jdoe@example.com.",
+                "boilerplate.tip-line",
+            ),
+            (
+                "Gastbeiträge wie dieser müssen nicht der Meinung der Redaktion entsprechen.",
+                "de.boilerplate.guest-disclaimer",
+            ),
+            (
+                "Aktien sind mit einem Risiko verbunden. Ein Totalverlust des eingesetzten Kapitals \
+                 kann nicht ausgeschlossen werden.",
+                "de.footer.investment-disclaimer",
+            ),
+        ]);
+        // The story of a failed fund may say what a disclaimer says.
+        let news = "Investors in the fund now face a total loss, and a Totalverlust des eingesetzten \
+                    Kapitals is what the court filing warns of, the regulator said.";
+        let c = article_with(news, "");
+        assert!(kept(&c).contains(&news), "{:?}", rules(&c));
+    }
+
+    #[test]
     fn an_unrendered_template_placeholder_marks_widget_text() {
         let news =
             "The mayor said the council would publish the plans in full on its website next week.";
