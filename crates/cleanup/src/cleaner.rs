@@ -8,6 +8,7 @@ use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 
 use crate::classify::{self, Class, Features, Thresholds, reason};
 use crate::lang::{self, Languages};
+use crate::repeats;
 use crate::rules::{Role, RuleError, RuleKind, RuleSet};
 
 /// A line kept as article text.
@@ -453,18 +454,31 @@ impl Cleaner {
         } else {
             self.apply_tail(&mut verdicts, &features, classify);
         }
+        let kept_so_far: Vec<bool> = verdicts
+            .iter()
+            .map(|v| {
+                matches!(
+                    v,
+                    Verdict::Class(Class::Good | Class::NearGood | Class::Short)
+                )
+            })
+            .collect();
+        let texts: Vec<&str> = lines.iter().map(|l| l.1).collect();
+        let copies = repeats::copies(&texts, &counts, &kept_so_far);
         let mut seen: HashSet<&str> = HashSet::default();
         let mut out = Cleaned {
             language,
             ..Cleaned::default()
         };
-        for (((number, line, blank_before), verdict), count) in
-            lines.into_iter().zip(verdicts).zip(counts)
+        for ((((number, line, blank_before), verdict), count), copy) in
+            lines.into_iter().zip(verdicts).zip(counts).zip(copies)
         {
             let removal = match verdict {
                 Verdict::Class(Class::Good | Class::NearGood | Class::Short) => {
-                    // A paragraph repeated later in the document is kept once.
-                    if count >= REPEAT_MIN_WORDS && !seen.insert(line) {
+                    // A paragraph repeated later in the document is kept
+                    // once; a line that runs other paragraphs together is
+                    // a copy of them.
+                    if copy || (count >= REPEAT_MIN_WORDS && !seen.insert(line)) {
                         Some((reason::REPEAT.to_string(), Role::Boilerplate, None, None))
                     } else {
                         None

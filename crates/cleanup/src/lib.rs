@@ -47,6 +47,7 @@ mod classify;
 mod cleaner;
 mod lang;
 mod repair;
+mod repeats;
 mod rules;
 mod templates;
 
