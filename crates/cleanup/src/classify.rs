@@ -461,6 +461,56 @@ pub(crate) fn teaser_runs(lines: &[&str], words: &[usize]) -> Vec<(usize, usize)
     runs
 }
 
+/// A headline cut to fit a box: at most 20 words, one sentence, ending in
+/// an ellipsis right after a word (`Japan's Prime Minister Ishiba
+/// Considering Meeting with U.S. Presi...`).
+fn cut_headline(line: &str, words: usize) -> bool {
+    let Some(rest) = line.strip_suffix("...").or_else(|| line.strip_suffix('…')) else {
+        return false;
+    };
+    let rest = rest.strip_suffix(' ').unwrap_or(rest);
+    // A full stop after a lower-case word ends a sentence; `U.S.` does not.
+    let two_sentences = rest.match_indices(". ").any(|(i, _)| {
+        rest[..i]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_lowercase)
+    });
+    words <= 20
+        && rest.chars().next_back().is_some_and(char::is_alphanumeric)
+        && !two_sentences
+        && !rest.contains("...")
+        && !rest.contains('…')
+}
+
+/// Lists of other stories' headlines cut to length: the ranges `[start,
+/// end)` of at least [`TEASER_RUN`] [`cut_headline`]s in a row, with only
+/// short labels (`Latest Articles`) between them. A sentence of the story
+/// may trail off in an ellipsis; three in a row, each alone on its line,
+/// are a box of links.
+pub(crate) fn cut_headline_runs(lines: &[&str], words: &[usize]) -> Vec<(usize, usize)> {
+    let mut runs = Vec::new();
+    let (mut start, mut last, mut count) = (0, 0, 0);
+    for (i, (line, &n)) in lines.iter().zip(words).enumerate() {
+        if cut_headline(line, n) {
+            if count == 0 {
+                start = i;
+            }
+            count += 1;
+            last = i;
+        } else if n > 4 {
+            if count >= TEASER_RUN {
+                runs.push((start, last + 1));
+            }
+            count = 0;
+        }
+    }
+    if count >= TEASER_RUN {
+        runs.push((start, last + 1));
+    }
+    runs
+}
+
 /// Revises short and near-good lines by their neighbours (jusText's
 /// context rules). `classes` holds every line; lines removed by rules are
 /// `Bad`. Neighbours are looked up in the first-pass classes, skipping short
@@ -803,5 +853,32 @@ mod tests {
             .map(|l| if *l == blurb { long.as_str() } else { l })
             .collect();
         assert!(teaser_runs(&sections, &words(&sections)).is_empty());
+    }
+
+    #[test]
+    fn headlines_cut_to_length_in_a_row_are_a_teaser_list() {
+        let lines = [
+            "The council said the roof would be finished by the end of the month, weeks later than planned.",
+            "Latest Articles",
+            "CDPJ's Noda Stresses His Pragmatism at Debate, Says Diplomacy as ...",
+            "Japan's Prime Minister Ishiba Considering Meeting with U.S. Presi...",
+            "Popular",
+            "Hidankyo Leaders Hope Nobel Will Lead to End of Nukes; Cochair Ai…",
+            "Subscribe",
+        ];
+        let words: Vec<usize> = lines.iter().map(|l| l.split_whitespace().count()).collect();
+        assert_eq!(cut_headline_runs(&lines, &words), [(2, 6)]);
+        // Two are not a list, nor are sentences of the story that trail off.
+        assert!(cut_headline_runs(&lines[..5], &words[..5]).is_empty());
+        let trailing = [
+            "Da musste noch mehr dahinter stecken. Aber was…",
+            "And then he stopped. And waited...",
+            "Nothing more to say … or was there…",
+        ];
+        let words: Vec<usize> = trailing
+            .iter()
+            .map(|l| l.split_whitespace().count())
+            .collect();
+        assert!(cut_headline_runs(&trailing, &words).is_empty());
     }
 }

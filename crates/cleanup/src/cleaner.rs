@@ -331,7 +331,22 @@ impl Cleaner {
             // Lines a page extractor chose hold no site menus: a run of
             // short items there is the article's own list or table.
             let items: Vec<bool> = features.iter().map(|f| f.item && !selected).collect();
+            let first_pass = classes.clone();
             classify::revise(&mut classes, &items);
+            // With no line good enough to anchor a page's text (a blog
+            // post of two sentences heavy with names), the nearly good
+            // lines are the best there is: they anchor it instead. Blocks
+            // a page extractor chose are all the article already.
+            if !selected && !classes.contains(&Class::Good) && first_pass.contains(&Class::NearGood)
+            {
+                classes = first_pass;
+                for c in &mut classes {
+                    if *c == Class::NearGood {
+                        *c = Class::Good;
+                    }
+                }
+                classify::revise(&mut classes, &items);
+            }
             // A brief with no line long enough to be prose is still an
             // article: keep what the rules kept.
             let fallback = !classes.contains(&Class::Good);
@@ -344,7 +359,8 @@ impl Cleaner {
             // extractor chose are one article).
             let texts: Vec<&str> = lines.iter().map(|l| l.1).collect();
             if !selected {
-                for (start, end) in classify::teaser_runs(&texts, &counts) {
+                let runs = classify::teaser_runs(&texts, &counts).into_iter();
+                for (start, end) in runs.chain(classify::cut_headline_runs(&texts, &counts)) {
                     for v in &mut verdicts[start..end] {
                         if let Verdict::Class(c) = v {
                             *c = Class::Bad(reason::TEASER);
@@ -1053,6 +1069,11 @@ mod tests {
                 "boilerplate.tip-line",
             ),
             (
+                "Warning: Use of undefined constant comments - assumed 'comments' in \
+                 /www/htdocs/blog/wp-content/themes/greenery/comments.php on line 31",
+                "boilerplate.php-error",
+            ),
+            (
                 "Gastbeiträge wie dieser müssen nicht der Meinung der Redaktion entsprechen.",
                 "de.boilerplate.guest-disclaimer",
             ),
@@ -1542,6 +1563,17 @@ To nieprawda.",
             assert_eq!(rules, [related, tail, form, tail, tail], "{text}");
             assert_eq!(kept(&c).len(), paragraphs.len());
         }
+    }
+
+    #[test]
+    fn a_nearly_good_line_anchors_a_page_without_prose() {
+        let cleaner = Cleaner::new(&RuleSet::builtin()).unwrap();
+        let news = "Lt. Gen. Ahmed Sharif, Pakistan's military spokesperson, says India attacked six Pakistani cities at night.";
+        let page = format!(
+            "Spokesman says cities attacked\n\nHome\n\nWorld\n\nSport\n\n{news}\n\nArchive\n\nJuly 2012 (2)\n\nMay 2008 (11)"
+        );
+        let c = cleaner.clean(&page);
+        assert_eq!(kept(&c), ["Spokesman says cities attacked", news]);
     }
 
     #[test]
