@@ -6,7 +6,7 @@ use regex::Regex;
 pub(crate) struct CreditParser {
     /// A role lead: `Reporting by`, `Editing by`, or `By` at the start.
     role: Regex,
-    /// `in Beijing` after a reporter's name.
+    /// `in Beijing` or `for MailOnline` after a reporter's name.
     location: Regex,
     /// `contributed` in a contributor line.
     contributed: Regex,
@@ -40,6 +40,14 @@ const NOT_A_NAME: &[&str] = &[
     "Wires",
     "Times",
     "Post",
+    // `By Friday, officials said`: a day is not a name.
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
 ];
 
 #[derive(Clone, Copy)]
@@ -53,10 +61,11 @@ impl CreditParser {
     pub(crate) fn new() -> CreditParser {
         CreditParser {
             role: Regex::new(
-                r"(?i)(?:\b(?P<word>additional\s+reporting|reporting|writing|written|editing|edited|compiled|research|photos?|graphics?|video|production|produced)\s+by\b|^\W*(?P<by>by|text|texte|words|autor|autorin|auteur|auteure|autore|author|(?:ein\s+|blog\s*)?beitrag\s+von)\b\s*:?)",
+                r"(?i)(?:\b(?P<word>additional\s+reporting|reporting|writing|written|editing|edited|compiled|research|photos?|graphics?|video|production|produced)\s+by\b|^\W*(?P<by>by|von|par|por|door|text|texte|words|autor|autorin|auteur|auteure|autore|author|(?:ein\s+|blog\s*)?beitrag\s+von)\b\s*:?)",
             )
             .expect("credit pattern is valid"),
-            location: Regex::new(r"\s+(?:in|from)\s+\p{Lu}.*$").expect("location pattern is valid"),
+            location: Regex::new(r"\s+(?:in|from|for)\s+(?:the\s+)?\p{Lu}.*$")
+                .expect("location pattern is valid"),
             contributed: Regex::new(r"\s+contributed\b").expect("contributed pattern is valid"),
             job_title: Regex::new(r"(?i)\b(?:writer|correspondent|reporter|editor|journalist|columnist|contributor|bureau chief)s?\s*$")
                 .expect("job title pattern is valid"),
@@ -280,6 +289,26 @@ mod tests {
             ),
             (vec!["Lindsay Ormond".into(), "Ann Lee".into()], vec![])
         );
+    }
+
+    #[test]
+    fn dated_bylines_in_several_languages() {
+        let reporter = |s: &str| parse(s).0;
+        assert_eq!(reporter("By Tom Pyman for MailOnline"), ["Tom Pyman"]);
+        assert_eq!(reporter("By Jane Doe | March 4, 2008"), ["Jane Doe"]);
+        assert_eq!(
+            reporter("Von Hans Müller | 4. März 2008, 10:32 Uhr"),
+            ["Hans Müller"]
+        );
+        assert_eq!(
+            reporter("Door Jan de Vries, 4 maart 2008"),
+            ["Jan de Vries"]
+        );
+        assert_eq!(
+            reporter("Por João Silva, 04/03/2008 às 10h32"),
+            ["João Silva"]
+        );
+        assert!(reporter("By Friday, officials said").is_empty());
     }
 
     #[test]

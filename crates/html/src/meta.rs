@@ -395,7 +395,8 @@ static CJK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]").expect("static regex")
 });
 static MONTHS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:(\d{1,2})(?:st|nd|rd|th)?\.?\s+(\p{L}{3,})\.?,?\s+(\d{4})|(\p{L}{3,})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4}))\b")
+    // Spanish and Portuguese put `de` around the month: `4 de marzo de 2008`.
+    Regex::new(r"(?i)\b(?:(\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:de\s+)?(\p{L}{3,})\.?,?\s+(?:de\s+)?(\d{4})|(\p{L}{3,})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4}))\b")
         .expect("static regex")
 });
 static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
@@ -988,11 +989,26 @@ fn strip_site(title: &str, site: Option<&str>, h1: Option<&str>, shown: &[&str])
     title
 }
 
-/// Whether `name` is written as people's names are: two to four words,
-/// each capitalised.
+/// Whether `name` is written as people's names are: two to four
+/// capitalised words, with lower-case particles between them (`Jan de
+/// Vries`, `Ursula von der Leyen`).
 fn person_shaped(name: &str) -> bool {
+    const PARTICLES: &[&str] = &[
+        "de", "van", "von", "der", "den", "da", "di", "del", "della", "la", "le", "du", "dos",
+        "das", "ten", "ter", "bin", "al", "y",
+    ];
     let words: Vec<&str> = name.split_whitespace().collect();
-    (2..=4).contains(&words.len()) && words.iter().all(|w| w.starts_with(char::is_uppercase))
+    let capitalised = |w: &str| w.starts_with(char::is_uppercase);
+    let names = words.iter().filter(|w| capitalised(w)).count();
+    let (Some(first), Some(last)) = (words.first(), words.last()) else {
+        return false;
+    };
+    (2..=4).contains(&names)
+        && capitalised(first)
+        && capitalised(last)
+        && words
+            .iter()
+            .all(|w| capitalised(w) || PARTICLES.contains(w))
 }
 
 /// Names from the page's byline elements (only person-shaped ones when
@@ -1347,6 +1363,10 @@ mod tests {
             Some("2021-03-05")
         );
         assert_eq!(
+            normalize_date("Por Juan Pérez | 4 de marzo de 2008").as_deref(),
+            Some("2008-03-04")
+        );
+        assert_eq!(
             url_date("https://x.com/2019/10/16/story").as_deref(),
             Some("2019-10-16")
         );
@@ -1383,6 +1403,17 @@ mod tests {
             Some("2021-10-05")
         );
         assert_eq!(normalize_date("no date"), None);
+    }
+
+    #[test]
+    fn person_shapes_allow_name_particles() {
+        assert!(person_shaped("Jan de Vries"));
+        assert!(person_shaped("Ursula von der Leyen"));
+        assert!(person_shaped("Ann Lee"));
+        assert!(!person_shaped("de Vries"));
+        assert!(!person_shaped("Anna"));
+        assert!(!person_shaped("the Editors"));
+        assert!(!person_shaped("News and Sport"));
     }
 
     #[test]
