@@ -1425,6 +1425,7 @@ mod tests {
             "Von Berlin aus",
             "By Monday, officials said the road would stay closed for another week.",
             "By Tuesday, most of the water had gone.",
+            "Her late husband, a gifted writer",
         ] {
             let c = article_with(news, line);
             assert!(
