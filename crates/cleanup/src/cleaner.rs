@@ -1069,6 +1069,10 @@ mod tests {
                 "boilerplate.tip-line",
             ),
             (
+                "WATCH | Residents react to the council's vote on the new library:",
+                "related.see-also",
+            ),
+            (
                 "Warning: Use of undefined constant comments - assumed 'comments' in \
                  /www/htdocs/blog/wp-content/themes/greenery/comments.php on line 31",
                 "boilerplate.php-error",
