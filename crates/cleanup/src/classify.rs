@@ -29,6 +29,9 @@ const CAPTION_WORDS: usize = 6;
 const CREDIT_WORDS: usize = 6;
 /// A credit after a label (`Foto: …`) is looked for this near the end.
 const CREDIT_TAIL_BYTES: usize = 60;
+/// Words of a line ending in a labelled credit without a slash, at most: a
+/// longer one is a paragraph that credits its picture.
+const MAX_LABELLED_CAPTION_WORDS: usize = 40;
 /// Words of a menu item at most (`Brinquedos e Brincadeiras`).
 const MENU_ITEM_WORDS: usize = 4;
 /// Menu items in a row, one per line, that make a menu or a category list
@@ -172,11 +175,22 @@ pub(crate) fn features(
 /// agency, a few words (`(Jane Doe/CBC)`, `(Foto: John Doe/AFP)`, `… Foto:
 /// Jane Doe/imago`).
 fn ends_in_credit(line: &str) -> bool {
-    const LABELS: [&str; 7] = [
-        "Foto:", "Fotos:", "Photo:", "Photos:", "Picture:", "Quelle:", "Bild:",
+    const LABELS: [&str; 10] = [
+        "Foto:",
+        "Fotos:",
+        "Photo:",
+        "Photos:",
+        "Picture:",
+        "Quelle:",
+        "Bild:",
+        "Image:",
+        "Credit:",
+        "Photograph:",
     ];
-    // Every credit has a slash: most lines are turned away by one scan.
-    if memchr::memchr(b'/', line.as_bytes()).is_none() {
+    // A credit has a slash, or a label in the brackets that end the line:
+    // most lines are turned away by one scan.
+    let slash = memchr::memchr(b'/', line.as_bytes()).is_some();
+    if !slash && !line.ends_with(')') {
         return false;
     }
     // In brackets, or after a label at the end (`… des Gesetzes Foto: Felix
@@ -204,6 +218,19 @@ fn ends_in_credit(line: &str) -> bool {
         return false;
     };
     let credit = credit.trim_start();
+    // `(Photo: Reuters)`, `(Image: Bloomberg via Getty Images)`: a
+    // picture's label (not a source's, `(Quelle: SWR)` ends news) at the
+    // end of a caption-sized line.
+    if labelled
+        && bracketed.is_some()
+        && !line.contains("(Quelle:")
+        && line.split_whitespace().count() <= MAX_LABELLED_CAPTION_WORDS
+        && credit.split_whitespace().count() <= CREDIT_WORDS
+        && credit.starts_with(|c: char| c.is_uppercase())
+        && !credit.contains(['(', ')'])
+    {
+        return true;
+    }
     // (`( Logout / Change)` of a comment form has spaces around its slash.)
     credit.contains('/')
         && !credit.contains(" /")
@@ -717,6 +744,12 @@ mod tests {
         assert!(caption(
             "Marco Buschmann und Lisa Paus bei der Vorstellung der Eckpunkte Foto: Felix Zahn/imago"
         ));
+        assert!(caption(
+            "Britain's Andy Murray reacts during his first round match (Photo: Reuters)"
+        ));
+        assert!(caption(
+            "Lacerda has recounted the abuse she suffered (Image: Bloomberg via Getty Images)"
+        ));
         // Not a poll's name, a comment form's links, an offer, a court's
         // file number or a short label.
         assert!(!caption(
@@ -732,6 +765,10 @@ mod tests {
             "You are commenting using your Google account. ( Logout / Change)"
         ));
         assert!(!caption("Photo (Jane Doe/CBC)"));
+        // A label in the middle of brackets is no credit.
+        assert!(!caption(
+            "The museum showed the works of several artists (Picture: see the catalogue for all of them, in three volumes)"
+        ));
         assert_eq!(
             classify(
                 &features(
