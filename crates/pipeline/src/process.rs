@@ -250,6 +250,11 @@ impl Processor {
             .filter(|(_, n)| *n > 0)
             .map(|(kind, n)| (kind.to_string(), n))
             .collect();
+        if cleaned.drop_caps > 0 {
+            record
+                .repairs
+                .insert("drop_caps".to_string(), cleaned.drop_caps);
+        }
         let article = self.extractor.extract(
             &cleaned
                 .kept
