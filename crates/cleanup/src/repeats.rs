@@ -6,7 +6,7 @@
 //! line; this finds the run-together copy, a line made of sentences that
 //! shorter lines of the same document already hold.
 
-use crate::HashMap;
+use crate::{HashMap, HashSet};
 
 /// A line is checked when it has at least this many words: a short line
 /// that repeats one sentence is a pull quote or a caption, not a copy.
@@ -52,16 +52,15 @@ pub(crate) fn copies(lines: &[&str], counts: &[usize], candidate: &[bool]) -> Ve
             continue;
         }
         let mut covered = 0;
-        let mut sources: Vec<usize> = Vec::new();
+        // A set: a copy of a long article draws on thousands of lines.
+        let mut sources: HashSet<usize> = HashSet::default();
         for s in sentences(line) {
             if let Some(&o) = owner.get(s)
                 && o != i
                 && lines[o].len() < line.len()
             {
                 covered += s.len();
-                if !sources.contains(&o) {
-                    sources.push(o);
-                }
+                sources.insert(o);
             }
         }
         copies[i] =
