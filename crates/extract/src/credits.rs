@@ -168,6 +168,42 @@ impl CreditParser {
     }
 }
 
+/// The outlet after the name in a `Name, Outlet job title` byline: see
+/// [`crate::Extractor::credit_outlet`].
+pub(crate) fn outlet(line: &str, agencies: &crate::HashSet<String>) -> Option<String> {
+    let (name, rest) = line.split_once(',')?;
+    let name = name.trim();
+    let name = ["By ", "BY ", "by "]
+        .iter()
+        .find_map(|by| name.strip_prefix(by))
+        .unwrap_or(name);
+    if !is_name(name) || name.split_whitespace().count() < 2 {
+        return None;
+    }
+    let rest = rest.trim().trim_end_matches('.');
+    // A known agency, the whole rest or before a job title.
+    let agency = agencies
+        .iter()
+        .filter(|a| rest.starts_with(a.as_str()) && a.len() > 1)
+        .max_by_key(|a| a.len());
+    if let Some(a) = agency {
+        let after = rest[a.len()..].trim();
+        if after.is_empty() || JOB_TITLE.is_match(after) {
+            return Some(a.clone());
+        }
+    }
+    // An acronym before a job title (`BBC diplomatic correspondent`).
+    let (first, after) = rest.split_once(' ')?;
+    let acronym = (2..=6).contains(&first.len()) && first.bytes().all(|b| b.is_ascii_uppercase());
+    (acronym && JOB_TITLE.is_match(after)).then(|| first.to_string())
+}
+
+/// Words of a job title that ends a byline, after the outlet.
+static JOB_TITLE: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:[\p{L}.&'’-]+\s+){0,4}(?:writer|correspondent|reporter|editor|journalist|columnist|contributor|bureau chief)s?$")
+        .expect("job title pattern is valid")
+});
+
 /// A line that is only a person's name, as a signature: see
 /// [`crate::Extractor::signature`].
 pub(crate) fn signature(line: &str, given_names: &crate::HashSet<String>) -> Option<String> {
@@ -289,6 +325,31 @@ mod tests {
             ),
             (vec!["Lindsay Ormond".into(), "Ann Lee".into()], vec![])
         );
+    }
+
+    #[test]
+    fn the_outlet_of_a_name_and_title_byline() {
+        let agencies: crate::HashSet<String> = ["AP", "Reuters", "Associated Press"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let outlet = |s: &str| super::outlet(s, &agencies);
+        assert_eq!(
+            outlet("Caroline Hawley, BBC diplomatic correspondent").as_deref(),
+            Some("BBC")
+        );
+        assert_eq!(
+            outlet("Robert Burns, AP National Security Writer").as_deref(),
+            Some("AP")
+        );
+        assert_eq!(
+            outlet("By Maria Santos, Associated Press").as_deref(),
+            Some("Associated Press")
+        );
+        // No outlet: a title alone, a place, a sentence.
+        assert_eq!(outlet("Jane Doe, staff writer"), None);
+        assert_eq!(outlet("Paris, France"), None);
+        assert_eq!(outlet("Jane Doe, NASA said on Monday, was right"), None);
     }
 
     #[test]

@@ -180,6 +180,13 @@ impl Extractor {
         self.credits.parse(line)
     }
 
+    /// The outlet a `Name, Outlet job title` byline names (`Caroline
+    /// Hawley, BBC diplomatic correspondent` → `BBC`): an acronym or a
+    /// known news agency right after the comma.
+    pub fn credit_outlet(&self, line: &str) -> Option<String> {
+        credits::outlet(line, &self.lexicon.agencies)
+    }
+
     /// The author's name when `line` is only that: a signature under an
     /// article (`Marina Mucha`, `— Denis Clerc`). Two or three capitalised
     /// words, the first a known given name; no figures, no sentence.

@@ -293,12 +293,18 @@ impl Processor {
         record.subheadings = article.subheadings;
         record.paragraphs = article.paragraphs;
         let signature = self.signature(&cleaned);
+        // The outlet a byline names (`Jane Doe, BBC correspondent`), for
+        // when no rule and no dateline names the agency.
+        let mut outlet = None;
         for removed in cleaned.removed {
             match removed.role {
                 Role::Credit => {
                     let credits = self.extractor.credits(&removed.text);
                     merge(&mut record.credits.reporters, credits.reporters);
                     merge(&mut record.credits.editors, credits.editors);
+                    if outlet.is_none() {
+                        outlet = self.extractor.credit_outlet(&removed.text);
+                    }
                 }
                 Role::Related => record.related.extend(removed.rest.clone()),
                 _ => {}
@@ -309,6 +315,9 @@ impl Processor {
             record
                 .removed
                 .push(Removal::new(removed.text, removed.rule));
+        }
+        if record.agency.is_none() {
+            record.agency = outlet;
         }
         if record.credits.reporters.is_empty()
             && let Some((text, name, kept)) = signature
