@@ -167,8 +167,47 @@ pub(crate) fn features(
         item: words <= MENU_ITEM_WORDS
             && !ends
             && !line.bytes().any(|b| b.is_ascii_digit() || b == b':'),
-        caption: words >= CAPTION_WORDS && ends_in_credit(line),
+        caption: words >= CAPTION_WORDS
+            && (ends_in_credit(line) || words <= MAX_PHOTO_CAPTION_WORDS && describes_photo(line)),
     }
+}
+
+/// Words of a caption that says where people stand, at most.
+const MAX_PHOTO_CAPTION_WORDS: usize = 80;
+
+/// Whether `line` describes a picture as captions do: where the people in
+/// it stand (`Mark Esper, left, and Ngo Xuan Lich shake hands`), or a
+/// wire photo's opening (`In this Dec. 12, 2006, file photo, …`).
+fn describes_photo(line: &str) -> bool {
+    const PLACES: [&str; 9] = [
+        ", left, ",
+        ", right, ",
+        ", center, ",
+        ", centre, ",
+        ", second left, ",
+        ", second right, ",
+        ", far left, ",
+        ", far right, ",
+        ", left to right, ",
+    ];
+    // A line has few commas: looking after each is cheaper than a search.
+    let bytes = line.as_bytes();
+    let placed = memchr::memchr_iter(b',', bytes).any(|i| {
+        let rest = &bytes[i..];
+        PLACES.iter().any(|p| rest.starts_with(p.as_bytes()))
+    });
+    let opening = || {
+        let l = line
+            .strip_prefix("FILE - ")
+            .or_else(|| line.strip_prefix("FILE – "))
+            .unwrap_or(line);
+        l.strip_prefix("In this ")
+            .and_then(|rest| rest.get(..rest.len().min(80)))
+            .is_some_and(|head| head.contains(" photo") || head.contains(" image"))
+    };
+    static FILE_PHOTO: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("ile photo"));
+    placed || FILE_PHOTO.find(bytes).is_some() || opening()
 }
 
 /// Ends in a picture credit, in brackets or after a label: photographer and
@@ -765,6 +804,16 @@ mod tests {
             "You are commenting using your Google account. ( Logout / Change)"
         ));
         assert!(!caption("Photo (Jane Doe/CBC)"));
+        // Where the people in the picture stand, a wire photo's opening.
+        assert!(caption(
+            "U.S. Defense Secretary Mark Esper, left, and Vietnamese Defense Minister Ngo Xuan Lich shake hands in Hanoi."
+        ));
+        assert!(caption(
+            "In this Dec. 12, 2006, file photo, made available by NASA, astronaut Robert L. Curbeam Jr. works outside."
+        ));
+        assert!(!caption(
+            "He turned to the left, then walked out of the room without a word to anyone."
+        ));
         // A label in the middle of brackets is no credit.
         assert!(!caption(
             "The museum showed the works of several artists (Picture: see the catalogue for all of them, in three volumes)"
