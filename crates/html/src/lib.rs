@@ -229,6 +229,29 @@ impl HtmlExtractor {
                     !b.tag_junk && styled_opening(&b.text, link_density, &openings).is_some()
                 })
             });
+        // A page without an `h1` whose declared title is only the site's
+        // name (`Daily News`) shows its headline in big type right above
+        // the article: keep the blocks' texts to look for it once the
+        // article is found.
+        let has_h1 = headings.iter().any(|(l, _)| *l == 1);
+        let weak_title = !has_h1
+            && meta
+                .title
+                .as_deref()
+                .is_none_or(|t| t.split_whitespace().count() < 3);
+        let shapes: Vec<(String, bool)> = if weak_title {
+            raw.iter()
+                .map(|b| {
+                    let link_density = b.link_chars as f32 / b.chars.max(1) as f32;
+                    (
+                        b.text.clone(),
+                        !b.tag_junk && headline_shaped(&b.text, link_density),
+                    )
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
         let mut blocks = content::select(&dom, raw, headline_at);
         if let Some(body) = meta.ld_body.as_deref()
             && let Some(paragraphs) = ld_fallback(&blocks, body)
@@ -236,8 +259,12 @@ impl HtmlExtractor {
             blocks = paragraphs;
         }
         let mut title = meta.title;
-        if !headings.iter().any(|(l, _)| *l == 1)
-            && let Some(shown) = title.as_deref().and_then(|t| styled_headline(&blocks, t))
+        if !has_h1 && let Some(shown) = title.as_deref().and_then(|t| styled_headline(&blocks, t)) {
+            title = Some(shown);
+        } else if weak_title
+            && let Some(shown) = headline_above(&shapes, &blocks)
+            // The declared title written with other spacing is no news.
+            && title.as_deref().is_none_or(|t| letters(t) != letters(&shown))
         {
             title = Some(shown);
         }
@@ -273,6 +300,47 @@ fn styled_headline(blocks: &[Block], declared: &str) -> Option<String> {
                 .is_some_and(|opening| b.text.len() > opening)
         })
         .map(|b| b.text.clone())
+}
+
+/// A few words with no full stop, few links, starting with a capital:
+/// shaped like a headline.
+fn headline_shaped(text: &str, link_density: f32) -> bool {
+    let words = text
+        .split_whitespace()
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+        .count();
+    (3..=20).contains(&words)
+        && text.split_whitespace().count() <= 20
+        && !text.ends_with(['.', ':', ','])
+        && link_density < 0.5
+        && text.starts_with(char::is_uppercase)
+        && meta::normalize_date(text).is_none()
+}
+
+/// The lower-cased letters and digits of `text`.
+fn letters(text: &str) -> String {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The article's first block when it is headline-shaped, else the
+/// headline-shaped block right above it (or one further up, past a byline
+/// or a date line), among all of the page's blocks (`shapes`: text and
+/// whether it is headline-shaped).
+fn headline_above(shapes: &[(String, bool)], blocks: &[Block]) -> Option<String> {
+    let first = blocks.first()?;
+    if blocks.len() > 1 && headline_shaped(&first.text, first.link_density) {
+        return Some(first.text.clone());
+    }
+    let at = shapes.iter().position(|(text, _)| *text == first.text)?;
+    shapes[..at]
+        .iter()
+        .rev()
+        .take(2)
+        .find(|(_, shaped)| *shaped)
+        .map(|(text, _)| text.clone())
 }
 
 /// The lower-cased openings a styled headline may start with: the declared
@@ -956,6 +1024,35 @@ The National Hurricane Center said the storm could bring a surge of up to 20 fee
         assert_eq!(
             title_of(&html).as_deref(),
             Some("Flooding closes highway for second day")
+        );
+    }
+
+    #[test]
+    fn a_page_titled_with_the_site_name_only_shows_its_headline_above_the_article() {
+        let para = "<p>Floodwaters from the river kept the highway closed for a second \
+                    straight day on Wednesday, forcing commuters onto county roads.</p>";
+        let page = |title: &str, headline: &str| {
+            format!(
+                "<html><head><title>{title}</title></head><body><table><tr><td>\
+                 <font size=5><b>{headline}</b></font><br>{para}{para}</td></tr></table></body></html>"
+            )
+        };
+        assert_eq!(
+            title_of(&page(
+                "Daily News",
+                "Flooding closes highway for second day"
+            ))
+            .as_deref(),
+            Some("Flooding closes highway for second day")
+        );
+        // Not a page number, nor the declared title spaced otherwise.
+        assert_eq!(
+            title_of(&page("Daily News", "S. 381 – 385")).as_deref(),
+            Some("Daily News")
+        );
+        assert_eq!(
+            title_of(&page("Forums-Regeln-Seite", "Forums - Regeln - Seite")).as_deref(),
+            Some("Forums-Regeln-Seite")
         );
     }
 
