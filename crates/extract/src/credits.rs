@@ -152,8 +152,11 @@ impl CreditParser {
         let mut out = Vec::new();
         // Segments end at a sentence or clause break; `;` starts a new role.
         let segment = segment.split([';', '|', '\n']).next().unwrap_or("");
-        for part in segment.split([',', '&', '/', '(', ')', '[', ']']) {
-            for piece in part.split(" and ") {
+        for (k, part) in segment
+            .split([',', '&', '/', '(', ')', '[', ']'])
+            .enumerate()
+        {
+            for (j, piece) in part.split(" and ").enumerate() {
                 let piece = self.location.replace(piece, "");
                 let name = piece
                     .trim()
@@ -161,6 +164,13 @@ impl CreditParser {
                     .trim();
                 if is_name(name) {
                     out.push(name.to_string());
+                } else if k == 0
+                    && j == 0
+                    && let Some(name) = name_before_outlet(name)
+                {
+                    // `By JOHN SMITH Associated Press Writer`: only the
+                    // first name of a byline runs on into its outlet.
+                    out.push(name);
                 }
             }
         }
@@ -168,19 +178,69 @@ impl CreditParser {
     }
 }
 
+/// The name that opens `piece` when an outlet or a job title follows it
+/// without a comma (`JOHN SMITH Associated Press Writer`, `Jane Doe The
+/// Associated Press`): the capitalised words before the first word of an
+/// organisation, two of them at least.
+fn name_before_outlet(piece: &str) -> Option<String> {
+    const OUTLETS: &[&str] = &[
+        "Press",
+        "News",
+        "Times",
+        "Post",
+        "Reuters",
+        "AP",
+        "AFP",
+        "Bloomberg",
+        "Xinhua",
+    ];
+    const TITLES: &[&str] = &[
+        "Writer",
+        "Writers",
+        "Correspondent",
+        "Correspondents",
+        "Reporter",
+        "Reporters",
+        "Editor",
+    ];
+    let words: Vec<&str> = piece.split_whitespace().collect();
+    let cut = words
+        .iter()
+        .position(|w| *w == "The" || NOT_A_NAME.contains(&w.trim_end_matches('.')))?;
+    // What follows is an outlet or a job title (not `European Space
+    // Agency`, an organisation signing for itself).
+    let rest = &words[cut..];
+    let outlet = rest[0] == "The"
+        || rest.last().is_some_and(|w| TITLES.contains(w))
+        || rest.iter().any(|w| OUTLETS.contains(w));
+    let name = words[..cut].join(" ");
+    (cut >= 2 && outlet && is_name(&name)).then_some(name)
+}
+
 /// The outlet after the name in a `Name, Outlet job title` byline: see
 /// [`crate::Extractor::credit_outlet`].
 pub(crate) fn outlet(line: &str, agencies: &crate::HashSet<String>) -> Option<String> {
-    let (name, rest) = line.split_once(',')?;
-    let name = name.trim();
-    let name = ["By ", "BY ", "by "]
+    let line = line.trim();
+    let line = ["By ", "BY ", "by "]
         .iter()
-        .find_map(|by| name.strip_prefix(by))
-        .unwrap_or(name);
-    if !is_name(name) || name.split_whitespace().count() < 2 {
+        .find_map(|by| line.strip_prefix(by))
+        .unwrap_or(line);
+    let (name, rest) = match line.split_once(',') {
+        Some((name, rest)) => (name.trim().to_string(), rest.to_string()),
+        // `JOHN SMITH Associated Press Writer`
+        None => {
+            let name = name_before_outlet(line)?;
+            let rest = line
+                .split_whitespace()
+                .skip(name.split_whitespace().count());
+            (name, rest.collect::<Vec<_>>().join(" "))
+        }
+    };
+    if !is_name(&name) || name.split_whitespace().count() < 2 {
         return None;
     }
     let rest = rest.trim().trim_end_matches('.');
+    let rest = rest.strip_prefix("The ").unwrap_or(rest);
     // A known agency, the whole rest or before a job title.
     let agency = agencies
         .iter()
@@ -346,6 +406,14 @@ mod tests {
             outlet("By Maria Santos, Associated Press").as_deref(),
             Some("Associated Press")
         );
+        assert_eq!(
+            outlet("By JOHN SMITH, The Associated Press").as_deref(),
+            Some("Associated Press")
+        );
+        assert_eq!(
+            outlet("By JOHN SMITH Associated Press Writer").as_deref(),
+            Some("Associated Press")
+        );
         // No outlet: a title alone, a place, a sentence.
         assert_eq!(outlet("Jane Doe, staff writer"), None);
         assert_eq!(outlet("Paris, France"), None);
@@ -370,6 +438,18 @@ mod tests {
             ["João Silva"]
         );
         assert!(reporter("By Friday, officials said").is_empty());
+        assert_eq!(
+            reporter("By JOHN SMITH Associated Press Writer"),
+            ["JOHN SMITH"]
+        );
+        assert_eq!(reporter("By Jane Doe The Associated Press"), ["Jane Doe"]);
+        assert!(reporter("By The Associated Press").is_empty());
+        assert_eq!(reporter("By Evan Halper Staff Writer"), ["Evan Halper"]);
+        assert!(reporter("by European Space Agency").is_empty());
+        assert_eq!(
+            reporter("By Takeo Maeda and Tatsuya Tanoue / Yomiuri Shimbun Staff Writers"),
+            ["Takeo Maeda", "Tatsuya Tanoue"]
+        );
     }
 
     #[test]
