@@ -20,6 +20,7 @@ const ABBREVIATIONS: &str = include_str!("../data/lexicon/abbreviations.txt");
 const NOT_ENTITIES: &str = include_str!("../data/lexicon/not-entities.txt");
 const OPENERS: &str = include_str!("../data/lexicon/sentence-openers.txt");
 const AGENCIES: &str = include_str!("../data/lexicon/agencies.txt");
+const AGENCY_SHORT_NAMES: &str = include_str!("../data/lexicon/agency-short-names.txt");
 
 /// Non-empty, non-comment lines of a data file.
 fn entries(data: &str) -> impl Iterator<Item = &str> {
@@ -136,6 +137,9 @@ pub(crate) struct Lexicon {
     pub(crate) openers: HashSet<String>,
     /// News agencies' names as they sign stories off (`PTI`, `AFP`).
     pub(crate) agencies: HashSet<String>,
+    /// An agency's long name → the short one it signs with
+    /// (`Associated Press` → `AP`).
+    pub(crate) agency_short_names: HashMap<String, String>,
 }
 
 impl Lexicon {
@@ -165,6 +169,10 @@ impl Lexicon {
             not_entities: set(NOT_ENTITIES),
             openers: set(OPENERS),
             agencies: set(AGENCIES),
+            agency_short_names: entries(AGENCY_SHORT_NAMES)
+                .filter_map(|e| e.split_once(" = "))
+                .map(|(long, short)| (long.trim().to_string(), short.trim().to_string()))
+                .collect(),
         }
     }
 

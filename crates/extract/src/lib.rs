@@ -182,9 +182,25 @@ impl Extractor {
 
     /// The outlet a `Name, Outlet job title` byline names (`Caroline
     /// Hawley, BBC diplomatic correspondent` → `BBC`): an acronym or a
-    /// known news agency right after the comma.
+    /// known news agency right after the comma, by its short name.
+    ///
+    /// ```
+    /// let extractor = newsclean_extract::Extractor::new();
+    /// let outlet = |line| extractor.credit_outlet(line);
+    /// assert_eq!(outlet("By Jane Doe, The Associated Press").as_deref(), Some("AP"));
+    /// assert_eq!(outlet("Ann Lee, BBC diplomatic correspondent").as_deref(), Some("BBC"));
+    /// assert_eq!(outlet("Ann Lee, staff writer"), None);
+    /// ```
     pub fn credit_outlet(&self, line: &str) -> Option<String> {
-        credits::outlet(line, &self.lexicon.agencies)
+        let outlet = credits::outlet(line, &self.lexicon.agencies)?;
+        // The name datelines and sign-offs use (`AP`, not `Associated Press`).
+        Some(
+            self.lexicon
+                .agency_short_names
+                .get(&outlet)
+                .cloned()
+                .unwrap_or(outlet),
+        )
     }
 
     /// The author's name when `line` is only that: a signature under an
