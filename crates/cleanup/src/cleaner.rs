@@ -1111,6 +1111,18 @@ mod tests {
                 "related.see-also",
             ),
             (
+                "GET THE DAILY COURIER NEWSLETTER",
+                "promo.newsletter-heading",
+            ),
+            (
+                "Firmengeflecht der Holding. Zum Vergrößern auf das Bild klicken.",
+                "de.boilerplate.enlarge",
+            ),
+            (
+                "Wenn Sie dieses Youtube-Video sehen möchten, müssen Sie die externen Cookies akzeptieren.",
+                "de.boilerplate.external-content",
+            ),
+            (
                 "Warning: Use of undefined constant comments - assumed 'comments' in \
                  /www/htdocs/blog/wp-content/themes/greenery/comments.php on line 31",
                 "boilerplate.php-error",
@@ -1130,6 +1142,22 @@ mod tests {
                     Kapitals is what the court filing warns of, the regulator said.";
         let c = article_with(news, "");
         assert!(kept(&c).contains(&news), "{:?}", rules(&c));
+    }
+
+    #[test]
+    fn a_comment_heading_with_its_count_starts_the_comments() {
+        let news = "The council said the museum would reopen in the spring, after two years of work on its roof.";
+        for heading in ["Vos réactions (11)", "Comments (3)", "Kommentare (12)"] {
+            let c = article_with(
+                news,
+                &format!("{heading}\n\nGreat article, thanks for writing it!"),
+            );
+            assert_eq!(
+                rules(&c),
+                ["comment.count-heading", "comment.count-heading"],
+                "{heading}"
+            );
+        }
     }
 
     #[test]
