@@ -306,6 +306,7 @@ impl Cleaner {
                     },
                 );
         let mut verdicts: Vec<Verdict> = verdicts_iter.collect();
+        let texts: Vec<&str> = lines.iter().map(|l| l.1).collect();
         let headline_shaped = is_headline_shaped(&lines, &verdicts);
         // Pages show their headline twice (`<title>` and above the article).
         let repeats: Vec<usize> = if headline_shaped {
@@ -360,7 +361,6 @@ impl Cleaner {
             }
             // Other stories' teasers go (in text only: blocks a page
             // extractor chose are one article).
-            let texts: Vec<&str> = lines.iter().map(|l| l.1).collect();
             if !selected {
                 let runs = classify::teaser_runs(&texts, &counts).into_iter();
                 for (start, end) in runs.chain(classify::cut_headline_runs(&texts, &counts)) {
@@ -482,7 +482,6 @@ impl Cleaner {
                 )
             })
             .collect();
-        let texts: Vec<&str> = lines.iter().map(|l| l.1).collect();
         let copies = repeats::copies(&texts, &counts, &kept_so_far);
         let mut seen: HashSet<&str> = HashSet::default();
         let mut out = Cleaned {
@@ -1091,7 +1090,7 @@ mod tests {
     }
 
     #[test]
-    fn disclaimers_and_moderation_notices_go() {
+    fn notices_labels_and_disclaimers_go_by_their_rules() {
         assert_removed_by(&[
             (
                 "The Herald is committed to maintaining a lively but civil forum for discussion. \

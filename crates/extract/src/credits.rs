@@ -10,9 +10,17 @@ pub(crate) struct CreditParser {
     location: Regex,
     /// `contributed` in a contributor line.
     contributed: Regex,
-    /// A job title ending a `Name, title` byline.
-    job_title: Regex,
 }
+
+/// Job titles that end a byline (`Robert Burns, AP National Security
+/// Writer`), as a regex alternation.
+const JOB_TITLES: &str =
+    r"(?:writer|correspondent|reporter|editor|journalist|columnist|contributor|bureau chief)s?";
+
+/// A line or segment that ends in a job title.
+static ENDS_IN_JOB_TITLE: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
+    Regex::new(&format!(r"(?i)\b{JOB_TITLES}\s*$")).expect("job title pattern is valid")
+});
 
 /// Words that mark a credit segment as an organisation or a job title rather
 /// than a person.
@@ -67,8 +75,6 @@ impl CreditParser {
             location: Regex::new(r"\s+(?:in|from|for)\s+(?:the\s+)?\p{Lu}.*$")
                 .expect("location pattern is valid"),
             contributed: Regex::new(r"\s+contributed\b").expect("contributed pattern is valid"),
-            job_title: Regex::new(r"(?i)\b(?:writer|correspondent|reporter|editor|journalist|columnist|contributor|bureau chief)s?\s*$")
-                .expect("job title pattern is valid"),
         }
     }
 
@@ -86,7 +92,7 @@ impl CreditParser {
             } else if let Some((name, title)) = line.split_once(',') {
                 // `Robert Burns, AP National Security Writer`
                 let name = name.trim();
-                if self.job_title.is_match(title) && is_name(name) {
+                if ENDS_IN_JOB_TITLE.is_match(title) && is_name(name) {
                     credits.reporters.push(name.to_string());
                 }
             }
@@ -194,15 +200,6 @@ fn name_before_outlet(piece: &str) -> Option<String> {
         "Bloomberg",
         "Xinhua",
     ];
-    const TITLES: &[&str] = &[
-        "Writer",
-        "Writers",
-        "Correspondent",
-        "Correspondents",
-        "Reporter",
-        "Reporters",
-        "Editor",
-    ];
     let words: Vec<&str> = piece.split_whitespace().collect();
     let cut = words
         .iter()
@@ -211,7 +208,7 @@ fn name_before_outlet(piece: &str) -> Option<String> {
     // Agency`, an organisation signing for itself).
     let rest = &words[cut..];
     let outlet = rest[0] == "The"
-        || rest.last().is_some_and(|w| TITLES.contains(w))
+        || rest.last().is_some_and(|w| ENDS_IN_JOB_TITLE.is_match(w))
         || rest.iter().any(|w| OUTLETS.contains(w));
     let name = words[..cut].join(" ");
     (cut >= 2 && outlet && is_name(&name)).then_some(name)
@@ -258,9 +255,10 @@ pub(crate) fn outlet(line: &str, agencies: &crate::HashSet<String>) -> Option<St
     (acronym && JOB_TITLE.is_match(after)).then(|| first.to_string())
 }
 
-/// Words of a job title that ends a byline, after the outlet.
+/// The words after an outlet in a byline: a job title, perhaps with a
+/// few words before it (`diplomatic correspondent`).
 static JOB_TITLE: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:[\p{L}.&'’-]+\s+){0,4}(?:writer|correspondent|reporter|editor|journalist|columnist|contributor|bureau chief)s?$")
+    Regex::new(&format!(r"(?i)^(?:[\p{{L}}.&'’-]+\s+){{0,4}}{JOB_TITLES}$"))
         .expect("job title pattern is valid")
 });
 
