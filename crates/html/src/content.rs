@@ -282,7 +282,8 @@ pub(crate) fn blocks(dom: &Dom) -> Vec<Raw> {
         }
         i += 1;
     }
-    flush(&mut buf, &mut link_chars, &[], junk_open > 0, &mut out);
+    // Text that ends the document still sits in the elements left open.
+    flush(&mut buf, &mut link_chars, &stack, junk_open > 0, &mut out);
     out
 }
 

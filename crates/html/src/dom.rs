@@ -382,6 +382,11 @@ impl Builder {
         // A kicker above a headline ("Minderheit in Syrien", "Kultur:") is
         // neither headline nor body.
         let mut flags = tag_flags(name);
+        // An anchor without `href` (`<a name="top">`) is a target, not a
+        // link: its text is not link text.
+        if name == "a" && !tag.attrs.iter().any(|a| &*a.name.local == "href") {
+            flags &= !flags::LINK;
+        }
         if name == "a" && is_author_link(&tag) {
             flags |= flags::AUTHOR_LINK;
         }
@@ -407,7 +412,9 @@ impl Builder {
             datetime,
             flags,
         })?;
-        if VOID.contains(&name) || (tag.self_closing && matches!(name, "svg" | "math")) {
+        // XHTML-style `<a name="top"/>` means an empty anchor; left open it
+        // would swallow the page.
+        if VOID.contains(&name) || (tag.self_closing && matches!(name, "svg" | "math" | "a")) {
             self.nodes[i as usize].end = i + 1;
         } else {
             self.stack.push(i);

@@ -639,6 +639,29 @@ mod tests {
     }
 
     #[test]
+    fn an_anchor_without_href_is_not_a_link() {
+        // `<a name="top"/>` is written as XHTML; an HTML parser leaves it
+        // open, and its text must not count as link text either way.
+        let para = "<p>The council said on Tuesday that it would not change the plans for the new library, which has been under construction for two years.</p>";
+        for top in ["<a name=\"top\"/>", "<a name=\"top\">"] {
+            let html = format!(
+                "<html><body>{top}<div id=\"root\"><div class=\"story\">{para}{}</div></div></body></html>",
+                "<p>Builders expect to finish the reading rooms in the spring, and the mayor hopes to open the doors before the summer holidays begin.</p>"
+            );
+            let page = HtmlExtractor::default().extract(&html).unwrap();
+            assert_eq!(page.blocks.len(), 2, "{top}: {:?}", page.blocks);
+        }
+    }
+
+    #[test]
+    fn a_page_that_ends_with_its_last_paragraph_keeps_it() {
+        let html = "<html><body><div class=\"story\"><p>The council said on Tuesday that it would not change the plans for the new library.</p><p>Builders expect to finish the reading rooms in the spring, the mayor said.</p></div></body></html>";
+        let page = HtmlExtractor::default().extract(html).unwrap();
+        assert_eq!(page.blocks.len(), 2, "{:?}", page.blocks);
+        assert!(page.blocks[1].text.starts_with("Builders"));
+    }
+
+    #[test]
     fn json_ld_metadata() {
         let html = r#"<html><head><script type="application/ld+json">
 {"@context":"https://schema.org","@graph":[{"@type":"WebSite","name":"X"},
