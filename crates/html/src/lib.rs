@@ -662,6 +662,17 @@ mod tests {
     }
 
     #[test]
+    fn a_logo_heading_that_names_the_site_is_not_the_headline() {
+        let html = "<html><head><title>Council keeps library plans&#12288;World News: Daily Post</title>\
+            <meta property=\"og:title\" content=\"Council keeps library plans\"></head><body>\
+            <a href=\"/\"><h1 class=\"hide-text\">World News: Daily Post</h1></a>\
+            <h1 class=\"title\">Council keeps library plans</h1>\
+            <p>The council said on Tuesday that it would not change the plans for the new library.</p></body></html>";
+        let page = HtmlExtractor::default().extract(html).unwrap();
+        assert_eq!(page.title.as_deref(), Some("Council keeps library plans"));
+    }
+
+    #[test]
     fn json_ld_metadata() {
         let html = r#"<html><head><script type="application/ld+json">
 {"@context":"https://schema.org","@graph":[{"@type":"WebSite","name":"X"},

@@ -1091,7 +1091,26 @@ pub(crate) fn extract(
             .filter(|(l, _)| l == level)
             .map(|(_, t)| clean(trim_lead(t)))
             .filter(|t| site.is_none_or(|s| share_in(&title_words(t), &title_words(s)) < 0.6))
-            .find(|t| declared.iter().any(|d| overlap(t, d) >= 0.6))
+            // Of several matching headings, the one closest to a declared
+            // title: a logo's `<h1>` matches the site's part of `<title>`
+            // only.
+            .filter_map(|t| {
+                let words = title_words(&t);
+                declared
+                    .iter()
+                    .filter(|d| overlap(&t, d) >= 0.6)
+                    .map(|d| {
+                        let d = title_words(d);
+                        share_in(&words, &d).min(share_in(&d, &words))
+                    })
+                    .reduce(f64::max)
+                    .map(|closeness| (t, closeness))
+            })
+            .fold(None, |best: Option<(String, f64)>, (t, c)| match best {
+                Some((_, b)) if b >= c => best,
+                _ => Some((t, c)),
+            })
+            .map(|(t, _)| t)
             .map(|t| {
                 // A heading that runs the headline and a standfirst
                 // together (`<h1>Headline<span>Standfirst</span></h1>`):
