@@ -161,7 +161,10 @@ pub(crate) fn features(
         punctuated: if ascii {
             memchr::memchr3(b'.', b'!', b'?', line.as_bytes()).is_some()
         } else {
-            line.contains(['.', '!', '?', '。', '！', '？', '؟', '।'])
+            line.contains(['.', '!', '?', '。', '！', '？', '؟', '।', '។', '။'])
+                // Thai and Lao end sentences with a space, not a mark: a
+                // long line stands in.
+                || lang.is_some_and(|l| matches!(l, "th" | "lo")) && length >= LENGTH_HIGH
         },
         menu: !table_row && is_menu_like(line, ascii),
         item: words <= MENU_ITEM_WORDS
@@ -346,7 +349,7 @@ pub(crate) fn classify(f: &Features, t: &Thresholds) -> Class {
 /// possibly inside closing quotes or brackets.
 fn ends_sentence(line: &str) -> bool {
     let end = line.trim_end_matches(['"', '”', '’', '\'', '»', ')', ']', '*']);
-    end.ends_with(['.', '!', '?', '…', '。', '！', '？']) && !end.ends_with("...")
+    end.ends_with(['.', '!', '?', '…', '。', '！', '？', '។', '။']) && !end.ends_with("...")
 }
 
 /// Separators between short items: `Home | News | Sport`, `A » B » C`.
@@ -354,9 +357,21 @@ fn is_menu_like(line: &str, ascii: bool) -> bool {
     let separators = if ascii {
         memchr::memchr_iter(b'|', line.as_bytes()).count()
     } else {
-        line.chars()
-            .filter(|c| matches!(c, '|' | '»' | '·' | '•' | '›' | '▸' | '►'))
-            .count()
+        let mut count = 0;
+        let mut prev = ' ';
+        let mut chars = line.chars().peekable();
+        while let Some(c) = chars.next() {
+            let next = chars.peek().copied().unwrap_or(' ');
+            count += match c {
+                '|' | '»' | '•' | '›' | '▸' | '►' => 1,
+                // A middle dot between letters joins a transliterated
+                // name (`哈立德·泰穆尔`), it does not part menu items.
+                '·' if !(prev.is_alphabetic() && next.is_alphabetic()) => 1,
+                _ => 0,
+            };
+            prev = c;
+        }
+        count
     };
     if separators < 2 {
         return false;
@@ -839,6 +854,27 @@ mod tests {
         assert!(!item("Ole Gunnar Solskjær (2018-2021): 1068 dager"));
         assert!(!item("Nunca ouviu falar do grupo Serelepe?"));
         assert!(!item("Dica para os pais que leem em voz alta"));
+    }
+
+    #[test]
+    fn a_middle_dot_inside_a_name_is_not_a_menu_separator() {
+        assert!(is_menu_like("首页 · 新闻 · 财经 · 体育", false));
+        assert!(is_menu_like("Home · News · Sport", false));
+        assert!(!is_menu_like(
+            "研究中心主任哈立德·泰穆尔·阿克拉姆指出，中美元首旧金山会晤为改善两国关系带来希望。",
+            false
+        ));
+    }
+
+    #[test]
+    fn a_long_thai_line_is_prose_without_a_full_stop() {
+        let langs = Languages::new();
+        let line = "นายกรัฐมนตรีเดินทางไปเยี่ยมชาวบ้านที่ได้รับผลกระทบจากน้ำท่วมในจังหวัดเชียงใหม่ เมื่อวันเสาร์ที่ผ่านมา และสั่งให้หน่วยงานที่เกี่ยวข้องเร่งให้ความช่วยเหลือโดยเร็วที่สุด";
+        let f = features(line, Some("th"), langs.stopwords("th"));
+        assert_eq!(classify(&f, &Thresholds::for_document(&[])), Class::Good);
+        // A short one is left to its context, as in any language.
+        let f = features("เรื่องที่เกี่ยวข้อง", Some("th"), langs.stopwords("th"));
+        assert_eq!(classify(&f, &Thresholds::for_document(&[])), Class::Short);
     }
 
     #[test]
