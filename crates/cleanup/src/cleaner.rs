@@ -1628,6 +1628,28 @@ mod tests {
                     "id.comment.form-notice",
                 ),
             ),
+            (
+                "सरकार ने सोमवार को अगले साल के लिए नई बजट योजना पेश की और कहा कि महंगाई कम हो रही है।",
+                "ये भी पढ़ें: लगातार तीसरे महीने महंगाई में गिरावट",
+                "एक उत्तर दें",
+                "आपका ईमेल पता प्रकाशित नहीं किया जाएगा.",
+                (
+                    "hi.related.see-also",
+                    "hi.comment.leave-reply",
+                    "hi.comment.form-notice",
+                ),
+            ),
+            (
+                "دولت روز دوشنبه طرح بودجه جدید را برای سال آینده ارائه کرد و گفت تورم در حال کاهش است.",
+                "بیشتر بخوانید: تورم برای سومین ماه پیاپی کاهش یافت",
+                "دیدگاهتان را بنویسید",
+                "نشانی ایمیل شما منتشر نخواهد شد.",
+                (
+                    "fa.related.see-also",
+                    "fa.comment.leave-reply",
+                    "fa.comment.form-notice",
+                ),
+            ),
         ];
         for (body, also, reply, notice, (related, tail, form)) in cases {
             let words = body.split_whitespace().count();
