@@ -169,6 +169,19 @@ pub(crate) fn blocks(dom: &Dom) -> Vec<Raw> {
     let mut links_open = 0usize;
     let mut junk_open = 0usize;
     let mut articles_open = 0usize;
+    // Elements that hold the body microdata marks: a sidebar tag around
+    // them (`<aside>` wrapping a whole story) is the page's layout, not junk.
+    let mut holds_body = vec![false; nodes.len()];
+    for (k, n) in nodes.iter().enumerate() {
+        if n.itemprop == "articlebody" {
+            for a in ancestors(nodes, k as u32) {
+                if holds_body[a as usize] {
+                    break;
+                }
+                holds_body[a as usize] = true;
+            }
+        }
+    }
     let mut i = 1usize;
     let flush = |buf: &mut String,
                  link_chars: &mut usize,
@@ -268,7 +281,7 @@ pub(crate) fn blocks(dom: &Dom) -> Vec<Raw> {
             flush(&mut buf, &mut link_chars, &stack, junk_open > 0, &mut out);
         }
         if (n.end as usize) > i + 1 {
-            let junk = element_junk(n, articles_open > 0);
+            let junk = element_junk(n, articles_open > 0) && !holds_body[i];
             if n.flags & flags::LINK != 0 {
                 links_open += 1;
             }

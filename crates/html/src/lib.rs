@@ -673,6 +673,21 @@ mod tests {
     }
 
     #[test]
+    fn a_sidebar_tag_around_the_marked_article_body_is_layout() {
+        let html = "<html><body><nav><a href=\"/\">Home</a></nav><aside class=\"content\">\
+            <h1>Library plans stay</h1><article><div itemprop=\"articleBody\">\
+            <p>The council said on Tuesday that it would not change the plans for the new library.</p>\
+            <p>Builders expect to finish the reading rooms in the spring, the mayor said.</p></div></article>\
+            <aside class=\"more\"><p>Sign up for our newsletter to get the news every morning.</p></aside>\
+            </aside></body></html>";
+        let page = HtmlExtractor::default().extract(html).unwrap();
+        let texts: Vec<&str> = page.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert!(texts.iter().any(|t| t.starts_with("Builders")), "{texts:?}");
+        // A sidebar inside it is still a sidebar.
+        assert!(!texts.iter().any(|t| t.starts_with("Sign up")), "{texts:?}");
+    }
+
+    #[test]
     fn json_ld_metadata() {
         let html = r#"<html><head><script type="application/ld+json">
 {"@context":"https://schema.org","@graph":[{"@type":"WebSite","name":"X"},
