@@ -306,6 +306,7 @@ impl Cleaner {
                     },
                 );
         let mut verdicts: Vec<Verdict> = verdicts_iter.collect();
+        self.join_split_bylines(&lines, &counts, &mut verdicts);
         let texts: Vec<&str> = lines.iter().map(|l| l.1).collect();
         let headline_shaped = is_headline_shaped(&lines, &verdicts);
         // Pages show their headline twice (`<title>` and above the article).
@@ -651,6 +652,47 @@ impl Cleaner {
 
     /// The earliest rule matching `line` (of `words` whitespace-separated
     /// words), with the text after its lead.
+    /// A byline the page's markup split after its label (`Von` on one
+    /// line, `Denis Dilba` on the next) is judged joined: when the credit
+    /// rules take the two as one line, both lines are the credit. Only
+    /// above the body (at most a standfirst before it): further down, such
+    /// a pair is another story's teaser.
+    fn join_split_bylines<'a>(
+        &self,
+        lines: &[(usize, &'a str, bool)],
+        counts: &[usize],
+        verdicts: &mut [Verdict<'a>],
+    ) {
+        let mut prose_before = 0;
+        for i in 0..lines.len().saturating_sub(1) {
+            if matches!(verdicts[i], Verdict::Class(Class::Good)) {
+                prose_before += 1;
+            }
+            if prose_before > 1 {
+                break;
+            }
+            let (label, next) = (lines[i].1.trim(), lines[i + 1].1);
+            if counts[i] != 1
+                || label.len() > MAX_BYLINE_LABEL_BYTES
+                || !matches!(verdicts[i], Verdict::Class(_))
+                || !matches!(verdicts[i + 1], Verdict::Class(_))
+            {
+                continue;
+            }
+            let joined = format!("{label} {next}");
+            let Some((rule, rest)) = self.match_line(&joined, counts[i + 1] + 1) else {
+                continue;
+            };
+            if self.rules[rule].role != Role::Credit {
+                continue;
+            }
+            // The names lie in the second line.
+            let rest = rest.and_then(|r| next.find(r).map(|at| &next[at..at + r.len()]));
+            verdicts[i] = Verdict::Rule(rule, None);
+            verdicts[i + 1] = Verdict::Rule(rule, rest);
+        }
+    }
+
     fn match_line<'a>(&self, line: &'a str, words: usize) -> Option<(usize, Option<&'a str>)> {
         // A list bullet does not change what a line is.
         let line = line.trim_start_matches(classify::BULLETS).trim_start();
@@ -743,6 +785,10 @@ const KICKER_WORDS: usize = 4;
 
 /// Words of a short sentence that joins the ends of a page's main text.
 const SHORT_SENTENCE_WORDS: usize = 4;
+
+/// Bytes of the longest label a byline may stand apart from (`Von`,
+/// `Par`, `Autor:`).
+const MAX_BYLINE_LABEL_BYTES: usize = 8;
 
 /// Paragraphs of at least this many words are checked for repeats.
 const REPEAT_MIN_WORDS: usize = 5;
@@ -1599,6 +1645,41 @@ mod tests {
                 "comment.timestamp",
                 "comment.author-says"
             ]
+        );
+    }
+
+    #[test]
+    fn a_byline_split_after_its_label_is_one_credit_above_the_body_only() {
+        let cleaner = Cleaner::new(&RuleSet::builtin()).unwrap();
+        let para = "The council said on Tuesday that it would not change the plans for the new library, which has been under construction for two years and should open in the spring.";
+        let text = format!(
+            "Library plans stay\n\nBy\nAnn Lee\n\n{para}\n\n{}\n\n{}\n\nFestival season\nBy\nJohn Smith\nRead more",
+            para.replace("council", "mayor"),
+            para.replace("council", "board")
+        );
+        let c = cleaner.clean(&text);
+        let credits: Vec<&str> = c
+            .removed
+            .iter()
+            .filter(|r| r.role == Role::Credit)
+            .map(|r| r.text.as_str())
+            .collect();
+        assert_eq!(credits, ["By", "Ann Lee"], "{:?}", why(&c));
+        assert_eq!(
+            c.removed
+                .iter()
+                .find(|r| r.text == "Ann Lee")
+                .unwrap()
+                .rest
+                .as_deref(),
+            Some("Ann Lee")
+        );
+        // A one-word line that is not a label stays what it was.
+        let c = cleaner.clean(&format!("Library plans stay\n\nUpdate\nAnn Lee\n\n{para}"));
+        assert!(
+            !c.removed.iter().any(|r| r.role == Role::Credit),
+            "{:?}",
+            why(&c)
         );
     }
 

@@ -299,7 +299,14 @@ impl Processor {
         for removed in cleaned.removed {
             match removed.role {
                 Role::Credit => {
-                    let credits = self.extractor.credits(&removed.text);
+                    let mut credits = self.extractor.credits(&removed.text);
+                    // The name line of a byline split after its label.
+                    if credits.reporters.is_empty()
+                        && credits.editors.is_empty()
+                        && let Some(name) = self.extractor.signature(&removed.text)
+                    {
+                        credits.reporters.push(name);
+                    }
                     merge(&mut record.credits.reporters, credits.reporters);
                     merge(&mut record.credits.editors, credits.editors);
                     if outlet.is_none() {
@@ -593,6 +600,20 @@ mod tests {
                 (9, "removed", Some("share.widget")),
             ]
         );
+    }
+
+    #[test]
+    fn a_byline_split_after_its_label_names_the_reporter() {
+        let raw = RawDocument::new(
+            "a.txt",
+            "a.txt",
+            "Library plans stay\n\nVon\nDenis Dilba\n\nDer Stadtrat hat am Dienstag beschlossen, die Pläne für die neue Bibliothek nicht zu ändern, die seit zwei Jahren gebaut wird.\n\nDie Bauarbeiter wollen die Lesesäle im Frühjahr fertigstellen, sagte der Bürgermeister am Abend."
+                .as_bytes()
+                .to_vec(),
+        );
+        let r = processor().process(&raw, &StageClock::default()).unwrap();
+        assert_eq!(r.credits.reporters, ["Denis Dilba"]);
+        assert_eq!(r.paragraphs.len(), 2, "{:?}", r.paragraphs);
     }
 
     #[test]
