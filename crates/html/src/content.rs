@@ -331,10 +331,25 @@ fn push_collapsed(buf: &mut String, text: &str) {
 
 /// Words of a class/id hint that mark furniture or content.
 pub(crate) fn hint_weight(hint: &str) -> (bool, bool) {
+    weigh_hint(hint, false)
+}
+
+/// Whether only advertising words (`ads`, `advert…`) mark `hint` as
+/// furniture: templates tag the sections that carry ad slots between the
+/// paragraphs (`TestReport__Section--Ads`) as well as the slots.
+fn only_ad_words(hint: &str) -> bool {
+    weigh_hint(hint, false).0 && !weigh_hint(hint, true).0
+}
+
+fn is_ad_word(word: &str) -> bool {
+    matches!(word, "ad" | "ads" | "adv") || word.starts_with("advert")
+}
+
+fn weigh_hint(hint: &str, skip_ads: bool) -> (bool, bool) {
     let mut bad = false;
     let mut good = false;
     for word in hint.split(|c: char| !c.is_ascii_alphanumeric()) {
-        if word.is_empty() {
+        if word.is_empty() || skip_ads && is_ad_word(word) {
             continue;
         }
         // `hidden` inside a compound class names a hidden part (Drupal's
@@ -450,6 +465,10 @@ fn block_junk(nodes: &[Node], raw: &[Raw], hinted: &[bool]) -> Vec<bool> {
         .collect()
 }
 
+/// Prose characters under an element named for ads that make it a
+/// section of the article rather than an ad slot.
+const AD_SECTION_PROSE: u32 = 400;
+
 /// Prose characters that make an `<article>` with its own headline a
 /// story rather than a teaser card.
 const STORY_PROSE: u32 = 400;
@@ -508,6 +527,13 @@ pub(crate) fn select(dom: &Dom, raw: Vec<Raw>, headline_at: Option<usize>) -> Ve
             && f64::from(all_prose[i]) >= 0.4 * f64::from(total)
             && !comment_like(&nodes[i].hint)
         {
+            hinted[i] = false;
+        }
+    }
+    // An ad slot holds no paragraphs: an element called so that does is
+    // the article's section that the slots sit in.
+    for i in 0..n {
+        if hinted[i] && all_prose[i] >= AD_SECTION_PROSE && only_ad_words(&nodes[i].hint) {
             hinted[i] = false;
         }
     }

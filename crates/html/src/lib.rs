@@ -688,6 +688,27 @@ mod tests {
     }
 
     #[test]
+    fn sections_named_for_their_ad_slots_are_the_article() {
+        let para = |topic: &str| {
+            format!(
+                "<p>The council said on Tuesday that it would not change the plans for the new {topic}, which has been under construction for two years and should open in the spring.</p><p>Builders expect to finish the {topic} before the summer, the mayor told reporters after a long meeting on Monday evening.</p><p>The {topic} will cost more than planned, and the council will vote on the extra money in a special session next month, when the new budget is due.</p>"
+            )
+        };
+        let html = format!(
+            "<html><body><article><h1>Plans stay</h1><section class=\"story__section\">{}</section>\
+             <section class=\"story__section story__section--ads\"><div class=\"ad-slot\"><span>Advertisement</span></div>{}</section>\
+             <section class=\"story__section story__section--ads\">{}</section></article></body></html>",
+            para("library"),
+            para("school"),
+            para("pool")
+        );
+        let page = HtmlExtractor::default().extract(&html).unwrap();
+        let texts: Vec<&str> = page.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert!(texts.iter().any(|t| t.contains("new pool")), "{texts:?}");
+        assert!(!texts.contains(&"Advertisement"), "{texts:?}");
+    }
+
+    #[test]
     fn json_ld_metadata() {
         let html = r#"<html><head><script type="application/ld+json">
 {"@context":"https://schema.org","@graph":[{"@type":"WebSite","name":"X"},
