@@ -392,6 +392,7 @@ fn bylines(dom: &dom::Dom) -> (Vec<String>, Option<String>) {
         if time.is_none()
             && (n.is("time") || n.itemprop == "datepublished")
             && let Some(d) = &n.datetime
+            && !in_teaser_item(dom, i)
         {
             time = Some(d.clone());
         }
@@ -441,6 +442,31 @@ fn bylines(dom: &dom::Dom) -> (Vec<String>, Option<String>) {
         }
     }
     (out, time)
+}
+
+/// Whether element `i` sits in a list item that links to another story
+/// with its headline (`<li><a>Other headline</a> <time>…</time></li>`): a
+/// sidebar's date, not the page's. Items of an article's own meta list
+/// (`<li><time>…</time></li><li>By <a>Ann Lee</a></li>`) link no headline.
+fn in_teaser_item(dom: &dom::Dom, i: usize) -> bool {
+    /// Characters of a link's text that make it a headline.
+    const HEADLINE_CHARS: usize = 25;
+    let mut up = dom.nodes[i].parent as usize;
+    for _ in 0..3 {
+        if up == 0 {
+            return false;
+        }
+        let item = &dom.nodes[up];
+        if item.is("li") {
+            let end = (item.end as usize).min(dom.nodes.len());
+            return (up + 1..end).any(|k| {
+                dom.nodes[k].flags & dom::flags::LINK != 0
+                    && element_text(dom, k, 200).chars().count() >= HEADLINE_CHARS
+            });
+        }
+        up = item.parent as usize;
+    }
+    false
 }
 
 /// Whether a class or id word marks an author's name: `author`, `byline`,
@@ -706,6 +732,17 @@ mod tests {
         let texts: Vec<&str> = page.blocks.iter().map(|b| b.text.as_str()).collect();
         assert!(texts.iter().any(|t| t.contains("new pool")), "{texts:?}");
         assert!(!texts.contains(&"Advertisement"), "{texts:?}");
+    }
+
+    #[test]
+    fn a_dated_link_to_another_story_does_not_date_the_page() {
+        let html = "<html><body><ul class=\"list\"><li><a href=\"/b\">Another story from the same blog this week</a> \
+            <time datetime=\"2019-07-30\">30 juil.</time></li></ul>\
+            <article><h1>Library plans stay</h1><ul class=\"meta\"><li><time datetime=\"2019-06-27\">27 juin</time></li>\
+            <li>Par <a href=\"/elba\">Elba</a></li></ul>\
+            <p>The council said on Tuesday that it would not change the plans for the new library.</p></article></body></html>";
+        let page = HtmlExtractor::default().extract(html).unwrap();
+        assert_eq!(page.published.as_deref(), Some("2019-06-27"));
     }
 
     #[test]
