@@ -77,6 +77,8 @@ pub(crate) mod reason {
     pub const CAPTION: &str = "class.caption";
     /// A run of other stories' teasers: headline, one-paragraph blurb, again.
     pub const TEASER: &str = "class.teaser";
+    /// A gallery's or a list's page numbers and arrows, one per line.
+    pub const PAGER: &str = "class.pager";
 }
 
 /// Features of one line used by the classifier.
@@ -542,6 +544,42 @@ pub(crate) fn teaser_runs(lines: &[&str], words: &[usize]) -> Vec<(usize, usize)
     runs
 }
 
+/// Lines in a row, at least, that make a pager.
+const PAGER_RUN: usize = 3;
+
+/// A page number (`1` to `999`) or an arrow (`<<`, `›`, `…`) alone on a line.
+fn pager_mark(line: &str) -> bool {
+    let line = line.trim();
+    let digits = line.bytes().all(|b| b.is_ascii_digit()) && (1..=3).contains(&line.len());
+    let arrows = !line.is_empty()
+        && line.chars().count() <= 3
+        && line
+            .chars()
+            .all(|c| matches!(c, '<' | '>' | '«' | '»' | '‹' | '›' | '…' | '.' | '|'));
+    digits || arrows
+}
+
+/// Runs of at least [`PAGER_RUN`] lines that are each a page number or an
+/// arrow (`<<`, `<`, `1`, `2`, `3`, `>`): a gallery's or a list's pager.
+/// Its numbers count up one by one; a table's column of figures does not.
+pub(crate) fn pager_runs(lines: &[&str]) -> Vec<(usize, usize)> {
+    let mut runs = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let end = i + lines[i..].iter().take_while(|l| pager_mark(l)).count();
+        let numbers: Vec<u32> = lines[i..end]
+            .iter()
+            .filter_map(|l| l.trim().parse().ok())
+            .collect();
+        let counts_up = numbers.windows(2).all(|w| w[1] == w[0] + 1);
+        if end - i >= PAGER_RUN && counts_up {
+            runs.push((i, end));
+        }
+        i = end.max(i + 1);
+    }
+    runs
+}
+
 /// A headline cut to fit a box: at most 20 words, one sentence, ending in
 /// an ellipsis right after a word (`Japan's Prime Minister Ishiba
 /// Considering Meeting with U.S. Presi...`).
@@ -875,6 +913,16 @@ mod tests {
         // A short one is left to its context, as in any language.
         let f = features("เรื่องที่เกี่ยวข้อง", Some("th"), langs.stopwords("th"));
         assert_eq!(classify(&f, &Thresholds::for_document(&[])), Class::Short);
+    }
+
+    #[test]
+    fn pagers_are_runs_of_page_numbers_and_arrows() {
+        let lines = [
+            "Story", "<<", "<", "1", "2", "3", ">", ">>", "Text.", "1", "Text.", "2014", "12", "7",
+            "Points", "25", "17", "35",
+        ];
+        // The last figures are a table's column, not pages.
+        assert_eq!(pager_runs(&lines), [(1, 8)]);
     }
 
     #[test]

@@ -464,6 +464,13 @@ impl Cleaner {
                     }
                 }
             }
+            for (start, end) in classify::pager_runs(&texts) {
+                for v in &mut verdicts[start..end] {
+                    if let Verdict::Class(c) = v {
+                        *c = Class::Bad(reason::PAGER);
+                    }
+                }
+            }
             for items in classify::story_lists(&texts) {
                 for i in items {
                     if let Verdict::Class(c) = &mut verdicts[i] {
@@ -484,6 +491,13 @@ impl Cleaner {
             })
             .collect();
         let copies = repeats::copies(&texts, &counts, &kept_so_far);
+        // In blocks a page extractor chose, repeated short lines are a
+        // table's or a product box's own (`Level: 85`, `Besonderheiten`).
+        let labels = if selected {
+            HashSet::default()
+        } else {
+            repeated_labels(&texts, &counts)
+        };
         let mut seen: HashSet<&str> = HashSet::default();
         let mut out = Cleaned {
             language,
@@ -497,7 +511,10 @@ impl Cleaner {
                     // A paragraph repeated later in the document is kept
                     // once; a line that runs other paragraphs together is
                     // a copy of them.
-                    if copy || (count >= REPEAT_MIN_WORDS && !seen.insert(line)) {
+                    if copy
+                        || (count >= REPEAT_MIN_WORDS && !seen.insert(line))
+                        || labels.contains(line)
+                    {
                         Some((reason::REPEAT.to_string(), Role::Boilerplate, None, None))
                     } else {
                         None
@@ -763,6 +780,23 @@ impl Cleaner {
     }
 }
 
+/// Short lines of two words or more that the document shows
+/// [`LABEL_REPEATS`] times or more: a widget's label (a gallery's title
+/// under every picture, `Fact Check` on every teaser), not the article's
+/// text.
+fn repeated_labels<'a>(texts: &[&'a str], counts: &[usize]) -> HashSet<&'a str> {
+    let mut seen: HashMap<&str, usize> = HashMap::default();
+    for (text, &words) in texts.iter().zip(counts) {
+        if (2..REPEAT_MIN_WORDS).contains(&words) {
+            *seen.entry(text).or_default() += 1;
+        }
+    }
+    seen.into_iter()
+        .filter(|&(_, n)| n >= LABEL_REPEATS)
+        .map(|(text, _)| text)
+        .collect()
+}
+
 /// What a line became: removed by a rule (with the rest after its lead) or
 /// classified.
 enum Verdict<'a> {
@@ -789,6 +823,9 @@ const SHORT_SENTENCE_WORDS: usize = 4;
 /// Bytes of the longest label a byline may stand apart from (`Von`,
 /// `Par`, `Autor:`).
 const MAX_BYLINE_LABEL_BYTES: usize = 8;
+
+/// Times a short line must appear to be taken for a widget's label.
+const LABEL_REPEATS: usize = 3;
 
 /// Paragraphs of at least this many words are checked for repeats.
 const REPEAT_MIN_WORDS: usize = 5;
@@ -1147,6 +1184,7 @@ mod tests {
                 "We independently select everything we recommend. Buying through us may earn us a commission.",
                 "promo.affiliate",
             ),
+            ("toggle caption", "caption.toggle"),
             (
                 "Have a tip? Jane Doe may be reached at jdoe@example.com.",
                 "boilerplate.tip-line",
@@ -1681,6 +1719,38 @@ mod tests {
             "{:?}",
             why(&c)
         );
+    }
+
+    #[test]
+    fn a_short_line_shown_three_times_is_a_widgets_label_but_not_in_chosen_blocks() {
+        let para = "The council said on Tuesday that it would not change the plans for the new library, which has been under construction for two years and should open in the spring.";
+        let p = |who: &str| para.replace("council", who);
+        let label = "Weather threatens plans";
+        let twice = "The mayor agreed";
+        let text = format!(
+            "Library plans stay\n\n<<\n1\n2\n3\n>>\n\n{}\n\n{label}\n\n{}\n\n{label}\n\n{twice}\n\n{}\n\n{label}\n\n{twice}\n\n{}",
+            p("council"),
+            p("mayor"),
+            p("board"),
+            p("city")
+        );
+        let cleaner = Cleaner::new(&RuleSet::builtin()).unwrap();
+        let c = cleaner.clean(&text);
+        let removed = why(&c);
+        assert_eq!(
+            removed
+                .iter()
+                .filter(|r| **r == (label, reason::REPEAT))
+                .count(),
+            3,
+            "{removed:?}"
+        );
+        assert!(removed.contains(&("2", reason::PAGER)), "{removed:?}");
+        // Twice is not a widget.
+        assert_eq!(kept(&c).iter().filter(|t| **t == twice).count(), 2);
+        // Chosen blocks keep their tables' and boxes' repeated cells.
+        let c = cleaner.clean_selected(&text);
+        assert!(kept(&c).contains(&label), "{:?}", why(&c));
     }
 
     #[test]
