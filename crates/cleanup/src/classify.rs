@@ -126,7 +126,22 @@ pub(crate) fn features(
     for token in line.split_whitespace() {
         words += 1;
         if let Some(list) = stopwords {
-            let word = token.trim_matches(|c: char| !c.is_alphanumeric());
+            let word = if ascii {
+                // Byte-wise: no character decoding for the common case.
+                let b = token.as_bytes();
+                match b.iter().position(u8::is_ascii_alphanumeric) {
+                    Some(start) => {
+                        let end = b
+                            .iter()
+                            .rposition(u8::is_ascii_alphanumeric)
+                            .map_or(start, |e| e + 1);
+                        &token[start..end]
+                    }
+                    None => "",
+                }
+            } else {
+                token.trim_matches(|c: char| !c.is_alphanumeric())
+            };
             let hit = if word.is_ascii() {
                 if word.bytes().any(|b| b.is_ascii_uppercase()) {
                     lower.clear();

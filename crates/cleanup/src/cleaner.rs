@@ -765,7 +765,13 @@ impl Cleaner {
         for m in phrases.into_iter().flatten() {
             consider(self.phrase_rule[m.pattern().as_usize()], None);
         }
-        let buckets = self.regex_sets.iter().filter(|b| words <= b.max_words);
+        // Most lines match no regex: the plain check allocates nothing and
+        // stops at the first match; only a matching line pays for the set
+        // of all that match.
+        let buckets = self
+            .regex_sets
+            .iter()
+            .filter(|b| words <= b.max_words && b.set.is_match(line));
         for i in buckets.flat_map(|b| b.set.matches(line).into_iter().map(|i| b.indices[i])) {
             let r = &self.regexes[i];
             let rest = r
