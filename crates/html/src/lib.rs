@@ -234,11 +234,14 @@ impl HtmlExtractor {
         // the article: keep the blocks' texts to look for it once the
         // article is found.
         let has_h1 = headings.iter().any(|(l, _)| *l == 1);
+        // So is a title that is a section's name before the site's
+        // (`Local News - The Valley Gazette`).
         let weak_title = !has_h1
-            && meta
-                .title
-                .as_deref()
-                .is_none_or(|t| t.split_whitespace().count() < 3);
+            && meta.title.as_deref().is_none_or(|t| {
+                let first = meta::first_part(t);
+                t.split_whitespace().count() < 3
+                    || first.len() < t.len() && first.split_whitespace().count() < 3
+            });
         let shapes: Vec<(String, bool)> = if weak_title {
             raw.iter()
                 .map(|b| {
@@ -1147,6 +1150,15 @@ The National Hurricane Center said the storm could bring a surge of up to 20 fee
         assert_eq!(
             title_of(&page(
                 "Daily News",
+                "Flooding closes highway for second day"
+            ))
+            .as_deref(),
+            Some("Flooding closes highway for second day")
+        );
+        // A section's name before the site's is no headline either.
+        assert_eq!(
+            title_of(&page(
+                "Local News - The Valley Gazette",
                 "Flooding closes highway for second day"
             ))
             .as_deref(),
