@@ -126,7 +126,7 @@ pub(crate) fn features(
     for token in line.split_whitespace() {
         words += 1;
         if let Some(list) = stopwords {
-            let word = if ascii {
+            let word = if ascii || token.is_ascii() {
                 // Byte-wise: no character decoding for the common case.
                 let b = token.as_bytes();
                 match b.iter().position(u8::is_ascii_alphanumeric) {
@@ -374,19 +374,24 @@ fn is_menu_like(line: &str, ascii: bool) -> bool {
     let separators = if ascii {
         memchr::memchr_iter(b'|', line.as_bytes()).count()
     } else {
+        // Byte-wise: every separator is `|` or starts with 0xC2 or 0xE2.
+        let bytes = line.as_bytes();
         let mut count = 0;
-        let mut prev = ' ';
-        let mut chars = line.chars().peekable();
-        while let Some(c) = chars.next() {
-            let next = chars.peek().copied().unwrap_or(' ');
-            count += match c {
-                '|' | '»' | '•' | '›' | '▸' | '►' => 1,
+        for i in memchr::memchr3_iter(b'|', 0xC2, 0xE2, bytes) {
+            let rest = &bytes[i..];
+            count += usize::from(match rest {
+                [b'|', ..] | [0xC2, 0xBB, ..] => true,
+                [0xE2, 0x80, 0xA2 | 0xBA, ..] | [0xE2, 0x96, 0xB8 | 0xBA, ..] => true,
                 // A middle dot between letters joins a transliterated
                 // name (`哈立德·泰穆尔`), it does not part menu items.
-                '·' if !(prev.is_alphabetic() && next.is_alphabetic()) => 1,
-                _ => 0,
-            };
-            prev = c;
+                [0xC2, 0xB7, ..] => {
+                    let before = line[..i].chars().next_back();
+                    let after = line[i + 2..].chars().next();
+                    !(before.is_some_and(char::is_alphabetic)
+                        && after.is_some_and(char::is_alphabetic))
+                }
+                _ => false,
+            });
         }
         count
     };
@@ -907,6 +912,26 @@ mod tests {
         assert!(!item("Ole Gunnar Solskjær (2018-2021): 1068 dager"));
         assert!(!item("Nunca ouviu falar do grupo Serelepe?"));
         assert!(!item("Dica para os pais que leem em voz alta"));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn menu_separators_are_counted_as_characters_would_be(
+            line in "([a-z ]|[|»·•›▸►’“é中]){0,24}"
+        ) {
+            let chars: Vec<char> = line.chars().collect();
+            let expected = chars.iter().enumerate().filter(|&(k, &c)| match c {
+                '|' | '»' | '•' | '›' | '▸' | '►' => true,
+                '·' => !(k > 0 && chars[k - 1].is_alphabetic()
+                    && chars.get(k + 1).is_some_and(|c| c.is_alphabetic())),
+                _ => false,
+            }).count();
+            let words = line.split_whitespace().count();
+            proptest::prop_assert_eq!(
+                is_menu_like(&line, false),
+                expected >= 2 && words <= (expected + 1) * 4
+            );
+        }
     }
 
     #[test]
