@@ -1192,6 +1192,20 @@ mod tests {
             ),
             ("toggle caption", "caption.toggle"),
             (
+                "Previous article Council backs plan for new pool",
+                "navigation.post-links",
+            ),
+            ("Back to top", "navigation.back-to"),
+            ("Zurück zur Übersicht", "navigation.back-to"),
+            (
+                "This work is licensed under a Creative Commons Attribution 4.0 International License.",
+                "footer.license",
+            ),
+            (
+                "Enter your email address below to receive our stories every morning.",
+                "promo.newsletter-consent",
+            ),
+            (
                 "Have a tip? Jane Doe may be reached at jdoe@example.com.",
                 "boilerplate.tip-line",
             ),
