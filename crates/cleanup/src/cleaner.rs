@@ -1192,6 +1192,10 @@ mod tests {
             ),
             ("toggle caption", "caption.toggle"),
             (
+                "This site participates in the Amazon Associates program.",
+                "promo.affiliate",
+            ),
+            (
                 "Previous article Council backs plan for new pool",
                 "navigation.post-links",
             ),
