@@ -112,13 +112,16 @@ fn promote_headings(record: &mut Record, blocks: &[Block]) {
 }
 
 /// Texts of the page's section headings (`<h2>`…`<h6>`) that do not end
-/// like a sentence.
+/// like a sentence nor start in lower case.
 fn marked_headings(blocks: &[Block]) -> Vec<&str> {
     blocks
         .iter()
         .filter(|b| matches!(b.kind, BlockKind::Heading(level) if level >= 2))
         .map(|b| b.text.as_str())
         .filter(|t| !t.trim_end().ends_with(['.', '。', '!', '！', ':', '：']))
+        // A heading tag around words that start in lower case holds a
+        // sentence's end or a pull quote, not a section's title.
+        .filter(|t| !t.trim_start().starts_with(char::is_lowercase))
         .collect()
 }
 
@@ -564,6 +567,8 @@ mod tests {
             <p>能登半島地震を受け、警視庁管内の11の有人島で警察無線の環境調査を実施した。その結果、母島で不感地帯が確認された。</p>\
             <h2>A standfirst set as a heading ends like a sentence.</h2>\
             <p>停電が長引けば発電に必要な燃料が不足するため、技官らが徒歩で山を上り、燃料補給を支えた。</p>\
+            <h3>comwrap and its partners at the fair</h3>\
+            <p>発電所の復旧には数週間かかる見通しで、県は住民に節電を呼びかけている。停電の影響を受けた世帯は、一時約三万戸に上った。</p>\
             </article></body></html>";
         let r = processor()
             .process_html(Source::new("x.html"), html, &StageClock::default())
@@ -576,6 +581,12 @@ mod tests {
         assert!(!r.paragraphs.iter().any(|p| p == "アンテナ改善で解消"));
         assert!(
             r.paragraphs.iter().any(|p| p.starts_with("A standfirst")),
+            "{:?}",
+            r.paragraphs
+        );
+        // Nor does a heading tag around words in lower case make a title.
+        assert!(
+            r.paragraphs.iter().any(|p| p.starts_with("comwrap")),
             "{:?}",
             r.paragraphs
         );
