@@ -793,7 +793,9 @@ impl Cleaner {
 fn repeated_labels<'a>(texts: &[&'a str], counts: &[usize]) -> HashSet<&'a str> {
     let mut seen: HashMap<&str, usize> = HashMap::default();
     for (text, &words) in texts.iter().zip(counts) {
-        if (2..REPEAT_MIN_WORDS).contains(&words) {
+        // A speaker's name before each turn of a transcript (`Korinna
+        // Hennig:`) is the text's own.
+        if (2..REPEAT_MIN_WORDS).contains(&words) && !text.trim_end().ends_with(':') {
             *seen.entry(text).or_default() += 1;
         }
     }
@@ -1751,8 +1753,9 @@ mod tests {
         let p = |who: &str| para.replace("council", who);
         let label = "Weather threatens plans";
         let twice = "The mayor agreed";
+        let speaker = "Korinna Hennig:";
         let text = format!(
-            "Library plans stay\n\n<<\n1\n2\n3\n>>\n\n{}\n\n{label}\n\n{}\n\n{label}\n\n{twice}\n\n{}\n\n{label}\n\n{twice}\n\n{}",
+            "Library plans stay\n\n<<\n1\n2\n3\n>>\n\n{}\n\n{label}\n{speaker}\n{}\n\n{label}\n\n{twice}\n{speaker}\n{}\n\n{label}\n\n{twice}\n{speaker}\n{}",
             p("council"),
             p("mayor"),
             p("board"),
@@ -1770,8 +1773,9 @@ mod tests {
             "{removed:?}"
         );
         assert!(removed.contains(&("2", reason::PAGER)), "{removed:?}");
-        // Twice is not a widget.
+        // Twice is not a widget, nor is a transcript's speaker.
         assert_eq!(kept(&c).iter().filter(|t| **t == twice).count(), 2);
+        assert_eq!(kept(&c).iter().filter(|t| **t == speaker).count(), 3);
         // Chosen blocks keep their tables' and boxes' repeated cells.
         let c = cleaner.clean_selected(&text);
         assert!(kept(&c).contains(&label), "{:?}", why(&c));
