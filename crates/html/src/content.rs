@@ -345,11 +345,48 @@ fn is_ad_word(word: &str) -> bool {
     matches!(word, "ad" | "ads" | "adv") || word.starts_with("advert")
 }
 
+/// What an entry of the word lists says about a class/id word.
+#[derive(Clone, Copy)]
+enum Mark {
+    /// The word is junk ([`JUNK_WORDS`]).
+    Junk,
+    /// A word starting so is junk ([`JUNK_PREFIXES`], one word long).
+    JunkPrefix,
+    /// The word marks content ([`GOOD_WORDS`]).
+    Good,
+}
+
+/// The word lists by first letter: a word is compared only with the
+/// entries that start like it (hints are lower-cased ASCII).
+static BY_LETTER: std::sync::LazyLock<[Vec<(&'static str, Mark)>; 26]> =
+    std::sync::LazyLock::new(|| {
+        let mut table: [Vec<(&'static str, Mark)>; 26] = Default::default();
+        let entries = JUNK_WORDS
+            .iter()
+            .map(|w| (*w, Mark::Junk))
+            .chain(
+                JUNK_PREFIXES
+                    .iter()
+                    .filter(|p| !p.contains('-'))
+                    .map(|p| (*p, Mark::JunkPrefix)),
+            )
+            .chain(GOOD_WORDS.iter().map(|w| (*w, Mark::Good)));
+        for (entry, mark) in entries {
+            if let Some(i) = entry.bytes().next().and_then(|b| b.checked_sub(b'a')) {
+                table[usize::from(i).min(25)].push((entry, mark));
+            }
+        }
+        table
+    });
+
 fn weigh_hint(hint: &str, skip_ads: bool) -> (bool, bool) {
     let mut bad = false;
     let mut good = false;
     for word in hint.split(|c: char| !c.is_ascii_alphanumeric()) {
-        if word.is_empty() || skip_ads && is_ad_word(word) {
+        let Some(letter) = word.bytes().next().filter(u8::is_ascii_lowercase) else {
+            continue;
+        };
+        if skip_ads && is_ad_word(word) {
             continue;
         }
         // `hidden` inside a compound class names a hidden part (Drupal's
@@ -357,13 +394,14 @@ fn weigh_hint(hint: &str, skip_ads: bool) -> (bool, bool) {
         if word == "hidden" {
             continue;
         }
-        if JUNK_WORDS.contains(&word)
-            || (JUNK_PREFIXES.iter().any(|p| word.starts_with(p)) && !NOT_JUNK.contains(&word))
-        {
-            bad = true;
-        }
-        if GOOD_WORDS.contains(&word) {
-            good = true;
+        for &(entry, mark) in &BY_LETTER[usize::from(letter - b'a')] {
+            match mark {
+                Mark::Junk => bad |= word == entry,
+                Mark::JunkPrefix => {
+                    bad |= word.starts_with(entry) && !NOT_JUNK.contains(&word);
+                }
+                Mark::Good => good |= word == entry,
+            }
         }
     }
     bad |= hint.split_ascii_whitespace().any(|c| {
@@ -686,7 +724,63 @@ pub(crate) fn select(dom: &Dom, raw: Vec<Raw>, headline_at: Option<usize>) -> Ve
 
 #[cfg(test)]
 mod tests {
-    use super::hint_weight;
+    use super::*;
+
+    /// The lists read one by one, as [`weigh_hint`] did before its table.
+    fn weigh_plainly(hint: &str) -> (bool, bool) {
+        let mut bad = false;
+        let mut good = false;
+        for word in hint.split(|c: char| !c.is_ascii_alphanumeric()) {
+            if word.is_empty() || word == "hidden" {
+                continue;
+            }
+            bad |= JUNK_WORDS.contains(&word)
+                || JUNK_PREFIXES.iter().any(|p| word.starts_with(p)) && !NOT_JUNK.contains(&word);
+            good |= GOOD_WORDS.contains(&word);
+        }
+        bad |= hint.split_ascii_whitespace().any(|c| {
+            matches!(
+                c,
+                "hidden" | "is-hidden" | "visually-hidden" | "visuallyhidden"
+            )
+        });
+        if !bad {
+            bad = JUNK_PREFIXES
+                .iter()
+                .filter(|p| p.contains('-'))
+                .any(|p| hint.contains(p));
+        }
+        (bad, good)
+    }
+
+    #[test]
+    fn the_table_weighs_hints_as_the_lists_do() {
+        let words: Vec<&str> = JUNK_WORDS
+            .iter()
+            .chain(JUNK_PREFIXES)
+            .chain(GOOD_WORDS)
+            .chain(NOT_JUNK)
+            .copied()
+            .chain([
+                "col-md-6",
+                "x",
+                "12",
+                "sharebar",
+                "newsletters",
+                "Ad",
+                "hidden",
+                "üBer",
+            ])
+            .collect();
+        // Every pair of words, joined as classes and as a compound.
+        for a in &words {
+            for b in &words {
+                for hint in [format!("{a} {b}"), format!("{a}-{b}"), format!("{a}__{b}")] {
+                    assert_eq!(weigh_hint(&hint, false), weigh_plainly(&hint), "{hint}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn a_hidden_label_does_not_hide_its_field() {
