@@ -658,14 +658,25 @@ pub(crate) fn revise(classes: &mut [Class], items: &[bool]) {
     // A long run of menu items, one per line (a site's sections, a category
     // list), is junk wherever it stands: between two paragraphs it would
     // otherwise pass as short lines of the article.
+    // A line a rule removed (a `Video` label among the sections) does not
+    // break the run.
     let mut start = 0;
+    let mut run = 0;
     for i in 0..=classes.len() {
         let item = i < classes.len() && classes[i] == Class::Short && items[i];
-        if !item {
-            if i - start >= MENU_RUN {
-                classes[start..i].fill(Class::Bad(reason::MENU_LIST));
+        let bridge = i < classes.len() && classes[i] == Class::Bad(RULE);
+        if item {
+            run += 1;
+        } else if !bridge {
+            if run >= MENU_RUN {
+                for c in &mut classes[start..i] {
+                    if *c == Class::Short {
+                        *c = Class::Bad(reason::MENU_LIST);
+                    }
+                }
             }
             start = i + 1;
+            run = 0;
         }
     }
     let first = classes.to_vec();
@@ -836,6 +847,17 @@ mod tests {
         let mut items = vec![true; c.len()];
         revise(&mut c, &items);
         assert!(c[1..=run].iter().all(|c| *c == Bad(reason::MENU_LIST)));
+        // A line a rule took in the middle does not split the run.
+        let mut c = vec![Good];
+        c.extend(std::iter::repeat_n(Short, MENU_RUN - 2));
+        c.push(Bad(RULE));
+        c.extend([Short, Short, Good]);
+        let n = c.len();
+        revise(&mut c, &items[..n]);
+        assert_eq!(
+            c.iter().filter(|c| **c == Bad(reason::MENU_LIST)).count(),
+            MENU_RUN
+        );
         // A shorter run is the article's own list, kept between prose.
         let mut c = vec![Good, Short, Short, Short, Good];
         items.truncate(c.len());

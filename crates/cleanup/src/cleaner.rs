@@ -1193,6 +1193,8 @@ mod tests {
                 "promo.affiliate",
             ),
             ("toggle caption", "caption.toggle"),
+            ("Mehr zum Thema", "de.related.heading"),
+            ("Video", "boilerplate.embed-label"),
             (
                 "This site participates in the Amazon Associates program.",
                 "promo.affiliate",

@@ -87,13 +87,15 @@ fn promote_headings(record: &mut Record, blocks: &[Block]) {
     if marked.is_empty() {
         return;
     }
-    let before = record.paragraphs.len();
-    record.paragraphs.retain(|p| !marked.contains(&p.as_str()));
-    if record.paragraphs.len() == before {
+    // Only headings the cleanup kept as body text: one it removed (`Mehr
+    // zum Thema`, an author box's title) is no section of the article.
+    marked.retain(|m| record.paragraphs.iter().any(|p| p == m));
+    if marked.is_empty() {
         return;
     }
+    record.paragraphs.retain(|p| !marked.contains(&p.as_str()));
     // Subheadings in the page's order.
-    let mut subheadings = Vec::with_capacity(record.subheadings.len() + before);
+    let mut subheadings = Vec::with_capacity(record.subheadings.len() + marked.len());
     for b in blocks {
         let t = b.text.as_str();
         let kept_as_heading = record.subheadings.iter().any(|s| s == t);
@@ -569,10 +571,12 @@ mod tests {
             <p>停電が長引けば発電に必要な燃料が不足するため、技官らが徒歩で山を上り、燃料補給を支えた。</p>\
             <h3>comwrap and its partners at the fair</h3>\
             <p>発電所の復旧には数週間かかる見通しで、県は住民に節電を呼びかけている。停電の影響を受けた世帯は、一時約三万戸に上った。</p>\
+            <h2>Related Stories</h2><p>停電の記録</p>\
             </article></body></html>";
         let r = processor()
             .process_html(Source::new("x.html"), html, &StageClock::default())
             .unwrap();
+        // A heading the cleanup removed (`Related Stories`) is none.
         assert_eq!(r.subheadings, ["アンテナ改善で解消"]);
         // `explain` says the same.
         let lines = processor().explain_html(html).unwrap();
