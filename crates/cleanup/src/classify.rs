@@ -79,6 +79,9 @@ pub(crate) mod reason {
     pub const TEASER: &str = "class.teaser";
     /// A gallery's or a list's page numbers and arrows, one per line.
     pub const PAGER: &str = "class.pager";
+    /// A date or a time alone on its line, with at most a label
+    /// (`Publiziert: 01.07.2023, 11:16`, `13:00 •`).
+    pub const STAMP: &str = "class.timestamp";
 }
 
 /// Features of one line used by the classifier.
@@ -102,6 +105,9 @@ pub(crate) struct Features {
     pub item: bool,
     /// Ends in a picture credit, as captions do.
     pub caption: bool,
+    /// A date or a time with at most a few words of label: a page's or a
+    /// teaser's time stamp.
+    pub stamp: bool,
 }
 
 /// Measures a line.
@@ -189,7 +195,47 @@ pub(crate) fn features(
             && !line.bytes().any(|b| b.is_ascii_digit() || b == b':'),
         caption: words >= CAPTION_WORDS
             && (ends_in_credit(line) || words <= MAX_PHOTO_CAPTION_WORDS && describes_photo(line)),
+        stamp: words <= MAX_STAMP_WORDS && is_stamp(line),
     }
+}
+
+/// Words of a time stamp line, at most.
+const MAX_STAMP_WORDS: usize = 8;
+/// Words with letters in a time stamp line (its label, a month), at most.
+const MAX_STAMP_LABEL_WORDS: usize = 3;
+
+/// A date or a time written in figures or with a month's name
+/// (`01.07.2023`, `14:40`, `23. April 2024`, `April 25, 2024`).
+static DATE_OR_TIME: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"\b\d{1,2}:\d{2}\b|\b\d{1,2}[./]\s?\d{1,2}[./]\s?\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\.?\s+\pL+\.?\s+\d{4}\b|\b\pL+\.?\s+\d{1,2},?\s+\d{4}\b|\d{4}年\d{1,2}月\d{1,2}日",
+    )
+    .expect("static regex")
+});
+
+/// A line that is a date or a time with at most a short label: nothing an
+/// article says in its body.
+fn is_stamp(line: &str) -> bool {
+    // Most lines have too few figures to hold one: no regex for them.
+    if line.bytes().filter(u8::is_ascii_digit).count() < 3 {
+        return false;
+    }
+    let labels = line
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .count();
+    // A labelled date is often the article's own (`Termin: 29.02.2020, 19
+    // Uhr`, `Einsendeschluss: 03.11.2019 (Poststempel)`); with a clock time
+    // it is a page's stamp (`Publiziert: 01.07.2023, 11:16`).
+    let labelled = line.contains('(')
+        || line
+            .split_whitespace()
+            .any(|w| w.ends_with(':') && w.chars().any(char::is_alphabetic));
+    let clock = line
+        .as_bytes()
+        .windows(3)
+        .any(|w| w[0].is_ascii_digit() && w[1] == b':' && w[2].is_ascii_digit());
+    labels <= MAX_STAMP_LABEL_WORDS && (clock || !labelled) && DATE_OR_TIME.is_match(line)
 }
 
 /// Words of a caption that says where people stand, at most.
@@ -344,6 +390,9 @@ pub(crate) fn classify(f: &Features, t: &Thresholds) -> Class {
     }
     if f.caption {
         return Class::Bad(reason::CAPTION);
+    }
+    if f.stamp {
+        return Class::Bad(reason::STAMP);
     }
     // No list for this language: sentence punctuation stands in.
     let density = f
@@ -985,6 +1034,38 @@ mod tests {
         ];
         // The last figures are a table's column, not pages.
         assert_eq!(pager_runs(&lines), [(1, 8)]);
+    }
+
+    #[test]
+    fn a_date_or_time_alone_on_its_line_is_a_stamp() {
+        let langs = Languages::new();
+        let stamp = |line: &str| features(line, Some("de"), langs.stopwords("de")).stamp;
+        for line in [
+            "25.10.2025 - 15:26 Uhr",
+            "Publiziert: 01.07.2023, 11:16",
+            "23. April 2024",
+            "April 25, 2024",
+            "13:00 •",
+            "10/07/2026 00:50 Actualizado a 10/07/2026 22:39",
+            "2024年4月23日",
+        ] {
+            assert!(stamp(line), "{line}");
+        }
+        for line in [
+            "Die Bundesliga-Saison 2023/2024",
+            "1 Kyle Busch 5040 5 1 17 27",
+            "Am 23. April 2024 hat der Stadtrat den Haushalt für das kommende Jahr beschlossen.",
+            "Termin: 29.02.2020, 19 Uhr",
+            "Einsendeschluss: 03.11.2019 (Poststempel)",
+            "-12.99",
+        ] {
+            assert!(!stamp(line), "{line}");
+        }
+        let f = features("25.10.2025 - 15:26 Uhr", Some("de"), langs.stopwords("de"));
+        assert_eq!(
+            classify(&f, &Thresholds::for_document(&[])),
+            Class::Bad(reason::STAMP)
+        );
     }
 
     #[test]
