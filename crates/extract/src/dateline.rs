@@ -80,7 +80,18 @@ impl DatelineParser {
         }
     }
 
-    pub(crate) fn parse(&self, paragraph: &str) -> Option<Dateline> {
+    #[cfg(test)]
+    fn parse(&self, paragraph: &str) -> Option<Dateline> {
+        self.parse_with_places(paragraph, |_| false)
+    }
+
+    /// The dateline at the start of `paragraph`; `known_place` also admits
+    /// a hyphen after a place in capitals that the gazetteer knows.
+    pub(crate) fn parse_with_places(
+        &self,
+        paragraph: &str,
+        known_place: impl Fn(&str) -> bool,
+    ) -> Option<Dateline> {
         // An agency is a name, not a parenthetical remark; a place and a
         // region are a few words.
         let words = |c: &Captures<'_>, group: &str| {
@@ -108,7 +119,19 @@ impl DatelineParser {
         // Without an agency, only the dashes of AP style (`WASHINGTON —`)
         // and a colon (`NEW DELHI:`) separate a dateline: `US - China talks`
         // must not pass (labels such as `NOTE:` are refused below).
-        if caps.name("agency").is_none() && !matches!(sep.as_str(), "—" | "–" | "--" | ":") {
+        // A hyphen also does after a known place in capitals, as agency
+        // copy reposted by portals reads (`BOSTON - A late storm …`):
+        // `US - China talks` and `NATO - the alliance` still do not pass.
+        let capital_place = caps.name("loc").is_some_and(|l| {
+            let l = l.as_str();
+            is_place_caps(l)
+                && l.chars().filter(|c| c.is_alphabetic()).count() >= 4
+                && known_place(l)
+        });
+        if caps.name("agency").is_none()
+            && !matches!(sep.as_str(), "—" | "–" | "--" | ":")
+            && !(sep.as_str() == "-" && capital_place)
+        {
             return None;
         }
         let get = |n: &str| caps.name(n).map(|m| m.as_str().trim().to_string());
@@ -297,6 +320,19 @@ mod tests {
         );
         assert_eq!(parse("A - B testing is common."), None);
         assert_eq!(parse("President Biden - who spoke"), None);
+        assert_eq!(parse("US - China talks resumed"), None);
+    }
+
+    #[test]
+    fn a_known_capital_place_before_a_hyphen_is_a_dateline() {
+        let parser = DatelineParser::new();
+        let known = |p: &str| matches!(p, "BOSTON" | "CHINA");
+        let parse = |s: &str| parser.parse_with_places(s, known).map(|d| d.location);
+        assert_eq!(
+            parse("BOSTON - A late-winter storm knocked out power on Tuesday."),
+            Some(Some("BOSTON".to_string()))
+        );
+        assert_eq!(parse("NATO - the alliance met"), None);
         assert_eq!(parse("US - China talks resumed"), None);
     }
 

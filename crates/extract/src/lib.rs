@@ -142,7 +142,7 @@ impl Extractor {
         let lines: Vec<&str> = lines.iter().map(|l| l.as_ref()).collect();
         let mut article = Article::default();
         let mut body = &lines[..];
-        if structure::is_headline(&lines, |l| self.datelines.parse(l).is_some()) {
+        if structure::is_headline(&lines, |l| self.dateline(l).is_some()) {
             article.title = Some(lines[0].to_string());
             body = &lines[1..];
         }
@@ -158,7 +158,7 @@ impl Extractor {
             .paragraphs
             .iter()
             .take(3)
-            .find_map(|p| self.datelines.parse(p));
+            .find_map(|p| self.dateline(p));
         article.agency = article
             .dateline
             .as_ref()
@@ -172,7 +172,8 @@ impl Extractor {
 
     /// Parses the dateline at the start of `paragraph`, if there is one.
     pub fn dateline(&self, paragraph: &str) -> Option<Dateline> {
-        self.datelines.parse(paragraph)
+        self.datelines
+            .parse_with_places(paragraph, |p| self.lexicon.places.contains(p))
     }
 
     /// Reads reporters and editors from a credit line or byline.
