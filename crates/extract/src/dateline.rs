@@ -138,7 +138,19 @@ impl DatelineParser {
         let location = match (get("loc"), get("region")) {
             (Some(loc), Some(region)) => Some(format!("{loc}, {region}")),
             (loc, _) => loc,
-        };
+        }
+        .map(|l| {
+            // A full stop glued to the separator (`HONDURAS.-`) is not the
+            // name's; an abbreviation's is (`D.C. —`, `FLA. (WSVN) --`).
+            let glued = paragraph[..sep.start()].ends_with('.');
+            let last = l.rsplit([' ', ',']).next().unwrap_or(&l);
+            match last.strip_suffix('.') {
+                Some(word) if glued && !word.contains('.') && word.chars().count() > 2 => {
+                    l[..l.len() - 1].to_string()
+                }
+                _ => l,
+            }
+        });
         if location.as_deref().is_some_and(|l| LABELS.contains(&l)) {
             return None;
         }
@@ -334,6 +346,21 @@ mod tests {
         );
         assert_eq!(parse("NATO - the alliance met"), None);
         assert_eq!(parse("US - China talks resumed"), None);
+        // The full stop before the hyphen is not the place's.
+        let d = parser.parse_with_places("TEGUCIGALPA, HONDURAS.- El presidente habló.", |p| {
+            p == "TEGUCIGALPA"
+        });
+        assert_eq!(
+            d.and_then(|d| d.location).as_deref(),
+            Some("TEGUCIGALPA, HONDURAS")
+        );
+        let d = parser.parse("MIAMI, FLA. (WSVN) -- The crash happened at noon.");
+        assert_eq!(d.and_then(|d| d.location).as_deref(), Some("MIAMI, FLA."));
+        let d = parser.parse("WASHINGTON, D.C. — The senator said.");
+        assert_eq!(
+            d.and_then(|d| d.location).as_deref(),
+            Some("WASHINGTON, D.C.")
+        );
     }
 
     #[test]
