@@ -1204,6 +1204,10 @@ mod tests {
                 "navigation.post-links",
             ),
             ("Back to top", "navigation.back-to"),
+            (
+                "For breaking news, download the Gazette apps for iOS and Android.",
+                "promo.app-download",
+            ),
             ("Zurück zur Übersicht", "navigation.back-to"),
             (
                 "This work is licensed under a Creative Commons Attribution 4.0 International License.",
