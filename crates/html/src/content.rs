@@ -404,20 +404,21 @@ fn weigh_hint(hint: &str, skip_ads: bool) -> (bool, bool) {
             }
         }
     }
-    bad |= hint.split_ascii_whitespace().any(|c| {
+    (bad || whole_hint_junk(hint), good)
+}
+
+/// Junk that the whole hint shows, not one word of it: a class that hides
+/// the element, or a hyphenated prefix spanning words (`most-read`).
+fn whole_hint_junk(hint: &str) -> bool {
+    hint.split_ascii_whitespace().any(|c| {
         matches!(
             c,
             "hidden" | "is-hidden" | "visually-hidden" | "visuallyhidden"
         )
-    });
-    // Hyphenated prefixes (`most-read`) span words.
-    if !bad {
-        bad = JUNK_PREFIXES
-            .iter()
-            .filter(|p| p.contains('-'))
-            .any(|p| hint.contains(p));
-    }
-    (bad, good)
+    }) || JUNK_PREFIXES
+        .iter()
+        .filter(|p| p.contains('-'))
+        .any(|p| hint.contains(p))
 }
 
 fn is_prose(b: &Raw) -> bool {
@@ -738,19 +739,7 @@ mod tests {
                 || JUNK_PREFIXES.iter().any(|p| word.starts_with(p)) && !NOT_JUNK.contains(&word);
             good |= GOOD_WORDS.contains(&word);
         }
-        bad |= hint.split_ascii_whitespace().any(|c| {
-            matches!(
-                c,
-                "hidden" | "is-hidden" | "visually-hidden" | "visuallyhidden"
-            )
-        });
-        if !bad {
-            bad = JUNK_PREFIXES
-                .iter()
-                .filter(|p| p.contains('-'))
-                .any(|p| hint.contains(p));
-        }
-        (bad, good)
+        (bad || whole_hint_junk(hint), good)
     }
 
     #[test]
