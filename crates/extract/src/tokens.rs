@@ -44,6 +44,16 @@ fn is_joiner(c: char) -> bool {
     matches!(c, '.' | '\'' | '’' | '&' | '-' | '+')
 }
 
+/// The character that starts at byte `i` of `text` (a boundary), if any:
+/// ASCII, as most text is, without decoding.
+fn char_at(text: &str, i: usize) -> Option<char> {
+    match text.as_bytes().get(i) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        Some(_) => text[i..].chars().next(),
+        None => None,
+    }
+}
+
 /// Splits `text` into words. `sentence_starts` are the byte offsets where
 /// sentences begin.
 pub(crate) fn tokenize<'a>(
@@ -56,7 +66,7 @@ pub(crate) fn tokenize<'a>(
     let mut i = 0;
     let mut prev_end = 0;
     while i < text.len() {
-        let Some(c) = text[i..].chars().next() else {
+        let Some(c) = char_at(text, i) else {
             break;
         };
         if !is_word_char(c) && c != '&' {
@@ -67,7 +77,7 @@ pub(crate) fn tokenize<'a>(
         let mut end = i;
         let mut j = i;
         while j < text.len() {
-            let Some(d) = text[j..].chars().next() else {
+            let Some(d) = char_at(text, j) else {
                 break;
             };
             if is_word_char(d) {
@@ -76,7 +86,7 @@ pub(crate) fn tokenize<'a>(
             } else if is_joiner(d) {
                 // A joiner counts only when a word character follows it,
                 // except a stop that may close an abbreviation.
-                let after = text[j + d.len_utf8()..].chars().next();
+                let after = char_at(text, j + d.len_utf8());
                 if after.is_some_and(is_word_char) {
                     j += d.len_utf8();
                 } else {
