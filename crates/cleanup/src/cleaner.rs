@@ -1194,6 +1194,7 @@ mod tests {
             ),
             ("toggle caption", "caption.toggle"),
             ("Mehr zum Thema", "de.related.heading"),
+            ("Die Autorin", "de.author-box"),
             ("Video", "boilerplate.embed-label"),
             (
                 "This site participates in the Amazon Associates program.",
