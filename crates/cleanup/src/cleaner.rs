@@ -1,6 +1,7 @@
 //! Applying a rule set to a document.
 
 use crate::{HashMap, HashSet};
+use std::ops::Range;
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
@@ -263,18 +264,35 @@ impl Cleaner {
 
     /// Splits `text` into lines and sorts each into kept or removed.
     pub fn clean(&self, text: &str) -> Cleaned {
-        self.clean_lines(text, self.classify, false)
+        self.clean_lines(text, self.classify, false, &[])
     }
 
     /// Cleans text whose lines a page extractor already chose as the main
-    /// content (one block a line): rules, block starters and repeats apply;
-    /// the line classifier, which would judge short list items and
-    /// interview turns out of context, does not.
+    /// content (one block a line). Rules, block starters and repeats apply
+    /// as in [`Cleaner::clean`]; the classifier keeps short lines inside
+    /// the article's text (list items, interview turns), and does not look
+    /// for site menus or other stories' teasers.
     pub fn clean_selected(&self, text: &str) -> Cleaned {
-        self.clean_lines(text, self.classify, true)
+        self.clean_lines(text, self.classify, true, &[])
     }
 
-    fn clean_lines(&self, text: &str, classify: bool, selected: bool) -> Cleaned {
+    /// Like [`Cleaner::clean_selected`], told which lines the page set as
+    /// one list or as one element broken by `<br>`: `lists` are ranges of
+    /// line numbers, counted from 0 as [`str::lines`] counts them, in order
+    /// and not overlapping. A list of
+    /// short items right before or after the article's text (a recipe's
+    /// ingredients, a ranking after its introduction) is the article's.
+    pub fn clean_selected_lists(&self, text: &str, lists: &[Range<usize>]) -> Cleaned {
+        self.clean_lines(text, self.classify, true, lists)
+    }
+
+    fn clean_lines(
+        &self,
+        text: &str,
+        classify: bool,
+        selected: bool,
+        lists: &[Range<usize>],
+    ) -> Cleaned {
         let lines: Vec<(usize, &str, bool)> = split_lines(text);
         // Whitespace-separated words of each line, counted once: language
         // sampling, rule word limits and the repeat check all use them.
@@ -384,6 +402,8 @@ impl Cleaner {
                     _ => Class::Bad(classify::RULE),
                 })
                 .collect();
+            // Before the main text is marked: its short lines turn good.
+            let listed = short_lists(&lines, lists);
             // A page shows its headline again right above the article: the
             // main text starts after that repeat, not in the menus before it.
             // Only a repeat in the first half counts: near the end it is a
@@ -432,13 +452,30 @@ impl Cleaner {
                             && (line.ends_with(['?', '？', '…', ':']) || line.ends_with("...")))
                         && line.bytes().filter(u8::is_ascii_digit).count() * 10 < line.len()
                 };
+                let list_item = |i: usize, v: &Verdict| {
+                    listed[i]
+                        && matches!(
+                            v,
+                            Verdict::Class(Class::Bad(reason::SHORT | reason::LOW_DENSITY))
+                        )
+                };
+                // A list's label (`Zutaten:`) on a line of its own, right
+                // above the list.
+                let label = |i: usize, v: &Verdict| {
+                    matches!(v, Verdict::Class(Class::Bad(reason::SHORT)))
+                        && lines[i].1.ends_with([':', '：'])
+                        && counts[i] <= LIST_LABEL_WORDS
+                        && listed.get(i + 1) == Some(&true)
+                };
+                let extends =
+                    |i: usize, v: &Verdict| short_sentence(i, v) || list_item(i, v) || label(i, v);
                 let mut i = span.1;
-                while i < verdicts.len() && short_sentence(i, &verdicts[i]) {
+                while i < verdicts.len() && extends(i, &verdicts[i]) {
                     verdicts[i] = Verdict::Class(Class::Good);
                     i += 1;
                 }
                 let mut i = span.0;
-                while i > 0 && short_sentence(i - 1, &verdicts[i - 1]) {
+                while i > 0 && extends(i - 1, &verdicts[i - 1]) {
                     i -= 1;
                     verdicts[i] = Verdict::Class(Class::Good);
                 }
@@ -828,6 +865,9 @@ const KICKER_WORDS: usize = 4;
 /// Words of a short sentence that joins the ends of a page's main text.
 const SHORT_SENTENCE_WORDS: usize = 4;
 
+/// At most this many words make a list's label (`Zubereitung:`).
+const LIST_LABEL_WORDS: usize = 5;
+
 /// Bytes of the longest label a byline may stand apart from (`Von`,
 /// `Par`, `Autor:`).
 const MAX_BYLINE_LABEL_BYTES: usize = 8;
@@ -850,6 +890,22 @@ fn class_role(why: &str) -> Role {
 
 /// Non-empty lines, trimmed, with their line number and whether a blank
 /// line precedes them.
+/// Which lines belong to one of `lists` (ranges of line numbers, in order)
+/// that holds two lines or more.
+fn short_lists(lines: &[(usize, &str, bool)], lists: &[Range<usize>]) -> Vec<bool> {
+    let mut listed = vec![false; lines.len()];
+    let mut first = 0;
+    for list in lists {
+        // Lines come in order of their numbers: skip to the list's first.
+        first += lines[first..].partition_point(|l| l.0 < list.start);
+        let members = lines[first..].partition_point(|l| l.0 < list.end);
+        if members >= 2 {
+            listed[first..first + members].fill(true);
+        }
+    }
+    listed
+}
+
 fn split_lines(text: &str) -> Vec<(usize, &str, bool)> {
     let mut out = Vec::new();
     let mut blank = true;
@@ -1181,6 +1237,25 @@ mod tests {
     }
 
     #[test]
+    fn a_line_about_translation_is_no_translator_credit() {
+        for line in [
+            "Traducción de la ley española",
+            "Traduzione di un testo antico",
+            "Translation apps are getting better every year, the study found.",
+        ] {
+            let c = article_with(
+                "The mayor said on Tuesday that the work would start soon.",
+                line,
+            );
+            assert!(
+                rules(&c).iter().all(|r| !r.contains("translator")),
+                "{line}: {:?}",
+                rules(&c)
+            );
+        }
+    }
+
+    #[test]
     fn notices_labels_and_disclaimers_go_by_their_rules() {
         assert_removed_by(&[
             (
@@ -1205,6 +1280,17 @@ mod tests {
                 "navigation.post-links",
             ),
             ("Back to top", "navigation.back-to"),
+            ("(END)", "boilerplate.end-mark"),
+            ("Aus dem Englischen von Jan Doolan", "de.footer.translator"),
+            (
+                "Translated from the Spanish by Ana Ruiz",
+                "footer.translator",
+            ),
+            (
+                "Traduit de l’anglais par Marie Dupont",
+                "fr.footer.translator",
+            ),
+            ("Traducción: Luis Pérez", "es.footer.translator"),
             (
                 "For breaking news, download the Gazette apps for iOS and Android.",
                 "promo.app-download",
@@ -1547,6 +1633,35 @@ mod tests {
         );
         // At the edge, a short line is still judged.
         assert!(!lines.contains(&"Share"), "{lines:?}");
+    }
+
+    #[test]
+    fn a_list_beside_the_article_is_its_own() {
+        let cleaner = Cleaner::new(&RuleSet::builtin()).unwrap();
+        let body = LIBRARY;
+        // Line numbers: headline 0, label 2, items 4-8, prose 10-14, a
+        // heading a rule removes 16, then another list 18-22.
+        let text = format!(
+            "Almond biscuits\n\nIngredients:\n\n300 g flour\n\n100 g almonds\n\n200 g sugar\n\n\
+             {body}\n\n{body} 1\n\n{body} 2\n\nMost read\n\nNewest\n\nOldest\n\nTop"
+        );
+        let items = ["300 g flour", "100 g almonds", "200 g sugar"];
+        let plain = cleaner.clean_selected(&text);
+        assert!(
+            items.iter().all(|i| !kept(&plain).contains(i)),
+            "{:?}",
+            kept(&plain)
+        );
+        let listed = cleaner.clean_selected_lists(&text, &[4..9, 18..23]);
+        let lines = kept(&listed);
+        assert!(items.iter().all(|i| lines.contains(i)), "{lines:?}");
+        // The list's label goes with it.
+        assert!(lines.contains(&"Ingredients:"), "{lines:?}");
+        // A list past another box's heading is that box's.
+        assert!(!lines.contains(&"Oldest"), "{lines:?}");
+        // One line is no list.
+        let one = cleaner.clean_selected_lists(&text, &[4..5]);
+        assert!(!kept(&one).contains(&"300 g flour"), "{:?}", kept(&one));
     }
 
     #[test]

@@ -714,10 +714,17 @@ pub(crate) fn select(dom: &Dom, raw: Vec<Raw>, headline_at: Option<usize>) -> Ve
         if link_density > 0.5 {
             continue;
         }
+        let holder = &nodes[b.container as usize];
+        let list = match b.kind {
+            BlockKind::ListItem => Some(holder.parent),
+            _ if holder.is("p") => Some(b.container),
+            _ => None,
+        };
         out.push(Block {
             kind: b.kind,
             text: b.text,
             link_density,
+            list,
         });
     }
     out

@@ -115,6 +115,12 @@ pub struct Block {
     pub text: String,
     /// Share of the characters inside links.
     pub link_density: f32,
+    /// The list a list item belongs to, or the paragraph (`<p>`) a block of
+    /// text belongs to, as a number for that element: blocks in a row with
+    /// the same `list` are one list's items, or the lines of one paragraph
+    /// broken by `<br>`. `None` for other blocks (headings, text in a
+    /// `<div>`).
+    pub list: Option<u32>,
 }
 
 /// An article page.
@@ -526,6 +532,7 @@ fn ld_fallback(blocks: &[Block], body: &str) -> Option<Vec<Block>> {
             kind: BlockKind::Paragraph,
             text,
             link_density: 0.0,
+            list: None,
         })
         .collect();
     (!paragraphs.is_empty()).then_some(paragraphs)
@@ -735,6 +742,29 @@ mod tests {
         let texts: Vec<&str> = page.blocks.iter().map(|b| b.text.as_str()).collect();
         assert!(texts.iter().any(|t| t.contains("new pool")), "{texts:?}");
         assert!(!texts.contains(&"Advertisement"), "{texts:?}");
+    }
+
+    #[test]
+    fn list_items_and_broken_lines_know_their_list() {
+        let html = "<html><body><article><h1>Almond biscuits</h1>\
+            <p>Ingredients:<br>300 g flour<br>100 g almonds</p>\
+            <ul><li>Mix everything.</li><li>Bake for fifteen minutes.</li></ul><ul><li>Serve.</li></ul>\
+            <p>The council said on Tuesday that it would not change the plans for the new library.</p>\
+            </article></body></html>";
+        let page = HtmlExtractor::default().extract(html).unwrap();
+        let lists: Vec<(&str, Option<u32>)> = page
+            .blocks
+            .iter()
+            .map(|b| (b.text.as_str(), b.list))
+            .collect();
+        let list = |text: &str| lists.iter().find(|(t, _)| *t == text).and_then(|(_, l)| *l);
+        assert!(list("Ingredients:").is_some(), "{lists:?}");
+        assert_eq!(list("Ingredients:"), list("100 g almonds"));
+        assert!(list("Mix everything.").is_some());
+        assert_eq!(list("Mix everything."), list("Bake for fifteen minutes."));
+        assert_ne!(list("Mix everything."), list("Serve."));
+        assert_ne!(list("Mix everything."), list("Ingredients:"));
+        assert_eq!(list("Almond biscuits"), None);
     }
 
     #[test]

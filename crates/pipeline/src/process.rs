@@ -1,5 +1,6 @@
 //! One document: decode, clean, extract.
 
+use std::ops::Range;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Instant;
 
@@ -61,18 +62,47 @@ pub(crate) const WRITE: usize = 7;
 
 /// The text cleanup sees for a page: its headline, then one main-content
 /// block a line.
-fn page_text(page: &Page) -> String {
+fn page_text(page: &Page) -> (String, Vec<Range<usize>>) {
     let mut text = String::new();
+    let mut line = 0;
     if let Some(title) = &page.title {
         text.push_str(title);
         text.push_str("\n\n");
+        line += 2;
     }
+    // Runs of blocks the page set as one list or one element broken by
+    // `<br>`, as ranges of line numbers. Lists of links are no article's.
+    let mut lists = Vec::new();
+    let mut run: Option<(u32, usize, bool)> = None;
+    let mut close = |run: Option<(u32, usize, bool)>, end: usize| {
+        if let Some((_, start, unlinked)) = run
+            && unlinked
+            && end - start >= 4
+        {
+            lists.push(start..end);
+        }
+    };
     for block in &page.blocks {
+        let unlinked = block.link_density < LIST_LINK_DENSITY;
+        run = match (run, block.list) {
+            (Some((list, start, clean)), Some(this)) if list == this => {
+                Some((list, start, clean && unlinked))
+            }
+            (other, this) => {
+                close(other, line);
+                this.map(|list| (list, line, unlinked))
+            }
+        };
         text.push_str(&block.text);
         text.push_str("\n\n");
+        line += 2;
     }
-    text
+    close(run, line);
+    (text, lists)
 }
+
+/// A list whose items are this much link text or more points elsewhere.
+const LIST_LINK_DENSITY: f32 = 0.25;
 
 /// Section headings the page marks up (`<h2>`…`<h6>`) that the text
 /// stage kept as paragraphs move to `subheadings`: the markup says what the
@@ -201,8 +231,8 @@ impl Processor {
         let page = clock
             .time(HTML, || self.html.extract(html))
             .map_err(|e| ErrorRecord::new(source.path.clone(), "html", e.to_string()))?;
-        let text = page_text(&page);
-        let mut record = self.process_cleaned(source, &text, clock, true);
+        let (text, lists) = page_text(&page);
+        let mut record = self.process_cleaned(source, &text, clock, Some(&lists));
         if let Some(title) = page.title {
             // The headline line was not taken as one (too long, say): it is
             // not body text either.
@@ -229,24 +259,22 @@ impl Processor {
 
     /// Processes already decoded text.
     pub fn process_text(&self, source: Source, text: &str, clock: &StageClock) -> Record {
-        self.process_cleaned(source, text, clock, false)
+        self.process_cleaned(source, text, clock, None)
     }
 
-    /// Processes text, `selected` when a page extractor chose its lines.
+    /// Processes text; `selected` when a page extractor chose its lines,
+    /// with the ranges of lines the page set as lists.
     fn process_cleaned(
         &self,
         source: Source,
         text: &str,
         clock: &StageClock,
-        selected: bool,
+        selected: Option<&[Range<usize>]>,
     ) -> Record {
         let (text, repairs) = clock.time(REPAIR, || self.repairer.repair(text));
-        let cleaned = clock.time(CLEAN, || {
-            if selected {
-                self.cleaner.clean_selected(&text)
-            } else {
-                self.cleaner.clean(&text)
-            }
+        let cleaned = clock.time(CLEAN, || match selected {
+            Some(lists) => self.cleaner.clean_selected_lists(&text, lists),
+            None => self.cleaner.clean(&text),
         });
         let start = Instant::now();
         let mut record = Record::new(source);
@@ -410,7 +438,7 @@ impl Processor {
     /// Every non-empty line of `text` with its verdict and the rule or
     /// feature that decided it, in input order.
     pub fn explain(&self, text: &str) -> Vec<LineVerdict> {
-        self.explain_lines(text, false, &[])
+        self.explain_lines(text, None, &[])
     }
 
     /// Like [`Processor::explain`] for an HTML page: the lines are the
@@ -419,17 +447,22 @@ impl Processor {
     pub fn explain_html(&self, html: &str) -> Result<Vec<LineVerdict>, HtmlError> {
         let page = self.html.extract(html)?;
         let marked = marked_headings(&page.blocks);
-        Ok(self.explain_lines(&page_text(&page), true, &marked))
+        let (text, lists) = page_text(&page);
+        Ok(self.explain_lines(&text, Some(&lists), &marked))
     }
 
     /// `marked`: section headings the page marks up, which are subheadings
     /// wherever they are kept but first (as `run` has them).
-    fn explain_lines(&self, text: &str, selected: bool, marked: &[&str]) -> Vec<LineVerdict> {
+    fn explain_lines(
+        &self,
+        text: &str,
+        selected: Option<&[Range<usize>]>,
+        marked: &[&str],
+    ) -> Vec<LineVerdict> {
         let (text, _) = self.repairer.repair(text);
-        let cleaned = if selected {
-            self.cleaner.clean_selected(&text)
-        } else {
-            self.cleaner.clean(&text)
+        let cleaned = match selected {
+            Some(lists) => self.cleaner.clean_selected_lists(&text, lists),
+            None => self.cleaner.clean(&text),
         };
         let kept: Vec<&str> = cleaned.kept.iter().map(|l| l.text.as_str()).collect();
         let article = self.extractor.extract(&kept);
@@ -559,6 +592,40 @@ mod tests {
             "Buch der Woche\n\n{body} Das sagt Marina Mucha.\n\nMarina Mucha"
         ));
         assert!(r.credits.reporters.is_empty());
+    }
+
+    #[test]
+    fn a_list_beside_the_article_stays_a_list_of_links_goes() {
+        let para = "<p>The council said on Tuesday that it would not change the plans for the \
+            new library, which has been under construction for two years and should open soon.</p>";
+        let html = format!(
+            "<html><body><article><h1>Almond biscuits for the library's opening</h1>\
+            <p>Ingredients:<br>300 g flour<br>100 g almonds<br>200 g sugar</p>{para}{para}\
+            <h2>Most read</h2><ul><li>Preheat oven</li><li>Bake briefly</li></ul>\
+            <ul><li><a href=\"/a\">Another story</a></li><li><a href=\"/b\">More news</a></li></ul>\
+            </article></body></html>"
+        );
+        let r = processor()
+            .process_html(Source::new("x.html"), &html, &StageClock::default())
+            .unwrap();
+        for item in ["Ingredients:", "300 g flour", "200 g sugar"] {
+            assert!(
+                r.paragraphs.iter().any(|p| p == item),
+                "{item}: {:?}",
+                r.paragraphs
+            );
+        }
+        // A list under another box's heading is that box's; links are none.
+        for item in ["Bake briefly", "More news"] {
+            assert!(
+                !r.paragraphs.iter().any(|p| p == item),
+                "{item}: {:?}",
+                r.paragraphs
+            );
+        }
+        let explained = processor().explain_html(&html).unwrap();
+        let flour = explained.iter().find(|l| l.text == "300 g flour");
+        assert_eq!(flour.map(|l| l.verdict), Some("paragraph"));
     }
 
     #[test]
