@@ -628,6 +628,83 @@ fn pager_mark(line: &str) -> bool {
     digits || arrows
 }
 
+/// How far before and after an article's first line its header reaches:
+/// the lines that say when and by whom it was published.
+const HEADER_REACH: usize = 10;
+const HEADER_REACH_AFTER: usize = 6;
+/// A header line is short.
+const HEADER_LINE_CHARS: usize = 80;
+
+/// The line the main text must end before on a page that runs several
+/// articles in a row (a site's endless scroll): the first article's header
+/// — its time stamp and one more of the short lines around its start (a
+/// label, a byline) — shown again further down opens the next article.
+/// When a short run of good lines (the next headline and lead) stands right
+/// above that header, apart from the text before it, it goes too.
+///
+/// `start` is the main text's first line; `good` marks kept lines,
+/// `furniture` short removed lines that are not menus, `stamp` time stamps.
+pub(crate) fn next_article(
+    lines: &[&str],
+    good: &[bool],
+    furniture: &[bool],
+    stamp: &[bool],
+    start: usize,
+) -> Option<usize> {
+    let header = start.saturating_sub(HEADER_REACH)..(start + HEADER_REACH_AFTER).min(lines.len());
+    // Most pages show no stamp near the article's start: nothing to match.
+    if !header.clone().any(|i| stamp[i] && furniture[i]) {
+        return None;
+    }
+    let shape = |line: &str| -> String {
+        line.chars()
+            .flat_map(char::to_lowercase)
+            .map(|c| if c.is_ascii_digit() { '0' } else { c })
+            .collect()
+    };
+    let short = |i: usize| furniture[i] && lines[i].chars().count() <= HEADER_LINE_CHARS;
+    let header_lines: HashSet<String> = header
+        .clone()
+        .filter(|&i| short(i))
+        .map(|i| shape(lines[i]))
+        .collect();
+    let again: Vec<(usize, String)> = (header.end..lines.len())
+        .filter(|&i| short(i))
+        .map(|i| (i, shape(lines[i])))
+        .filter(|(_, s)| header_lines.contains(s))
+        .collect();
+    let at = again.iter().enumerate().find_map(|(k, (i, first))| {
+        let near = again[k..].iter().take_while(|(j, _)| *j < i + HEADER_REACH);
+        let mut other = false;
+        let mut stamped = false;
+        for (j, s) in near {
+            other |= s != first;
+            stamped |= stamp[*j];
+        }
+        (other && stamped).then_some(*i)
+    })?;
+    // Above the repeated header: its removed lines, then perhaps the next
+    // headline and lead, set apart by a gap of removed lines.
+    let mut cut = at;
+    while cut > start && !good[cut - 1] {
+        cut -= 1;
+    }
+    let lead_end = cut;
+    while cut > start && good[cut - 1] {
+        cut -= 1;
+    }
+    let gap = (0..cut).rev().take_while(|&i| !good[i]).count();
+    if lead_end - cut > NEXT_LEAD_LINES || gap < NEXT_GAP_LINES {
+        cut = lead_end;
+    }
+    (cut > start).then_some(cut)
+}
+
+/// The next article's headline and lead: this many good lines at most.
+const NEXT_LEAD_LINES: usize = 2;
+/// Removed lines (share buttons, tags) between two articles, at least.
+const NEXT_GAP_LINES: usize = 3;
+
 /// Runs of at least [`PAGER_RUN`] lines that are each a page number or an
 /// arrow (`<<`, `<`, `1`, `2`, `3`, `>`): a gallery's or a list's pager.
 /// Its numbers count up one by one; a table's column of figures does not.

@@ -413,12 +413,33 @@ impl Cleaner {
                 .copied()
                 .filter(|&i| i < lines.len() / 2)
                 .unwrap_or(0);
-            let span = if fallback {
+            let mut span = if fallback {
                 (0, classes.len())
             } else {
                 classify::main_span(&classes[start..], &words[start..])
                     .map_or((0, 0), |(s, e)| (s + start, e + start))
             };
+            // A page that runs the next article on below this one (blocks
+            // a page extractor chose are one article).
+            if !selected && span.0 < span.1 {
+                let good: Vec<bool> = classes.iter().map(|c| *c == Class::Good).collect();
+                let furniture: Vec<bool> = classes
+                    .iter()
+                    .enumerate()
+                    .map(|(i, c)| {
+                        !(good[i]
+                            || (headline && i == 0)
+                            || matches!(verdicts[i], Verdict::RepeatedTitle)
+                            || matches!(c, Class::Bad(reason::MENU | reason::MENU_LIST)))
+                    })
+                    .collect();
+                let stamps: Vec<bool> = features.iter().map(|f| f.stamp).collect();
+                if let Some(cut) =
+                    classify::next_article(&texts, &good, &furniture, &stamps, span.0)
+                {
+                    span.1 = span.1.min(cut);
+                }
+            }
             for (i, v) in verdicts.iter_mut().enumerate() {
                 if let Verdict::Class(c) = v
                     && *c == Class::Good
@@ -1633,6 +1654,42 @@ mod tests {
         );
         // At the edge, a short line is still judged.
         assert!(!lines.contains(&"Share"), "{lines:?}");
+    }
+
+    #[test]
+    fn the_next_article_below_is_not_this_ones() {
+        let cleaner = Cleaner::new(&RuleSet::builtin()).unwrap();
+        let body = LIBRARY;
+        let next = "The mayor also said that the swimming pool would close for repairs in \
+                    the summer, and that the work would take at least three months.";
+        let page = |stamp: &str| {
+            format!(
+                "Library plans stay\n\nJane Doe\n\nPublished 06.01.2026 - 17:29\n\nIn brief\n\n\
+                 {body}\n\n{body} 1\n\n{body} 2\n\n{body} 3\n\n{body} 4\n\n\
+                 Share this article\n\nMore about\n\n\
+                 library council town\n\nPool to close for the summer, mayor says after a long meeting\n\n\
+                 John Roe\n\n{stamp}\n\nIn brief\n\n{next}\n\n{next} Again."
+            )
+        };
+        let two = cleaner.clean(&page("Published 06.01.2026 - 16:25"));
+        let lines = kept(&two);
+        assert!(lines.contains(&format!("{body} 2").as_str()), "{lines:?}");
+        assert!(
+            !lines.iter().any(|l| l.starts_with("The mayor")),
+            "{lines:?}"
+        );
+        assert!(
+            !lines.iter().any(|l| l.starts_with("Pool to close")),
+            "{lines:?}"
+        );
+        // Without the time stamp again, the text below is not known to be
+        // another article's.
+        let one = cleaner.clean(&page("Updated"));
+        assert!(
+            kept(&one).iter().any(|l| l.starts_with("The mayor")),
+            "{:?}",
+            kept(&one)
+        );
     }
 
     #[test]
