@@ -131,6 +131,12 @@ struct TemplateArgs {
     /// Worker threads [default: number of cores].
     #[arg(long, short)]
     jobs: Option<usize>,
+    /// Follow symbolic links that stay inside the archive root, as `run
+    /// --follow-links` does.
+    #[arg(long)]
+    follow_links: bool,
+    #[command(flatten)]
+    input: InputArgs,
     #[command(flatten)]
     learn: LearnArgs,
 }
@@ -491,6 +497,9 @@ fn run(args: RunArgs) -> Result<u8, Failure> {
         compression: args.parts.compress,
         full: args.full,
         base_config: base.clone(),
+        // An output folder kept inside the archive is not an input, for
+        // the template pass either.
+        skip: vec![out.to_path_buf()],
         ..Options::default()
     };
     std::fs::create_dir_all(out)
@@ -700,51 +709,62 @@ fn clean(args: CleanArgs) -> Result<u8, Failure> {
 fn explain(args: CleanArgs) -> Result<u8, Failure> {
     let rules = args.rules.load()?;
     let processor = Processor::new(&rules).map_err(|e| Failure::usage(e.into()))?;
-    let (_, bytes) = read_input(&args.file).map_err(Failure::fatal)?;
-    let html = newsclean_html::looks_like_html(&bytes);
-    let charset = html
-        .then(|| newsclean_ingest::html_charset(&bytes))
-        .flatten();
-    let verdicts = newsclean_ingest::decode_with_charset(&bytes, charset)
-        .map_err(|e| e.to_string())
-        .and_then(|decoded| {
-            if html {
+    let (name, bytes) = read_input(&args.file).map_err(Failure::fatal)?;
+    // Through the reader, as `run` and `clean` read: a JSON record's text,
+    // each line of a JSON Lines file, the members of an archive.
+    let mut documents = Vec::new();
+    newsclean_ingest::Reader::new().read(&name, &bytes[..], |item| {
+        documents.push(match item {
+            Ok(raw) => {
+                // A record's path names it: `feed.jsonl#3`.
+                let label = raw.path.clone();
                 processor
-                    .explain_html(&decoded.text)
-                    .map_err(|e| e.to_string())
-            } else {
-                Ok(processor.explain(&decoded.text))
+                    .explain_document(&raw)
+                    .map(|v| (label, v))
+                    .map_err(|e| e.reason)
             }
-        });
-    let verdicts = match verdicts {
-        Ok(verdicts) => verdicts,
-        Err(err) => {
-            eprintln!("newsclean: {}: {err}", args.file.display());
-            return Ok(exit::SOME_FAILED);
+            Err(err) => Err(err.kind.to_string()),
+        })
+    });
+    let several = documents.len() > 1;
+    let mut code = exit::OK;
+    let mut explained = Vec::new();
+    for document in documents {
+        match document {
+            Ok(doc) => explained.push(doc),
+            Err(err) => {
+                eprintln!("newsclean: {}: {err}", args.file.display());
+                code = exit::SOME_FAILED;
+            }
         }
-    };
+    }
     let colour = std::io::stdout().is_terminal();
     let mut out = std::io::stdout().lock();
     let write = || -> std::io::Result<()> {
-        for v in verdicts {
-            let (start, end) = match (colour, v.verdict) {
-                (false, _) => ("", ""),
-                (true, "title" | "subheading") => ("\x1b[1;32m", "\x1b[0m"),
-                (true, "paragraph") => ("\x1b[32m", "\x1b[0m"),
-                (true, "credit" | "related") => ("\x1b[33m", "\x1b[0m"),
-                (true, _) => ("\x1b[31m", "\x1b[0m"),
-            };
-            let rule = v.rule.as_deref().unwrap_or("");
-            writeln!(
-                out,
-                "{start}{:>5} {:<10} {:<28} {}{end}",
-                v.line, v.verdict, rule, v.text
-            )?;
+        for (label, verdicts) in explained {
+            if several {
+                writeln!(out, "== {label}")?;
+            }
+            for v in verdicts {
+                let (start, end) = match (colour, v.verdict) {
+                    (false, _) => ("", ""),
+                    (true, "title" | "subheading") => ("\x1b[1;32m", "\x1b[0m"),
+                    (true, "paragraph") => ("\x1b[32m", "\x1b[0m"),
+                    (true, "credit" | "related") => ("\x1b[33m", "\x1b[0m"),
+                    (true, _) => ("\x1b[31m", "\x1b[0m"),
+                };
+                let rule = v.rule.as_deref().unwrap_or("");
+                writeln!(
+                    out,
+                    "{start}{:>5} {:<10} {:<28} {}{end}",
+                    v.line, v.verdict, rule, v.text
+                )?;
+            }
         }
         out.flush()
     };
     write().map_err(|e| Failure::fatal(e.into()))?;
-    Ok(exit::OK)
+    Ok(code)
 }
 
 fn read_input(file: &Path) -> anyhow::Result<(String, Vec<u8>)> {
@@ -764,8 +784,13 @@ fn read_input(file: &Path) -> anyhow::Result<(String, Vec<u8>)> {
 }
 
 fn templates(args: TemplateArgs) -> Result<u8, Failure> {
+    // Read as `run` reads, so that the templates are those a run learns.
     let options = Options {
         jobs: jobs(args.jobs)?,
+        max_bytes: args.input.max_bytes,
+        max_member_bytes: args.input.max_member_bytes,
+        fields: args.input.fields()?,
+        follow_links: args.follow_links,
         ..Options::default()
     };
     let processor = Processor::new(&RuleSet::empty()).map_err(|e| Failure::usage(e.into()))?;

@@ -371,6 +371,33 @@ fn explain_reads_html_pages_as_run_does() {
 }
 
 #[test]
+fn explain_reads_records_and_compressed_files_as_run_does() {
+    let run = output(
+        newsclean()
+            .arg("explain")
+            .arg(fixtures().join("torture/json/feed.jsonl")),
+    );
+    let text = String::from_utf8_lossy(&run.stdout);
+    // Each record's text, under its name; never the JSON itself.
+    assert!(text.lines().any(|l| l == "== feed.jsonl#0"), "{text}");
+    assert!(text.contains("Storm closes schools"), "{text}");
+    assert!(!text.contains("\"text\""), "{text}");
+    // The feed's malformed lines are errors on stderr, as in `run`.
+    assert_eq!(run.status.code(), Some(1));
+    let run = output(
+        newsclean()
+            .arg("explain")
+            .arg(fixtures().join("torture/compressed/article.txt.zst")),
+    );
+    assert_eq!(run.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&run.stdout);
+    assert!(
+        text.lines().next().is_some_and(|l| l.contains("title")),
+        "{text}"
+    );
+}
+
+#[test]
 fn explain_lists_every_line_with_its_rule() {
     let run = output(
         newsclean()
@@ -400,6 +427,59 @@ fn explain_lists_every_line_with_its_rule() {
     );
     // Not a terminal: no colour codes.
     assert!(!text.contains('\x1b'));
+}
+
+/// `templates` reads as `run` does: a field map finds the text of a
+/// vendor's JSON records, and the output folder is no input.
+#[test]
+fn templates_read_inputs_as_run_does() {
+    let dir = Dir::new();
+    for i in 0..6 {
+        let story = format!(
+            "Daily Gazette Navigator Bar\n\nThe council met on Tuesday {i} to discuss the budget for the year, and members said they would vote next week."
+        );
+        dir.create(
+            &format!("site/s{i}.json"),
+            serde_json::json!({"hed": format!("Story {i}"), "story": story}).to_string(),
+        );
+    }
+    let pack = dir.root.path().join("templates.toml");
+    let learned = output(
+        newsclean()
+            .args(["templates", "--field", "text=story"])
+            .arg(dir.archive())
+            .arg("--out")
+            .arg(&pack),
+    );
+    assert_eq!(learned.status.code(), Some(0));
+    let toml = std::fs::read_to_string(&pack).expect("pack");
+    assert!(toml.contains("Daily Gazette Navigator Bar"), "{toml}");
+}
+
+/// An output folder inside the archive is not read back as input, by the
+/// template pass nor by the run.
+#[test]
+fn an_output_folder_inside_the_archive_is_no_input() {
+    let dir = Dir::new();
+    dir.create("a.txt", "Headline\n\nThe council met on Tuesday to discuss the budget for the year, and members said they would vote next week.");
+    let out = dir.archive().join("clean");
+    for _ in 0..2 {
+        let run = output(
+            newsclean()
+                .args(["run", "-q", "--full"])
+                .arg(dir.archive())
+                .arg("--out")
+                .arg(&out),
+        );
+        assert_eq!(
+            run.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&run.stderr)
+        );
+    }
+    let report = std::fs::read_to_string(out.join("report.json")).expect("report");
+    assert!(report.contains("\"errors\": 0"), "{report}");
 }
 
 #[test]

@@ -33,6 +33,7 @@ pub struct ArchiveWalker {
     follow_links: bool,
     shard: Option<Shard>,
     filter: Option<Filter>,
+    skip: Vec<PathBuf>,
     rx: Option<Receiver<Item>>,
 }
 
@@ -48,6 +49,7 @@ impl ArchiveWalker {
             follow_links: false,
             shard: None,
             filter: None,
+            skip: Vec::new(),
             rx: None,
         }
     }
@@ -97,6 +99,13 @@ impl ArchiveWalker {
         self
     }
 
+    /// Leave out the folder `dir` when it lies inside the root: an output
+    /// folder kept inside the archive is not read back as input.
+    pub fn skip_dir(mut self, dir: impl AsRef<Path>) -> ArchiveWalker {
+        self.skip.push(dir.as_ref().to_path_buf());
+        self
+    }
+
     /// Read only the accepted files for which `filter(relative path, full
     /// path)` is true; it is called on the reader thread, in walk order,
     /// just before a file is opened (an incremental run skips unchanged
@@ -112,10 +121,16 @@ impl ArchiveWalker {
         let root = self.root.clone();
         let shard = self.shard;
         let reader = self.reader;
+        let skipped = skipped_dirs(&self.root, &self.skip);
+        let walk_root = self.root.clone();
         walkdir::WalkDir::new(&self.root)
             .follow_links(self.follow_links)
             .sort_by_file_name()
             .into_iter()
+            .filter_entry(move |entry| {
+                !(entry.file_type().is_dir()
+                    && skipped.contains(&relative_path(&walk_root, entry.path())))
+            })
             .filter_map(move |entry| {
                 let entry = entry.ok()?;
                 let rel = relative_path(&root, entry.path());
@@ -134,6 +149,7 @@ impl ArchiveWalker {
             follow_links: self.follow_links,
             shard: self.shard,
             filter: self.filter.clone(),
+            skip: self.skip.clone(),
         };
         let spawned = std::thread::Builder::new()
             .name("newsclean-reader".to_string())
@@ -164,6 +180,18 @@ impl Iterator for ArchiveWalker {
     }
 }
 
+/// The folders of `skip` that lie inside `root`, as paths relative to it.
+fn skipped_dirs(root: &Path, skip: &[PathBuf]) -> Vec<String> {
+    let Ok(root) = std::fs::canonicalize(root) else {
+        return Vec::new();
+    };
+    skip.iter()
+        .filter_map(|dir| std::fs::canonicalize(dir).ok())
+        .filter(|dir| dir.starts_with(&root) && *dir != root)
+        .map(|dir| relative_path(&root, &dir))
+        .collect()
+}
+
 /// What the reader thread needs.
 struct Walk {
     root: PathBuf,
@@ -171,11 +199,13 @@ struct Walk {
     follow_links: bool,
     shard: Option<Shard>,
     filter: Option<Filter>,
+    skip: Vec<PathBuf>,
 }
 
 impl Walk {
     fn run(&self, sink: &mut Sink<'_>) -> Result<(), Stop> {
         let canonical_root = std::fs::canonicalize(&self.root).unwrap_or(self.root.clone());
+        let skipped = skipped_dirs(&self.root, &self.skip);
         let mut entries = walkdir::WalkDir::new(&self.root)
             .follow_links(self.follow_links)
             .sort_by_file_name()
@@ -200,6 +230,10 @@ impl Walk {
                 }
             };
             let rel = relative_path(&self.root, entry.path());
+            if entry.file_type().is_dir() && skipped.contains(&rel) {
+                entries.skip_current_dir();
+                continue;
+            }
             let hidden = entry.file_name().as_encoded_bytes().starts_with(b".");
             if hidden && entry.depth() > 0 {
                 // `.git`, `.DS_Store`, editors' swap files: never articles.
@@ -393,6 +427,28 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn a_skipped_folder_inside_the_root_is_not_read() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.txt"), "An article.").unwrap();
+        std::fs::create_dir(dir.path().join("out")).unwrap();
+        std::fs::write(dir.path().join("out/records.jsonl"), "{\"text\": \"x\"}\n").unwrap();
+        let paths = |walker: ArchiveWalker| -> Vec<String> {
+            walker
+                .map(|r| r.map(|d| d.path).unwrap_or_default())
+                .collect()
+        };
+        assert_eq!(paths(ArchiveWalker::new(dir.path())).len(), 2);
+        // Given as the caller wrote it: relative or not, the same folder.
+        let walker = ArchiveWalker::new(dir.path()).skip_dir(dir.path().join("out/../out"));
+        assert_eq!(paths(walker), ["a.txt"]);
+        let walker = ArchiveWalker::new(dir.path()).skip_dir(dir.path().join("out"));
+        assert_eq!(walker.sizes().count(), 1);
+        // The root itself is never skipped.
+        let walker = ArchiveWalker::new(dir.path()).skip_dir(dir.path());
+        assert_eq!(paths(walker).len(), 2);
     }
 
     #[test]

@@ -138,6 +138,20 @@ impl std::fmt::Display for Compression {
 
 type Temp = BufWriter<tempfile::NamedTempFile>;
 
+/// A temporary file in `dir` that becomes an output file by renaming. It
+/// is created as any new file is (mode 0666 less the umask), not readable
+/// by its owner only as temporary files are: others read the output.
+pub(crate) fn output_tempfile(dir: &Path) -> std::io::Result<tempfile::NamedTempFile> {
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".newsclean-").suffix(".tmp");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    builder.tempfile_in(dir)
+}
+
 /// Where the bytes of a [`JsonLines`] go.
 enum Sink {
     Plain(Temp),
@@ -239,11 +253,7 @@ impl JsonLines {
             path: path.clone(),
             source,
         };
-        let tmp = tempfile::Builder::new()
-            .prefix(".newsclean-")
-            .suffix(".tmp")
-            .tempfile_in(&dir)
-            .map_err(fail)?;
+        let tmp = output_tempfile(&dir).map_err(fail)?;
         let sink = Sink::new(compression, BufWriter::with_capacity(1 << 20, tmp)).map_err(fail)?;
         Ok(JsonLines {
             path,
@@ -514,7 +524,7 @@ impl RunReport {
             .parent()
             .filter(|p| !p.as_os_str().is_empty())
             .unwrap_or(Path::new("."));
-        let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(fail)?;
+        let mut tmp = output_tempfile(dir).map_err(fail)?;
         serde_json::to_writer_pretty(&mut tmp, self).map_err(|e| fail(e.into()))?;
         tmp.write_all(b"\n").map_err(fail)?;
         tmp.as_file().sync_data().map_err(fail)?;
@@ -544,6 +554,28 @@ mod tests {
         );
         // Only the final file is left: no temporaries.
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn output_files_are_as_readable_as_any_new_file() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        // A plain new file shows what the umask allows.
+        let plain = dir.path().join("plain");
+        std::fs::File::create(&plain).unwrap();
+        let records = dir.path().join("records.jsonl");
+        let mut w = JsonLines::create(&records).unwrap();
+        w.write(&serde_json::json!({"a": 1})).unwrap();
+        w.finish().unwrap();
+        let report = dir.path().join("report.json");
+        RunReport::default().write(&report).unwrap();
+        let state = dir.path().join("state.json");
+        state::atomic_write(&state, b"{}").unwrap();
+        for p in [&records, &report, &state] {
+            assert_eq!(mode(p), mode(&plain), "{}", p.display());
+        }
     }
 
     #[test]

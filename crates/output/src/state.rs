@@ -338,11 +338,7 @@ pub fn atomic_write(path: &Path, bytes: &[u8]) -> Result<(), StateError> {
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".newsclean-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(io(path))?;
+    let mut tmp = crate::output_tempfile(dir).map_err(io(path))?;
     tmp.write_all(bytes).map_err(io(path))?;
     tmp.as_file().sync_data().map_err(io(path))?;
     tmp.persist(path).map_err(|e| io(path)(e.error))?;

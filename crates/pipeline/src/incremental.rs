@@ -135,7 +135,10 @@ impl Plan {
             None => (Reason::New, None),
             Some(_) if self.full => (Reason::Full, None),
             Some((false, ..)) => (Reason::Config, None),
-            Some((true, s, m, _)) if meta.is_some() && s == size && m == mtime => {
+            // An input recorded without a hash could not be read: try again.
+            Some((true, s, m, ref old))
+                if meta.is_some() && s == size && m == mtime && !old.is_empty() =>
+            {
                 (Reason::Unchanged, None)
             }
             Some((true, s, _, old)) => {
@@ -427,5 +430,41 @@ impl Commit {
         report.inputs = st.counts.clone();
         report.parts = std::mem::take(&mut self.written);
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A file the last run could not read (recorded without a hash) is read
+    /// again, though its size and time did not change; a read one is not.
+    #[test]
+    fn an_input_that_could_not_be_read_is_tried_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("a.txt");
+        std::fs::write(&file, "An article.").unwrap();
+        let meta = std::fs::metadata(&file).unwrap();
+        let options = Options {
+            config: "c".to_string(),
+            ..Options::default()
+        };
+        let plan_with = |hash: &str| {
+            let mut manifest = Manifest::default();
+            manifest.inputs.insert(
+                "a.txt".to_string(),
+                InputState {
+                    size: meta.len(),
+                    mtime_ns: mtime_ns(&meta),
+                    hash: hash.to_string(),
+                    tool: env!("CARGO_PKG_VERSION").to_string(),
+                    config: "c".to_string(),
+                    ..InputState::default()
+                },
+            );
+            Plan::new(manifest, &options, false)
+        };
+        assert!(!plan_with("somehash").admit("a.txt", &file));
+        assert!(plan_with("").admit("a.txt", &file));
     }
 }

@@ -441,6 +441,25 @@ impl Processor {
         self.explain_lines(text, None, &[])
     }
 
+    /// Like [`Processor::explain`] for one document as the reader gives it
+    /// (a file, a JSON record, a WARC record, a member of an archive):
+    /// decoded, and read as text or as a page, as [`Processor::process`]
+    /// reads it.
+    pub fn explain_document(&self, raw: &RawDocument) -> Result<Vec<LineVerdict>, ErrorRecord> {
+        let fail = |stage: &str, message: String| ErrorRecord {
+            index: raw.meta.index,
+            ..ErrorRecord::new(raw.path.clone(), stage, message)
+        };
+        let decoded = decode_with_charset(&raw.bytes, declared_charset(raw))
+            .map_err(|e| fail("decode", e.to_string()))?;
+        if raw.format == Format::Html || looks_like_html(&raw.bytes) {
+            self.explain_html(&decoded.text)
+                .map_err(|e| fail("html", e.to_string()))
+        } else {
+            Ok(self.explain(&decoded.text))
+        }
+    }
+
     /// Like [`Processor::explain`] for an HTML page: the lines are the
     /// page's headline and the blocks its main-content extraction chose
     /// (one a line, in order), judged as `run` judges them.

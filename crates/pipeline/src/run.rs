@@ -42,6 +42,9 @@ pub struct Options {
     pub follow_links: bool,
     /// Process only this shard of the archive.
     pub shard: Option<Shard>,
+    /// Folders inside the archive that are never read ([`Pipeline::run`]
+    /// and [`Pipeline::plan`] leave out their output folder themselves).
+    pub skip: Vec<PathBuf>,
     /// Draw a progress bar on stderr.
     pub progress: bool,
     /// A part file is closed once it holds this many records (an input's
@@ -77,6 +80,7 @@ impl Default for Options {
             fields: FieldMap::default(),
             follow_links: false,
             shard: None,
+            skip: Vec::new(),
             progress: false,
             part_records: 100_000,
             part_bytes: 1 << 30,
@@ -192,7 +196,7 @@ impl Pipeline {
         }
         let plan = Arc::new(Plan::new(manifest, &self.options, false));
         let clock = StageClock::default();
-        let progress = self.progress_bar(archive);
+        let progress = self.progress_bar(archive, out);
         let queue = self.options.queue.max(1);
         let (raw_tx, raw_rx) = bounded::<(u64, RawItem)>(queue);
         let (done_tx, done_rx) = bounded::<(u64, Done)>(queue);
@@ -210,7 +214,7 @@ impl Pipeline {
         let written = std::thread::scope(|s| -> Result<(), PipelineError> {
             let admit = Arc::clone(&plan);
             let walker = self
-                .walker(archive)
+                .walker(archive, Some(out))
                 .filter(move |rel, full| admit.admit(rel, full));
             let clock = &clock;
             let stop = self.options.stop.clone();
@@ -311,7 +315,7 @@ impl Pipeline {
         let plan = Arc::new(Plan::new(manifest, &self.options, true));
         let admit = Arc::clone(&plan);
         let walker = self
-            .walker(archive)
+            .walker(archive, Some(out))
             .filter(move |rel, full| admit.admit(rel, full));
         // Listing errors are all the walker yields: the filter reads nothing.
         walker.for_each(drop);
@@ -328,7 +332,7 @@ impl Pipeline {
         config: TemplateConfig,
     ) -> Result<TemplateLearner, PipelineError> {
         let pool = self.pool(archive)?;
-        let walker = self.walker(archive);
+        let walker = self.walker(archive, None);
         let learner = pool.install(|| {
             walker
                 .par_bridge()
@@ -370,19 +374,27 @@ impl Pipeline {
             .build()?)
     }
 
-    fn walker(&self, archive: &Path) -> ArchiveWalker {
-        ArchiveWalker::new(archive)
+    /// A walker over `archive` that leaves out the skipped folders and
+    /// `out`, the run's output folder when it lies inside the archive.
+    fn walker(&self, archive: &Path, out: Option<&Path>) -> ArchiveWalker {
+        let walker = ArchiveWalker::new(archive)
             .extensions(self.options.extensions.iter().cloned())
             .max_bytes(self.options.max_bytes)
             .max_member_bytes(self.options.max_member_bytes)
             .fields(self.options.fields.clone())
             .follow_links(self.options.follow_links)
-            .shard(self.options.shard)
+            .shard(self.options.shard);
+        self.options
+            .skip
+            .iter()
+            .map(PathBuf::as_path)
+            .chain(out)
+            .fold(walker, ArchiveWalker::skip_dir)
     }
 
     /// A progress bar whose length grows as a second walker counts the
     /// archive, so the ETA firms up without listing everything first.
-    fn progress_bar(&self, archive: &Path) -> ProgressBar {
+    fn progress_bar(&self, archive: &Path, out: &Path) -> ProgressBar {
         if !self.options.progress {
             return ProgressBar::hidden();
         }
@@ -394,7 +406,7 @@ impl Pipeline {
             bar.set_style(style.progress_chars("=> "));
         }
         let counter = bar.clone();
-        let sizes = self.walker(archive).sizes();
+        let sizes = self.walker(archive, Some(out)).sizes();
         std::thread::spawn(move || {
             let mut bytes = 0u64;
             for size in sizes {
