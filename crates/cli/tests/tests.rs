@@ -181,7 +181,9 @@ fn report_counts_files_errors_and_rules() {
         "Headline\n\nBody text here that is long enough.\n\nSee also  Other\n\nLeave a Reply\n\nHi",
     )
     .create("b.txt", "")
-    .create("c.txt", "Just one paragraph of text.");
+    .create("c.txt", "Just one paragraph of text.")
+    .create("style.css", "p { color: red }")
+    .create("photo.jpg", "not read");
     let run = output(
         newsclean()
             .arg("run")
@@ -202,6 +204,9 @@ fn report_counts_files_errors_and_rules() {
     assert_eq!(report["records"], 2);
     assert_eq!(report["errors"], 1);
     assert_eq!(report["errors_by_stage"]["decode"], 1);
+    // Files of other types are no input, and counted as such.
+    assert_eq!(report["inputs"]["ignored"], 2);
+    assert_eq!(report["inputs"]["new"], 3);
     assert_eq!(report["removals"]["related.see-also"], 1);
     assert_eq!(report["removals"]["comment.leave-reply"], 2);
     for stage in ["read", "decode", "clean", "extract", "write"] {

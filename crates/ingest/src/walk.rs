@@ -2,6 +2,7 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{Receiver, sync_channel};
 
 use crate::document::{RawDocument, ReadError, ReadErrorKind};
@@ -34,6 +35,7 @@ pub struct ArchiveWalker {
     shard: Option<Shard>,
     filter: Option<Filter>,
     skip: Vec<PathBuf>,
+    ignored: Arc<AtomicU64>,
     rx: Option<Receiver<Item>>,
 }
 
@@ -50,6 +52,7 @@ impl ArchiveWalker {
             shard: None,
             filter: None,
             skip: Vec::new(),
+            ignored: Arc::new(AtomicU64::new(0)),
             rx: None,
         }
     }
@@ -106,6 +109,13 @@ impl ArchiveWalker {
         self
     }
 
+    /// A count of the files the walk passes over for their extension
+    /// (pictures and stylesheets beside saved pages), final once the walk
+    /// has ended: they are no input, but not silently so.
+    pub fn ignored(&self) -> Arc<AtomicU64> {
+        Arc::clone(&self.ignored)
+    }
+
     /// Read only the accepted files for which `filter(relative path, full
     /// path)` is true; it is called on the reader thread, in walk order,
     /// just before a file is opened (an incremental run skips unchanged
@@ -150,6 +160,7 @@ impl ArchiveWalker {
             shard: self.shard,
             filter: self.filter.clone(),
             skip: self.skip.clone(),
+            ignored: Arc::clone(&self.ignored),
         };
         let spawned = std::thread::Builder::new()
             .name("newsclean-reader".to_string())
@@ -200,6 +211,7 @@ struct Walk {
     shard: Option<Shard>,
     filter: Option<Filter>,
     skip: Vec<PathBuf>,
+    ignored: Arc<AtomicU64>,
 }
 
 impl Walk {
@@ -270,7 +282,11 @@ impl Walk {
                     continue;
                 }
             }
-            if !entry.file_type().is_file() || !self.reader.accepts(&rel) || !in_shard(&rel) {
+            if !entry.file_type().is_file() || !in_shard(&rel) {
+                continue;
+            }
+            if !self.reader.accepts(&rel) {
+                self.ignored.fetch_add(1, Ordering::Relaxed);
                 continue;
             }
             if let Some(filter) = &self.filter

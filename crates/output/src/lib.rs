@@ -473,6 +473,9 @@ pub struct InputCounts {
     pub unchanged: u64,
     /// In the manifest but gone from the archive: records superseded.
     pub deleted: u64,
+    /// Files of the archive with an extension that is not read (pictures,
+    /// stylesheets): no input.
+    pub ignored: u64,
 }
 
 impl RunReport {

@@ -210,12 +210,14 @@ impl Pipeline {
             ..RunReport::default()
         };
         let interrupted = AtomicBool::new(false);
+        let mut ignored = Arc::default();
 
         let written = std::thread::scope(|s| -> Result<(), PipelineError> {
             let admit = Arc::clone(&plan);
             let walker = self
                 .walker(archive, Some(out))
                 .filter(move |rel, full| admit.admit(rel, full));
+            ignored = walker.ignored();
             let clock = &clock;
             let stop = self.options.stop.clone();
             let interrupted = &interrupted;
@@ -282,6 +284,7 @@ impl Pipeline {
         written?;
         report.interrupted = interrupted.load(Ordering::SeqCst);
         commit.finish(report.interrupted, &mut report)?;
+        report.inputs.ignored = ignored.load(Ordering::Relaxed);
         progress.finish_and_clear();
         report.seconds = started.elapsed().as_secs_f64();
         report.files_per_second = report.files as f64 / report.seconds.max(1e-9);
