@@ -8,7 +8,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use anyhow::Context;
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, CommandFactory, Parser, Subcommand};
 use newsclean_cleanup::RuleSet;
 use newsclean_output::{Compression, state};
 use newsclean_pipeline::{Options, Pipeline, Processor, Reason, StageClock};
@@ -322,6 +322,17 @@ fn config_args(path: &Path) -> anyhow::Result<Vec<OsString>> {
     let table: toml::Table = toml::from_str(&text)
         .with_context(|| format!("invalid configuration {}", path.display()))?;
     let base = path.parent().unwrap_or(Path::new("."));
+    // The keys are `run`'s long options: an unknown one is named with the
+    // file it is in, before the command line parser sees a stray flag.
+    let command = Cli::command();
+    let options: Vec<String> = command
+        .find_subcommand("run")
+        .map(|run| {
+            run.get_arguments()
+                .filter_map(|a| a.get_long().map(str::to_string))
+                .collect()
+        })
+        .unwrap_or_default();
     let mut args = Vec::new();
     for (key, value) in table {
         if matches!(key.as_str(), "config" | "archive" | "dry_run" | "dry-run") {
@@ -330,11 +341,19 @@ fn config_args(path: &Path) -> anyhow::Result<Vec<OsString>> {
                 path.display()
             );
         }
-        let flag = OsString::from(format!("--{}", key.replace('_', "-")));
+        let long = key.replace('_', "-");
+        if !options.contains(&long) {
+            anyhow::bail!("{}: unknown key `{key}`", path.display());
+        }
+        let flag = OsString::from(format!("--{long}"));
         let is_path = matches!(key.as_str(), "out" | "rules" | "templates");
         let mut push = |v: &toml::Value| -> anyhow::Result<()> {
             let text = match v {
                 toml::Value::String(s) if is_path => base.join(s).into_os_string(),
+                _ if is_path => anyhow::bail!(
+                    "{}: `{key}` is a path: write it as a string",
+                    path.display()
+                ),
                 toml::Value::String(s) => OsString::from(s),
                 toml::Value::Integer(n) => OsString::from(n.to_string()),
                 toml::Value::Float(x) => OsString::from(x.to_string()),

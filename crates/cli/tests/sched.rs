@@ -359,4 +359,10 @@ fn options_come_from_newsclean_toml() {
             .arg(&bad),
     );
     assert_eq!(third.status.code(), Some(2));
+    // The message names the file and the key.
+    let message = String::from_utf8_lossy(&third.stderr);
+    assert!(
+        message.contains("bad.toml") && message.contains("`colour`"),
+        "{message}"
+    );
 }
