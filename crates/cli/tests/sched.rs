@@ -299,6 +299,16 @@ fn sigterm_commits_and_exits_4() {
     let status = child.wait().expect("wait");
     // It may have finished before the signal on a fast machine.
     assert!(matches!(status.code(), Some(1 | 4)), "{status:?}");
+    // The report counts what the parts hold, not what was dropped.
+    let report: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(dir.out().join("report.json")).expect("report"),
+    )
+    .expect("JSON");
+    assert_eq!(
+        report["records"].as_u64(),
+        Some(records(&dir.out()).lines().count() as u64),
+        "{report}"
+    );
     let last = run(&dir.archive(), &dir.out(), &[]);
     assert!(matches!(last.status.code(), Some(0 | 1)));
     assert_eq!(sorted_lines(&dir.records()), want);

@@ -62,6 +62,9 @@ struct Pending {
     size: u64,
     mtime_ns: u64,
     hash: String,
+    /// New or changed: the count it went to, taken back if an interrupted
+    /// run never gets to it.
+    new: bool,
 }
 
 struct PlanState {
@@ -176,6 +179,7 @@ impl Plan {
                 size,
                 mtime_ns: mtime,
                 hash,
+                new: reason == Reason::New,
             },
         );
         true
@@ -312,6 +316,7 @@ impl Commit {
             size: 0,
             mtime_ns: 0,
             hash: String::new(),
+            new: false,
         });
         let part = self.part.as_ref().map(|(name, _)| name.clone());
         self.completed.push((
@@ -399,6 +404,20 @@ impl Commit {
                 && let Some((_, part)) = self.part.as_mut()
             {
                 part.rollback(c.mark)?;
+                // Its records are gone, so they do not count.
+                report.records = report.records.saturating_sub(c.records);
+            }
+            // Inputs read ahead but never finished are left for the next
+            // run: this one did not process them.
+            let mut st = self.plan.lock();
+            let unfinished: Vec<bool> = st.pending.drain().map(|(_, p)| p.new).collect();
+            for new in unfinished {
+                let count = if new {
+                    &mut st.counts.new
+                } else {
+                    &mut st.counts.changed
+                };
+                *count = count.saturating_sub(1);
             }
         } else {
             self.complete();
