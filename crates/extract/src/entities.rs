@@ -147,12 +147,22 @@ pub(crate) fn find(lex: &Lexicon, paragraphs: &[String], english: bool) -> Found
         sentence_starts.push(starts);
     }
     // Words also written in lower case are common words, not names, when
-    // they open a sentence ("Surprise", "Reading").
+    // they open a sentence ("Surprise", "Reading"). Only the few capitalised
+    // openers are looked up among the lower-case words.
+    let openers: HashSet<Cow<'_, str>> = paragraph_tokens
+        .iter()
+        .flatten()
+        .filter(|t| t.sentence_start && t.is_capitalised())
+        .map(|t| lower(t.text))
+        .collect();
     let mut lower_words: HashSet<Cow<'_, str>> = HashSet::default();
-    for toks in &paragraph_tokens {
-        for t in toks {
+    if !openers.is_empty() {
+        for t in paragraph_tokens.iter().flatten() {
             if t.text.chars().next().is_some_and(char::is_lowercase) {
-                lower_words.insert(lower(t.text));
+                let word = lower(t.text);
+                if openers.contains(word.as_ref()) {
+                    lower_words.insert(word);
+                }
             }
         }
     }
