@@ -9,7 +9,7 @@ use std::io::Write;
 use std::process::Stdio;
 
 use serde_json::Value;
-use util::{Dir, fixtures, newsclean, output};
+use util::{Dir, assert_code, fixtures, newsclean, output};
 
 fn lines(text: &str) -> Vec<Value> {
     text.lines()
@@ -476,12 +476,7 @@ fn an_output_folder_inside_the_archive_is_no_input() {
                 .arg("--out")
                 .arg(&out),
         );
-        assert_eq!(
-            run.status.code(),
-            Some(0),
-            "{}",
-            String::from_utf8_lossy(&run.stderr)
-        );
+        assert_code(&run, 0);
     }
     let report = std::fs::read_to_string(out.join("report.json")).expect("report");
     assert!(report.contains("\"errors\": 0"), "{report}");
@@ -509,12 +504,7 @@ fn templates_are_learned_per_folder_and_applied() {
             .arg("--out")
             .arg(&pack),
     );
-    assert_eq!(
-        learned.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&learned.stderr)
-    );
+    assert_code(&learned, 0);
     let toml = std::fs::read_to_string(&pack).expect("pack");
     assert!(toml.contains("Daily Gazette Navigator Bar"), "{toml}");
     assert!(

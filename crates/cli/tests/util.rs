@@ -54,6 +54,16 @@ pub fn output(cmd: &mut Command) -> Output {
     cmd.output().expect("run newsclean")
 }
 
+/// Asserts the exit code, showing what the binary said on stderr if not.
+pub fn assert_code(out: &Output, code: i32) {
+    assert_eq!(
+        out.status.code(),
+        Some(code),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 /// The workspace's `fixtures/` folder.
 pub fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures")
