@@ -73,6 +73,18 @@ fn benches(c: &mut Criterion) {
         })
     });
     g.finish();
+
+    // Pages of nothing but short lines (a list of 20,000 page numbers, of
+    // single words): the cost per line must not grow with the page.
+    let mut g = c.benchmark_group("short-lines");
+    for lines in [2_000usize, 20_000] {
+        let page: String = (0..lines).map(|i| format!("{i}\n")).collect();
+        g.throughput(Throughput::Elements(lines as u64));
+        g.bench_function(format!("clean/{lines}"), |b| {
+            b.iter(|| cleaner.clean(black_box(&page)))
+        });
+    }
+    g.finish();
 }
 
 criterion_group!(cleanup, benches);

@@ -585,15 +585,18 @@ fn teaser_blurb(line: &str, words: usize) -> bool {
 pub(crate) fn teaser_runs(lines: &[&str], words: &[usize]) -> Vec<(usize, usize)> {
     let headline = |k: usize| teaser_headline(lines[k], words[k]);
     let filler = |k: usize| words[k] <= 4 && !headline(k);
+    // The first line at or after each that is not filler, found once: a
+    // page of short lines is walked in linear time.
+    let mut past_filler = vec![lines.len(); lines.len() + 1];
+    for k in (0..lines.len()).rev() {
+        past_filler[k] = if filler(k) { past_filler[k + 1] } else { k };
+    }
     let mut runs = Vec::new();
     let mut i = 0;
     while i < lines.len() {
         let (mut next, mut pairs, mut first) = (i, 0, None);
         loop {
-            let mut k = next;
-            while k < lines.len() && filler(k) {
-                k += 1;
-            }
+            let k = past_filler[next.min(lines.len())];
             if k + 1 < lines.len() && headline(k) && teaser_blurb(lines[k + 1], words[k + 1]) {
                 first.get_or_insert(k);
                 pairs += 1;
@@ -808,21 +811,25 @@ pub(crate) fn revise(classes: &mut [Class], items: &[bool]) {
     let first = classes.to_vec();
     let not_short = |c: Class| c != Class::Short;
     let decided = |c: Class| c != Class::Short && c != Class::NearGood;
+    // Each line's nearest neighbours of both kinds, found in two passes:
+    // a page of short lines is judged in linear time.
+    let decided_back = neighbours(&first, Direction::Back, decided);
+    let decided_forward = neighbours(&first, Direction::Forward, decided);
+    let long_back = neighbours(&first, Direction::Back, not_short);
+    let long_forward = neighbours(&first, Direction::Forward, not_short);
     for i in 0..classes.len() {
         classes[i] = match first[i] {
             Class::Short => {
-                let prev = neighbour(&first, i, Direction::Back, decided);
-                let next = neighbour(&first, i, Direction::Forward, decided);
+                let prev = decided_back[i];
+                let next = decided_forward[i];
                 match (is_good(prev), is_good(next)) {
                     (true, true) => Class::Good,
                     (false, false) => Class::Bad(reason::SHORT),
                     // Between good and bad: good only when near-good text
                     // lies between it and the bad side.
                     _ => {
-                        let near_prev = !is_good(prev)
-                            && is_near(neighbour(&first, i, Direction::Back, not_short));
-                        let near_next = !is_good(next)
-                            && is_near(neighbour(&first, i, Direction::Forward, not_short));
+                        let near_prev = !is_good(prev) && is_near(long_back[i]);
+                        let near_next = !is_good(next) && is_near(long_forward[i]);
                         if near_prev || near_next {
                             Class::Good
                         } else {
@@ -832,8 +839,8 @@ pub(crate) fn revise(classes: &mut [Class], items: &[bool]) {
                 }
             }
             Class::NearGood => {
-                let prev = neighbour(&first, i, Direction::Back, decided);
-                let next = neighbour(&first, i, Direction::Forward, decided);
+                let prev = decided_back[i];
+                let next = decided_forward[i];
                 if is_good(prev) || is_good(next) {
                     Class::Good
                 } else {
@@ -851,14 +858,23 @@ enum Direction {
     Forward,
 }
 
-/// The nearest class in `dir` that satisfies `stop`; the document edges
-/// count as bad.
-fn neighbour(classes: &[Class], i: usize, dir: Direction, stop: impl Fn(Class) -> bool) -> Class {
-    let found = match dir {
-        Direction::Back => classes[..i].iter().rev().find(|c| stop(**c)),
-        Direction::Forward => classes[i + 1..].iter().find(|c| stop(**c)),
+/// For each line, the nearest class in `dir` (not its own) that satisfies
+/// `stop`; the document edges count as bad.
+fn neighbours(classes: &[Class], dir: Direction, stop: impl Fn(Class) -> bool) -> Vec<Class> {
+    let edge = Class::Bad(reason::SHORT);
+    let mut out = vec![edge; classes.len()];
+    let mut seen = edge;
+    let mut visit = |i: usize| {
+        out[i] = seen;
+        if stop(classes[i]) {
+            seen = classes[i];
+        }
     };
-    found.copied().unwrap_or(Class::Bad(reason::SHORT))
+    match dir {
+        Direction::Back => (0..classes.len()).for_each(&mut visit),
+        Direction::Forward => (0..classes.len()).rev().for_each(&mut visit),
+    }
+    out
 }
 
 fn is_good(c: Class) -> bool {
@@ -1079,6 +1095,31 @@ mod tests {
                 is_menu_like(&line, false),
                 expected >= 2 && words <= (expected + 1) * 4
             );
+        }
+    }
+
+    proptest::proptest! {
+        /// Found in one pass, each line's neighbours are those a scan from
+        /// the line finds.
+        #[test]
+        fn neighbours_are_the_nearest_ones_in_each_direction(
+            kinds in proptest::collection::vec(0u8..4, 0..40)
+        ) {
+            use Class::*;
+            let classes: Vec<Class> = kinds
+                .iter()
+                .map(|k| [Good, Short, NearGood, Bad(reason::MENU)][*k as usize])
+                .collect();
+            let stop = |c: Class| c != Short;
+            let edge = Bad(reason::SHORT);
+            let back = neighbours(&classes, Direction::Back, stop);
+            let forward = neighbours(&classes, Direction::Forward, stop);
+            for i in 0..classes.len() {
+                let b = classes[..i].iter().rev().find(|c| stop(**c)).copied().unwrap_or(edge);
+                let f = classes[i + 1..].iter().find(|c| stop(**c)).copied().unwrap_or(edge);
+                proptest::prop_assert_eq!(back[i], b);
+                proptest::prop_assert_eq!(forward[i], f);
+            }
         }
     }
 
