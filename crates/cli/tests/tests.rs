@@ -482,6 +482,35 @@ fn an_output_folder_inside_the_archive_is_no_input() {
     assert!(report.contains("\"errors\": 0"), "{report}");
 }
 
+/// One input's errors are listed up to a limit, then summed up in one
+/// line: memory and the manifest stay small whatever a file holds.
+#[test]
+fn an_input_with_endless_errors_lists_the_first_thousand() {
+    let dir = Dir::new();
+    dir.create("numbers.json", format!("[{}]", vec!["1"; 1500].join(",")));
+    let run = output(
+        newsclean()
+            .args(["run", "-q"])
+            .arg(dir.archive())
+            .arg("--out")
+            .arg(dir.out()),
+    );
+    assert_code(&run, 1);
+    let errors = lines(&dir.read_out("errors.jsonl"));
+    assert_eq!(errors.len(), 1001);
+    let summary = errors.iter().find(|e| {
+        e["reason"]
+            .as_str()
+            .is_some_and(|r| r.contains("more errors"))
+    });
+    assert!(
+        summary.is_some_and(|e| e["path"] == "numbers.json"),
+        "{errors:?}"
+    );
+    let report: Value = serde_json::from_str(&dir.read_out("report.json")).expect("report");
+    assert_eq!(report["errors"], 1500, "{report}");
+}
+
 #[test]
 fn templates_are_learned_per_folder_and_applied() {
     let dir = Dir::new();

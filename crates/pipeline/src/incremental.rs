@@ -211,7 +211,14 @@ struct Current {
     mark: Mark,
     records: u64,
     errors: Vec<ErrorRecord>,
+    /// Errors past [`MAX_INPUT_ERRORS`]: counted, not kept.
+    unlisted: u64,
 }
+
+/// Error lines kept for one input (they live in the manifest too): a JSON
+/// array of three million numbers is one line saying how many more there
+/// were, not three million lines.
+const MAX_INPUT_ERRORS: usize = 1000;
 
 /// The writer's side: part files, commit points, errors.jsonl.
 pub(crate) struct Commit {
@@ -274,6 +281,7 @@ impl Commit {
             mark,
             records: 0,
             errors: Vec::new(),
+            unlisted: 0,
         });
         Ok(())
     }
@@ -297,14 +305,33 @@ impl Commit {
     pub(crate) fn error(&mut self, key: &str, error: ErrorRecord) -> Result<(), PipelineError> {
         self.enter(key)?;
         if let Some(c) = self.current.as_mut() {
-            c.errors.push(error);
+            if c.errors.len() < MAX_INPUT_ERRORS {
+                c.errors.push(error);
+            } else {
+                c.unlisted += 1;
+            }
         }
         Ok(())
     }
 
     /// The current input is complete: it joins the next commit.
     fn complete(&mut self) {
-        let Some(c) = self.current.take() else { return };
+        let Some(mut c) = self.current.take() else {
+            return;
+        };
+        if c.unlisted > 0
+            && let Some(last) = c.errors.last()
+        {
+            let summary = ErrorRecord::new(
+                c.key.clone(),
+                last.stage.clone(),
+                format!(
+                    "{} more errors in this input are not listed (only its first {MAX_INPUT_ERRORS} are)",
+                    c.unlisted
+                ),
+            );
+            c.errors.push(summary);
+        }
         let pending = self.plan.lock().pending.remove(&c.key);
         if pending.is_none() && c.records == 0 {
             self.volatile.extend(c.errors);
