@@ -201,6 +201,10 @@ fn scalar(value: &Value) -> Option<String> {
     }
 }
 
+/// Authors kept from one record: a list longer than this is no byline (a
+/// malformed or hostile record), and each name is copied into the record.
+const MAX_AUTHORS: usize = 100;
+
 fn authors(value: &Value) -> Vec<String> {
     let one = |v: &Value| match v {
         Value::String(s) => Some(s.trim().to_string()),
@@ -208,10 +212,13 @@ fn authors(value: &Value) -> Vec<String> {
         _ => None,
     };
     let list: Vec<String> = match value {
-        Value::Array(items) => items.iter().filter_map(one).collect(),
+        Value::Array(items) => items.iter().filter_map(one).take(MAX_AUTHORS).collect(),
         other => one(other).into_iter().collect(),
     };
-    list.into_iter().filter(|s| !s.is_empty()).collect()
+    list.into_iter()
+        .filter(|s| !s.is_empty())
+        .take(MAX_AUTHORS)
+        .collect()
 }
 
 /// A date field: strings as given, Unix timestamps (seconds, or
