@@ -221,6 +221,28 @@ impl<R: BufRead> Read for GzMembers<R> {
             if available.is_empty() {
                 return Ok(0);
             }
+            if available.len() < MAGIC.len() {
+                // The buffer ends inside the next member's magic number:
+                // take the rest of it from the stream and replay it whole.
+                let mut head = available.to_vec();
+                tape.consume(head.len());
+                let more = tape.fill_buf()?;
+                let take = more.len().min(MAGIC.len() - head.len());
+                head.extend_from_slice(&more[..take]);
+                tape.consume(take);
+                if head.len() < MAGIC.len() {
+                    // A stray byte at the very end.
+                    self.between = Some(tape);
+                    let reason = "data after a gzip member is not gzip".to_string();
+                    return Err(io::Error::new(io::ErrorKind::InvalidData, Damaged(reason)));
+                }
+                let rest = tape.replay.split_off(tape.at.min(tape.replay.len()));
+                head.extend(rest);
+                tape.replay = head;
+                tape.at = 0;
+                self.between = Some(tape);
+                continue;
+            }
             if !available.starts_with(b"\x1f\x8b") {
                 // Data after a member that is not gzip: report, then look
                 // for a member further on.
@@ -288,5 +310,23 @@ mod tests {
         let mut trailing = gz(b"x|");
         trailing.extend_from_slice(b"junk");
         assert!(drain(&trailing).starts_with("x|!"));
+    }
+
+    /// Members of every length in a row: each boundary falls at another
+    /// place in the 64-byte buffer, one of them between the magic number's
+    /// two bytes.
+    #[test]
+    fn a_member_whose_magic_number_straddles_buffers_is_read() {
+        let mut data = Vec::new();
+        let mut want = String::new();
+        for i in 0..200 {
+            let payload = format!("{}|", "x".repeat(i % 37));
+            data.extend(gz(payload.as_bytes()));
+            want.push_str(&payload);
+        }
+        assert_eq!(drain(&data), want);
+        let mut stray = gz(b"y|");
+        stray.push(0x1f);
+        assert_eq!(drain(&stray), "y|!");
     }
 }
