@@ -175,11 +175,26 @@ impl<R: BufRead> GzMembers<R> {
             }
             // Keep the last two bytes: a header may straddle buffers.
             let n = available.len();
-            if n <= 2 {
-                tape.consume(n);
-            } else {
+            if n > 2 {
                 tape.consume(n - 2);
+                continue;
             }
+            // Those two bytes are all the buffer holds: replay them joined
+            // with the next bytes, so that a header across the boundary is
+            // seen whole.
+            let mut head = available.to_vec();
+            tape.consume(n);
+            let more = tape.fill_buf()?;
+            if more.is_empty() {
+                return Ok(false);
+            }
+            head.extend_from_slice(more);
+            let taken = more.len();
+            tape.consume(taken);
+            let rest = tape.replay.split_off(tape.at.min(tape.replay.len()));
+            head.extend(rest);
+            tape.replay = head;
+            tape.at = 0;
         }
     }
 }
@@ -328,5 +343,13 @@ mod tests {
         let mut stray = gz(b"y|");
         stray.push(0x1f);
         assert_eq!(drain(&stray), "y|!");
+        // Garbage of every length between two members: the search for the
+        // next header finds it wherever the buffer splits it.
+        for garbage in 1..140 {
+            let mut data = gz(b"a|");
+            data.extend(std::iter::repeat_n(b'.', garbage));
+            data.extend(gz(b"b|"));
+            assert_eq!(drain(&data), "a|!b|", "{garbage} bytes of garbage");
+        }
     }
 }
