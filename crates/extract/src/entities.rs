@@ -665,20 +665,38 @@ fn merge(
         .iter()
         .filter(|c| c.kind == Kind::Organization && c.name.contains(' '))
         .collect();
+    let org_initials: Vec<String> = orgs.iter().map(|o| initials(&o.name)).collect();
+    // The full names by their first and last words, and by every tail that
+    // starts after a space or a hyphen (`biden` and `hunter biden` of
+    // `robert hunter biden`): a page of many people is merged in linear
+    // time, not by comparing every name with every other.
+    let mut first_words: HashMap<&str, usize> = HashMap::default();
+    let mut last_words: HashSet<&str> = HashSet::default();
+    let mut space_tails: HashMap<&str, Vec<usize>> = HashMap::default();
+    let mut hyphen_tails: HashMap<&str, Vec<usize>> = HashMap::default();
+    for (k, (_, full)) in people.iter().enumerate() {
+        if let Some((head, _)) = full.split_once(' ') {
+            first_words.entry(head).or_insert(k);
+        }
+        if let Some((_, last)) = full.rsplit_once(' ') {
+            last_words.insert(last);
+        }
+        for (i, ch) in full.char_indices() {
+            let tails = match ch {
+                ' ' => &mut space_tails,
+                '-' => &mut hyphen_tails,
+                _ => continue,
+            };
+            tails.entry(&full[i + 1..]).or_default().push(k);
+        }
+    }
     for c in &candidates {
         let mut kind = c.kind;
         // `Taylor` after `Taylor Swift` is her, not the town in Michigan.
         if kind != Kind::Person && !c.name.contains(' ') && c.name.chars().any(char::is_lowercase) {
             let word = fold(&c.name);
-            // ` {word}` ends or `{word} ` starts the full name (no string
-            // built per pair).
-            if people.iter().any(|(_, full)| {
-                full.strip_suffix(word.as_str())
-                    .is_some_and(|r| r.ends_with(' '))
-                    || full
-                        .strip_prefix(word.as_str())
-                        .is_some_and(|r| r.starts_with(' '))
-            }) {
+            // The last or the first word of a full name.
+            if last_words.contains(word.as_str()) || first_words.contains_key(word.as_str()) {
                 kind = Kind::Person;
             }
         }
@@ -688,13 +706,22 @@ fn merge(
             // The fullest person name that ends with this one, most recent
             // first ("Biden" after "Hunter Biden" is Hunter).
             let folded = fold(&c.name);
-            let tail = format!(" {folded}");
-            let owner = people
+            // Names that end with this one after a space (or, for a name
+            // of two words or more, after a hyphen), in their order.
+            let mut owners: Vec<usize> = space_tails
+                .get(folded.as_str())
+                .into_iter()
+                .flatten()
+                .copied()
+                .collect();
+            if c.name.contains(' ') {
+                owners.extend(hyphen_tails.get(folded.as_str()).into_iter().flatten());
+                owners.sort_unstable();
+                owners.dedup();
+            }
+            let owner = owners
                 .iter()
-                .filter(|(_, f)| {
-                    f.ends_with(&tail)
-                        || (*f != folded && f.ends_with(&folded) && c.name.split(' ').count() > 1)
-                })
+                .map(|&k| &people[k])
                 .filter(|(_, f)| {
                     !PEERAGE
                         .iter()
@@ -713,9 +740,8 @@ fn merge(
                 });
             // `Sir Keir` is `Keir Starmer`.
             let owner = owner.or_else(|| {
-                let head = format!("{folded} ");
                 (!c.name.contains(' '))
-                    .then(|| people.iter().find(|(_, f)| f.starts_with(&head)))
+                    .then(|| first_words.get(folded.as_str()).map(|&k| &people[k]))
                     .flatten()
             });
             if let Some((o, f)) = owner {
@@ -738,7 +764,9 @@ fn merge(
             let letters: String = c.name.chars().filter(|ch| ch.is_alphanumeric()).collect();
             if let Some(o) = orgs
                 .iter()
-                .find(|o| initials(&o.name) == letters || bracketed_after(paragraphs, o, &c.name))
+                .zip(&org_initials)
+                .find(|(o, i)| **i == letters || bracketed_after(paragraphs, o, &c.name))
+                .map(|(o, _)| o)
             {
                 key = key_of(Kind::Organization, &o.name);
                 display_name = o.name.clone();
@@ -870,6 +898,23 @@ mod tests {
         assert!(people.is_empty(), "{people:?}");
         // East Asia is the diplomat's remit here, as the seed's record has it.
         assert_eq!(places, ["US", "Tokyo"]);
+    }
+
+    #[test]
+    fn a_surname_finds_its_full_name_among_many() {
+        let mut paragraphs: Vec<String> = (0..300)
+            .map(|i| format!("Councillor Anna Person{i} voted for the plan on Tuesday."))
+            .collect();
+        paragraphs.push(
+            "Jean-Paul Sartre and Mary Jones spoke. Sartre said so, and Jones agreed.".to_string(),
+        );
+        let lex = Lexicon::new();
+        let e = find(&lex, &paragraphs, true).into_entities();
+        let count = |name: &str| e.people.iter().find(|p| p.name == name).map(|p| p.mentions);
+        assert_eq!(count("Jean-Paul Sartre"), Some(2));
+        assert_eq!(count("Mary Jones"), Some(2));
+        assert_eq!(count("Anna Person7"), Some(1));
+        assert_eq!(e.people.len(), 302);
     }
 
     #[test]
