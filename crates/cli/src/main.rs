@@ -414,9 +414,16 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
     })
 }
 
+/// More worker threads than any machine has cores for: past this, a typo
+/// (`--jobs 20000`) would exhaust memory on thread stacks.
+const MAX_JOBS: usize = 1024;
+
 fn jobs(jobs: Option<usize>) -> Result<usize, Failure> {
     match jobs {
         Some(0) => Err(Failure::usage(anyhow::anyhow!("--jobs must be at least 1"))),
+        Some(n) if n > MAX_JOBS => Err(Failure::usage(anyhow::anyhow!(
+            "--jobs {n}: at most {MAX_JOBS}"
+        ))),
         Some(n) => Ok(n),
         None => Ok(Options::default().jobs),
     }

@@ -265,6 +265,18 @@ fn exit_codes() {
 
     let unknown = output(newsclean().args(["rules", "--disable-rule", "no.such.rule"]));
     assert_eq!(unknown.status.code(), Some(2));
+
+    // A typo in --jobs is a usage error, not 20,000 threads.
+    for jobs in ["0", "20000"] {
+        let run = output(
+            newsclean()
+                .args(["run", "-q", "--jobs", jobs])
+                .arg(dir.archive())
+                .arg("--out")
+                .arg(dir.out()),
+        );
+        assert_code(&run, 2);
+    }
 }
 
 #[test]
