@@ -596,6 +596,19 @@ fn h1_as_declared(dom: &dom::Dom) -> Option<String> {
     meta::declared_opens_with(dom, &text).then_some(text)
 }
 
+/// An ISO 8601 date (`YYYY-MM-DD`, or the full timestamp when one was
+/// given) from the many ways pages and feeds write dates (`2024-05-03T10:00Z`,
+/// `03.05.2024`, `May 3, 2024`, `3 mai 2024`, `2024年5月3日`); `None` for
+/// text that is no date of the years 1990 to 2100.
+///
+/// ```
+/// assert_eq!(newsclean_html::normalize_date("March 4, 2008").as_deref(), Some("2008-03-04"));
+/// assert_eq!(newsclean_html::normalize_date("not a date"), None);
+/// ```
+pub fn normalize_date(text: &str) -> Option<String> {
+    meta::normalize_date(text)
+}
+
 /// Whether `bytes` look like an HTML page: a doctype or an `<html>`,
 /// `<head>` or `<body>` tag near the start.
 pub fn looks_like_html(bytes: &[u8]) -> bool {

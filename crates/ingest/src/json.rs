@@ -221,16 +221,24 @@ fn authors(value: &Value) -> Vec<String> {
         .collect()
 }
 
+/// Unix times a news article may carry: the years 1900 to 2200.
+const DATE_SECONDS: std::ops::RangeInclusive<i64> = -2_208_988_800..=7_258_118_400;
+
 /// A date field: strings as given, Unix timestamps (seconds, or
-/// milliseconds when larger than 10^11) as ISO 8601 UTC.
+/// milliseconds when seconds would fall outside the years 1900 to 2200) as
+/// ISO 8601 UTC; a number that is neither is no date.
 fn date(value: &Value) -> Option<String> {
     match value {
         Value::Number(n) => {
-            let mut secs = n.as_i64().or_else(|| n.as_f64().map(|f| f as i64))?;
-            if secs.abs() > 100_000_000_000 {
-                secs /= 1000;
-            }
-            Some(iso_utc(secs))
+            let secs = n.as_i64().or_else(|| {
+                n.as_f64()
+                    .filter(|f| f.is_finite() && f.abs() < 1e17)
+                    .map(|f| f as i64)
+            })?;
+            [secs, secs / 1000]
+                .into_iter()
+                .find(|s| DATE_SECONDS.contains(s))
+                .map(iso_utc)
         }
         other => scalar(other),
     }
@@ -313,5 +321,12 @@ mod tests {
             date(&json!(1_683_800_000_000i64)).as_deref(),
             Some("2023-05-11T10:13:20Z")
         );
+        assert_eq!(
+            date(&json!(1_683_800_000)).as_deref(),
+            Some("2023-05-11T10:13:20Z")
+        );
+        // No article's date, in seconds or milliseconds.
+        assert_eq!(date(&json!(1e300)), None);
+        assert_eq!(date(&json!(-99_999_999_999_999_999i64)), None);
     }
 }

@@ -245,8 +245,8 @@ impl Processor {
             record.title = Some(title);
         }
         promote_headings(&mut record, &page.blocks);
-        if page.published.is_some() {
-            record.published = page.published;
+        if let Some(date) = page.published.as_deref().and_then(published) {
+            record.published = Some(date);
         }
         if !page.authors.is_empty() {
             record.credits.reporters = page.authors;
@@ -547,13 +547,87 @@ fn apply_meta(record: &mut Record, meta: &Meta) {
     if meta.title.is_some() {
         record.title = meta.title.clone();
     }
-    if meta.published.is_some() {
-        record.published = meta.published.clone();
+    // Only a date: an input's `"published": "soon"` is no date to pass on.
+    if let Some(date) = meta.published.as_deref().and_then(published) {
+        record.published = Some(date);
     }
     if !meta.authors.is_empty() {
         let found = std::mem::take(&mut record.credits.reporters);
         record.credits.reporters = meta.authors.clone();
         merge(&mut record.credits.reporters, found);
+    }
+}
+
+/// An input's publication date as ISO 8601: kept as given when it is
+/// already (`2024-05-03`, `2024-05-03T10:00:00+02:00`, any year), else
+/// read as pages write dates (`Fri, 03 May 2024 10:00:00 GMT`).
+fn published(given: &str) -> Option<String> {
+    let given = given.trim();
+    if is_iso_8601(given) {
+        return Some(given.to_string());
+    }
+    // Its date, when the time beside it is no time.
+    newsclean_html::normalize_date(given).map(|date| match date.get(..10) {
+        Some(day) if !is_iso_8601(&date) => day.to_string(),
+        _ => date,
+    })
+}
+
+/// `YYYY-MM-DD`, then perhaps `THH:MM[:SS[.fraction]]` and a zone (`Z`,
+/// `+HH:MM`, `+HHMM`, `+HH`), with a real month, day, hour and minute.
+fn is_iso_8601(s: &str) -> bool {
+    let b = s.as_bytes();
+    let num = |at: usize, len: usize| -> Option<u32> {
+        let digits = b.get(at..at + len)?;
+        digits
+            .iter()
+            .all(u8::is_ascii_digit)
+            .then(|| digits.iter().fold(0, |n, d| n * 10 + u32::from(d - b'0')))
+    };
+    let date = num(0, 4).is_some()
+        && b.get(4) == Some(&b'-')
+        && num(5, 2).is_some_and(|m| (1..=12).contains(&m))
+        && b.get(7) == Some(&b'-')
+        && num(8, 2).is_some_and(|d| (1..=31).contains(&d));
+    if !date {
+        return false;
+    }
+    let Some(time) = s.get(10..) else {
+        return false;
+    };
+    if time.is_empty() {
+        return true;
+    }
+    let t = time.as_bytes();
+    let clock = matches!(t.first(), Some(b'T' | b't' | b' '))
+        && num(11, 2).is_some_and(|h| h <= 24)
+        && t.get(3) == Some(&b':')
+        && num(14, 2).is_some_and(|m| m <= 59);
+    if !clock {
+        return false;
+    }
+    let mut rest = &time[6..];
+    if let Some(sec) = rest.strip_prefix(':') {
+        let digits = sec.bytes().take_while(u8::is_ascii_digit).count();
+        if digits != 2 {
+            return false;
+        }
+        rest = &sec[2..];
+        if let Some(fraction) = rest.strip_prefix(['.', ',']) {
+            let digits = fraction.bytes().take_while(u8::is_ascii_digit).count();
+            if digits == 0 {
+                return false;
+            }
+            rest = &fraction[digits..];
+        }
+    }
+    match rest.as_bytes() {
+        [] | [b'Z' | b'z'] => true,
+        [b'+' | b'-', zone @ ..] => {
+            let zone: Vec<u8> = zone.iter().copied().filter(|&c| c != b':').collect();
+            matches!(zone.len(), 2 | 4) && zone.iter().all(u8::is_ascii_digit)
+        }
+        _ => false,
     }
 }
 
@@ -645,6 +719,26 @@ mod tests {
         let explained = processor().explain_html(&html).unwrap();
         let flour = explained.iter().find(|l| l.text == "300 g flour");
         assert_eq!(flour.map(|l| l.verdict), Some("paragraph"));
+    }
+
+    #[test]
+    fn an_inputs_date_is_kept_only_as_a_date() {
+        for (given, want) in [
+            ("2024-05-03", Some("2024-05-03")),
+            (
+                "2024-05-03T10:00:00+02:00",
+                Some("2024-05-03T10:00:00+02:00"),
+            ),
+            ("2024-05-03T10:00:00.123Z", Some("2024-05-03T10:00:00.123Z")),
+            ("1985-11-20 08:30", Some("1985-11-20 08:30")),
+            ("Fri, 03 May 2024 10:00:00 GMT", Some("2024-05-03")),
+            ("2024-13-45", None),
+            ("notadate <script>", None),
+            ("2024-05-03T25:99", Some("2024-05-03")),
+            ("2024-05-03Tnoon", Some("2024-05-03")),
+        ] {
+            assert_eq!(published(given).as_deref(), want, "{given}");
+        }
     }
 
     #[test]
