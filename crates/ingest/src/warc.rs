@@ -48,37 +48,51 @@ pub(crate) fn read(
     let mut line = Vec::new();
     // After a broken record, lines are skipped up to the next `WARC/` line.
     let mut lost = false;
+    // A record's version line was read already (it cut the last headers short).
+    let mut begun = false;
     loop {
-        line.clear();
-        match read_line_capped(&mut input, MAX_HEADER_LINE, &mut line) {
-            Ok(Line::Eof) => return Ok(()),
-            Ok(Line::TooLong) => {
-                if !lost {
-                    ctx.error(true, broken("overlong line"), sink)?;
-                    lost = true;
+        if !begun {
+            line.clear();
+            match read_line_capped(&mut input, MAX_HEADER_LINE, &mut line) {
+                Ok(Line::Eof) => return Ok(()),
+                Ok(Line::TooLong) => {
+                    if !lost {
+                        ctx.error(true, broken("overlong line"), sink)?;
+                        lost = true;
+                    }
+                    continue;
                 }
+                Ok(Line::Complete) => {}
+                Err(err) => match fail(classify(err), &mut lost, ctx, sink)? {
+                    true => continue,
+                    false => return Ok(()),
+                },
+            }
+            if line.trim_ascii().is_empty() {
                 continue;
             }
-            Ok(Line::Complete) => {}
-            Err(err) => match fail(classify(err), &mut lost, ctx, sink)? {
-                true => continue,
-                false => return Ok(()),
-            },
-        }
-        if line.trim_ascii().is_empty() {
-            continue;
-        }
-        if !line.starts_with(b"WARC/") {
-            if !lost {
-                ctx.error(true, broken("expected a WARC/ version line"), sink)?;
-                lost = true;
+            if !line.starts_with(b"WARC/") {
+                if !lost {
+                    ctx.error(true, broken("expected a WARC/ version line"), sink)?;
+                    lost = true;
+                }
+                // Garbage glued to the next record's version line does
+                // not cost that record.
+                if memchr::memmem::find(&line, b"WARC/1.").is_none() {
+                    continue;
+                }
             }
-            continue;
         }
+        begun = false;
         lost = false;
         let headers = match headers(&mut input) {
-            Ok(Some(headers)) => headers,
-            Ok(None) => return ctx.error(true, broken("truncated headers"), sink),
+            Ok(Headers::Complete(headers)) => headers,
+            Ok(Headers::Eof) => return ctx.error(true, broken("truncated headers"), sink),
+            Ok(Headers::NextRecord) => {
+                ctx.error(true, broken("truncated headers"), sink)?;
+                begun = true;
+                continue;
+            }
             Err(err) => match fail(classify(err), &mut lost, ctx, sink)? {
                 true => continue,
                 false => return Ok(()),
@@ -161,19 +175,35 @@ pub(crate) fn read(
     }
 }
 
-/// Header lines up to the blank line; `None` at end of input.
-fn headers(input: &mut impl BufRead) -> io::Result<Option<Vec<(String, String)>>> {
+/// A record's header lines.
+enum Headers {
+    /// Up to the blank line.
+    Complete(Vec<(String, String)>),
+    /// The input ended first.
+    Eof,
+    /// The next record's version line came first: these were cut short.
+    NextRecord,
+}
+
+/// Header lines up to the blank line.
+fn headers(input: &mut impl BufRead) -> io::Result<Headers> {
     let mut out = Vec::new();
     let mut line = Vec::new();
     loop {
         line.clear();
         match read_line_capped(input, MAX_HEADER_LINE, &mut line)? {
-            Line::Eof => return Ok(None),
+            Line::Eof => return Ok(Headers::Eof),
             Line::TooLong => continue,
             Line::Complete => {}
         }
         if line.is_empty() {
-            return Ok(Some(out));
+            return Ok(Headers::Complete(out));
+        }
+        // The next record's version line, on its own or glued to a header
+        // cut short.
+        let version = |line: &[u8]| line.ends_with(b"WARC/1.0") || line.ends_with(b"WARC/1.1");
+        if line.starts_with(b"WARC/1.") || version(line.trim_ascii_end()) {
+            return Ok(Headers::NextRecord);
         }
         let text = String::from_utf8_lossy(&line);
         if let Some((name, value)) = text.split_once(':') {
@@ -408,5 +438,43 @@ mod tests {
             got[4].contains("#4 broken WARC record: truncated"),
             "{got:?}"
         );
+    }
+
+    /// A record cut inside its headers does not take the next record's
+    /// block for its own, and garbage glued to a version line does not
+    /// cost that record.
+    #[test]
+    fn a_record_cut_in_its_headers_leaves_the_next_one_alone() {
+        let page = |n: u32| {
+            record(
+                "response",
+                &format!("http://a/{n}"),
+                &format!("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>Story {n}</p>"),
+            )
+        };
+        let first = page(0);
+        // Cut at a line's end, and in the middle of one (glued to the
+        // next record's version line).
+        for cut in [60, 52] {
+            let mut warc = first[..cut].to_string();
+            warc += &page(1);
+            warc += "junk without a newline";
+            warc += &page(2);
+            let got = read(warc.as_bytes());
+            assert_eq!(got.len(), 4, "{cut}: {got:?}");
+            assert!(
+                got[0].contains("broken WARC record: truncated headers"),
+                "{got:?}"
+            );
+            assert!(
+                got[1].contains("http://a/1") && got[1].contains("Story 1"),
+                "{got:?}"
+            );
+            assert!(got[2].contains("broken WARC record"), "{got:?}");
+            assert!(
+                got[3].contains("http://a/2") && got[3].contains("Story 2"),
+                "{got:?}"
+            );
+        }
     }
 }
