@@ -110,8 +110,9 @@ impl ArchiveWalker {
     }
 
     /// A count of the files the walk passes over for their extension
-    /// (pictures and stylesheets beside saved pages), final once the walk
-    /// has ended: they are no input, but not silently so.
+    /// (pictures and stylesheets beside saved pages) or their type (FIFOs,
+    /// sockets), final once the walk has ended: they are no input, but not
+    /// silently so.
     pub fn ignored(&self) -> Arc<AtomicU64> {
         Arc::clone(&self.ignored)
     }
@@ -283,6 +284,10 @@ impl Walk {
                 }
             }
             if !entry.file_type().is_file() || !in_shard(&rel) {
+                // A FIFO, socket or device is no input either: counted.
+                if !entry.file_type().is_dir() && in_shard(&rel) {
+                    self.ignored.fetch_add(1, Ordering::Relaxed);
+                }
                 continue;
             }
             if !self.reader.accepts(&rel) {
