@@ -111,6 +111,11 @@ pub fn decode_with_charset(bytes: &[u8], charset: Option<&str>) -> Result<Decode
         }
     }
     let head = &bytes[..bytes.len().min(SNIFF)];
+    // UTF-16 without a BOM (a Windows export): Latin text has a NUL in
+    // every other byte, always on the same side.
+    if let Some(encoding) = bomless_utf16(head) {
+        return finish(encoding, bytes);
+    }
     // Binary data is full of NULs; a saved page with a few stray ones is
     // still text (repair then drops them as control characters).
     if memchr::memchr_iter(0, head).count() * 100 > head.len() {
@@ -188,6 +193,30 @@ fn count_bytes(bytes: &[u8], test: impl Fn(u8) -> (bool, bool)) -> (usize, usize
 fn finish(encoding: &'static Encoding, bytes: &[u8]) -> Result<Decoded, DecodeError> {
     let (text, _) = encoding.decode_without_bom_handling(bytes);
     check(encoding, text)
+}
+
+/// UTF-16LE or UTF-16BE without a byte-order mark: at least 60% of the
+/// high bytes of the first characters are NUL and at most 10% of the low
+/// ones (text in a Latin script; binary data has NULs on both sides).
+fn bomless_utf16(head: &[u8]) -> Option<&'static Encoding> {
+    let pairs = head.len() / 2;
+    if pairs < 4 {
+        return None;
+    }
+    let (mut even, mut odd) = (0, 0);
+    for pair in head.chunks_exact(2) {
+        even += usize::from(pair[0] == 0);
+        odd += usize::from(pair[1] == 0);
+    }
+    let many = |n: usize| n * 10 >= pairs * 6;
+    let few = |n: usize| n * 10 <= pairs;
+    if many(odd) && few(even) {
+        Some(encoding_rs::UTF_16LE)
+    } else if many(even) && few(odd) {
+        Some(encoding_rs::UTF_16BE)
+    } else {
+        None
+    }
 }
 
 /// Refuses decoded text that is empty, binary or mostly undecodable.
@@ -340,6 +369,14 @@ mod tests {
             Err(DecodeError::Binary("PNG image"))
         );
         assert_eq!(decode(b"abc\0def"), Err(DecodeError::Binary("NUL bytes")));
+        // UTF-16 without a BOM, either way round.
+        let text = "Der Präsident sagte am Dienstag, die Pläne blieben.";
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        for (bytes, name) in [(le, "UTF-16LE"), (be, "UTF-16BE")] {
+            let d = decode(&bytes).expect("UTF-16 text");
+            assert_eq!((d.text.as_str(), d.encoding), (text, name));
+        }
         let mut page = b"<p>A saved page with one stray NUL byte in it.</p>".repeat(10);
         page[100] = 0;
         assert!(decode(&page).is_ok());
