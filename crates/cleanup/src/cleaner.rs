@@ -1717,7 +1717,7 @@ mod tests {
         // A list past another box's heading is that box's.
         assert!(!lines.contains(&"Oldest"), "{lines:?}");
         // One line is no list.
-        let one = cleaner.clean_selected_lists(&text, &[4..5]);
+        let one = cleaner.clean_selected_lists(&text, std::slice::from_ref(&(4..5)));
         assert!(!kept(&one).contains(&"300 g flour"), "{:?}", kept(&one));
     }
 
