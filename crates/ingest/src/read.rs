@@ -279,7 +279,15 @@ impl Reader {
     ) -> Result<(), Stop> {
         match serde_json::from_slice::<Value>(bytes) {
             Ok(value) => self.json_value(&value, true, ctx, member, sink),
-            Err(err) => ctx.error(true, malformed(&err), sink),
+            // A string cut in the middle of an emoji (by a scraper that
+            // counted UTF-16 units) leaves half a surrogate pair, which
+            // JSON parsers refuse: the half becomes U+FFFD.
+            Err(err) => match mend_surrogates(bytes)
+                .and_then(|mended| serde_json::from_slice::<Value>(&mended).ok())
+            {
+                Some(value) => self.json_value(&value, true, ctx, member, sink),
+                None => ctx.error(true, malformed(&err), sink),
+            },
         }
     }
 
@@ -1156,6 +1164,46 @@ pub(crate) fn classify(err: io::Error) -> ReadErrorKind {
     }
 }
 
+/// `json` with each `\uD800`–`\uDFFF` escape that is not half of a
+/// surrogate pair written `\uFFFD`; `None` when there is none.
+fn mend_surrogates(json: &[u8]) -> Option<Vec<u8>> {
+    let hex4 = |at: usize| -> Option<u32> {
+        let digits = std::str::from_utf8(json.get(at..at + 4)?).ok()?;
+        u32::from_str_radix(digits, 16).ok()
+    };
+    let escape_at = |at: usize| json.get(at) == Some(&b'\\') && json.get(at + 1) == Some(&b'u');
+    let mut out = Vec::with_capacity(json.len());
+    let mut changed = false;
+    let mut i = 0;
+    while i < json.len() {
+        if json[i] != b'\\' || i + 1 == json.len() {
+            out.push(json[i]);
+            i += 1;
+            continue;
+        }
+        // An escape: `\uXXXX`, or a backslash and the character it escapes.
+        match (json[i + 1] == b'u').then(|| hex4(i + 2)).flatten() {
+            Some(0xD800..=0xDBFF)
+                if escape_at(i + 6)
+                    && hex4(i + 8).is_some_and(|low| (0xDC00..=0xDFFF).contains(&low)) =>
+            {
+                out.extend_from_slice(&json[i..i + 12]);
+                i += 12;
+            }
+            Some(0xD800..=0xDFFF) => {
+                out.extend_from_slice(b"\\ufffd");
+                changed = true;
+                i += 6;
+            }
+            _ => {
+                out.extend_from_slice(&json[i..i + 2]);
+                i += 2;
+            }
+        }
+    }
+    changed.then_some(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1181,6 +1229,30 @@ mod tests {
         let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
         enc.write_all(bytes).unwrap();
         enc.finish().unwrap()
+    }
+
+    #[test]
+    fn half_a_surrogate_pair_becomes_a_replacement_character() {
+        let r = Reader::new();
+        let feed = concat!(
+            r#"{"text": "Cut in an emoji \ud83d"}"#,
+            "\n",
+            r#"{"text": "Whole \ud83d\ude00 and a lone low \ude00 half"}"#,
+            "\n",
+            r#"{"text": "Written out: \\ud800"}"#,
+            "\n",
+            r#"{"text": "Broken \u12"}"#,
+            "\n",
+        );
+        assert_eq!(
+            read_all(&r, "f.jsonl", feed.as_bytes()),
+            [
+                "f.jsonl#0 text Cut in an emoji \u{fffd}",
+                "f.jsonl#1 text Whole \u{1f600} and a lone low \u{fffd} half",
+                "f.jsonl#2 text Written out: \\ud800",
+                "ERR f.jsonl#3 parse: malformed JSON: invalid escape at line 1 column 23",
+            ]
+        );
     }
 
     #[test]
