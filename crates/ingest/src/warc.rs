@@ -104,7 +104,12 @@ pub(crate) fn read(
                 .find(|(k, _)| k.eq_ignore_ascii_case(name))
                 .map(|(_, v)| v.as_str())
         };
-        let Some(length) = get("Content-Length").and_then(|v| v.parse::<u64>().ok()) else {
+        // A length past what one compressed member may hold is a damaged
+        // header, not a block to skip to the end of the file.
+        let Some(length) = get("Content-Length")
+            .and_then(|v| v.parse::<u64>().ok())
+            .filter(|&n| n <= reader.max_member_bytes)
+        else {
             ctx.error(true, broken("missing or invalid Content-Length"), sink)?;
             lost = true;
             continue;
@@ -453,6 +458,15 @@ mod tests {
             )
         };
         let first = page(0);
+        // An absurd length is a damaged header: the records after it stay.
+        let mut warc = String::from(
+            "WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 1000000000000000000\r\n\r\nx\r\n\r\n",
+        );
+        warc += &page(1);
+        let got = read(warc.as_bytes());
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert!(got[0].contains("invalid Content-Length"), "{got:?}");
+        assert!(got[1].contains("Story 1"), "{got:?}");
         // Cut at a line's end, and in the middle of one (glued to the
         // next record's version line).
         for cut in [60, 52] {
