@@ -231,6 +231,16 @@ impl Processor {
         let page = clock
             .time(HTML, || self.html.extract(html))
             .map_err(|e| ErrorRecord::new(source.path.clone(), "html", e.to_string()))?;
+        // A page with neither a headline nor a line of text (an empty
+        // document, one commented out whole) is no article, as an empty
+        // text file is none.
+        if page.title.is_none() && page.blocks.is_empty() {
+            return Err(ErrorRecord::new(
+                source.path.clone(),
+                "html",
+                "no article text in the page",
+            ));
+        }
         let (text, lists) = page_text(&page);
         let mut record = self.process_cleaned(source, &text, clock, Some(&lists));
         if let Some(title) = page.title {
@@ -738,6 +748,22 @@ mod tests {
             ("2024-05-03Tnoon", Some("2024-05-03")),
         ] {
             assert_eq!(published(given).as_deref(), want, "{given}");
+        }
+    }
+
+    #[test]
+    fn a_page_without_text_is_no_article() {
+        for html in [
+            "<html><body></body></html>",
+            "<!--<html><body><p>Hidden.</p></body></html>",
+        ] {
+            let err = processor()
+                .process_html(Source::new("x.html"), html, &StageClock::default())
+                .unwrap_err();
+            assert_eq!(
+                (err.stage.as_str(), err.reason.as_str()),
+                ("html", "no article text in the page")
+            );
         }
     }
 
