@@ -474,7 +474,7 @@ impl Cleaner {
                         && line.bytes().filter(u8::is_ascii_digit).count() * 10 < line.len()
                 };
                 let list_item = |i: usize, v: &Verdict| {
-                    listed[i]
+                    listed.get(i) == Some(&true)
                         && matches!(
                             v,
                             Verdict::Class(Class::Bad(reason::SHORT | reason::LOW_DENSITY))
@@ -909,11 +909,12 @@ fn class_role(why: &str) -> Role {
     }
 }
 
-/// Non-empty lines, trimmed, with their line number and whether a blank
-/// line precedes them.
 /// Which lines belong to one of `lists` (ranges of line numbers, in order)
-/// that holds two lines or more.
+/// that holds two lines or more; empty when there are no lists.
 fn short_lists(lines: &[(usize, &str, bool)], lists: &[Range<usize>]) -> Vec<bool> {
+    if lists.is_empty() {
+        return Vec::new();
+    }
     let mut listed = vec![false; lines.len()];
     let mut first = 0;
     for list in lists {
@@ -927,6 +928,8 @@ fn short_lists(lines: &[(usize, &str, bool)], lists: &[Range<usize>]) -> Vec<boo
     listed
 }
 
+/// Non-empty lines, trimmed, with their line number and whether a blank
+/// line precedes them.
 fn split_lines(text: &str) -> Vec<(usize, &str, bool)> {
     let mut out = Vec::new();
     let mut blank = true;

@@ -738,32 +738,26 @@ fn explain(args: CleanArgs) -> Result<u8, Failure> {
     let (name, bytes) = read_input(&args.file).map_err(Failure::fatal)?;
     // Through the reader, as `run` and `clean` read: a JSON record's text,
     // each line of a JSON Lines file, the members of an archive.
-    let mut documents = Vec::new();
+    // A record's path names it: `feed.jsonl#3`.
+    let (mut documents, mut explained, mut code) = (0, Vec::new(), exit::OK);
     newsclean_ingest::Reader::new().read(&name, &bytes[..], |item| {
-        documents.push(match item {
-            Ok(raw) => {
-                // A record's path names it: `feed.jsonl#3`.
-                let label = raw.path.clone();
-                processor
-                    .explain_document(&raw)
-                    .map(|v| (label, v))
-                    .map_err(|e| e.reason)
-            }
+        documents += 1;
+        let verdicts = match item {
+            Ok(raw) => processor
+                .explain_document(&raw)
+                .map(|v| (raw.path, v))
+                .map_err(|e| e.reason),
             Err(err) => Err(err.kind.to_string()),
-        })
-    });
-    let several = documents.len() > 1;
-    let mut code = exit::OK;
-    let mut explained = Vec::new();
-    for document in documents {
-        match document {
+        };
+        match verdicts {
             Ok(doc) => explained.push(doc),
             Err(err) => {
                 eprintln!("newsclean: {}: {err}", args.file.display());
                 code = exit::SOME_FAILED;
             }
         }
-    }
+    });
+    let several = documents > 1;
     let colour = std::io::stdout().is_terminal();
     let mut out = std::io::stdout().lock();
     let write = || -> std::io::Result<()> {

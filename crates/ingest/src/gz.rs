@@ -67,6 +67,24 @@ impl<R: BufRead> Tape<R> {
         self.kept.clear();
         self.overflow = false;
     }
+
+    /// Joins the few bytes left in the buffer with up to `want` bytes in
+    /// all from the stream, and replays them as one: something that
+    /// straddles two buffers (a member's magic number) is then seen whole.
+    /// Returns how many bytes are joined.
+    fn rejoin(&mut self, want: usize) -> io::Result<usize> {
+        let mut head = self.fill_buf()?.to_vec();
+        self.consume(head.len());
+        let more = self.fill_buf()?;
+        let take = more.len().min(want.saturating_sub(head.len()));
+        head.extend_from_slice(&more[..take]);
+        self.consume(take);
+        let joined = head.len();
+        head.extend(self.replay.split_off(self.at.min(self.replay.len())));
+        self.replay = head;
+        self.at = 0;
+        Ok(joined)
+    }
 }
 
 impl<R: BufRead> Read for Tape<R> {
@@ -179,22 +197,11 @@ impl<R: BufRead> GzMembers<R> {
                 tape.consume(n - 2);
                 continue;
             }
-            // Those two bytes are all the buffer holds: replay them joined
-            // with the next bytes, so that a header across the boundary is
-            // seen whole.
-            let mut head = available.to_vec();
-            tape.consume(n);
-            let more = tape.fill_buf()?;
-            if more.is_empty() {
+            // Those two bytes are all the buffer holds: join them with the
+            // next buffer, so that a header across the boundary is seen.
+            if tape.rejoin(usize::MAX)? == n {
                 return Ok(false);
             }
-            head.extend_from_slice(more);
-            let taken = more.len();
-            tape.consume(taken);
-            let rest = tape.replay.split_off(tape.at.min(tape.replay.len()));
-            head.extend(rest);
-            tape.replay = head;
-            tape.at = 0;
         }
     }
 }
@@ -237,24 +244,15 @@ impl<R: BufRead> Read for GzMembers<R> {
                 return Ok(0);
             }
             if available.len() < MAGIC.len() {
-                // The buffer ends inside the next member's magic number:
-                // take the rest of it from the stream and replay it whole.
-                let mut head = available.to_vec();
-                tape.consume(head.len());
-                let more = tape.fill_buf()?;
-                let take = more.len().min(MAGIC.len() - head.len());
-                head.extend_from_slice(&more[..take]);
-                tape.consume(take);
-                if head.len() < MAGIC.len() {
-                    // A stray byte at the very end.
+                // The buffer ends inside the next member's magic number.
+                let joined = tape.rejoin(MAGIC.len())?;
+                if joined < MAGIC.len() {
+                    // A stray byte or two at the very end.
+                    tape.consume(joined);
                     self.between = Some(tape);
                     let reason = "data after a gzip member is not gzip".to_string();
                     return Err(io::Error::new(io::ErrorKind::InvalidData, Damaged(reason)));
                 }
-                let rest = tape.replay.split_off(tape.at.min(tape.replay.len()));
-                head.extend(rest);
-                tape.replay = head;
-                tape.at = 0;
                 self.between = Some(tape);
                 continue;
             }

@@ -206,19 +206,18 @@ fn scalar(value: &Value) -> Option<String> {
 const MAX_AUTHORS: usize = 100;
 
 fn authors(value: &Value) -> Vec<String> {
-    let one = |v: &Value| match v {
-        Value::String(s) => Some(s.trim().to_string()),
-        Value::Object(_) => v.get("name").and_then(Value::as_str).map(str::to_string),
-        _ => None,
+    let one = |v: &Value| {
+        match v {
+            Value::String(s) => Some(s.trim().to_string()),
+            Value::Object(_) => v.get("name").and_then(Value::as_str).map(str::to_string),
+            _ => None,
+        }
+        .filter(|s| !s.is_empty())
     };
-    let list: Vec<String> = match value {
+    match value {
         Value::Array(items) => items.iter().filter_map(one).take(MAX_AUTHORS).collect(),
         other => one(other).into_iter().collect(),
-    };
-    list.into_iter()
-        .filter(|s| !s.is_empty())
-        .take(MAX_AUTHORS)
-        .collect()
+    }
 }
 
 /// Unix times a news article may carry: the years 1900 to 2200.

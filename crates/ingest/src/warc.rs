@@ -78,7 +78,7 @@ pub(crate) fn read(
                 }
                 // Garbage glued to the next record's version line does
                 // not cost that record.
-                if memchr::memmem::find(&line, b"WARC/1.").is_none() {
+                if !version_line(&line) {
                     continue;
                 }
             }
@@ -180,6 +180,13 @@ pub(crate) fn read(
     }
 }
 
+/// A record's version line (`WARC/1.0`), on its own or glued to the end of
+/// something cut short.
+fn version_line(line: &[u8]) -> bool {
+    let line = line.trim_ascii_end();
+    line.starts_with(b"WARC/1.") || line.ends_with(b"WARC/1.0") || line.ends_with(b"WARC/1.1")
+}
+
 /// A record's header lines.
 enum Headers {
     /// Up to the blank line.
@@ -206,8 +213,7 @@ fn headers(input: &mut impl BufRead) -> io::Result<Headers> {
         }
         // The next record's version line, on its own or glued to a header
         // cut short.
-        let version = |line: &[u8]| line.ends_with(b"WARC/1.0") || line.ends_with(b"WARC/1.1");
-        if line.starts_with(b"WARC/1.") || version(line.trim_ascii_end()) {
+        if version_line(&line) {
             return Ok(Headers::NextRecord);
         }
         let text = String::from_utf8_lossy(&line);

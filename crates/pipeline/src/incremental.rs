@@ -436,10 +436,10 @@ impl Commit {
             }
             // Inputs read ahead but never finished are left for the next
             // run: this one did not process them.
-            let mut st = self.plan.lock();
-            let unfinished: Vec<bool> = st.pending.drain().map(|(_, p)| p.new).collect();
-            for new in unfinished {
-                let count = if new {
+            let mut guard = self.plan.lock();
+            let st = &mut *guard;
+            for (_, p) in st.pending.drain() {
+                let count = if p.new {
                     &mut st.counts.new
                 } else {
                     &mut st.counts.changed

@@ -7,7 +7,7 @@ use std::time::Instant;
 use newsclean_cleanup::{Cleaned, Cleaner, Repairer, Role, RuleError, RuleSet};
 use newsclean_extract::{Extractor, QualityInput};
 use newsclean_html::{Block, BlockKind, Budget, HtmlError, HtmlExtractor, Page, looks_like_html};
-use newsclean_ingest::{Format, Meta, RawDocument, decode_with_charset, html_charset};
+use newsclean_ingest::{Decoded, Format, Meta, RawDocument, decode_with_charset, html_charset};
 use newsclean_model::{ErrorRecord, Record, Removal, Source};
 
 /// Stages timed by [`StageClock`], in pipeline order.
@@ -193,20 +193,11 @@ impl Processor {
     /// (a JSON record's title, date, URL, id, authors; a WARC record's
     /// URI and date) fills the record.
     pub fn process(&self, raw: &RawDocument, clock: &StageClock) -> Result<Record, ErrorRecord> {
-        let decoded = clock
-            .time(DECODE, || {
-                decode_with_charset(&raw.bytes, declared_charset(raw))
-            })
-            .map_err(|e| ErrorRecord {
-                index: raw.meta.index,
-                ..ErrorRecord::new(raw.path.clone(), "decode", e.to_string())
-            })?;
+        let (decoded, page) = decode(raw, clock)?;
         let mut source = source_of(raw);
         source.encoding = Some(decoded.encoding.to_string());
         source.replaced = decoded.replaced;
-        // The reader's format hint, else the page's first bytes (a `.txt`
-        // that is really a saved page).
-        let mut record = if raw.format == Format::Html || looks_like_html(&raw.bytes) {
+        let mut record = if page {
             self.process_html(source, &decoded.text, clock)
                 .map_err(|e| ErrorRecord {
                     index: raw.meta.index,
@@ -456,15 +447,12 @@ impl Processor {
     /// decoded, and read as text or as a page, as [`Processor::process`]
     /// reads it.
     pub fn explain_document(&self, raw: &RawDocument) -> Result<Vec<LineVerdict>, ErrorRecord> {
-        let fail = |stage: &str, message: String| ErrorRecord {
-            index: raw.meta.index,
-            ..ErrorRecord::new(raw.path.clone(), stage, message)
-        };
-        let decoded = decode_with_charset(&raw.bytes, declared_charset(raw))
-            .map_err(|e| fail("decode", e.to_string()))?;
-        if raw.format == Format::Html || looks_like_html(&raw.bytes) {
-            self.explain_html(&decoded.text)
-                .map_err(|e| fail("html", e.to_string()))
+        let (decoded, page) = decode(raw, &StageClock::default())?;
+        if page {
+            self.explain_html(&decoded.text).map_err(|e| ErrorRecord {
+                index: raw.meta.index,
+                ..ErrorRecord::new(raw.path.clone(), "html", e.to_string())
+            })
         } else {
             Ok(self.explain(&decoded.text))
         }
@@ -534,6 +522,21 @@ impl Processor {
 }
 
 /// The charset a transport header or an HTML page declares.
+/// A document's text, and whether it is a page: the reader's format hint,
+/// else the page's first bytes (a `.txt` that is really a saved page).
+fn decode(raw: &RawDocument, clock: &StageClock) -> Result<(Decoded, bool), ErrorRecord> {
+    let decoded = clock
+        .time(DECODE, || {
+            decode_with_charset(&raw.bytes, declared_charset(raw))
+        })
+        .map_err(|e| ErrorRecord {
+            index: raw.meta.index,
+            ..ErrorRecord::new(raw.path.clone(), "decode", e.to_string())
+        })?;
+    let page = raw.format == Format::Html || looks_like_html(&raw.bytes);
+    Ok((decoded, page))
+}
+
 fn declared_charset(raw: &RawDocument) -> Option<&str> {
     raw.meta
         .charset
