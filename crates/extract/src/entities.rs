@@ -235,6 +235,8 @@ pub(crate) fn find(lex: &Lexicon, paragraphs: &[String], english: bool) -> Found
             // not a mention of the person (as the seed's record has it),
             // and not of a town that shares the name.
             let leads = next.is_some_and(|t| t.text == "administration");
+            // `the Hoa Lo prison`, `Kennedy airport`: the name of a place.
+            let place_noun_after = next.is_some_and(|t| lex.place_nouns.contains(t.text));
             classify(
                 lex,
                 text,
@@ -245,6 +247,7 @@ pub(crate) fn find(lex: &Lexicon, paragraphs: &[String], english: bool) -> Found
                     remit,
                     said_after,
                     leads,
+                    place_noun_after,
                     english,
                     lower_words: &lower_words,
                 },
@@ -265,6 +268,8 @@ struct Context<'a> {
     said_after: bool,
     /// Followed by `administration`: a government named by its leader.
     leads: bool,
+    /// Followed by a lower-case place noun (`prison`, `airport`).
+    place_noun_after: bool,
     english: bool,
     lower_words: &'a HashSet<Cow<'a, str>>,
 }
@@ -436,6 +441,16 @@ fn classify(
     if span.len() > 1 && lex.place_heads.contains(last_word) {
         return push_place(out, span);
     }
+    if cx.place_noun_after
+        && !span.iter().any(|t| t.possessive)
+        && !(span.len() == 1 && lex.demonyms.contains(span[0].text))
+    {
+        return push_place(out, span);
+    }
+    // `New Yorkers`, `Londoners`: the people of a place, not a person.
+    if plural_demonym(lex, text, span) {
+        return;
+    }
     if span.len() > 1
         && COMPASS.contains(&span[0].text)
         && lex.places.contains(span_text(text, &span[1..]))
@@ -454,6 +469,26 @@ fn classify(
         cx.role_before.is_some() || cx.said_after,
         out,
     );
+}
+
+/// A run naming the people of a known place: the place with `-ers`,
+/// `-ns` or `-ians` (`New Yorkers`, `Londoners`, `Californians`,
+/// `Parisians`), or `-s` made `-ns` (`Texans`).
+fn plural_demonym(lex: &Lexicon, text: &str, span: &[Token<'_>]) -> bool {
+    if span.len() < 2 {
+        // A lone word is a person only with a fuller name elsewhere, and
+        // `Sanders` must not become `Sand` + `ers`.
+        return false;
+    }
+    let name = span_text(text, span);
+    ["ers", "ns", "ians"].iter().any(|suffix| {
+        name.strip_suffix(suffix).is_some_and(|place| {
+            lex.places.contains(place)
+                || place.ends_with('a')
+                    && *suffix == "ns"
+                    && lex.places.contains(&format!("{place}s"))
+        })
+    })
 }
 
 /// A run with a person cue, a given name or a plain two- or three-word
@@ -856,6 +891,16 @@ mod tests {
             orgs,
             ["Civil Aviation Authority of Nepal", "Electoral Commission"]
         );
+    }
+
+    #[test]
+    fn numbers_demonym_plurals_and_place_nouns() {
+        let (people, places, _) = names(&[
+            "One Napa County station saw no rain. Two New Yorkers were arrested.",
+            "Officials visited the Hoa Lo prison, where Mark Esper spoke to Californians.",
+        ]);
+        assert_eq!(people, ["Mark Esper"]);
+        assert_eq!(places, ["Napa County", "Hoa Lo"]);
     }
 
     #[test]

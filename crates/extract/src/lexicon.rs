@@ -15,6 +15,7 @@ const DEMONYMS: &str = include_str!("../data/gazetteer/demonyms.txt");
 const ROLES: &str = include_str!("../data/lexicon/roles.txt");
 const ORG_HEADS: &str = include_str!("../data/lexicon/org-heads.txt");
 const PLACE_HEADS: &str = include_str!("../data/lexicon/place-heads.txt");
+const PLACE_NOUNS: &str = include_str!("../data/lexicon/place-nouns.txt");
 const SPEECH_VERBS: &str = include_str!("../data/lexicon/speech-verbs.txt");
 const ABBREVIATIONS: &str = include_str!("../data/lexicon/abbreviations.txt");
 const NOT_ENTITIES: &str = include_str!("../data/lexicon/not-entities.txt");
@@ -131,6 +132,8 @@ pub(crate) struct Lexicon {
     pub(crate) roles: HashSet<String>,
     pub(crate) org_heads: HashSet<String>,
     pub(crate) place_heads: HashSet<String>,
+    /// Lower-case nouns after a name that make it a place (`Kennedy airport`).
+    pub(crate) place_nouns: HashSet<String>,
     pub(crate) speech_verbs: HashSet<String>,
     pub(crate) abbreviations: HashSet<String>,
     pub(crate) not_entities: HashSet<String>,
@@ -164,6 +167,7 @@ impl Lexicon {
             roles: folded(ROLES),
             org_heads: set(ORG_HEADS),
             place_heads: set(PLACE_HEADS),
+            place_nouns: set(PLACE_NOUNS),
             speech_verbs: set(SPEECH_VERBS),
             abbreviations: set(ABBREVIATIONS),
             not_entities: set(NOT_ENTITIES),

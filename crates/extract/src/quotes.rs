@@ -746,8 +746,12 @@ fn resolve(lex: &Lexicon, found: &Found, span: &Span, phrase: &str, text: &str) 
         return Some(found.entities[entity].1.clone());
     }
     let first = phrase.split_whitespace().next().unwrap_or("");
+    // Determiners and numbers open a description (`One EU official`).
     if lex.openers.contains(first)
-        && !matches!(first, "The" | "A" | "An" | "His" | "Her" | "Their" | "Its")
+        && !matches!(
+            first,
+            "The" | "A" | "An" | "His" | "Her" | "Their" | "Its" | "One" | "Two" | "Three"
+        )
     {
         return None;
     }
