@@ -219,7 +219,7 @@ impl Reader {
     /// One document: the whole stream, up to the maximum document size.
     fn whole(
         &self,
-        input: impl Read,
+        input: impl BufRead,
         ctx: &mut Ctx<'_>,
         member: Option<&str>,
         format: Format,
@@ -880,17 +880,27 @@ impl<R: BufRead> BufRead for Pending<R> {
 }
 
 /// Reads the whole stream if it is at most `max` bytes.
-pub(crate) fn read_capped(input: impl Read, max: u64) -> Result<Vec<u8>, ReadErrorKind> {
+///
+/// It copies out of the reader's own buffer: `read_to_end` on a chain of
+/// readers zero-fills its spare capacity before every read, which cost more
+/// than the page's parsing on large HTML files.
+pub(crate) fn read_capped(mut input: impl BufRead, max: u64) -> Result<Vec<u8>, ReadErrorKind> {
     let mut bytes = Vec::new();
-    // One byte past the limit tells an oversized input without reading it all.
-    input
-        .take(max.saturating_add(1))
-        .read_to_end(&mut bytes)
-        .map_err(classify)?;
-    if bytes.len() as u64 > max {
-        return Err(ReadErrorKind::TooLarge { limit: max });
+    loop {
+        let chunk = match input.fill_buf() {
+            Ok([]) => return Ok(bytes),
+            Ok(chunk) => chunk,
+            Err(err) if err.kind() == io::ErrorKind::Interrupted => continue,
+            Err(err) => return Err(classify(err)),
+        };
+        // Past the limit: an oversized input is told without reading it all.
+        if (bytes.len() + chunk.len()) as u64 > max {
+            return Err(ReadErrorKind::TooLarge { limit: max });
+        }
+        bytes.extend_from_slice(chunk);
+        let n = chunk.len();
+        input.consume(n);
     }
-    Ok(bytes)
 }
 
 pub(crate) enum Line {

@@ -308,8 +308,11 @@ fn dechunk(mut data: &[u8]) -> Option<Vec<u8>> {
 
 #[cfg(feature = "gzip")]
 fn gunzip(data: &[u8], max: u64) -> Result<Vec<u8>, String> {
-    read_capped(flate2::read::MultiGzDecoder::new(data), max)
-        .map_err(|e| format!("gzip content encoding: {e}"))
+    read_capped(
+        io::BufReader::new(flate2::read::MultiGzDecoder::new(data)),
+        max,
+    )
+    .map_err(|e| format!("gzip content encoding: {e}"))
 }
 
 #[cfg(not(feature = "gzip"))]
