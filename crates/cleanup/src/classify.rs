@@ -108,6 +108,9 @@ pub(crate) struct Features {
     /// A date or a time with at most a few words of label: a page's or a
     /// teaser's time stamp.
     pub stamp: bool,
+    /// A quotation with its attribution (`“We will win,” he said.`): a
+    /// sentence of the story however short.
+    pub speech: bool,
 }
 
 /// Measures a line.
@@ -196,7 +199,39 @@ pub(crate) fn features(
         caption: words >= CAPTION_WORDS
             && (ends_in_credit(line) || words <= MAX_PHOTO_CAPTION_WORDS && describes_photo(line)),
         stamp: words <= MAX_STAMP_WORDS && is_stamp(line),
+        // Only a short line needs the evidence.
+        speech: length < LENGTH_LOW && is_attributed_quote(line),
     }
+}
+
+/// `“Pakistan is responding,” he said.`, `„Wir sind bereit“, sagte er.`: a
+/// line that opens with a quotation of three words or more and ends with a
+/// short attribution holding a lower-case word (a pull quote has none, a
+/// teaser's `— Name` no full stop).
+fn is_attributed_quote(line: &str) -> bool {
+    if !line.ends_with('.') {
+        return false;
+    }
+    let Some(rest) = line.strip_prefix(['“', '"', '„', '«']) else {
+        return false;
+    };
+    let Some(close) = rest.rfind(['”', '"', '“', '»']) else {
+        return false;
+    };
+    let quoted = &rest[..close];
+    let tail = rest[close..]
+        .trim_start_matches(['”', '"', '“', '»'])
+        .trim_start_matches(',')
+        .trim();
+    let Some(attribution) = tail.strip_suffix('.') else {
+        return false;
+    };
+    let words = attribution.split_whitespace().count();
+    quoted.split_whitespace().count() >= 3
+        && (1..=6).contains(&words)
+        && attribution
+            .split_whitespace()
+            .any(|w| w.starts_with(char::is_lowercase))
 }
 
 /// Words of a time stamp line, at most.
@@ -398,7 +433,9 @@ pub(crate) fn classify(f: &Features, t: &Thresholds) -> Class {
     let density = f
         .density
         .unwrap_or(if f.punctuated { STOPWORDS_HIGH } else { 0.0 });
-    if f.length < LENGTH_LOW {
+    if f.length < LENGTH_LOW && f.speech {
+        Class::NearGood
+    } else if f.length < LENGTH_LOW {
         Class::Short
     } else if density >= t.high && (f.length >= LENGTH_HIGH || f.sentence) {
         Class::Good
@@ -928,6 +965,27 @@ mod tests {
         let langs = Languages::new();
         let f = features(line, Some("en"), langs.stopwords("en"));
         classify(&f, &Thresholds::for_document(&[f]))
+    }
+
+    #[test]
+    fn a_short_attributed_quote_is_prose() {
+        assert_eq!(
+            class("“Pakistan is responding to the Indian aggression,” he said."),
+            Class::NearGood
+        );
+        assert!(is_attributed_quote("„Wir sind bereit“, sagte er."));
+        assert!(is_attributed_quote(
+            "\"But folks don't talk about it,\" he added."
+        ));
+        // A pull quote, a teaser's quote with its source, a short quote.
+        assert!(!is_attributed_quote(
+            "“We are balancing this budget on our children”"
+        ));
+        assert!(!is_attributed_quote("“Best book of the year” — The Times"));
+        assert!(!is_attributed_quote("“Great,” he said."));
+        assert!(!is_attributed_quote(
+            "“It was a long night for us,” Smith Jones."
+        ));
     }
 
     #[test]
