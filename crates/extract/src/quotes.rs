@@ -657,7 +657,9 @@ fn trim_subject(phrase: &str) -> String {
     }) {
         words.remove(0);
     }
-    if words.len() > 8 {
+    // `…”, but declined to say`: a verb before the infinitive, not a
+    // subject.
+    if words.len() > 8 || words.last().is_some_and(|w| w.eq_ignore_ascii_case("to")) {
         return String::new();
     }
     words.join(" ")
@@ -789,6 +791,16 @@ mod tests {
                 q("No doubt about it.", Some("Daniel Russell"))
             ]
         );
+    }
+
+    #[test]
+    fn an_infinitive_is_not_a_speaker() {
+        let found = quotes(&[
+            "Marcus Ellery spoke at the mission on Monday.",
+            "He said Washington wanted a deal that would “reward clean production and penalise overcapacity”, but declined to say more.",
+        ]);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].1.as_deref(), Some("Marcus Ellery"));
     }
 
     #[test]
