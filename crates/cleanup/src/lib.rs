@@ -13,6 +13,10 @@ Rules can also be learned: a [`TemplateLearner`] finds *archive templates*,
 lines that repeat across the documents of one site or folder (menus,
 footers, newsletter prompts), and writes them as a rule pack.
 
+Text should go through a [`Repairer`] first (mojibake, entities such as
+`&nbsp;`, invisible characters), as the pipeline does: rules match the
+repaired text.
+
 Every removed line is reported as a [`Removed`] with the id and role of the
 rule that took it, so that later stages can mine removals (credits, related
 link titles) and users can audit them.

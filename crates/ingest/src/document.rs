@@ -2,6 +2,8 @@
 
 use std::path::PathBuf;
 
+use crate::decode::{DecodeError, Decoded, decode_with_charset, html_charset};
+
 /// How a document's bytes are to be read by the next stage.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -76,6 +78,18 @@ impl RawDocument {
             format: Format::Text,
             meta: Meta::default(),
         }
+    }
+
+    /// The document's text, in the charset its input declares (a WARC
+    /// record's `Content-Type`, an HTML page's `<meta charset>`) unless the
+    /// bytes belie it, else the detected one. See [`decode_with_charset`].
+    pub fn decode(&self) -> Result<Decoded, DecodeError> {
+        let declared = self
+            .meta
+            .charset
+            .as_deref()
+            .or_else(|| (self.format == Format::Html).then(|| html_charset(&self.bytes))?);
+        decode_with_charset(&self.bytes, declared)
     }
 }
 

@@ -14,7 +14,7 @@ use newsclean_model::{Record, Removal, Source};
 let mut record = Record::new(Source::new("2023/05/balloon.txt"));
 record.title = Some("Balloon talks".to_string());
 record.paragraphs.push("WASHINGTON (Reuters) - Officials met.".to_string());
-record.removed.push(Removal::new("Leave a Reply", "comments.leave-a-reply"));
+record.removed.push(Removal::new("Leave a Reply", "comment.leave-reply"));
 
 let json = serde_json::to_string(&record)?;
 assert!(json.contains(r#""path":"2023/05/balloon.txt""#));
@@ -72,11 +72,13 @@ pub struct Record {
     pub repairs: std::collections::BTreeMap<String, u64>,
     /// Quality signals and score.
     pub quality: Option<Quality>,
-    /// Content fingerprint used for duplicate detection (hex).
+    /// Reserved for deduplication (a content fingerprint, hex); not set yet.
     pub fingerprint: Option<String>,
-    /// `source.path` of the canonical copy when this record is a copy.
+    /// Reserved for deduplication (`source.path` of the canonical copy when
+    /// this record is a copy); not set yet.
     pub duplicate_of: Option<String>,
-    /// Story cluster id shared by an original and its copies.
+    /// Reserved for deduplication (a story cluster id shared by an original
+    /// and its copies); not set yet.
     pub cluster: Option<String>,
 }
 
@@ -277,9 +279,28 @@ impl ErrorRecord {
     }
 }
 
+/// `path: stage: reason`, as a log line would say it.
+impl std::fmt::Display for ErrorRecord {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}: {}", self.path, self.stage, self.reason)
+    }
+}
+
+/// So that `?` carries an error record into `Box<dyn Error>` and `anyhow`.
+impl std::error::Error for ErrorRecord {}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_error_record_is_an_error() {
+        fn fails() -> Result<(), Box<dyn std::error::Error>> {
+            Err(ErrorRecord::new("a/b.txt", "decode", "binary input"))?
+        }
+        let err = fails().unwrap_err();
+        assert_eq!(err.to_string(), "a/b.txt: decode: binary input");
+    }
 
     #[test]
     fn missing_keys_take_defaults() {

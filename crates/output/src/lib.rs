@@ -53,8 +53,12 @@ pub struct OutputError {
 }
 
 /// Compression of a records file.
+///
+/// Which variants exist depends on the crate's features, so a `match` needs
+/// a wildcard arm.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum Compression {
     /// Plain JSON Lines (`.jsonl`).
     #[default]

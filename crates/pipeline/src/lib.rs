@@ -11,6 +11,11 @@ The pipeline: newsclean's stages wired together.
   number of documents in flight is capped, so memory depends on the queue
   size, not on the archive. Output is byte-identical for any number of jobs.
 
+The crates it wires are re-exported ([`cleanup`], [`ingest`], …), so that a
+program needs this one dependency for their types. `newsclean run` adds a
+run lock, a configuration fingerprint and a template pass around
+[`Pipeline::run`]; the README's "Using the crates" says how to do the same.
+
 # Example
 
 ```
@@ -50,6 +55,13 @@ assert_eq!((again.inputs.unchanged, again.records), (2, 0));
 mod incremental;
 mod process;
 mod run;
+
+pub use newsclean_cleanup as cleanup;
+pub use newsclean_extract as extract;
+pub use newsclean_html as html;
+pub use newsclean_ingest as ingest;
+pub use newsclean_model as model;
+pub use newsclean_output as output;
 
 pub use incremental::Reason;
 pub use process::{LineVerdict, Processor, StageClock};

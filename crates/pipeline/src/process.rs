@@ -7,7 +7,7 @@ use std::time::Instant;
 use newsclean_cleanup::{Cleaned, Cleaner, Repairer, Role, RuleError, RuleSet};
 use newsclean_extract::{Extractor, QualityInput};
 use newsclean_html::{Block, BlockKind, Budget, HtmlError, HtmlExtractor, Page, looks_like_html};
-use newsclean_ingest::{Decoded, Format, Meta, RawDocument, decode_with_charset, html_charset};
+use newsclean_ingest::{Decoded, Format, Meta, RawDocument};
 use newsclean_model::{ErrorRecord, Record, Removal, Source};
 
 /// Stages timed by [`StageClock`], in pipeline order.
@@ -521,27 +521,17 @@ impl Processor {
     }
 }
 
-/// The charset a transport header or an HTML page declares.
 /// A document's text, and whether it is a page: the reader's format hint,
 /// else the page's first bytes (a `.txt` that is really a saved page).
 fn decode(raw: &RawDocument, clock: &StageClock) -> Result<(Decoded, bool), ErrorRecord> {
     let decoded = clock
-        .time(DECODE, || {
-            decode_with_charset(&raw.bytes, declared_charset(raw))
-        })
+        .time(DECODE, || raw.decode())
         .map_err(|e| ErrorRecord {
             index: raw.meta.index,
             ..ErrorRecord::new(raw.path.clone(), "decode", e.to_string())
         })?;
     let page = raw.format == Format::Html || looks_like_html(&raw.bytes);
     Ok((decoded, page))
-}
-
-fn declared_charset(raw: &RawDocument) -> Option<&str> {
-    raw.meta
-        .charset
-        .as_deref()
-        .or_else(|| (raw.format == Format::Html).then(|| html_charset(&raw.bytes))?)
 }
 
 /// The record's source: path, size and what the input says it is.
