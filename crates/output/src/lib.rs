@@ -192,6 +192,8 @@ impl Sink {
     /// Ends the compressed stream (a complete gzip member or zstd frame;
     /// readers take a file of several as one stream) and flushes.
     fn end(self) -> std::io::Result<tempfile::NamedTempFile> {
+        // Built without compression, `Plain` is the only variant.
+        #[allow(clippy::infallible_destructuring_match)]
         let file = match self {
             Sink::Plain(w) => w,
             #[cfg(feature = "gzip")]
@@ -329,6 +331,8 @@ impl JsonLines {
     /// input cut short by an interruption must leave no partial set of
     /// records behind.
     pub fn rollback(&mut self, mark: Mark) -> Result<(), OutputError> {
+        // Built without compression, `None` is the only variant.
+        #[allow(unreachable_patterns)]
         let result = match (self.compression, self.stream_start) {
             (Compression::None, _) => self.truncate(mark.bytes),
             _ if mark != self.last_mark => Err(std::io::Error::other(
