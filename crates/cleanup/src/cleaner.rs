@@ -1304,6 +1304,9 @@ mod tests {
                 "navigation.post-links",
             ),
             ("Back to top", "navigation.back-to"),
+            ("View all posts by Emily Zemler", "navigation.author-articles"),
+            ("Mehr Artikel von Stefanus →", "navigation.author-articles"),
+            ("Ver más artículos", "navigation.author-articles"),
             ("(END)", "boilerplate.end-mark"),
             ("Aus dem Englischen von Jan Doolan", "de.footer.translator"),
             (
