@@ -1307,6 +1307,10 @@ mod tests {
             ("View all posts by Emily Zemler", "navigation.author-articles"),
             ("Mehr Artikel von Stefanus →", "navigation.author-articles"),
             ("Ver más artículos", "navigation.author-articles"),
+            (
+                "Diese Website verwendet Akismet, um Spam zu reduzieren.",
+                "comment.akismet",
+            ),
             ("(END)", "boilerplate.end-mark"),
             ("Aus dem Englischen von Jan Doolan", "de.footer.translator"),
             (
