@@ -1304,7 +1304,10 @@ mod tests {
                 "navigation.post-links",
             ),
             ("Back to top", "navigation.back-to"),
-            ("View all posts by Emily Zemler", "navigation.author-articles"),
+            (
+                "View all posts by Emily Zemler",
+                "navigation.author-articles",
+            ),
             ("Mehr Artikel von Stefanus →", "navigation.author-articles"),
             ("Ver más artículos", "navigation.author-articles"),
             (

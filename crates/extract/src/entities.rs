@@ -441,9 +441,12 @@ fn classify(
     if span.len() > 1 && lex.place_heads.contains(last_word) {
         return push_place(out, span);
     }
+    // (Not an adjective: `a Republican district`, `the Arab region`.)
     if cx.place_noun_after
         && !span.iter().any(|t| t.possessive)
-        && !(span.len() == 1 && lex.demonyms.contains(span[0].text))
+        && !(span.len() == 1
+            && (lex.demonyms.contains(span[0].text)
+                || lex.common_words.contains(lower(span[0].text).as_ref())))
     {
         return push_place(out, span);
     }
@@ -898,9 +901,10 @@ mod tests {
         let (people, places, _) = names(&[
             "One Napa County station saw no rain. Two New Yorkers were arrested.",
             "Officials visited the Hoa Lo prison, where Mark Esper spoke to Californians.",
+            "He represents a Republican district near the Belmarsh prison.",
         ]);
         assert_eq!(people, ["Mark Esper"]);
-        assert_eq!(places, ["Napa County", "Hoa Lo"]);
+        assert_eq!(places, ["Napa County", "Hoa Lo", "Belmarsh"]);
     }
 
     #[test]
