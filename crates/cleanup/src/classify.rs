@@ -227,7 +227,11 @@ fn is_attributed_quote(line: &str) -> bool {
         return false;
     };
     let words = attribution.split_whitespace().count();
-    quoted.split_whitespace().count() >= 3
+    quoted
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .count()
+        >= 3
         && (1..=6).contains(&words)
         && attribution
             .split_whitespace()
@@ -433,9 +437,7 @@ pub(crate) fn classify(f: &Features, t: &Thresholds) -> Class {
     let density = f
         .density
         .unwrap_or(if f.punctuated { STOPWORDS_HIGH } else { 0.0 });
-    if f.length < LENGTH_LOW && f.speech {
-        Class::NearGood
-    } else if f.length < LENGTH_LOW {
+    if f.length < LENGTH_LOW {
         Class::Short
     } else if density >= t.high && (f.length >= LENGTH_HIGH || f.sentence) {
         Class::Good
@@ -889,6 +891,18 @@ pub(crate) fn revise(classes: &mut [Class], items: &[bool]) {
     }
 }
 
+/// A short line that quotes someone with the attribution (`“…,” he
+/// said.`) right after a good line is the story's own sentence, whatever
+/// follows it. Only the line itself is kept: it is no evidence for its
+/// neighbours (a newsletter box's testimonial is not).
+pub(crate) fn keep_attributed_quotes(classes: &mut [Class], speech: &[bool]) {
+    for i in 1..classes.len() {
+        if speech[i] && classes[i] == Class::Bad(reason::SHORT) && classes[i - 1] == Class::Good {
+            classes[i] = Class::Good;
+        }
+    }
+}
+
 #[derive(Clone, Copy)]
 enum Direction {
     Back,
@@ -968,11 +982,16 @@ mod tests {
     }
 
     #[test]
-    fn a_short_attributed_quote_is_prose() {
-        assert_eq!(
-            class("“Pakistan is responding to the Indian aggression,” he said."),
-            Class::NearGood
-        );
+    fn a_short_attributed_quote_after_prose_is_kept() {
+        use Class::*;
+        let short = Bad(reason::SHORT);
+        let mut c = [Good, short, short, short];
+        keep_attributed_quotes(&mut c, &[false, true, false, true]);
+        assert_eq!(c, [Good, Good, short, short]);
+        assert!(is_attributed_quote(
+            "“Pakistan is responding to the Indian aggression,” he said."
+        ));
+        assert!(!is_attributed_quote(r#""" "" "" "" x."#));
         assert!(is_attributed_quote("„Wir sind bereit“, sagte er."));
         assert!(is_attributed_quote(
             "\"But folks don't talk about it,\" he added."

@@ -370,6 +370,8 @@ impl Cleaner {
                 }
                 classify::revise(&mut classes, &items);
             }
+            let speech: Vec<bool> = features.iter().map(|f| f.speech).collect();
+            classify::keep_attributed_quotes(&mut classes, &speech);
             // A brief with no line long enough to be prose is still an
             // article: keep what the rules kept.
             let fallback = !classes.contains(&Class::Good);
@@ -1261,6 +1263,29 @@ mod tests {
     }
 
     #[test]
+    fn sentences_that_open_like_author_links_or_name_akismet_stay() {
+        for line in [
+            "All posts by the suspended accounts were deleted on Friday.",
+            "Tous les articles de la loi ont été adoptés.",
+            "Alle Beiträge des Autors wurden nach der Kritik gelöscht.",
+            "Altri articoli di spesa saranno discussi la prossima settimana.",
+            "The company said its Akismet service now blocks millions of spam comments an hour.",
+        ] {
+            let c = article_with(
+                "The mayor said on Tuesday that the work would start soon.",
+                line,
+            );
+            assert!(
+                rules(&c)
+                    .iter()
+                    .all(|r| !r.contains("author-articles") && !r.contains("akismet")),
+                "{line}: {:?}",
+                rules(&c)
+            );
+        }
+    }
+
+    #[test]
     fn a_line_about_translation_is_no_translator_credit() {
         for line in [
             "Traducción de la ley española",
@@ -1309,6 +1334,10 @@ mod tests {
                 "navigation.author-articles",
             ),
             ("Mehr Artikel von Stefanus →", "navigation.author-articles"),
+            (
+                "Read more from this author | Follow @brigitkatz",
+                "navigation.author-articles",
+            ),
             ("Ver más artículos", "navigation.author-articles"),
             (
                 "Diese Website verwendet Akismet, um Spam zu reduzieren.",

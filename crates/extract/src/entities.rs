@@ -235,8 +235,14 @@ pub(crate) fn find(lex: &Lexicon, paragraphs: &[String], english: bool) -> Found
             // not a mention of the person (as the seed's record has it),
             // and not of a town that shares the name.
             let leads = next.is_some_and(|t| t.text == "administration");
-            // `the Hoa Lo prison`, `Kennedy airport`: the name of a place.
-            let place_noun_after = next.is_some_and(|t| lex.place_nouns.contains(t.text));
+            // `the Hoa Lo prison`, `Kennedy airport`: the name of a place;
+            // not in a compound (`Nelson Mandela prison years`, `the
+            // Eurostat district office`).
+            let compound = toks
+                .get(j + 1)
+                .is_some_and(|t| !t.after_break && is_content_word(t.text));
+            let place_noun_after =
+                next.is_some_and(|t| lex.place_nouns.contains(t.text)) && !compound;
             classify(
                 lex,
                 text,
@@ -300,6 +306,16 @@ fn classify(
     out: &mut Vec<Candidate>,
 ) {
     let mut span = span;
+    // A number word opening the sentence (`Two New Yorkers were arrested`),
+    // unless it belongs to a known name (`Three Mile Island`).
+    if span.len() > 1
+        && span[0].sentence_start
+        && lex.numbers.contains(span[0].text)
+        && !lex.places.contains(span_text(text, span))
+        && !lex.organizations.contains(span_text(text, span))
+    {
+        span = &span[1..];
+    }
     // Sentence openers and nationality adjectives are not part of a name.
     while let Some(first) = span.first() {
         let word = first.text.trim_end_matches('.');
@@ -441,7 +457,8 @@ fn classify(
     if span.len() > 1 && lex.place_heads.contains(last_word) {
         return push_place(out, span);
     }
-    // (Not an adjective: `a Republican district`, `the Arab region`.)
+    // (Not an adjective: `a Republican district`, `the Arab region`. A
+    // place named after a person is a place: `John Wayne airport`.)
     if cx.place_noun_after
         && !span.iter().any(|t| t.possessive)
         && !(span.len() == 1
@@ -474,9 +491,33 @@ fn classify(
     );
 }
 
-/// A run naming the people of a known place: the place with `-ers`,
-/// `-ns` or `-ians` (`New Yorkers`, `Londoners`, `Californians`,
-/// `Parisians`), or `-s` made `-ns` (`Texans`).
+/// A lower-case word of five letters or more that is not a conjunction or
+/// preposition: after a noun, the head of a compound (`prison years`).
+fn is_content_word(word: &str) -> bool {
+    word.starts_with(|c: char| c.is_lowercase())
+        && word.chars().count() > 4
+        && !matches!(
+            word,
+            "where"
+                | "which"
+                | "after"
+                | "before"
+                | "during"
+                | "since"
+                | "while"
+                | "until"
+                | "under"
+                | "outside"
+                | "inside"
+                | "about"
+                | "across"
+                | "through"
+        )
+}
+
+/// A run of two words or more naming the people of a known place: the
+/// place with `-ers`, `-ns` or `-ians` (`New Yorkers`, `South Koreans`), or
+/// `-s` made `-ns` (`New Mexicans` aside, `North Dakotans`).
 fn plural_demonym(lex: &Lexicon, text: &str, span: &[Token<'_>]) -> bool {
     if span.len() < 2 {
         // A lone word is a person only with a fuller name elsewhere, and
@@ -902,9 +943,14 @@ mod tests {
             "One Napa County station saw no rain. Two New Yorkers were arrested.",
             "Officials visited the Hoa Lo prison, where Mark Esper spoke to Californians.",
             "He represents a Republican district near the Belmarsh prison.",
+            "The film follows Nelson Mandela prison years. Work on the Eurostat district office stopped.",
+            "The accident at Three Mile Island shook the industry.",
         ]);
-        assert_eq!(people, ["Mark Esper"]);
-        assert_eq!(places, ["Napa County", "Hoa Lo", "Belmarsh"]);
+        assert_eq!(people, ["Mark Esper", "Nelson Mandela"]);
+        assert_eq!(
+            places,
+            ["Napa County", "Hoa Lo", "Belmarsh", "Three Mile Island"]
+        );
     }
 
     #[test]

@@ -20,6 +20,7 @@ const SPEECH_VERBS: &str = include_str!("../data/lexicon/speech-verbs.txt");
 const ABBREVIATIONS: &str = include_str!("../data/lexicon/abbreviations.txt");
 const NOT_ENTITIES: &str = include_str!("../data/lexicon/not-entities.txt");
 const OPENERS: &str = include_str!("../data/lexicon/sentence-openers.txt");
+const NUMBER_WORDS: &str = include_str!("../data/lexicon/number-words.txt");
 const AGENCIES: &str = include_str!("../data/lexicon/agencies.txt");
 const AGENCY_SHORT_NAMES: &str = include_str!("../data/lexicon/agency-short-names.txt");
 
@@ -138,6 +139,8 @@ pub(crate) struct Lexicon {
     pub(crate) abbreviations: HashSet<String>,
     pub(crate) not_entities: HashSet<String>,
     pub(crate) openers: HashSet<String>,
+    /// Number words that open a sentence (`Two`, `Hundreds`).
+    pub(crate) numbers: HashSet<String>,
     /// News agencies' names as they sign stories off (`PTI`, `AFP`).
     pub(crate) agencies: HashSet<String>,
     /// An agency's long name → the short one it signs with
@@ -172,6 +175,7 @@ impl Lexicon {
             abbreviations: set(ABBREVIATIONS),
             not_entities: set(NOT_ENTITIES),
             openers: set(OPENERS),
+            numbers: set(NUMBER_WORDS),
             agencies: set(AGENCIES),
             agency_short_names: entries(AGENCY_SHORT_NAMES)
                 .filter_map(|e| e.split_once(" = "))

@@ -748,12 +748,10 @@ fn resolve(lex: &Lexicon, found: &Found, span: &Span, phrase: &str, text: &str) 
         return Some(found.entities[entity].1.clone());
     }
     let first = phrase.split_whitespace().next().unwrap_or("");
-    // Determiners and numbers open a description (`One EU official`).
+    // Determiners open a description (`The official`), as numbers do
+    // (`Six senior officials`, not in the opener list).
     if lex.openers.contains(first)
-        && !matches!(
-            first,
-            "The" | "A" | "An" | "His" | "Her" | "Their" | "Its" | "One" | "Two" | "Three"
-        )
+        && !matches!(first, "The" | "A" | "An" | "His" | "Her" | "Their" | "Its")
     {
         return None;
     }
@@ -790,6 +788,17 @@ mod tests {
                 q("We will win,", Some("Daniel Russell")),
                 q("No doubt about it.", Some("Daniel Russell"))
             ]
+        );
+    }
+
+    #[test]
+    fn a_number_opens_a_description() {
+        assert_eq!(
+            quotes(&["Six senior officials said: “The talks have stalled badly.”"]),
+            [q(
+                "The talks have stalled badly.",
+                Some("Six senior officials")
+            )]
         );
     }
 

@@ -360,7 +360,8 @@ impl Reader {
                 Err(err) => ctx.error(false, classify(err), sink),
             };
         }
-        let rest_limit = self.max_bytes.saturating_sub(first.len() as u64);
+        // The first line's newline, stripped by the line reader, counts.
+        let rest_limit = self.max_bytes.saturating_sub(first.len() as u64 + 1);
         let rest = match read_capped(input, rest_limit) {
             Ok(rest) => rest,
             Err(ReadErrorKind::TooLarge { .. }) => {
@@ -1217,7 +1218,6 @@ fn mend_surrogates(json: &[u8]) -> Option<Vec<u8>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::io::Write;
 
     fn read_all(reader: &Reader, name: &str, bytes: &[u8]) -> Vec<String> {
         let mut out = Vec::new();
@@ -1235,7 +1235,9 @@ mod tests {
         out
     }
 
+    #[cfg(feature = "gzip")]
     fn gz(bytes: &[u8]) -> Vec<u8> {
+        use std::io::Write;
         let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
         enc.write_all(bytes).unwrap();
         enc.finish().unwrap()
@@ -1266,6 +1268,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "gzip")]
     fn formats_are_detected_by_content() {
         let r = Reader::new();
         assert_eq!(read_all(&r, "a", b"Hello"), ["a text Hello"]);
@@ -1325,6 +1328,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "gzip")]
     fn truncated_and_bomb_streams() {
         let data = gz(&b"{\"text\":\"A\"}\n".repeat(2000));
         let got = read_all(&Reader::new(), "t.jsonl.gz", &data[..data.len() / 2]);
@@ -1345,6 +1349,21 @@ mod tests {
         assert_eq!(got.len(), 1);
         assert!(got[0].contains("per-member limit of 200000"), "{got:?}");
         assert!(got[0].starts_with("ERR b.jsonl.gz#0 decompress"), "{got:?}");
+    }
+
+    #[test]
+    fn a_multi_line_json_document_is_held_to_the_limit() {
+        let json = b"{\"text\":\n\"A\"}";
+        assert_eq!(json.len(), 13);
+        assert_eq!(
+            read_all(&Reader::new().max_bytes(13), "a.json", json),
+            ["a.json text A"]
+        );
+        let got = read_all(&Reader::new().max_bytes(12), "a.json", json);
+        assert!(
+            got[0].starts_with("ERR a.json read: document is larger"),
+            "{got:?}"
+        );
     }
 
     #[test]

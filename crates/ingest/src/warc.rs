@@ -323,15 +323,17 @@ fn gunzip(_data: &[u8], _max: u64) -> Result<Vec<u8>, String> {
 #[cfg(test)]
 mod tests {
     use crate::read::Reader;
-    use std::io::Write;
 
+    #[cfg(feature = "gzip")]
     fn gz(bytes: &[u8]) -> Vec<u8> {
+        use std::io::Write;
         let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
         enc.write_all(bytes).unwrap();
         enc.finish().unwrap()
     }
 
     #[test]
+    #[cfg(feature = "gzip")]
     fn a_damaged_gzip_member_loses_only_its_record() {
         let page = |n: u32| {
             record(

@@ -598,6 +598,7 @@ mod tests {
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
     }
 
+    #[cfg(any(feature = "gzip", feature = "zstd"))]
     fn read(path: &Path) -> String {
         use std::io::Read;
         let name = path.file_name().unwrap().to_str().unwrap();
@@ -612,6 +613,7 @@ mod tests {
 
     /// Writes input `a` (kept), then input `b` with `n` lines of `len`
     /// bytes, rolled back, then input `c`.
+    #[cfg(any(feature = "gzip", feature = "zstd"))]
     fn rollback_case(compression: Compression, n: usize, len: usize) {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join(format!("r.jsonl{}", compression.suffix()));
