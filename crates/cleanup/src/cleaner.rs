@@ -1340,6 +1340,10 @@ mod tests {
             ),
             ("Ver más artículos", "navigation.author-articles"),
             (
+                "Would the story you just read have been written without us? Please give.",
+                "promo.donation",
+            ),
+            (
                 "Diese Website verwendet Akismet, um Spam zu reduzieren.",
                 "comment.akismet",
             ),
