@@ -97,6 +97,9 @@ See [`TemplateLearner`] for an example.
 use std::collections::hash_map::Entry as MapEntry;
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
+use std::hash::{BuildHasher, Hasher};
+
+use foldhash::fast::FixedState;
 
 use crate::cleaner::normalize;
 
@@ -108,6 +111,12 @@ const GUARD_WORDS: usize = 8;
 const GUARD_SHARE: f64 = 0.9;
 /// A sentence-like line needs this many times `min_documents` documents.
 const GUARD_FACTOR: usize = 2;
+/// Distinct documents a template must come from, at most: copies of one
+/// article saved again and again (a re-crawl, a feed that repeats) share
+/// all their lines, and are one document, not a site's template.
+const DISTINCT: usize = 6;
+/// Fixed, so that fingerprints are the same in every run.
+const FINGERPRINT_SEED: u64 = 0x006e_6577_7363_6c6e;
 /// Quotation marks that make a long line sentence-like.
 const QUOTES: [char; 6] = ['“', '”', '"', '«', '»', '„'];
 /// Punctuation that ends a sentence.
@@ -220,12 +229,54 @@ struct Seen {
     sentence: bool,
     /// Spellings differ in their digits (`© 2023` and `© 2024`).
     varied: bool,
+    /// Fingerprints of the distinct documents it occurred in (see
+    /// [`DISTINCT`]).
+    copies: Distinct,
+}
+
+/// The smallest [`DISTINCT`] fingerprints of a set of documents: their
+/// count is the number of distinct documents, up to the cap, whatever the
+/// order in which learners saw and merged them.
+#[derive(Clone, Copy, Debug, Default)]
+struct Distinct {
+    smallest: [u64; DISTINCT],
+    len: usize,
+}
+
+impl Distinct {
+    fn insert(&mut self, fingerprint: u64) {
+        let seen = &self.smallest[..self.len];
+        let Err(at) = seen.binary_search(&fingerprint) else {
+            return;
+        };
+        if at == DISTINCT {
+            return;
+        }
+        let end = (self.len + 1).min(DISTINCT);
+        self.smallest.copy_within(at..end - 1, at + 1);
+        self.smallest[at] = fingerprint;
+        self.len = end;
+    }
+
+    fn union(&mut self, other: &Distinct) {
+        for &f in &other.smallest[..other.len] {
+            self.insert(f);
+        }
+    }
 }
 
 impl Seen {
     /// Counts `documents` more documents with spelling `line`.
-    fn absorb(&mut self, line: &str, sentence: bool, varied: bool, documents: usize) {
+    fn absorb(
+        &mut self,
+        line: &str,
+        sentence: bool,
+        varied: bool,
+        documents: usize,
+        copies: &Distinct,
+    ) {
         self.documents += documents;
+        self.copies.union(copies);
         self.sentence |= sentence;
         self.varied |= varied || !same_digits(line, &self.line);
         if line < &*self.line {
@@ -251,6 +302,10 @@ impl TemplateLearner {
         // Key → (smallest spelling, sentence-like, digits vary) for this
         // document.
         let mut lines: HashMap<String, (&str, bool, bool)> = HashMap::new();
+        // The document's fingerprint for [`Distinct`]: its lines, short
+        // ones by their key (digits generalised), so that copies differing
+        // in a time stamp or a counter are one document.
+        let mut fingerprint = FixedState::with_seed(FINGERPRINT_SEED).build_hasher();
         for raw in text.lines() {
             let line = raw.trim();
             // Paragraphs are far longer than a template: count no further
@@ -261,10 +316,15 @@ impl TemplateLearner {
                 .count();
             if words == 0 || words > self.config.max_words || !line.chars().any(char::is_alphabetic)
             {
+                fingerprint.write(line.as_bytes());
+                fingerprint.write_u8(0xff);
                 continue;
             }
             let sentence = sentence_like(line, words);
-            match lines.entry(key(line)) {
+            let key = key(line);
+            fingerprint.write(key.as_bytes());
+            fingerprint.write_u8(0xff);
+            match lines.entry(key) {
                 MapEntry::Occupied(mut slot) => {
                     let (spelling, guard, varied) = slot.get_mut();
                     *varied |= !same_digits(line, spelling);
@@ -284,8 +344,10 @@ impl TemplateLearner {
             None => self.groups.entry(group.to_string()).or_default(),
         };
         g.documents += 1;
+        let mut copies = Distinct::default();
+        copies.insert(fingerprint.finish());
         for (key, (line, sentence, varied)) in lines {
-            g.add(key.into_boxed_str(), line, sentence, varied, 1);
+            g.add(key.into_boxed_str(), line, sentence, varied, 1, &copies);
         }
         // Evict only between documents, so the state stays a function of
         // what was observed, not of hash iteration order.
@@ -301,7 +363,14 @@ impl TemplateLearner {
             let ours = self.groups.entry(name).or_default();
             ours.documents += theirs.documents;
             for (key, seen) in theirs.lines {
-                ours.add(key, &seen.line, seen.sentence, seen.varied, seen.documents);
+                let Seen {
+                    line,
+                    sentence,
+                    varied,
+                    documents,
+                    copies,
+                } = seen;
+                ours.add(key, &line, sentence, varied, documents, &copies);
             }
             ours.enforce_cap(self.key_cap);
         }
@@ -434,22 +503,33 @@ impl TemplateLearner {
             (c.min_documents, c.min_share)
         };
         let share = seen.documents as f64 / group_documents as f64;
-        seen.documents >= min_documents.max(1) && share >= min_share
+        seen.documents >= min_documents.max(1)
+            && share >= min_share
+            && seen.copies.len >= min_documents.clamp(1, DISTINCT)
     }
 }
 
 impl Group {
-    fn add(&mut self, key: Box<str>, line: &str, sentence: bool, varied: bool, documents: usize) {
+    fn add(
+        &mut self,
+        key: Box<str>,
+        line: &str,
+        sentence: bool,
+        varied: bool,
+        documents: usize,
+        copies: &Distinct,
+    ) {
         match self.lines.entry(key) {
-            MapEntry::Occupied(mut slot) => {
-                slot.get_mut().absorb(line, sentence, varied, documents)
-            }
+            MapEntry::Occupied(mut slot) => slot
+                .get_mut()
+                .absorb(line, sentence, varied, documents, copies),
             MapEntry::Vacant(slot) => {
                 slot.insert(Seen {
                     documents,
                     line: line.into(),
                     sentence,
                     varied,
+                    copies: *copies,
                 });
             }
         }
@@ -678,6 +758,37 @@ mod tests {
             l.observe("g", &article(i, extra));
         }
         assert_eq!(l.templates(), []);
+    }
+
+    #[test]
+    fn copies_of_one_article_are_one_document() {
+        let mut l = learner();
+        // Six copies of one story, saved at different times: its headline
+        // and lines are in six documents of eleven, but in one distinct
+        // document.
+        for minute in 0..6 {
+            let stamp = format!("Updated 10:{minute:02}");
+            l.observe("g", &article(1, &["Home | World | Sport", &stamp]));
+        }
+        assert_eq!(l.templates(), []);
+        for i in 2..7 {
+            l.observe("g", &article(i, &["Home | World | Sport"]));
+        }
+        assert_eq!(lines_of(&l.templates(), "g"), ["Home | World | Sport"]);
+    }
+
+    #[test]
+    fn distinct_keeps_the_smallest_fingerprints() {
+        let mut d = Distinct::default();
+        for f in [9, 3, 9, 7, 1, 8, 5, 2, 3] {
+            d.insert(f);
+        }
+        assert_eq!((d.len, d.smallest), (6, [1, 2, 3, 5, 7, 8]));
+        let mut e = Distinct::default();
+        e.insert(4);
+        e.insert(10);
+        e.union(&d);
+        assert_eq!((e.len, e.smallest), (6, [1, 2, 3, 4, 5, 7]));
     }
 
     #[test]

@@ -451,13 +451,16 @@ fn explain_lists_every_line_with_its_rule() {
 #[test]
 fn templates_read_inputs_as_run_does() {
     let dir = Dir::new();
-    for i in 0..6 {
+    for (i, town) in ["Ashford", "Bexley", "Camden", "Dover", "Epping", "Frome"]
+        .iter()
+        .enumerate()
+    {
         let story = format!(
-            "Daily Gazette Navigator Bar\n\nThe council met on Tuesday {i} to discuss the budget for the year, and members said they would vote next week."
+            "Daily Gazette Navigator Bar\n\nThe council met in {town} on Tuesday to discuss the budget for the year, and members said they would vote next week."
         );
         dir.create(
             &format!("site/s{i}.json"),
-            serde_json::json!({"hed": format!("Story {i}"), "story": story}).to_string(),
+            serde_json::json!({"hed": format!("Story of {town}"), "story": story}).to_string(),
         );
     }
     let pack = dir.root.path().join("templates.toml");
@@ -526,13 +529,18 @@ fn an_input_with_endless_errors_lists_the_first_thousand() {
 #[test]
 fn templates_are_learned_per_folder_and_applied() {
     let dir = Dir::new();
-    for i in 0..8 {
+    // Stories that differ in words, not only in digits (copies that differ
+    // only in digits are one document to the template learner).
+    let towns = [
+        "Ashford", "Bexley", "Camden", "Dover", "Epping", "Frome", "Goole", "Hythe",
+    ];
+    for (i, town) in towns.iter().enumerate() {
         dir.create(
             &format!("site/s{i}.txt"),
             format!(
-                "Story {i} headline\n\nDaily Gazette Navigator Bar\n\n\
-                 The council met on Tuesday {i} to discuss the budget for the year, and members said they would vote next week on the plan.\n\n\
-                 A second paragraph of story {i} gives more detail about what the council decided and why it matters.\n\n\
+                "Story of {town} headline\n\nDaily Gazette Navigator Bar\n\n\
+                 The council met in {town} on Tuesday to discuss the budget for the year, and members said they would vote next week on the plan.\n\n\
+                 A second paragraph of the {town} story gives more detail about what the council decided and why it matters.\n\n\
                  Gazette Media Group, all our brands"
             ),
         );
