@@ -517,7 +517,7 @@ fn is_content_word(word: &str) -> bool {
 
 /// A run of two words or more naming the people of a known place: the
 /// place with `-ers`, `-ns` or `-ians` (`New Yorkers`, `South Koreans`), or
-/// `-s` made `-ns` (`New Mexicans` aside, `North Dakotans`).
+/// its final `-s` made `-ns` (`Las Vegans`).
 fn plural_demonym(lex: &Lexicon, text: &str, span: &[Token<'_>]) -> bool {
     if span.len() < 2 {
         // A lone word is a person only with a fuller name elsewhere, and
@@ -941,6 +941,7 @@ mod tests {
     fn numbers_demonym_plurals_and_place_nouns() {
         let (people, places, _) = names(&[
             "One Napa County station saw no rain. Two New Yorkers were arrested.",
+            "Many Las Vegans and South Koreans watched.",
             "Officials visited the Hoa Lo prison, where Mark Esper spoke to Californians.",
             "He represents a Republican district near the Belmarsh prison.",
             "The film follows Nelson Mandela prison years. Work on the Eurostat district office stopped.",
