@@ -22,7 +22,8 @@ pub(crate) const STAGES: [&str; 8] = [
     "write",
 ];
 
-/// Nanoseconds spent per stage, summed over threads.
+/// Nanoseconds spent per stage, summed over threads. A caller that does
+/// not want the times passes `&StageClock::default()`.
 #[derive(Debug, Default)]
 pub struct StageClock {
     nanos: [AtomicU64; STAGES.len()],
@@ -192,6 +193,11 @@ impl Processor {
     /// Decodes and processes one input document; metadata the input gave
     /// (a JSON record's title, date, URL, id, authors; a WARC record's
     /// URI and date) fills the record.
+    ///
+    /// Bad input is an `Err`, never a panic; [`Pipeline`](crate::Pipeline)
+    /// still catches panics per document (a bug must not stop a nightly
+    /// run), and a program calling this on untrusted input in a long-lived
+    /// process may want to do the same with `std::panic::catch_unwind`.
     pub fn process(&self, raw: &RawDocument, clock: &StageClock) -> Result<Record, ErrorRecord> {
         let (decoded, page) = decode(raw, clock)?;
         let mut source = source_of(raw);
@@ -258,7 +264,10 @@ impl Processor {
         Ok(record)
     }
 
-    /// Processes already decoded text.
+    /// Processes already decoded text. The record's `source` is what the
+    /// caller gives (no size or encoding); for input with its own title,
+    /// date or authors, build a [`RawDocument`] and call
+    /// [`Processor::process`] instead.
     pub fn process_text(&self, source: Source, text: &str, clock: &StageClock) -> Record {
         self.process_cleaned(source, text, clock, None)
     }
