@@ -83,7 +83,11 @@ fn page_text(page: &Page) -> (String, Vec<Range<usize>>) {
             lists.push(start..end);
         }
     };
-    for block in &page.blocks {
+    // The page's headline block is the title line already: as a line of
+    // its own it would only be removed again, as a repeated title.
+    let repeats_title = |b: &Block| page.title.as_deref() == Some(b.text.as_str());
+    let skip = usize::from(page.blocks.first().is_some_and(repeats_title));
+    for block in &page.blocks[skip..] {
         let unlinked = block.link_density < LIST_LINK_DENSITY;
         run = match (run, block.list) {
             (Some((list, start, clean)), Some(this)) if list == this => {
