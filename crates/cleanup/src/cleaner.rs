@@ -13,7 +13,7 @@ use crate::repeats;
 use crate::rules::{Role, RuleError, RuleKind, RuleSet};
 
 /// A line kept as article text.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct Line {
     /// The line, trimmed of surrounding whitespace.
     pub text: String,
@@ -24,7 +24,7 @@ pub struct Line {
 }
 
 /// A line taken out of the body.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct Removed {
     /// The line, trimmed of surrounding whitespace, otherwise verbatim.
     pub text: String,
@@ -42,7 +42,7 @@ pub struct Removed {
 }
 
 /// The result of cleaning one document.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
 pub struct Cleaned {
     /// Lines kept, in input order.
     pub kept: Vec<Line>,
@@ -1260,6 +1260,15 @@ mod tests {
         );
         assert_eq!(rules(&c), ["promo.donation"]);
         assert!(kept(&c).contains(&news));
+    }
+
+    #[test]
+    fn a_cleaned_document_serialises() {
+        let c = article_with("The mayor spoke.", "Leave a Reply");
+        let json = serde_json::to_value(&c).unwrap();
+        assert_eq!(json["removed"][0]["role"], "comment");
+        assert_eq!(json["removed"][0]["rule"], "comment.leave-reply");
+        assert_eq!(json["kept"][0]["text"], "Council backs library plan");
     }
 
     #[test]

@@ -19,7 +19,8 @@ repaired text.
 
 Every removed line is reported as a [`Removed`] with the id and role of the
 rule that took it, so that later stages can mine removals (credits, related
-link titles) and users can audit them.
+link titles) and users can audit them. [`Cleaned`] and its parts implement
+`serde::Serialize`, for a program that keeps the stage's result.
 
 # Example
 

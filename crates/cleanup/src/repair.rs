@@ -54,7 +54,7 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 const MAX_PASSES: usize = 8;
 
 /// Counts of repairs by kind.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
 pub struct Repairs {
     /// Clusters of mojibake decoded back to the text they were meant to be.
     pub mojibake: u64,

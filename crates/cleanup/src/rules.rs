@@ -24,7 +24,9 @@ pub enum RuleKind {
 
 /// What kind of junk a rule removes. Later stages use roles: credit lines
 /// are parsed for names, related-link lines give related titles.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, serde::Serialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Role {
     /// A link to another article (`See also …`).
