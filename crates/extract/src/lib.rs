@@ -84,7 +84,7 @@ pub(crate) type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::
 pub(crate) type HashSet<T> = std::collections::HashSet<T, foldhash::fast::RandomState>;
 
 /// What an article says: quotes, names and dates.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
 pub struct Facts {
     /// Direct quotations with their speakers.
     pub quotes: Vec<Quote>,
@@ -95,7 +95,7 @@ pub struct Facts {
 }
 
 /// The structure found in an article's body lines.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
 pub struct Article {
     /// Headline, when the first line is one.
     pub title: Option<String>,
@@ -253,5 +253,25 @@ impl Extractor {
             .into_iter()
             .map(|(s, e)| &text[s..e])
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn article_and_facts_serialise() {
+        let extractor = Extractor::new();
+        let article = extractor.extract(&[
+            "Talks resume",
+            "LONDON (Reuters) - “We are ready,” said Jane Smith, the minister.",
+        ]);
+        let facts = extractor.facts(&article, Some("en"), Some(2024));
+        let article = serde_json::to_value(&article).unwrap();
+        assert_eq!(article["title"], "Talks resume");
+        assert_eq!(article["dateline"]["agency"], "Reuters");
+        let facts = serde_json::to_value(&facts).unwrap();
+        assert_eq!(facts["quotes"][0]["speaker"], "Jane Smith");
     }
 }

@@ -90,7 +90,8 @@ pub enum HtmlError {
 }
 
 /// What kind of element a block of text came from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum BlockKind {
     /// `<p>`, or text in a `<div>`.
     Paragraph,
@@ -107,7 +108,7 @@ pub enum BlockKind {
 }
 
 /// One block of the main content.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
 pub struct Block {
     /// The element it came from.
     pub kind: BlockKind,
@@ -124,7 +125,7 @@ pub struct Block {
 }
 
 /// An article page.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize)]
 pub struct Page {
     /// Headline.
     pub title: Option<String>,
@@ -622,6 +623,22 @@ pub fn looks_like_html(bytes: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_page_serialises() {
+        let page = HtmlExtractor::default()
+            .extract("<html><body><article><h1>Talks resume</h1><p>The talks resumed on Monday after a pause of two weeks, officials said.</p></article></body></html>")
+            .unwrap();
+        let json = serde_json::to_value(&page).unwrap();
+        assert_eq!(json["title"], "Talks resume");
+        let kinds: Vec<&str> = json["blocks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|b| b["kind"].as_str())
+            .collect();
+        assert!(kinds.contains(&"paragraph"), "{json}");
+    }
 
     #[test]
     fn deep_nesting_is_a_budget_error_not_a_hang() {
