@@ -925,6 +925,21 @@ mod tests {
             let extra: Vec<&str> = extra.iter().map(String::as_str).collect();
             docs.push((group, article(i, &extra)));
         }
+        // Copies of one story in one group, a line of their own included:
+        // however the learners split them, they count as one document.
+        for minute in 0..8 {
+            let stamp = format!("Updated 10:{minute:02}");
+            docs.push((
+                "site/c".to_string(),
+                article(99, &["Copied story box", &stamp]),
+            ));
+        }
+        for i in 0..8 {
+            docs.push((
+                "site/c".to_string(),
+                article(i + 40, &["Home | News | Sport"]),
+            ));
+        }
         docs
     }
 
@@ -953,6 +968,10 @@ mod tests {
         nested.merge(rest);
 
         assert!(!all.templates().is_empty());
+        assert_eq!(
+            lines_of(&all.templates(), "site/c"),
+            ["Home | News | Sport"]
+        );
         for other in [&reversed, &forward, &nested] {
             assert_eq!(other.templates(), all.templates());
             assert_eq!(other.to_toml(), all.to_toml());
