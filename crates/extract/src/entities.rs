@@ -308,13 +308,11 @@ fn classify(
     let mut span = span;
     // A number word opening the sentence (`Two New Yorkers were arrested`),
     // unless it belongs to a known name (`Three Mile Island`).
-    if span.len() > 1
-        && span[0].sentence_start
-        && lex.numbers.contains(span[0].text)
-        && !lex.places.contains(span_text(text, span))
-        && !lex.organizations.contains(span_text(text, span))
-    {
-        span = &span[1..];
+    if span.len() > 1 && span[0].sentence_start && lex.numbers.contains(span[0].text) {
+        let name = span_text(text, span);
+        if !lex.places.contains(name) && !lex.organizations.contains(name) {
+            span = &span[1..];
+        }
     }
     // Sentence openers and nationality adjectives are not part of a name.
     while let Some(first) = span.first() {
