@@ -533,6 +533,29 @@ pub(crate) fn numbered_lists(lines: &[&str]) -> Vec<Vec<usize>> {
     lists
 }
 
+/// Tables as a page extractor writes them out in text: runs of two rows or
+/// more shaped `| cell | cell |` (the `|---|` rule under a header row
+/// included). For each, the indices of its rows.
+pub(crate) fn table_rows(lines: &[&str]) -> Vec<Vec<usize>> {
+    let row = |line: &str| line.len() >= 2 && line.starts_with('|') && line.ends_with('|');
+    let mut tables = Vec::new();
+    let mut rows: Vec<usize> = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        if row(line) {
+            rows.push(i);
+            continue;
+        }
+        if rows.len() >= 2 {
+            tables.push(std::mem::take(&mut rows));
+        }
+        rows.clear();
+    }
+    if rows.len() >= 2 {
+        tables.push(rows);
+    }
+    tables
+}
+
 /// Marks that open a list item.
 pub(crate) const BULLETS: [char; 8] = ['-', '•', '*', '·', '–', '▪', '►', '»'];
 
@@ -1282,6 +1305,22 @@ mod tests {
         assert_eq!(item_number("10 - Ten"), Some(10));
         assert_eq!(item_number("2021 was a year"), None);
         assert_eq!(item_number("3.5 million"), None);
+    }
+
+    #[test]
+    fn tables_are_runs_of_rows() {
+        let lines = [
+            "Intro",
+            "| file | speed |",
+            "|---|---|",
+            "| a.json | 2 GB/s |",
+            "Between",
+            "| alone |",
+            "|",
+            "| not a row",
+            "Outro",
+        ];
+        assert_eq!(table_rows(&lines), [vec![1, 2, 3]]);
     }
 
     #[test]
