@@ -673,7 +673,10 @@ pub(crate) fn select(dom: &Dom, raw: Vec<Raw>, headline_at: Option<usize>) -> Ve
         .map(|b| included[0] || ancestors(nodes, b.container).any(|a| included[a as usize]))
         .collect();
     // A standfirst between the headline and the article's container, in
-    // a box of its own (`<div class="lead">`), belongs to the article.
+    // a box of its own (`<div class="lead">`), belongs to the article. So
+    // does one marked as the article's summary (`itemprop="description"`),
+    // whatever its box's class says (`teaser-text`), and as a list of
+    // points too.
     let mut lead = vec![false; raw.len()];
     if best != 0
         && let Some(h1) = headline_at
@@ -681,17 +684,21 @@ pub(crate) fn select(dom: &Dom, raw: Vec<Raw>, headline_at: Option<usize>) -> Ve
     {
         for k in h1 + 1..first {
             let b = &raw[k];
-            lead[k] = !junk[k]
+            let summary = !b.tag_junk
+                && ancestors(nodes, b.container)
+                    .any(|a| nodes[a as usize].itemprop == "description");
+            let standfirst = !junk[k]
                 // (Pages laid out in tables before HTML5 set their text
                 // in cells.)
                 && matches!(b.kind, BlockKind::Paragraph | BlockKind::TableCell)
-                && b.chars >= 80
+                && b.chars >= 80;
+            lead[k] = (standfirst || (summary && b.chars >= 25))
                 && (b.link_chars as f64) < 0.1 * b.chars as f64;
         }
     }
     let mut out = Vec::new();
     for (k, (b, j)) in raw.into_iter().zip(junk).enumerate() {
-        if j {
+        if j && !lead[k] {
             continue;
         }
         let inside = inside_at[k] || lead[k];

@@ -845,6 +845,37 @@ mod tests {
     }
 
     #[test]
+    fn a_summary_marked_as_the_description_joins_the_article_whatever_its_class() {
+        let para = "<p>The council said on Tuesday that it would not change the plans for the new library, which has been under construction for two years.</p>";
+        let page = |summary: &str| {
+            let html = format!(
+                "<html><body><h1>Library plans stay</h1><time datetime=\"2022-10-24\">24.10.2022</time>\
+                 <div class=\"teaser-text\"{summary}><blockquote><p>Demand is rising.</p><p>The plans will stay as they are.</p></blockquote></div>\
+                 <div class=\"main\"><div class=\"post-body\">{para}{para}{para}</div></div>\
+                 <div class=\"teaser-text\" itemprop=\"description\"><p>Another story: the harbour opens in May.</p></div>\
+                 </body></html>"
+            );
+            let page = HtmlExtractor::default().extract(&html).unwrap();
+            page.blocks.into_iter().map(|b| b.text).collect::<Vec<_>>()
+        };
+        let marked = page(" itemprop=\"description\"");
+        assert!(
+            marked.contains(&"The plans will stay as they are.".to_string()),
+            "{marked:?}"
+        );
+        // After the article, a description is another story's teaser.
+        assert!(
+            !marked.iter().any(|t| t.starts_with("Another story")),
+            "{marked:?}"
+        );
+        let unmarked = page("");
+        assert!(
+            !unmarked.iter().any(|t| t.starts_with("The plans")),
+            "{unmarked:?}"
+        );
+    }
+
+    #[test]
     fn json_ld_article_body_stands_in_for_a_page_rendered_by_script() {
         let sentence =
             "The council said on Tuesday that it would not change the plans for the new library. ";
