@@ -687,10 +687,14 @@ pub(crate) fn select(dom: &Dom, raw: Vec<Raw>, headline_at: Option<usize>) -> Ve
             let summary = !b.tag_junk
                 && ancestors(nodes, b.container)
                     .any(|a| nodes[a as usize].itemprop == "description");
+            // (Pages laid out in tables before HTML5 set their text in
+            // cells; some set the standfirst as a heading, in sentences.)
+            let prose_heading = matches!(b.kind, BlockKind::Heading(2..))
+                && b.text
+                    .trim_end()
+                    .ends_with(['.', '!', '?', '。', '！', '？']);
             let standfirst = !junk[k]
-                // (Pages laid out in tables before HTML5 set their text
-                // in cells.)
-                && matches!(b.kind, BlockKind::Paragraph | BlockKind::TableCell)
+                && (matches!(b.kind, BlockKind::Paragraph | BlockKind::TableCell) || prose_heading)
                 && b.chars >= 80;
             lead[k] = (standfirst || (summary && b.chars >= 25))
                 && (b.link_chars as f64) < 0.1 * b.chars as f64;

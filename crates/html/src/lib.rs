@@ -845,6 +845,25 @@ mod tests {
     }
 
     #[test]
+    fn a_standfirst_set_as_a_heading_in_sentences_joins_the_article() {
+        let para = "<p>The council said on Tuesday that it would not change the plans for the new library, which has been under construction for two years.</p>";
+        let page = |standfirst: &str| {
+            let html = format!(
+                "<html><body><div class=\"hero\"><h1>Library plans stay</h1><h2>{standfirst}</h2></div>\
+                 <div class=\"main\"><div class=\"post-body\">{para}{para}{para}</div></div></body></html>"
+            );
+            let page = HtmlExtractor::default().extract(&html).unwrap();
+            page.blocks.into_iter().map(|b| b.text).collect::<Vec<_>>()
+        };
+        let sentences = "Demand for public buildings is rising. The council wants its plans to show it, and says so.";
+        assert!(page(sentences).contains(&sentences.to_string()));
+        // A heading that reads as a title stays out (the text stage would
+        // take it for a section's title in the wrong place).
+        let title = "Demand for public buildings is rising across the whole region this year";
+        assert!(!page(title).contains(&title.to_string()));
+    }
+
+    #[test]
     fn a_summary_marked_as_the_description_joins_the_article_whatever_its_class() {
         let para = "<p>The council said on Tuesday that it would not change the plans for the new library, which has been under construction for two years.</p>";
         let page = |summary: &str| {
