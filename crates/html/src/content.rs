@@ -331,14 +331,21 @@ fn push_collapsed(buf: &mut String, text: &str) {
 
 /// Words of a class/id hint that mark furniture or content.
 pub(crate) fn hint_weight(hint: &str) -> (bool, bool) {
-    weigh_hint(hint, false)
+    weigh_hint(hint, |_| false)
 }
 
 /// Whether only advertising words (`ads`, `advert…`) mark `hint` as
 /// furniture: templates tag the sections that carry ad slots between the
 /// paragraphs (`TestReport__Section--Ads`) as well as the slots.
 fn only_ad_words(hint: &str) -> bool {
-    weigh_hint(hint, false).0 && !weigh_hint(hint, true).0
+    weigh_hint(hint, |_| false).0 && !weigh_hint(hint, is_ad_word).0
+}
+
+/// Whether only `teaser` marks `hint` as furniture: CMSs call the
+/// standfirst above an article its teaser (`teaser-text`,
+/// `article-teaser`) as well as other stories' cards.
+fn only_teaser_words(hint: &str) -> bool {
+    weigh_hint(hint, |_| false).0 && !weigh_hint(hint, |w| w == "teaser").0
 }
 
 fn is_ad_word(word: &str) -> bool {
@@ -379,14 +386,16 @@ static BY_LETTER: std::sync::LazyLock<[Vec<(&'static str, Mark)>; 26]> =
         table
     });
 
-fn weigh_hint(hint: &str, skip_ads: bool) -> (bool, bool) {
+/// Words of `hint` that mark furniture or content, leaving out the words
+/// `skip` says.
+fn weigh_hint(hint: &str, skip: impl Fn(&str) -> bool) -> (bool, bool) {
     let mut bad = false;
     let mut good = false;
     for word in hint.split(|c: char| !c.is_ascii_alphanumeric()) {
         let Some(letter) = word.bytes().next().filter(u8::is_ascii_lowercase) else {
             continue;
         };
-        if skip_ads && is_ad_word(word) {
+        if skip(word) {
             continue;
         }
         // `hidden` inside a compound class names a hidden part (Drupal's
@@ -693,7 +702,14 @@ pub(crate) fn select(dom: &Dom, raw: Vec<Raw>, headline_at: Option<usize>) -> Ve
                 && b.text
                     .trim_end()
                     .ends_with(['.', '!', '?', '。', '！', '？']);
-            let standfirst = !junk[k]
+            // (A box only its `teaser` class marks as furniture holds it
+            // as often as it holds other stories: here, it holds it.)
+            let teaser = junk[k]
+                && !b.tag_junk
+                && ancestors(nodes, b.container)
+                    .filter(|&a| hinted[a as usize])
+                    .all(|a| only_teaser_words(&nodes[a as usize].hint));
+            let standfirst = (!junk[k] || teaser)
                 && (matches!(b.kind, BlockKind::Paragraph | BlockKind::TableCell) || prose_heading)
                 && b.chars >= 80;
             lead[k] = (standfirst || (summary && b.chars >= 25))
@@ -783,7 +799,7 @@ mod tests {
         for a in &words {
             for b in &words {
                 for hint in [format!("{a} {b}"), format!("{a}-{b}"), format!("{a}__{b}")] {
-                    assert_eq!(weigh_hint(&hint, false), weigh_plainly(&hint), "{hint}");
+                    assert_eq!(weigh_hint(&hint, |_| false), weigh_plainly(&hint), "{hint}");
                 }
             }
         }

@@ -864,6 +864,25 @@ mod tests {
     }
 
     #[test]
+    fn a_standfirst_in_a_box_called_teaser_joins_the_article_but_not_another_class() {
+        let para = "<p>The council said on Tuesday that it would not change the plans for the new library, which has been under construction for two years.</p>";
+        let lead = "Demand for new public buildings is rising across the region, and the council wants its plans to show it.";
+        let page = |class: &str| {
+            let html = format!(
+                "<html><body><article><h1>Library plans stay</h1>\
+                 <div class=\"{class}\"><p>{lead}</p></div>\
+                 <div class=\"post-body\">{para}{para}{para}</div></article></body></html>"
+            );
+            let page = HtmlExtractor::default().extract(&html).unwrap();
+            page.blocks.into_iter().map(|b| b.text).collect::<Vec<_>>()
+        };
+        assert!(page("teaser-text").contains(&lead.to_string()));
+        assert!(page("article-teaser").contains(&lead.to_string()));
+        // A box that other words mark as furniture stays out.
+        assert!(!page("teaser newsletter").contains(&lead.to_string()));
+    }
+
+    #[test]
     fn a_summary_marked_as_the_description_joins_the_article_whatever_its_class() {
         let para = "<p>The council said on Tuesday that it would not change the plans for the new library, which has been under construction for two years.</p>";
         let page = |summary: &str| {
