@@ -1,5 +1,8 @@
 //! JSON and JSON Lines records: which field holds what.
 
+use std::fmt;
+
+use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::Value;
 
 use crate::document::{Format, Meta};
@@ -100,6 +103,129 @@ impl FieldMap {
     /// The record's id, if it has one (used to label errors in streams).
     pub fn id_of(&self, value: &Value) -> Option<String> {
         first(value, &self.id).and_then(scalar)
+    }
+
+    /// Parses one JSON record, keeping only the fields this map reads: the
+    /// rest is skipped as it is read, never built. A record's size in
+    /// memory is that of its article, not of all it carries (a crawler's
+    /// tracking data, a page's whole DOM). Anything that is not an object
+    /// keeps only its kind, for [`json_article`]'s message.
+    ///
+    /// ```
+    /// use newsclean_ingest::{FieldMap, json_article};
+    ///
+    /// let fields = FieldMap::default();
+    /// let record = br#"{"title": "Rates rise", "text": "Body.", "dom": [[1, 2], {"x": 3}]}"#;
+    /// let value = fields.parse(record).unwrap();
+    /// assert!(value.get("dom").is_none());
+    /// assert_eq!(json_article(&value, &fields).unwrap().text, "Rates rise\n\nBody.");
+    /// ```
+    pub fn parse(&self, json: &[u8]) -> serde_json::Result<Value> {
+        let paths: Vec<&str> = [
+            &self.text,
+            &self.title,
+            &self.url,
+            &self.published,
+            &self.id,
+            &self.authors,
+        ]
+        .into_iter()
+        .flatten()
+        .map(String::as_str)
+        .collect();
+        let mut de = serde_json::Deserializer::from_slice(json);
+        let value = Pruned(&paths).deserialize(&mut de)?;
+        de.end()?;
+        Ok(value)
+    }
+}
+
+/// A JSON value with only the objects' fields on `paths` (dotted, relative
+/// to the value) built; a field a path ends at is built whole.
+struct Pruned<'p>(&'p [&'p str]);
+
+impl<'de> DeserializeSeed<'de> for Pruned<'_> {
+    type Value = Value;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Value, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Pruned<'_> {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        let mut out = serde_json::Map::new();
+        // Each path's first name and the rest, split once per object.
+        let split: Vec<(&str, Option<&str>)> = self
+            .0
+            .iter()
+            .map(|path| match path.split_once('.') {
+                Some((head, rest)) => (head, Some(rest)),
+                None => (*path, None),
+            })
+            .collect();
+        let mut inner: Vec<&str> = Vec::new();
+        while let Some(key) = map.next_key::<String>()? {
+            inner.clear();
+            let mut whole = false;
+            for &(head, rest) in &split {
+                if head == key {
+                    match rest {
+                        Some(rest) => inner.push(rest),
+                        None => whole = true,
+                    }
+                }
+            }
+            if whole {
+                let value = map.next_value::<Value>()?;
+                out.insert(key, value);
+            } else if !inner.is_empty() {
+                let value = map.next_value_seed(Pruned(&inner))?;
+                out.insert(key, value);
+            } else {
+                map.next_value::<IgnoredAny>()?;
+            }
+        }
+        Ok(Value::Object(out))
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(Value::Array(Vec::new()))
+    }
+
+    fn visit_str<E>(self, _: &str) -> Result<Value, E> {
+        Ok(Value::String(String::new()))
+    }
+
+    fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
+        Ok(Value::Bool(v))
+    }
+
+    fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+
+    fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+
+    fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+
+    fn visit_none<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
     }
 }
 
@@ -310,6 +436,26 @@ mod tests {
         );
         let a = json_article(&json!({"content": "<p>Hi</p>", "title": "T"}), &f).unwrap();
         assert_eq!((a.format, a.text.as_str()), (Format::Html, "<p>Hi</p>"));
+    }
+
+    #[test]
+    fn parsing_keeps_only_the_fields_the_map_reads() {
+        let mut fields = FieldMap::default();
+        fields.set("text=article.words").unwrap();
+        let record = br#"{"article": {"words": ["One.", "Two."], "dom": {"a": [1]}},
+            "title": "T", "authors": [{"name": "Ann Lee", "x": 1}], "tracking": [{"k": 1}, 2],
+            "url": null, "id": 7, "guid": "g"}"#;
+        let value = fields.parse(record).unwrap();
+        assert_eq!(
+            value,
+            json!({"article": {"words": ["One.", "Two."]}, "title": "T",
+                   "authors": [{"name": "Ann Lee", "x": 1}], "url": null, "id": 7, "guid": "g"})
+        );
+        // What is not an object keeps its kind; bad JSON is still an error.
+        assert_eq!(fields.parse(b"[1, 2]").unwrap(), json!([]));
+        assert_eq!(fields.parse(b"\"text\"").unwrap(), json!(""));
+        assert!(fields.parse(br#"{"title": "T"} x"#).is_err());
+        assert!(fields.parse(br#"{"tracking": [1, }"#).is_err());
     }
 
     #[test]

@@ -277,17 +277,17 @@ impl Reader {
         member: Option<&str>,
         sink: &mut Sink<'_>,
     ) -> Result<(), Stop> {
-        match serde_json::from_slice::<Value>(bytes) {
+        match self.fields.parse(bytes) {
             Ok(value) => self.json_value(&value, true, ctx, member, sink),
             // A string cut in the middle of an emoji (by a scraper that
             // counted UTF-16 units) leaves half a surrogate pair, which
             // JSON parsers refuse: the half becomes U+FFFD.
-            Err(err) => match mend_surrogates(bytes)
-                .and_then(|mended| serde_json::from_slice::<Value>(&mended).ok())
-            {
-                Some(value) => self.json_value(&value, true, ctx, member, sink),
-                None => ctx.error(true, malformed(&err), sink),
-            },
+            Err(err) => {
+                match mend_surrogates(bytes).and_then(|mended| self.fields.parse(&mended).ok()) {
+                    Some(value) => self.json_value(&value, true, ctx, member, sink),
+                    None => ctx.error(true, malformed(&err), sink),
+                }
+            }
         }
     }
 
@@ -347,7 +347,7 @@ impl Reader {
         }
         let head = strip_bom(&first).trim_ascii();
         let first_object = match head.first() {
-            Some(b'{') => serde_json::from_slice::<Value>(head).ok(),
+            Some(b'{') => self.fields.parse(head).ok(),
             _ => None,
         };
         if let Some(value) = first_object {
@@ -374,7 +374,7 @@ impl Reader {
         };
         first.push(b'\n');
         first.extend_from_slice(&rest);
-        match serde_json::from_slice::<Value>(strip_bom(&first)) {
+        match self.fields.parse(strip_bom(&first)) {
             Ok(value) => self.json_value(&value, false, ctx, member, sink),
             Err(_) if !named_json => {
                 ctx.document(false, member, first, Format::Text, Meta::default(), sink)
