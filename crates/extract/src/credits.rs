@@ -142,7 +142,11 @@ impl CreditParser {
                 let start = words
                     .iter()
                     .rposition(|w| {
-                        !w.chars().next().is_some_and(char::is_uppercase) || NOT_A_NAME.contains(w)
+                        !w.chars().next().is_some_and(char::is_uppercase)
+                            || NOT_A_NAME.contains(w)
+                            // `CNN's Jane Roberts`: the outlet owns the name.
+                            || w.ends_with("'s")
+                            || w.ends_with("’s")
                     })
                     .map_or(0, |i| i + 1);
                 let name = words[start..].join(" ");
@@ -382,6 +386,10 @@ mod tests {
                 "Associated Press writers Lindsay Ormond in Washington and Ann Lee contributed to this report."
             ),
             (vec!["Lindsay Ormond".into(), "Ann Lee".into()], vec![])
+        );
+        assert_eq!(
+            parse("CNN's Jane Roberts and Reuters’s Bo Chan contributed to this report."),
+            (vec!["Jane Roberts".into(), "Bo Chan".into()], vec![])
         );
     }
 
