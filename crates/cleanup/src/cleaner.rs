@@ -1319,6 +1319,44 @@ mod tests {
     }
 
     #[test]
+    fn tags_pingbacks_rating_prompts_and_link_disclaimers_go_by_their_rules() {
+        assert_removed_by(&[
+            (
+                "Tags: Barbour, Elbe, Outdoor, Travel",
+                "boilerplate.taxonomy",
+            ),
+            (
+                "Schlagwörter: Greenwashing Kleidung Konsum",
+                "boilerplate.taxonomy",
+            ),
+            (
+                "Pingback von Too much information - Lesezeichen | 11.09.2011 23:31",
+                "comment.pingback",
+            ),
+            (
+                "Fanden Sie diesen Artikel nützlich?",
+                "boilerplate.feedback-prompt",
+            ),
+            (
+                "Trotz sorgfältiger inhaltlicher Kontrolle übernehme ich keine Haftung für die Inhalte externer Links.",
+                "de.footer.link-disclaimer",
+            ),
+            (
+                "Für Links auf dieser Seite erhält CHIP ggf. eine Provision vom Händler.",
+                "de.promo.affiliate",
+            ),
+        ]);
+        assert_no_rule_takes(
+            &[
+                "Tags are what the library uses to sort its new collection.",
+                "Category winners will be announced at the gala on Friday.",
+                "Was this article helpful to the investigators, the judge asked.",
+            ],
+            &["taxonomy", "pingback", "feedback-prompt"],
+        );
+    }
+
+    #[test]
     fn a_line_about_translation_is_no_translator_credit() {
         assert_no_rule_takes(
             &[
