@@ -81,6 +81,54 @@ impl Found {
     pub(crate) fn name_of(&self, mention: &Mention) -> &str {
         &self.entities[mention.entity].1
     }
+
+    /// Completes people the body names by surname alone (`Weaver`) from
+    /// the headline, where the full name often stands (`… at Sigourney
+    /// Weaver West End play`): the surname with a first name right before
+    /// it. In a headline written as a sentence, a capitalised word inside
+    /// it is a name; in one that capitalises every word, only a known given
+    /// name is.
+    pub(crate) fn complete_from_title(&mut self, lex: &Lexicon, title: &str) {
+        let words: Vec<&str> = title
+            .split(|c: char| c.is_whitespace() || matches!(c, ',' | ':' | ';' | '"' | '“' | '”'))
+            .filter(|w| !w.is_empty())
+            .collect();
+        let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+        // Title case leaves only short function words in lower case.
+        let sentence_case = words.iter().skip(1).any(|w| {
+            w.chars().count() > 4 && w.chars().all(char::is_alphabetic) && !capitalised(w)
+        });
+        let first_name = |at: usize| {
+            let w = words[at];
+            lex.given_names.contains(w)
+                || (sentence_case
+                    && at > 0
+                    && capitalised(w)
+                    && w.chars().all(char::is_alphabetic)
+                    && w.chars().count() > 1
+                    && !lex.openers.contains(w))
+        };
+        let names: Vec<String> = self.entities.iter().map(|e| e.1.clone()).collect();
+        for (kind, name, _) in &mut self.entities {
+            if *kind != Kind::Person || name.contains(' ') {
+                continue;
+            }
+            let mut full = (1..words.len()).filter_map(|at| {
+                let surname = words[at]
+                    .strip_suffix("'s")
+                    .or_else(|| words[at].strip_suffix("’s"))
+                    .unwrap_or(words[at]);
+                (surname == name.as_str() && first_name(at - 1))
+                    .then(|| format!("{} {surname}", words[at - 1]))
+            });
+            // One full name only, and not one the body gives another person.
+            if let (Some(first), None) = (full.next(), full.next())
+                && !names.contains(&first)
+            {
+                *name = first;
+            }
+        }
+    }
 }
 
 /// Joining words allowed inside a name: `Bank of England`, `Ludwig van

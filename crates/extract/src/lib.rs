@@ -219,7 +219,10 @@ impl Extractor {
     /// known) completes dates written without one.
     pub fn facts(&self, article: &Article, language: Option<&str>, year: Option<i32>) -> Facts {
         let english = language.is_none_or(|l| l == "en");
-        let found = entities::find(&self.lexicon, &article.paragraphs, english);
+        let mut found = entities::find(&self.lexicon, &article.paragraphs, english);
+        if let Some(title) = &article.title {
+            found.complete_from_title(&self.lexicon, title);
+        }
         let quotes = quotes::find(&self.lexicon, &article.paragraphs, &found, english);
         Facts {
             quotes,
@@ -259,6 +262,34 @@ impl Extractor {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_surname_takes_the_full_name_the_headline_gives() {
+        let extractor = Extractor::new();
+        let people = |title: &str| {
+            let article = extractor.extract(&[
+                title,
+                "“We will finish the show tomorrow,” Weaver said after protesters stormed the stage.",
+            ]);
+            let facts = extractor.facts(&article, Some("en"), None);
+            facts
+                .entities
+                .people
+                .into_iter()
+                .map(|p| p.name)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            people("Two arrested after protest at Sigourney Weaver play"),
+            ["Sigourney Weaver"]
+        );
+        // In a headline in title case, only a known given name counts.
+        assert_eq!(people("Protest Stops Play At Weaver Theatre"), ["Weaver"]);
+        assert_eq!(
+            people("Protest Stops Play Starring Susan Weaver"),
+            ["Susan Weaver"]
+        );
+    }
 
     #[test]
     fn article_and_facts_serialise() {
