@@ -905,7 +905,8 @@ fn stream_record(
     index: u64,
     clock: &StageClock,
 ) -> Result<String, StreamError> {
-    let value: serde_json::Value = serde_json::from_slice(line)
+    let value = fields
+        .parse(line)
         .map_err(|e| (None, "parse", format!("malformed JSON: {e}")))?;
     let id = fields.id_of(&value);
     let article = newsclean_ingest::json_article(&value, fields)

@@ -144,9 +144,12 @@ impl CreditParser {
                     .rposition(|w| {
                         !w.chars().next().is_some_and(char::is_uppercase)
                             || NOT_A_NAME.contains(w)
-                            // `CNN's Jane Roberts`: the outlet owns the name.
+                            // `CNN's Jane Roberts`, `NBC News' Ann Lee`: the
+                            // outlet owns the name.
                             || w.ends_with("'s")
                             || w.ends_with("’s")
+                            || w.ends_with("s'")
+                            || w.ends_with("s’")
                     })
                     .map_or(0, |i| i + 1);
                 let name = words[start..].join(" ");
@@ -390,6 +393,10 @@ mod tests {
         assert_eq!(
             parse("CNN's Jane Roberts and Reuters’s Bo Chan contributed to this report."),
             (vec!["Jane Roberts".into(), "Bo Chan".into()], vec![])
+        );
+        assert_eq!(
+            parse("NBC News' Ann Lee contributed to this report."),
+            (vec!["Ann Lee".into()], vec![])
         );
     }
 

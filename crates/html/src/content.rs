@@ -693,23 +693,29 @@ pub(crate) fn select(dom: &Dom, raw: Vec<Raw>, headline_at: Option<usize>) -> Ve
     {
         for k in h1 + 1..first {
             let b = &raw[k];
-            let summary = !b.tag_junk
-                && ancestors(nodes, b.container)
-                    .any(|a| nodes[a as usize].itemprop == "description");
-            // (Pages laid out in tables before HTML5 set their text in
-            // cells; some set the standfirst as a heading, in sentences.)
-            let prose_heading = matches!(b.kind, BlockKind::Heading(2..))
-                && b.text
-                    .trim_end()
-                    .ends_with(['.', '!', '?', '。', '！', '？']);
-            // (A box only its `teaser` class marks as furniture holds it
-            // as often as it holds other stories: here, it holds it.)
+            // (A box only its `teaser` class marks as furniture holds the
+            // standfirst as often as other stories' cards; a card links to
+            // its story, a standfirst links nowhere.)
             let teaser = junk[k]
                 && !b.tag_junk
                 && ancestors(nodes, b.container)
                     .filter(|&a| hinted[a as usize])
-                    .all(|a| only_teaser_words(&nodes[a as usize].hint));
-            let standfirst = (!junk[k] || teaser)
+                    .all(|a| only_teaser_words(&nodes[a as usize].hint) && links[a as usize] == 0);
+            let own_box = !junk[k] || teaser;
+            // The article's summary, not an author's (`itemprop="author"`).
+            let summary = own_box
+                && ancestors(nodes, b.container)
+                    .any(|a| nodes[a as usize].itemprop == "description")
+                && !ancestors(nodes, b.container).any(|a| nodes[a as usize].itemprop == "author");
+            // (Pages laid out in tables before HTML5 set their text in
+            // cells; some set the standfirst as a heading that ends in a
+            // full stop, without a label such as `Most read:` or `Live:`.)
+            let prose_heading = matches!(b.kind, BlockKind::Heading(2..)) && {
+                let text = b.text.trim_end();
+                let label = text.chars().take(30).any(|c| c == ':');
+                text.ends_with(['.', '。']) && !label
+            };
+            let standfirst = own_box
                 && (matches!(b.kind, BlockKind::Paragraph | BlockKind::TableCell) || prose_heading)
                 && b.chars >= 80;
             lead[k] = (standfirst || (summary && b.chars >= 25))

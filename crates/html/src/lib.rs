@@ -857,6 +857,12 @@ mod tests {
         };
         let sentences = "Demand for public buildings is rising. The council wants its plans to show it, and says so.";
         assert!(page(sentences).contains(&sentences.to_string()));
+        // A labelled box (`Most read:`, `Live:`) or an exclamation is no
+        // standfirst.
+        let labelled = "Most read: The harbour bridge will be closed for three weeks for repairs, the city said.";
+        assert!(!page(labelled).contains(&labelled.to_string()));
+        let cry = "Storm warning for the coast. Trains are cancelled across the north, and roads are closed!";
+        assert!(!page(cry).contains(&cry.to_string()));
         // A heading that reads as a title stays out (the text stage would
         // take it for a section's title in the wrong place).
         let title = "Demand for public buildings is rising across the whole region this year";
@@ -880,6 +886,18 @@ mod tests {
         assert!(page("article-teaser").contains(&lead.to_string()));
         // A box that other words mark as furniture stays out.
         assert!(!page("teaser newsletter").contains(&lead.to_string()));
+        // So does a card that links to its story.
+        let card = format!(
+            "<html><body><article><h1>Library plans stay</h1>\
+             <div class=\"teaser\"><h3><a href=\"/ferry\">Ferry starts</a></h3><p>{lead}</p></div>\
+             <div class=\"post-body\">{para}{para}{para}</div></article></body></html>"
+        );
+        let page = HtmlExtractor::default().extract(&card).unwrap();
+        assert!(
+            !page.blocks.iter().any(|b| b.text == lead),
+            "{:?}",
+            page.blocks
+        );
     }
 
     #[test]
@@ -896,6 +914,18 @@ mod tests {
             let page = HtmlExtractor::default().extract(&html).unwrap();
             page.blocks.into_iter().map(|b| b.text).collect::<Vec<_>>()
         };
+        // An author's description (in the author box) is no summary.
+        let bio = "<div itemprop=\"author\" itemscope><p itemprop=\"description\">Jane Doe has covered city hall for the Courier since 2010.</p></div>";
+        let with_bio = format!(
+            "<html><body><h1>Library plans stay</h1>{bio}<div class=\"main\"><div class=\"post-body\">{para}{para}{para}</div></div></body></html>"
+        );
+        let page_with_bio = HtmlExtractor::default().extract(&with_bio).unwrap();
+        assert!(
+            !page_with_bio
+                .blocks
+                .iter()
+                .any(|b| b.text.starts_with("Jane Doe has"))
+        );
         let marked = page(" itemprop=\"description\"");
         assert!(
             marked.contains(&"The plans will stay as they are.".to_string()),
