@@ -391,7 +391,14 @@ static BY_LETTER: std::sync::LazyLock<[Vec<(&'static str, Mark)>; 26]> =
 fn weigh_hint(hint: &str, skip: impl Fn(&str) -> bool) -> (bool, bool) {
     let mut bad = false;
     let mut good = false;
-    for word in hint.split(|c: char| !c.is_ascii_alphanumeric()) {
+    // WordPress marks a post's own element with its taxonomy (`hentry
+    // tag-winter category-news`): those name the post's tags, not a list.
+    let post = hint.contains("hentry") || hint.contains("type-post");
+    let words = hint
+        .split_ascii_whitespace()
+        .filter(|class| !(post && (class.starts_with("tag-") || class.starts_with("category-"))))
+        .flat_map(|class| class.split(|c: char| !c.is_ascii_alphanumeric()));
+    for word in words {
         let Some(letter) = word.bytes().next().filter(u8::is_ascii_lowercase) else {
             continue;
         };
@@ -507,6 +514,12 @@ fn comment_like(hint: &str) -> bool {
         || hint.contains("discussion")
 }
 
+/// A cookie or consent banner: never the article, however much of a short
+/// post's text its notice outweighs.
+fn consent_like(hint: &str) -> bool {
+    hint.contains("cookie") || hint.contains("consent") || hint.contains("gdpr")
+}
+
 fn block_junk(nodes: &[Node], raw: &[Raw], hinted: &[bool]) -> Vec<bool> {
     raw.iter()
         .map(|b| b.tag_junk || ancestors(nodes, b.container).any(|a| hinted[a as usize]))
@@ -574,6 +587,7 @@ pub(crate) fn select(dom: &Dom, raw: Vec<Raw>, headline_at: Option<usize>) -> Ve
         if hinted[i]
             && f64::from(all_prose[i]) >= 0.4 * f64::from(total)
             && !comment_like(&nodes[i].hint)
+            && !consent_like(&nodes[i].hint)
         {
             hinted[i] = false;
         }
@@ -766,6 +780,20 @@ pub(crate) fn select(dom: &Dom, raw: Vec<Raw>, headline_at: Option<usize>) -> Ve
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_wordpress_post_is_not_furniture_for_its_tag_classes() {
+        let post = "post-1431 post type-post status-publish hentry tag-winter category-news";
+        assert_eq!(hint_weight(post), (false, true));
+        // A tag list is, and so is a post's class word outside WordPress.
+        assert!(hint_weight("tag-links").0);
+        assert!(hint_weight("entry tag-list").0);
+        // A cookie banner stays furniture however much text it holds.
+        assert!(consent_like(
+            "widget widget_eu_cookie_law_widget eu-cookie-law"
+        ));
+        assert!(!consent_like("post-content"));
+    }
 
     /// The lists read one by one, as [`weigh_hint`] did before its table.
     fn weigh_plainly(hint: &str) -> (bool, bool) {
