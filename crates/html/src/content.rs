@@ -703,7 +703,10 @@ pub(crate) fn select(dom: &Dom, raw: Vec<Raw>, headline_at: Option<usize>) -> Ve
     let mut lead = vec![false; raw.len()];
     if best != 0
         && let Some(h1) = headline_at
-        && let Some(first) = (h1 + 1..raw.len()).find(|&k| inside_at[k] && !junk[k])
+        // (The article's first text, not its own headline: a page's `h1`
+        // may name the section, `Detailansicht`, above the story's `h2`.)
+        && let Some(first) = (h1 + 1..raw.len())
+            .find(|&k| inside_at[k] && !junk[k] && !matches!(raw[k].kind, BlockKind::Heading(_)))
     {
         for k in h1 + 1..first {
             let b = &raw[k];

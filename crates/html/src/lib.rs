@@ -845,6 +845,19 @@ mod tests {
     }
 
     #[test]
+    fn a_standfirst_under_the_storys_own_headline_joins_when_the_h1_names_the_section() {
+        let para = "<p>The council said on Tuesday that it would not change the plans for the new library, which has been under construction for two years.</p>";
+        let lead = "Demand for new public buildings is rising across the region, and the council wants its plans to show it.";
+        let html = format!(
+            "<html><body><h1>Detail view</h1><div class=\"article\"><h2>Library plans stay</h2>\
+             <div class=\"teaser-text\"><p>{lead}</p></div>{para}{para}{para}</div></body></html>"
+        );
+        let page = HtmlExtractor::default().extract(&html).unwrap();
+        let texts: Vec<&str> = page.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert!(texts.contains(&lead), "{texts:?}");
+    }
+
+    #[test]
     fn a_standfirst_set_as_a_heading_in_sentences_joins_the_article() {
         let para = "<p>The council said on Tuesday that it would not change the plans for the new library, which has been under construction for two years.</p>";
         let page = |standfirst: &str| {
