@@ -27,6 +27,9 @@ const STOPWORDS_BAD: f32 = 0.15;
 /// Words of a caption at least, and of its credit at most.
 const CAPTION_WORDS: usize = 6;
 const CREDIT_WORDS: usize = 6;
+/// Words of a labelled credit whose slash stands apart, at most
+/// (`PUNIT PARANJPE / AFP via Getty Images`).
+const SPACED_CREDIT_WORDS: usize = 9;
 /// A credit after a label (`Foto: …`) is looked for this near the end.
 const CREDIT_TAIL_BYTES: usize = 60;
 /// Words of a line ending in a labelled credit without a slash, at most: a
@@ -319,7 +322,7 @@ fn describes_photo(line: &str) -> bool {
 /// agency, a few words (`(Jane Doe/CBC)`, `(Foto: John Doe/AFP)`, `… Foto:
 /// Jane Doe/imago`).
 fn ends_in_credit(line: &str) -> bool {
-    const LABELS: [&str; 10] = [
+    const LABELS: [&str; 13] = [
         "Foto:",
         "Fotos:",
         "Photo:",
@@ -330,6 +333,9 @@ fn ends_in_credit(line: &str) -> bool {
         "Image:",
         "Credit:",
         "Photograph:",
+        "Photo by ",
+        "Photos by ",
+        "Photograph by ",
     ];
     // A credit has a slash, or a label in the brackets that end the line:
     // most lines are turned away by one scan.
@@ -370,6 +376,18 @@ fn ends_in_credit(line: &str) -> bool {
         && !line.contains("(Quelle:")
         && line.split_whitespace().count() <= MAX_LABELLED_CAPTION_WORDS
         && credit.split_whitespace().count() <= CREDIT_WORDS
+        && credit.starts_with(|c: char| c.is_uppercase())
+        && !credit.contains(['(', ')'])
+    {
+        return true;
+    }
+    // After a label at the end of the line, a credit may set its slash
+    // apart: `Photo by Jean Levac / Postmedia News`, `Photo by PUNIT
+    // PARANJPE / AFP via Getty Images`.
+    if labelled
+        && bracketed.is_none()
+        && credit.contains(" / ")
+        && credit.split_whitespace().count() <= SPACED_CREDIT_WORDS
         && credit.starts_with(|c: char| c.is_uppercase())
         && !credit.contains(['(', ')'])
     {
@@ -1126,6 +1144,12 @@ mod tests {
         assert!(caption(
             "Lacerda has recounted the abuse she suffered (Image: Bloomberg via Getty Images)"
         ));
+        assert!(caption(
+            "Smoke billows after a shell landed in Poonch on May 7, 2025. Photo by PUNIT PARANJPE / AFP via Getty Images"
+        ));
+        assert!(caption(
+            "IRCC released 10.5 floors at the federal office building, pictured here. Photo by Jean Levac / Postmedia News"
+        ));
         // Not a poll's name, a comment form's links, an offer, a court's
         // file number or a short label.
         assert!(!caption(
@@ -1136,6 +1160,9 @@ mod tests {
         ));
         assert!(!caption(
             "Most voters back the plan, according to a poll by the agency (Reuters/Ipsos)."
+        ));
+        assert!(!caption(
+            "The prize went to a photo by Jane Doe, who shot the fire in Paris and Rome / Milan last year."
         ));
         assert!(!caption(
             "You are commenting using your Google account. ( Logout / Change)"
