@@ -285,9 +285,11 @@ const MAX_PHOTO_CAPTION_WORDS: usize = 80;
 
 /// Whether `line` describes a picture as captions do: where the people in
 /// it stand (`Mark Esper, left, and Ngo Xuan Lich shake hands`), or a
-/// wire photo's opening (`In this Dec. 12, 2006, file photo, …`).
+/// wire photo's opening (`In this Dec. 12, 2006, file photo, …`, `FILE
+/// PHOTO: …`, `Pictured from left …`), or its words for the picture (`…
+/// in this picture obtained from social media`).
 fn describes_photo(line: &str) -> bool {
-    const PLACES: [&str; 9] = [
+    const PLACES: [&str; 10] = [
         ", left, ",
         ", right, ",
         ", center, ",
@@ -297,6 +299,25 @@ fn describes_photo(line: &str) -> bool {
         ", far left, ",
         ", far right, ",
         ", left to right, ",
+        ", from left, ",
+    ];
+    // How wire and agency captions open, or say what the picture is.
+    const OPENERS: [&str; 5] = [
+        "FILE PHOTO",
+        "Pictured ",
+        "Legende:",
+        "A stock image",
+        "Stock image",
+    ];
+    const SAYS_PICTURE: [&str; 8] = [
+        " in this picture obtained",
+        " in this picture taken",
+        " in this handout",
+        " in this undated",
+        " in this screen grab",
+        " in this still image",
+        " in this photo taken",
+        " in this photo provided",
     ];
     // A line has few commas: looking after each is cheaper than a search.
     let bytes = line.as_bytes();
@@ -315,7 +336,11 @@ fn describes_photo(line: &str) -> bool {
     };
     static FILE_PHOTO: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
         std::sync::LazyLock::new(|| memchr::memmem::Finder::new("ile photo"));
-    placed || FILE_PHOTO.find(bytes).is_some() || opening()
+    placed
+        || FILE_PHOTO.find(bytes).is_some()
+        || opening()
+        || OPENERS.iter().any(|o| line.starts_with(o))
+        || SAYS_PICTURE.iter().any(|p| line.contains(p))
 }
 
 /// Ends in a picture credit, in brackets or after a label: photographer and
@@ -1149,6 +1174,18 @@ mod tests {
         ));
         assert!(caption(
             "IRCC released 10.5 floors at the federal office building, pictured here. Photo by Jean Levac / Postmedia News"
+        ));
+        assert!(caption(
+            "FILE PHOTO: Traders work on the floor at the New York Stock Exchange in New York, U.S., November 18, 2019."
+        ));
+        assert!(caption(
+            "Fire is seen on a FlyDubai airplane after it takes off from Kathmandu airport in this picture obtained from social media."
+        ));
+        assert!(caption(
+            "Pictured from left, are romance novelists Therese Beharrie and Kelly Clarke at the launch."
+        ));
+        assert!(!caption(
+            "Pictures of the flood spread quickly on social media, the mayor said on Tuesday."
         ));
         // Not a poll's name, a comment form's links, an offer, a court's
         // file number or a short label.
