@@ -310,14 +310,14 @@ fn describes_photo(line: &str) -> bool {
         "Stock image",
     ];
     const SAYS_PICTURE: [&str; 8] = [
-        " in this picture obtained",
-        " in this picture taken",
-        " in this handout",
-        " in this undated",
-        " in this screen grab",
-        " in this still image",
-        " in this photo taken",
-        " in this photo provided",
+        "picture obtained",
+        "picture taken",
+        "handout",
+        "undated",
+        "screen grab",
+        "still image",
+        "photo taken",
+        "photo provided",
     ];
     // A line has few commas: looking after each is cheaper than a search.
     let bytes = line.as_bytes();
@@ -340,8 +340,15 @@ fn describes_photo(line: &str) -> bool {
         || FILE_PHOTO.find(bytes).is_some()
         || opening()
         || OPENERS.iter().any(|o| line.starts_with(o))
-        || SAYS_PICTURE.iter().any(|p| line.contains(p))
+        || IN_THIS.find_iter(bytes).any(|at| {
+            let rest = &bytes[at + IN_THIS.needle().len()..];
+            SAYS_PICTURE.iter().any(|p| rest.starts_with(p.as_bytes()))
+        })
 }
+
+/// ` in this `, which opens a caption's words for its picture.
+static IN_THIS: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new(" in this "));
 
 /// Ends in a picture credit, in brackets or after a label: photographer and
 /// agency, a few words (`(Jane Doe/CBC)`, `(Foto: John Doe/AFP)`, `… Foto:

@@ -56,6 +56,9 @@ fn char_at(text: &str, i: usize) -> Option<char> {
 
 /// Splits `text` into words. `sentence_starts` are the byte offsets where
 /// sentences begin.
+// (Kept out of line: inlined into the entity finder, it made the finder
+// slower as a whole, by 3% of its instructions.)
+#[inline(never)]
 pub(crate) fn tokenize<'a>(
     text: &'a str,
     sentence_starts: &[usize],
