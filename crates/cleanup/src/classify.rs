@@ -299,16 +299,10 @@ fn describes_photo(line: &str) -> bool {
         ", far left, ",
         ", far right, ",
         ", left to right, ",
-        ", from left, ",
+        ", from left, are ",
     ];
     // How wire and agency captions open, or say what the picture is.
-    const OPENERS: [&str; 5] = [
-        "FILE PHOTO",
-        "Pictured ",
-        "Legende:",
-        "A stock image",
-        "Stock image",
-    ];
+    const OPENERS: [&str; 4] = ["FILE PHOTO", "Pictured:", "Pictured from left", "Legende:"];
     const SAYS_PICTURE: [&str; 8] = [
         "picture obtained",
         "picture taken",
@@ -343,7 +337,15 @@ fn describes_photo(line: &str) -> bool {
         || IN_THIS.find_iter(bytes).any(|at| {
             let rest = &bytes[at + IN_THIS.needle().len()..];
             SAYS_PICTURE.iter().any(|p| rest.starts_with(p.as_bytes()))
-        })
+        }) && !reports_speech(line)
+}
+
+/// A sentence that reports what someone said (`…, police said`): a story's,
+/// not a caption's.
+fn reports_speech(line: &str) -> bool {
+    [" said", " says", " told", " sagte", " a déclaré"]
+        .iter()
+        .any(|verb| line.contains(verb))
 }
 
 /// ` in this `, which opens a caption's words for its picture.
@@ -1191,6 +1193,14 @@ mod tests {
         assert!(caption(
             "Pictured from left, are romance novelists Therese Beharrie and Kelly Clarke at the launch."
         ));
+        for prose in [
+            "Stock image company Shutterstock said on Tuesday it would merge with its main rival.",
+            "Pictured alongside her three children at Windsor, the princess appeared relaxed and happy.",
+            "The suspect can be seen in this photo taken by a neighbour, police said on Monday evening.",
+            "The three brothers, from left, the eldest first, took turns to read their statements.",
+        ] {
+            assert!(!caption(prose), "{prose}");
+        }
         assert!(!caption(
             "Pictures of the flood spread quickly on social media, the mayor said on Tuesday."
         ));

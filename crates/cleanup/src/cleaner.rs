@@ -1351,8 +1351,22 @@ mod tests {
                 "Tags are what the library uses to sort its new collection.",
                 "Category winners will be announced at the gala on Friday.",
                 "Was this article helpful to the investigators, the judge asked.",
+                "Category: Best Picture. Winner: Anora, directed by Sean Baker.",
+                "The ICO said its guidance on the use of cookies and similar technologies would change.",
+                "Customers must check the opt-in box themselves, the regulator said on Tuesday.",
+                "„Für jeden Vertrag erhalten wir eine Provision“, sagte der Versicherungsmakler.",
+                "Trotz sorgfältiger inhaltlicher Kontrolle sei der Fehler nicht aufgefallen, sagte sie.",
+                "Daily puzzles including the crossword drew 11 billion plays last year, the company said.",
             ],
-            &["taxonomy", "pingback", "feedback-prompt"],
+            &[
+                "taxonomy",
+                "pingback",
+                "feedback-prompt",
+                "consent",
+                "affiliate",
+                "link-disclaimer",
+                "paywall",
+            ],
         );
     }
 

@@ -98,34 +98,46 @@ impl Found {
         let sentence_case = words.iter().skip(1).any(|w| {
             w.chars().count() > 4 && w.chars().all(char::is_alphabetic) && !capitalised(w)
         });
+        // A question's opening word (`Will Trump attend …?`) is no name.
+        let question = title.trim_end().ends_with('?');
         let first_name = |at: usize| {
             let w = words[at];
-            lex.given_names.contains(w)
-                || (sentence_case
-                    && at > 0
-                    && capitalised(w)
-                    && w.chars().all(char::is_alphabetic)
-                    && w.chars().count() > 1
-                    && !lex.openers.contains(w))
+            let plain = w.chars().all(char::is_alphabetic)
+                && w.chars().any(char::is_lowercase)
+                && !lex.is_role(w)
+                && !(question && at == 0);
+            plain
+                && (lex.given_names.contains(w)
+                    || (sentence_case
+                        && at > 0
+                        && capitalised(w)
+                        && w.chars().count() > 1
+                        && !lex.openers.contains(w)))
         };
+        fn bare(w: &str) -> &str {
+            w.strip_suffix("'s")
+                .or_else(|| w.strip_suffix("’s"))
+                .unwrap_or(w)
+        }
         let names: Vec<String> = self.entities.iter().map(|e| e.1.clone()).collect();
         for (kind, name, _) in &mut self.entities {
             if *kind != Kind::Person || name.contains(' ') {
                 continue;
             }
-            let mut full = (1..words.len()).filter_map(|at| {
-                let surname = words[at]
-                    .strip_suffix("'s")
-                    .or_else(|| words[at].strip_suffix("’s"))
-                    .unwrap_or(words[at]);
-                (surname == name.as_str() && first_name(at - 1))
-                    .then(|| format!("{} {surname}", words[at - 1]))
-            });
-            // One full name only, and not one the body gives another person.
-            if let (Some(first), None) = (full.next(), full.next())
-                && !names.contains(&first)
+            let at: Vec<usize> = (0..words.len())
+                .filter(|&at| bare(words[at]) == name.as_str())
+                .collect();
+            // The surname once in the headline, with a first name before it
+            // (`Hunter Biden pardon: Biden says …` names two people), and
+            // not the full name of another person of the body.
+            if let [at] = at[..]
+                && at > 0
+                && first_name(at - 1)
             {
-                *name = first;
+                let full = format!("{} {name}", words[at - 1]);
+                if !names.contains(&full) {
+                    *name = full;
+                }
             }
         }
     }

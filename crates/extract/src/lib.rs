@@ -289,6 +289,16 @@ mod tests {
             people("Protest Stops Play Starring Susan Weaver"),
             ["Susan Weaver"]
         );
+        // A title or a role is no first name, nor a question's first word;
+        // a surname the headline also gives alone may be another person.
+        for title in [
+            "Tesla CEO Weaver says the show must go on",
+            "Texas Governor Weaver sends help to the theatre",
+            "Will Weaver finish the show tomorrow?",
+            "Susan Weaver quits: Weaver says the show will go on",
+        ] {
+            assert_eq!(people(title), ["Weaver"], "{title}");
+        }
     }
 
     #[test]

@@ -517,7 +517,12 @@ fn comment_like(hint: &str) -> bool {
 /// A cookie or consent banner: never the article, however much of a short
 /// post's text its notice outweighs.
 fn consent_like(hint: &str) -> bool {
-    hint.contains("cookie") || hint.contains("consent") || hint.contains("gdpr")
+    // (Not a post's tags, `tag-gdpr`, `category-cookies`.)
+    hint.split_ascii_whitespace()
+        .filter(|class| !class.starts_with("tag-") && !class.starts_with("category-"))
+        .any(|class| {
+            class.contains("cookie") || class.contains("consent") || class.contains("gdpr")
+        })
 }
 
 fn block_junk(nodes: &[Node], raw: &[Raw], hinted: &[bool]) -> Vec<bool> {
@@ -796,6 +801,7 @@ mod tests {
             "widget widget_eu_cookie_law_widget eu-cookie-law"
         ));
         assert!(!consent_like("post-content"));
+        assert!(!consent_like("article post tag-gdpr tag-privacy"));
     }
 
     /// The lists read one by one, as [`weigh_hint`] did before its table.
