@@ -99,7 +99,7 @@ impl Found {
             w.chars().count() > 4 && w.chars().all(char::is_alphabetic) && !capitalised(w)
         });
         // A question's opening word (`Will Trump attend …?`) is no name.
-        let question = title.trim_end().ends_with('?');
+        let question = title.contains('?');
         let first_name = |at: usize| {
             let w = words[at];
             let plain = w.chars().all(char::is_alphabetic)

@@ -295,6 +295,7 @@ mod tests {
             "Tesla CEO Weaver says the show must go on",
             "Texas Governor Weaver sends help to the theatre",
             "Will Weaver finish the show tomorrow?",
+            "Will Weaver Finish The Show? Here Is What We Know",
             "Susan Weaver quits: Weaver says the show will go on",
         ] {
             assert_eq!(people(title), ["Weaver"], "{title}");
