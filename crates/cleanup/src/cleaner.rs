@@ -1338,6 +1338,10 @@ mod tests {
                 "boilerplate.feedback-prompt",
             ),
             (
+                "This site is protected by reCAPTCHA and the Google Privacy Policy and Terms of Service apply.",
+                "boilerplate.recaptcha",
+            ),
+            (
                 "Trotz sorgfältiger inhaltlicher Kontrolle übernehme ich keine Haftung für die Inhalte externer Links.",
                 "de.footer.link-disclaimer",
             ),
