@@ -130,9 +130,14 @@ impl Found {
             // The surname once in the headline, with a first name before it
             // (`Hunter Biden pardon: Biden says …` names two people), and
             // not the full name of another person of the body.
+            // (`Venus and Serena Williams` are two people of that name.)
+            let pair = at.first().is_some_and(|&at| {
+                at >= 2 && matches!(words[at - 2], "and" | "&" | "und" | "et" | "y" | "e" | "en")
+            });
             if let [at] = at[..]
                 && at > 0
                 && first_name(at - 1)
+                && !pair
             {
                 let full = format!("{} {name}", words[at - 1]);
                 if !names.contains(&full) {

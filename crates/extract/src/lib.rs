@@ -297,6 +297,7 @@ mod tests {
             "Will Weaver finish the show tomorrow?",
             "Will Weaver Finish The Show? Here Is What We Know",
             "Susan Weaver quits: Weaver says the show will go on",
+            "Venus and Serena Weaver to play doubles at Wimbledon",
         ] {
             assert_eq!(people(title), ["Weaver"], "{title}");
         }
