@@ -180,7 +180,7 @@ pub(crate) fn features(
         (chars, words)
     };
     // A table row (`| a | b |`) is judged by its cells, not as a menu.
-    let table_row = line.starts_with('|') && line.ends_with('|');
+    let table_row = is_table_row(line);
     let ends = ends_sentence(line);
     Features {
         length,
@@ -585,15 +585,19 @@ pub(crate) fn numbered_lists(lines: &[&str]) -> Vec<Vec<usize>> {
     lists
 }
 
+/// A table's row as text gives it: `| cell | cell |`.
+fn is_table_row(line: &str) -> bool {
+    line.len() >= 2 && line.starts_with('|') && line.ends_with('|')
+}
+
 /// Tables as a page extractor writes them out in text: runs of two rows or
 /// more shaped `| cell | cell |` (the `|---|` rule under a header row
 /// included). For each, the indices of its rows.
 pub(crate) fn table_rows(lines: &[&str]) -> Vec<Vec<usize>> {
-    let row = |line: &str| line.len() >= 2 && line.starts_with('|') && line.ends_with('|');
     let mut tables = Vec::new();
     let mut rows: Vec<usize> = Vec::new();
     for (i, line) in lines.iter().enumerate() {
-        if row(line) {
+        if is_table_row(line) {
             rows.push(i);
             continue;
         }

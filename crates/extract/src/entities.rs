@@ -119,31 +119,29 @@ impl Found {
                 .or_else(|| w.strip_suffix("’s"))
                 .unwrap_or(w)
         }
-        let names: Vec<String> = self.entities.iter().map(|e| e.1.clone()).collect();
-        for (kind, name, _) in &mut self.entities {
-            if *kind != Kind::Person || name.contains(' ') {
-                continue;
-            }
-            let at: Vec<usize> = (0..words.len())
-                .filter(|&at| bare(words[at]) == name.as_str())
-                .collect();
-            // The surname once in the headline, with a first name before it
-            // (`Hunter Biden pardon: Biden says …` names two people), and
-            // not the full name of another person of the body.
-            // (`Venus and Serena Williams` are two people of that name.)
-            let pair = at.first().is_some_and(|&at| {
-                at >= 2 && matches!(words[at - 2], "and" | "&" | "und" | "et" | "y" | "e" | "en")
-            });
-            if let [at] = at[..]
-                && at > 0
-                && first_name(at - 1)
-                && !pair
-            {
-                let full = format!("{} {name}", words[at - 1]);
-                if !names.contains(&full) {
-                    *name = full;
-                }
-            }
+        let full_names: Vec<(usize, String)> = self
+            .entities
+            .iter()
+            .enumerate()
+            .filter(|(_, (kind, name, _))| *kind == Kind::Person && !name.contains(' '))
+            .filter_map(|(e, (_, name, _))| {
+                // The surname once in the headline, with a first name before
+                // it (`Hunter Biden pardon: Biden says …` names two people,
+                // and so does `Venus and Serena Williams`).
+                let mut at = (0..words.len()).filter(|&at| bare(words[at]) == name.as_str());
+                let (Some(at), None) = (at.next(), at.next()) else {
+                    return None;
+                };
+                let pair = at >= 2
+                    && matches!(words[at - 2], "and" | "&" | "und" | "et" | "y" | "e" | "en");
+                (at > 0 && first_name(at - 1) && !pair)
+                    .then(|| (e, format!("{} {name}", words[at - 1])))
+            })
+            // Not the full name of another person of the body.
+            .filter(|(_, full)| !self.entities.iter().any(|(_, name, _)| name == full))
+            .collect();
+        for (e, full) in full_names {
+            self.entities[e].1 = full;
         }
     }
 }

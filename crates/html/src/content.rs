@@ -396,7 +396,7 @@ fn weigh_hint(hint: &str, skip: impl Fn(&str) -> bool) -> (bool, bool) {
     let post = hint.contains("hentry") || hint.contains("type-post");
     let words = hint
         .split_ascii_whitespace()
-        .filter(|class| !(post && (class.starts_with("tag-") || class.starts_with("category-"))))
+        .filter(|class| !(post && taxonomy_class(class)))
         .flat_map(|class| class.split(|c: char| !c.is_ascii_alphanumeric()));
     for word in words {
         let Some(letter) = word.bytes().next().filter(u8::is_ascii_lowercase) else {
@@ -514,12 +514,18 @@ fn comment_like(hint: &str) -> bool {
         || hint.contains("discussion")
 }
 
+/// A class naming one of a post's tags or categories (`tag-winter`,
+/// `category-news`), as WordPress and Ghost set them on the post.
+fn taxonomy_class(class: &str) -> bool {
+    class.starts_with("tag-") || class.starts_with("category-")
+}
+
 /// A cookie or consent banner: never the article, however much of a short
 /// post's text its notice outweighs.
 fn consent_like(hint: &str) -> bool {
     // (Not a post's tags, `tag-gdpr`, `category-cookies`.)
     hint.split_ascii_whitespace()
-        .filter(|class| !class.starts_with("tag-") && !class.starts_with("category-"))
+        .filter(|class| !taxonomy_class(class))
         .any(|class| {
             class.contains("cookie") || class.contains("consent") || class.contains("gdpr")
         })

@@ -624,6 +624,9 @@ pub fn looks_like_html(bytes: &[u8]) -> bool {
 mod tests {
     use super::*;
 
+    /// A paragraph of an article, for pages built in tests.
+    const PARA: &str = "<p>The council said on Tuesday that it would not change the plans for the new library, which has been under construction for two years.</p>";
+
     #[test]
     fn a_page_serialises() {
         let page = HtmlExtractor::default()
@@ -708,10 +711,9 @@ mod tests {
     fn an_anchor_without_href_is_not_a_link() {
         // `<a name="top"/>` is written as XHTML; an HTML parser leaves it
         // open, and its text must not count as link text either way.
-        let para = "<p>The council said on Tuesday that it would not change the plans for the new library, which has been under construction for two years.</p>";
         for top in ["<a name=\"top\"/>", "<a name=\"top\">"] {
             let html = format!(
-                "<html><body>{top}<div id=\"root\"><div class=\"story\">{para}{}</div></div></body></html>",
+                "<html><body>{top}<div id=\"root\"><div class=\"story\">{PARA}{}</div></div></body></html>",
                 "<p>Builders expect to finish the reading rooms in the spring, and the mayor hopes to open the doors before the summer holidays begin.</p>"
             );
             let page = HtmlExtractor::default().extract(&html).unwrap();
@@ -825,14 +827,13 @@ mod tests {
 
     #[test]
     fn a_standfirst_in_its_own_box_joins_the_article() {
-        let para = "<p>The council said on Tuesday that it would not change the plans for the new library, which has been under construction for two years.</p>";
         let links = "<li><a href=\"/a\">Share on a network</a></li>".repeat(12);
         let html = format!(
             "<html><body><div class=\"top\"><h1>Library plans stay</h1>\
              <div class=\"meta\"><span>24 October 2022</span></div>\
              <div class=\"post-lead\"><p>Demand for new public buildings is rising across the region, and the council wants its plans to show it.</p></div>\
              <ul>{links}</ul></div>\
-             <div class=\"main\"><div class=\"post-body\">{para}{para}{para}</div><ul>{links}</ul></div>\
+             <div class=\"main\"><div class=\"post-body\">{PARA}{PARA}{PARA}</div><ul>{links}</ul></div>\
              <footer><p>About us</p></footer></body></html>"
         );
         let page = HtmlExtractor::default().extract(&html).unwrap();
@@ -846,11 +847,10 @@ mod tests {
 
     #[test]
     fn a_standfirst_under_the_storys_own_headline_joins_when_the_h1_names_the_section() {
-        let para = "<p>The council said on Tuesday that it would not change the plans for the new library, which has been under construction for two years.</p>";
         let lead = "Demand for new public buildings is rising across the region, and the council wants its plans to show it.";
         let html = format!(
             "<html><body><h1>Detail view</h1><div class=\"article\"><h2>Library plans stay</h2>\
-             <div class=\"teaser-text\"><p>{lead}</p></div>{para}{para}{para}</div></body></html>"
+             <div class=\"teaser-text\"><p>{lead}</p></div>{PARA}{PARA}{PARA}</div></body></html>"
         );
         let page = HtmlExtractor::default().extract(&html).unwrap();
         let texts: Vec<&str> = page.blocks.iter().map(|b| b.text.as_str()).collect();
@@ -859,11 +859,10 @@ mod tests {
 
     #[test]
     fn a_standfirst_set_as_a_heading_in_sentences_joins_the_article() {
-        let para = "<p>The council said on Tuesday that it would not change the plans for the new library, which has been under construction for two years.</p>";
         let page = |standfirst: &str| {
             let html = format!(
                 "<html><body><div class=\"hero\"><h1>Library plans stay</h1><h2>{standfirst}</h2></div>\
-                 <div class=\"main\"><div class=\"post-body\">{para}{para}{para}</div></div></body></html>"
+                 <div class=\"main\"><div class=\"post-body\">{PARA}{PARA}{PARA}</div></div></body></html>"
             );
             let page = HtmlExtractor::default().extract(&html).unwrap();
             page.blocks.into_iter().map(|b| b.text).collect::<Vec<_>>()
@@ -884,13 +883,12 @@ mod tests {
 
     #[test]
     fn a_standfirst_in_a_box_called_teaser_joins_the_article_but_not_another_class() {
-        let para = "<p>The council said on Tuesday that it would not change the plans for the new library, which has been under construction for two years.</p>";
         let lead = "Demand for new public buildings is rising across the region, and the council wants its plans to show it.";
         let page = |class: &str| {
             let html = format!(
                 "<html><body><article><h1>Library plans stay</h1>\
                  <div class=\"{class}\"><p>{lead}</p></div>\
-                 <div class=\"post-body\">{para}{para}{para}</div></article></body></html>"
+                 <div class=\"post-body\">{PARA}{PARA}{PARA}</div></article></body></html>"
             );
             let page = HtmlExtractor::default().extract(&html).unwrap();
             page.blocks.into_iter().map(|b| b.text).collect::<Vec<_>>()
@@ -903,7 +901,7 @@ mod tests {
         let card = format!(
             "<html><body><article><h1>Library plans stay</h1>\
              <div class=\"teaser\"><h3><a href=\"/ferry\">Ferry starts</a></h3><p>{lead}</p></div>\
-             <div class=\"post-body\">{para}{para}{para}</div></article></body></html>"
+             <div class=\"post-body\">{PARA}{PARA}{PARA}</div></article></body></html>"
         );
         let page = HtmlExtractor::default().extract(&card).unwrap();
         assert!(
@@ -915,12 +913,11 @@ mod tests {
 
     #[test]
     fn a_summary_marked_as_the_description_joins_the_article_whatever_its_class() {
-        let para = "<p>The council said on Tuesday that it would not change the plans for the new library, which has been under construction for two years.</p>";
         let page = |summary: &str| {
             let html = format!(
                 "<html><body><h1>Library plans stay</h1><time datetime=\"2022-10-24\">24.10.2022</time>\
                  <div class=\"teaser-text\"{summary}><blockquote><p>Demand is rising.</p><p>The plans will stay as they are.</p></blockquote></div>\
-                 <div class=\"main\"><div class=\"post-body\">{para}{para}{para}</div></div>\
+                 <div class=\"main\"><div class=\"post-body\">{PARA}{PARA}{PARA}</div></div>\
                  <div class=\"teaser-text\" itemprop=\"description\"><p>Another story: the harbour opens in May.</p></div>\
                  </body></html>"
             );
@@ -930,7 +927,7 @@ mod tests {
         // An author's description (in the author box) is no summary.
         let bio = "<div itemprop=\"author\" itemscope><p itemprop=\"description\">Jane Doe has covered city hall for the Courier since 2010.</p></div>";
         let with_bio = format!(
-            "<html><body><h1>Library plans stay</h1>{bio}<div class=\"main\"><div class=\"post-body\">{para}{para}{para}</div></div></body></html>"
+            "<html><body><h1>Library plans stay</h1>{bio}<div class=\"main\"><div class=\"post-body\">{PARA}{PARA}{PARA}</div></div></body></html>"
         );
         let page_with_bio = HtmlExtractor::default().extract(&with_bio).unwrap();
         assert!(
