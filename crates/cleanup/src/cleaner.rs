@@ -199,9 +199,9 @@ impl Cleaner {
         // phrases in every whole line, and with patterns in many scripts
         // the prefilter rarely skips ahead: a DFA's speed per byte is what
         // counts there.
-        let prefix = automaton(&prefixes, None).map_err(RuleError::Automaton)?;
-        let phrase =
-            automaton(&phrases, Some(AhoCorasickKind::DFA)).map_err(RuleError::Automaton)?;
+        let prefix = automaton(&prefixes, None).map_err(|e| RuleError::Automaton(e.into()))?;
+        let phrase = automaton(&phrases, Some(AhoCorasickKind::DFA))
+            .map_err(|e| RuleError::Automaton(e.into()))?;
         let max_words_of = |rules_of: &[usize]| {
             rules_of
                 .iter()
@@ -1074,14 +1074,14 @@ fn regex_error(set: &RuleSet, regexes: &[RuleRegex], source: regex::Error) -> Ru
             return RuleError::Regex {
                 id: rule.id.clone(),
                 pack: rule.pack.clone(),
-                source,
+                source: source.into(),
             };
         }
     }
     RuleError::Regex {
         id: "regex-set".to_string(),
         pack: String::new(),
-        source,
+        source: source.into(),
     }
 }
 

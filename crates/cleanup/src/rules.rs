@@ -132,6 +132,10 @@ struct PackFile {
 }
 
 /// A rule pack file or rule that is not valid.
+///
+/// The parsers' and compilers' own errors are boxed sources, so that their
+/// types stay out of this API: upgrading the TOML or regex engine is not a
+/// breaking change.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum RuleError {
@@ -140,9 +144,9 @@ pub enum RuleError {
     Parse {
         /// Pack name.
         pack: String,
-        /// Parser error.
+        /// The TOML parser's error (its type is not part of this API).
         #[source]
-        source: toml::de::Error,
+        source: Box<dyn std::error::Error + Send + Sync>,
     },
     /// A rule has no patterns, or an empty one.
     #[error("rule {id} (pack {pack}): no patterns or an empty pattern")]
@@ -159,13 +163,13 @@ pub enum RuleError {
         id: String,
         /// Pack name.
         pack: String,
-        /// Compiler error.
+        /// The regex compiler's error (its type is not part of this API).
         #[source]
-        source: regex::Error,
+        source: Box<dyn std::error::Error + Send + Sync>,
     },
     /// The literal patterns are too many or too long for one automaton.
     #[error("rule patterns do not fit in one automaton: {0}")]
-    Automaton(#[source] aho_corasick::BuildError),
+    Automaton(#[source] Box<dyn std::error::Error + Send + Sync>),
     /// `disable` named a rule that does not exist.
     #[error("no rule with id {0}")]
     UnknownRule(String),
@@ -240,7 +244,7 @@ impl RuleSet {
     fn add_pack(&mut self, pack: &str, text: &str, check: bool) -> Result<(), RuleError> {
         let file: PackFile = toml::from_str(text).map_err(|source| RuleError::Parse {
             pack: pack.to_string(),
-            source,
+            source: source.into(),
         })?;
         for mut rule in file.rules {
             rule.pack = pack.to_string();
@@ -258,7 +262,7 @@ impl RuleSet {
                     check_syntax(p, !rule.case_sensitive).map_err(|source| RuleError::Regex {
                         id: rule.id.clone(),
                         pack: rule.pack.clone(),
-                        source,
+                        source: source.into(),
                     })?;
                 }
             }
@@ -364,10 +368,11 @@ mod tests {
             role = "weather"
             reason = "r"
         "#;
-        assert!(matches!(
-            set.add_toml("u", bad_role),
-            Err(RuleError::Parse { .. })
-        ));
+        let err = set.add_toml("u", bad_role).unwrap_err();
+        assert!(matches!(err, RuleError::Parse { .. }));
+        // The parser's error is kept as the source, and says where.
+        let source = std::error::Error::source(&err).expect("a source");
+        assert!(source.to_string().contains("weather"), "{source}");
         let empty = "[[rule]]\nid = \"x\"\nkind = \"exact\"\npatterns = []\nrole = \"footer\"\nreason = \"r\"\n";
         assert!(matches!(
             set.add_toml("u", empty),

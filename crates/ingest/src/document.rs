@@ -121,7 +121,7 @@ impl ReadError {
 pub enum ReadErrorKind {
     /// Listing the directory tree failed (permissions, symlink loop, …).
     #[error("cannot list: {0}")]
-    Walk(#[from] walkdir::Error),
+    Walk(std::io::Error),
     /// Opening or reading the file failed (permissions, vanished file, …).
     #[error("cannot read: {0}")]
     Io(#[from] std::io::Error),

@@ -236,7 +236,9 @@ impl Walk {
                         sink(Err(ReadError {
                             path,
                             index: None,
-                            kind: err.into(),
+                            // walkdir's own error stays private: its I/O
+                            // error, or a loop described as one.
+                            kind: ReadErrorKind::Walk(err.into()),
                         }))?;
                     }
                     continue;

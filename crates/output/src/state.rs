@@ -75,9 +75,10 @@ pub enum StateError {
     Corrupt {
         /// The manifest file.
         path: PathBuf,
-        /// Why it cannot be read.
+        /// Why it cannot be read (the JSON parser's error, boxed so that
+        /// its type stays out of this API).
         #[source]
-        source: serde_json::Error,
+        source: Box<dyn std::error::Error + Send + Sync>,
     },
     /// Another process holds the run lock.
     #[error("another newsclean run holds the lock {path}{}", holder.as_ref().map(|h| format!(" ({h})")).unwrap_or_default())]
@@ -201,7 +202,10 @@ impl Manifest {
         };
         serde_json::from_slice(&bytes)
             .map(Some)
-            .map_err(|source| StateError::Corrupt { path, source })
+            .map_err(|source| StateError::Corrupt {
+                path,
+                source: source.into(),
+            })
     }
 
     /// Replaces the manifest atomically (temporary file, sync, rename, sync

@@ -123,7 +123,7 @@ pub enum PipelineError {
     State(#[from] StateError),
     /// The worker pool could not be started.
     #[error("cannot start worker threads: {0}")]
-    Threads(#[from] rayon::ThreadPoolBuildError),
+    Threads(#[source] Box<dyn std::error::Error + Send + Sync>),
 }
 
 /// A processor and the options to run it over archives.
@@ -371,10 +371,11 @@ impl Pipeline {
             path: archive.to_path_buf(),
             source,
         })?;
-        Ok(rayon::ThreadPoolBuilder::new()
+        rayon::ThreadPoolBuilder::new()
             .num_threads(self.options.jobs.max(1))
             .thread_name(|i| format!("newsclean-worker-{i}"))
-            .build()?)
+            .build()
+            .map_err(|e| PipelineError::Threads(e.into()))
     }
 
     /// A walker over `archive` that leaves out the skipped folders and
