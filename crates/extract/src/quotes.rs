@@ -38,6 +38,13 @@ const CLAUSE_WORDS: &[&str] = &[
     "though", "although", "where", "whereas", "since", "which",
 ];
 
+/// Verbs that name rather than quote when the quote follows them directly
+/// (`a report called “…”`, `what he called “…”`): only the word right before
+/// the verb can be the speaker.
+const NAMING_VERBS: &[&str] = &[
+    "called", "dubbed", "named", "titled", "labelled", "labeled", "termed",
+];
+
 /// Words between a speaker and the verb (`he later told`, `she has said`).
 const AUXILIARIES: &[&str] = &[
     "also",
@@ -416,6 +423,12 @@ fn attribute_before(
             }) {
                 return Some(Some(found.name_of(m).to_string()));
             }
+        } else if NAMING_VERBS.contains(&before_words[v].1)
+            && text[before_words[v].0 + before_words[v].1.len()..span.open]
+                .trim()
+                .is_empty()
+        {
+            return Some(namer(lex, found, span, text, before_words[v - 1]));
         } else {
             let verb = before_words[v].0;
             if let Some(speaker) = subject(
@@ -434,6 +447,29 @@ fn attribute_before(
         return Some(speaker);
     }
     colon_clause(lex, found, span, text, before, before_start)
+}
+
+/// Who names the quote after a naming verb: the pronoun or the person right
+/// before the verb (`what he called`, `what Smith called`), else nobody
+/// (`what's called`, `advice called`).
+fn namer(
+    lex: &Lexicon,
+    found: &Found,
+    span: &Span,
+    text: &str,
+    word: (usize, &str),
+) -> Option<String> {
+    let (at, w) = word;
+    // Not `it`: what `it called` refers to is rarely the last organisation
+    // named.
+    if PRONOUNS.contains(&w) || PLURAL_PRONOUNS.contains(&w) {
+        return resolve(lex, found, span, w, text);
+    }
+    found
+        .mentions
+        .iter()
+        .find(|m| m.kind == Kind::Person && m.paragraph == span.paragraph && m.end == at + w.len())
+        .map(|m| found.name_of(m).to_string())
 }
 
 /// `…, he went on: “…”`: a short clause that ends in a colon right before
@@ -520,7 +556,10 @@ fn inverted(text: &str, words: &[(usize, &str)]) -> Option<String> {
 /// Where the clause of the verb at `verb` starts: after the last
 /// semicolon, colon or clause word (`that`, `but`, `while`, …).
 fn clause_start(text: &str, from: usize, verb: usize) -> usize {
-    let words = words_of(&text[from..verb], from);
+    // Clause words inside a relative clause right before the verb (`Hunt,
+    // who replaced Kwarteng as chancellor, said`) belong to that clause.
+    let scan_end = closed_relative(text, &segments(&text[from..verb], from), verb).unwrap_or(verb);
+    let words = words_of(&text[from..scan_end], from);
     let mut start = from;
     for (i, (_, w)) in words.iter().enumerate() {
         if CLAUSE_WORDS.contains(&w.to_lowercase().as_str()) {
@@ -556,7 +595,12 @@ fn subject(
                 && m.end <= verb
         })
         .collect();
-    let segs = segments(&text[start..verb], start);
+    let mut segs = segments(&text[start..verb], start);
+    // A relative clause after the subject (`Hunt, who replaced Kwarteng,
+    // said`) names others, not the speaker.
+    if segs.len() > 1 && closed_relative(text, &segs, verb).is_some() {
+        segs.pop();
+    }
     let has_person = |&(o, seg): &(usize, &str)| {
         people
             .iter()
@@ -603,6 +647,22 @@ fn subject(
     Some(resolve(lex, found, span, &phrase, text))
 }
 
+/// A relative clause: `who …`, `which …`, `whose …`.
+fn relative(segment: &str) -> bool {
+    let lead = segment.split_whitespace().next().unwrap_or("");
+    ["who", "which", "whose"]
+        .iter()
+        .any(|r| lead.eq_ignore_ascii_case(r))
+}
+
+/// Where the last of `segments` starts, when it is a relative clause closed
+/// by a comma before the verb at `verb` (`, who replaced Kwarteng, said`),
+/// not the relative pronoun that is the verb's own subject (`, which says`).
+fn closed_relative(text: &str, segments: &[(usize, &str)], verb: usize) -> Option<usize> {
+    let &(at, seg) = segments.last()?;
+    (relative(seg) && text[at + seg.len()..verb].contains(',')).then_some(at)
+}
+
 /// Comma-separated parts of a clause, trimmed, with their offsets.
 fn segments(clause: &str, base: usize) -> Vec<(usize, &str)> {
     let mut out = Vec::new();
@@ -630,12 +690,7 @@ fn trim_subject(phrase: &str) -> String {
         [] => "",
         [one] => one,
         [.., before, last] => {
-            let lead = last
-                .split_whitespace()
-                .next()
-                .map(str::to_lowercase)
-                .unwrap_or_default();
-            if matches!(lead.as_str(), "who" | "which" | "whose") {
+            if relative(last) {
                 before
             } else {
                 last
@@ -810,6 +865,28 @@ mod tests {
         ]);
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].1.as_deref(), Some("Marcus Ellery"));
+    }
+
+    #[test]
+    fn a_relative_clause_is_not_the_speaker() {
+        let found = quotes(&[
+            "Jeremy Hunt, who replaced Kwasi Kwarteng as chancellor shortly afterwards, said it was a mistake to \"fly blind\" without the figures.",
+            "One user on Weibo, which is essentially China’s version of Twitter, posted: “How did these two come to Beijing?”",
+        ]);
+        assert_eq!(found[0].1.as_deref(), Some("Jeremy Hunt"));
+        assert_eq!(found[1].1.as_deref(), Some("One user on Weibo"));
+    }
+
+    #[test]
+    fn a_naming_verb_takes_only_the_word_before_it() {
+        let found = quotes(&[
+            "Anna Berg, the minister, spoke on Monday.",
+            "She criticised what she called “a reckless and costly plan to cut the budget”.",
+            "The government issued fresh advice online called ‘Preparing for incidents and crises.’",
+            "The patient was diagnosed with what's called “feather duvet lung,” doctors found.",
+        ]);
+        let speakers: Vec<Option<&str>> = found.iter().map(|(_, s)| s.as_deref()).collect();
+        assert_eq!(speakers, [Some("Anna Berg"), None, None]);
     }
 
     #[test]
