@@ -999,6 +999,16 @@ mod tests {
     }
 
     #[test]
+    fn provinces_and_states_are_places() {
+        let (people, places, _) = names(&[
+            "Fan Mengguang, deputy director of Inner Mongolia’s disease control centre, said cases rose in Hubei.",
+            "Floods hit Sindh and Bavaria, Gloria Guerrero reported.",
+        ]);
+        assert_eq!(people, ["Fan Mengguang", "Gloria Guerrero"]);
+        assert_eq!(places, ["Inner Mongolia", "Hubei", "Sindh", "Bavaria"]);
+    }
+
+    #[test]
     fn numbers_demonym_plurals_and_place_nouns() {
         let (people, places, _) = names(&[
             "One Napa County station saw no rain. Two New Yorkers were arrested.",

@@ -8,6 +8,7 @@ use std::borrow::Cow;
 
 const PLACES_GEONAMES: &str = include_str!("../data/gazetteer/places-geonames.txt");
 const PLACES_EXTRA: &str = include_str!("../data/gazetteer/places-extra.txt");
+const PLACES_REGIONS: &str = include_str!("../data/gazetteer/places-regions.txt");
 const ORGANIZATIONS: &str = include_str!("../data/gazetteer/organizations.txt");
 const GIVEN_NAMES: &str = include_str!("../data/gazetteer/given-names.txt");
 const COMMON_WORDS: &str = include_str!("../data/gazetteer/common-words.txt");
@@ -153,6 +154,7 @@ impl Lexicon {
         let mut places = Gazetteer::default();
         places.add(PLACES_EXTRA);
         places.add(PLACES_GEONAMES);
+        places.add(PLACES_REGIONS);
         let mut organizations = Gazetteer::default();
         organizations.add(ORGANIZATIONS);
         let set = |data: &str| entries(data).map(str::to_string).collect::<HashSet<_>>();
