@@ -159,7 +159,7 @@ const CONNECTORS: &[&str] = &[
 const PEERAGE: &[&str] = &["lord", "lady", "baron", "baroness"];
 
 /// Compass words that open a region of a known place (`Southern
-/// California`, `North Tyneside`).
+/// California`, `North Tyneside`, `South West Devon`, `Mid Dorset`).
 const COMPASS: &[&str] = &[
     "North",
     "South",
@@ -177,6 +177,9 @@ const COMPASS: &[&str] = &[
     "Northwest",
     "Southeast",
     "Southwest",
+    "Mid",
+    "Inner",
+    "Outer",
 ];
 
 /// A candidate name before merging.
@@ -192,6 +195,10 @@ struct Candidate {
     /// The title or role written before a person's name, folded, last
     /// word only (`governor` for `Republican Gov.`).
     role: Option<String>,
+    /// A person by shape only, opening with a common word (`Piers Morgan`,
+    /// but also `Sports Brat`): kept only if its last word stands alone
+    /// elsewhere in the article.
+    weak: bool,
 }
 
 pub(crate) fn find(lex: &Lexicon, paragraphs: &[String], english: bool) -> Found {
@@ -294,6 +301,20 @@ pub(crate) fn find(lex: &Lexicon, paragraphs: &[String], english: bool) -> Found
                 && lex.is_role(toks[i - 2].text);
             let next = toks.get(j).filter(|t| !t.after_break);
             let said_after = next.is_some_and(|t| lex.speech_verbs.contains(t.text));
+            // `Fan Mengguang, deputy director of …`: a lower-case role in
+            // apposition names a person as surely as `said` does.
+            let role_after = toks.get(j).is_some_and(|t| {
+                t.after_break && text[toks[j - 1].end..t.start].trim() == "," && {
+                    let role = if matches!(t.text, "a" | "an" | "the") {
+                        toks.get(j + 1).filter(|u| !u.after_break)
+                    } else {
+                        Some(t)
+                    };
+                    role.is_some_and(|u| {
+                        u.text.starts_with(char::is_lowercase) && lex.is_role(u.text)
+                    })
+                }
+            });
             // `the Obama administration` names a government by its leader:
             // not a mention of the person (as the seed's record has it),
             // and not of a town that shares the name.
@@ -314,7 +335,7 @@ pub(crate) fn find(lex: &Lexicon, paragraphs: &[String], english: bool) -> Found
                 Context {
                     role_before,
                     remit,
-                    said_after,
+                    said_after: said_after || role_after,
                     leads,
                     place_noun_after,
                     english,
@@ -325,6 +346,21 @@ pub(crate) fn find(lex: &Lexicon, paragraphs: &[String], english: bool) -> Found
             i = j;
         }
     }
+    // A name by shape only is a person when its surname also stands alone
+    // (`Piers Morgan … Morgan said`); menus and product names (`Quick
+    // Substitutes Toggle`) do not repeat that way.
+    let alone: HashSet<String> = candidates
+        .iter()
+        .filter(|c| !c.weak && !c.name.contains(' '))
+        .map(|c| fold(&c.name))
+        .collect();
+    candidates.retain(|c| {
+        !c.weak
+            || c.name
+                .rsplit(' ')
+                .next()
+                .is_some_and(|last| alone.contains(&fold(last)))
+    });
     let mut found = merge(lex, paragraphs, &sentence_starts, candidates);
     found.sentences = sentence_spans;
     found
@@ -334,6 +370,7 @@ struct Context<'a> {
     role_before: Option<&'a str>,
     /// After `<role> for`: a post's remit (`envoy for East Asia`).
     remit: bool,
+    /// Followed by a verb of saying, or by a role in apposition.
     said_after: bool,
     /// Followed by `administration`: a government named by its leader.
     leads: bool,
@@ -442,6 +479,7 @@ fn classify(
             name: display(name),
             tentative,
             role: None,
+            weak: false,
         });
     };
     // A place, unless it names a post's remit.
@@ -532,9 +570,11 @@ fn classify(
     if plural_demonym(lex, text, span) {
         return;
     }
-    if span.len() > 1
-        && COMPASS.contains(&span[0].text)
-        && lex.places.contains(span_text(text, &span[1..]))
+    let compass = span
+        .iter()
+        .take_while(|t| COMPASS.contains(&t.text))
+        .count();
+    if (1..span.len()).contains(&compass) && lex.places.contains(span_text(text, &span[compass..]))
     {
         return push_place(out, span);
     }
@@ -627,6 +667,16 @@ fn person_or_lookup(
         person_or_lookup(lex, text, p, &span[k..], role, cue, out);
         return;
     }
+    // `Brave Marina Lacerda`: an adjective before a given name is no part
+    // of the name.
+    if span.len() == 3
+        && lex.given_names.contains(span[1].text)
+        && !lex.given_names.contains(span[0].text)
+        && lex.common_words.contains(lower(span[0].text).as_ref())
+        && !lex.common_words.contains(lower(span[1].text).as_ref())
+    {
+        return person_or_lookup(lex, text, p, &span[1..], role, cue, out);
+    }
     // `Edeline Lee’s show`: a possessive two- or three-word name.
     let cue = cue || (span.len() > 1 && span.len() <= 3 && span[span.len() - 1].possessive);
     let name_like = span.iter().all(|t| {
@@ -648,14 +698,18 @@ fn person_or_lookup(
     let surname = !lex
         .common_words
         .contains(lower(span[span.len() - 1].text).as_ref());
+    // Nor open with one: `Quick Substitutes Toggle`, `Sports Brat`.
+    let forename = !lex.common_words.contains(lower(span[0].text).as_ref());
+    let shape = known_parts == 0 && surname;
+    let weak = name_like && (2..=3).contains(&span.len()) && !cue && !given && shape && !forename;
     let person = name_like
         && match span.len() {
             1 => true,
-            2..=3 => cue || given || (known_parts == 0 && surname),
+            2..=3 => cue || given || (shape && forename),
             4 => given && known_parts == 0,
             _ => false,
         };
-    if person {
+    if person || weak {
         let name = span_text(text, span);
         out.push(Candidate {
             kind: Kind::Person,
@@ -667,6 +721,7 @@ fn person_or_lookup(
             // elsewhere makes a lone word a person.
             tentative: span.len() == 1 && (!cue || (role.is_none() && span[0].sentence_start)),
             role: role.map(role_noun),
+            weak,
         });
     } else if span.len() > 1 {
         lookup_parts(lex, text, p, span, out);
@@ -704,6 +759,7 @@ fn lookup_parts(lex: &Lexicon, text: &str, p: usize, span: &[Token<'_>], out: &m
                 name: display(name),
                 tentative: false,
                 role: None,
+                weak: false,
             });
             matched = j - i;
             break;
@@ -1003,9 +1059,31 @@ mod tests {
         let (people, places, _) = names(&[
             "Fan Mengguang, deputy director of Inner Mongolia’s disease control centre, said cases rose in Hubei.",
             "Floods hit Sindh and Bavaria, Gloria Guerrero reported.",
+            "The seats of South West Devon and Mid Dorset changed hands.",
         ]);
         assert_eq!(people, ["Fan Mengguang", "Gloria Guerrero"]);
-        assert_eq!(places, ["Inner Mongolia", "Hubei", "Sindh", "Bavaria"]);
+        assert_eq!(
+            places,
+            [
+                "Inner Mongolia",
+                "Hubei",
+                "Sindh",
+                "Bavaria",
+                "South West Devon",
+                "Mid Dorset"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_name_opening_with_a_common_word_needs_its_surname_alone() {
+        let (people, _, _) = names(&[
+            "Open the Quick Substitutes Toggle and the Score Display Toggles menu.",
+            "Piers Morgan spoke to Pregnant Helen Flanagan on Monday.",
+            "Morgan said the show would go on.",
+            "Fan Mengguang, deputy director of the centre, confirmed the case.",
+        ]);
+        assert_eq!(people, ["Piers Morgan", "Helen Flanagan", "Fan Mengguang"]);
     }
 
     #[test]

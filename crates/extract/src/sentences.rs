@@ -107,6 +107,15 @@ fn is_abbreviation(text: &str, dot: usize, next: usize, abbreviations: &HashSet<
     if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
         return true;
     }
+    // Initials run together (George H.W. Bush, J.R.R. Tolkien), unless a
+    // sentence opener follows (`… the U.N. The talks …`).
+    if word.contains('.')
+        && word
+            .split('.')
+            .all(|part| part.chars().count() == 1 && part.chars().all(char::is_uppercase))
+    {
+        return !STARTERS.contains(&following);
+    }
     if abbreviations.contains(word) {
         // "U.S." ends the sentence when a typical sentence opener follows.
         let dotted = word.contains('.');
@@ -126,6 +135,17 @@ mod tests {
             .into_iter()
             .map(|(s, e)| &text[s..e])
             .collect()
+    }
+
+    #[test]
+    fn runs_of_initials_do_not_split() {
+        assert_eq!(
+            sentences("President George H.W. Bush named him. J.R.R. Tolkien wrote it."),
+            [
+                "President George H.W. Bush named him.",
+                "J.R.R. Tolkien wrote it."
+            ]
+        );
     }
 
     #[test]
