@@ -510,6 +510,23 @@ impl Cleaner {
                     i -= 1;
                     verdicts[i] = Verdict::Class(Class::Good);
                 }
+                // The standfirst: a line of prose right below the
+                // headline's repeat at the top of the text, with only
+                // rules' removals (`Article content`) before the article.
+                if let Some(&r) = repeats.first()
+                    && r <= STANDFIRST_REPEAT_LINE
+                    && r + 1 < span.0
+                    && matches!(
+                        verdicts[r + 1],
+                        Verdict::Class(Class::Bad(reason::SHORT | reason::LOW_DENSITY))
+                    )
+                    && standfirst_shaped(lines[r + 1].1, &features[r + 1])
+                    && verdicts[r + 2..span.0]
+                        .iter()
+                        .all(|v| matches!(v, Verdict::Rule(..)))
+                {
+                    verdicts[r + 1] = Verdict::Class(Class::Good);
+                }
             }
             // A numbered list inside the main text (`1) …`, `2) …`, `3) …`),
             // or right after its last paragraph, is the article's own,
@@ -903,6 +920,26 @@ const KICKER_WORDS: usize = 4;
 /// Words of a short sentence that joins the ends of a page's main text.
 const SHORT_SENTENCE_WORDS: usize = 4;
 
+/// The headline's repeat that a standfirst may follow sits this near the
+/// top (the headline, a blank, its repeat): further down, the line after it
+/// is as likely a menu's.
+const STANDFIRST_REPEAT_LINE: usize = 3;
+
+/// A standfirst reads as prose: eight words or more, mostly lower-case, not
+/// a shouted teaser (`2 NY RESIDENTS ALLEGEDLY RAN …`), a list item or a
+/// byline with its time stamp (`Ein Artikel von … | 27.01.2022 - 12:45`).
+fn standfirst_shaped(line: &str, features: &classify::Features) -> bool {
+    let letters = line.chars().filter(|c| c.is_alphabetic()).count();
+    let lower = line.chars().filter(|c| c.is_lowercase()).count();
+    features.words >= 8
+        && !features.menu
+        && !features.stamp
+        && lower * 10 >= letters * 7
+        && !line.starts_with(['-', '•', '*'])
+        && !line.contains('|')
+        && line.bytes().filter(u8::is_ascii_digit).count() * 10 < line.len()
+}
+
 /// At most this many words make a list's label (`Zubereitung:`).
 const LIST_LABEL_WORDS: usize = 5;
 
@@ -1175,6 +1212,25 @@ mod tests {
             .iter()
             .map(|r| (r.text.as_str(), r.rule.as_str()))
             .collect()
+    }
+
+    #[test]
+    fn a_standfirst_below_the_headline_stays() {
+        let cleaner = Cleaner::new(&RuleSet::builtin()).unwrap();
+        let article = "The city council on Tuesday postponed a vote on the new central library after a four-hour meeting in which dozens of residents spoke.\n\
+             Members said they needed more time to study the budget, which has grown by a third since the project was first proposed.\n\
+             The vote is now expected next month, the council's chair told reporters after the meeting.";
+        let standfirst = "Residents packed the hall as members argued over the cost of the building and its location";
+        let c = cleaner.clean(&format!(
+            "Council delays vote on new library\n\nCouncil delays vote on new library\n{standfirst}\nAdvertisement\n{article}"
+        ));
+        assert!(kept(&c).contains(&standfirst), "{:?}", why(&c));
+        // Not a byline with its time stamp, nor the same line further down.
+        let byline = "Ein Artikel von Pamela Sladky, Redakteurin | 27.01.2022 - 12:45 Uhr";
+        let c = cleaner.clean(&format!(
+            "Council delays vote on new library\n\nCouncil delays vote on new library\n{byline}\nAdvertisement\n{article}"
+        ));
+        assert!(!kept(&c).contains(&byline));
     }
 
     #[test]
