@@ -1482,6 +1482,14 @@ mod tests {
                 "promo.donation",
             ),
             (
+                "Do you rely on Snopes reporting? Click here to support it.",
+                "promo.donation",
+            ),
+            (
+                "We do this work at no cost to you, and we need your financial support.",
+                "promo.donation",
+            ),
+            (
                 "Diese Website verwendet Akismet, um Spam zu reduzieren.",
                 "comment.akismet",
             ),
@@ -1663,6 +1671,13 @@ mod tests {
         );
         assert_eq!(rules(&c), ["author.bio"]);
         assert!(kept(&c).contains(&news));
+        // With the author's handle or address after the name.
+        for bio in [
+            "Molly Wood (@mollywood) is an Ideas contributor at WIRED and the host of a daily radio show.",
+            "Jeff Foust (jeff@example.com) is the editor and publisher of The Space Review.",
+        ] {
+            assert_eq!(rules(&article_with(news, bio)), ["author.bio"], "{bio}");
+        }
     }
 
     #[test]
