@@ -1486,6 +1486,19 @@ mod tests {
                 "promo.donation",
             ),
             (
+                "Mit Ihrem Abo können Sie pro Monat fünf Artikel verschenken.",
+                "share.gift-article",
+            ),
+            ("Gift this article", "share.gift-article"),
+            (
+                "Non hai un account? Registrati in 1 minuto Accedi",
+                "it.promo.paywall",
+            ),
+            (
+                "If you are a Home delivery print subscriber, online access is included in your subscription.",
+                "promo.paywall",
+            ),
+            (
                 "We do this work at no cost to you, and we need your financial support.",
                 "promo.donation",
             ),
