@@ -412,6 +412,40 @@ impl Cleaner {
                     classes[i] = Class::Bad(classify::RULE);
                 }
             }
+            // A box the rules mostly name (a paywall's offer between the
+            // lede and the rest): its unnamed short lines (`Email
+            // Address`, `Continue`) belong to it and weigh no more.
+            let mut k = 0;
+            while k < classes.len() {
+                let junk = |c: &Class| {
+                    matches!(
+                        c,
+                        Class::Bad(classify::RULE | reason::SHORT | reason::LOW_DENSITY)
+                    )
+                };
+                if !junk(&classes[k]) {
+                    k += 1;
+                    continue;
+                }
+                let end = (k..classes.len())
+                    .find(|&j| !junk(&classes[j]))
+                    .unwrap_or(classes.len());
+                let named = classes[k..end]
+                    .iter()
+                    .filter(|c| **c == Class::Bad(classify::RULE))
+                    .count();
+                // Not a comment form: what follows it is the readers', not
+                // the rest of the article.
+                let comments = verdicts[k..end].iter().any(|v| {
+                    matches!(v, Verdict::Rule(r, _) if self.rules[*r].role == Role::Comment || self.rules[*r].tail)
+                });
+                if end - k >= 6 && named * 2 >= end - k && !comments {
+                    for c in &mut classes[k..end] {
+                        *c = Class::Bad(classify::RULE);
+                    }
+                }
+                k = end;
+            }
             // Before the main text is marked: its short lines turn good.
             let listed = short_lists(&lines, lists);
             // A page shows its headline again right above the article: the
@@ -1212,6 +1246,28 @@ mod tests {
             .iter()
             .map(|r| (r.text.as_str(), r.rule.as_str()))
             .collect()
+    }
+
+    #[test]
+    fn a_paywall_box_does_not_cut_the_lede_off() {
+        let cleaner = Cleaner::new(&RuleSet::builtin()).unwrap();
+        let lede = "A few months before delaying its return to the office for lack of space, the federal immigration department gave up twelve floors of real estate in the downtown core of the capital.";
+        let paywall = "Subscribe now to read the latest news in your city and across Canada.\n\
+             Unlimited digital access to the Citizen.\nSupport local journalism.\n\
+             Sign In or Create an Account Today\nEmail Address Here Please\nContinue Reading With Us\n\
+             Create an account or sign in to continue with your reading experience.\n\
+             Access articles from across Canada with one account.\n\
+             Register to unlock this article — it’s free\nShare your thoughts and join the conversation in the comments.\n\
+             Enjoy additional articles per month.\nGet email updates from your favourite authors.\n\
+             View More Offers Here Today\nPrint Subscribers Sign In Here\nManage Your Account Settings Now";
+        let rest = "According to a slideshow obtained through the access to information law, the department released ten floors at one building and two at another in January of this year.\n\
+             The department said the move would save about four million dollars a year in rent, and that staff would share desks on the days they come in.\n\
+             A union representative said members had warned that the space would not be enough once the new attendance rules took effect.";
+        let c = cleaner.clean(&format!(
+            "Department gave up office space\n\n{lede}\n{paywall}\n{rest}"
+        ));
+        assert!(kept(&c).contains(&lede), "{:?}", why(&c));
+        assert!(!kept(&c).contains(&"Email Address Here Please"));
     }
 
     #[test]
