@@ -965,7 +965,42 @@ const STANDFIRST_REPEAT_LINE: usize = 3;
 fn standfirst_shaped(line: &str, features: &classify::Features) -> bool {
     let letters = line.chars().filter(|c| c.is_alphabetic()).count();
     let lower = line.chars().filter(|c| c.is_lowercase()).count();
+    let first = line.split_whitespace().next().unwrap_or("");
+    // Not the page talking to the reader (`Listen to this article …`,
+    // `Follow our live coverage …`, `This article is more than …`), nor a
+    // picture's caption.
+    let prompt = matches!(
+        first,
+        "Listen"
+            | "Follow"
+            | "Read"
+            | "Watch"
+            | "Sign"
+            | "Subscribe"
+            | "Click"
+            | "Get"
+            | "Join"
+            | "Download"
+            | "Share"
+            | "See"
+            | "Find"
+            | "Tap"
+    ) || line.starts_with("This article")
+        || line.starts_with("This story")
+        // A credit (`Reporting from the fire lines by our correspondent`).
+        || ["Reporting", "Additional reporting", "With reporting", "By ", "Written by"]
+            .iter()
+            .any(|c| line.starts_with(c));
+    let picture = line.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        matches!(
+            w,
+            "photo" | "photograph" | "picture" | "pictured" | "image" | "video"
+        )
+    });
     features.words >= 8
+        && !prompt
+        && !picture
+        && !features.caption
         && !features.menu
         && !features.stamp
         && lower * 10 >= letters * 7
@@ -1287,6 +1322,17 @@ mod tests {
             "Council delays vote on new library\n\nCouncil delays vote on new library\n{byline}\nAdvertisement\n{article}"
         ));
         assert!(!kept(&c).contains(&byline));
+        // Nor the page talking to the reader, a caption or a credit.
+        for line in [
+            "Follow our live coverage for the latest updates from the scene as the story develops",
+            "A firefighter battles flames near the town on Monday, in a photo released by the agency",
+            "Reporting from the fire lines by our correspondent in the north of the state",
+        ] {
+            let c = cleaner.clean(&format!(
+                "Council delays vote on new library\n\nCouncil delays vote on new library\n{line}\nAdvertisement\n{article}"
+            ));
+            assert!(!kept(&c).contains(&line), "{line}");
+        }
     }
 
     #[test]
@@ -1540,6 +1586,14 @@ mod tests {
             (
                 "Do you rely on Snopes reporting? Click here to support it.",
                 "promo.donation",
+            ),
+            (
+                "This article is more than 3 years old",
+                "boilerplate.article-age",
+            ),
+            (
+                "Listen to this article with a free account",
+                "boilerplate.audio-player",
             ),
             (
                 "Mit Ihrem Abo können Sie pro Monat fünf Artikel verschenken.",

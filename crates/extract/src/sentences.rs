@@ -107,9 +107,25 @@ fn is_abbreviation(text: &str, dot: usize, next: usize, abbreviations: &HashSet<
     if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
         return true;
     }
-    // Initials run together (George H.W. Bush, J.R.R. Tolkien), unless a
-    // sentence opener follows (`… the U.N. The talks …`).
-    if word.contains('.')
+    // Initials run together inside a name (George H.W. Bush), or open one
+    // at a sentence's start or after a word that leads to a name (`by
+    // J.R.R. Tolkien`), unless a sentence opener follows. Not a place's
+    // (`moved to L.A. Friends say`, `Newark, N.J. Police said`): those go
+    // by the abbreviation list.
+    let previous = before[..word_start].trim_end();
+    let in_name = previous
+        .rsplit(char::is_whitespace)
+        .next()
+        .is_some_and(|w| {
+            w.starts_with(char::is_uppercase) && w.ends_with(char::is_alphabetic)
+                || matches!(
+                    w,
+                    "by" | "and" | "of" | "with" | "author" | "novelist" | "writer" | "poet"
+                )
+        });
+    let opens = previous.is_empty() || previous.ends_with(['.', '!', '?']);
+    if (in_name || opens)
+        && word.contains('.')
         && word
             .split('.')
             .all(|part| part.chars().count() == 1 && part.chars().all(char::is_uppercase))
@@ -144,6 +160,22 @@ mod tests {
             [
                 "President George H.W. Bush named him.",
                 "J.R.R. Tolkien wrote it."
+            ]
+        );
+        assert_eq!(
+            sentences("The books by C.S. Lewis and J.R.R. Tolkien sold well."),
+            ["The books by C.S. Lewis and J.R.R. Tolkien sold well."]
+        );
+        // A place's initials still end a sentence.
+        assert_eq!(
+            sentences("The singer moved to L.A. Friends say she is happier."),
+            ["The singer moved to L.A.", "Friends say she is happier."]
+        );
+        assert_eq!(
+            sentences("Drones hit plants in the U.A.E. Saudi officials said output was safe."),
+            [
+                "Drones hit plants in the U.A.E.",
+                "Saudi officials said output was safe."
             ]
         );
     }
