@@ -199,6 +199,9 @@ struct Candidate {
     /// but also `Sports Brat`): kept only if its last word stands alone
     /// elsewhere in the article.
     weak: bool,
+    /// A weak name that opens with a town's name (`Vladimir Putin`): its
+    /// surname must stand alone as a person.
+    town: bool,
 }
 
 pub(crate) fn find(lex: &Lexicon, paragraphs: &[String], english: bool) -> Found {
@@ -360,8 +363,13 @@ pub(crate) fn find(lex: &Lexicon, paragraphs: &[String], english: bool) -> Found
         // surname first too (`Xi Jinping … Xi said`, `Park Geun-hye …
         // Park`), but `Sports` or `Default` alone name no one.
         let first = c.name.split(' ').next().unwrap_or("");
+        let last = c.name.rsplit(' ').next().unwrap_or("");
         !c.weak
-            || c.name.rsplit(' ').next().is_some_and(alone_any)
+            || if c.town {
+                alone.contains(&(Kind::Person, fold(last)))
+            } else {
+                alone_any(last)
+            }
             || first.chars().count() <= 4 && alone.contains(&(Kind::Person, fold(first)))
     });
     let mut found = merge(lex, paragraphs, &sentence_starts, candidates);
@@ -483,6 +491,7 @@ fn classify(
             tentative,
             role: None,
             weak: false,
+            town: false,
         });
     };
     // A place, unless it names a post's remit.
@@ -704,7 +713,30 @@ fn person_or_lookup(
     // Nor open with one: `Quick Substitutes Toggle`, `Sports Brat`.
     let forename = !lex.common_words.contains(lower(span[0].text).as_ref());
     let shape = known_parts == 0 && surname;
-    let weak = name_like && (2..=3).contains(&span.len()) && !cue && !given && shape && !forename;
+    // `Vladimir Putin`, `Florence Welch`: a town's name as a first name,
+    // before a surname that is no place, head or word.
+    let town_first = span.len() == 2
+        && known_parts == 1
+        && surname
+        && lex.places.contains(span[0].text)
+        && !lex.place_heads.contains(span[1].text)
+        && !lex.org_heads.contains(span[1].text)
+        && !lex.given_names.contains(span[1].text)
+        && !lex.demonyms.contains(span[1].text)
+        && !lex.not_entities.contains(span[1].text)
+        // Not a date (`Australia Nov.`) nor an adjective (`Westmount
+        // Victorian`).
+        && span[1].text.chars().count() >= 4
+        && !["ian", "ean", "ese", "ish"].iter().any(|end| span[1].text.ends_with(end))
+        // Not a team (`Dallas Cowboys`, `New York Giants`).
+        && !span[1].text.strip_suffix('s').is_some_and(|one| {
+            lex.common_words.contains(lower(one).as_ref())
+        });
+    let weak = name_like
+        && (2..=3).contains(&span.len())
+        && !cue
+        && !given
+        && (shape && !forename || town_first);
     let person = name_like
         && match span.len() {
             1 => true,
@@ -725,6 +757,7 @@ fn person_or_lookup(
             tentative: span.len() == 1 && (!cue || (role.is_none() && span[0].sentence_start)),
             role: role.map(role_noun),
             weak,
+            town: weak && town_first,
         });
     } else if span.len() > 1 {
         lookup_parts(lex, text, p, span, out);
@@ -763,6 +796,7 @@ fn lookup_parts(lex: &Lexicon, text: &str, p: usize, span: &[Token<'_>], out: &m
                 tentative: false,
                 role: None,
                 weak: false,
+                town: false,
             });
             matched = j - i;
             break;
@@ -1087,6 +1121,20 @@ mod tests {
         ]);
         // Paramount is no person, and Xi Jinping is one (`Xi` stands alone).
         assert_eq!(people, ["Xi Jinping"]);
+    }
+
+    #[test]
+    fn a_town_as_a_first_name_needs_its_surname_alone() {
+        let (people, places, _) = names(&[
+            "Vladimir Putin signed the decree in Moscow on Tuesday.",
+            "Putin told officials in Kazan that the talks had gone well.",
+        ]);
+        assert_eq!(people, ["Vladimir Putin"]);
+        assert_eq!(places, ["Moscow", "Kazan"]);
+        let (people, places, _) =
+            names(&["Vladimir Putin signed the decree in Moscow on Tuesday."]);
+        assert!(people.is_empty());
+        assert_eq!(places, ["Moscow"]);
     }
 
     #[test]
