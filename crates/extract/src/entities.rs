@@ -465,6 +465,18 @@ fn classify(
     let Some(last) = span.last() else {
         return;
     };
+    // A named storm (`Tropical Storm Corwin`, `Hurricane Helene`) is
+    // neither a person nor a place.
+    let storm = |t: &str| {
+        matches!(
+            t,
+            "Hurricane" | "Typhoon" | "Cyclone" | "Storm" | "Depression"
+        )
+    };
+    if span.len() > 1 && (storm(span[0].text) || span[0].text == "Tropical" && storm(span[1].text))
+    {
+        return;
+    }
     // `Electoral Commission`, `Civil Aviation Authority of Nepal`.
     let ends_org = span.len() > 1
         && (lex.org_heads.contains(last.text)
@@ -1121,6 +1133,16 @@ mod tests {
         ]);
         // Paramount is no person, and Xi Jinping is one (`Xi` stands alone).
         assert_eq!(people, ["Xi Jinping"]);
+    }
+
+    #[test]
+    fn storms_and_waters_are_not_people() {
+        let (people, places, _) = names(&[
+            "Tropical Storm Corwin strengthened over the Florida Straits on Tuesday.",
+            "A warning extended up the coast to Jupiter Inlet, and Corwin was expected to reach the Florida Keys.",
+        ]);
+        assert!(people.is_empty(), "{people:?}");
+        assert_eq!(places, ["Florida Straits", "Jupiter Inlet", "Florida Keys"]);
     }
 
     #[test]
