@@ -182,6 +182,26 @@ const COMPASS: &[&str] = &[
     "Outer",
 ];
 
+/// Last words of an event's name, which no person's name ends with.
+const EVENTS: &[&str] = &[
+    "Festival",
+    "Games",
+    "Olympics",
+    "Cup",
+    "Championship",
+    "Championships",
+    "Awards",
+    "Expo",
+    "Summit",
+    "Marathon",
+    "Derby",
+    "Prix",
+    "Week",
+    "Fair",
+    "Carnival",
+    "Parade",
+];
+
 /// A candidate name before merging.
 struct Candidate {
     kind: Kind,
@@ -749,7 +769,11 @@ fn person_or_lookup(
         && !cue
         && !given
         && (shape && !forename || town_first);
-    let person = name_like
+    // An event is no one (`Spring Festival`, `Winter Games`).
+    let event = span.len() > 1 && EVENTS.contains(&span[span.len() - 1].text);
+    let weak = weak && !event;
+    let person = !event
+        && name_like
         && match span.len() {
             1 => true,
             2..=3 => cue || given || (shape && forename),
@@ -1133,6 +1157,16 @@ mod tests {
         ]);
         // Paramount is no person, and Xi Jinping is one (`Xi` stands alone).
         assert_eq!(people, ["Xi Jinping"]);
+    }
+
+    #[test]
+    fn a_plural_possessive_inside_an_organisation_and_events() {
+        let (people, _, orgs) = names(&[
+            "The European Metals Producers' Forum said on Monday that delays were costly.",
+            "Trips during the Spring Festival rose, and Spain won the Davis Cup again.",
+        ]);
+        assert!(people.is_empty(), "{people:?}");
+        assert_eq!(orgs, ["European Metals Producers' Forum"]);
     }
 
     #[test]

@@ -137,11 +137,15 @@ pub(crate) fn tokenize<'a>(
             .chars()
             .next()
             .filter(|&c| c == '\'' || c == '’');
+        // Where the word's marks end: the next word's gap starts there.
+        let mut marks_end = word_end;
         if let Some(mark) = mark.filter(|_| !possessive && text[start..word_end].ends_with('s')) {
-            // Plural possessive: `the lawmakers’ letter`.
+            // Plural possessive: `the lawmakers’ letter`. Its mark is no
+            // break before the next word (`Metals Producers' Forum`).
             let after = text[word_end + mark.len_utf8()..].chars().next();
             if !after.is_some_and(is_word_char) {
                 possessive = true;
+                marks_end = word_end + mark.len_utf8();
             }
         }
         // A sentence begins between the previous word and this one.
@@ -160,7 +164,7 @@ pub(crate) fn tokenize<'a>(
             sentence_start,
             possessive,
         });
-        prev_end = word_end;
+        prev_end = marks_end;
         i = word_end.max(start + 1);
         while i < text.len() && !text.is_char_boundary(i) {
             i += 1;
