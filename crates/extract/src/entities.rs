@@ -556,6 +556,28 @@ fn classify(
         return;
     }
     if ends_org {
+        // `political scientist Étienne Marchal of the University of Lille`:
+        // a person, then the organisation they belong to.
+        if let Some(k) = span.iter().position(|t| t.text == "of")
+            && (2..=3).contains(&k)
+            && (cx.role_before.is_some() || lex.given_names.contains(span[0].text))
+            && span[..k].iter().all(|t| {
+                t.text.chars().any(char::is_lowercase)
+                    && !lex.org_heads.contains(t.text)
+                    && !lex.organizations.contains(t.text)
+                    && !lex.places.contains(t.text)
+            })
+        {
+            person_or_lookup(lex, text, p, &span[..k], cx.role_before, true, out);
+            let mut rest = &span[k + 1..];
+            if rest.first().is_some_and(|t| t.text == "the") {
+                rest = &rest[1..];
+            }
+            if !rest.is_empty() {
+                push(out, Kind::Organization, rest, false);
+            }
+            return;
+        }
         return push(out, Kind::Organization, span, false);
     }
     // A title inside the run: what follows it is a person, what precedes
@@ -1167,6 +1189,23 @@ mod tests {
         ]);
         assert!(people.is_empty(), "{people:?}");
         assert_eq!(orgs, ["European Metals Producers' Forum"]);
+    }
+
+    #[test]
+    fn a_person_of_an_organisation_is_both() {
+        let (people, _, orgs) = names(&[
+            "“Voters care,” said political scientist Étienne Marchal of the University of Lille.",
+            "The Bank of America and the Royal Bank of Scotland declined to comment.",
+        ]);
+        assert_eq!(people, ["Étienne Marchal"]);
+        assert_eq!(
+            orgs,
+            [
+                "University of Lille",
+                "Bank of America",
+                "Royal Bank of Scotland"
+            ]
+        );
     }
 
     #[test]
