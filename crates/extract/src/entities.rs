@@ -367,11 +367,16 @@ pub(crate) fn find(lex: &Lexicon, paragraphs: &[String], english: bool) -> Found
     // A name by shape only is a person when its surname also stands alone
     // (`Piers Morgan … Morgan said`); menus and product names (`Quick
     // Substitutes Toggle`) do not repeat that way.
-    let alone: HashSet<(Kind, String)> = candidates
-        .iter()
-        .filter(|c| !c.weak && !c.name.contains(' '))
-        .map(|c| (c.kind, fold(&c.name)))
-        .collect();
+    // (Built only when some name needs it: most articles have none.)
+    let alone: HashSet<(Kind, String)> = if candidates.iter().any(|c| c.weak) {
+        candidates
+            .iter()
+            .filter(|c| !c.weak && !c.name.contains(' '))
+            .map(|c| (c.kind, fold(&c.name)))
+            .collect()
+    } else {
+        HashSet::default()
+    };
     let alone_any = |word: &str| {
         let word = fold(word);
         [Kind::Person, Kind::Place, Kind::Organization]
