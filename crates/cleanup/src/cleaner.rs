@@ -58,6 +58,7 @@ pub struct Cleaned {
 struct CompiledRule {
     id: String,
     tail: bool,
+    resume: bool,
     role: Role,
     agency: Option<String>,
     max_words: usize,
@@ -158,6 +159,7 @@ impl Cleaner {
             rules.push(CompiledRule {
                 id: rule.id.clone(),
                 tail: rule.tail,
+                resume: rule.resume,
                 role: rule.role,
                 agency: rule.agency.clone(),
                 max_words: rule.max_words.unwrap_or(match rule.kind {
@@ -727,6 +729,16 @@ impl Cleaner {
         let mut tail: Option<usize> = None;
         for (i, f) in features.iter().enumerate() {
             if let Some(rule) = tail {
+                // `Trending` inside the article: after `Story continues
+                // below`, the article's prose goes on.
+                if let Verdict::Rule(marker, _) = verdicts[i]
+                    && self.rules[marker].resume
+                    && self.rules[rule].role == Role::Related
+                    && prose_follows(verdicts, features, i)
+                {
+                    tail = None;
+                    continue;
+                }
                 if matches!(verdicts[i], Verdict::Class(_)) {
                     verdicts[i] = Verdict::Rule(rule, None);
                 }
@@ -939,6 +951,37 @@ enum Verdict<'a> {
     /// A body line repeating the headline.
     RepeatedTitle,
 }
+
+/// Whether paragraphs of prose follow the line at `at`: two sentences of
+/// a dozen words or more, with only rules' removals and short lines (an
+/// advertisement's leftovers, `Article content`) between them.
+fn prose_follows(verdicts: &[Verdict<'_>], features: &[Features], at: usize) -> bool {
+    let mut sentences = 0;
+    for (v, f) in verdicts
+        .iter()
+        .zip(features)
+        .skip(at + 1)
+        .take(RESUME_LOOKAHEAD)
+    {
+        match v {
+            Verdict::Class(Class::Good) if f.sentence && f.words >= RESUME_WORDS => {
+                sentences += 1;
+                if sentences == 2 {
+                    return true;
+                }
+            }
+            Verdict::Rule(..) => {}
+            _ if f.words <= 8 => {}
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// Lines looked past for the prose that resumes after `Story continues
+/// below`, and the words of each of its sentences.
+const RESUME_LOOKAHEAD: usize = 8;
+const RESUME_WORDS: usize = 12;
 
 /// Prose words needed before a comment-section start that comes before a
 /// third of the document's prose: a counter in the article's header does
@@ -1834,6 +1877,25 @@ mod tests {
             para("road")
         );
         let c = cleaner.clean(&list);
+        assert!(!kept(&c).contains(&para("road").as_str()), "{:?}", why(&c));
+        // A box of stories inside the article, which says it goes on below.
+        let boxed = format!(
+            "{head}\n\nTrending\n\nMayor opens new bridge\n\nAnn Lee\n\n\
+             Advertisement\n\nThis advertisement has not loaded yet, but your article continues below.\n\n\
+             Article content\n\n{}\n\n{}",
+            para("road"),
+            para("school")
+        );
+        let c = cleaner.clean(&boxed);
+        let lines = kept(&c);
+        assert!(lines.contains(&para("road").as_str()), "{:?}", why(&c));
+        assert!(!lines.contains(&"Mayor opens new bridge"));
+        // Not when a list of stories follows the marker.
+        let c = cleaner.clean(&format!(
+            "{head}\n\nTrending\n\nMayor opens new bridge\n\nStory continues below\n\n\
+             Ann Lee on the budget\n\nOther story two with a longer title about something else entirely\n\n{}",
+            para("road")
+        ));
         assert!(!kept(&c).contains(&para("road").as_str()), "{:?}", why(&c));
     }
 

@@ -95,6 +95,11 @@ pub struct Rule {
     /// runs to the end of the document. Implied by `kind = "tail"`.
     #[serde(default)]
     pub tail: bool,
+    /// The article goes on after the match (`Story continues below`): a
+    /// list of other stories that started before it was a box inside the
+    /// article, not the end of the page, when prose follows.
+    #[serde(default)]
+    pub resume: bool,
     /// Regex only: match case-sensitively.
     #[serde(default)]
     pub case_sensitive: bool,
