@@ -11,6 +11,7 @@ const PLACES_EXTRA: &str = include_str!("../data/gazetteer/places-extra.txt");
 const PLACES_REGIONS: &str = include_str!("../data/gazetteer/places-regions.txt");
 const ORGANIZATIONS: &str = include_str!("../data/gazetteer/organizations.txt");
 const GIVEN_NAMES: &str = include_str!("../data/gazetteer/given-names.txt");
+const GIVEN_NAMES_EXTRA: &str = include_str!("../data/gazetteer/given-names-extra.txt");
 const COMMON_WORDS: &str = include_str!("../data/gazetteer/common-words.txt");
 const DEMONYMS: &str = include_str!("../data/gazetteer/demonyms.txt");
 const ROLES: &str = include_str!("../data/lexicon/roles.txt");
@@ -166,7 +167,10 @@ impl Lexicon {
         Lexicon {
             places,
             organizations,
-            given_names: set(GIVEN_NAMES),
+            given_names: entries(GIVEN_NAMES)
+                .chain(entries(GIVEN_NAMES_EXTRA))
+                .map(str::to_string)
+                .collect(),
             common_words: set(COMMON_WORDS),
             demonyms: set(DEMONYMS),
             roles: folded(ROLES),
