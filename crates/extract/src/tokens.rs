@@ -44,6 +44,22 @@ fn is_joiner(c: char) -> bool {
     matches!(c, '.' | '\'' | '’' | '&' | '-' | '+')
 }
 
+/// Two short syllables joined by a hyphen, the second no English word of a
+/// compound (`Geun-hye`, not `Biden-era` or `Hamas-run`).
+fn syllables(first: &str, second: &str) -> bool {
+    const COMPOUNDS: &[&str] = &[
+        "led", "run", "era", "born", "made", "held", "wide", "bound", "based", "owned", "style",
+        "like", "area", "side", "free", "only", "type", "sized", "level", "year", "old", "new",
+        "time", "long", "day", "week", "pro", "anti", "backed", "esque", "ish", "first", "last",
+        "high", "low", "top", "end",
+    ];
+    (2..=5).contains(&first.chars().count())
+        && first.chars().skip(1).all(|c| c.is_ascii_lowercase())
+        && (2..=5).contains(&second.chars().count())
+        && second.chars().all(|c| c.is_ascii_lowercase())
+        && !COMPOUNDS.contains(&second)
+}
+
 /// The character that starts at byte `i` of `text` (a boundary), if any:
 /// ASCII, as most text is, without decoding.
 fn char_at(text: &str, i: usize) -> Option<char> {
@@ -115,12 +131,18 @@ pub(crate) fn tokenize<'a>(
             }
         }
         // `Amritsar-based`, `Beijing-backed`: the name is the first part.
+        // Not in a Korean given name (`Park Geun-hye`, `Moon Jae-in`): two
+        // short syllables that are no English word.
         if text[start..].chars().next().is_some_and(char::is_uppercase)
             && let Some(dash) = text[start..word_end].rfind('-')
             && text[start + dash + 1..]
                 .chars()
                 .next()
                 .is_some_and(char::is_lowercase)
+            && !syllables(
+                &text[start..start + dash],
+                &text[start + dash + 1..word_end],
+            )
         {
             word_end = start + dash;
         }
@@ -198,6 +220,17 @@ mod tests {
                 "met",
                 "U.S.",
                 "officials"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_korean_given_name_keeps_its_hyphen() {
+        assert_eq!(
+            words("Park Geun-hye met Biden-era and Seoul-based AMP-first envoys"),
+            [
+                "Park", "Geun-hye", "met", "Biden", "era", "and", "Seoul", "based", "AMP", "first",
+                "envoys"
             ]
         );
     }
