@@ -182,23 +182,6 @@ const COMPASS: &[&str] = &[
     "Outer",
 ];
 
-/// Last words of an event's name, which no person's name ends with.
-const EVENTS: &[&str] = &[
-    "Festival",
-    "Games",
-    "Olympics",
-    "Cup",
-    "Championship",
-    "Championships",
-    "Awards",
-    "Expo",
-    "Summit",
-    "Marathon",
-    "Prix",
-    "Carnival",
-    "Parade",
-];
-
 /// A candidate name before merging.
 struct Candidate {
     kind: Kind,
@@ -764,7 +747,7 @@ fn person_or_lookup(
     let shape = known_parts == 0 && surname;
     let weak = name_like && (2..=3).contains(&span.len()) && !cue && !given && shape && !forename;
     // An event is no one (`Spring Festival`, `Winter Games`).
-    let event = span.len() > 1 && EVENTS.contains(&span[span.len() - 1].text);
+    let event = span.len() > 1 && lex.event_heads.contains(span[span.len() - 1].text);
     let weak = weak && !event;
     let person = !event
         && name_like

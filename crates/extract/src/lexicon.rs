@@ -17,6 +17,7 @@ const DEMONYMS: &str = include_str!("../data/gazetteer/demonyms.txt");
 const ROLES: &str = include_str!("../data/lexicon/roles.txt");
 const ORG_HEADS: &str = include_str!("../data/lexicon/org-heads.txt");
 const PLACE_HEADS: &str = include_str!("../data/lexicon/place-heads.txt");
+const EVENT_HEADS: &str = include_str!("../data/lexicon/event-heads.txt");
 const PLACE_NOUNS: &str = include_str!("../data/lexicon/place-nouns.txt");
 const SPEECH_VERBS: &str = include_str!("../data/lexicon/speech-verbs.txt");
 const ABBREVIATIONS: &str = include_str!("../data/lexicon/abbreviations.txt");
@@ -135,6 +136,8 @@ pub(crate) struct Lexicon {
     pub(crate) roles: HashSet<String>,
     pub(crate) org_heads: HashSet<String>,
     pub(crate) place_heads: HashSet<String>,
+    /// Last words of events' names (`Festival`, `Cup`).
+    pub(crate) event_heads: HashSet<String>,
     /// Lower-case nouns after a name that make it a place (`Kennedy airport`).
     pub(crate) place_nouns: HashSet<String>,
     pub(crate) speech_verbs: HashSet<String>,
@@ -176,6 +179,7 @@ impl Lexicon {
             roles: folded(ROLES),
             org_heads: set(ORG_HEADS),
             place_heads: set(PLACE_HEADS),
+            event_heads: set(EVENT_HEADS),
             place_nouns: set(PLACE_NOUNS),
             speech_verbs: set(SPEECH_VERBS),
             abbreviations: set(ABBREVIATIONS),
