@@ -294,6 +294,7 @@ pub(crate) fn find(lex: &Lexicon, paragraphs: &[String], english: bool) -> Found
             }
             let role_before = (i > 0 && !toks[i].after_break && lex.is_role(toks[i - 1].text))
                 .then(|| toks[i - 1].text);
+            let after_the = i > 0 && !toks[i].after_break && toks[i - 1].text == "the";
             // `the top US diplomat for East Asia`: the place names a post's
             // remit, not a place the story is about.
             let remit = i >= 2
@@ -333,6 +334,7 @@ pub(crate) fn find(lex: &Lexicon, paragraphs: &[String], english: bool) -> Found
                     role_before,
                     remit,
                     said_after: said_after || role_after,
+                    after_the,
                     leads,
                     place_noun_after,
                     english,
@@ -382,6 +384,9 @@ struct Context<'a> {
     remit: bool,
     /// Followed by a verb of saying, or by a role in apposition.
     said_after: bool,
+    /// Right after a lower-case `the`: a lone word there is no person (`the
+    /// Centre said`; `The Centre said` is stripped of its `The`).
+    after_the: bool,
     /// Followed by `administration`: a government named by its leader.
     leads: bool,
     /// Followed by a lower-case place noun (`prison`, `airport`).
@@ -425,6 +430,7 @@ fn classify(
         }
     }
     // Sentence openers and nationality adjectives are not part of a name.
+    let opens_with_the = span.first().is_some_and(|t| t.text == "The");
     while let Some(first) = span.first() {
         let word = first.text.trim_end_matches('.');
         if lex.openers.contains(word) && span.len() > 1
@@ -624,6 +630,9 @@ fn classify(
     }
     if span.len() == 1 && span[0].is_acronym() && !lex.not_entities.contains(span[0].text) {
         return push(out, Kind::Organization, span, false);
+    }
+    if span.len() == 1 && (cx.after_the || opens_with_the) {
+        return;
     }
     person_or_lookup(
         lex,
@@ -1185,6 +1194,15 @@ mod tests {
             "{orgs:?}"
         );
         assert!(!orgs.iter().any(|o| o.contains("Democrats'")), "{orgs:?}");
+    }
+
+    #[test]
+    fn a_lone_word_after_the_is_no_person() {
+        let (people, _, _) = names(&[
+            "The Centre said the scheme would be extended, and the Embassy agreed with the Palestinians.",
+            "Gordon Brown spoke later.",
+        ]);
+        assert_eq!(people, ["Gordon Brown"]);
     }
 
     #[test]
