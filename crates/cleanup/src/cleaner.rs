@@ -418,14 +418,14 @@ impl Cleaner {
             // paywall's offer between the lede and the rest): its unnamed
             // short lines (`Email Address`, `Continue`) belong to it and
             // weigh no more.
+            let junk = |c: &Class| {
+                matches!(
+                    c,
+                    Class::Bad(classify::RULE | reason::SHORT | reason::LOW_DENSITY)
+                )
+            };
             let mut k = 0;
             while k < classes.len() {
-                let junk = |c: &Class| {
-                    matches!(
-                        c,
-                        Class::Bad(classify::RULE | reason::SHORT | reason::LOW_DENSITY)
-                    )
-                };
                 if !junk(&classes[k]) {
                     k += 1;
                     continue;
@@ -524,7 +524,7 @@ impl Cleaner {
                         && features[i].words >= SHORT_SENTENCE_WORDS
                         && !(i >= span.1
                             && (line.ends_with(['?', '？', '…', ':']) || line.ends_with("...")))
-                        && line.bytes().filter(u8::is_ascii_digit).count() * 10 < line.len()
+                        && few_digits(line)
                 };
                 let list_item = |i: usize, v: &Verdict| {
                     listed.get(i) == Some(&true)
@@ -1056,7 +1056,13 @@ fn standfirst_shaped(line: &str, features: &classify::Features) -> bool {
         && lower * 10 >= letters * 7
         && !line.starts_with(['-', '•', '*'])
         && !line.contains('|')
-        && line.bytes().filter(u8::is_ascii_digit).count() * 10 < line.len()
+        && few_digits(line)
+}
+
+/// Digits are under a tenth of the line: prose, not a date line or a price
+/// list.
+fn few_digits(line: &str) -> bool {
+    line.bytes().filter(u8::is_ascii_digit).count() * 10 < line.len()
 }
 
 /// At most this many words make a list's label (`Zubereitung:`).

@@ -349,29 +349,30 @@ pub(crate) fn find(lex: &Lexicon, paragraphs: &[String], english: bool) -> Found
     // (`Piers Morgan … Morgan said`); menus and product names (`Quick
     // Substitutes Toggle`) do not repeat that way.
     // (Built only when some name needs it: most articles have none.)
-    let alone: HashSet<(Kind, String)> = if candidates.iter().any(|c| c.weak) {
-        candidates
+    let (mut alone, mut alone_people) = (HashSet::default(), HashSet::default());
+    if candidates.iter().any(|c| c.weak) {
+        for c in candidates
             .iter()
             .filter(|c| !c.weak && !c.name.contains(' '))
-            .map(|c| (c.kind, fold(&c.name)))
-            .collect()
-    } else {
-        HashSet::default()
-    };
-    let alone_any = |word: &str| {
-        let word = fold(word);
-        [Kind::Person, Kind::Place, Kind::Organization]
-            .into_iter()
-            .any(|k| alone.contains(&(k, word.clone())))
-    };
+        {
+            let name = fold(&c.name);
+            if c.kind == Kind::Person {
+                alone_people.insert(name.clone());
+            }
+            alone.insert(name);
+        }
+    }
     candidates.retain(|c| {
         // Or a short first word alone as a person: names are written
         // surname first too (`Xi Jinping … Xi said`, `Park Geun-hye …
         // Park`), but `Sports` or `Default` alone name no one.
         let first = c.name.split(' ').next().unwrap_or("");
         !c.weak
-            || c.name.rsplit(' ').next().is_some_and(alone_any)
-            || first.chars().count() <= 4 && alone.contains(&(Kind::Person, fold(first)))
+            || c.name
+                .rsplit(' ')
+                .next()
+                .is_some_and(|last| alone.contains(&fold(last)))
+            || first.chars().count() <= 4 && alone_people.contains(&fold(first))
     });
     let mut found = merge(lex, paragraphs, &sentence_starts, candidates);
     found.sentences = sentence_spans;

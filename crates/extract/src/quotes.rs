@@ -680,10 +680,10 @@ fn subject(
     Some(resolve(lex, found, span, &phrase, text))
 }
 
-/// A relative clause: `who …`, `which …`, `whose …`.
+/// A relative clause (`who …`, `which …`, `whose …`), or its pronoun alone.
 fn relative(segment: &str) -> bool {
     let lead = segment.split_whitespace().next().unwrap_or("");
-    ["who", "which", "whose"]
+    ["who", "whom", "which", "whose"]
         .iter()
         .any(|r| lead.eq_ignore_ascii_case(r))
 }
@@ -806,12 +806,7 @@ fn trim_subject(lex: &Lexicon, phrase: &str) -> String {
     }
     // A relative clause after the subject is not part of it: `An official
     // who asked not to be named`, `Residents who have lost their homes`.
-    if let Some(k) = words.iter().skip(1).position(|w| {
-        matches!(
-            w.to_lowercase().as_str(),
-            "who" | "whom" | "whose" | "which"
-        )
-    }) {
+    if let Some(k) = words.iter().skip(1).position(|w| relative(w)) {
         words.truncate(k + 1);
     }
     // A verb of saying inside the phrase reports another's speech when a new
