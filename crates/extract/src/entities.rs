@@ -854,12 +854,12 @@ fn role_noun(role: &str) -> String {
 
 /// A name as printed: all-capital datelines in title case.
 fn display(name: &str) -> String {
-    let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
-    if letters.len() > 4
-        && letters.iter().all(|c| c.is_uppercase())
-        && name.contains(|c: char| c.is_whitespace())
-        || (letters.len() > 5 && letters.iter().all(|c| c.is_uppercase()))
-    {
+    let (mut letters, mut upper) = (0, true);
+    for c in name.chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        upper &= c.is_uppercase();
+    }
+    if upper && (letters > 5 || letters > 4 && name.contains(char::is_whitespace)) {
         return name
             .split(' ')
             .map(|w| {

@@ -66,16 +66,13 @@ pub(crate) fn split(text: &str, abbreviations: &HashSet<String>) -> Vec<(usize, 
 /// ASCII stops never occur inside a multi-byte character, and the first byte
 /// of `…` only starts one.
 fn next_stop(text: &str, from: usize) -> Option<usize> {
-    let bytes = text.as_bytes();
-    let mut p = from;
-    while p < bytes.len() {
-        match bytes[p] {
-            b'.' | b'!' | b'?' => return Some(p),
-            0xE2 if bytes[p..].starts_with("…".as_bytes()) => return Some(p),
-            _ => p += 1,
-        }
-    }
-    None
+    let bytes = text.get(from..)?.as_bytes();
+    let ascii = memchr::memchr3(b'.', b'!', b'?', bytes);
+    // An ellipsis can only come first if it stands before the ASCII stop.
+    let window = &bytes[..ascii.unwrap_or(bytes.len())];
+    memchr::memmem::find(window, "…".as_bytes())
+        .or(ascii)
+        .map(|p| from + p)
 }
 
 fn push(out: &mut Vec<(usize, usize)>, text: &str, start: usize, end: usize) {
