@@ -630,6 +630,14 @@ fn subject(
     if segs.len() > 1 && closed_relative(text, &segs, verb).is_some() {
         segs.pop();
     }
+    // `Lawmakers, led by Mike Gallagher, R-Wis., requested`: the phrase
+    // names the agent (and what follows it describes the agent), not the
+    // speaker.
+    let mut end = verb;
+    if let Some(k) = segs.iter().skip(1).position(|&(_, seg)| agent_phrase(seg)) {
+        end = segs[k + 1].0;
+        segs.truncate(k + 1);
+    }
     // `Amazon, the retailer, last year pledged`: a time is no speaker.
     while segs.len() > 1 && segs.last().is_some_and(|&(_, seg)| time_phrase(seg)) {
         segs.pop();
@@ -673,11 +681,23 @@ fn subject(
             }
         }
     }
-    let phrase = trim_subject(lex, &text[start..verb]);
+    let phrase = trim_subject(lex, &text[start..end]);
     if phrase.is_empty() {
         return None;
     }
     Some(resolve(lex, found, span, &phrase, text))
+}
+
+/// A participle with its agent (`led by …`, `backed by …`, `run by …`).
+fn agent_phrase(segment: &str) -> bool {
+    const IRREGULAR: &[&str] = &["led", "run", "held", "built", "made", "written", "taken"];
+    let mut words = segment.split_whitespace();
+    let (Some(first), Some(second)) = (words.next(), words.next()) else {
+        return false;
+    };
+    second == "by"
+        && first.chars().all(|c| c.is_ascii_lowercase())
+        && (first.len() > 4 && first.ends_with("ed") || IRREGULAR.contains(&first))
 }
 
 /// A relative clause (`who …`, `which …`, `whose …`), or its pronoun alone.
@@ -1083,6 +1103,24 @@ mod tests {
         ]);
         let speakers: Vec<Option<&str>> = found.iter().map(|(_, s)| s.as_deref()).collect();
         assert_eq!(speakers, [Some("Mike Pompeo"), None, Some("Fan Mengguang")]);
+    }
+
+    #[test]
+    fn the_agent_of_a_participle_is_not_the_speaker() {
+        let found = quotes(&[
+            "Following the arrests, lawmakers on the committee, led by chairman Mike Gallagher, R-Wis., requested \"more information on the threat to the American people.\"",
+            "Senator Ann Lee, backed by Governor Tom Ruiz, said the plan was “a good start for the whole state”.",
+            "Tom Ruiz, who was elected in 2020, said the plan was “a good start for the whole state”.",
+        ]);
+        let speakers: Vec<Option<&str>> = found.iter().map(|(_, s)| s.as_deref()).collect();
+        assert_eq!(
+            speakers,
+            [
+                Some("lawmakers on the committee"),
+                Some("Ann Lee"),
+                Some("Tom Ruiz")
+            ]
+        );
     }
 
     #[test]
