@@ -197,12 +197,15 @@ impl Pipeline {
         let plan = Arc::new(Plan::new(manifest, &self.options, false));
         let clock = StageClock::default();
         let progress = self.progress_bar(archive, out);
-        let queue = self.options.queue.max(1);
-        let (raw_tx, raw_rx) = bounded::<(u64, RawItem)>(queue);
-        let (done_tx, done_rx) = bounded::<(u64, Done)>(queue);
-        // One ticket per document between reading and writing: caps what
-        // waits in channels and in the reorder buffer behind a slow document.
-        let (ticket_tx, ticket_rx) = bounded::<()>(queue * 4);
+        // Documents travel in batches: one channel hand-off (and one thread
+        // wake-up) per batch rather than per document. The queue still
+        // counts documents.
+        let slots = self.options.queue.max(1).div_ceil(BATCH_DOCS);
+        let (raw_tx, raw_rx) = bounded::<(u64, Vec<RawItem>)>(slots);
+        let (done_tx, done_rx) = bounded::<(u64, Vec<Done>)>(slots);
+        // One ticket per batch between reading and writing: caps what waits
+        // in channels and in the reorder buffer behind a slow document.
+        let (ticket_tx, ticket_rx) = bounded::<()>(slots * 4);
 
         let mut commit = Commit::new(out, Arc::clone(&plan), &self.options);
         let mut report = RunReport {
@@ -222,19 +225,36 @@ impl Pipeline {
             let stop = self.options.stop.clone();
             let interrupted = &interrupted;
             s.spawn(move || {
+                let mut seq = 0u64;
+                let mut batch = Vec::new();
+                let mut bytes = 0;
+                // False when the writer stopped.
+                let mut send = |batch: Vec<RawItem>| {
+                    if batch.is_empty() {
+                        return true;
+                    }
+                    seq += 1;
+                    ticket_tx.send(()).is_ok() && raw_tx.send((seq - 1, batch)).is_ok()
+                };
                 let mut start = Instant::now();
-                for (seq, item) in (0u64..).zip(walker) {
+                for item in walker {
                     clock.add(READ, start);
                     if stop.as_ref().is_some_and(|s| s.load(Ordering::SeqCst)) {
                         tracing::warn!("stop requested: no new inputs are read");
                         interrupted.store(true, Ordering::SeqCst);
-                        return;
+                        break;
                     }
-                    if ticket_tx.send(()).is_err() || raw_tx.send((seq, item)).is_err() {
-                        return; // the writer stopped
+                    bytes += item.as_ref().map_or(0, |raw| raw.bytes.len());
+                    batch.push(item);
+                    if batch.len() >= BATCH_DOCS || bytes >= BATCH_BYTES {
+                        if !send(std::mem::take(&mut batch)) {
+                            return;
+                        }
+                        bytes = 0;
                     }
                     start = Instant::now();
                 }
+                send(batch);
             });
             let processor = &self.processor;
             s.spawn(move || {
@@ -242,41 +262,46 @@ impl Pipeline {
                     raw_rx
                         .into_iter()
                         .par_bridge()
-                        .for_each_with(done_tx, |tx, (seq, item)| {
-                            let outcome = process_one(processor, item, clock);
+                        .for_each_with(done_tx, |tx, (seq, batch)| {
+                            let done = batch
+                                .into_iter()
+                                .map(|item| process_one(processor, item, clock))
+                                .collect();
                             // A closed channel means the writer failed; drain quietly.
-                            let _ = tx.send((seq, outcome));
+                            let _ = tx.send((seq, done));
                         });
                 });
             });
 
-            let mut pending: BTreeMap<u64, Done> = BTreeMap::new();
+            let mut pending: BTreeMap<u64, Vec<Done>> = BTreeMap::new();
             let mut next = 0u64;
-            for (seq, outcome) in done_rx {
-                pending.insert(seq, outcome);
-                while let Some(done) = pending.remove(&next) {
-                    let start = Instant::now();
-                    report.files += u64::from(done.file_start);
-                    report.bytes += done.bytes;
-                    match done.outcome {
-                        Outcome::Record {
-                            json,
-                            rules,
-                            repairs,
-                        } => {
-                            commit.record(&done.key, &json)?;
-                            report.count_record_rules(rules.iter().map(String::as_str));
-                            report.count_repairs(repairs.iter().map(|(k, n)| (k.as_str(), *n)));
-                        }
-                        Outcome::Error(err) => {
-                            report.count_error(&err);
-                            commit.error(&done.key, err)?;
-                        }
-                    }
-                    clock.add(WRITE, start);
+            for (seq, batch) in done_rx {
+                pending.insert(seq, batch);
+                while let Some(batch) = pending.remove(&next) {
                     next += 1;
                     let _ = ticket_rx.recv();
-                    progress.inc(u64::from(done.file_start));
+                    for done in batch {
+                        let start = Instant::now();
+                        report.files += u64::from(done.file_start);
+                        report.bytes += done.bytes;
+                        match done.outcome {
+                            Outcome::Record {
+                                json,
+                                rules,
+                                repairs,
+                            } => {
+                                commit.record(&done.key, &json)?;
+                                report.count_record_rules(rules.iter().map(String::as_str));
+                                report.count_repairs(repairs.iter().map(|(k, n)| (k.as_str(), *n)));
+                            }
+                            Outcome::Error(err) => {
+                                report.count_error(&err);
+                                commit.error(&done.key, err)?;
+                            }
+                        }
+                        clock.add(WRITE, start);
+                        progress.inc(u64::from(done.file_start));
+                    }
                 }
             }
             Ok(())
@@ -433,6 +458,14 @@ fn group_of(path: &str) -> &str {
 }
 
 type RawItem = Result<RawDocument, newsclean_ingest::ReadError>;
+
+/// Documents per batch between the stages, at most: enough that channel
+/// hand-offs cost little next to the work, few enough that two workers
+/// share a small archive.
+const BATCH_DOCS: usize = 16;
+/// A batch is sent once it holds this many input bytes, whatever its count:
+/// big documents travel alone, and memory stays bounded by the queue.
+const BATCH_BYTES: usize = 1 << 20;
 
 fn process_one(processor: &Processor, item: RawItem, clock: &StageClock) -> Done {
     let raw = match item {
