@@ -581,11 +581,13 @@ fn according_to(
     region: &str,
     base: usize,
 ) -> Option<Option<String>> {
-    const CUE: &str = "according to ";
+    const CUE: &[u8] = b"according to ";
+    // Byte-wise and ASCII-only: an offset found in a lower-cased copy need
+    // not be one in `region` (`İ` grows by a byte when lowered).
     let k = region
-        .to_lowercase()
-        .find(CUE)
-        .filter(|&k| region.is_char_boundary(k))?;
+        .as_bytes()
+        .windows(CUE.len())
+        .position(|w| w.eq_ignore_ascii_case(CUE))?;
     let rest = words_of(&region[k + CUE.len()..], base + k + CUE.len());
     inverted(text, &rest).map(|p| resolve(lex, found, span, &p, text))
 }
@@ -1161,6 +1163,14 @@ mod tests {
         ]);
         let speakers: Vec<Option<&str>> = found.iter().map(|(_, s)| s.as_deref()).collect();
         assert_eq!(speakers, [Some("Mike Pompeo"), None, Some("Fan Mengguang")]);
+    }
+
+    #[test]
+    fn according_to_after_letters_that_grow_when_lowered() {
+        // `İ` is two bytes, its lower case three: offsets must come from
+        // the text itself.
+        let found = quotes(&["“We will not give up,” İHA reported according to Ümit Yilmaz."]);
+        assert_eq!(found.len(), 1);
     }
 
     #[test]

@@ -26,6 +26,11 @@ fn paragraph() -> impl Strategy<Value = String> {
         Just("Müller".to_string()),
         Just("Bürgerkriegs.".to_string()),
         Just("Joe Biden’s".to_string()),
+        Just("according to".to_string()),
+        // Letters whose lower case is longer (`İ`, `Ⱥ`) or shorter (`ẞ`).
+        Just("İHA".to_string()),
+        Just("Ⱥ".to_string()),
+        Just("ẞ".to_string()),
         "[A-Za-zäöüß&’'.,:;!?-]{1,12}",
         any::<char>().prop_map(|c| c.to_string()),
     ];
