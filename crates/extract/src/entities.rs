@@ -51,6 +51,10 @@ pub(crate) struct Found {
     /// Byte ranges of each paragraph's sentences, split once for entities
     /// and quotes.
     pub(crate) sentences: Vec<Vec<(usize, usize)>>,
+    /// Where the first person of each sentence starts, by (paragraph,
+    /// sentence start): a lookup, so that quote attribution stays linear
+    /// in the number of mentions.
+    first_people: HashMap<(usize, usize), usize>,
 }
 
 impl Found {
@@ -69,12 +73,9 @@ impl Found {
 
     /// The mention is the first person named in its sentence.
     pub(crate) fn first_person_in_sentence(&self, mention: &Mention) -> bool {
-        !self.mentions.iter().any(|m| {
-            m.kind == Kind::Person
-                && m.paragraph == mention.paragraph
-                && m.sentence == mention.sentence
-                && m.start < mention.start
-        })
+        self.first_people
+            .get(&(mention.paragraph, mention.sentence))
+            .is_none_or(|&first| first >= mention.start)
     }
 
     /// The fullest name of the entity a mention belongs to.
@@ -1059,6 +1060,13 @@ fn merge(
             end: c.end,
             entity,
         });
+    }
+    for m in found.mentions.iter().filter(|m| m.kind == Kind::Person) {
+        let first = found
+            .first_people
+            .entry((m.paragraph, m.sentence))
+            .or_insert(m.start);
+        *first = (*first).min(m.start);
     }
     found
 }

@@ -194,6 +194,11 @@ fn find_closer(text: &str, from: usize, closers: &[char], single: bool) -> Optio
     None
 }
 
+/// Quotes looked for in one document, at most: far more than any article
+/// holds (a long interview has a few hundred), and a bound on the work a
+/// pathological input (a book of dialogue, a log) can cause.
+pub(crate) const MAX_QUOTES: usize = 1000;
+
 pub(crate) fn find(
     lex: &Lexicon,
     paragraphs: &[String],
@@ -202,18 +207,22 @@ pub(crate) fn find(
 ) -> Vec<Quote> {
     let mut raw = Vec::new();
     for (p, text) in paragraphs.iter().enumerate() {
+        if raw.len() >= MAX_QUOTES {
+            break;
+        }
         let first = raw.len();
         spans(p, text, &mut raw);
-        // Sentence bounds, as entity finding split them.
+        raw.truncate(MAX_QUOTES);
+        // Sentence bounds, as entity finding split them (in order, so
+        // found by binary search).
         let split = found.sentences.get(p).map_or(&[][..], Vec::as_slice);
         for span in &mut raw[first..] {
-            if let Some(&s) = split
-                .iter()
-                .find(|&&(s, e)| s <= span.open && span.open < e)
-            {
+            let k = split.partition_point(|&(_, e)| e <= span.open);
+            if let Some(&s) = split.get(k).filter(|&&(s, _)| s <= span.open) {
                 span.sentence = s;
             }
-            if let Some(&(_, e)) = split.iter().find(|&&(_, e)| e > span.close) {
+            let k = split.partition_point(|&(_, e)| e <= span.close);
+            if let Some(&(_, e)) = split.get(k) {
                 span.after_end = e;
             }
         }
@@ -1163,6 +1172,19 @@ mod tests {
         ]);
         let speakers: Vec<Option<&str>> = found.iter().map(|(_, s)| s.as_deref()).collect();
         assert_eq!(speakers, [Some("Mike Pompeo"), None, Some("Fan Mengguang")]);
+    }
+
+    #[test]
+    fn a_document_gives_at_most_max_quotes() {
+        // One long paragraph and many short ones: the bound holds for both.
+        let line = |i: usize| format!("John Smith{i} arrived. “We will go home now,” he said.");
+        let long = (0..MAX_QUOTES + 50).map(line).collect::<Vec<_>>().join(" ");
+        assert_eq!(quotes(&[&long]).len(), MAX_QUOTES);
+        let many: Vec<String> = (0..MAX_QUOTES + 50).map(line).collect();
+        let many: Vec<&str> = many.iter().map(String::as_str).collect();
+        let found = quotes(&many);
+        assert_eq!(found.len(), MAX_QUOTES);
+        assert_eq!(found[0].1.as_deref(), Some("John Smith0"));
     }
 
     #[test]
