@@ -55,6 +55,8 @@ pub(crate) struct Found {
     /// sentence start): a lookup, so that quote attribution stays linear
     /// in the number of mentions.
     first_people: HashMap<(usize, usize), usize>,
+    /// The same for the first mention of any kind.
+    first_mentions: HashMap<(usize, usize), usize>,
 }
 
 impl Found {
@@ -74,6 +76,13 @@ impl Found {
     /// The mention is the first person named in its sentence.
     pub(crate) fn first_person_in_sentence(&self, mention: &Mention) -> bool {
         self.first_people
+            .get(&(mention.paragraph, mention.sentence))
+            .is_none_or(|&first| first >= mention.start)
+    }
+
+    /// No other mention comes before this one in its sentence.
+    pub(crate) fn first_in_sentence(&self, mention: &Mention) -> bool {
+        self.first_mentions
             .get(&(mention.paragraph, mention.sentence))
             .is_none_or(|&first| first >= mention.start)
     }
@@ -1061,12 +1070,14 @@ fn merge(
             entity,
         });
     }
-    for m in found.mentions.iter().filter(|m| m.kind == Kind::Person) {
-        let first = found
-            .first_people
-            .entry((m.paragraph, m.sentence))
-            .or_insert(m.start);
+    for m in &found.mentions {
+        let key = (m.paragraph, m.sentence);
+        let first = found.first_mentions.entry(key).or_insert(m.start);
         *first = (*first).min(m.start);
+        if m.kind == Kind::Person {
+            let first = found.first_people.entry(key).or_insert(m.start);
+            *first = (*first).min(m.start);
+        }
     }
     found
 }

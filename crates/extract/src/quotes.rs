@@ -315,10 +315,12 @@ fn it_speaker(
     quotes: &[(Span, bool)],
 ) -> Option<String> {
     // A name inside a quotation is what was said, not who said it.
+    // Quotes come in text order and never overlap: the one that could hold
+    // a mention is the last to open before it.
     let quoted = |m: &crate::entities::Mention| {
-        quotes
-            .iter()
-            .any(|(q, _)| q.paragraph == m.paragraph && q.open <= m.start && m.end <= q.close)
+        let k = quotes.partition_point(|(q, _)| (q.paragraph, q.open) <= (m.paragraph, m.start));
+        k.checked_sub(1)
+            .is_some_and(|k| quotes[k].0.paragraph == m.paragraph && m.end <= quotes[k].0.close)
     };
     let recent = |paragraph: usize| paragraph <= span.paragraph && paragraph + 1 >= span.paragraph;
     if let Some((p, Some(name))) = last_speaker
@@ -338,10 +340,8 @@ fn it_speaker(
             m.kind == Kind::Organization
                 && (m.paragraph, m.start) < (span.paragraph, span.open)
                 && recent(m.paragraph)
+                && found.first_in_sentence(m)
                 && !quoted(m)
-                && !found.mentions.iter().any(|o| {
-                    o.paragraph == m.paragraph && o.sentence == m.sentence && o.start < m.start
-                })
                 && !object(&paragraphs[m.paragraph][..m.start])
         })
         .max_by_key(|m| (m.paragraph, m.start))
