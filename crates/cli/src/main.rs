@@ -510,6 +510,14 @@ fn run(args: RunArgs) -> Result<u8, Failure> {
         ))
     })?;
     let out = out.as_path();
+    if let (Ok(a), Ok(o)) = (args.archive.canonicalize(), out.canonicalize())
+        && a == o
+    {
+        return Err(Failure::usage(anyhow::anyhow!(
+            "the output folder {} is the archive itself: its records would be read back as input (use a folder beside it or inside it)",
+            out.display()
+        )));
+    }
     let mut options = Options {
         max_bytes: args.input.max_bytes,
         max_member_bytes: args.input.max_member_bytes,

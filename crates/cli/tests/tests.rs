@@ -495,6 +495,27 @@ fn an_output_folder_inside_the_archive_is_no_input() {
     }
     let report = std::fs::read_to_string(out.join("report.json")).expect("report");
     assert!(report.contains("\"errors\": 0"), "{report}");
+    // Nor is another run's output folder inside the archive.
+    let other = dir.archive().join("other");
+    let run = output(
+        newsclean()
+            .args(["run", "-q"])
+            .arg(dir.archive())
+            .arg("--out")
+            .arg(&other),
+    );
+    assert_code(&run, 0);
+    let records = std::fs::read_to_string(other.join("records-000000.jsonl")).expect("records");
+    assert_eq!(records.lines().count(), 1, "{records}");
+    // The archive itself is no output folder: a usage error.
+    let run = output(
+        newsclean()
+            .args(["run", "-q"])
+            .arg(dir.archive())
+            .arg("--out")
+            .arg(dir.archive()),
+    );
+    assert_code(&run, 2);
 }
 
 /// One input's errors are listed up to a limit, then summed up in one

@@ -35,6 +35,7 @@ pub struct ArchiveWalker {
     shard: Option<Shard>,
     filter: Option<Filter>,
     skip: Vec<PathBuf>,
+    marker: Option<String>,
     ignored: Arc<AtomicU64>,
     rx: Option<Receiver<Item>>,
 }
@@ -52,6 +53,7 @@ impl ArchiveWalker {
             shard: None,
             filter: None,
             skip: Vec::new(),
+            marker: None,
             ignored: Arc::new(AtomicU64::new(0)),
             rx: None,
         }
@@ -109,6 +111,14 @@ impl ArchiveWalker {
         self
     }
 
+    /// Leave out every folder below the root that holds an entry named
+    /// `name`: the output folders of other runs kept inside the archive
+    /// (each holds its state folder) are not read as input either.
+    pub fn skip_marked(mut self, name: impl Into<String>) -> ArchiveWalker {
+        self.marker = Some(name.into());
+        self
+    }
+
     /// A count of the files the walk passes over for their extension
     /// (pictures and stylesheets beside saved pages) or their type (FIFOs,
     /// sockets), final once the walk has ended: they are no input, but not
@@ -134,13 +144,15 @@ impl ArchiveWalker {
         let reader = self.reader;
         let skipped = skipped_dirs(&self.root, &self.skip);
         let walk_root = self.root.clone();
+        let marker = self.marker;
         walkdir::WalkDir::new(&self.root)
             .follow_links(self.follow_links)
             .sort_by_file_name()
             .into_iter()
             .filter_entry(move |entry| {
                 !(entry.file_type().is_dir()
-                    && skipped.contains(&relative_path(&walk_root, entry.path())))
+                    && (skipped.contains(&relative_path(&walk_root, entry.path()))
+                        || marked(entry, marker.as_deref())))
             })
             .filter_map(move |entry| {
                 let entry = entry.ok()?;
@@ -161,6 +173,7 @@ impl ArchiveWalker {
             shard: self.shard,
             filter: self.filter.clone(),
             skip: self.skip.clone(),
+            marker: self.marker.clone(),
             ignored: Arc::clone(&self.ignored),
         };
         let spawned = std::thread::Builder::new()
@@ -212,7 +225,13 @@ struct Walk {
     shard: Option<Shard>,
     filter: Option<Filter>,
     skip: Vec<PathBuf>,
+    marker: Option<String>,
     ignored: Arc<AtomicU64>,
+}
+
+/// A folder below the root that holds an entry named `marker`.
+fn marked(entry: &walkdir::DirEntry, marker: Option<&str>) -> bool {
+    marker.is_some_and(|name| entry.depth() > 0 && entry.path().join(name).exists())
 }
 
 impl Walk {
@@ -245,7 +264,9 @@ impl Walk {
                 }
             };
             let rel = relative_path(&self.root, entry.path());
-            if entry.file_type().is_dir() && skipped.contains(&rel) {
+            if entry.file_type().is_dir()
+                && (skipped.contains(&rel) || marked(&entry, self.marker.as_deref()))
+            {
                 entries.skip_current_dir();
                 continue;
             }
@@ -471,6 +492,24 @@ mod tests {
         assert_eq!(walker.sizes().count(), 1);
         // The root itself is never skipped.
         let walker = ArchiveWalker::new(dir.path()).skip_dir(dir.path());
+        assert_eq!(paths(walker).len(), 2);
+    }
+
+    #[test]
+    fn folders_holding_the_marker_are_skipped_below_the_root() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.txt"), "text").unwrap();
+        std::fs::create_dir_all(dir.path().join("run1/.state")).unwrap();
+        std::fs::write(dir.path().join("run1/records.txt"), "output").unwrap();
+        std::fs::create_dir_all(dir.path().join("news")).unwrap();
+        std::fs::write(dir.path().join("news/b.txt"), "text").unwrap();
+        let walker = ArchiveWalker::new(dir.path()).skip_marked(".state");
+        assert_eq!(paths(walker), ["a.txt", "news/b.txt"]);
+        let walker = ArchiveWalker::new(dir.path()).skip_marked(".state");
+        assert_eq!(walker.sizes().count(), 2);
+        // The root holding the marker is still walked.
+        std::fs::create_dir(dir.path().join(".state")).unwrap();
+        let walker = ArchiveWalker::new(dir.path()).skip_marked(".state");
         assert_eq!(paths(walker).len(), 2);
     }
 

@@ -181,6 +181,16 @@ impl Pipeline {
             path: out.to_path_buf(),
             source,
         })?;
+        // Its own output would be read back as input, run after run.
+        if same_dir(archive, out) {
+            return Err(PipelineError::OutputDir {
+                path: out.to_path_buf(),
+                source: std::io::Error::new(
+                    std::io::ErrorKind::InvalidInput,
+                    "the output folder is the archive itself (use a folder beside it or inside it)",
+                ),
+            });
+        }
         let manifest = Manifest::load(out)?.unwrap_or_default();
         tracing::info!(
             archive = %archive.display(),
@@ -403,10 +413,12 @@ impl Pipeline {
             .map_err(|e| PipelineError::Threads(e.into()))
     }
 
-    /// A walker over `archive` that leaves out the skipped folders and
-    /// `out`, the run's output folder when it lies inside the archive.
+    /// A walker over `archive` that leaves out the skipped folders, `out`
+    /// (the run's output folder when it lies inside the archive) and the
+    /// output folders of other runs (they hold a state folder).
     fn walker(&self, archive: &Path, out: Option<&Path>) -> ArchiveWalker {
         let walker = ArchiveWalker::new(archive)
+            .skip_marked(state::STATE_DIR)
             .extensions(self.options.extensions.iter().cloned())
             .max_bytes(self.options.max_bytes)
             .max_member_bytes(self.options.max_member_bytes)
@@ -449,6 +461,14 @@ impl Pipeline {
         });
         bar.enable_steady_tick(Duration::from_millis(250));
         bar
+    }
+}
+
+/// `a` and `b` name the same existing folder.
+fn same_dir(a: &Path, b: &Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
     }
 }
 
