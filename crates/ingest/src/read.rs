@@ -512,12 +512,13 @@ impl Reader {
                 Err(_) if ctx.damaged => return Ok(()),
                 Err(err) => return ctx.error(true, archive_error("tar", err), sink),
             };
-            let name = escape_bytes(&entry.path_bytes());
+            let raw_name = entry.path_bytes();
+            let name = escape_bytes(&raw_name);
             let kind = entry.header().entry_type();
             if kind.is_dir() || kind.is_pax_global_extensions() {
                 continue;
             }
-            if !safe_member_name(&name) {
+            if !safe_member_name(&raw_name) {
                 ctx.error(true, ReadErrorKind::UnsafeName(name), sink)?;
                 continue;
             }
@@ -597,7 +598,7 @@ impl Reader {
             if member.is_dir() {
                 continue;
             }
-            if !safe_member_name(&name) || member.enclosed_name().is_none() {
+            if !safe_member_name(member.name_raw()) || member.enclosed_name().is_none() {
                 ctx.error(true, ReadErrorKind::UnsafeName(name), sink)?;
                 continue;
             }
@@ -811,13 +812,16 @@ fn strip_bom(bytes: &[u8]) -> &[u8] {
 
 /// A member name that stays inside the archive: relative, no `..`.
 #[cfg_attr(not(any(feature = "tar", feature = "zip")), allow(dead_code))]
-fn safe_member_name(name: &str) -> bool {
-    let bytes = name.as_bytes();
-    let drive = bytes.len() >= 2 && bytes[0].is_ascii_alphabetic() && bytes[1] == b':';
-    let escapes = name.starts_with('/')
-        || name.starts_with('\\')
+/// Judged on the raw bytes of the name, not its escaped form: an escaped
+/// non-UTF-8 byte (`\xe9`) is no leading backslash.
+fn safe_member_name(name: &[u8]) -> bool {
+    let drive = name.len() >= 2 && name[0].is_ascii_alphabetic() && name[1] == b':';
+    let escapes = name.starts_with(b"/")
+        || name.starts_with(b"\\")
         || drive
-        || name.split(['/', '\\']).any(|part| part == "..");
+        || name
+            .split(|&b| b == b'/' || b == b'\\')
+            .any(|part| part == b"..");
     !escapes
 }
 
@@ -1431,11 +1435,14 @@ mod tests {
             "C:\\win",
             "\\\\srv\\x",
         ] {
-            assert!(!safe_member_name(bad), "{bad}");
+            assert!(!safe_member_name(bad.as_bytes()), "{bad}");
         }
         for good in ["a/b.txt", "..x", "a..b/c"] {
-            assert!(safe_member_name(good), "{good}");
+            assert!(safe_member_name(good.as_bytes()), "{good}");
         }
+        // A Latin-1 or CP437 name: its first byte is no path separator.
+        assert!(safe_member_name(b"\xe9t\xe9.txt"));
+        assert!(safe_member_name(b"\x9aber/sicht.txt"));
     }
 
     #[test]
