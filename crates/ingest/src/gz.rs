@@ -243,6 +243,14 @@ impl<R: BufRead> Read for GzMembers<R> {
             if available.is_empty() {
                 return Ok(0);
             }
+            if available[0] == 0 {
+                // Zero padding after a member (tape blocks, fixed-size
+                // records): gzip itself ignores it.
+                let zeros = available.iter().take_while(|&&b| b == 0).count();
+                tape.consume(zeros);
+                self.between = Some(tape);
+                continue;
+            }
             if available.len() < MAGIC.len() {
                 // The buffer ends inside the next member's magic number.
                 let joined = tape.rejoin(MAGIC.len())?;
@@ -323,6 +331,19 @@ mod tests {
         let mut trailing = gz(b"x|");
         trailing.extend_from_slice(b"junk");
         assert!(drain(&trailing).starts_with("x|!"));
+    }
+
+    /// Zero bytes after a member (a tape's last block, as `gzip -t`
+    /// accepts) are padding, not damage; a member may follow them.
+    #[test]
+    fn zero_padding_between_and_after_members_is_no_damage() {
+        for zeros in [1, 2, 3, 63, 64, 65, 512] {
+            let mut data = gz(b"a|");
+            data.extend(std::iter::repeat_n(0u8, zeros));
+            assert_eq!(drain(&data), "a|", "{zeros} zeros");
+            data.extend(gz(b"b|"));
+            assert_eq!(drain(&data), "a|b|", "{zeros} zeros, then a member");
+        }
     }
 
     /// Members of every length in a row: each boundary falls at another

@@ -734,7 +734,10 @@ fn sniff(head: &[u8], name: &str) -> Kind {
     if head.starts_with(b"\x1f\x8b") {
         return Kind::Compressed(Codec::Gzip);
     }
-    if head.starts_with(b"\x28\xb5\x2f\xfd") {
+    // A zstd frame, or a skippable frame before one (`pzstd` writes one).
+    if head.starts_with(b"\x28\xb5\x2f\xfd")
+        || (head.len() >= 4 && head[0] & 0xf0 == 0x50 && head[1..4] == *b"\x2a\x4d\x18")
+    {
         return Kind::Compressed(Codec::Zstd);
     }
     if head.len() >= 10
@@ -1271,6 +1274,16 @@ mod tests {
         );
     }
 
+    /// `pzstd` opens its files with a skippable frame (its index).
+    #[test]
+    #[cfg(feature = "zstd")]
+    fn a_skippable_zstd_frame_before_the_data_is_read_past() {
+        let r = Reader::new();
+        let mut data = vec![0x50, 0x2a, 0x4d, 0x18, 4, 0, 0, 0, 1, 2, 3, 4];
+        data.extend(zstd::encode_all(&b"Hello"[..], 3).unwrap());
+        assert_eq!(read_all(&r, "a.txt.zst", &data), ["a.txt.zst text Hello"]);
+    }
+
     #[test]
     #[cfg(feature = "gzip")]
     fn formats_are_detected_by_content() {
@@ -1465,6 +1478,7 @@ mod tests {
             b"",
             b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03",
             b"\x28\xb5\x2f\xfd",
+            b"\x50\x2a\x4d\x18",
             b"BZh91AY&SY",
             b"\xfd7zXZ\x00",
             b"PK\x03\x04",
