@@ -73,7 +73,14 @@ impl DateFinder {
                 }
                 let num = |k: &str| c.name(k).and_then(|m| m.as_str().parse::<i32>().ok());
                 let iso = if c.name("iso").is_some() {
-                    c.name("iso").map(|m| m.as_str().to_string())
+                    match (num("iy"), num("im"), num("id")) {
+                        (Some(y), Some(m), Some(d))
+                            if newsclean_model::is_calendar_date(y.into(), m as u32, d as u32) =>
+                        {
+                            c.name("iso").map(|m| m.as_str().to_string())
+                        }
+                        _ => None,
+                    }
                 } else if c.name("md").is_some() || c.name("dm").is_some() {
                     let (m, d, y) = if c.name("md").is_some() {
                         ("m1", "d1", "y1")
@@ -84,7 +91,9 @@ impl DateFinder {
                     let day = num(d);
                     let yr = num(y).or(year);
                     match (yr, mon, day) {
-                        (Some(y), Some(m), Some(d)) if (1..=31).contains(&d) => {
+                        (Some(y), Some(m), Some(d))
+                            if newsclean_model::is_calendar_date(y.into(), m, d as u32) =>
+                        {
                             Some(format!("{y:04}-{m:02}-{d:02}"))
                         }
                         _ => None,
@@ -140,6 +149,17 @@ mod tests {
             ]
         );
         assert!(f.find(&["You may go.".to_string()], None).is_empty());
+    }
+
+    #[test]
+    fn a_date_off_the_calendar_has_no_iso_form() {
+        let f = DateFinder::new();
+        let found = f.find(
+            &["Filed 2024-13-45, due February 30, 2024, paid 2024-02-29.".to_string()],
+            None,
+        );
+        let isos: Vec<Option<&str>> = found.iter().map(|d| d.iso.as_deref()).collect();
+        assert_eq!(isos, [None, None, Some("2024-02-29")]);
     }
 
     #[test]

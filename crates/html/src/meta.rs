@@ -722,7 +722,7 @@ fn english_or_long(n: &str) -> bool {
 fn ymd(y: &str, m: u32, d: &str) -> Option<String> {
     let y: u32 = y.parse().ok()?;
     let d: u32 = d.parse().ok()?;
-    ((1990..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d))
+    ((1990..=2100).contains(&y) && newsclean_model::is_calendar_date(y.into(), m, d))
         .then(|| format!("{y:04}-{m:02}-{d:02}"))
 }
 

@@ -223,6 +223,26 @@ pub struct DateMention {
     pub iso: Option<String>,
 }
 
+/// `year-month-day` is a day of the Gregorian calendar (`2024-02-29` is,
+/// `2023-02-29` and `2024-13-01` are not): the one check every date of a
+/// record passes.
+///
+/// ```
+/// assert!(newsclean_model::is_calendar_date(2024, 2, 29));
+/// assert!(!newsclean_model::is_calendar_date(2024, 2, 30));
+/// ```
+pub fn is_calendar_date(year: i64, month: u32, day: u32) -> bool {
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days).contains(&day)
+}
+
 /// Quality signals for a record.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -292,6 +312,18 @@ impl std::error::Error for ErrorRecord {}
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn calendar_dates() {
+        assert!(is_calendar_date(2000, 2, 29));
+        assert!(!is_calendar_date(1900, 2, 29));
+        assert!(!is_calendar_date(2023, 2, 29));
+        assert!(is_calendar_date(2023, 12, 31));
+        assert!(!is_calendar_date(2023, 4, 31));
+        assert!(!is_calendar_date(2023, 0, 1));
+        assert!(!is_calendar_date(2023, 13, 1));
+        assert!(!is_calendar_date(2023, 1, 0));
+    }
 
     #[test]
     fn an_error_record_is_an_error() {

@@ -600,11 +600,10 @@ fn is_iso_8601(s: &str) -> bool {
             .all(u8::is_ascii_digit)
             .then(|| digits.iter().fold(0, |n, d| n * 10 + u32::from(d - b'0')))
     };
-    let date = num(0, 4).is_some()
-        && b.get(4) == Some(&b'-')
-        && num(5, 2).is_some_and(|m| (1..=12).contains(&m))
+    let date = b.get(4) == Some(&b'-')
         && b.get(7) == Some(&b'-')
-        && num(8, 2).is_some_and(|d| (1..=31).contains(&d));
+        && matches!((num(0, 4), num(5, 2), num(8, 2)), (Some(y), Some(m), Some(d))
+            if newsclean_model::is_calendar_date(y.into(), m, d));
     if !date {
         return false;
     }
@@ -640,8 +639,16 @@ fn is_iso_8601(s: &str) -> bool {
     match rest.as_bytes() {
         [] | [b'Z' | b'z'] => true,
         [b'+' | b'-', zone @ ..] => {
+            // Offsets run from -12:00 to +14:00.
             let zone: Vec<u8> = zone.iter().copied().filter(|&c| c != b':').collect();
-            matches!(zone.len(), 2 | 4) && zone.iter().all(u8::is_ascii_digit)
+            let part = |k: usize| {
+                zone.get(k..k + 2)
+                    .map(|d| (d[0] - b'0') * 10 + (d[1] - b'0'))
+            };
+            matches!(zone.len(), 2 | 4)
+                && zone.iter().all(u8::is_ascii_digit)
+                && part(0).is_some_and(|h| h <= 14)
+                && (zone.len() == 2 || part(2).is_some_and(|m| m <= 59))
         }
         _ => false,
     }
@@ -749,6 +756,14 @@ mod tests {
             ("1985-11-20 08:30", Some("1985-11-20 08:30")),
             ("Fri, 03 May 2024 10:00:00 GMT", Some("2024-05-03")),
             ("2024-13-45", None),
+            ("2024-02-30", None),
+            ("2023-02-29T10:00:00Z", None),
+            ("2024-02-29", Some("2024-02-29")),
+            ("2024-01-01T00:00:00+99:99", Some("2024-01-01")),
+            (
+                "2024-01-01T00:00:00+14:00",
+                Some("2024-01-01T00:00:00+14:00"),
+            ),
             ("notadate <script>", None),
             ("2024-05-03T25:99", Some("2024-05-03")),
             ("2024-05-03Tnoon", Some("2024-05-03")),
