@@ -707,11 +707,11 @@ fn compact(args: CompactArgs) -> Result<u8, Failure> {
 fn clean(args: CleanArgs) -> Result<u8, Failure> {
     let rules = args.rules.load()?;
     let processor = Processor::new(&rules).map_err(|e| Failure::usage(e.into()))?;
-    let (name, bytes) = read_input(&args.file).map_err(Failure::fatal)?;
+    let (name, input) = open_input(&args.file).map_err(Failure::fatal)?;
     // Through the reader, so a compressed file, a JSON record or a WARC
     // works as in `run`: one pretty record (or error) per document.
     let mut outputs = Vec::new();
-    newsclean_ingest::Reader::new().read(&name, &bytes[..], |item| {
+    newsclean_ingest::Reader::new().read(&name, input, |item| {
         outputs.push(match item {
             Ok(raw) => match processor.process(&raw, &StageClock::default()) {
                 Ok(record) => (true, serde_json::to_string_pretty(&record)),
@@ -743,12 +743,12 @@ fn clean(args: CleanArgs) -> Result<u8, Failure> {
 fn explain(args: CleanArgs) -> Result<u8, Failure> {
     let rules = args.rules.load()?;
     let processor = Processor::new(&rules).map_err(|e| Failure::usage(e.into()))?;
-    let (name, bytes) = read_input(&args.file).map_err(Failure::fatal)?;
+    let (name, input) = open_input(&args.file).map_err(Failure::fatal)?;
     // Through the reader, as `run` and `clean` read: a JSON record's text,
     // each line of a JSON Lines file, the members of an archive.
     // A record's path names it: `feed.jsonl#3`.
     let (mut documents, mut explained, mut code) = (0, Vec::new(), exit::OK);
-    newsclean_ingest::Reader::new().read(&name, &bytes[..], |item| {
+    newsclean_ingest::Reader::new().read(&name, input, |item| {
         documents += 1;
         let verdicts = match item {
             Ok(raw) => processor
@@ -795,20 +795,19 @@ fn explain(args: CleanArgs) -> Result<u8, Failure> {
     Ok(code)
 }
 
-fn read_input(file: &Path) -> anyhow::Result<(String, Vec<u8>)> {
+/// The input of `clean` and `explain`, streamed: the reader's size limit
+/// holds before a huge file is in memory.
+fn open_input(file: &Path) -> anyhow::Result<(String, Box<dyn Read>)> {
     if file == Path::new("-") {
-        let mut bytes = Vec::new();
-        std::io::stdin()
-            .read_to_end(&mut bytes)
-            .context("cannot read stdin")?;
-        return Ok(("-".to_string(), bytes));
+        return Ok(("-".to_string(), Box::new(std::io::stdin().lock())));
     }
-    let bytes = std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
+    let opened =
+        std::fs::File::open(file).with_context(|| format!("cannot read {}", file.display()))?;
     let name = file.file_name().map_or_else(
         || file.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
     );
-    Ok((name, bytes))
+    Ok((name, Box::new(std::io::BufReader::new(opened))))
 }
 
 fn templates(args: TemplateArgs) -> Result<u8, Failure> {
