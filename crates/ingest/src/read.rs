@@ -572,12 +572,16 @@ impl Reader {
     #[cfg(feature = "zip")]
     fn zip_members<R: Read + io::Seek>(
         &self,
-        input: R,
+        mut input: R,
         ctx: &mut Ctx<'_>,
         depth: u32,
         sink: &mut Sink<'_>,
     ) -> Result<(), Stop> {
         ctx.contained = true;
+        let listed = listed_zip_entries(&mut input);
+        if let Err(err) = input.seek(io::SeekFrom::Start(0)) {
+            return ctx.error(true, ReadErrorKind::Io(err), sink);
+        }
         let mut archive = match zip::ZipArchive::new(input) {
             Ok(archive) => archive,
             Err(err) => {
@@ -585,6 +589,15 @@ impl Reader {
                 return ctx.error(true, kind, sink);
             }
         };
+        // The zip library keeps one member per name: the members it drops
+        // are lost, so say so.
+        if let Some(listed) = listed.filter(|&n| n > archive.len() as u64) {
+            let shadowed = listed - archive.len() as u64;
+            let kind = ReadErrorKind::Parse(format!(
+                "{shadowed} member(s) share a name with a later member and are not read (only the last of each name is)"
+            ));
+            ctx.error(true, kind, sink)?;
+        }
         for i in 0..archive.len() {
             let member = match archive.by_index(i) {
                 Ok(member) => member,
@@ -815,6 +828,22 @@ fn strip_bom(bytes: &[u8]) -> &[u8] {
 
 /// A member name that stays inside the archive: relative, no `..`.
 #[cfg_attr(not(any(feature = "tar", feature = "zip")), allow(dead_code))]
+/// How many entries a zip's end-of-central-directory record lists (`None`
+/// when it is not found, or for zip64, which counts elsewhere).
+#[cfg(feature = "zip")]
+fn listed_zip_entries<R: Read + io::Seek>(input: &mut R) -> Option<u64> {
+    // The record is 22 bytes plus a comment of at most 65,535.
+    let len = input.seek(io::SeekFrom::End(0)).ok()?;
+    let tail = len.min(22 + 65_535);
+    input.seek(io::SeekFrom::Start(len - tail)).ok()?;
+    let mut buf = vec![0; usize::try_from(tail).ok()?];
+    input.read_exact(&mut buf).ok()?;
+    let at = memchr::memmem::rfind(&buf, b"PK\x05\x06")?;
+    let record = buf.get(at..at + 22)?;
+    let total = u16::from_le_bytes([record[10], record[11]]);
+    (total != u16::MAX).then_some(u64::from(total))
+}
+
 /// Judged on the raw bytes of the name, not its escaped form: an escaped
 /// non-UTF-8 byte (`\xe9`) is no leading backslash.
 fn safe_member_name(name: &[u8]) -> bool {
