@@ -193,6 +193,25 @@ impl Reader {
             Ok(x) => x,
             Err(err) => return ctx.error(false, classify(err), sink),
         };
+        // JSON in UTF-16 (Windows tools write it, with a byte-order mark):
+        // its records and lines are found in the UTF-8 it decodes to.
+        if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(&head)
+            && encoding != encoding_rs::UTF_8
+            && encoding
+                .decode_without_bom_handling(&head[bom..])
+                .0
+                .trim_start()
+                .starts_with(['{', '['])
+        {
+            return match read_capped(input, self.max_bytes) {
+                Ok(bytes) => {
+                    let text = encoding.decode_with_bom_removal(&bytes).0.into_owned();
+                    let input = Box::new(Cursor::new(text.into_bytes()));
+                    self.stream(input, name, ctx, member, depth + 1, sink)
+                }
+                Err(kind) => ctx.error(false, kind, sink),
+            };
+        }
         match sniff(&head, name) {
             Kind::Compressed(codec) => {
                 let inner = match decompressor(codec, input) {
@@ -283,7 +302,17 @@ impl Reader {
             // counted UTF-16 units) leaves half a surrogate pair, which
             // JSON parsers refuse: the half becomes U+FFFD.
             Err(err) => {
-                match mend_surrogates(bytes).and_then(|mended| self.fields.parse(&mended).ok()) {
+                let mended = mend_surrogates(bytes).and_then(|m| self.fields.parse(&m).ok());
+                // A record that is not UTF-8 (a Windows-1252 `é`): read in
+                // the encoding it is in, as a loose file would be.
+                let decoded = || {
+                    std::str::from_utf8(bytes).is_err().then(|| {
+                        crate::decode::decode(bytes)
+                            .ok()
+                            .and_then(|d| self.fields.parse(d.text.as_bytes()).ok())
+                    })?
+                };
+                match mended.or_else(decoded) {
                     Some(value) => self.json_value(&value, true, ctx, member, sink),
                     None => ctx.error(true, malformed(&err), sink),
                 }
@@ -1303,6 +1332,28 @@ mod tests {
         );
     }
 
+    #[test]
+    fn json_in_utf16_or_with_a_latin1_byte_is_read() {
+        let r = Reader::new();
+        let record = "{\"text\": \"Caf\u{e9} opens\"}\n";
+        let mut utf16 = vec![0xff, 0xfe];
+        for unit in record.repeat(2).encode_utf16() {
+            utf16.extend(unit.to_le_bytes());
+        }
+        assert_eq!(
+            read_all(&r, "f.jsonl", &utf16),
+            [
+                "f.jsonl#0 text Caf\u{e9} opens",
+                "f.jsonl#1 text Caf\u{e9} opens"
+            ]
+        );
+        let latin1 = b"{\"text\": \"Caf\xe9 opens in the old town square\"}\n";
+        assert_eq!(
+            read_all(&r, "g.jsonl", latin1),
+            ["g.jsonl#0 text Caf\u{e9} opens in the old town square"]
+        );
+    }
+
     /// `pzstd` opens its files with a skippable frame (its index).
     #[test]
     #[cfg(feature = "zstd")]
@@ -1508,6 +1559,7 @@ mod tests {
             b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03",
             b"\x28\xb5\x2f\xfd",
             b"\x50\x2a\x4d\x18",
+            b"\xff\xfe{\0",
             b"BZh91AY&SY",
             b"\xfd7zXZ\x00",
             b"PK\x03\x04",
