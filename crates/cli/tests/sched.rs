@@ -183,6 +183,29 @@ fn a_held_lock_stops_a_second_run() {
     assert_eq!(third.status.code(), Some(1));
 }
 
+/// A link the archive keeps is reported on every run, but only the first
+/// run that meets it fails for it: a quiet night exits 0, as one with an
+/// old unreadable input does.
+#[cfg(unix)]
+#[test]
+fn a_link_met_last_night_is_listed_but_no_new_failure() {
+    let dir = Dir::new();
+    archive(&dir, 3);
+    std::fs::remove_file(dir.archive().join("broken/empty.txt")).expect("rm");
+    std::os::unix::fs::symlink("/etc/hostname", dir.archive().join("link.txt")).expect("link");
+    let codes: Vec<Option<i32>> = (0..3)
+        .map(|_| run(&dir.archive(), &dir.out(), &[]).status.code())
+        .collect();
+    assert_eq!(codes, [Some(1), Some(0), Some(0)]);
+    let errors = std::fs::read_to_string(dir.out().join("errors.jsonl")).expect("errors");
+    assert!(errors.contains("link.txt"), "{errors}");
+    // Gone, then back: new again.
+    std::fs::remove_file(dir.archive().join("link.txt")).expect("rm");
+    assert_eq!(run(&dir.archive(), &dir.out(), &[]).status.code(), Some(0));
+    std::os::unix::fs::symlink("/etc/hostname", dir.archive().join("link.txt")).expect("link");
+    assert_eq!(run(&dir.archive(), &dir.out(), &[]).status.code(), Some(1));
+}
+
 /// A tiny deterministic random number generator (xorshift).
 struct Rng(u64);
 

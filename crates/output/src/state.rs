@@ -176,6 +176,9 @@ pub struct Manifest {
     pub inputs: BTreeMap<String, InputState>,
     /// Superseded records still present in part files.
     pub superseded: Vec<Superseded>,
+    /// The last complete run's errors that belong to no input (a link not
+    /// followed, an unreadable folder): met again, they are no new failure.
+    pub listing_errors: Vec<ErrorRecord>,
 }
 
 impl Default for Manifest {
@@ -187,6 +190,7 @@ impl Default for Manifest {
             parts: BTreeMap::new(),
             inputs: BTreeMap::new(),
             superseded: Vec::new(),
+            listing_errors: Vec::new(),
         }
     }
 }

@@ -234,6 +234,8 @@ pub(crate) struct Commit {
     /// Errors not tied to an input file of the manifest (a link, an
     /// unreadable folder): reported by every run.
     volatile: Vec<ErrorRecord>,
+    /// The last complete run's volatile errors, as (input key, reason).
+    known_volatile: HashSet<(String, String)>,
     written: Vec<String>,
     /// Parts left with no current record, deleted once the manifest that no
     /// longer names them is saved.
@@ -242,6 +244,13 @@ pub(crate) struct Commit {
 
 impl Commit {
     pub(crate) fn new(out: &Path, plan: Arc<Plan>, options: &Options) -> Commit {
+        let known_volatile = plan
+            .lock()
+            .manifest
+            .listing_errors
+            .iter()
+            .map(|e| (input_key(&e.path, e.index), e.reason.clone()))
+            .collect();
         Commit {
             out: out.to_path_buf(),
             plan,
@@ -253,6 +262,7 @@ impl Commit {
             current: None,
             completed: Vec::new(),
             volatile: Vec::new(),
+            known_volatile,
             written: Vec::new(),
             dead: Vec::new(),
         }
@@ -302,7 +312,13 @@ impl Commit {
         Ok(())
     }
 
-    pub(crate) fn error(&mut self, key: &str, error: ErrorRecord) -> Result<(), PipelineError> {
+    /// Lists `error` under input `key`; false when it is a volatile error
+    /// the last complete run met already (no new failure of this run).
+    pub(crate) fn error(&mut self, key: &str, error: ErrorRecord) -> Result<bool, PipelineError> {
+        let repeated = !self.plan.lock().pending.contains_key(key)
+            && self
+                .known_volatile
+                .contains(&(key.to_string(), error.reason.clone()));
         self.enter(key)?;
         if let Some(c) = self.current.as_mut() {
             if c.errors.len() < MAX_INPUT_ERRORS {
@@ -311,7 +327,7 @@ impl Commit {
                 c.unlisted += 1;
             }
         }
-        Ok(())
+        Ok(!repeated)
     }
 
     /// The current input is complete: it joins the next commit.
@@ -449,6 +465,10 @@ impl Commit {
         } else {
             self.complete();
             let mut st = self.plan.lock();
+            if st.manifest.listing_errors != self.volatile {
+                st.manifest.listing_errors = self.volatile.clone();
+                st.dirty = true;
+            }
             // Admitted inputs that yielded nothing at all still count as done.
             let leftover: Vec<(String, Pending)> = st.pending.drain().collect();
             for (key, p) in leftover {

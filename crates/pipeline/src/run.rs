@@ -305,8 +305,11 @@ impl Pipeline {
                                 report.count_repairs(repairs.iter().map(|(k, n)| (k.as_str(), *n)));
                             }
                             Outcome::Error(err) => {
-                                report.count_error(&err);
-                                commit.error(&done.key, err)?;
+                                // A link or folder error met by the last run
+                                // too is listed, not counted again.
+                                if commit.error(&done.key, err.clone())? {
+                                    report.count_error(&err);
+                                }
                             }
                         }
                         clock.add(WRITE, start);
