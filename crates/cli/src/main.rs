@@ -837,6 +837,9 @@ fn templates(args: TemplateArgs) -> Result<u8, Failure> {
 
 fn rules(args: RuleArgs) -> Result<u8, Failure> {
     let set = args.load()?;
+    // Compiled as a run compiles them: a pattern that `run` refuses (too
+    // big a regex) is refused here too.
+    Processor::new(&set).map_err(|e| Failure::usage(e.into()))?;
     let mut out = std::io::stdout().lock();
     let mut write = || -> std::io::Result<()> {
         writeln!(

@@ -266,6 +266,24 @@ fn exit_codes() {
     let unknown = output(newsclean().args(["rules", "--disable-rule", "no.such.rule"]));
     assert_eq!(unknown.status.code(), Some(2));
 
+    // A pattern that `run` cannot compile is refused by `rules` as well.
+    let huge = dir.root.path().join("huge.toml");
+    std::fs::write(
+        &huge,
+        "[[rule]]\nid = \"x.huge\"\nkind = \"regex\"\nrole = \"boilerplate\"\npatterns = [\"a{100000}{100000}\"]\nreason = \"too big\"\n",
+    )
+    .expect("write");
+    for command in ["rules", "clean"] {
+        let refused = output(
+            newsclean()
+                .arg(command)
+                .arg("--rules")
+                .arg(&huge)
+                .args((command == "clean").then_some("-")),
+        );
+        assert_eq!(refused.status.code(), Some(2), "{command}");
+    }
+
     // A typo in --jobs is a usage error, not 20,000 threads.
     for jobs in ["0", "20000"] {
         let run = output(
