@@ -23,18 +23,17 @@ pub fn escape_bytes(bytes: &[u8]) -> String {
     out
 }
 
-/// `path` relative to `root`, `/`-separated, escaped with [`escape_bytes`].
+/// `path` relative to `root`, `/`-separated, escaped with [`escape_bytes`]
+/// and with `#` written `\x23`: `#` numbers the records of a file
+/// (`feed#1`), so a file named `feed#1` must not take that path.
 pub(crate) fn relative_path(root: &Path, path: &Path) -> String {
+    let escape =
+        |name: &std::ffi::OsStr| escape_bytes(name.as_encoded_bytes()).replace('#', "\\x23");
     let rel = path.strip_prefix(root).unwrap_or(path);
-    let parts: Vec<String> = rel
-        .components()
-        .map(|c| escape_bytes(c.as_os_str().as_encoded_bytes()))
-        .collect();
+    let parts: Vec<String> = rel.components().map(|c| escape(c.as_os_str())).collect();
     if parts.is_empty() {
         // The root itself was a file.
-        path.file_name()
-            .map(|n| escape_bytes(n.as_encoded_bytes()))
-            .unwrap_or_default()
+        path.file_name().map(escape).unwrap_or_default()
     } else {
         parts.join("/")
     }
@@ -49,5 +48,18 @@ mod tests {
         assert_eq!(escape_bytes("Zoë/a.txt".as_bytes()), "Zoë/a.txt");
         assert_eq!(escape_bytes(b"caf\xe9.txt"), "caf\\xe9.txt");
         assert_eq!(escape_bytes(b"caf\\xe9.txt"), "caf\\\\xe9.txt");
+    }
+
+    #[test]
+    fn a_hash_in_a_file_name_is_no_record_number() {
+        let root = Path::new("/archive");
+        assert_eq!(
+            relative_path(root, Path::new("/archive/feed#1")),
+            "feed\\x231"
+        );
+        assert_eq!(
+            relative_path(root, Path::new("/archive/a#b/c.txt")),
+            "a\\x23b/c.txt"
+        );
     }
 }
