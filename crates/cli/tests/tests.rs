@@ -500,40 +500,28 @@ fn templates_read_inputs_as_run_does() {
 fn an_output_folder_inside_the_archive_is_no_input() {
     let dir = Dir::new();
     dir.create("a.txt", "Headline\n\nThe council met on Tuesday to discuss the budget for the year, and members said they would vote next week.");
-    let out = dir.archive().join("clean");
-    for _ in 0..2 {
-        let run = output(
+    let run_into = |out: &std::path::Path| {
+        output(
             newsclean()
                 .args(["run", "-q", "--full"])
                 .arg(dir.archive())
                 .arg("--out")
-                .arg(&out),
-        );
-        assert_code(&run, 0);
+                .arg(out),
+        )
+    };
+    let out = dir.archive().join("clean");
+    for _ in 0..2 {
+        assert_code(&run_into(&out), 0);
     }
     let report = std::fs::read_to_string(out.join("report.json")).expect("report");
     assert!(report.contains("\"errors\": 0"), "{report}");
     // Nor is another run's output folder inside the archive.
     let other = dir.archive().join("other");
-    let run = output(
-        newsclean()
-            .args(["run", "-q"])
-            .arg(dir.archive())
-            .arg("--out")
-            .arg(&other),
-    );
-    assert_code(&run, 0);
+    assert_code(&run_into(&other), 0);
     let records = std::fs::read_to_string(other.join("records-000000.jsonl")).expect("records");
     assert_eq!(records.lines().count(), 1, "{records}");
     // The archive itself is no output folder: a usage error.
-    let run = output(
-        newsclean()
-            .args(["run", "-q"])
-            .arg(dir.archive())
-            .arg("--out")
-            .arg(dir.archive()),
-    );
-    assert_code(&run, 2);
+    assert_code(&run_into(&dir.archive()), 2);
 }
 
 /// One input's errors are listed up to a limit, then summed up in one
