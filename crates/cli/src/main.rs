@@ -510,9 +510,7 @@ fn run(args: RunArgs) -> Result<u8, Failure> {
         ))
     })?;
     let out = out.as_path();
-    if let (Ok(a), Ok(o)) = (args.archive.canonicalize(), out.canonicalize())
-        && a == o
-    {
+    if newsclean_pipeline::is_archive_itself(&args.archive, out) {
         return Err(Failure::usage(anyhow::anyhow!(
             "the output folder {} is the archive itself: its records would be read back as input (use a folder beside it or inside it)",
             out.display()

@@ -520,8 +520,12 @@ fn an_output_folder_inside_the_archive_is_no_input() {
     assert_code(&run_into(&other), 0);
     let records = std::fs::read_to_string(other.join("records-000000.jsonl")).expect("records");
     assert_eq!(records.lines().count(), 1, "{records}");
-    // The archive itself is no output folder: a usage error.
+    // The archive itself is no output folder, however written: a usage
+    // error, and nothing is created.
     assert_code(&run_into(&dir.archive()), 2);
+    assert_code(&run_into(&dir.archive().join("new/x/../..")), 2);
+    assert!(!dir.archive().join("new").exists());
+    assert!(!dir.archive().join(".newsclean").exists());
 }
 
 /// One input's errors are listed up to a limit, then summed up in one

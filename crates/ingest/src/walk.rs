@@ -111,9 +111,10 @@ impl ArchiveWalker {
         self
     }
 
-    /// Leave out every folder below the root that holds an entry named
+    /// Leave out every folder below the root that holds a folder named
     /// `name`: the output folders of other runs kept inside the archive
-    /// (each holds its state folder) are not read as input either.
+    /// (each holds its state folder) are not read as input either. A file
+    /// of that name marks nothing.
     pub fn skip_marked(mut self, name: impl Into<String>) -> ArchiveWalker {
         self.marker = Some(name.into());
         self
@@ -231,7 +232,7 @@ struct Walk {
 
 /// A folder below the root that holds an entry named `marker`.
 fn marked(entry: &walkdir::DirEntry, marker: Option<&str>) -> bool {
-    marker.is_some_and(|name| entry.depth() > 0 && entry.path().join(name).exists())
+    marker.is_some_and(|name| entry.depth() > 0 && entry.path().join(name).is_dir())
 }
 
 impl Walk {
@@ -507,6 +508,10 @@ mod tests {
         assert_eq!(paths(walker), ["a.txt", "news/b.txt"]);
         let walker = ArchiveWalker::new(dir.path()).skip_marked(".state");
         assert_eq!(walker.sizes().count(), 2);
+        // A file of the marker's name marks nothing.
+        std::fs::write(dir.path().join("news/.state"), "").unwrap();
+        let walker = ArchiveWalker::new(dir.path()).skip_marked(".state");
+        assert_eq!(paths(walker), ["a.txt", "news/b.txt"]);
         // The root holding the marker is still walked.
         std::fs::create_dir(dir.path().join(".state")).unwrap();
         let walker = ArchiveWalker::new(dir.path()).skip_marked(".state");

@@ -65,4 +65,4 @@ pub use newsclean_output as output;
 
 pub use incremental::Reason;
 pub use process::{LineVerdict, Processor, StageClock};
-pub use run::{Options, Pipeline, PipelineError};
+pub use run::{Options, Pipeline, PipelineError, is_archive_itself};

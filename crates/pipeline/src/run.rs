@@ -177,12 +177,8 @@ impl Pipeline {
     pub fn run(&self, archive: &Path, out: &Path) -> Result<RunReport, PipelineError> {
         let started = Instant::now();
         let pool = self.pool(archive)?;
-        std::fs::create_dir_all(out).map_err(|source| PipelineError::OutputDir {
-            path: out.to_path_buf(),
-            source,
-        })?;
         // Its own output would be read back as input, run after run.
-        if same_dir(archive, out) {
+        if is_archive_itself(archive, out) {
             return Err(PipelineError::OutputDir {
                 path: out.to_path_buf(),
                 source: std::io::Error::new(
@@ -191,6 +187,10 @@ impl Pipeline {
                 ),
             });
         }
+        std::fs::create_dir_all(out).map_err(|source| PipelineError::OutputDir {
+            path: out.to_path_buf(),
+            source,
+        })?;
         let manifest = Manifest::load(out)?.unwrap_or_default();
         tracing::info!(
             archive = %archive.display(),
@@ -467,12 +467,27 @@ impl Pipeline {
     }
 }
 
-/// `a` and `b` name the same existing folder.
-fn same_dir(a: &Path, b: &Path) -> bool {
-    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => false,
+/// `out` names the folder `archive` is, written in any way (`a/b/..`,
+/// through a link), even when parts of it do not exist yet: the check comes
+/// before anything is created.
+pub fn is_archive_itself(archive: &Path, out: &Path) -> bool {
+    fn resolved(path: &Path) -> Option<PathBuf> {
+        let mut lexical = PathBuf::new();
+        for part in std::path::absolute(path).ok()?.components() {
+            match part {
+                std::path::Component::ParentDir => {
+                    lexical.pop();
+                }
+                std::path::Component::CurDir => {}
+                other => lexical.push(other),
+            }
+        }
+        Some(lexical.canonicalize().unwrap_or(lexical))
     }
+    let archive = std::fs::canonicalize(archive)
+        .ok()
+        .or_else(|| resolved(archive));
+    archive.is_some() && archive == resolved(out)
 }
 
 /// The template group of a document: its parent folder (`""` at the root).
