@@ -323,17 +323,7 @@ fn it_speaker(
             .is_some_and(|k| quotes[k].0.paragraph == m.paragraph && m.end <= quotes[k].0.close)
     };
     let recent = |paragraph: usize| paragraph <= span.paragraph && paragraph + 1 >= span.paragraph;
-    if let Some((p, Some(name))) = last_speaker
-        && recent(*p)
-        && let bare = name.strip_prefix("the ").unwrap_or(name)
-        && found
-            .entities
-            .iter()
-            .any(|(kind, n, _)| *kind == Kind::Organization && n == bare)
-    {
-        return Some(name.clone());
-    }
-    found
+    let subject = found
         .mentions
         .iter()
         .filter(|m| {
@@ -344,8 +334,22 @@ fn it_speaker(
                 && !quoted(m)
                 && !object(&paragraphs[m.paragraph][..m.start])
         })
-        .max_by_key(|m| (m.paragraph, m.start))
-        .map(|m| found.name_of(m).to_string())
+        .max_by_key(|m| (m.paragraph, m.start));
+    // The subject of the quote's own paragraph comes last of all.
+    if let Some(m) = subject.filter(|m| m.paragraph == span.paragraph) {
+        return Some(found.name_of(m).to_string());
+    }
+    if let Some((p, Some(name))) = last_speaker
+        && recent(*p)
+        && let bare = name.strip_prefix("the ").unwrap_or(name)
+        && found
+            .entities
+            .iter()
+            .any(|(kind, n, _)| *kind == Kind::Organization && n == bare)
+    {
+        return Some(name.clone());
+    }
+    subject.map(|m| found.name_of(m).to_string())
 }
 
 /// The words before a name make it the object of a preposition (`sent to
@@ -871,6 +875,11 @@ fn trim_subject(lex: &Lexicon, phrase: &str) -> String {
             }
         }
     };
+    // `…,” according to officials, who said`: the cue is no part of them.
+    let chosen = match chosen.get(..13) {
+        Some(cue) if cue.eq_ignore_ascii_case("according to ") => &chosen[13..],
+        _ => chosen,
+    };
     // `The Indian army in a statement said`: the medium is not the speaker.
     let chosen = [
         " in a ",
@@ -1208,6 +1217,14 @@ mod tests {
             ])[1],
             Some("the Swedish Prosecution Authority".to_string())
         );
+        // The subject of the quote's own paragraph, over the last speaker.
+        assert_eq!(
+            speakers(&[
+                "General Motors said on Monday it would cut jobs. “The market is difficult and we must adapt now,” it said.",
+                "Acme Corp said on Tuesday it would close two plants. “We have no other choice in this market,” it said.",
+            ])[1],
+            Some("Acme Corp".to_string())
+        );
         // One that opened a sentence just before.
         assert_eq!(
             speakers(&[
@@ -1251,6 +1268,19 @@ mod tests {
                 Some("Ann Lee"),
                 Some("Tom Ruiz")
             ]
+        );
+    }
+
+    #[test]
+    fn according_to_is_no_part_of_the_speaker() {
+        let found = quotes(&[
+            "“This is a quote about the budget,” according to the Ministry of Finance, led by John Smith, which said it would publish data.",
+            "“The numbers are bad for all of us this year,” according to officials, who asked not to be named.",
+        ]);
+        let speakers: Vec<Option<&str>> = found.iter().map(|(_, s)| s.as_deref()).collect();
+        assert_eq!(
+            speakers,
+            [Some("the Ministry of Finance"), Some("officials")]
         );
     }
 

@@ -643,12 +643,13 @@ fn is_iso_8601(s: &str) -> bool {
             let zone: Vec<u8> = zone.iter().copied().filter(|&c| c != b':').collect();
             let part = |k: usize| {
                 zone.get(k..k + 2)
+                    .filter(|d| d.iter().all(u8::is_ascii_digit))
                     .map(|d| (d[0] - b'0') * 10 + (d[1] - b'0'))
             };
+            let minutes = if zone.len() == 4 { part(2) } else { Some(0) };
             matches!(zone.len(), 2 | 4)
                 && zone.iter().all(u8::is_ascii_digit)
-                && part(0).is_some_and(|h| h <= 14)
-                && (zone.len() == 2 || part(2).is_some_and(|m| m <= 59))
+                && matches!((part(0), minutes), (Some(h), Some(m)) if m <= 59 && (h < 14 || h == 14 && m == 0))
         }
         _ => false,
     }
@@ -760,6 +761,13 @@ mod tests {
             ("2023-02-29T10:00:00Z", None),
             ("2024-02-29", Some("2024-02-29")),
             ("2024-01-01T00:00:00+99:99", Some("2024-01-01")),
+            ("2024-01-01T00:00:00+14:01", Some("2024-01-01")),
+            ("2024-01-01T00:00:00-1430", Some("2024-01-01")),
+            (
+                "2024-01-01T00:00:00+05:45",
+                Some("2024-01-01T00:00:00+05:45"),
+            ),
+            ("2024-01-01T00:00:00+ 1:00", Some("2024-01-01T00:00:00")),
             (
                 "2024-01-01T00:00:00+14:00",
                 Some("2024-01-01T00:00:00+14:00"),
