@@ -1,7 +1,7 @@
 //! The `newsclean` command: argument parsing and wiring, nothing else.
 
 use std::ffi::OsString;
-use std::io::{IsTerminal, Read, Write};
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -705,11 +705,10 @@ fn compact(args: CompactArgs) -> Result<u8, Failure> {
 fn clean(args: CleanArgs) -> Result<u8, Failure> {
     let rules = args.rules.load()?;
     let processor = Processor::new(&rules).map_err(|e| Failure::usage(e.into()))?;
-    let (name, input) = open_input(&args.file).map_err(Failure::fatal)?;
     // Through the reader, so a compressed file, a JSON record or a WARC
     // works as in `run`: one pretty record (or error) per document.
     let mut outputs = Vec::new();
-    newsclean_ingest::Reader::new().read(&name, input, |item| {
+    read_each(&args.file, |item| {
         outputs.push(match item {
             Ok(raw) => match processor.process(&raw, &StageClock::default()) {
                 Ok(record) => (true, serde_json::to_string_pretty(&record)),
@@ -727,7 +726,8 @@ fn clean(args: CleanArgs) -> Result<u8, Failure> {
                 (false, serde_json::to_string_pretty(&error))
             }
         })
-    });
+    })
+    .map_err(Failure::fatal)?;
     let mut code = exit::OK;
     for (ok, json) in outputs {
         if !ok {
@@ -741,12 +741,11 @@ fn clean(args: CleanArgs) -> Result<u8, Failure> {
 fn explain(args: CleanArgs) -> Result<u8, Failure> {
     let rules = args.rules.load()?;
     let processor = Processor::new(&rules).map_err(|e| Failure::usage(e.into()))?;
-    let (name, input) = open_input(&args.file).map_err(Failure::fatal)?;
     // Through the reader, as `run` and `clean` read: a JSON record's text,
     // each line of a JSON Lines file, the members of an archive.
     // A record's path names it: `feed.jsonl#3`.
     let (mut documents, mut explained, mut code) = (0, Vec::new(), exit::OK);
-    newsclean_ingest::Reader::new().read(&name, input, |item| {
+    read_each(&args.file, |item| {
         documents += 1;
         let verdicts = match item {
             Ok(raw) => processor
@@ -762,7 +761,8 @@ fn explain(args: CleanArgs) -> Result<u8, Failure> {
                 code = exit::SOME_FAILED;
             }
         }
-    });
+    })
+    .map_err(Failure::fatal)?;
     let several = documents > 1;
     let colour = std::io::stdout().is_terminal();
     let mut out = std::io::stdout().lock();
@@ -793,19 +793,21 @@ fn explain(args: CleanArgs) -> Result<u8, Failure> {
     Ok(code)
 }
 
-/// The input of `clean` and `explain`, streamed: the reader's size limit
-/// holds before a huge file is in memory.
-fn open_input(file: &Path) -> anyhow::Result<(String, Box<dyn Read>)> {
+/// Reads the input of `clean` and `explain` (a file, or `-` for stdin) as
+/// `run` reads it, streamed: the size limits hold before a huge file is in
+/// memory, and a zip file is read member by member.
+fn read_each(
+    file: &Path,
+    sink: impl FnMut(Result<newsclean_ingest::RawDocument, newsclean_ingest::ReadError>),
+) -> anyhow::Result<()> {
+    let reader = newsclean_ingest::Reader::new();
     if file == Path::new("-") {
-        return Ok(("-".to_string(), Box::new(std::io::stdin().lock())));
+        reader.read("-", std::io::stdin().lock(), sink);
+        return Ok(());
     }
-    let opened =
-        std::fs::File::open(file).with_context(|| format!("cannot read {}", file.display()))?;
-    let name = file.file_name().map_or_else(
-        || file.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    );
-    Ok((name, Box::new(std::io::BufReader::new(opened))))
+    reader
+        .read_file(file, sink)
+        .with_context(|| format!("cannot read {}", file.display()))
 }
 
 fn templates(args: TemplateArgs) -> Result<u8, Failure> {

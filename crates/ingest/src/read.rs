@@ -146,6 +146,24 @@ impl Reader {
         let _ = self.read_input(name, None, input, &mut sink);
     }
 
+    /// [`Reader::read`] for a file on disk, named by its file name: a zip
+    /// file is read with seeks, member by member, as an archive walk reads
+    /// it, rather than buffered whole. A file that cannot be opened is an
+    /// error.
+    pub fn read_file(&self, path: &Path, mut sink: impl FnMut(Item)) -> io::Result<()> {
+        let file = std::fs::File::open(path)?;
+        let name = path.file_name().map_or_else(
+            || path.display().to_string(),
+            |n| crate::path::escape_bytes(n.as_encoded_bytes()),
+        );
+        let mut sink = |item| {
+            sink(item);
+            Ok(())
+        };
+        let _ = self.read_input(&name, Some(path), file, &mut sink);
+        Ok(())
+    }
+
     /// Reads one input; `full_path` is set when it is a file on disk (zip
     /// archives are then read with seeks instead of buffered).
     pub(crate) fn read_input(
@@ -194,7 +212,8 @@ impl Reader {
             Err(err) => return ctx.error(false, classify(err), sink),
         };
         // JSON in UTF-16 (Windows tools write it, with a byte-order mark):
-        // its records and lines are found in the UTF-8 it decodes to.
+        // its records and lines are found in the UTF-8 it is transcoded to,
+        // as it streams (the size limits hold per record, as in UTF-8).
         if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(&head)
             && encoding != encoding_rs::UTF_8
             && encoding
@@ -203,14 +222,12 @@ impl Reader {
                 .trim_start()
                 .starts_with(['{', '['])
         {
-            return match read_capped(input, self.max_bytes) {
-                Ok(bytes) => {
-                    let text = encoding.decode_with_bom_removal(&bytes).0.into_owned();
-                    let input = Box::new(Cursor::new(text.into_bytes()));
-                    self.stream(input, name, ctx, member, depth + 1, sink)
-                }
-                Err(kind) => ctx.error(false, kind, sink),
-            };
+            let utf8 = encoding_rs_io::DecodeReaderBytesBuilder::new()
+                .encoding(Some(encoding))
+                .strip_bom(true)
+                .build(input);
+            let input = Box::new(BufReader::with_capacity(64 << 10, utf8));
+            return self.stream(input, name, ctx, member, depth + 1, sink);
         }
         match sniff(&head, name) {
             Kind::Compressed(codec) => {
@@ -296,28 +313,30 @@ impl Reader {
         member: Option<&str>,
         sink: &mut Sink<'_>,
     ) -> Result<(), Stop> {
-        match self.fields.parse(bytes) {
+        match self.parse_record(bytes) {
             Ok(value) => self.json_value(&value, true, ctx, member, sink),
-            // A string cut in the middle of an emoji (by a scraper that
-            // counted UTF-16 units) leaves half a surrogate pair, which
-            // JSON parsers refuse: the half becomes U+FFFD.
-            Err(err) => {
-                let mended = mend_surrogates(bytes).and_then(|m| self.fields.parse(&m).ok());
-                // A record that is not UTF-8 (a Windows-1252 `é`): read in
-                // the encoding it is in, as a loose file would be.
-                let decoded = || {
-                    std::str::from_utf8(bytes).is_err().then(|| {
-                        crate::decode::decode(bytes)
-                            .ok()
-                            .and_then(|d| self.fields.parse(d.text.as_bytes()).ok())
-                    })?
-                };
-                match mended.or_else(decoded) {
-                    Some(value) => self.json_value(&value, true, ctx, member, sink),
-                    None => ctx.error(true, malformed(&err), sink),
-                }
-            }
+            Err(err) => ctx.error(true, malformed(&err), sink),
         }
+    }
+
+    /// One JSON record, mended where scrapers damage them: half a surrogate
+    /// pair (a string cut in the middle of an emoji by a scraper that
+    /// counted UTF-16 units, which JSON parsers refuse) becomes U+FFFD; a
+    /// record that is not UTF-8 is read in the encoding it is in.
+    fn parse_record(&self, bytes: &[u8]) -> Result<Value, serde_json::Error> {
+        let err = match self.fields.parse(bytes) {
+            Ok(value) => return Ok(value),
+            Err(err) => err,
+        };
+        if let Some(value) = mend_surrogates(bytes).and_then(|m| self.fields.parse(&m).ok()) {
+            return Ok(value);
+        }
+        if std::str::from_utf8(bytes).is_err()
+            && let Ok(value) = self.fields.parse(recode(bytes).as_bytes())
+        {
+            return Ok(value);
+        }
+        Err(err)
     }
 
     fn json_value(
@@ -376,7 +395,7 @@ impl Reader {
         }
         let head = strip_bom(&first).trim_ascii();
         let first_object = match head.first() {
-            Some(b'{') => self.fields.parse(head).ok(),
+            Some(b'{') => self.parse_record(head).ok(),
             _ => None,
         };
         if let Some(value) = first_object {
@@ -403,7 +422,7 @@ impl Reader {
         };
         first.push(b'\n');
         first.extend_from_slice(&rest);
-        match self.fields.parse(strip_bom(&first)) {
+        match self.parse_record(strip_bom(&first)) {
             Ok(value) => self.json_value(&value, false, ctx, member, sink),
             Err(_) if !named_json => {
                 ctx.document(false, member, first, Format::Text, Meta::default(), sink)
@@ -855,8 +874,21 @@ fn strip_bom(bytes: &[u8]) -> &[u8] {
     bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes)
 }
 
-/// A member name that stays inside the archive: relative, no `..`.
-#[cfg_attr(not(any(feature = "tar", feature = "zip")), allow(dead_code))]
+/// The text of a JSON record that is not UTF-8. Mostly UTF-8 with a stray
+/// byte (it holds valid multi-byte characters) stays UTF-8, the byte
+/// replaced; otherwise it is read in its detected encoding (a Windows-1252
+/// `é`), as a loose file would be.
+fn recode(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
+    let lossy = String::from_utf8_lossy(bytes);
+    if lossy.chars().any(|c| c != '\u{fffd}' && !c.is_ascii()) {
+        return lossy;
+    }
+    match crate::decode::decode(bytes) {
+        Ok(decoded) => std::borrow::Cow::Owned(decoded.text),
+        Err(_) => lossy,
+    }
+}
+
 /// How many entries a zip's end-of-central-directory record lists (`None`
 /// when it is not found, or for zip64, which counts elsewhere).
 #[cfg(feature = "zip")]
@@ -873,8 +905,10 @@ fn listed_zip_entries<R: Read + io::Seek>(input: &mut R) -> Option<u64> {
     (total != u16::MAX).then_some(u64::from(total))
 }
 
-/// Judged on the raw bytes of the name, not its escaped form: an escaped
-/// non-UTF-8 byte (`\xe9`) is no leading backslash.
+/// A member name that stays inside the archive: relative, no `..`. Judged
+/// on the raw bytes of the name, not its escaped form: an escaped non-UTF-8
+/// byte (`\xe9`) is no leading backslash.
+#[cfg_attr(not(any(feature = "tar", feature = "zip")), allow(dead_code))]
 fn safe_member_name(name: &[u8]) -> bool {
     let drive = name.len() >= 2 && name[0].is_ascii_alphabetic() && name[1] == b':';
     let escapes = name.starts_with(b"/")
@@ -1352,6 +1386,50 @@ mod tests {
             read_all(&r, "g.jsonl", latin1),
             ["g.jsonl#0 text Caf\u{e9} opens in the old town square"]
         );
+        // Streamed: the size limit holds per record, not for the file.
+        let small = Reader::new().max_bytes(100);
+        let mut big = vec![0xfe, 0xff];
+        for unit in record.repeat(20).encode_utf16() {
+            big.extend(unit.to_be_bytes());
+        }
+        assert_eq!(read_all(&small, "big.jsonl", &big).len(), 20);
+        // A whole-file record, too.
+        assert_eq!(
+            read_all(&r, "g.json", &latin1[..latin1.len() - 1]),
+            ["g.json text Caf\u{e9} opens in the old town square"]
+        );
+        // Mostly UTF-8, one stray byte: UTF-8, the byte replaced.
+        let stray = b"{\"text\": \"Caf\xc3\xa9 one \xef two\"}";
+        assert_eq!(
+            read_all(&r, "m.jsonl", stray),
+            ["m.jsonl#0 text Caf\u{e9} one \u{fffd} two"]
+        );
+    }
+
+    /// A zip file on disk is read member by member: bigger than the size
+    /// limit as a whole, it still gives its members.
+    #[test]
+    #[cfg(feature = "zip")]
+    fn a_zip_file_is_read_by_its_members_not_whole() {
+        use std::io::Write;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("many.zip");
+        let mut zip = zip::ZipWriter::new(std::fs::File::create(&path).unwrap());
+        let options = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Stored);
+        for i in 0..5 {
+            zip.start_file(format!("a{i}.txt"), options).unwrap();
+            zip.write_all(format!("Story {i} {}", "x".repeat(60)).as_bytes())
+                .unwrap();
+        }
+        zip.finish().unwrap();
+        let r = Reader::new().max_bytes(100);
+        let mut docs = Vec::new();
+        r.read_file(&path, |item| docs.push(item.map(|d| d.path)))
+            .unwrap();
+        assert_eq!(docs.len(), 5, "{docs:?}");
+        assert!(docs.iter().all(Result::is_ok), "{docs:?}");
+        assert!(r.read_file(&dir.path().join("gone.txt"), |_| {}).is_err());
     }
 
     /// `pzstd` opens its files with a skippable frame (its index).
