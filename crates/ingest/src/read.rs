@@ -151,6 +151,9 @@ impl Reader {
     /// it, rather than buffered whole. A file that cannot be opened is an
     /// error.
     pub fn read_file(&self, path: &Path, mut sink: impl FnMut(Item)) -> io::Result<()> {
+        if path.is_dir() {
+            return Err(io::Error::new(io::ErrorKind::InvalidInput, "is a folder"));
+        }
         let file = std::fs::File::open(path)?;
         let name = path.file_name().map_or_else(
             || path.display().to_string(),
@@ -1430,6 +1433,7 @@ mod tests {
         assert_eq!(docs.len(), 5, "{docs:?}");
         assert!(docs.iter().all(Result::is_ok), "{docs:?}");
         assert!(r.read_file(&dir.path().join("gone.txt"), |_| {}).is_err());
+        assert!(r.read_file(dir.path(), |_| {}).is_err());
     }
 
     /// `pzstd` opens its files with a skippable frame (its index).

@@ -244,13 +244,17 @@ pub(crate) struct Commit {
 
 impl Commit {
     pub(crate) fn new(out: &Path, plan: Arc<Plan>, options: &Options) -> Commit {
-        let known_volatile = plan
-            .lock()
-            .manifest
-            .listing_errors
-            .iter()
-            .map(|e| (input_key(&e.path, e.index), e.reason.clone()))
-            .collect();
+        // A full run counts every error it meets, as it reads every input.
+        let known_volatile = if options.full {
+            HashSet::new()
+        } else {
+            plan.lock()
+                .manifest
+                .listing_errors
+                .iter()
+                .map(|e| (input_key(&e.path, e.index), e.reason.clone()))
+                .collect()
+        };
         Commit {
             out: out.to_path_buf(),
             plan,
