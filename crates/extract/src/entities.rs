@@ -888,6 +888,59 @@ fn display(name: &str) -> String {
     name.to_string()
 }
 
+/// The full names that end with one shorter name, ordered by where they
+/// stand, to find in logarithmic time the one a mention belongs to: the
+/// last paragraph at or before the mention that names one (else the first
+/// after it), and in that paragraph the name found first.
+struct Owners {
+    /// (paragraph, offset, index in `people`), in text order.
+    at: Vec<(usize, usize, usize)>,
+    /// The least index in `people` from the start of the entry's paragraph
+    /// up to the entry.
+    least: Vec<usize>,
+    /// Where the entry's paragraph's entries end.
+    block_end: Vec<usize>,
+}
+
+impl Owners {
+    fn new<'a>(people: &[(&Candidate, String)], ks: impl Iterator<Item = &'a usize>) -> Owners {
+        let mut at: Vec<(usize, usize, usize)> = ks
+            .map(|&k| (people[k].0.paragraph, people[k].0.start, k))
+            .collect();
+        at.sort_unstable();
+        at.dedup();
+        let mut least = Vec::with_capacity(at.len());
+        let mut block_end = vec![0; at.len()];
+        let mut block = 0;
+        for i in 0..at.len() {
+            if i > 0 && at[i].0 != at[i - 1].0 {
+                block_end[block..i].fill(i - 1);
+                block = i;
+            }
+            let k = at[i].2;
+            least.push(if i == block { k } else { k.min(least[i - 1]) });
+        }
+        let last = at.len().saturating_sub(1);
+        block_end[block..].fill(last);
+        Owners {
+            at,
+            least,
+            block_end,
+        }
+    }
+
+    /// The owner of mention `c`, as an index in `people`.
+    fn of(&self, c: &Candidate) -> Option<usize> {
+        let before = self
+            .at
+            .partition_point(|&(p, s, _)| (p, s) <= (c.paragraph, c.start));
+        match before {
+            0 => self.block_end.first().map(|&end| self.least[end]),
+            n => Some(self.least[n - 1]),
+        }
+    }
+}
+
 fn initials(name: &str) -> String {
     name.split(|c: char| c.is_whitespace() || c == '-')
         .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
@@ -954,6 +1007,28 @@ fn merge(
             tails.entry(&full[i + 1..]).or_default().push(k);
         }
     }
+    // Who owns a shorter name, by tail: a peer's title is no name to own
+    // (`Lord Alli` does not own `Alli` … of another man); names that end
+    // after a space serve one-word names, with those after a hyphen too,
+    // names of two words or more.
+    let owns = |k: &usize| {
+        let full = &people[*k].1;
+        !PEERAGE
+            .iter()
+            .any(|t| full.starts_with(t) && full[t.len()..].starts_with(' '))
+    };
+    let space_owners: HashMap<&str, Owners> = space_tails
+        .iter()
+        .map(|(tail, ks)| (*tail, Owners::new(&people, ks.iter().filter(|k| owns(k)))))
+        .collect();
+    let all_owners: HashMap<&str, Owners> = hyphen_tails
+        .iter()
+        .map(|(tail, ks)| {
+            let spaced = space_tails.get(tail).into_iter().flatten();
+            let ks = ks.iter().chain(spaced).filter(|k| owns(k));
+            (*tail, Owners::new(&people, ks))
+        })
+        .collect();
     for c in &candidates {
         let mut kind = c.kind;
         // `Taylor` after `Taylor Swift` is her, not the town in Michigan.
@@ -970,38 +1045,12 @@ fn merge(
             // The fullest person name that ends with this one, most recent
             // first ("Biden" after "Hunter Biden" is Hunter).
             let folded = fold(&c.name);
-            // Names that end with this one after a space (or, for a name
-            // of two words or more, after a hyphen), in their order.
-            let mut owners: Vec<usize> = space_tails
-                .get(folded.as_str())
-                .into_iter()
-                .flatten()
-                .copied()
-                .collect();
-            if c.name.contains(' ') {
-                owners.extend(hyphen_tails.get(folded.as_str()).into_iter().flatten());
-                owners.sort_unstable();
-                owners.dedup();
+            let owners = match c.name.contains(' ') {
+                true => all_owners.get(folded.as_str()),
+                false => None,
             }
-            let owner = owners
-                .iter()
-                .map(|&k| &people[k])
-                .filter(|(_, f)| {
-                    !PEERAGE
-                        .iter()
-                        .any(|t| f.starts_with(t) && f[t.len()..].starts_with(' '))
-                })
-                .min_by_key(|(o, _)| {
-                    let before = (o.paragraph, o.start) <= (c.paragraph, c.start);
-                    (
-                        !before,
-                        if before {
-                            usize::MAX - o.paragraph
-                        } else {
-                            o.paragraph
-                        },
-                    )
-                });
+            .or_else(|| space_owners.get(folded.as_str()));
+            let owner = owners.and_then(|o| o.of(c)).map(|k| &people[k]);
             // `Sir Keir` is `Keir Starmer`.
             let owner = owner.or_else(|| {
                 (!c.name.contains(' '))
@@ -1097,6 +1146,42 @@ fn bracketed_after(paragraphs: &[String], org: &Candidate, acronym: &str) -> boo
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn at(paragraph: usize, start: usize) -> Candidate {
+        Candidate {
+            kind: Kind::Person,
+            paragraph,
+            start,
+            end: start + 1,
+            name: "A B".to_string(),
+            tentative: false,
+            role: None,
+            weak: false,
+        }
+    }
+
+    proptest::proptest! {
+        /// The owner index answers as the scan it replaces: the last
+        /// paragraph at or before the mention, else the first after it;
+        /// in that paragraph the name listed first.
+        #[test]
+        fn owners_are_found_as_a_scan_finds_them(
+            owners in proptest::collection::vec((0usize..4, 0usize..30), 0..12),
+            mention in (0usize..4, 0usize..30),
+        ) {
+            let candidates: Vec<Candidate> = owners.iter().map(|&(p, s)| at(p, s)).collect();
+            let people: Vec<(&Candidate, String)> =
+                candidates.iter().map(|c| (c, String::new())).collect();
+            let ks: Vec<usize> = (0..people.len()).collect();
+            let c = at(mention.0, mention.1);
+            let scan = ks.iter().copied().min_by_key(|&k| {
+                let o = people[k].0;
+                let before = (o.paragraph, o.start) <= (c.paragraph, c.start);
+                (!before, if before { usize::MAX - o.paragraph } else { o.paragraph })
+            });
+            proptest::prop_assert_eq!(Owners::new(&people, ks.iter()).of(&c), scan);
+        }
+    }
 
     fn names(paragraphs: &[&str]) -> (Vec<String>, Vec<String>, Vec<String>) {
         let lex = Lexicon::new();
