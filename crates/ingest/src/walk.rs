@@ -232,7 +232,11 @@ struct Walk {
 
 /// A folder below the root that holds an entry named `marker`.
 fn marked(entry: &walkdir::DirEntry, marker: Option<&str>) -> bool {
-    marker.is_some_and(|name| entry.depth() > 0 && entry.path().join(name).is_dir())
+    // A folder itself, not a link to one.
+    marker.is_some_and(|name| {
+        entry.depth() > 0
+            && std::fs::symlink_metadata(entry.path().join(name)).is_ok_and(|m| m.is_dir())
+    })
 }
 
 impl Walk {
@@ -508,10 +512,18 @@ mod tests {
         assert_eq!(paths(walker), ["a.txt", "news/b.txt"]);
         let walker = ArchiveWalker::new(dir.path()).skip_marked(".state");
         assert_eq!(walker.sizes().count(), 2);
-        // A file of the marker's name marks nothing.
+        // A file of the marker's name marks nothing, nor does a link to a
+        // folder.
         std::fs::write(dir.path().join("news/.state"), "").unwrap();
         let walker = ArchiveWalker::new(dir.path()).skip_marked(".state");
         assert_eq!(paths(walker), ["a.txt", "news/b.txt"]);
+        #[cfg(unix)]
+        {
+            std::fs::remove_file(dir.path().join("news/.state")).unwrap();
+            std::os::unix::fs::symlink("../run1", dir.path().join("news/.state")).unwrap();
+            let walker = ArchiveWalker::new(dir.path()).skip_marked(".state");
+            assert_eq!(paths(walker), ["a.txt", "news/b.txt"]);
+        }
         // The root holding the marker is still walked.
         std::fs::create_dir(dir.path().join(".state")).unwrap();
         let walker = ArchiveWalker::new(dir.path()).skip_marked(".state");

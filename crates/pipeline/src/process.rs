@@ -582,10 +582,20 @@ fn published(given: &str) -> Option<String> {
     if is_iso_8601(given) {
         return Some(given.to_string());
     }
-    // Its date, when the time beside it is no time.
-    newsclean_html::normalize_date(given).map(|date| match date.get(..10) {
-        Some(day) if !is_iso_8601(&date) => day.to_string(),
-        _ => date,
+    // Its date and time without a zone that is no zone (`+14:01`), or its
+    // date alone when the time beside it is no time.
+    newsclean_html::normalize_date(given).map(|date| {
+        if is_iso_8601(&date) {
+            return date;
+        }
+        let zoneless = date
+            .get(10..)
+            .and_then(|time| time.rfind(['+', '-']))
+            .map(|k| &date[..10 + k]);
+        match zoneless {
+            Some(time) if is_iso_8601(time) => time.to_string(),
+            _ => date.get(..10).unwrap_or(&date).to_string(),
+        }
     })
 }
 
@@ -760,9 +770,10 @@ mod tests {
             ("2024-02-30", None),
             ("2023-02-29T10:00:00Z", None),
             ("2024-02-29", Some("2024-02-29")),
-            ("2024-01-01T00:00:00+99:99", Some("2024-01-01")),
-            ("2024-01-01T00:00:00+14:01", Some("2024-01-01")),
-            ("2024-01-01T00:00:00-1430", Some("2024-01-01")),
+            ("2024-01-01T00:00:00+99:99", Some("2024-01-01T00:00:00")),
+            ("2024-01-01T00:00:00+14:01", Some("2024-01-01T00:00:00")),
+            ("2024-01-01T00:00:00-1430", Some("2024-01-01T00:00:00")),
+            ("2024-01-01T00:00:00+15", Some("2024-01-01T00:00:00")),
             (
                 "2024-01-01T00:00:00+05:45",
                 Some("2024-01-01T00:00:00+05:45"),

@@ -471,22 +471,28 @@ impl Pipeline {
 /// through a link), even when parts of it do not exist yet: the check comes
 /// before anything is created.
 pub fn is_archive_itself(archive: &Path, out: &Path) -> bool {
+    use std::path::Component;
+    // The longest part that exists, resolved as the system resolves it
+    // (links, then `..`); the parts that do not exist yet, as written.
     fn resolved(path: &Path) -> Option<PathBuf> {
-        let mut lexical = PathBuf::new();
-        for part in std::path::absolute(path).ok()?.components() {
+        let absolute = std::path::absolute(path).ok()?;
+        let parts: Vec<Component> = absolute.components().collect();
+        let (mut out, rest) = (1..=parts.len()).rev().find_map(|n| {
+            let prefix: PathBuf = parts[..n].iter().collect();
+            prefix.canonicalize().ok().map(|c| (c, &parts[n..]))
+        })?;
+        for part in rest {
             match part {
-                std::path::Component::ParentDir => {
-                    lexical.pop();
+                Component::ParentDir => {
+                    out.pop();
                 }
-                std::path::Component::CurDir => {}
-                other => lexical.push(other),
+                Component::CurDir => {}
+                other => out.push(other),
             }
         }
-        Some(lexical.canonicalize().unwrap_or(lexical))
+        Some(out)
     }
-    let archive = std::fs::canonicalize(archive)
-        .ok()
-        .or_else(|| resolved(archive));
+    let archive = resolved(archive);
     archive.is_some() && archive == resolved(out)
 }
 
@@ -571,5 +577,38 @@ fn process_one(processor: &Processor, item: RawItem, clock: &StageClock) -> Done
         bytes,
         file_start,
         outcome,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    #[cfg(unix)]
+    fn the_archive_is_known_however_its_path_is_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        for folder in ["a/x", "b", "other/deep"] {
+            std::fs::create_dir_all(root.join(folder)).unwrap();
+        }
+        std::os::unix::fs::symlink("../a/x", root.join("b/lnk")).unwrap();
+        std::os::unix::fs::symlink("../other/deep", root.join("a/lnk2")).unwrap();
+        let a = root.join("a");
+        for same in [
+            "a",
+            "a/",
+            "a/.",
+            "a/x/..",
+            "a/nope/..",
+            "a/x/y/../..",
+            "b/lnk/..",
+        ] {
+            assert!(is_archive_itself(&a, &root.join(same)), "{same}");
+        }
+        // Through a link, `..` is the link target's parent, not the link's.
+        for other in ["a/x", "a/new", "b", "a/lnk2/..", "other"] {
+            assert!(!is_archive_itself(&a, &root.join(other)), "{other}");
+        }
     }
 }
