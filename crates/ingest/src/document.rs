@@ -49,6 +49,12 @@ pub struct Meta {
     /// Character set declared by a transport header (WARC's HTTP
     /// `Content-Type`); wins over detection, loses to a byte-order mark.
     pub charset: Option<String>,
+    /// The encoding the reader itself decoded the document from, when it
+    /// was not UTF-8 (a JSON record in UTF-16 or Windows-1252, whose text
+    /// here is UTF-8 already).
+    pub encoding: Option<String>,
+    /// Bytes replaced while the reader decoded it.
+    pub replaced: u64,
 }
 
 /// One document read from an archive: its bytes, its path and what the input

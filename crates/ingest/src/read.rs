@@ -183,6 +183,7 @@ impl Reader {
             emitted: 0,
             contained: false,
             damaged: false,
+            encoding: None,
         };
         let base = name.rsplit('/').next().unwrap_or(name);
         let input = BufReader::with_capacity(64 << 10, input);
@@ -230,7 +231,12 @@ impl Reader {
                 .strip_bom(true)
                 .build(input);
             let input = Box::new(BufReader::with_capacity(64 << 10, utf8));
-            return self.stream(input, name, ctx, member, depth + 1, sink);
+            // Its documents only: the next member of an archive is read
+            // for what it is.
+            let outer = ctx.encoding.replace(encoding.name());
+            let read = self.stream(input, name, ctx, member, depth + 1, sink);
+            ctx.encoding = outer;
+            return read;
         }
         match sniff(&head, name) {
             Kind::Compressed(codec) => {
@@ -317,7 +323,7 @@ impl Reader {
         sink: &mut Sink<'_>,
     ) -> Result<(), Stop> {
         match self.parse_record(bytes) {
-            Ok(value) => self.json_value(&value, true, ctx, member, sink),
+            Ok((value, from)) => self.json_value(&value, from, true, ctx, member, sink),
             Err(err) => ctx.error(true, malformed(&err), sink),
         }
     }
@@ -325,19 +331,21 @@ impl Reader {
     /// One JSON record, mended where scrapers damage them: half a surrogate
     /// pair (a string cut in the middle of an emoji by a scraper that
     /// counted UTF-16 units, which JSON parsers refuse) becomes U+FFFD; a
-    /// record that is not UTF-8 is read in the encoding it is in.
-    fn parse_record(&self, bytes: &[u8]) -> Result<Value, serde_json::Error> {
+    /// record that is not UTF-8 is read in the encoding it is in, which
+    /// comes back with the bytes it replaced.
+    fn parse_record(&self, bytes: &[u8]) -> Result<(Value, Option<Recoded>), serde_json::Error> {
         let err = match self.fields.parse(bytes) {
-            Ok(value) => return Ok(value),
+            Ok(value) => return Ok((value, None)),
             Err(err) => err,
         };
         if let Some(value) = mend_surrogates(bytes).and_then(|m| self.fields.parse(&m).ok()) {
-            return Ok(value);
+            return Ok((value, None));
         }
-        if std::str::from_utf8(bytes).is_err()
-            && let Ok(value) = self.fields.parse(recode(bytes).as_bytes())
-        {
-            return Ok(value);
+        if std::str::from_utf8(bytes).is_err() {
+            let (text, from) = recode(bytes);
+            if let Ok(value) = self.fields.parse(text.as_bytes()) {
+                return Ok((value, Some(from)));
+            }
         }
         Err(err)
     }
@@ -345,20 +353,27 @@ impl Reader {
     fn json_value(
         &self,
         value: &Value,
+        from: Option<Recoded>,
         multi: bool,
         ctx: &mut Ctx<'_>,
         member: Option<&str>,
         sink: &mut Sink<'_>,
     ) -> Result<(), Stop> {
         match json_article(value, &self.fields) {
-            Ok(article) => ctx.document(
-                multi,
-                member,
-                article.text.into_bytes(),
-                article.format,
-                article.meta,
-                sink,
-            ),
+            Ok(mut article) => {
+                if let Some((encoding, replaced)) = from {
+                    article.meta.encoding = Some(encoding.to_string());
+                    article.meta.replaced = replaced;
+                }
+                ctx.document(
+                    multi,
+                    member,
+                    article.text.into_bytes(),
+                    article.format,
+                    article.meta,
+                    sink,
+                )
+            }
             Err(reason) => ctx.error(multi, ReadErrorKind::Parse(reason), sink),
         }
     }
@@ -401,11 +416,11 @@ impl Reader {
             Some(b'{') => self.parse_record(head).ok(),
             _ => None,
         };
-        if let Some(value) = first_object {
+        if let Some((value, from)) = first_object {
             return match more_content(&mut input) {
-                Ok(false) => self.json_value(&value, false, ctx, member, sink),
+                Ok(false) => self.json_value(&value, from, false, ctx, member, sink),
                 Ok(true) => {
-                    self.json_value(&value, true, ctx, member, sink)?;
+                    self.json_value(&value, from, true, ctx, member, sink)?;
                     self.lines(input, ctx, member, sink)
                 }
                 Err(err) => ctx.error(false, classify(err), sink),
@@ -426,7 +441,7 @@ impl Reader {
         first.push(b'\n');
         first.extend_from_slice(&rest);
         match self.parse_record(strip_bom(&first)) {
-            Ok(value) => self.json_value(&value, false, ctx, member, sink),
+            Ok((value, from)) => self.json_value(&value, from, false, ctx, member, sink),
             Err(_) if !named_json => {
                 ctx.document(false, member, first, Format::Text, Meta::default(), sink)
             }
@@ -705,6 +720,8 @@ pub(crate) struct Ctx<'a> {
     contained: bool,
     /// A decompression error has been reported for this file.
     damaged: bool,
+    /// The encoding the input was transcoded from (UTF-16 JSON), if any.
+    encoding: Option<&'static str>,
 }
 
 impl Ctx<'_> {
@@ -731,6 +748,9 @@ impl Ctx<'_> {
         let (path, index) = self.slot(multi);
         meta.index = index;
         meta.member = member.map(str::to_string);
+        if meta.encoding.is_none() {
+            meta.encoding = self.encoding.map(str::to_string);
+        }
         sink(Ok(RawDocument {
             path,
             full_path: self.full.map(Path::to_path_buf).unwrap_or_default(),
@@ -881,16 +901,27 @@ fn strip_bom(bytes: &[u8]) -> &[u8] {
 /// byte (it holds valid multi-byte characters) stays UTF-8, the byte
 /// replaced; otherwise it is read in its detected encoding (a Windows-1252
 /// `é`), as a loose file would be.
-fn recode(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
+fn recode(bytes: &[u8]) -> (std::borrow::Cow<'_, str>, Recoded) {
     let lossy = String::from_utf8_lossy(bytes);
+    // Each invalid sequence became one U+FFFD; those written in the input
+    // (EF BF BD) were no loss.
+    let written = memchr::memmem::find_iter(bytes, "\u{fffd}".as_bytes()).count();
+    let replaced = (lossy.matches('\u{fffd}').count() - written) as u64;
     if lossy.chars().any(|c| c != '\u{fffd}' && !c.is_ascii()) {
-        return lossy;
+        return (lossy, ("UTF-8", replaced));
     }
     match crate::decode::decode(bytes) {
-        Ok(decoded) => std::borrow::Cow::Owned(decoded.text),
-        Err(_) => lossy,
+        Ok(decoded) => (
+            std::borrow::Cow::Owned(decoded.text),
+            (decoded.encoding, decoded.replaced),
+        ),
+        Err(_) => (lossy, ("UTF-8", replaced)),
     }
 }
+
+/// The encoding a JSON record that was not UTF-8 was read in, and how many
+/// of its bytes were replaced.
+type Recoded = (&'static str, u64);
 
 /// How many entries a zip's end-of-central-directory record lists (`None`
 /// when it is not found, or for zip64, which counts elsewhere).
@@ -1396,6 +1427,20 @@ mod tests {
             big.extend(unit.to_be_bytes());
         }
         assert_eq!(read_all(&small, "big.jsonl", &big).len(), 20);
+        // The records say what they were read from.
+        let encodings = |name: &str, bytes: &[u8]| {
+            let mut out = Vec::new();
+            r.read(name, bytes, |item| {
+                if let Ok(doc) = item {
+                    out.push((doc.meta.encoding, doc.meta.replaced));
+                }
+            });
+            out
+        };
+        assert_eq!(
+            encodings("f.jsonl", &utf16),
+            vec![(Some("UTF-16LE".to_string()), 0); 2]
+        );
         // A whole-file record, too.
         assert_eq!(
             read_all(&r, "g.json", &latin1[..latin1.len() - 1]),
@@ -1407,6 +1452,16 @@ mod tests {
             read_all(&r, "m.jsonl", stray),
             ["m.jsonl#0 text Caf\u{e9} one \u{fffd} two"]
         );
+        assert_eq!(
+            encodings("m.jsonl", stray),
+            [(Some("UTF-8".to_string()), 1)]
+        );
+        assert_eq!(
+            encodings("g.jsonl", latin1),
+            [(Some("windows-1252".to_string()), 0)]
+        );
+        let utf8 = "{\"text\": \"Caf\u{e9}\"}\n";
+        assert_eq!(encodings("h.jsonl", utf8.as_bytes()), [(None, 0)]);
     }
 
     /// A zip file on disk is read member by member: bigger than the size

@@ -205,8 +205,15 @@ impl Processor {
     pub fn process(&self, raw: &RawDocument, clock: &StageClock) -> Result<Record, ErrorRecord> {
         let (decoded, page) = decode(raw, clock)?;
         let mut source = source_of(raw);
-        source.encoding = Some(decoded.encoding.to_string());
-        source.replaced = decoded.replaced;
+        // What the reader decoded a record from (UTF-16, Windows-1252
+        // JSON), if it did, is the input's encoding.
+        source.encoding = Some(
+            raw.meta
+                .encoding
+                .clone()
+                .unwrap_or_else(|| decoded.encoding.to_string()),
+        );
+        source.replaced = decoded.replaced + raw.meta.replaced;
         let mut record = if page {
             self.process_html(source, &decoded.text, clock)
                 .map_err(|e| ErrorRecord {
