@@ -268,18 +268,17 @@ impl Pipeline {
             });
             let processor = &self.processor;
             s.spawn(move || {
-                pool.install(|| {
-                    raw_rx
-                        .into_iter()
-                        .par_bridge()
-                        .for_each_with(done_tx, |tx, (seq, batch)| {
-                            let done = batch
-                                .into_iter()
-                                .map(|item| process_one(processor, item, clock))
-                                .collect();
-                            // A closed channel means the writer failed; drain quietly.
-                            let _ = tx.send((seq, done));
-                        });
+                // Each worker takes the next batch from the channel itself
+                // and sleeps on it when it is empty (no spinning for work).
+                pool.broadcast(|_| {
+                    for (seq, batch) in raw_rx.iter() {
+                        let done = batch
+                            .into_iter()
+                            .map(|item| process_one(processor, item, clock))
+                            .collect();
+                        // A closed channel means the writer failed; drain quietly.
+                        let _ = done_tx.send((seq, done));
+                    }
                 });
             });
 
