@@ -898,8 +898,8 @@ struct Owners {
     /// The least index in `people` from the start of the entry's paragraph
     /// up to the entry.
     least: Vec<usize>,
-    /// Where the entry's paragraph's entries end.
-    block_end: Vec<usize>,
+    /// The last entry in the first paragraph that names one.
+    first_paragraph_end: usize,
 }
 
 impl Owners {
@@ -909,23 +909,24 @@ impl Owners {
             .collect();
         at.sort_unstable();
         at.dedup();
-        let mut least = Vec::with_capacity(at.len());
-        let mut block_end = vec![0; at.len()];
-        let mut block = 0;
-        for i in 0..at.len() {
-            if i > 0 && at[i].0 != at[i - 1].0 {
-                block_end[block..i].fill(i - 1);
-                block = i;
-            }
-            let k = at[i].2;
-            least.push(if i == block { k } else { k.min(least[i - 1]) });
+        let mut least: Vec<usize> = Vec::with_capacity(at.len());
+        for (i, &(paragraph, _, k)) in at.iter().enumerate() {
+            let same_paragraph = i > 0 && at[i - 1].0 == paragraph;
+            least.push(if same_paragraph {
+                k.min(least[i - 1])
+            } else {
+                k
+            });
         }
-        let last = at.len().saturating_sub(1);
-        block_end[block..].fill(last);
+        let first_paragraph_end = at
+            .iter()
+            .take_while(|&&(p, _, _)| Some(p) == at.first().map(|a| a.0))
+            .count()
+            .saturating_sub(1);
         Owners {
             at,
             least,
-            block_end,
+            first_paragraph_end,
         }
     }
 
@@ -935,7 +936,7 @@ impl Owners {
             .at
             .partition_point(|&(p, s, _)| (p, s) <= (c.paragraph, c.start));
         match before {
-            0 => self.block_end.first().map(|&end| self.least[end]),
+            0 => self.least.get(self.first_paragraph_end).copied(),
             n => Some(self.least[n - 1]),
         }
     }

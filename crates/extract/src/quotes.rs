@@ -194,6 +194,9 @@ fn find_closer(text: &str, from: usize, closers: &[char], single: bool) -> Optio
     None
 }
 
+/// The cue of an attribution by source (`“…,” according to officials`).
+const ACCORDING_TO: &str = "according to ";
+
 /// Quotes looked for in one document, at most: far more than any article
 /// holds (a long interview has a few hundred), and a bound on the work a
 /// pathological input (a book of dialogue, a log) can cause.
@@ -594,14 +597,16 @@ fn according_to(
     region: &str,
     base: usize,
 ) -> Option<Option<String>> {
-    const CUE: &[u8] = b"according to ";
     // Byte-wise and ASCII-only: an offset found in a lower-cased copy need
     // not be one in `region` (`İ` grows by a byte when lowered).
     let k = region
         .as_bytes()
-        .windows(CUE.len())
-        .position(|w| w.eq_ignore_ascii_case(CUE))?;
-    let rest = words_of(&region[k + CUE.len()..], base + k + CUE.len());
+        .windows(ACCORDING_TO.len())
+        .position(|w| w.eq_ignore_ascii_case(ACCORDING_TO.as_bytes()))?;
+    let rest = words_of(
+        &region[k + ACCORDING_TO.len()..],
+        base + k + ACCORDING_TO.len(),
+    );
     inverted(text, &rest).map(|p| resolve(lex, found, span, &p, text))
 }
 
@@ -876,8 +881,8 @@ fn trim_subject(lex: &Lexicon, phrase: &str) -> String {
         }
     };
     // `…,” according to officials, who said`: the cue is no part of them.
-    let chosen = match chosen.get(..13) {
-        Some(cue) if cue.eq_ignore_ascii_case("according to ") => &chosen[13..],
+    let chosen = match chosen.get(..ACCORDING_TO.len()) {
+        Some(cue) if cue.eq_ignore_ascii_case(ACCORDING_TO) => &chosen[ACCORDING_TO.len()..],
         _ => chosen,
     };
     // `The Indian army in a statement said`: the medium is not the speaker.

@@ -23,17 +23,24 @@ pub fn escape_bytes(bytes: &[u8]) -> String {
     out
 }
 
-/// `path` relative to `root`, `/`-separated, escaped with [`escape_bytes`]
-/// and with `#` written `\x23`: `#` numbers the records of a file
-/// (`feed#1`), so a file named `feed#1` must not take that path.
+/// A file or folder name as a path part: escaped with [`escape_bytes`], and
+/// with `#` written `\x23`: `#` numbers the records of a file (`feed#1`),
+/// so a file named `feed#1` must not take that path.
+pub(crate) fn escape_name(name: &std::ffi::OsStr) -> String {
+    escape_bytes(name.as_encoded_bytes()).replace('#', "\\x23")
+}
+
+/// `path` relative to `root`, `/`-separated, each part escaped with
+/// [`escape_name`].
 pub(crate) fn relative_path(root: &Path, path: &Path) -> String {
-    let escape =
-        |name: &std::ffi::OsStr| escape_bytes(name.as_encoded_bytes()).replace('#', "\\x23");
     let rel = path.strip_prefix(root).unwrap_or(path);
-    let parts: Vec<String> = rel.components().map(|c| escape(c.as_os_str())).collect();
+    let parts: Vec<String> = rel
+        .components()
+        .map(|c| escape_name(c.as_os_str()))
+        .collect();
     if parts.is_empty() {
         // The root itself was a file.
-        path.file_name().map(escape).unwrap_or_default()
+        path.file_name().map(escape_name).unwrap_or_default()
     } else {
         parts.join("/")
     }

@@ -138,33 +138,39 @@ impl Reader {
     /// Reads every document of one input called `name` (a relative path;
     /// its extension is a hint, the content decides) from `input`, handing
     /// each document or error to `sink` in order.
-    pub fn read(&self, name: &str, input: impl Read, mut sink: impl FnMut(Item)) {
-        let mut sink = |item| {
-            sink(item);
-            Ok(())
-        };
-        let _ = self.read_input(name, None, input, &mut sink);
+    pub fn read(&self, name: &str, input: impl Read, sink: impl FnMut(Item)) {
+        self.read_to(name, None, input, sink);
     }
 
     /// [`Reader::read`] for a file on disk, named by its file name: a zip
     /// file is read with seeks, member by member, as an archive walk reads
     /// it, rather than buffered whole. A file that cannot be opened is an
     /// error.
-    pub fn read_file(&self, path: &Path, mut sink: impl FnMut(Item)) -> io::Result<()> {
+    pub fn read_file(&self, path: &Path, sink: impl FnMut(Item)) -> io::Result<()> {
         if path.is_dir() {
             return Err(io::Error::new(io::ErrorKind::InvalidInput, "is a folder"));
         }
         let file = std::fs::File::open(path)?;
-        let name = path.file_name().map_or_else(
-            || path.display().to_string(),
-            |n| crate::path::escape_bytes(n.as_encoded_bytes()),
-        );
+        let name = path
+            .file_name()
+            .map_or_else(|| path.display().to_string(), crate::path::escape_name);
+        self.read_to(&name, Some(path), file, sink);
+        Ok(())
+    }
+
+    /// Reads one input into a sink that never stops the reading.
+    fn read_to(
+        &self,
+        name: &str,
+        full: Option<&Path>,
+        input: impl Read,
+        mut sink: impl FnMut(Item),
+    ) {
         let mut sink = |item| {
             sink(item);
             Ok(())
         };
-        let _ = self.read_input(&name, Some(path), file, &mut sink);
-        Ok(())
+        let _ = self.read_input(name, full, input, &mut sink);
     }
 
     /// Reads one input; `full_path` is set when it is a file on disk (zip

@@ -665,7 +665,6 @@ fn is_iso_8601(s: &str) -> bool {
             };
             let minutes = if zone.len() == 4 { part(2) } else { Some(0) };
             matches!(zone.len(), 2 | 4)
-                && zone.iter().all(u8::is_ascii_digit)
                 && matches!((part(0), minutes), (Some(h), Some(m)) if m <= 59 && (h < 14 || h == 14 && m == 0))
         }
         _ => false,
