@@ -1026,8 +1026,15 @@ fn resolve(lex: &Lexicon, found: &Found, span: &Span, phrase: &str, text: &str) 
         {
             return Some(found.name_of(m).to_string());
         }
+        // A named organisation or place is given by its entity name, with
+        // or without its article (`the Commerce Department said` and `it
+        // said` name one speaker, as the entity list does).
+        let bare = ["the ", "The "]
+            .iter()
+            .find_map(|a| phrase.strip_prefix(a))
+            .map_or(at, |rest| end - rest.len());
         if let Some(m) = found.mentions.iter().find(inside)
-            && m.start == at
+            && (m.start == at || m.start == bare)
             && m.end == end
         {
             return Some(found.name_of(m).to_string());
@@ -1220,7 +1227,18 @@ mod tests {
                 "Eva Persson took the decision to \"discontinue the investigation entirely\", the Swedish Prosecution Authority said.",
                 "\"The reason for this decision is that the evidence has weakened,\" it added.",
             ])[1],
-            Some("the Swedish Prosecution Authority".to_string())
+            Some("Swedish Prosecution Authority".to_string())
+        );
+        // Named with its article or through `it`, one speaker.
+        assert_eq!(
+            speakers(&[
+                "“Exports fell sharply in the third quarter,” the Commerce Department said on Monday.",
+                "The Commerce Department expects a rebound. “We see signs of recovery in orders,” it said.",
+            ]),
+            [
+                Some("Commerce Department".to_string()),
+                Some("Commerce Department".to_string())
+            ]
         );
         // The subject of the quote's own paragraph, over the last speaker.
         assert_eq!(
@@ -1283,10 +1301,7 @@ mod tests {
             "“The numbers are bad for all of us this year,” according to officials, who asked not to be named.",
         ]);
         let speakers: Vec<Option<&str>> = found.iter().map(|(_, s)| s.as_deref()).collect();
-        assert_eq!(
-            speakers,
-            [Some("the Ministry of Finance"), Some("officials")]
-        );
+        assert_eq!(speakers, [Some("Ministry of Finance"), Some("officials")]);
     }
 
     #[test]
