@@ -3,6 +3,7 @@
 //! All of it is data in `data/` (sources in `data/SOURCES.md`), compiled into
 //! the binary so that the crate needs no files at run time.
 
+use crate::cues::SpeechCues;
 use crate::{HashMap, HashSet};
 use std::borrow::Cow;
 
@@ -20,6 +21,7 @@ const PLACE_HEADS: &str = include_str!("../data/lexicon/place-heads.txt");
 const EVENT_HEADS: &str = include_str!("../data/lexicon/event-heads.txt");
 const PLACE_NOUNS: &str = include_str!("../data/lexicon/place-nouns.txt");
 const SPEECH_VERBS: &str = include_str!("../data/lexicon/speech-verbs.txt");
+const SPEECH_CUES: &str = include_str!("../data/lexicon/speech-cues.txt");
 const ABBREVIATIONS: &str = include_str!("../data/lexicon/abbreviations.txt");
 const NOT_ENTITIES: &str = include_str!("../data/lexicon/not-entities.txt");
 const OPENERS: &str = include_str!("../data/lexicon/sentence-openers.txt");
@@ -141,6 +143,8 @@ pub(crate) struct Lexicon {
     /// Lower-case nouns after a name that make it a place (`Kennedy airport`).
     pub(crate) place_nouns: HashSet<String>,
     pub(crate) speech_verbs: HashSet<String>,
+    /// Attribution cues of other languages than English.
+    pub(crate) speech_cues: SpeechCues,
     pub(crate) abbreviations: HashSet<String>,
     pub(crate) not_entities: HashSet<String>,
     pub(crate) openers: HashSet<String>,
@@ -182,6 +186,7 @@ impl Lexicon {
             event_heads: set(EVENT_HEADS),
             place_nouns: set(PLACE_NOUNS),
             speech_verbs: set(SPEECH_VERBS),
+            speech_cues: SpeechCues::parse(SPEECH_CUES),
             abbreviations: set(ABBREVIATIONS),
             not_entities: set(NOT_ENTITIES),
             openers: set(OPENERS),

@@ -13,9 +13,11 @@ who said them, the people, places and organisations it names (each once, in
 its fullest form, with mention counts) and the dates it mentions.
 [`Extractor::quality`] scores how clean and complete the article looks. No
 model is involved: patterns, cue words and gazetteers compiled into the crate
-from the data files in `data/` (sources in `data/SOURCES.md`). Speakers and
-most entity cues are English; other languages get quotes without speakers
-and the entities the gazetteers name.
+from the data files in `data/` (sources in `data/SOURCES.md`). Speakers are
+read from English attributions in full, and from the attribution right
+after or before a quote in German, French, Spanish, Italian, Portuguese and
+Dutch (`„…“, sagte Jann Jakobs`); most entity cues are English, so other
+languages get the entities the gazetteers name.
 
 The extractor holds compiled patterns and word lists: build it once and
 share it.
@@ -62,6 +64,7 @@ assert_eq!(facts.entities.places[0].name, "San Francisco");
 #![deny(missing_docs)]
 
 mod credits;
+mod cues;
 mod dateline;
 mod dates;
 mod entities;
@@ -213,17 +216,19 @@ impl Extractor {
 
     /// Quotes with speakers, named entities and dates of an article's body.
     ///
-    /// `language` is the ISO 639-1 code of the text: speakers and most entity
-    /// cues are English, so other languages get quotes without speakers and
-    /// only the entities the gazetteers name. `year` (of publication, when
-    /// known) completes dates written without one.
+    /// `language` is the ISO 639-1 code of the text (English when `None`):
+    /// it picks how attributions are read (English, or the cues of
+    /// `data/lexicon/speech-cues.txt`; a language with neither gets quotes
+    /// without speakers), and, most entity cues being English, other
+    /// languages get only the entities the gazetteers name. `year` (of
+    /// publication, when known) completes dates written without one.
     pub fn facts(&self, article: &Article, language: Option<&str>, year: Option<i32>) -> Facts {
         let english = language.is_none_or(|l| l == "en");
         let mut found = entities::find(&self.lexicon, &article.paragraphs, english);
         if let Some(title) = &article.title {
             found.complete_from_title(&self.lexicon, title);
         }
-        let quotes = quotes::find(&self.lexicon, &article.paragraphs, &found, english);
+        let quotes = quotes::find(&self.lexicon, &article.paragraphs, &found, language);
         Facts {
             quotes,
             entities: found.into_entities(),

@@ -9,10 +9,14 @@
 //! the quote in the paragraph before when this one only continues it.
 //! `he`/`she` stand for the last person named before the quote; a name is
 //! given in its fullest form; descriptions (`the official`) are kept as
-//! written. Attribution patterns are English.
+//! written. In German, French, Spanish, Italian, Portuguese and Dutch the
+//! attribution right after or before the quote names its speaker (see
+//! `cues`).
 
 use newsclean_model::Quote;
 
+use crate::HashMap;
+use crate::cues::{Cues, Speaker};
 use crate::entities::{Found, Kind};
 use crate::lexicon::{Lexicon, fold};
 
@@ -87,6 +91,9 @@ const AFTER_STOP: &[&str] = &[
 const THEY: &str = "\u{0}they";
 /// The attribution is `it`: an organisation, or nothing an entity names.
 const IT: &str = "\u{0}it";
+
+/// Placeholder for a pronoun in other languages than English.
+const PERSON: &str = "\u{0}person";
 
 /// A plural description such as `the lawmakers` or `Democrats`.
 fn is_group(speaker: &str) -> bool {
@@ -202,12 +209,19 @@ const ACCORDING_TO: &str = "according to ";
 /// pathological input (a book of dialogue, a log) can cause.
 pub(crate) const MAX_QUOTES: usize = 1000;
 
+/// Quotes of `paragraphs` with their speakers; `language` (ISO 639-1,
+/// English when unknown) picks how attributions are read.
 pub(crate) fn find(
     lex: &Lexicon,
     paragraphs: &[String],
     found: &Found,
-    english: bool,
+    language: Option<&str>,
 ) -> Vec<Quote> {
+    let english = language.is_none_or(|l| l == "en");
+    let cues = language
+        .and_then(|l| lex.speech_cues.get(l))
+        .filter(|_| !english);
+    let surnames = cues.map(|_| Surnames::new(lex, paragraphs));
     let mut raw = Vec::new();
     for (p, text) in paragraphs.iter().enumerate() {
         if raw.len() >= MAX_QUOTES {
@@ -247,6 +261,8 @@ pub(crate) fn find(
         .map(|(span, _)| {
             if english {
                 attribute(lex, paragraphs, found, span)
+            } else if let (Some(cues), Some(surnames)) = (cues, &surnames) {
+                attribute_with(cues, surnames, paragraphs, span)
             } else {
                 None
             }
@@ -265,6 +281,7 @@ pub(crate) fn find(
     }
     let mut out: Vec<Quote> = Vec::new();
     let mut last_speaker: Option<(usize, Option<String>)> = None;
+    let mut last_person: Option<(usize, String)> = None;
     for ((span, continues), attribution) in merged.iter().zip(attributions) {
         let words = span.text.split_whitespace().count();
         if words < 2 || (words < 4 && attribution.is_none()) || is_title(&span.text) {
@@ -294,8 +311,22 @@ pub(crate) fn find(
                 .find(|s| is_group(s))
                 .map(str::to_string),
             Some(s) if s == IT => it_speaker(paragraphs, found, span, &last_speaker, &merged),
+            // In other languages than English a pronoun stands for the
+            // last person quoted (`sagte er`), in this paragraph or the two
+            // before.
+            Some(s) if s == PERSON => last_person
+                .as_ref()
+                .filter(|(p, _)| p + 2 >= span.paragraph)
+                .map(|(_, name)| name.clone()),
             other => other,
         };
+        if !english
+            && let Some(name) = speaker
+                .as_ref()
+                .filter(|s| surnames.as_ref().is_some_and(|n| n.is_person(s)))
+        {
+            last_person = Some((span.paragraph, name.clone()));
+        }
         last_speaker = Some((span.paragraph, speaker.clone()));
         out.push(Quote {
             text: span.text.clone(),
@@ -533,6 +564,101 @@ fn attribute_before(
         return Some(speaker);
     }
     colon_clause(lex, found, span, text, before, before_start)
+}
+
+/// The speaker named around a quote in a language with [`Cues`]: the
+/// attribution after it first, then the one before it in its sentence.
+fn attribute_with(
+    cues: &Cues,
+    surnames: &Surnames,
+    paragraphs: &[String],
+    span: &Span,
+) -> Option<Option<String>> {
+    let text = paragraphs[span.paragraph].as_str();
+    let after_end = text[span.close..]
+        .find(['“', '"', '«', '„'])
+        .map_or(text.len(), |k| span.close + k)
+        .min(span.after_end.max(span.close));
+    let after = &text[span.close.min(after_end)..after_end];
+    let before_start = text[span.sentence.0..span.open]
+        .char_indices()
+        .rfind(|&(_, c)| matches!(c, '”' | '"' | '»' | '“'))
+        .map_or(span.sentence.0, |(k, c)| span.sentence.0 + k + c.len_utf8());
+    // After a quote that ends its sentence (`„… gestartet.“ Laut einer
+    // Studie …`), a capital opens the next sentence, not an attribution.
+    let ends_sentence =
+        span.text.ends_with(['.', '!', '?']) && after.trim_start().starts_with(char::is_uppercase);
+    let speaker = (!ends_sentence)
+        .then(|| cues.after(after))
+        .flatten()
+        .or_else(|| cues.before(&text[before_start.min(span.open)..span.open]))?;
+    Some(match speaker {
+        Speaker::Name(name) => Some(surnames.full(&name)),
+        Speaker::Description(description) => Some(description),
+        Speaker::Pronoun => Some(PERSON.to_string()),
+        // `“…”, dijo.`: the subject left out is the one who spoke before.
+        Speaker::Nobody => return None,
+    })
+}
+
+/// People's full names in a document, by surname: a known given name
+/// followed by a capitalised word (`Jann Jakobs`), so that a later `so
+/// Jakobs` gives the full name. Built in one pass over the text.
+pub(crate) struct Surnames {
+    full: HashMap<String, String>,
+}
+
+impl Surnames {
+    fn new(lex: &Lexicon, paragraphs: &[String]) -> Surnames {
+        let mut full = HashMap::default();
+        for text in paragraphs {
+            let mut previous: Option<&str> = None;
+            // A sentence opens with a capital whatever the word: there a
+            // given name that is also a word (`Von`, `Will`) is the word.
+            let mut opens = true;
+            for token in text.split_whitespace() {
+                let word = token.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+                let ends = token.ends_with(|c: char| !c.is_alphanumeric());
+                if let Some(given) = previous
+                    && word.starts_with(char::is_uppercase)
+                    && word.chars().any(char::is_lowercase)
+                {
+                    full.entry(word.to_string())
+                        .or_insert_with(|| format!("{given} {word}"));
+                }
+                let given = lex.given_names.contains(word)
+                    && !(opens
+                        && (crate::cues::is_particle(&word.to_lowercase())
+                            || lex.common_words.contains(&word.to_lowercase())));
+                previous = (given && !ends).then_some(word);
+                opens = token.ends_with(['.', '!', '?', ':', '“', '”', '"', '«', '»', '„']);
+            }
+        }
+        Surnames { full }
+    }
+
+    /// `name` in its fullest form in the document.
+    fn full(&self, name: &str) -> String {
+        if name.contains(' ') {
+            return name.to_string();
+        }
+        self.full
+            .get(name)
+            .cloned()
+            .unwrap_or_else(|| name.to_string())
+    }
+
+    /// A speaker that is a person's name (`Jann Jakobs`, or a surname the
+    /// document gives a first name), not a description.
+    fn is_person(&self, speaker: &str) -> bool {
+        let words: Vec<&str> = speaker.split_whitespace().collect();
+        words.iter().all(|w| w.starts_with(char::is_uppercase))
+            && match words[..] {
+                [one] => self.full.contains_key(one),
+                [_, _, ..] => true,
+                [] => false,
+            }
+    }
 }
 
 /// Who names the quote after a naming verb: the pronoun or the person right
@@ -1070,11 +1196,71 @@ mod tests {
     use super::*;
     use crate::entities;
 
+    fn quotes_in(language: &str, paragraphs: &[&str]) -> Vec<Option<String>> {
+        let lex = Lexicon::new();
+        let paragraphs: Vec<String> = paragraphs.iter().map(|s| s.to_string()).collect();
+        let found = entities::find(&lex, &paragraphs, false);
+        find(&lex, &paragraphs, &found, Some(language))
+            .into_iter()
+            .map(|q| q.speaker)
+            .collect()
+    }
+
+    #[test]
+    fn speakers_in_other_languages() {
+        let some = |s: &str| Some(s.to_string());
+        // A surname gets the full name the text gave before; a pronoun is
+        // the last person quoted.
+        assert_eq!(
+            quotes_in(
+                "de",
+                &[
+                    "Der Stadtrat hat den Haushalt beschlossen, berichtet Oberbürgermeister Jann Jakobs.",
+                    "„Wir investieren in die Zukunft unserer Kinder“, so Jakobs nach der Abstimmung.",
+                    "„Das war keine leichte Entscheidung für uns alle“, sagte er später.",
+                    "Die Opposition sprach von einem Fehler. „Die Schulden wachsen weiter und weiter“, sagte ein Sprecher der Grünen.",
+                ]
+            ),
+            [
+                some("Jann Jakobs"),
+                some("Jann Jakobs"),
+                some("ein Sprecher der Grünen")
+            ]
+        );
+        assert_eq!(
+            quotes_in(
+                "fr",
+                &[
+                    "« Nous ne céderons rien sur ce point », a déclaré Emmanuel Macron lundi. « C'est une question de principe pour la France », a-t-il ajouté."
+                ]
+            ),
+            [some("Emmanuel Macron"), some("Emmanuel Macron")]
+        );
+        // `dijo.` leaves the subject out: the speaker before goes on.
+        assert_eq!(
+            quotes_in(
+                "es",
+                &[
+                    "“La economía crece más de lo previsto este año”, afirmó Pedro Sánchez. “Seguiremos así durante mucho tiempo”, dijo."
+                ]
+            ),
+            [some("Pedro Sánchez"), some("Pedro Sánchez")]
+        );
+        // A language without cues, or no cue: no speaker.
+        assert_eq!(
+            quotes_in(
+                "sv",
+                &["„Vi investerar i framtiden för våra barn“, sa Anna Svensson."]
+            ),
+            [None]
+        );
+    }
+
     fn quotes(paragraphs: &[&str]) -> Vec<(String, Option<String>)> {
         let lex = Lexicon::new();
         let paragraphs: Vec<String> = paragraphs.iter().map(|s| s.to_string()).collect();
         let found = entities::find(&lex, &paragraphs, true);
-        find(&lex, &paragraphs, &found, true)
+        find(&lex, &paragraphs, &found, None)
             .into_iter()
             .map(|q| (q.text, q.speaker))
             .collect()

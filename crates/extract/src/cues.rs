@@ -1,0 +1,631 @@
+//! Who said a quote in German, French, Spanish, Italian, Portuguese or
+//! Dutch: the attribution right after the quote (`„…“, sagte Jann Jakobs`,
+//! `« … », a déclaré le ministre`, `“…”, según la policía`) or right before
+//! it (`Jakobs sagte: „…“`). The cues are data
+//! (`data/lexicon/speech-cues.txt`); the shapes are the same in every
+//! language: a verb of saying or a source word, then a name, a description
+//! (`ein Sprecher`, `la ministre`) or a pronoun.
+//!
+//! English has its own, richer reading in `quotes`.
+
+use crate::HashMap;
+
+/// Particles inside a name (`Luis de Guindos`, `Ursula von der Leyen`);
+/// the second kind only after one of the first (`von der`, `de la`), as
+/// `der` alone after a name is an article (`sagte Jakobs der Zeitung`).
+const PARTICLES: &[&str] = &[
+    "de", "da", "di", "del", "della", "do", "dos", "das", "du", "van", "von", "ter",
+];
+const SECOND_PARTICLES: &[&str] = &["der", "den", "la", "le"];
+
+/// Names in a speaker phrase, at most.
+const MAX_NAME_WORDS: usize = 4;
+/// Words before the name (articles, titles), at most.
+const MAX_LEAD_WORDS: usize = 4;
+
+/// One language's cues, lower case.
+#[derive(Default)]
+pub(crate) struct Cues {
+    /// Verbs of saying, as word sequences.
+    verbs: Vec<Vec<String>>,
+    sources: Vec<String>,
+    articles: Vec<String>,
+    pronouns: Vec<String>,
+    /// Endings of capitalised titles (`…minister`, `…sprecherin`).
+    roles: Vec<String>,
+    /// Courtesy titles (`mme`, `herr`), whole words.
+    titles: Vec<String>,
+    stops: Vec<String>,
+    /// Every noun is capitalised (German).
+    capitalised_nouns: bool,
+}
+
+/// The cues of every language the data names.
+#[derive(Default)]
+pub(crate) struct SpeechCues {
+    by_language: HashMap<String, Cues>,
+}
+
+impl SpeechCues {
+    /// Reads `LANGUAGE KIND WORDS` lines; unknown kinds are skipped.
+    pub(crate) fn parse(data: &str) -> SpeechCues {
+        let mut out = SpeechCues::default();
+        for line in data.lines().map(str::trim) {
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let mut parts = line.splitn(3, ' ');
+            let (Some(language), Some(kind), Some(words)) =
+                (parts.next(), parts.next(), parts.next())
+            else {
+                continue;
+            };
+            let cues = out.by_language.entry(language.to_string()).or_default();
+            let words = words.trim().to_lowercase();
+            match kind {
+                "verb" => cues
+                    .verbs
+                    .push(words.split_whitespace().map(str::to_string).collect()),
+                "source" => cues.sources.push(words),
+                "article" => cues.articles.push(words),
+                "pronoun" => cues.pronouns.push(words),
+                "role" => cues.roles.push(words),
+                "title" => cues.titles.push(words),
+                "stop" => cues.stops.push(words),
+                "nouns" => cues.capitalised_nouns = words == "capitalised",
+                _ => {}
+            }
+        }
+        // Longest verb first: `a déclaré` before `a`, `sagte dazu` before
+        // `sagte`.
+        for cues in out.by_language.values_mut() {
+            cues.verbs.sort_by_key(|v| std::cmp::Reverse(v.len()));
+        }
+        out
+    }
+
+    /// The cues of `language` (an ISO 639-1 code), if the data has them.
+    pub(crate) fn get(&self, language: &str) -> Option<&Cues> {
+        self.by_language.get(language)
+    }
+}
+
+/// Who an attribution names.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) enum Speaker {
+    /// A person's or an organisation's name, as written (`Jakobs`).
+    Name(String),
+    /// A description (`ein Sprecher`, `la ministre`).
+    Description(String),
+    /// A pronoun: the last person quoted.
+    Pronoun,
+    /// An attribution without a speaker (`hieß es`).
+    Nobody,
+}
+
+/// A word with the punctuation that ends it stripped, and whether it had
+/// any (`Jakobs.` ends the speaker phrase).
+fn word(token: &str) -> (&str, bool) {
+    let bare = token.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’');
+    let bare = bare.trim_start_matches(['(', '«', '»', '„', '“', '"', '—', '–']);
+    // An initial or a title's abbreviation (`C.`, `Dr.`) goes on.
+    let abbreviation = token.ends_with('.')
+        && token.len() == bare.len() + 1
+        && bare.chars().count() <= 3
+        && capitalised(bare);
+    (bare, bare.len() < token.len() && !abbreviation)
+}
+
+/// `w` (lower case) is a particle of names (`von`, `de`).
+pub(crate) fn is_particle(w: &str) -> bool {
+    PARTICLES.contains(&w) || SECOND_PARTICLES.contains(&w)
+}
+
+/// `w` continues the name so far as a particle.
+fn particle(name: &[&str], w: &str) -> bool {
+    PARTICLES.contains(&w)
+        || SECOND_PARTICLES.contains(&w) && name.last().is_some_and(|p| PARTICLES.contains(p))
+}
+
+fn capitalised(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+impl Cues {
+    fn is_article(&self, w: &str) -> bool {
+        let w = w.to_lowercase();
+        // Elided articles stick to their noun (`l'avocat`).
+        self.articles
+            .iter()
+            .any(|a| *a == w || (a.ends_with('\'') && w.starts_with(a.as_str())))
+    }
+
+    fn is_role(&self, w: &str) -> bool {
+        let w = w.to_lowercase();
+        self.titles.contains(&w) || self.roles.iter().any(|r| w.ends_with(r.as_str()))
+    }
+
+    /// The verb of saying that `tokens` open with: its length in tokens.
+    fn verb_at(&self, tokens: &[&str]) -> Option<usize> {
+        self.verbs
+            .iter()
+            .find(|verb| {
+                verb.len() <= tokens.len()
+                    && verb
+                        .iter()
+                        .zip(tokens)
+                        .all(|(v, t)| word(t).0.to_lowercase() == *v)
+            })
+            .map(Vec::len)
+    }
+
+    /// The verb of saying that `tokens` end with: its length in tokens.
+    fn verb_before(&self, tokens: &[&str]) -> Option<usize> {
+        self.verbs
+            .iter()
+            .find(|verb| {
+                verb.len() <= tokens.len()
+                    && verb
+                        .iter()
+                        .zip(&tokens[tokens.len() - verb.len()..])
+                        .all(|(v, t)| word(t).0.to_lowercase() == *v)
+            })
+            .map(Vec::len)
+    }
+
+    /// The speaker phrase that `tokens` open with, after a verb or a
+    /// source word: a pronoun, articles and titles, then a name.
+    fn phrase_after(&self, tokens: &[&str]) -> Speaker {
+        let Some(first) = tokens.first() else {
+            return Speaker::Nobody;
+        };
+        if self.pronouns.contains(&word(first).0.to_lowercase()) {
+            return Speaker::Pronoun;
+        }
+        let mut lead: Vec<&str> = Vec::new();
+        let mut name: Vec<&str> = Vec::new();
+        for token in tokens {
+            let (w, ends) = word(token);
+            // `Gesundheits-, Sozial- und Integrationsdirektor`: a compound
+            // cut short.
+            if token.trim_end_matches(',').ends_with('-') {
+                return Speaker::Nobody;
+            }
+            if w.is_empty() {
+                break;
+            }
+            if self.stops.iter().any(|s| s == w) {
+                // `Ernährungsberaterin und Autorin Rhiannon Lambert`: where
+                // nouns are capitalised, one word before `und` is a title.
+                if self.capitalised_nouns && name.len() == 1 && lead.len() < MAX_LEAD_WORDS {
+                    lead.append(&mut name);
+                    continue;
+                }
+                break;
+            }
+            if name.is_empty() {
+                if self.is_article(w) || !capitalised(w) || self.is_role(w) {
+                    if lead.len() == MAX_LEAD_WORDS {
+                        break;
+                    }
+                    lead.push(w);
+                } else {
+                    name.push(w);
+                }
+            } else if capitalised(w) || particle(&name, w) {
+                name.push(w);
+                if name.len() == MAX_NAME_WORDS {
+                    break;
+                }
+            } else {
+                break;
+            }
+            if ends {
+                break;
+            }
+        }
+        // A particle cannot end a name.
+        while name.last().is_some_and(|w| !capitalised(w)) {
+            name.pop();
+        }
+        // `hieß es in der Mitteilung`, `a déclaré lundi à Paris`: a speaker
+        // phrase opens with a name, an article or a title (any capitalised
+        // word where nouns are: `Kabarettist Torsten Sträter`).
+        if lead.first().is_some_and(|w| {
+            !(self.is_article(w) || self.is_role(w) || self.capitalised_nouns && capitalised(w))
+        }) {
+            return Speaker::Nobody;
+        }
+        // The title before a name: an article and a title (`le président`,
+        // `o ministro`, `der Bundeskanzler`; where nouns are capitalised,
+        // `der junge Polizist` is no title and name).
+        let titled = lead.len() == 2
+            && (!self.capitalised_nouns || capitalised(lead[1]) || self.is_role(lead[1]));
+        if lead.first().is_some_and(|w| self.is_article(w)) && !titled {
+            // `die Grünen-Politikerin Anna Müller`, `der rechte
+            // AfD-Aktivist Thomas Matzke`: a title, then the name.
+            if name.len() > 2 {
+                // Unless the title came before (`der neue Präsident Rainer
+                // de Meijer`).
+                let from = usize::from(!lead.iter().any(|w| self.is_role(w)));
+                return Speaker::Name(self.person(&name[from..]));
+            }
+            // `ein Sprecher`, `la ministre`, `die Deutsche Bahn`, `la
+            // ministre de la Santé`: after an article, capitalised words are
+            // a noun phrase, and a title without a name is a description.
+            let mut words = lead;
+            words.extend(name);
+            return self.description(words).unwrap_or(Speaker::Nobody);
+        }
+        if name.is_empty() {
+            return self.description(lead).unwrap_or(Speaker::Nobody);
+        }
+        Speaker::Name(self.person(&name))
+    }
+
+    /// The name in a run of capitalised words: where nouns are
+    /// capitalised, titles may run into it (`Liverpools Trainer Jürgen
+    /// Klopp`), and a name is its last two words, or its words from the one
+    /// before a particle (`Kapitän Virgil van Dijk`).
+    fn person(&self, name: &[&str]) -> String {
+        if !self.capitalised_nouns || name.len() < 3 {
+            return name.join(" ");
+        }
+        let from = match name.iter().position(|w| is_particle(w)) {
+            Some(p) => p.saturating_sub(1),
+            None => name.len() - 2,
+        };
+        name[from..].join(" ")
+    }
+
+    /// `„…“, sagte X`, `« … », selon X`: the attribution that `after` (the
+    /// text right after a quote, to the end of its sentence) opens with.
+    pub(crate) fn after(&self, after: &str) -> Option<Speaker> {
+        let after = after.trim_start_matches(|c: char| {
+            c.is_whitespace() || matches!(c, ',' | ';' | '—' | '–' | '-')
+        });
+        let tokens: Vec<&str> = after.split_whitespace().take(12).collect();
+        let first = word(tokens.first()?).0.to_lowercase();
+        // French inversion: `dit-il`, `a-t-elle ajouté`.
+        if first.ends_with("-il") || first.ends_with("-elle") {
+            return Some(Speaker::Pronoun);
+        }
+        if self.sources.contains(&first) {
+            return Some(self.phrase_after(&tokens[1..]));
+        }
+        let n = self.verb_at(&tokens)?;
+        // A verb that ends the sentence names nobody (`“…”, dijo.`).
+        if word(tokens[n - 1]).1 {
+            return Some(Speaker::Nobody);
+        }
+        Some(self.phrase_after(&tokens[n..]))
+    }
+
+    /// `Jakobs sagte: „…“`, `Selon la police, « … »`: the attribution in
+    /// `before` (the quote's sentence up to its opening mark).
+    pub(crate) fn before(&self, before: &str) -> Option<Speaker> {
+        let before = before.trim_end_matches(|c: char| {
+            c.is_whitespace() || matches!(c, ':' | ',' | '—' | '–' | '-')
+        });
+        // From the clause's first word (`, so der Experte`).
+        let tokens: Vec<&str> = before
+            .split_whitespace()
+            .skip_while(|t| word(t).0.is_empty())
+            .collect();
+        let first = word(tokens.first()?).0.to_lowercase();
+        if self.sources.contains(&first) && tokens.len() <= MAX_LEAD_WORDS + MAX_NAME_WORDS + 1 {
+            return Some(self.phrase_after(&tokens[1..]));
+        }
+        let Some(n) = self.verb_before(&tokens) else {
+            // `Am Montag sagte Jann Jakobs: „…“`: the verb, then its
+            // subject, right before the quote.
+            let v = (0..tokens.len())
+                .rev()
+                .take(MAX_LEAD_WORDS + MAX_NAME_WORDS)
+                .find(|&v| self.verb_at(&tokens[v..]).is_some())?;
+            let n = self.verb_at(&tokens[v..])?;
+            // Only when the speaker phrase runs right up to the quote
+            // (`heißt es, Seifen habe …, „egal wie“` names nobody).
+            let rest = &tokens[v + n..];
+            if rest.is_empty()
+                || rest[..rest.len() - 1].iter().any(|t| word(t).1)
+                || !capitalised(word(rest[rest.len() - 1]).0)
+                    && !self
+                        .pronouns
+                        .contains(&word(rest[rest.len() - 1]).0.to_lowercase())
+            {
+                return None;
+            }
+            // A name or a pronoun: a description there is as often the
+            // verb's object (`Loriot erklärte seine Vorgehensweise: „…“`).
+            return match self.phrase_after(rest) {
+                speaker @ (Speaker::Name(_) | Speaker::Pronoun) => Some(speaker),
+                _ => None,
+            };
+        };
+        let subject = &tokens[..tokens.len() - n];
+        let last = word(subject.last()?).0.to_lowercase();
+        if self.pronouns.contains(&last) {
+            return Some(Speaker::Pronoun);
+        }
+        // The words before the verb, back to a clause's start: a name
+        // (`Jann Jakobs sagte`), an article and its noun (`Le ministre a
+        // déclaré`), or a pronoun (`Er sagte`).
+        let mut name: Vec<&str> = Vec::new();
+        for token in subject.iter().rev() {
+            let (w, ends) = word(token);
+            if ends || w.is_empty() {
+                break;
+            }
+            if capitalised(w) && !self.is_article(w) && !self.is_role(w)
+                || !name.is_empty() && (PARTICLES.contains(&w) || SECOND_PARTICLES.contains(&w))
+            {
+                name.push(w);
+                if name.len() == MAX_NAME_WORDS {
+                    break;
+                }
+            } else {
+                break;
+            }
+        }
+        while name.last().is_some_and(|w| !capitalised(w)) {
+            name.pop();
+        }
+        name.reverse();
+        let start = subject.len() - name.len();
+        // A subject opens its clause: `wie Foucault in einer Vorlesung
+        // sagte` has none right before the verb.
+        let opens_clause = |k: usize| {
+            k == 0
+                || subject[k - 1].ends_with([',', ';'])
+                || self.stops.iter().any(|s| s == subject[k - 1])
+        };
+        if let Some(k) = start.checked_sub(1)
+            && self.is_article(word(subject[k]).0)
+            && opens_clause(k)
+        {
+            // `Der Bürgermeister sagte`, `Un porte-parole a dit`.
+            return self.description(subject[k..].iter().map(|t| word(t).0).collect());
+        }
+        if !name.is_empty() {
+            // One capitalised word that opens the sentence is a name only
+            // when it is the whole subject (`Jakobs sagte`, not `Heute
+            // sagte`): German capitalises every noun.
+            if name.len() == 1 && start > 0 && !self.is_role(word(subject[start - 1]).0) {
+                return None;
+            }
+            return Some(Speaker::Name(name.join(" ")));
+        }
+        // `Le ministre a déclaré`: an article, then lower-case words.
+        let k = subject
+            .iter()
+            .rposition(|t| self.is_article(word(t).0))
+            .filter(|&k| subject.len() - k <= MAX_LEAD_WORDS && opens_clause(k))?;
+        self.description(subject[k..].iter().map(|t| word(t).0).collect())
+    }
+
+    /// A description from an article and the words after it, up to a stop
+    /// word (`der Experte und erklärt`). Where nouns are capitalised it
+    /// ends in one (`die 43-Jährige darunter`; `der angeblich` is none).
+    fn description(&self, mut words: Vec<&str>) -> Option<Speaker> {
+        if let Some(k) = words.iter().position(|w| self.stops.iter().any(|s| s == w)) {
+            words.truncate(k);
+        }
+        if self.capitalised_nouns {
+            while words.last().is_some_and(|w| !capitalised(w)) {
+                words.pop();
+            }
+        }
+        (words.len() >= 2).then(|| Speaker::Description(words.join(" ")))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cues(language: &str) -> SpeechCues {
+        let _ = language;
+        SpeechCues::parse(include_str!("../data/lexicon/speech-cues.txt"))
+    }
+
+    fn after(language: &str, text: &str) -> Option<Speaker> {
+        cues(language).get(language)?.after(text)
+    }
+
+    fn before(language: &str, text: &str) -> Option<Speaker> {
+        cues(language).get(language)?.before(text)
+    }
+
+    fn name(s: &str) -> Option<Speaker> {
+        Some(Speaker::Name(s.to_string()))
+    }
+
+    fn description(s: &str) -> Option<Speaker> {
+        Some(Speaker::Description(s.to_string()))
+    }
+
+    #[test]
+    fn after_the_quote() {
+        assert_eq!(
+            after("de", ", sagte Jann Jakobs nach der Abstimmung."),
+            name("Jann Jakobs")
+        );
+        assert_eq!(
+            after("de", ", sagte Oberbürgermeister Jann Jakobs."),
+            name("Jann Jakobs")
+        );
+        assert_eq!(after("de", ", so Jakobs."), name("Jakobs"));
+        assert_eq!(
+            after("de", ", sagte ein Sprecher der Stadt."),
+            description("ein Sprecher der Stadt")
+        );
+        assert_eq!(
+            after("de", ", sagte ein Sprecher."),
+            description("ein Sprecher")
+        );
+        assert_eq!(
+            after("pt", ", disse o ministro da Fazenda, Fernando Haddad."),
+            description("o ministro da Fazenda")
+        );
+        assert_eq!(after("de", ", sagte Jakobs der Zeitung."), name("Jakobs"));
+        assert_eq!(
+            after("de", ", sagte die Grünen-Politikerin Anna Müller."),
+            name("Anna Müller")
+        );
+        assert_eq!(after("de", ", sagte er."), Some(Speaker::Pronoun));
+        assert_eq!(
+            after("de", ", hieß es in der Mitteilung."),
+            Some(Speaker::Nobody)
+        );
+        assert_eq!(
+            after("fr", ", a déclaré Emmanuel Macron lundi."),
+            name("Emmanuel Macron")
+        );
+        assert_eq!(
+            after("fr", ", a déclaré la ministre."),
+            description("la ministre")
+        );
+        assert_eq!(after("fr", ", explique-t-elle."), Some(Speaker::Pronoun));
+        assert_eq!(
+            after("fr", " selon Ursula von der Leyen."),
+            name("Ursula von der Leyen")
+        );
+        assert_eq!(
+            after("es", ", dijo Pedro Sánchez en Madrid."),
+            name("Pedro Sánchez")
+        );
+        assert_eq!(
+            after("es", ", según la policía."),
+            description("la policía")
+        );
+        assert_eq!(after("es", ", dijo."), Some(Speaker::Nobody));
+        assert_eq!(
+            after("it", ", ha detto Giorgia Meloni."),
+            name("Giorgia Meloni")
+        );
+        assert_eq!(
+            after("pt", ", disse o ministro Fernando Haddad."),
+            name("Fernando Haddad")
+        );
+        assert_eq!(after("nl", ", aldus Mark Rutte."), name("Mark Rutte"));
+        assert_eq!(
+            after("de", ", sagt Dr. Gernot Jäger."),
+            name("Gernot Jäger")
+        );
+        assert_eq!(
+            after("de", ", sagte der angeblich moderate Mann."),
+            description("der angeblich moderate Mann")
+        );
+        assert_eq!(
+            after("de", ", sagte der angeblich „moderate“"),
+            Some(Speaker::Nobody)
+        );
+        assert_eq!(
+            after("de", ", sagte der Experte und Autor."),
+            description("der Experte")
+        );
+        assert_eq!(
+            after(
+                "de",
+                ", sagte der Berner Gesundheits- und Fürsorgedirektor."
+            ),
+            Some(Speaker::Nobody)
+        );
+        assert_eq!(
+            after("fr", ", a déclaré la ministre et députée."),
+            description("la ministre")
+        );
+        assert_eq!(
+            after(
+                "de",
+                ", erklärt Ernährungsberaterin und Autorin Rhiannon Lambert."
+            ),
+            name("Rhiannon Lambert")
+        );
+        assert_eq!(
+            after("de", ", sagte Liverpools Trainer Jürgen Klopp."),
+            name("Jürgen Klopp")
+        );
+        assert_eq!(
+            after("de", ", sagte Kapitän Virgil van Dijk."),
+            name("Virgil van Dijk")
+        );
+        assert_eq!(
+            after("de", ", sagt der junge Polizist, der …"),
+            description("der junge Polizist")
+        );
+        assert_eq!(
+            after("fr", ", a déclaré le président Emmanuel Macron."),
+            name("Emmanuel Macron")
+        );
+        assert_eq!(
+            after("de", ", sagte der rechte AfD-Aktivist Thomas Matzke."),
+            name("Thomas Matzke")
+        );
+        assert_eq!(
+            after("de", ", sagte der neue Präsident Rainer de Meijer."),
+            name("Rainer de Meijer")
+        );
+        assert_eq!(after("fr", ", a déclaré Mme Vasseur."), name("Vasseur"));
+        assert_eq!(after("es", ", dijo la Sra. Ana Pérez."), name("Ana Pérez"));
+        // No cue: not an attribution.
+        assert_eq!(
+            after("de", " und die Opposition kritisierte den Plan."),
+            None
+        );
+        assert_eq!(after("fr", ", et le débat continue."), None);
+    }
+
+    #[test]
+    fn before_the_quote() {
+        assert_eq!(before("de", "Jakobs sagte: "), name("Jakobs"));
+        assert_eq!(
+            before("de", "Am Montag sagte Jann Jakobs: "),
+            name("Jann Jakobs")
+        );
+        assert_eq!(before("de", "Am Montag sagte er: "), Some(Speaker::Pronoun));
+        assert_eq!(
+            before("de", "Der Oberbürgermeister sagte: "),
+            description("Der Oberbürgermeister")
+        );
+        assert_eq!(before("de", "Auch heute sagte: "), None);
+        assert_eq!(
+            before("fr", "Le ministre a déclaré : "),
+            description("Le ministre")
+        );
+        assert_eq!(
+            before("fr", "Emmanuel Macron a déclaré : "),
+            name("Emmanuel Macron")
+        );
+        assert_eq!(
+            before("es", "Según el ministro, "),
+            description("el ministro")
+        );
+        assert_eq!(before("es", "Ella dijo: "), Some(Speaker::Pronoun));
+        assert_eq!(before("de", "Die Zahlen sind gut und "), None);
+        assert_eq!(before("de", "Loriot erklärte seine Vorgehensweise: "), None);
+        assert_eq!(
+            before("de", "wie Foucault 1982 in einer Vorlesung sagte, "),
+            None
+        );
+        assert_eq!(
+            before(
+                "de",
+                "Im Buch ist eine Kritik enthalten, beispielsweise heißt es: "
+            ),
+            None
+        );
+        assert_eq!(
+            before("de", ", so der Experte und erklärt: "),
+            description("der Experte")
+        );
+        assert_eq!(
+            before(
+                "de",
+                "Aus der Fraktion heißt es, Seifen habe gewählt werden müssen, "
+            ),
+            None
+        );
+    }
+}
