@@ -556,19 +556,45 @@ impl Cleaner {
                 // The standfirst: a line of prose right below the
                 // headline's repeat at the top of the text, with only
                 // rules' removals (`Article content`) before the article.
+                // It may run to a few short sentences (`… Das sagt
+                // Caritas-Direktor Kessmann. Denn …`), one a line.
                 if let Some(&r) = repeats.first()
                     && r <= STANDFIRST_REPEAT_LINE
                     && r + 1 < span.0
-                    && matches!(
-                        verdicts[r + 1],
-                        Verdict::Class(Class::Bad(reason::SHORT | reason::LOW_DENSITY))
-                    )
-                    && standfirst_shaped(lines[r + 1].1, &features[r + 1])
-                    && verdicts[r + 2..span.0]
-                        .iter()
-                        .all(|v| matches!(v, Verdict::Rule(..)))
                 {
-                    verdicts[r + 1] = Verdict::Class(Class::Good);
+                    let weak = |v: &Verdict| {
+                        matches!(
+                            v,
+                            Verdict::Class(Class::Bad(
+                                reason::SHORT | reason::LOW_DENSITY | reason::OUTSIDE
+                            ))
+                        )
+                    };
+                    let end = (r + 1..span.0.min(r + 1 + STANDFIRST_LINES))
+                        .take_while(|&k| {
+                            weak(&verdicts[k])
+                                && standfirst_shaped(
+                                    lines[k].1,
+                                    &features[k],
+                                    if k == r + 1 {
+                                        STANDFIRST_WORDS
+                                    } else {
+                                        STANDFIRST_MORE_WORDS
+                                    },
+                                )
+                                && (k == r + 1 || features[k].sentence)
+                        })
+                        .last()
+                        .map_or(r + 1, |k| k + 1);
+                    if end > r + 1
+                        && verdicts[end..span.0]
+                            .iter()
+                            .all(|v| matches!(v, Verdict::Rule(..)))
+                    {
+                        for v in &mut verdicts[r + 1..end] {
+                            *v = Verdict::Class(Class::Good);
+                        }
+                    }
                 }
             }
             // A numbered list inside the main text (`1) …`, `2) …`, `3) …`),
@@ -1008,11 +1034,16 @@ const SHORT_SENTENCE_WORDS: usize = 4;
 /// top (the headline, a blank, its repeat): further down, the line after it
 /// is as likely a menu's.
 const STANDFIRST_REPEAT_LINE: usize = 3;
+/// Lines a standfirst runs to, at most.
+const STANDFIRST_LINES: usize = 3;
+/// Words of a standfirst's first line, and of each line after it, at least.
+const STANDFIRST_WORDS: usize = 8;
+const STANDFIRST_MORE_WORDS: usize = 4;
 
 /// A standfirst reads as prose: eight words or more, mostly lower-case, not
 /// a shouted teaser (`2 NY RESIDENTS ALLEGEDLY RAN …`), a list item or a
 /// byline with its time stamp (`Ein Artikel von … | 27.01.2022 - 12:45`).
-fn standfirst_shaped(line: &str, features: &classify::Features) -> bool {
+fn standfirst_shaped(line: &str, features: &classify::Features, min_words: usize) -> bool {
     let letters = line.chars().filter(|c| c.is_alphabetic()).count();
     let lower = line.chars().filter(|c| c.is_lowercase()).count();
     let first = line.split_whitespace().next().unwrap_or("");
@@ -1047,7 +1078,7 @@ fn standfirst_shaped(line: &str, features: &classify::Features) -> bool {
             "photo" | "photograph" | "picture" | "pictured" | "image" | "video"
         )
     });
-    features.words >= 8
+    features.words >= min_words
         && !prompt
         && !picture
         && !features.caption
@@ -1372,6 +1403,19 @@ mod tests {
             "Council delays vote on new library\n\nCouncil delays vote on new library\n{standfirst}\nAdvertisement\n{article}"
         ));
         assert!(kept(&c).contains(&standfirst), "{:?}", why(&c));
+        // One of a few short sentences, one a line.
+        let more = [
+            "The vote on the new library is off for now.",
+            "So says the council's chair, Ann Lee.",
+            "Residents will have their say first.",
+        ];
+        let c = cleaner.clean(&format!(
+            "Council delays vote on new library\n\nCouncil delays vote on new library\n{}\nAdvertisement\n{article}",
+            more.join("\n")
+        ));
+        for line in more {
+            assert!(kept(&c).contains(&line), "{line}: {:?}", why(&c));
+        }
         // Not a byline with its time stamp, nor the same line further down.
         let byline = "Ein Artikel von Pamela Sladky, Redakteurin | 27.01.2022 - 12:45 Uhr";
         let c = cleaner.clean(&format!(
