@@ -28,6 +28,11 @@ const MAX_LEAD_WORDS: usize = 4;
 pub(crate) struct Cues {
     /// Verbs of saying, as word sequences.
     verbs: Vec<Vec<String>>,
+    /// Separable verbs of saying: the verb and its particle, with the
+    /// subject between them (`fügte` … `hinzu`).
+    split_verbs: Vec<(String, String)>,
+    /// Words that tie a name to the body it works for (`vom`, `de`).
+    of: Vec<String>,
     sources: Vec<String>,
     articles: Vec<String>,
     pronouns: Vec<String>,
@@ -63,9 +68,22 @@ impl SpeechCues {
             let cues = out.by_language.entry(language.to_string()).or_default();
             let words = words.trim().to_lowercase();
             match kind {
-                "verb" => cues
-                    .verbs
-                    .push(words.split_whitespace().map(str::to_string).collect()),
+                "verb" => {
+                    if let Some((head, particle)) = words.split_once('…') {
+                        let (head, particle) = (head.trim(), particle.trim());
+                        cues.split_verbs
+                            .push((head.to_string(), particle.to_string()));
+                        // In a subordinate clause the parts come together
+                        // (`wie Jakobs hinzufügte` is not listed; `X fügte
+                        // hinzu: „…“` is).
+                        cues.verbs
+                            .push(vec![head.to_string(), particle.to_string()]);
+                    } else {
+                        cues.verbs
+                            .push(words.split_whitespace().map(str::to_string).collect());
+                    }
+                }
+                "of" => cues.of.push(words),
                 "source" => cues.sources.push(words),
                 "article" => cues.articles.push(words),
                 "pronoun" => cues.pronouns.push(words),
@@ -121,10 +139,14 @@ pub(crate) fn is_particle(w: &str) -> bool {
     PARTICLES.contains(&w) || SECOND_PARTICLES.contains(&w)
 }
 
-/// `w` continues the name so far as a particle.
+/// `w` continues the name so far as a particle (`de`, `von der`, or one
+/// joined to the next part: `Sheib ad-Din`, `Bashar al-Assad`).
 fn particle(name: &[&str], w: &str) -> bool {
     PARTICLES.contains(&w)
         || SECOND_PARTICLES.contains(&w) && name.last().is_some_and(|p| PARTICLES.contains(p))
+        || w.split_once('-').is_some_and(|(p, rest)| {
+            p.len() <= 3 && p.chars().all(char::is_lowercase) && capitalised(rest)
+        })
 }
 
 fn capitalised(w: &str) -> bool {
@@ -132,6 +154,16 @@ fn capitalised(w: &str) -> bool {
 }
 
 impl Cues {
+    /// A speaker that is a name (`Jann Jakobs`, `Jakobs`), not a
+    /// description (`der Sprecher`, `la ministre`).
+    pub(crate) fn is_name(&self, speaker: &str) -> bool {
+        let mut words = speaker.split_whitespace();
+        words
+            .next()
+            .is_some_and(|w| capitalised(w) && !self.is_article(w) && !self.is_role(w))
+            && words.all(|w| capitalised(w) || is_particle(w) || particle(&[w], w))
+    }
+
     fn is_article(&self, w: &str) -> bool {
         let w = w.to_lowercase();
         // Elided articles stick to their noun (`l'avocat`).
@@ -225,7 +257,7 @@ impl Cues {
             }
         }
         // A particle cannot end a name.
-        while name.last().is_some_and(|w| !capitalised(w)) {
+        while name.last().is_some_and(|w| is_particle(w)) {
             name.pop();
         }
         // `hieß es in der Mitteilung`, `a déclaré lundi à Paris`: a speaker
@@ -240,7 +272,10 @@ impl Cues {
         // `o ministro`, `der Bundeskanzler`; where nouns are capitalised,
         // `der junge Polizist` is no title and name).
         let titled = lead.len() == 2
-            && (!self.capitalised_nouns || capitalised(lead[1]) || self.is_role(lead[1]));
+            && (!self.capitalised_nouns || capitalised(lead[1]) || self.is_role(lead[1]))
+            // `der dreimalige Weltmeister Peter Sagan`: a title right
+            // before the name.
+            || !name.is_empty() && lead.last().is_some_and(|w| capitalised(w) && self.is_role(w));
         if lead.first().is_some_and(|w| self.is_article(w)) && !titled {
             // `die Grünen-Politikerin Anna Müller`, `der rechte
             // AfD-Aktivist Thomas Matzke`: a title, then the name.
@@ -293,7 +328,16 @@ impl Cues {
         if self.sources.contains(&first) {
             return Some(self.phrase_after(&tokens[1..]));
         }
-        let n = self.verb_at(&tokens)?;
+        let Some(n) = self.verb_at(&tokens) else {
+            // `„…“, fügte Jakobs hinzu`: the subject between the verb and
+            // its particle.
+            let (_, particle) = self.split_verbs.iter().find(|(head, _)| *head == first)?;
+            let k = tokens
+                .iter()
+                .take(MAX_LEAD_WORDS + MAX_NAME_WORDS + 2)
+                .position(|t| word(t).0.to_lowercase() == *particle)?;
+            return Some(self.phrase_after(&tokens[1..k]));
+        };
         // A verb that ends the sentence names nobody (`“…”, dijo.`).
         if word(tokens[n - 1]).1 {
             return Some(Speaker::Nobody);
@@ -387,6 +431,31 @@ impl Cues {
             // `Der Bürgermeister sagte`, `Un porte-parole a dit`.
             return self.description(subject[k..].iter().map(|t| word(t).0).collect());
         }
+        // `Konstantin Veit vom Vermögensverwalter Pimco betont`: the name
+        // before the body it works for.
+        if !name.is_empty()
+            && let Some(k) = start.checked_sub(1)
+            && self.of.iter().any(|o| *o == word(subject[k]).0)
+        {
+            let person: Vec<&str> = subject[..k]
+                .iter()
+                .rev()
+                .map(|t| word(t).0)
+                .take_while(|w| capitalised(w) && !self.is_article(w))
+                .take(MAX_NAME_WORDS)
+                .collect();
+            if person.len() >= 2 && person.len() == k {
+                let person: Vec<&str> = person.into_iter().rev().collect();
+                return Some(Speaker::Name(person.join(" ")));
+            }
+            // `Eine Studie vom Ifo-Institut betont`: the description.
+            if let Some(a) = subject[..k].iter().position(|t| self.is_article(word(t).0))
+                && opens_clause(a)
+                && k - a <= MAX_LEAD_WORDS
+            {
+                return self.description(subject[a..k].iter().map(|t| word(t).0).collect());
+            }
+        }
         if !name.is_empty() {
             // One capitalised word that opens the sentence is a name only
             // when it is the whole subject (`Jakobs sagte`, not `Heute
@@ -412,6 +481,17 @@ impl Cues {
             words.truncate(k);
         }
         if self.capitalised_nouns {
+            // After the noun only its complement goes on (`der Sprecher der
+            // Stadt`, not `eine Sprecherin auf Anfrage`).
+            if let Some(noun) = words
+                .iter()
+                .position(|w| capitalised(w) && !self.is_article(w))
+                && let Some(k) = words[noun..]
+                    .iter()
+                    .position(|w| !capitalised(w) && !self.is_article(w))
+            {
+                words.truncate(noun + k);
+            }
             while words.last().is_some_and(|w| !capitalised(w)) {
                 words.pop();
             }
@@ -569,6 +649,29 @@ mod tests {
         );
         assert_eq!(after("fr", ", a déclaré Mme Vasseur."), name("Vasseur"));
         assert_eq!(after("es", ", dijo la Sra. Ana Pérez."), name("Ana Pérez"));
+        assert_eq!(after("de", ", fügte Jakobs hinzu."), name("Jakobs"));
+        assert_eq!(
+            after("de", ", teilte eine Sprecherin auf Anfrage mit."),
+            description("eine Sprecherin")
+        );
+        assert_eq!(
+            after("de", ", fügt der Sprecher der Stadt hinzu."),
+            description("der Sprecher der Stadt")
+        );
+        assert_eq!(
+            after("nl", ", voegde Mark Rutte eraan toe."),
+            name("Mark Rutte")
+        );
+        assert_eq!(after("nl", ", voegde Mark Rutte toe."), name("Mark Rutte"));
+        assert_eq!(after("de", ", sagt Sheib ad-Din."), name("Sheib ad-Din"));
+        assert_eq!(
+            after("de", ", sagte der dreimalige Weltmeister Peter Sagan."),
+            name("Peter Sagan")
+        );
+        assert_eq!(
+            after("de", ", betonte Rektor Eichlseder."),
+            name("Eichlseder")
+        );
         // No cue: not an attribution.
         assert_eq!(
             after("de", " und die Opposition kritisierte den Plan."),
@@ -605,6 +708,17 @@ mod tests {
         assert_eq!(before("es", "Ella dijo: "), Some(Speaker::Pronoun));
         assert_eq!(before("de", "Die Zahlen sind gut und "), None);
         assert_eq!(before("de", "Loriot erklärte seine Vorgehensweise: "), None);
+        assert_eq!(
+            before(
+                "de",
+                "Konstantin Veit vom Vermögensverwalter Pimco betont: "
+            ),
+            name("Konstantin Veit")
+        );
+        assert_eq!(
+            before("de", "Eine Studie vom Institut Ifo betont: "),
+            description("Eine Studie")
+        );
         assert_eq!(
             before("de", "wie Foucault 1982 in einer Vorlesung sagte, "),
             None

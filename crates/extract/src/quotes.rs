@@ -92,6 +92,12 @@ const THEY: &str = "\u{0}they";
 /// The attribution is `it`: an organisation, or nothing an entity names.
 const IT: &str = "\u{0}it";
 
+/// Words of a full name [`Surnames`] keeps, at most.
+const MAX_FULL_NAME_WORDS: usize = 4;
+
+/// Bytes before a quote searched for the person a pronoun stands for.
+const PRONOUN_WINDOW: usize = 1500;
+
 /// Placeholder for a pronoun in other languages than English.
 const PERSON: &str = "\u{0}person";
 
@@ -282,6 +288,8 @@ pub(crate) fn find(
     let mut out: Vec<Quote> = Vec::new();
     let mut last_speaker: Option<(usize, Option<String>)> = None;
     let mut last_person: Option<(usize, String)> = None;
+    // People quoted so far, by surname (other languages than English).
+    let mut spoken: HashMap<String, String> = HashMap::default();
     for ((span, continues), attribution) in merged.iter().zip(attributions) {
         let words = span.text.split_whitespace().count();
         if words < 2 || (words < 4 && attribution.is_none()) || is_title(&span.text) {
@@ -312,19 +320,26 @@ pub(crate) fn find(
                 .map(str::to_string),
             Some(s) if s == IT => it_speaker(paragraphs, found, span, &last_speaker, &merged),
             // In other languages than English a pronoun stands for the
-            // last person quoted (`sagte er`), in this paragraph or the two
-            // before.
-            Some(s) if s == PERSON => last_person
+            // last person named before the quote, whether quoted or not
+            // (`Hier sieht auch Bönte Vorteile. „…“, sagte er.`), else the
+            // last person quoted in this paragraph or the two before.
+            Some(s) if s == PERSON => surnames
                 .as_ref()
-                .filter(|(p, _)| p + 2 >= span.paragraph)
-                .map(|(_, name)| name.clone()),
+                .and_then(|n| n.latest_before(paragraphs, span, &merged, &spoken))
+                .or_else(|| {
+                    last_person
+                        .as_ref()
+                        .filter(|(p, _)| p + 2 >= span.paragraph)
+                        .map(|(_, name)| name.clone())
+                }),
             other => other,
         };
-        if !english
-            && let Some(name) = speaker
-                .as_ref()
-                .filter(|s| surnames.as_ref().is_some_and(|n| n.is_person(s)))
+        if let Some(cues) = cues
+            && let Some(name) = speaker.as_ref().filter(|s| cues.is_name(s))
         {
+            if let Some(surname) = name.split_whitespace().last() {
+                spoken.insert(surname.to_string(), name.clone());
+            }
             last_person = Some((span.paragraph, name.clone()));
         }
         last_speaker = Some((span.paragraph, speaker.clone()));
@@ -351,11 +366,7 @@ fn it_speaker(
     // A name inside a quotation is what was said, not who said it.
     // Quotes come in text order and never overlap: the one that could hold
     // a mention is the last to open before it.
-    let quoted = |m: &crate::entities::Mention| {
-        let k = quotes.partition_point(|(q, _)| (q.paragraph, q.open) <= (m.paragraph, m.start));
-        k.checked_sub(1)
-            .is_some_and(|k| quotes[k].0.paragraph == m.paragraph && m.end <= quotes[k].0.close)
-    };
+    let quoted = |m: &crate::entities::Mention| in_quote(quotes, m.paragraph, m.start);
     let recent = |paragraph: usize| paragraph <= span.paragraph && paragraph + 1 >= span.paragraph;
     let subject = found
         .mentions
@@ -384,6 +395,15 @@ fn it_speaker(
         return Some(name.clone());
     }
     subject.map(|m| found.name_of(m).to_string())
+}
+
+/// Byte `at` of paragraph `p` is inside one of `quotes`. Quotes come in
+/// text order and never overlap: the one that could hold it is the last to
+/// open before it.
+fn in_quote(quotes: &[(Span, bool)], p: usize, at: usize) -> bool {
+    let k = quotes.partition_point(|(q, _)| (q.paragraph, q.open) <= (p, at));
+    k.checked_sub(1)
+        .is_some_and(|k| quotes[k].0.paragraph == p && at < quotes[k].0.close)
 }
 
 /// The words before a name make it the object of a preposition (`sent to
@@ -594,7 +614,15 @@ fn attribute_with(
         .or_else(|| cues.before(&text[before_start.min(span.open)..span.open]))?;
     Some(match speaker {
         Speaker::Name(name) => Some(surnames.full(&name)),
-        Speaker::Description(description) => Some(description),
+        // `der optimistische Torgersen`: a person the text named before.
+        Speaker::Description(description) => Some(
+            description
+                .split_whitespace()
+                .last()
+                .and_then(|w| surnames.full.get(w))
+                .cloned()
+                .unwrap_or(description),
+        ),
         Speaker::Pronoun => Some(PERSON.to_string()),
         // `“…”, dijo.`: the subject left out is the one who spoke before.
         Speaker::Nobody => return None,
@@ -612,29 +640,77 @@ impl Surnames {
     fn new(lex: &Lexicon, paragraphs: &[String]) -> Surnames {
         let mut full = HashMap::default();
         for text in paragraphs {
-            let mut previous: Option<&str> = None;
+            // The name so far: a given name and the capitalised words after
+            // it (`Joan Jesús Vaquero Enseñat`); each of them names it.
+            let mut run: Option<String> = None;
             // A sentence opens with a capital whatever the word: there a
             // given name that is also a word (`Von`, `Will`) is the word.
             let mut opens = true;
             for token in text.split_whitespace() {
                 let word = token.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
                 let ends = token.ends_with(|c: char| !c.is_alphanumeric());
-                if let Some(given) = previous
-                    && word.starts_with(char::is_uppercase)
-                    && word.chars().any(char::is_lowercase)
-                {
-                    full.entry(word.to_string())
-                        .or_insert_with(|| format!("{given} {word}"));
-                }
-                let given = lex.given_names.contains(word)
-                    && !(opens
-                        && (crate::cues::is_particle(&word.to_lowercase())
-                            || lex.common_words.contains(&word.to_lowercase())));
-                previous = (given && !ends).then_some(word);
+                let next = match run.take() {
+                    Some(name)
+                        if word.starts_with(char::is_uppercase)
+                            && word.chars().any(char::is_lowercase) =>
+                    {
+                        let name = format!("{name} {word}");
+                        full.entry(word.to_string()).or_insert_with(|| name.clone());
+                        (name.split(' ').count() < MAX_FULL_NAME_WORDS).then_some(name)
+                    }
+                    _ => {
+                        let given = lex.given_names.contains(word)
+                            && !(opens
+                                && (crate::cues::is_particle(&word.to_lowercase())
+                                    || lex.common_words.contains(&word.to_lowercase())));
+                        given.then(|| word.to_string())
+                    }
+                };
+                run = next.filter(|_| !ends);
                 opens = token.ends_with(['.', '!', '?', ':', '“', '”', '"', '«', '»', '„']);
             }
         }
         Surnames { full }
+    }
+
+    /// The last person named in the text right before a quote (this
+    /// paragraph, and the end of the one before when this one is short),
+    /// outside quotations: one of the document's full names or of the
+    /// people quoted so far. The window is bounded, so that many pronouns
+    /// in a long paragraph cost no more than the text.
+    fn latest_before(
+        &self,
+        paragraphs: &[String],
+        span: &Span,
+        quotes: &[(Span, bool)],
+        spoken: &HashMap<String, String>,
+    ) -> Option<String> {
+        let window = |p: usize, end: usize| {
+            let text = paragraphs[p].as_str();
+            let mut start = end.saturating_sub(PRONOUN_WINDOW);
+            while !text.is_char_boundary(start) {
+                start += 1;
+            }
+            (p, start, end)
+        };
+        let mut windows = vec![window(span.paragraph, span.open)];
+        if windows[0].1 == 0
+            && let Some(p) = span.paragraph.checked_sub(1)
+        {
+            windows.push(window(p, paragraphs[p].len()));
+        }
+        windows.into_iter().find_map(|(p, start, end)| {
+            let text = &paragraphs[p];
+            text[start..end].split_whitespace().rev().find_map(|token| {
+                // Where the token sits in its paragraph.
+                let at = token.as_ptr() as usize - text.as_ptr() as usize;
+                if in_quote(quotes, p, at) {
+                    return None;
+                }
+                let word = token.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+                spoken.get(word).or_else(|| self.full.get(word)).cloned()
+            })
+        })
     }
 
     /// `name` in its fullest form in the document.
@@ -646,18 +722,6 @@ impl Surnames {
             .get(name)
             .cloned()
             .unwrap_or_else(|| name.to_string())
-    }
-
-    /// A speaker that is a person's name (`Jann Jakobs`, or a surname the
-    /// document gives a first name), not a description.
-    fn is_person(&self, speaker: &str) -> bool {
-        let words: Vec<&str> = speaker.split_whitespace().collect();
-        words.iter().all(|w| w.starts_with(char::is_uppercase))
-            && match words[..] {
-                [one] => self.full.contains_key(one),
-                [_, _, ..] => true,
-                [] => false,
-            }
     }
 }
 
@@ -1235,6 +1299,42 @@ mod tests {
                 ]
             ),
             [some("Emmanuel Macron"), some("Emmanuel Macron")]
+        );
+        // A pronoun is the last person named, quoted or not.
+        assert_eq!(
+            quotes_in(
+                "de",
+                &[
+                    "„Das wird ein großer Abend für das Boxen“, sagte Manager Bernd Bönte.",
+                    "„Der Kampf wird hart für beide Seiten“, sagte Promoter Alex Krassyuk.",
+                    "Hier sieht auch Bönte Vorteile. „Er ist schneller als jeder andere“, sagte er.",
+                ]
+            ),
+            [
+                some("Bernd Bönte"),
+                some("Alex Krassyuk"),
+                some("Bernd Bönte")
+            ]
+        );
+        // Not a name inside a quotation; a name of four words.
+        assert_eq!(
+            quotes_in(
+                "de",
+                &[
+                    "„Die Karten stehen für Tyson Fury nicht so gut“, sagte er: „Das wird ein Spektakel für alle Fans.“"
+                ]
+            )[1],
+            None
+        );
+        assert_eq!(
+            quotes_in(
+                "es",
+                &[
+                    "El capitán del barco, Joan Jesús Vaquero Enseñat, admite que la pesca ha cambiado.",
+                    "“La mayoría de nosotros ya no pescamos como antes”, dijo Enseñat.",
+                ]
+            ),
+            [some("Joan Jesús Vaquero Enseñat")]
         );
         // `dijo.` leaves the subject out: the speaker before goes on.
         assert_eq!(
