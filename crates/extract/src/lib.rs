@@ -220,7 +220,8 @@ impl Extractor {
     /// it picks how attributions are read (English, or the cues of
     /// `data/lexicon/speech-cues.txt`; a language with neither gets quotes
     /// without speakers), and, most entity cues being English, other
-    /// languages get only the entities the gazetteers name. `year` (of
+    /// languages get only the entities the gazetteers name and the people
+    /// quoted by full name. `year` (of
     /// publication, when known) completes dates written without one.
     pub fn facts(&self, article: &Article, language: Option<&str>, year: Option<i32>) -> Facts {
         let english = language.is_none_or(|l| l == "en");
@@ -229,9 +230,20 @@ impl Extractor {
             found.complete_from_title(&self.lexicon, title);
         }
         let quotes = quotes::find(&self.lexicon, &article.paragraphs, &found, language);
+        let mut entities = found.into_entities();
+        if !english && let Some(cues) = language.and_then(|l| self.lexicon.speech_cues.get(l)) {
+            // Where entity cues are English only, the people quoted by name
+            // are the people the text is sure to name.
+            for person in quotes::speakers_named(&self.lexicon, cues, &quotes, &article.paragraphs)
+            {
+                if !entities.people.iter().any(|p| p.name == person.name) {
+                    entities.people.push(person);
+                }
+            }
+        }
         Facts {
             quotes,
-            entities: found.into_entities(),
+            entities,
             dates: self.dates.find(&article.paragraphs, year),
         }
     }

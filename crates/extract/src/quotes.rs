@@ -92,6 +92,54 @@ const THEY: &str = "\u{0}they";
 /// The attribution is `it`: an organisation, or nothing an entity names.
 const IT: &str = "\u{0}it";
 
+/// The people `quotes` name as speakers by a full name (a known first name
+/// and more: `Jann Jakobs`, not `Jakobs` or `der Sprecher`), in the order they
+/// first speak, with how often the text names them (their last word, as a
+/// word).
+pub(crate) fn speakers_named(
+    lex: &Lexicon,
+    cues: &Cues,
+    quotes: &[Quote],
+    paragraphs: &[String],
+) -> Vec<newsclean_model::Entity> {
+    let mut people: Vec<newsclean_model::Entity> = Vec::new();
+    for name in quotes.iter().filter_map(|q| q.speaker.as_deref()) {
+        // Opening with a known first name: not a title and a surname
+        // (`Youtuber Kehl`), nor a firm (`Le Canard`).
+        let first = name.split_whitespace().next().unwrap_or_default();
+        if name.contains(' ')
+            && lex.given_names.contains(first)
+            && cues.is_name(name)
+            && !people.iter().any(|p| p.name == name)
+        {
+            people.push(newsclean_model::Entity {
+                name: name.to_string(),
+                mentions: 0,
+            });
+        }
+    }
+    if people.is_empty() {
+        return people;
+    }
+    // One pass over the text counts every surname.
+    let mut counts: HashMap<String, u32> = people
+        .iter()
+        .filter_map(|p| p.name.split_whitespace().last())
+        .map(|s| (s.to_string(), 0))
+        .collect();
+    for word in paragraphs.iter().flat_map(|p| p.split_whitespace()) {
+        let word = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+        if let Some(n) = counts.get_mut(word) {
+            *n += 1;
+        }
+    }
+    for person in &mut people {
+        let surname = person.name.split_whitespace().last().unwrap_or_default();
+        person.mentions = counts.get(surname).copied().unwrap_or(0).max(1);
+    }
+    people
+}
+
 /// Words of a full name [`Surnames`] keeps, at most.
 const MAX_FULL_NAME_WORDS: usize = 4;
 
@@ -268,7 +316,7 @@ pub(crate) fn find(
             if english {
                 attribute(lex, paragraphs, found, span)
             } else if let (Some(cues), Some(surnames)) = (cues, &surnames) {
-                attribute_with(cues, surnames, paragraphs, span)
+                attribute_with(lex, cues, surnames, paragraphs, span)
             } else {
                 None
             }
@@ -589,6 +637,7 @@ fn attribute_before(
 /// The speaker named around a quote in a language with [`Cues`]: the
 /// attribution after it first, then the one before it in its sentence.
 fn attribute_with(
+    lex: &Lexicon,
     cues: &Cues,
     surnames: &Surnames,
     paragraphs: &[String],
@@ -613,7 +662,7 @@ fn attribute_with(
         .flatten()
         .or_else(|| cues.before(&text[before_start.min(span.open)..span.open]))?;
     Some(match speaker {
-        Speaker::Name(name) => Some(surnames.full(&name)),
+        Speaker::Name(name) => Some(surnames.full(lex, &name)),
         // `der optimistische Torgersen`: a person the text named before.
         Speaker::Description(description) => Some(
             description
@@ -713,10 +762,19 @@ impl Surnames {
         })
     }
 
-    /// `name` in its fullest form in the document.
-    fn full(&self, name: &str) -> String {
-        if name.contains(' ') {
-            return name.to_string();
+    /// `name` in its fullest form in the document; a title the attribution
+    /// ran into gives way to it (`Arbeitsrechtlerin Bürger` → `Kathrin
+    /// Bürger`).
+    fn full(&self, lex: &Lexicon, name: &str) -> String {
+        if let Some((first, last)) = name.split_once(' ') {
+            if lex.given_names.contains(first) || last.contains(' ') {
+                return name.to_string();
+            }
+            return self
+                .full
+                .get(last)
+                .cloned()
+                .unwrap_or_else(|| name.to_string());
         }
         self.full
             .get(name)
@@ -1336,6 +1394,21 @@ mod tests {
             ),
             [some("Joan Jesús Vaquero Enseñat")]
         );
+        // The people quoted by full name are the text's people.
+        let lex = Lexicon::new();
+        let paragraphs = [
+            "Der Stadtrat hat den Haushalt beschlossen, berichtet Oberbürgermeister Jann Jakobs.".to_string(),
+            "„Wir investieren in die Zukunft unserer Kinder“, so Jakobs. „Die Schulden wachsen weiter“, sagte ein Sprecher der Grünen.".to_string(),
+        ];
+        let found = entities::find(&lex, &paragraphs, false);
+        let quotes = find(&lex, &paragraphs, &found, Some("de"));
+        let cues = lex.speech_cues.get("de").expect("German cues");
+        let people = speakers_named(&lex, cues, &quotes, &paragraphs);
+        let people: Vec<(&str, u32)> = people
+            .iter()
+            .map(|p| (p.name.as_str(), p.mentions))
+            .collect();
+        assert_eq!(people, [("Jann Jakobs", 2)]);
         // `dijo.` leaves the subject out: the speaker before goes on.
         assert_eq!(
             quotes_in(
