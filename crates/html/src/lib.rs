@@ -158,8 +158,21 @@ impl HtmlExtractor {
     /// The article of one page.
     pub fn extract(&self, html: &str) -> Result<Page, HtmlError> {
         let started = Instant::now();
+        // Checked between the stages, so that a page over budget stops at
+        // the next one rather than running all of them.
+        let in_time = || {
+            if started.elapsed() > self.budget.max_time {
+                return Err(HtmlError::Budget(format!(
+                    "over {} ms",
+                    self.budget.max_time.as_millis()
+                )));
+            }
+            Ok(())
+        };
         let dom = dom::parse(html, &self.budget)?;
+        in_time()?;
         let raw = content::blocks(&dom);
+        in_time()?;
         let headings: Vec<(u8, String)> = raw
             .iter()
             .filter_map(|b| match b.kind {
@@ -223,6 +236,7 @@ impl HtmlExtractor {
             first_time.as_deref(),
             &date_texts,
         );
+        in_time()?;
         // Where the article's headline stands: the `h1`, or on a page
         // without one, the block in big type that opens with the declared
         // title.
@@ -263,6 +277,7 @@ impl HtmlExtractor {
             Vec::new()
         };
         let mut blocks = content::select(&dom, raw, headline_at);
+        in_time()?;
         if let Some(body) = meta.ld_body.as_deref()
             && let Some(paragraphs) = ld_fallback(&blocks, body)
         {
@@ -278,12 +293,7 @@ impl HtmlExtractor {
         {
             title = Some(shown);
         }
-        if started.elapsed() > self.budget.max_time {
-            return Err(HtmlError::Budget(format!(
-                "over {} ms",
-                self.budget.max_time.as_millis()
-            )));
-        }
+        in_time()?;
         Ok(Page {
             title,
             published: meta.published,

@@ -66,15 +66,23 @@ fn collect_persons<'a>(v: &'a Value, out: &mut Persons<'a>) {
     }
 }
 
-fn ld_names(v: &Value, persons: &Persons<'_>, out: &mut Vec<String>) {
+/// How deep an author's value may nest (lists and `@id` references) before
+/// the rest is ignored: real pages nest two or three levels, and a page
+/// whose references loop (`#a` names `#a`) must not loop with them.
+const MAX_LD_NAME_DEPTH: usize = 8;
+
+fn ld_names(v: &Value, persons: &Persons<'_>, out: &mut Vec<String>, depth: usize) {
+    if depth > MAX_LD_NAME_DEPTH {
+        return;
+    }
     match v {
         // Some sites put a profile URL or a list in one string.
         Value::String(s) if !s.starts_with("http") => {
-            for name in split_names(s) {
+            for name in split_names(&without_tags(s)) {
                 push_unique(out, name);
             }
         }
-        Value::Array(a) => a.iter().for_each(|x| ld_names(x, persons, out)),
+        Value::Array(a) => a.iter().for_each(|x| ld_names(x, persons, out, depth + 1)),
         // An organisation is credited as the page credits it (`SDA` beside
         // a reporter, `dpa` alone); one that only names the site gives way
         // to a byline naming people (see `extract`).
@@ -85,7 +93,7 @@ fn ld_names(v: &Value, persons: &Persons<'_>, out: &mut Vec<String>) {
                     .and_then(|id| persons.get(id).copied())
             });
             if let Some(name) = name {
-                ld_names(name, persons, out);
+                ld_names(name, persons, out, depth + 1);
             }
         }
         _ => {}
@@ -131,10 +139,47 @@ fn collect_ld<'a>(v: &'a Value, out: &mut Vec<(u8, &'a serde_json::Map<String, V
     }
 }
 
+/// The JSON in a JSON-LD script, without the wrappers pages put around it
+/// for old browsers (`/*<![CDATA[*/ … /*]]>*/`, `<!-- … -->`) and a
+/// trailing `;`.
+fn ld_json(script: &str) -> &str {
+    let mut s = script.trim();
+    for (open, close) in [
+        ("/*<![CDATA[*/", "/*]]>*/"),
+        ("<![CDATA[", "]]>"),
+        ("<!--", "-->"),
+    ] {
+        s = s.strip_prefix(open).unwrap_or(s).trim_start();
+        s = s.strip_suffix(close).unwrap_or(s).trim_end();
+    }
+    s.strip_suffix(';').unwrap_or(s).trim_end()
+}
+
+/// `s` without markup (`<a href="/staff/jane">Jane Doe</a>` → `Jane
+/// Doe`): some sites put a link in an author's name.
+fn without_tags(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.contains('<') {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(open) = rest.find('<') {
+        out.push_str(&rest[..open]);
+        match rest[open..].find('>') {
+            Some(close) => rest = &rest[open + close + 1..],
+            None => {
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
+}
+
 fn json_ld(scripts: &[String]) -> LdArticle {
     let mut art = LdArticle::default();
     for s in scripts {
-        let Ok(v) = serde_json::from_str::<Value>(s.trim()) else {
+        let Ok(v) = serde_json::from_str::<Value>(ld_json(s)) else {
             continue;
         };
         let mut objs = Vec::new();
@@ -156,7 +201,7 @@ fn json_ld(scripts: &[String]) -> LdArticle {
             if art.authors.is_empty()
                 && let Some(a) = o.get("author").or_else(|| o.get("creator"))
             {
-                ld_names(a, &persons, &mut art.authors);
+                ld_names(a, &persons, &mut art.authors, 0);
             }
             if art.publisher.is_none() {
                 art.publisher = o.get("publisher").and_then(ld_text);
@@ -188,9 +233,14 @@ fn meta<'a>(dom: &'a Dom, keys: &[&str]) -> Option<&'a str> {
     })
 }
 
+/// Words of a title compared, at most: no headline is longer, and a page
+/// with a book in its `<title>` must not cost its square.
+const MAX_TITLE_WORDS: usize = 64;
+
 fn title_words(s: &str) -> Vec<String> {
     s.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
+        .take(MAX_TITLE_WORDS)
         .map(str::to_lowercase)
         .collect()
 }
@@ -1601,6 +1651,46 @@ mod tests {
         let ld = r#"{"@graph":[{"@type":"Article","headline":"H","author":{"@id":"https://x/#p1"}},
             {"@type":"Person","@id":"https://x/#p1","name":"Evan Symon"}]}"#;
         assert_eq!(json_ld(&[ld.to_string()]).authors, ["Evan Symon"]);
+    }
+
+    #[test]
+    fn author_references_that_loop_end() {
+        // `#a` names itself, through an object and through a list; and a
+        // chain of references far deeper than any page's.
+        for name in [r#"{"@id":"a"}"#, r#"[{"@id":"a"}]"#] {
+            let ld = format!(
+                r#"{{"@graph":[{{"@id":"a","@type":"Person","name":{name}}},
+                {{"@type":"NewsArticle","author":{{"@id":"a"}}}}]}}"#
+            );
+            assert!(json_ld(&[ld]).authors.is_empty());
+        }
+        let chain: Vec<String> = (0..100_000)
+            .map(|i| {
+                format!(
+                    r#"{{"@id":"n{i}","@type":"Person","name":[{{"@id":"n{}"}}]}}"#,
+                    i + 1
+                )
+            })
+            .collect();
+        let ld = format!(
+            r#"{{"@graph":[{},{{"@type":"NewsArticle","author":{{"@id":"n0"}}}}]}}"#,
+            chain.join(",")
+        );
+        assert!(json_ld(&[ld]).authors.is_empty());
+    }
+
+    #[test]
+    fn json_ld_in_wrappers_and_names_in_links() {
+        let ld = r#"{"@type":"NewsArticle","datePublished":"2024-05-03","author":{"@type":"Person","name":"<a href=\"/staff/jane-doe\">Jane Doe</a>"}}"#;
+        for script in [
+            format!("/*<![CDATA[*/{ld}/*]]>*/"),
+            format!("<!--\n{ld}\n-->"),
+            format!("{ld};"),
+        ] {
+            let art = json_ld(std::slice::from_ref(&script));
+            assert_eq!(art.authors, ["Jane Doe"], "{script}");
+            assert_eq!(art.published.as_deref(), Some("2024-05-03"), "{script}");
+        }
     }
 
     #[test]
