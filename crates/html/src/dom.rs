@@ -622,6 +622,94 @@ pub(crate) fn parse(html: &str, budget: &Budget) -> Result<Dom, HtmlError> {
 }
 
 /// `html` without scripts, styles and comments; JSON-LD bodies go to `json_ld`.
+/// The end of a comment whose body starts at `from`: after its first
+/// `-->` or `--!>`, found in one pass.
+fn comment_end(bytes: &[u8], from: usize) -> usize {
+    let mut at = from;
+    while let Some(off) = memchr::memmem::find(&bytes[at..], b"--") {
+        let dash = at + off;
+        let tail = &bytes[dash + 2..];
+        if tail.starts_with(b">") {
+            return dash + 3;
+        }
+        if tail.starts_with(b"!>") {
+            return dash + 4;
+        }
+        at = dash + 1;
+    }
+    bytes.len()
+}
+
+/// HTML elements that end a `<svg>` left open, as browsers' tree builders
+/// break out of foreign content at them.
+const SVG_BREAKOUTS: &[&[u8]] = &[
+    b"p",
+    b"div",
+    b"h1",
+    b"h2",
+    b"h3",
+    b"h4",
+    b"h5",
+    b"h6",
+    b"ul",
+    b"ol",
+    b"li",
+    b"table",
+    b"br",
+    b"img",
+    b"pre",
+    b"blockquote",
+    b"body",
+    b"hr",
+    b"dl",
+    b"dt",
+    b"dd",
+    b"span",
+    b"b",
+    b"i",
+    b"em",
+    b"strong",
+    b"code",
+    b"small",
+    b"center",
+    b"meta",
+    b"head",
+    b"menu",
+    b"embed",
+];
+
+/// The end of an `<svg>` element whose start tag ends at `from`: after the
+/// `</svg>` that closes it, past any `<svg>` nested in it, or, left open,
+/// right before the next HTML element that browsers end it at (`<p>`).
+fn svg_end(bytes: &[u8], from: usize) -> usize {
+    let mut depth = 1usize;
+    let mut at = from;
+    while let Some(off) = memchr::memchr(b'<', &bytes[at..]) {
+        let lt = at + off;
+        let rest = &bytes[lt + 1..];
+        if SVG_BREAKOUTS
+            .iter()
+            .any(|name| starts_with_ci(rest, name) && ends_name(rest, name.len()))
+        {
+            return lt;
+        }
+        let tag_end = memchr::memchr(b'>', rest).map_or(bytes.len(), |e| lt + 1 + e + 1);
+        if starts_with_ci(rest, b"/svg") && ends_name(&rest[1..], 3) {
+            depth -= 1;
+            if depth == 0 {
+                return tag_end;
+            }
+        } else if starts_with_ci(rest, b"svg")
+            && ends_name(rest, 3)
+            && !bytes[..tag_end].ends_with(b"/>")
+        {
+            depth += 1;
+        }
+        at = lt + 1;
+    }
+    bytes.len()
+}
+
 fn strip_raw(html: &str, json_ld: &mut Vec<String>) -> String {
     let bytes = html.as_bytes();
     let mut out = String::with_capacity(html.len());
@@ -634,9 +722,42 @@ fn strip_raw(html: &str, json_ld: &mut Vec<String>) -> String {
     while let Some(off) = memchr::memchr(b'<', &bytes[at..]) {
         let lt = at + off;
         let rest = &bytes[lt + 1..];
-        let (close, is_ld): (&[u8], bool) = if rest.starts_with(b"!--") {
-            (b"-->", false)
-        } else if starts_with_ci(rest, b"script") && ends_name(rest, 6) {
+        // Inside `<title>` or `<textarea>` even `<!--` is text.
+        if lt < raw_until {
+            at = lt + 1;
+            continue;
+        }
+        if rest.starts_with(b"!--") {
+            // A comment ends at `-->` or `--!>`; `<!-->` and `<!--->` are
+            // whole comments (as browsers read them).
+            let after = if rest[3..].starts_with(b">") {
+                lt + 5
+            } else if rest[3..].starts_with(b"->") {
+                lt + 6
+            } else {
+                comment_end(bytes, lt + 4)
+            };
+            out.push_str(&html[copied..lt]);
+            copied = after;
+            at = after;
+            continue;
+        }
+        if starts_with_ci(rest, b"svg") && ends_name(rest, 3) {
+            // Inline icons: never text, often large. A self-closed one
+            // (`<svg … />`) has no body; one may hold another.
+            out.push_str(&html[copied..lt]);
+            let tag_end = memchr::memchr(b'>', rest).map_or(bytes.len(), |e| lt + 1 + e + 1);
+            let after = if bytes[..tag_end].ends_with(b"/>") {
+                tag_end
+            } else {
+                svg_end(bytes, tag_end)
+            };
+            copied = after;
+            at = after;
+            continue;
+        }
+        let (close, is_ld): (&[u8], bool) = if starts_with_ci(rest, b"script") && ends_name(rest, 6)
+        {
             let tag_end = memchr::memchr(b'>', rest).map_or(rest.len(), |e| e + 1);
             let tag = &rest[..tag_end];
             // Blogger ships a post's body as a template script inside the
@@ -659,9 +780,6 @@ fn strip_raw(html: &str, json_ld: &mut Vec<String>) -> String {
             (b"</script", contains_ci(tag, b"ld+json"))
         } else if starts_with_ci(rest, b"style") && ends_name(rest, 5) {
             (b"</style", false)
-        } else if starts_with_ci(rest, b"svg") && ends_name(rest, 3) {
-            // Inline icons: never text, often large.
-            (b"</svg", false)
         } else if starts_with_ci(rest, b"nav")
             && ends_name(rest, 3)
             && menus
@@ -681,21 +799,14 @@ fn strip_raw(html: &str, json_ld: &mut Vec<String>) -> String {
             continue;
         };
         out.push_str(&html[copied..lt]);
-        let body_start = if close == b"-->" {
-            lt + 4
-        } else {
-            memchr::memchr(b'>', rest).map_or(bytes.len(), |e| lt + 1 + e + 1)
-        };
+        let body_start = memchr::memchr(b'>', rest).map_or(bytes.len(), |e| lt + 1 + e + 1);
         let body_end = find_ci(&bytes[body_start.min(bytes.len())..], close)
             .map_or(bytes.len(), |e| body_start + e);
         if is_ld && let Some(body) = html.get(body_start..body_end) {
             json_ld.push(body.to_string());
         }
-        let after = if close == b"-->" {
-            (body_end + 3).min(bytes.len())
-        } else {
-            memchr::memchr(b'>', &bytes[body_end..]).map_or(bytes.len(), |e| body_end + e + 1)
-        };
+        let after =
+            memchr::memchr(b'>', &bytes[body_end..]).map_or(bytes.len(), |e| body_end + e + 1);
         copied = after;
         at = after;
         // A cut inside a multi-byte character cannot happen: every cut is
@@ -922,6 +1033,29 @@ mod tests {
         );
         assert_eq!(s, "abcde");
         assert_eq!(ld, ["{\"a\":1}"]);
+    }
+
+    #[test]
+    fn svgs_and_comments_end_where_browsers_end_them() {
+        let strip = |html: &str| strip_raw(html, &mut Vec::new());
+        // A self-closed icon has no body; one icon may hold another.
+        assert_eq!(
+            strip("a<svg class=logo/>b<p>c</p><svg>x</svg>d"),
+            "ab<p>c</p>d"
+        );
+        assert_eq!(strip("a<svg><svg></svg><text>t</text></svg>b"), "ab");
+        // One left open ends where a browser ends it.
+        assert_eq!(
+            strip("a<svg><path d=x><svg>i</svg><div><p>Text</p></div>"),
+            "a<div><p>Text</p></div>"
+        );
+        // `<!-->` and `<!--->` are whole comments; `--!>` closes one.
+        assert_eq!(strip("a<!-->b<!--->c<!-- x --!>d"), "abcd");
+        // In a textarea `<!--` is text.
+        assert_eq!(
+            strip("<textarea>a <!-- b</textarea>c"),
+            "<textarea>a <!-- b</textarea>c"
+        );
     }
 
     #[test]
