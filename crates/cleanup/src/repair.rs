@@ -62,7 +62,9 @@ pub struct Repairs {
     pub entities: u64,
     /// Control and invisible characters removed.
     pub control: u64,
-    /// Unusual space characters replaced by a plain space.
+    /// Unusual space characters replaced by a plain space, and line breaks
+    /// other than `\n` and `\r\n` (a lone `\r`, form feed, vertical tab,
+    /// U+0085, U+2028, U+2029) replaced by `\n`.
     pub spaces: u64,
     /// 1 when the document was put in Unicode NFC, else 0.
     pub normalized: u64,
@@ -580,14 +582,15 @@ fn is_symbol(c: u32) -> bool {
 // ----- control characters and spaces -----
 
 /// True when the text is ASCII without `&` and without control characters
-/// to remove: nothing to repair. Written to vectorize.
+/// to remove or line ends to change (a `\r` alone): nothing to repair.
+/// Written to vectorize.
 fn is_plain_ascii(bytes: &[u8]) -> bool {
     bytes.chunks(64).all(|chunk| {
         !chunk.iter().fold(false, |found, &b| {
             let control = (b < 0x20) & (b != b'\t') & (b != b'\n') & (b != b'\r');
             found | control | (b >= 0x7F) | (b == b'&')
         })
-    })
+    }) && memchr::memchr_iter(b'\r', bytes).all(|i| bytes.get(i + 1) == Some(&b'\n'))
 }
 
 /// What the control and space step does to a character.
@@ -595,6 +598,7 @@ fn is_plain_ascii(bytes: &[u8]) -> bool {
 enum Fix {
     Remove,
     Space,
+    Newline,
 }
 
 /// The fix for the character starting at `bytes[i]`, if any, and its
@@ -603,19 +607,27 @@ enum Fix {
 fn fix_at(bytes: &[u8], i: usize) -> Option<(Fix, usize)> {
     let next = |k: usize| bytes.get(i + k).copied().unwrap_or(0);
     match bytes[i] {
-        b'\t' | b'\n' | b'\r' => None,
+        b'\t' | b'\n' => None,
+        // Old Mac line ends, page breaks (`pdftotext`), vertical tabs: a
+        // line break, not nothing (`said.Residents`).
+        b'\r' => (next(1) != b'\n').then_some((Fix::Newline, 1)),
+        0x0B | 0x0C => Some((Fix::Newline, 1)),
         // C0 controls and DEL.
         0x00..=0x1F | 0x7F => Some((Fix::Remove, 1)),
-        // C1 controls and U+00AD soft hyphen; U+00A0 no-break space.
+        // U+0085 next line; other C1 controls and U+00AD soft hyphen;
+        // U+00A0 no-break space.
         0xC2 => match next(1) {
+            0x85 => Some((Fix::Newline, 2)),
             0x80..=0x9F | 0xAD => Some((Fix::Remove, 2)),
             0xA0 => Some((Fix::Space, 2)),
             _ => None,
         },
-        // U+2000–U+200A, U+202F, U+205F spaces; U+200B, U+2060 removed.
+        // U+2000–U+200A, U+202F, U+205F spaces; U+200B, U+2060 removed;
+        // U+2028, U+2029 line and paragraph separators.
         0xE2 => match (next(1), next(2)) {
             (0x80, 0x80..=0x8A | 0xAF) | (0x81, 0x9F) => Some((Fix::Space, 3)),
             (0x80, 0x8B) | (0x81, 0xA0) => Some((Fix::Remove, 3)),
+            (0x80, 0xA8 | 0xA9) => Some((Fix::Newline, 3)),
             _ => None,
         },
         // U+3000 ideographic space.
@@ -681,12 +693,13 @@ fn block_mask<F: Fn(u8, u8, u8) -> bool>(bytes: &[u8], base: usize, hit: F) -> u
 /// that it vectorizes.
 #[inline(always)]
 fn may_fix(b0: u8, b1: u8, b2: u8) -> bool {
-    let c0 = (b0 < 0x20) & (b0 != b'\t') & (b0 != b'\n') & (b0 != b'\r');
+    let c0 = (b0 < 0x20) & (b0 != b'\t') & (b0 != b'\n');
     let del = b0 == 0x7F;
     let c1_nbsp_shy = (b0 == 0xC2) & ((b1 <= 0xA0) | (b1 == 0xAD));
     let general = (b0 == 0xE2)
         & (((b1 == 0x80) & ((b2 <= 0x8B) | (b2 == 0xAF)))
-            | ((b1 == 0x81) & ((b2 == 0x9F) | (b2 == 0xA0))));
+            | ((b1 == 0x81) & ((b2 == 0x9F) | (b2 == 0xA0)))
+            | ((b1 == 0x80) & ((b2 == 0xA8) | (b2 == 0xA9))));
     let ideographic = (b0 == 0xE3) & (b1 == 0x80) & (b2 == 0x80);
     let bom = (b0 == 0xEF) & (b1 == 0xBB) & (b2 == 0xBF);
     c0 | del | c1_nbsp_shy | general | ideographic | bom
@@ -711,6 +724,10 @@ fn fix_controls_and_spaces(text: &str, counts: &mut Repairs) -> Option<String> {
             Fix::Remove => counts.control += 1,
             Fix::Space => {
                 o.push(' ');
+                counts.spaces += 1;
+            }
+            Fix::Newline => {
+                o.push('\n');
                 counts.spaces += 1;
             }
         }
@@ -1080,7 +1097,7 @@ mod tests {
     fn control_characters() {
         assert_fixed("a\u{0}b\u{7}c\u{7F}", "abc", counts(0, 0, 3, 0, 0));
         assert_fixed("\u{1B}[0mred", "[0mred", counts(0, 0, 1, 0, 0));
-        assert_fixed("a\u{85}b\u{9F}c", "abc", counts(0, 0, 2, 0, 0));
+        assert_fixed("a\u{80}b\u{9F}c", "abc", counts(0, 0, 2, 0, 0));
         assert_fixed(
             "zero\u{200B}width\u{2060}joiner",
             "zerowidthjoiner",
@@ -1088,7 +1105,28 @@ mod tests {
         );
         assert_fixed("\u{FEFF}text\u{FEFF}", "text", counts(0, 0, 2, 0, 0));
         assert_fixed("Zei\u{AD}tung", "Zeitung", counts(0, 0, 1, 0, 0));
-        assert_fixed("form\u{C}feed\u{B}", "formfeed", counts(0, 0, 2, 0, 0));
+    }
+
+    #[test]
+    fn line_breaks() {
+        // A page break or a lone carriage return ends a line; `\r\n` is
+        // left as it is.
+        assert_fixed(
+            "said.\u{C}Residents\u{B}x",
+            "said.\nResidents\nx",
+            counts(0, 0, 0, 2, 0),
+        );
+        assert_fixed(
+            "Title\rBody one.\rBody two.",
+            "Title\nBody one.\nBody two.",
+            counts(0, 0, 0, 2, 0),
+        );
+        assert_fixed(
+            "a\u{85}b\u{2028}c\u{2029}d",
+            "a\nb\nc\nd",
+            counts(0, 0, 0, 3, 0),
+        );
+        assert_untouched("a\r\nb\r\n");
     }
 
     #[test]
@@ -1264,7 +1302,7 @@ mod tests {
         }
 
         #[test]
-        fn plain_ascii_is_borrowed(text in "[\\x20-\\x25\\x27-\\x7E\\t\\n\\r]*") {
+        fn plain_ascii_is_borrowed(text in "([\\x20-\\x25\\x27-\\x7E\\t\\n]|\\r\\n)*") {
             let (out, got) = Repairer::new().repair(&text);
             prop_assert!(matches!(out, Cow::Borrowed(_)));
             prop_assert_eq!(got, Repairs::default());

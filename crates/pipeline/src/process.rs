@@ -162,12 +162,19 @@ fn marked_headings(blocks: &[Block]) -> Vec<&str> {
         .collect()
 }
 
+/// Lines a text document may have: far more than any article or page dump
+/// (a few thousand), and a bound on the memory one document can take, as
+/// cleanup keeps some state per line (16 MB of one-letter lines took 3.9
+/// GB).
+pub const DEFAULT_MAX_LINES: usize = 100_000;
+
 /// Turns one input into a record. Build once; share across threads.
 pub struct Processor {
     repairer: Repairer,
     cleaner: Cleaner,
     extractor: Extractor,
     html: HtmlExtractor,
+    max_lines: usize,
 }
 
 impl Processor {
@@ -178,7 +185,31 @@ impl Processor {
             cleaner: Cleaner::new(rules)?,
             extractor: Extractor::new(),
             html: HtmlExtractor::default(),
+            max_lines: DEFAULT_MAX_LINES,
         })
+    }
+
+    /// Text documents with more lines than this get an error record
+    /// (stage `clean`) instead of a record; see [`DEFAULT_MAX_LINES`].
+    pub fn with_max_lines(mut self, max_lines: usize) -> Processor {
+        self.max_lines = max_lines;
+        self
+    }
+
+    /// `text` has no more lines than [`Processor::with_max_lines`] allows.
+    fn check_lines(&self, raw: &RawDocument, text: &str) -> Result<(), ErrorRecord> {
+        let lines = line_count(text);
+        if lines > self.max_lines {
+            return Err(ErrorRecord {
+                index: raw.meta.index,
+                ..ErrorRecord::new(
+                    raw.path.clone(),
+                    "clean",
+                    format!("too many lines: {lines} (at most {})", self.max_lines),
+                )
+            });
+        }
+        Ok(())
     }
 
     /// The same processor cleaning with other `rules`: only the cleaner is
@@ -221,6 +252,7 @@ impl Processor {
                     ..e
                 })?
         } else {
+            self.check_lines(raw, &decoded.text)?;
             self.process_text(source, &decoded.text, clock)
         };
         apply_meta(&mut record, &raw.meta);
@@ -474,6 +506,7 @@ impl Processor {
                 ..ErrorRecord::new(raw.path.clone(), "html", e.to_string())
             })
         } else {
+            self.check_lines(raw, &decoded.text)?;
             Ok(self.explain(&decoded.text))
         }
     }
@@ -552,6 +585,26 @@ fn decode(raw: &RawDocument, clock: &StageClock) -> Result<(Decoded, bool), Erro
         })?;
     let page = raw.format == Format::Html || looks_like_html(&raw.bytes);
     Ok((decoded, page))
+}
+
+/// Lines of `text` as cleanup will see them once repaired: ended by a
+/// line feed, a lone carriage return, a form feed or vertical tab, or a
+/// Unicode line or paragraph separator.
+fn line_count(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let breaks = bytes
+        .iter()
+        .enumerate()
+        .filter(|&(i, &b)| match b {
+            b'\n' | 0x0B | 0x0C => true,
+            b'\r' => bytes.get(i + 1) != Some(&b'\n'),
+            0xE2 => {
+                bytes.get(i + 1) == Some(&0x80) && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9))
+            }
+            _ => false,
+        })
+        .count();
+    breaks + 1
 }
 
 /// The record's source: path, size and what the input says it is.
@@ -894,6 +947,34 @@ mod tests {
             ("img.txt", "decode")
         );
         assert!(err.reason.contains("GIF"), "{}", err.reason);
+    }
+
+    #[test]
+    fn a_text_with_too_many_lines_is_an_error_record() {
+        let processor = processor().with_max_lines(5);
+        // Six lines, however they are ended.
+        for text in [
+            "a\nb\nc\nd\ne\nf",
+            "a\rb\rc\rd\re\rf",
+            "a\u{C}b\u{2028}c\r\nd\ne\nf",
+        ] {
+            let raw = RawDocument::new("x.txt", "x.txt", text.as_bytes().to_vec());
+            let err = processor.process(&raw, &StageClock::default()).unwrap_err();
+            assert_eq!(err.stage, "clean", "{text:?}");
+            assert!(err.reason.contains("too many lines: 6"), "{}", err.reason);
+            assert!(processor.explain_document(&raw).is_err());
+        }
+        let raw = RawDocument::new("x.txt", "x.txt", b"a\r\nb\r\nc\r\nd\r\ne".to_vec());
+        assert!(processor.process(&raw, &StageClock::default()).is_ok());
+    }
+
+    #[test]
+    fn old_mac_line_ends_are_lines() {
+        let text = "Council delays vote on library\rThe city council on Tuesday postponed a vote on the new central library after a long meeting.\rRelated: Library budget grows by a third";
+        let raw = RawDocument::new("mac.txt", "mac.txt", text.as_bytes().to_vec());
+        let r = processor().process(&raw, &StageClock::default()).unwrap();
+        assert_eq!(r.title.as_deref(), Some("Council delays vote on library"));
+        assert_eq!(r.paragraphs.len(), 1, "{:?}", r.paragraphs);
     }
 
     #[test]
