@@ -281,6 +281,18 @@ impl Processor {
                 "no article text in the page",
             ));
         }
+        // One line a block: the same line budget as text.
+        if page.blocks.len() > self.max_lines {
+            return Err(ErrorRecord::new(
+                source.path.clone(),
+                "clean",
+                format!(
+                    "too many lines: {} blocks (at most {})",
+                    page.blocks.len(),
+                    self.max_lines
+                ),
+            ));
+        }
         let (text, lists) = page_text(&page);
         let mut record = self.process_cleaned(source, &text, clock, Some(&lists));
         if let Some(title) = page.title {
@@ -966,6 +978,18 @@ mod tests {
         }
         let raw = RawDocument::new("x.txt", "x.txt", b"a\r\nb\r\nc\r\nd\r\ne".to_vec());
         assert!(processor.process(&raw, &StageClock::default()).is_ok());
+        // A page's blocks are its lines.
+        let page: String = (0..6)
+            .map(|i| format!("<p>Paragraph number {i} of the story.</p>"))
+            .collect();
+        let page = format!("<html><body><article><h1>Title</h1>{page}</article></body></html>");
+        let raw = RawDocument::new("x.html", "x.html", page.into_bytes());
+        let err = processor.process(&raw, &StageClock::default()).unwrap_err();
+        assert!(
+            err.reason.contains("too many lines: 7 blocks"),
+            "{}",
+            err.reason
+        );
     }
 
     #[test]
