@@ -602,8 +602,12 @@ impl Reader {
             if !kind.is_file() || !self.accepts(&name) {
                 continue;
             }
-            let input = Box::new(BufReader::new(&mut entry));
+            let size = entry.size();
+            let truncated = std::cell::Cell::new(false);
+            let input = Box::new(BufReader::new(Exact::new(&mut entry, size, &truncated)));
             self.stream(input, &name, ctx, Some(&name), depth + 1, sink)?;
+            // The member's error says it: the archive's end is no news.
+            ctx.damaged |= truncated.get();
         }
         Ok(())
     }
@@ -1354,6 +1358,43 @@ fn mend_surrogates(json: &[u8]) -> Option<Vec<u8>> {
     changed.then_some(out)
 }
 
+/// A reader of a member that must hold `size` bytes: running out before
+/// them (a truncated tar) is an error, not a short member read as whole.
+#[cfg(feature = "tar")]
+struct Exact<'a, R> {
+    inner: R,
+    remaining: u64,
+    /// Set when the member turned out short.
+    truncated: &'a std::cell::Cell<bool>,
+}
+
+#[cfg(feature = "tar")]
+impl<'a, R: Read> Exact<'a, R> {
+    fn new(inner: R, size: u64, truncated: &'a std::cell::Cell<bool>) -> Exact<'a, R> {
+        Exact {
+            inner,
+            remaining: size,
+            truncated,
+        }
+    }
+}
+
+#[cfg(feature = "tar")]
+impl<R: Read> Read for Exact<'_, R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        if n == 0 && self.remaining > 0 && !buf.is_empty() {
+            self.truncated.set(true);
+            return Err(io::Error::new(
+                io::ErrorKind::UnexpectedEof,
+                format!("member truncated: {} bytes missing", self.remaining),
+            ));
+        }
+        self.remaining = self.remaining.saturating_sub(n as u64);
+        Ok(n)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1652,6 +1693,32 @@ mod tests {
         assert_eq!(errors.len(), 1, "{got:?}");
         assert!(errors[0].contains("decompress"), "{got:?}");
         assert!(got[0].starts_with("t.tar.gz#0 text w"), "{got:?}");
+    }
+
+    #[cfg(feature = "tar")]
+    #[test]
+    fn a_tar_cut_inside_a_member_gives_no_short_record() {
+        let mut builder = tar::Builder::new(Vec::new());
+        for i in 0..3u32 {
+            let text =
+                format!("Member {i} of the archive, with enough words to be read. ").repeat(6);
+            let mut header = tar::Header::new_ustar();
+            header.set_size(text.len() as u64);
+            header.set_mode(0o644);
+            header.set_cksum();
+            builder
+                .append_data(&mut header, format!("m{i}.txt"), text.as_bytes())
+                .unwrap();
+        }
+        let data = builder.into_inner().unwrap();
+        // Each member is a header block and one data block: cut 100 bytes
+        // into the second member's data.
+        let cut = 1024 + 512 + 100;
+        let got = read_all(&Reader::new(), "t.tar", &data[..cut]);
+        assert!(got[0].starts_with("t.tar#0 text Member 0"), "{got:?}");
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert!(got[1].starts_with("ERR t.tar#1"), "{got:?}");
+        assert!(got[1].contains("truncated"), "{got:?}");
     }
 
     #[test]
