@@ -871,6 +871,9 @@ fn stream(args: StreamArgs) -> Result<u8, Failure> {
     let rules = args.rules.load()?;
     let processor = Processor::new(&rules).map_err(|e| Failure::usage(e.into()))?;
     let fields = args.input.fields()?;
+    let reader = newsclean_ingest::Reader::new()
+        .max_bytes(args.input.max_bytes)
+        .fields(fields.clone());
     let clock = StageClock::default();
     let mut input = std::io::stdin().lock();
     let mut out = std::io::stdout().lock();
@@ -891,7 +894,7 @@ fn stream(args: StreamArgs) -> Result<u8, Failure> {
                     args.input.max_bytes
                 ),
             )),
-            Some(true) => stream_record(&processor, &fields, &line, index, &clock),
+            Some(true) => stream_record(&processor, (&reader, &fields), &line, index, &clock),
         };
         let json = result.unwrap_or_else(|(id, stage, reason)| {
             failed = true;
@@ -910,17 +913,18 @@ type StreamError = (Option<String>, &'static str, String);
 
 fn stream_record(
     processor: &Processor,
-    fields: &newsclean_ingest::FieldMap,
+    (reader, fields): (&newsclean_ingest::Reader, &newsclean_ingest::FieldMap),
     line: &[u8],
     index: u64,
     clock: &StageClock,
 ) -> Result<String, StreamError> {
-    let value = fields
-        .parse(line)
-        .map_err(|e| (None, "parse", format!("malformed JSON: {e}")))?;
-    let id = fields.id_of(&value);
-    let article = newsclean_ingest::json_article(&value, fields)
-        .map_err(|reason| (id.clone(), "parse", reason))?;
+    // Read as `run` reads a line (half an emoji mended, a Latin-1 line
+    // recoded); a line that is none still names its id if it has one.
+    let article = reader.json_line(line).map_err(|reason| {
+        let id = fields.parse(line).ok().and_then(|v| fields.id_of(&v));
+        (id, "parse", reason)
+    })?;
+    let id = article.meta.id.clone();
     let mut raw =
         newsclean_ingest::RawDocument::new(format!("-#{index}"), "-", article.text.into_bytes());
     raw.format = article.format;

@@ -263,6 +263,52 @@ fn stream_answers_every_line() {
     assert_eq!(lines[4]["title"], "Dam closes");
 }
 
+/// `stream` reads a line as `run` does: half an emoji is mended, a line in
+/// Latin-1 is recoded.
+#[test]
+fn stream_mends_lines_as_run_does() {
+    let mut child = newsclean()
+        .arg("stream")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let mut input =
+        br#"{"text":"\ud83d A story cut in the middle of an emoji about the council vote."}"#
+            .to_vec();
+    input.push(b'\n');
+    input.extend_from_slice(
+        b"{\"text\":\"Caf\xe9 owners protest the new rules in the city centre on Monday.\"}\n",
+    );
+    let mut stdin = child.stdin.take().expect("stdin");
+    stdin.write_all(&input).expect("write");
+    drop(stdin);
+    let out = child.wait_with_output().expect("wait");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let lines: Vec<Value> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON line"))
+        .collect();
+    assert!(
+        lines[0]["paragraphs"][0]
+            .as_str()
+            .unwrap_or("")
+            .starts_with('\u{FFFD}')
+    );
+    assert_eq!(lines[1]["source"]["encoding"], "windows-1252");
+    assert!(
+        lines[1]["paragraphs"][0]
+            .as_str()
+            .unwrap_or("")
+            .starts_with("Café")
+    );
+}
+
 /// `--field` maps a vendor's own field names in `run`; a bad mapping is a
 /// usage error.
 #[test]

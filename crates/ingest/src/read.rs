@@ -12,7 +12,7 @@ use std::path::Path;
 use serde_json::Value;
 
 use crate::document::{Format, Meta, RawDocument, ReadError, ReadErrorKind};
-use crate::json::{FieldMap, json_article};
+use crate::json::{FieldMap, JsonArticle, json_article};
 #[cfg_attr(not(any(feature = "tar", feature = "zip")), allow(unused_imports))]
 use crate::path::escape_bytes;
 
@@ -354,6 +354,22 @@ impl Reader {
             }
         }
         Err(err)
+    }
+
+    /// The article of one JSON record (a line of JSON Lines), read as `run`
+    /// reads each line: mended and recoded as [`Reader::read`] does, and
+    /// mapped with the reader's field map. `Err` is the reason it is none
+    /// (malformed JSON, no text field).
+    pub fn json_line(&self, bytes: &[u8]) -> Result<JsonArticle, String> {
+        let (value, from) = self
+            .parse_record(bytes)
+            .map_err(|e| format!("malformed JSON: {e}"))?;
+        let mut article = json_article(&value, &self.fields)?;
+        if let Some((encoding, replaced)) = from {
+            article.meta.encoding = Some(encoding.to_string());
+            article.meta.replaced = replaced;
+        }
+        Ok(article)
     }
 
     fn json_value(
