@@ -1271,9 +1271,10 @@ fn regex_error(set: &RuleSet, regexes: &[RuleRegex], source: regex::Error) -> Ru
             };
         }
     }
+    // Each compiles alone; together they are too large.
     RuleError::Regex {
-        id: "regex-set".to_string(),
-        pack: String::new(),
+        id: format!("(all {} regex rules together)", regexes.len()),
+        pack: "all packs".to_string(),
         source: source.into(),
     }
 }

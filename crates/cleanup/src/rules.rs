@@ -251,6 +251,14 @@ impl RuleSet {
             pack: pack.to_string(),
             source: source.into(),
         })?;
+        // Where each id stands, so that a pack of many rules (a template
+        // pack holds thousands) is added in linear time.
+        let mut at: std::collections::HashMap<String, usize> = self
+            .rules
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.id.clone(), i))
+            .collect();
         for mut rule in file.rules {
             rule.pack = pack.to_string();
             if rule.kind == RuleKind::Tail {
@@ -271,9 +279,12 @@ impl RuleSet {
                     })?;
                 }
             }
-            match self.rules.iter_mut().find(|r| r.id == rule.id) {
-                Some(slot) => *slot = rule,
-                None => self.rules.push(rule),
+            match at.get(&rule.id) {
+                Some(&i) => self.rules[i] = rule,
+                None => {
+                    at.insert(rule.id.clone(), self.rules.len());
+                    self.rules.push(rule);
+                }
             }
         }
         Ok(())
