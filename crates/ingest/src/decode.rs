@@ -251,6 +251,26 @@ fn check(encoding: &'static Encoding, text: Cow<'_, str>) -> Result<Decoded, Dec
 /// as a WHATWG encoding name.
 pub fn html_charset(bytes: &[u8]) -> Option<&'static str> {
     let head = bytes[..bytes.len().min(1024)].to_ascii_lowercase();
+    // An XHTML page may say it in its XML declaration instead
+    // (`<?xml version="1.0" encoding="ISO-8859-1"?>`).
+    if let Some(declaration) = head.trim_ascii_start().strip_prefix(b"<?xml")
+        && let Some(end) = memchr::memmem::find(declaration, b"?>")
+        && let Some(at) = memchr::memmem::find(&declaration[..end], b"encoding")
+    {
+        let rest = declaration[at + 8..end].trim_ascii_start();
+        if let Some(rest) = rest.strip_prefix(b"=") {
+            let rest = rest.trim_ascii_start();
+            let quote = rest.first().copied().filter(|q| matches!(q, b'"' | b'\''));
+            let rest = &rest[usize::from(quote.is_some())..];
+            let label_end = rest
+                .iter()
+                .position(|&b| Some(b) == quote || b.is_ascii_whitespace())
+                .unwrap_or(rest.len());
+            if let Some(encoding) = Encoding::for_label(&rest[..label_end]) {
+                return Some(encoding.name());
+            }
+        }
+    }
     let mut from = 0;
     while let Some(at) = memchr::memmem::find(&head[from..], b"charset") {
         let rest = &head[from + at + 7..];
@@ -278,6 +298,22 @@ pub fn html_charset(bytes: &[u8]) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_xml_declaration_names_the_charset() {
+        let page =
+            b"<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<html><body>Caf\xe9</body></html>";
+        assert_eq!(html_charset(page), Some("windows-1252"));
+        assert_eq!(
+            html_charset(b"<?xml version='1.0' encoding='utf-8'?><html>"),
+            Some("UTF-8")
+        );
+        // A meta tag still counts without one.
+        assert_eq!(
+            html_charset(b"<?xml version='1.0'?><meta charset=koi8-r>"),
+            Some("KOI8-R")
+        );
+    }
 
     #[test]
     fn a_replacement_char_in_valid_utf8_is_not_a_decode_error() {

@@ -247,7 +247,7 @@ fn http_response(block: &[u8], max: u64) -> Result<Option<Body>, String> {
     }
     let mut content_type = String::new();
     let mut chunked = false;
-    let mut gzip = false;
+    let mut encoding = String::new();
     for line in lines {
         let Some((name, value)) = line.split_once(':') else {
             continue;
@@ -256,7 +256,7 @@ fn http_response(block: &[u8], max: u64) -> Result<Option<Body>, String> {
         match name.trim().to_ascii_lowercase().as_str() {
             "content-type" => content_type = value,
             "transfer-encoding" => chunked = value.contains("chunked"),
-            "content-encoding" => gzip = value.contains("gzip"),
+            "content-encoding" => encoding = value,
             _ => {}
         }
     }
@@ -271,8 +271,11 @@ fn http_response(block: &[u8], max: u64) -> Result<Option<Body>, String> {
     if chunked {
         body = dechunk(&body).ok_or("bad chunked transfer encoding")?;
     }
-    if gzip && body.starts_with(b"\x1f\x8b") {
-        body = gunzip(&body, max)?;
+    match encoding.as_str() {
+        e if e.contains("gzip") && body.starts_with(b"\x1f\x8b") => body = gunzip(&body, max)?,
+        "deflate" => body = inflate(&body, max)?,
+        "br" => return Err("brotli content encoding is not supported".to_string()),
+        _ => {}
     }
     Ok(Some((body, format, charset)))
 }
@@ -318,6 +321,32 @@ fn gunzip(data: &[u8], max: u64) -> Result<Vec<u8>, String> {
 #[cfg(not(feature = "gzip"))]
 fn gunzip(_data: &[u8], _max: u64) -> Result<Vec<u8>, String> {
     Err("gzip content encoding: gzip support not built in".to_string())
+}
+
+/// HTTP's `deflate`: zlib-wrapped as the standard says, or raw deflate as
+/// some servers send it.
+#[cfg(feature = "gzip")]
+fn inflate(data: &[u8], max: u64) -> Result<Vec<u8>, String> {
+    let zlib = data.len() >= 2
+        && data[0] & 0x0F == 8
+        && u16::from_be_bytes([data[0], data[1]]).is_multiple_of(31);
+    let result = if zlib {
+        read_capped(
+            io::BufReader::new(flate2::read::ZlibDecoder::new(data)),
+            max,
+        )
+    } else {
+        read_capped(
+            io::BufReader::new(flate2::read::DeflateDecoder::new(data)),
+            max,
+        )
+    };
+    result.map_err(|e| format!("deflate content encoding: {e}"))
+}
+
+#[cfg(not(feature = "gzip"))]
+fn inflate(_data: &[u8], _max: u64) -> Result<Vec<u8>, String> {
+    Err("deflate content encoding: gzip support not built in".to_string())
 }
 
 #[cfg(test)]
@@ -369,6 +398,54 @@ mod tests {
                 "c.warc.gz#2 http://a/2",
                 "c.warc.gz#3 http://a/3",
             ]
+        );
+    }
+
+    #[test]
+    #[cfg(feature = "gzip")]
+    fn deflate_bodies_are_inflated_and_brotli_is_named() {
+        use std::io::Write;
+        let html = b"<html><body><p>Deflated page text</p></body></html>";
+        let mut zlib = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
+        zlib.write_all(html).unwrap();
+        let mut raw =
+            flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::default());
+        raw.write_all(html).unwrap();
+        let mut data = Vec::new();
+        for (encoding, body) in [
+            ("deflate", zlib.finish().unwrap()),
+            ("deflate", raw.finish().unwrap()),
+            ("br", b"\x0b\x02\x80".to_vec()),
+        ] {
+            let mut block = format!(
+                "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: {encoding}\r\n\r\n"
+            )
+            .into_bytes();
+            block.extend(body);
+            data.extend(
+                format!(
+                    "WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: http://a/\r\n\
+                     Content-Type: application/http; msgtype=response\r\nContent-Length: {}\r\n\r\n",
+                    block.len()
+                )
+                .into_bytes(),
+            );
+            data.extend(block);
+            data.extend(b"\r\n\r\n");
+        }
+        let mut out = Vec::new();
+        Reader::new().read("c.warc", &data[..], |item| {
+            out.push(match item {
+                Ok(d) => String::from_utf8_lossy(&d.bytes).into_owned(),
+                Err(e) => format!("ERR {}", e.kind),
+            })
+        });
+        assert_eq!(out.len(), 3, "{out:?}");
+        assert!(out[0].contains("Deflated page text"), "{out:?}");
+        assert!(out[1].contains("Deflated page text"), "{out:?}");
+        assert!(
+            out[2].starts_with("ERR") && out[2].contains("brotli"),
+            "{out:?}"
         );
     }
 

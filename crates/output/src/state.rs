@@ -204,12 +204,24 @@ impl Manifest {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
             Err(e) => return Err(io(&path)(e)),
         };
-        serde_json::from_slice(&bytes)
-            .map(Some)
-            .map_err(|source| StateError::Corrupt {
-                path,
+        let manifest: Manifest =
+            serde_json::from_slice(&bytes).map_err(|source| StateError::Corrupt {
+                path: path.clone(),
                 source: source.into(),
-            })
+            })?;
+        // A layout this build does not know (a newer newsclean wrote it)
+        // must not be half read and written back.
+        if manifest.format != MANIFEST_FORMAT {
+            return Err(StateError::Corrupt {
+                path,
+                source: format!(
+                    "layout format {} (this newsclean reads format {MANIFEST_FORMAT})",
+                    manifest.format
+                )
+                .into(),
+            });
+        }
+        Ok(Some(manifest))
     }
 
     /// Replaces the manifest atomically (temporary file, sync, rename, sync
@@ -385,11 +397,30 @@ pub fn append_history<T: Serialize>(out: &Path, entry: &T) -> Result<(), StateEr
     line.push(b'\n');
     let mut file = std::fs::OpenOptions::new()
         .create(true)
+        .read(true)
         .append(true)
         .open(&path)
         .map_err(io(&path))?;
+    // A run killed in the middle of its line left it torn: the new entry
+    // starts a line of its own.
+    if ends_torn(&mut file).map_err(io(&path))? {
+        line.insert(0, b'\n');
+    }
     file.write_all(&line).map_err(io(&path))?;
     file.sync_data().map_err(io(&path))
+}
+
+/// The file is not empty and its last byte is not a line feed.
+fn ends_torn(file: &mut std::fs::File) -> std::io::Result<bool> {
+    use std::io::{Read, Seek, SeekFrom};
+    let len = file.metadata()?.len();
+    if len == 0 {
+        return Ok(false);
+    }
+    file.seek(SeekFrom::Start(len - 1))?;
+    let mut last = [0u8];
+    file.read_exact(&mut last)?;
+    Ok(last[0] != b'\n')
 }
 
 /// What [`compact`] did.
@@ -675,6 +706,38 @@ mod tests {
         assert_eq!(m.superseded.len(), 1);
         assert_eq!(m.supersede("b"), ["p"]);
         assert!(m.superseded.is_empty() && m.parts.is_empty());
+    }
+
+    #[test]
+    fn a_torn_history_line_is_not_continued() {
+        let out = tempfile::tempdir().unwrap();
+        let dir = out.path().join(STATE_DIR);
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join(HISTORY), "{\"run\":1}\n{\"run\":2,\"fi").unwrap();
+        append_history(out.path(), &serde_json::json!({"run": 3})).unwrap();
+        append_history(out.path(), &serde_json::json!({"run": 4})).unwrap();
+        let text = std::fs::read_to_string(dir.join(HISTORY)).unwrap();
+        assert_eq!(
+            text.lines().collect::<Vec<_>>(),
+            [
+                "{\"run\":1}",
+                "{\"run\":2,\"fi",
+                "{\"run\":3}",
+                "{\"run\":4}"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_manifest_of_another_format_is_refused() {
+        let out = tempfile::tempdir().unwrap();
+        let mut m = Manifest::default();
+        m.save(out.path()).unwrap();
+        assert!(Manifest::load(out.path()).unwrap().is_some());
+        m.format = MANIFEST_FORMAT + 98;
+        m.save(out.path()).unwrap();
+        let err = Manifest::load(out.path()).unwrap_err().to_string();
+        assert!(err.contains("layout format 99"), "{err}");
     }
 
     #[test]
