@@ -622,6 +622,34 @@ pub(crate) fn parse(html: &str, budget: &Budget) -> Result<Dom, HtmlError> {
 }
 
 /// `html` without scripts, styles and comments; JSON-LD bodies go to `json_ld`.
+/// Where the `</script` that ends a script whose body starts at `from`
+/// stands. As browsers read scripts: after `<!--`, a `<script` opens a
+/// nested one whose `</script>` does not end the script, until `-->`
+/// (`<!-- document.write("<script>x</script>") -->`).
+fn script_end(bytes: &[u8], from: usize) -> usize {
+    let (mut escaped, mut double) = (false, false);
+    let mut at = from;
+    while let Some(off) = memchr::memchr2(b'<', b'-', &bytes[at..]) {
+        let i = at + off;
+        let rest = &bytes[i..];
+        if rest.starts_with(b"<!--") {
+            escaped = true;
+        } else if rest.starts_with(b"-->") {
+            escaped = false;
+            double = false;
+        } else if starts_with_ci(rest, b"</script") && ends_name(rest, 8) {
+            if !double {
+                return i;
+            }
+            double = false;
+        } else if escaped && starts_with_ci(rest, b"<script") && ends_name(rest, 7) {
+            double = true;
+        }
+        at = i + 1;
+    }
+    bytes.len()
+}
+
 /// The end of a comment whose body starts at `from`: after its first
 /// `-->` or `--!>`, found in one pass.
 fn comment_end(bytes: &[u8], from: usize) -> usize {
@@ -800,8 +828,12 @@ fn strip_raw(html: &str, json_ld: &mut Vec<String>) -> String {
         };
         out.push_str(&html[copied..lt]);
         let body_start = memchr::memchr(b'>', rest).map_or(bytes.len(), |e| lt + 1 + e + 1);
-        let body_end = find_ci(&bytes[body_start.min(bytes.len())..], close)
-            .map_or(bytes.len(), |e| body_start + e);
+        let body_start = body_start.min(bytes.len());
+        let body_end = if close == b"</script" {
+            script_end(bytes, body_start)
+        } else {
+            find_ci(&bytes[body_start..], close).map_or(bytes.len(), |e| body_start + e)
+        };
         if is_ld && let Some(body) = html.get(body_start..body_end) {
             json_ld.push(body.to_string());
         }
@@ -1049,6 +1081,14 @@ mod tests {
             strip("a<svg><path d=x><svg>i</svg><div><p>Text</p></div>"),
             "a<div><p>Text</p></div>"
         );
+        // A script's `</script>` in a string after `<!--` is not its end.
+        assert_eq!(
+            strip(
+                "a<script><!-- document.write(\"<script>x</script>\"); var t=\"leak\"; --></script>b"
+            ),
+            "ab"
+        );
+        assert_eq!(strip("a<script>var s = \"<!--\";</script>b"), "ab");
         // `<!-->` and `<!--->` are whole comments; `--!>` closes one.
         assert_eq!(strip("a<!-->b<!--->c<!-- x --!>d"), "abcd");
         // In a textarea `<!--` is text.
