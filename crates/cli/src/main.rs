@@ -674,18 +674,26 @@ fn lock(out: &Path) -> Result<state::RunLock, Failure> {
 }
 
 fn compact(args: CompactArgs) -> Result<u8, Failure> {
+    let not_output = || {
+        Failure::usage(anyhow::anyhow!(
+            "{} is not the output folder of a newsclean run",
+            args.out.display()
+        ))
+    };
+    // The lock first: a first run still under way has no manifest yet, and
+    // is busy (exit 3), not absent.
+    if !args.out.join(state::STATE_DIR).is_dir() {
+        return Err(not_output());
+    }
+    let _lock = lock(&args.out)?;
     if !args
         .out
         .join(state::STATE_DIR)
         .join(state::MANIFEST)
         .is_file()
     {
-        return Err(Failure::usage(anyhow::anyhow!(
-            "{} is not the output folder of a newsclean run",
-            args.out.display()
-        )));
+        return Err(not_output());
     }
-    let _lock = lock(&args.out)?;
     let done = state::compact(
         &args.out,
         args.parts.part_records,
