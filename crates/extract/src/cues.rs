@@ -527,157 +527,153 @@ mod tests {
 
     #[test]
     fn after_the_quote() {
-        assert_eq!(
-            after("de", ", sagte Jann Jakobs nach der Abstimmung."),
-            name("Jann Jakobs")
-        );
-        assert_eq!(
-            after("de", ", sagte Oberbürgermeister Jann Jakobs."),
-            name("Jann Jakobs")
-        );
-        assert_eq!(after("de", ", so Jakobs."), name("Jakobs"));
-        assert_eq!(
-            after("de", ", sagte ein Sprecher der Stadt."),
-            description("ein Sprecher der Stadt")
-        );
-        assert_eq!(
-            after("de", ", sagte ein Sprecher."),
-            description("ein Sprecher")
-        );
-        assert_eq!(
-            after("pt", ", disse o ministro da Fazenda, Fernando Haddad."),
-            description("o ministro da Fazenda")
-        );
-        assert_eq!(after("de", ", sagte Jakobs der Zeitung."), name("Jakobs"));
-        assert_eq!(
-            after("de", ", sagte die Grünen-Politikerin Anna Müller."),
-            name("Anna Müller")
-        );
-        assert_eq!(after("de", ", sagte er."), Some(Speaker::Pronoun));
-        assert_eq!(
-            after("de", ", hieß es in der Mitteilung."),
-            Some(Speaker::Nobody)
-        );
-        assert_eq!(
-            after("fr", ", a déclaré Emmanuel Macron lundi."),
-            name("Emmanuel Macron")
-        );
-        assert_eq!(
-            after("fr", ", a déclaré la ministre."),
-            description("la ministre")
-        );
-        assert_eq!(after("fr", ", explique-t-elle."), Some(Speaker::Pronoun));
-        assert_eq!(
-            after("fr", " selon Ursula von der Leyen."),
-            name("Ursula von der Leyen")
-        );
-        assert_eq!(
-            after("es", ", dijo Pedro Sánchez en Madrid."),
-            name("Pedro Sánchez")
-        );
-        assert_eq!(
-            after("es", ", según la policía."),
-            description("la policía")
-        );
-        assert_eq!(after("es", ", dijo."), Some(Speaker::Nobody));
-        assert_eq!(
-            after("it", ", ha detto Giorgia Meloni."),
-            name("Giorgia Meloni")
-        );
-        assert_eq!(
-            after("pt", ", disse o ministro Fernando Haddad."),
-            name("Fernando Haddad")
-        );
-        assert_eq!(after("nl", ", aldus Mark Rutte."), name("Mark Rutte"));
-        assert_eq!(
-            after("de", ", sagt Dr. Gernot Jäger."),
-            name("Gernot Jäger")
-        );
-        assert_eq!(
-            after("de", ", sagte der angeblich moderate Mann."),
-            description("der angeblich moderate Mann")
-        );
-        assert_eq!(
-            after("de", ", sagte der angeblich „moderate“"),
-            Some(Speaker::Nobody)
-        );
-        assert_eq!(
-            after("de", ", sagte der Experte und Autor."),
-            description("der Experte")
-        );
-        assert_eq!(
-            after(
+        let cases = [
+            (
                 "de",
-                ", sagte der Berner Gesundheits- und Fürsorgedirektor."
+                ", sagte Jann Jakobs nach der Abstimmung.",
+                name("Jann Jakobs"),
             ),
-            Some(Speaker::Nobody)
-        );
-        assert_eq!(
-            after("fr", ", a déclaré la ministre et députée."),
-            description("la ministre")
-        );
-        assert_eq!(
-            after(
+            (
                 "de",
-                ", erklärt Ernährungsberaterin und Autorin Rhiannon Lambert."
+                ", sagte Oberbürgermeister Jann Jakobs.",
+                name("Jann Jakobs"),
             ),
-            name("Rhiannon Lambert")
-        );
-        assert_eq!(
-            after("de", ", sagte Liverpools Trainer Jürgen Klopp."),
-            name("Jürgen Klopp")
-        );
-        assert_eq!(
-            after("de", ", sagte Kapitän Virgil van Dijk."),
-            name("Virgil van Dijk")
-        );
-        assert_eq!(
-            after("de", ", sagt der junge Polizist, der …"),
-            description("der junge Polizist")
-        );
-        assert_eq!(
-            after("fr", ", a déclaré le président Emmanuel Macron."),
-            name("Emmanuel Macron")
-        );
-        assert_eq!(
-            after("de", ", sagte der rechte AfD-Aktivist Thomas Matzke."),
-            name("Thomas Matzke")
-        );
-        assert_eq!(
-            after("de", ", sagte der neue Präsident Rainer de Meijer."),
-            name("Rainer de Meijer")
-        );
-        assert_eq!(after("fr", ", a déclaré Mme Vasseur."), name("Vasseur"));
-        assert_eq!(after("es", ", dijo la Sra. Ana Pérez."), name("Ana Pérez"));
-        assert_eq!(after("de", ", fügte Jakobs hinzu."), name("Jakobs"));
-        assert_eq!(
-            after("de", ", teilte eine Sprecherin auf Anfrage mit."),
-            description("eine Sprecherin")
-        );
-        assert_eq!(
-            after("de", ", fügt der Sprecher der Stadt hinzu."),
-            description("der Sprecher der Stadt")
-        );
-        assert_eq!(
-            after("nl", ", voegde Mark Rutte eraan toe."),
-            name("Mark Rutte")
-        );
-        assert_eq!(after("nl", ", voegde Mark Rutte toe."), name("Mark Rutte"));
-        assert_eq!(after("de", ", sagt Sheib ad-Din."), name("Sheib ad-Din"));
-        assert_eq!(
-            after("de", ", sagte der dreimalige Weltmeister Peter Sagan."),
-            name("Peter Sagan")
-        );
-        assert_eq!(
-            after("de", ", betonte Rektor Eichlseder."),
-            name("Eichlseder")
-        );
-        // No cue: not an attribution.
-        assert_eq!(
-            after("de", " und die Opposition kritisierte den Plan."),
-            None
-        );
-        assert_eq!(after("fr", ", et le débat continue."), None);
+            ("de", ", so Jakobs.", name("Jakobs")),
+            (
+                "de",
+                ", sagte ein Sprecher der Stadt.",
+                description("ein Sprecher der Stadt"),
+            ),
+            ("de", ", sagte ein Sprecher.", description("ein Sprecher")),
+            (
+                "pt",
+                ", disse o ministro da Fazenda, Fernando Haddad.",
+                description("o ministro da Fazenda"),
+            ),
+            ("de", ", sagte Jakobs der Zeitung.", name("Jakobs")),
+            (
+                "de",
+                ", sagte die Grünen-Politikerin Anna Müller.",
+                name("Anna Müller"),
+            ),
+            ("de", ", sagte er.", Some(Speaker::Pronoun)),
+            ("de", ", hieß es in der Mitteilung.", Some(Speaker::Nobody)),
+            (
+                "fr",
+                ", a déclaré Emmanuel Macron lundi.",
+                name("Emmanuel Macron"),
+            ),
+            ("fr", ", a déclaré la ministre.", description("la ministre")),
+            ("fr", ", explique-t-elle.", Some(Speaker::Pronoun)),
+            (
+                "fr",
+                " selon Ursula von der Leyen.",
+                name("Ursula von der Leyen"),
+            ),
+            (
+                "es",
+                ", dijo Pedro Sánchez en Madrid.",
+                name("Pedro Sánchez"),
+            ),
+            ("es", ", según la policía.", description("la policía")),
+            ("es", ", dijo.", Some(Speaker::Nobody)),
+            ("it", ", ha detto Giorgia Meloni.", name("Giorgia Meloni")),
+            (
+                "pt",
+                ", disse o ministro Fernando Haddad.",
+                name("Fernando Haddad"),
+            ),
+            ("nl", ", aldus Mark Rutte.", name("Mark Rutte")),
+            ("de", ", sagt Dr. Gernot Jäger.", name("Gernot Jäger")),
+            (
+                "de",
+                ", sagte der angeblich moderate Mann.",
+                description("der angeblich moderate Mann"),
+            ),
+            (
+                "de",
+                ", sagte der angeblich „moderate“",
+                Some(Speaker::Nobody),
+            ),
+            (
+                "de",
+                ", sagte der Experte und Autor.",
+                description("der Experte"),
+            ),
+            (
+                "de",
+                ", sagte der Berner Gesundheits- und Fürsorgedirektor.",
+                Some(Speaker::Nobody),
+            ),
+            (
+                "fr",
+                ", a déclaré la ministre et députée.",
+                description("la ministre"),
+            ),
+            (
+                "de",
+                ", erklärt Ernährungsberaterin und Autorin Rhiannon Lambert.",
+                name("Rhiannon Lambert"),
+            ),
+            (
+                "de",
+                ", sagte Liverpools Trainer Jürgen Klopp.",
+                name("Jürgen Klopp"),
+            ),
+            (
+                "de",
+                ", sagte Kapitän Virgil van Dijk.",
+                name("Virgil van Dijk"),
+            ),
+            (
+                "de",
+                ", sagt der junge Polizist, der …",
+                description("der junge Polizist"),
+            ),
+            (
+                "fr",
+                ", a déclaré le président Emmanuel Macron.",
+                name("Emmanuel Macron"),
+            ),
+            (
+                "de",
+                ", sagte der rechte AfD-Aktivist Thomas Matzke.",
+                name("Thomas Matzke"),
+            ),
+            (
+                "de",
+                ", sagte der neue Präsident Rainer de Meijer.",
+                name("Rainer de Meijer"),
+            ),
+            ("fr", ", a déclaré Mme Vasseur.", name("Vasseur")),
+            ("es", ", dijo la Sra. Ana Pérez.", name("Ana Pérez")),
+            ("de", ", fügte Jakobs hinzu.", name("Jakobs")),
+            (
+                "de",
+                ", teilte eine Sprecherin auf Anfrage mit.",
+                description("eine Sprecherin"),
+            ),
+            (
+                "de",
+                ", fügt der Sprecher der Stadt hinzu.",
+                description("der Sprecher der Stadt"),
+            ),
+            ("nl", ", voegde Mark Rutte eraan toe.", name("Mark Rutte")),
+            ("nl", ", voegde Mark Rutte toe.", name("Mark Rutte")),
+            ("de", ", sagt Sheib ad-Din.", name("Sheib ad-Din")),
+            (
+                "de",
+                ", sagte der dreimalige Weltmeister Peter Sagan.",
+                name("Peter Sagan"),
+            ),
+            ("de", ", betonte Rektor Eichlseder.", name("Eichlseder")),
+            // No cue: not an attribution.
+            ("de", " und die Opposition kritisierte den Plan.", None),
+            ("fr", ", et le débat continue.", None),
+        ];
+        for (language, text, speaker) in cases {
+            assert_eq!(after(language, text), speaker, "{language}: {text}");
+        }
     }
 
     #[test]

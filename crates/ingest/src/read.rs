@@ -1681,20 +1681,11 @@ mod tests {
         );
     }
 
-    #[cfg(all(feature = "tar", feature = "gzip"))]
-    #[test]
-    fn a_truncated_tar_gz_gives_its_first_members_and_one_error() {
+    /// A tar of text members `m0.txt`, `m1.txt`, … holding `texts`.
+    #[cfg(feature = "tar")]
+    fn tar_of(texts: impl Iterator<Item = String>) -> Vec<u8> {
         let mut builder = tar::Builder::new(Vec::new());
-        for i in 0..6u32 {
-            // Varied text, so the compressed stream is long enough to cut.
-            let text: String = (0..400u32)
-                .map(|w| {
-                    format!(
-                        "w{} ",
-                        w.wrapping_mul(7919).wrapping_add(i * 104_729) % 100_003
-                    )
-                })
-                .collect();
+        for (i, text) in texts.enumerate() {
             let mut header = tar::Header::new_ustar();
             header.set_size(text.len() as u64);
             header.set_mode(0o644);
@@ -1703,7 +1694,23 @@ mod tests {
                 .append_data(&mut header, format!("m{i}.txt"), text.as_bytes())
                 .unwrap();
         }
-        let data = gz(&builder.into_inner().unwrap());
+        builder.into_inner().unwrap()
+    }
+
+    #[cfg(all(feature = "tar", feature = "gzip"))]
+    #[test]
+    fn a_truncated_tar_gz_gives_its_first_members_and_one_error() {
+        // Varied text, so the compressed stream is long enough to cut.
+        let data = gz(&tar_of((0..6u32).map(|i| {
+            (0..400u32)
+                .map(|w| {
+                    format!(
+                        "w{} ",
+                        w.wrapping_mul(7919).wrapping_add(i * 104_729) % 100_003
+                    )
+                })
+                .collect::<String>()
+        })));
         let got = read_all(&Reader::new(), "t.tar.gz", &data[..data.len() * 3 / 5]);
         let errors: Vec<&String> = got.iter().filter(|l| l.starts_with("ERR")).collect();
         assert_eq!(errors.len(), 1, "{got:?}");
@@ -1714,19 +1721,9 @@ mod tests {
     #[cfg(feature = "tar")]
     #[test]
     fn a_tar_cut_inside_a_member_gives_no_short_record() {
-        let mut builder = tar::Builder::new(Vec::new());
-        for i in 0..3u32 {
-            let text =
-                format!("Member {i} of the archive, with enough words to be read. ").repeat(6);
-            let mut header = tar::Header::new_ustar();
-            header.set_size(text.len() as u64);
-            header.set_mode(0o644);
-            header.set_cksum();
-            builder
-                .append_data(&mut header, format!("m{i}.txt"), text.as_bytes())
-                .unwrap();
-        }
-        let data = builder.into_inner().unwrap();
+        let data = tar_of((0..3u32).map(|i| {
+            format!("Member {i} of the archive, with enough words to be read. ").repeat(6)
+        }));
         // Each member is a header block and one data block: cut 100 bytes
         // into the second member's data.
         let cut = 1024 + 512 + 100;
