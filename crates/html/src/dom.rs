@@ -708,32 +708,62 @@ const SVG_BREAKOUTS: &[&[u8]] = &[
 
 /// The end of an `<svg>` element whose start tag ends at `from`: after the
 /// `</svg>` that closes it, past any `<svg>` nested in it, or, left open,
-/// right before the next HTML element that browsers end it at (`<p>`).
+/// right before what browsers end it at: an HTML element such as `<p>`, or
+/// the end tag of an element opened outside it (`<a><svg><path></a>`).
 fn svg_end(bytes: &[u8], from: usize) -> usize {
+    let name_of = |rest: &[u8]| -> usize {
+        rest.iter()
+            .position(|b| !(b.is_ascii_alphanumeric() || matches!(b, b'-' | b':' | b'_')))
+            .unwrap_or(rest.len())
+    };
     let mut depth = 1usize;
+    // Elements opened inside the svg and not yet closed.
+    let mut open: Vec<&[u8]> = Vec::new();
+    // The first `>` after the last tag looked at (or the end): every tag
+    // that opens before it ends there, so a page of tags without a `>`
+    // is searched once, not once a tag.
+    let mut next_gt = 0usize;
     let mut at = from;
     while let Some(off) = memchr::memchr(b'<', &bytes[at..]) {
         let lt = at + off;
         let rest = &bytes[lt + 1..];
+        at = lt + 1;
         if SVG_BREAKOUTS
             .iter()
             .any(|name| starts_with_ci(rest, name) && ends_name(rest, name.len()))
         {
             return lt;
         }
-        let tag_end = memchr::memchr(b'>', rest).map_or(bytes.len(), |e| lt + 1 + e + 1);
-        if starts_with_ci(rest, b"/svg") && ends_name(&rest[1..], 3) {
-            depth -= 1;
-            if depth == 0 {
-                return tag_end;
+        let mut tag_end = || {
+            if lt >= next_gt {
+                next_gt = memchr::memchr(b'>', rest).map_or(bytes.len(), |e| lt + 1 + e);
             }
-        } else if starts_with_ci(rest, b"svg")
-            && ends_name(rest, 3)
-            && !bytes[..tag_end].ends_with(b"/>")
-        {
-            depth += 1;
+            (next_gt + 1).min(bytes.len())
+        };
+        if let Some(end_tag) = rest.strip_prefix(b"/") {
+            let name = &end_tag[..name_of(end_tag)];
+            if name.eq_ignore_ascii_case(b"svg") {
+                depth -= 1;
+                if depth == 0 {
+                    return tag_end();
+                }
+            } else if let Some(k) = open.iter().rposition(|o| o.eq_ignore_ascii_case(name)) {
+                open.truncate(k);
+            } else if !name.is_empty() {
+                return lt;
+            }
+        } else if rest.first().is_some_and(u8::is_ascii_alphabetic) {
+            let name = &rest[..name_of(rest)];
+            let end = tag_end();
+            if bytes[..end].ends_with(b"/>") {
+                continue;
+            }
+            if name.eq_ignore_ascii_case(b"svg") {
+                depth += 1;
+            } else {
+                open.push(name);
+            }
         }
-        at = lt + 1;
     }
     bytes.len()
 }
@@ -747,6 +777,8 @@ fn strip_raw(html: &str, json_ld: &mut Vec<String>) -> String {
     let mut raw_until = 0;
     // Where menus end and headlines start, found once for the page.
     let mut menus: Option<MenuIndex> = None;
+    // No `</script` at or after this offset.
+    let mut no_script_end = bytes.len();
     while let Some(off) = memchr::memchr(b'<', &bytes[at..]) {
         let lt = at + off;
         let rest = &bytes[lt + 1..];
@@ -795,7 +827,14 @@ fn strip_raw(html: &str, json_ld: &mut Vec<String>) -> String {
                 out.push_str(&html[copied..lt]);
                 copied = lt + 1 + tag_end;
                 at = copied;
-                if let Some(e) = find_ci(&bytes[at..], b"</script") {
+                let close = (at < no_script_end)
+                    .then(|| find_ci(&bytes[at..], b"</script"))
+                    .flatten();
+                if close.is_none() {
+                    // Searched once: none after here, for any script.
+                    no_script_end = no_script_end.min(at);
+                }
+                if let Some(e) = close {
                     // Keep the body; drop `</script>` when we reach it.
                     let close_at = at + e;
                     out.push_str(&html[at..close_at]);
@@ -1076,6 +1115,12 @@ mod tests {
             "ab<p>c</p>d"
         );
         assert_eq!(strip("a<svg><svg></svg><text>t</text></svg>b"), "ab");
+        // One left open inside a link ends with the link.
+        assert_eq!(
+            strip("<a href=/x><svg><path d=M0></a><p>Text</p>"),
+            "<a href=/x></a><p>Text</p>"
+        );
+        assert_eq!(strip("a<svg><g><path></path></g></svg>b"), "ab");
         // One left open ends where a browser ends it.
         assert_eq!(
             strip("a<svg><path d=x><svg>i</svg><div><p>Text</p></div>"),

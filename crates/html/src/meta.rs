@@ -1,6 +1,6 @@
 //! Page metadata: JSON-LD, `<meta>` tags, `<time>`, the URL, bylines.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -71,7 +71,16 @@ fn collect_persons<'a>(v: &'a Value, out: &mut Persons<'a>) {
 /// whose references loop (`#a` names `#a`) must not loop with them.
 const MAX_LD_NAME_DEPTH: usize = 8;
 
-fn ld_names(v: &Value, persons: &Persons<'_>, out: &mut Vec<String>, depth: usize) {
+/// The names in an author's value. Each `@id` is followed once: a page
+/// that cites one node many times (`"name": [{"@id": "#a"}, …]` inside
+/// `#a`) costs its size, not a power of it.
+fn ld_names<'a>(
+    v: &'a Value,
+    persons: &Persons<'a>,
+    followed: &mut HashSet<&'a str>,
+    out: &mut Vec<String>,
+    depth: usize,
+) {
     if depth > MAX_LD_NAME_DEPTH {
         return;
     }
@@ -82,7 +91,9 @@ fn ld_names(v: &Value, persons: &Persons<'_>, out: &mut Vec<String>, depth: usiz
                 push_unique(out, name);
             }
         }
-        Value::Array(a) => a.iter().for_each(|x| ld_names(x, persons, out, depth + 1)),
+        Value::Array(a) => a
+            .iter()
+            .for_each(|x| ld_names(x, persons, followed, out, depth + 1)),
         // An organisation is credited as the page credits it (`SDA` beside
         // a reporter, `dpa` alone); one that only names the site gives way
         // to a byline naming people (see `extract`).
@@ -90,10 +101,11 @@ fn ld_names(v: &Value, persons: &Persons<'_>, out: &mut Vec<String>, depth: usiz
             let name = o.get("name").or_else(|| {
                 o.get("@id")
                     .and_then(Value::as_str)
+                    .filter(|id| followed.insert(id))
                     .and_then(|id| persons.get(id).copied())
             });
             if let Some(name) = name {
-                ld_names(name, persons, out, depth + 1);
+                ld_names(name, persons, followed, out, depth + 1);
             }
         }
         _ => {}
@@ -201,7 +213,7 @@ fn json_ld(scripts: &[String]) -> LdArticle {
             if art.authors.is_empty()
                 && let Some(a) = o.get("author").or_else(|| o.get("creator"))
             {
-                ld_names(a, &persons, &mut art.authors, 0);
+                ld_names(a, &persons, &mut HashSet::new(), &mut art.authors, 0);
             }
             if art.publisher.is_none() {
                 art.publisher = o.get("publisher").and_then(ld_text);
@@ -1677,6 +1689,18 @@ mod tests {
             chain.join(",")
         );
         assert!(json_ld(&[ld]).authors.is_empty());
+    }
+
+    #[test]
+    fn author_references_cited_many_times_are_followed_once() {
+        // `#a` names itself 400 times, and then a person: each reference
+        // expanded again took hours.
+        let refs = vec![r#"{"@id":"a"}"#; 400].join(",");
+        let ld = format!(
+            r#"{{"@graph":[{{"@id":"a","@type":"Person","name":[{refs},"Jane Doe"]}},
+            {{"@type":"NewsArticle","author":{{"@id":"a"}}}}]}}"#
+        );
+        assert_eq!(json_ld(&[ld]).authors, ["Jane Doe"]);
     }
 
     #[test]
