@@ -162,7 +162,8 @@ fn marked_headings(blocks: &[Block]) -> Vec<&str> {
         .collect()
 }
 
-/// Lines a text document may have: far more than any article or page dump
+/// Non-blank lines a document may have once repaired (a page: its
+/// blocks): far more than any article or page dump
 /// (a few thousand), and a bound on the memory one document can take, as
 /// cleanup keeps some state per line (16 MB of one-letter lines took 3.9
 /// GB).
@@ -194,26 +195,6 @@ impl Processor {
     pub fn with_max_lines(mut self, max_lines: usize) -> Processor {
         self.max_lines = max_lines;
         self
-    }
-
-    /// `text` has no more lines than [`Processor::with_max_lines`] allows.
-    fn check_lines(&self, raw: &RawDocument, text: &str) -> Result<(), ErrorRecord> {
-        // Every line takes a byte: most documents need no count.
-        if text.len() < self.max_lines {
-            return Ok(());
-        }
-        let lines = line_count(text);
-        if lines > self.max_lines {
-            return Err(ErrorRecord {
-                index: raw.meta.index,
-                ..ErrorRecord::new(
-                    raw.path.clone(),
-                    "clean",
-                    format!("too many lines: {lines} (at most {})", self.max_lines),
-                )
-            });
-        }
-        Ok(())
     }
 
     /// The same processor cleaning with other `rules`: only the cleaner is
@@ -256,8 +237,11 @@ impl Processor {
                     ..e
                 })?
         } else {
-            self.check_lines(raw, &decoded.text)?;
             self.process_text(source, &decoded.text, clock)
+                .map_err(|e| ErrorRecord {
+                    index: raw.meta.index,
+                    ..e
+                })?
         };
         apply_meta(&mut record, &raw.meta);
         Ok(record)
@@ -285,20 +269,8 @@ impl Processor {
                 "no article text in the page",
             ));
         }
-        // One line a block: the same line budget as text.
-        if page.blocks.len() > self.max_lines {
-            return Err(ErrorRecord::new(
-                source.path.clone(),
-                "clean",
-                format!(
-                    "too many lines: {} blocks (at most {})",
-                    page.blocks.len(),
-                    self.max_lines
-                ),
-            ));
-        }
         let (text, lists) = page_text(&page);
-        let mut record = self.process_cleaned(source, &text, clock, Some(&lists));
+        let mut record = self.process_cleaned(source, &text, clock, Some(&lists))?;
         if let Some(title) = page.title {
             // The headline line was not taken as one (too long, say): it is
             // not body text either.
@@ -327,8 +299,31 @@ impl Processor {
     /// caller gives (no size or encoding); for input with its own title,
     /// date or authors, build a [`RawDocument`] and call
     /// [`Processor::process`] instead.
-    pub fn process_text(&self, source: Source, text: &str, clock: &StageClock) -> Record {
+    pub fn process_text(
+        &self,
+        source: Source,
+        text: &str,
+        clock: &StageClock,
+    ) -> Result<Record, ErrorRecord> {
         self.process_cleaned(source, text, clock, None)
+    }
+
+    /// `text` (repaired: its line breaks are the ones cleanup sees) has no
+    /// more lines than [`Processor::with_max_lines`] allows.
+    fn check_lines(&self, path: &str, text: &str) -> Result<(), ErrorRecord> {
+        // Every line takes a byte: most documents need no count.
+        if text.len() <= self.max_lines {
+            return Ok(());
+        }
+        let lines = line_count(text);
+        if lines > self.max_lines {
+            return Err(ErrorRecord::new(
+                path.to_string(),
+                "clean",
+                format!("too many lines: {lines} (at most {})", self.max_lines),
+            ));
+        }
+        Ok(())
     }
 
     /// Processes text; `selected` when a page extractor chose its lines,
@@ -339,8 +334,9 @@ impl Processor {
         text: &str,
         clock: &StageClock,
         selected: Option<&[Range<usize>]>,
-    ) -> Record {
+    ) -> Result<Record, ErrorRecord> {
         let (text, repairs) = clock.time(REPAIR, || self.repairer.repair(text));
+        self.check_lines(&source.path, &text)?;
         let cleaned = clock.time(CLEAN, || match selected {
             Some(lists) => self.cleaner.clean_selected_lists(&text, lists),
             None => self.cleaner.clean(&text),
@@ -446,7 +442,7 @@ impl Processor {
             }
         }
         clock.add(EXTRACT, start);
-        record
+        Ok(record)
     }
 
     /// The document's last line when it is a lone name under the article
@@ -522,7 +518,12 @@ impl Processor {
                 ..ErrorRecord::new(raw.path.clone(), "html", e.to_string())
             })
         } else {
-            self.check_lines(raw, &decoded.text)?;
+            let (text, _) = self.repairer.repair(&decoded.text);
+            self.check_lines(&raw.path, &text)
+                .map_err(|e| ErrorRecord {
+                    index: raw.meta.index,
+                    ..e
+                })?;
             Ok(self.explain(&decoded.text))
         }
     }
@@ -603,24 +604,10 @@ fn decode(raw: &RawDocument, clock: &StageClock) -> Result<(Decoded, bool), Erro
     Ok((decoded, page))
 }
 
-/// Lines of `text` as cleanup will see them once repaired: ended by a
-/// line feed, a lone carriage return, a form feed or vertical tab, or a
-/// Unicode line or paragraph separator.
+/// Lines of repaired text as cleanup keeps them: not blank (blank ones
+/// only separate paragraphs, as between a page's blocks).
 fn line_count(text: &str) -> usize {
-    let bytes = text.as_bytes();
-    let breaks = bytes
-        .iter()
-        .enumerate()
-        .filter(|&(i, &b)| match b {
-            b'\n' | 0x0B | 0x0C => true,
-            b'\r' => bytes.get(i + 1) != Some(&b'\n'),
-            0xE2 => {
-                bytes.get(i + 1) == Some(&0x80) && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9))
-            }
-            _ => false,
-        })
-        .count();
-    breaks + 1
+    text.lines().filter(|l| !l.trim().is_empty()).count()
 }
 
 /// The record's source: path, size and what the input says it is.
@@ -761,7 +748,9 @@ mod tests {
         let text = "Title here\n\nBody paragraph one, long enough to be a real paragraph of text.\n\n\
                     See also  Some other story\n\n(Reporting by Jane Doe; Editing by Ann Lee)\n\n\
                     Our standards: The Thomson Reuters Trust Principles.";
-        let r = processor().process_text(Source::new("x.txt"), text, &StageClock::default());
+        let r = processor()
+            .process_text(Source::new("x.txt"), text, &StageClock::default())
+            .unwrap();
         assert_eq!(r.title.as_deref(), Some("Title here"));
         assert_eq!(r.paragraphs.len(), 1);
         assert_eq!(r.related, ["Some other story"]);
@@ -778,7 +767,9 @@ mod tests {
                     bis heute gegen die Ungerechtigkeit leistet. Eine bemerkenswerte Sammlung, \
                     die lange nachwirkt und viele Leser findet.";
         let process = |text: &str| {
-            processor().process_text(Source::new("x.txt"), text, &StageClock::default())
+            processor()
+                .process_text(Source::new("x.txt"), text, &StageClock::default())
+                .unwrap()
         };
         let r = process(&format!("Buch der Woche\n\n{body}\n\nMarina Mucha"));
         assert_eq!(r.credits.reporters, ["Marina Mucha"]);
@@ -968,20 +959,33 @@ mod tests {
     #[test]
     fn a_text_with_too_many_lines_is_an_error_record() {
         let processor = processor().with_max_lines(5);
-        // Six lines, however they are ended.
-        for text in [
-            "a\nb\nc\nd\ne\nf",
-            "a\rb\rc\rd\re\rf",
-            "a\u{C}b\u{2028}c\r\nd\ne\nf",
+        // Six lines, however they are ended (long enough lines that the
+        // breaks are no binary noise).
+        for breaks in [
+            ["\n"; 5],
+            ["\r"; 5],
+            ["\u{C}", "\u{2028}", "\r\n", "\u{85}", "\n"],
+            ["&#10;"; 5],
         ] {
+            let text: String = breaks
+                .iter()
+                .map(|b| format!("a line of some words{b}"))
+                .chain(["the last line".to_string()])
+                .collect();
             let raw = RawDocument::new("x.txt", "x.txt", text.as_bytes().to_vec());
             let err = processor.process(&raw, &StageClock::default()).unwrap_err();
             assert_eq!(err.stage, "clean", "{text:?}");
             assert!(err.reason.contains("too many lines: 6"), "{}", err.reason);
             assert!(processor.explain_document(&raw).is_err());
         }
-        let raw = RawDocument::new("x.txt", "x.txt", b"a\r\nb\r\nc\r\nd\r\ne".to_vec());
-        assert!(processor.process(&raw, &StageClock::default()).is_ok());
+        // Five lines, the last ended or not.
+        for text in ["a\r\nb\r\nc\r\nd\r\ne", "a\nb\nc\nd\ne\n"] {
+            let raw = RawDocument::new("x.txt", "x.txt", text.as_bytes().to_vec());
+            assert!(
+                processor.process(&raw, &StageClock::default()).is_ok(),
+                "{text:?}"
+            );
+        }
         // A page's blocks are its lines.
         let page: String = (0..6)
             .map(|i| format!("<p>Paragraph number {i} of the story.</p>"))
@@ -989,11 +993,7 @@ mod tests {
         let page = format!("<html><body><article><h1>Title</h1>{page}</article></body></html>");
         let raw = RawDocument::new("x.html", "x.html", page.into_bytes());
         let err = processor.process(&raw, &StageClock::default()).unwrap_err();
-        assert!(
-            err.reason.contains("too many lines: 7 blocks"),
-            "{}",
-            err.reason
-        );
+        assert!(err.reason.contains("too many lines: 7 "), "{}", err.reason);
     }
 
     #[test]
