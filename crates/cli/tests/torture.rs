@@ -264,7 +264,7 @@ fn stream_answers_every_line() {
 }
 
 /// `stream` reads a line as `run` does: half an emoji is mended, a line in
-/// Latin-1 is recoded.
+/// Latin-1 is recoded, a byte-order mark is no JSON.
 #[test]
 fn stream_mends_lines_as_run_does() {
     let mut child = newsclean()
@@ -273,9 +273,11 @@ fn stream_mends_lines_as_run_does() {
         .stdout(Stdio::piped())
         .spawn()
         .expect("spawn");
-    let mut input =
-        br#"{"text":"\ud83d A story cut in the middle of an emoji about the council vote."}"#
-            .to_vec();
+    // A file's byte-order mark on the first line, too.
+    let mut input = b"\xEF\xBB\xBF".to_vec();
+    input.extend_from_slice(
+        br#"{"text":"\ud83d A story cut in the middle of an emoji about the council vote."}"#,
+    );
     input.push(b'\n');
     input.extend_from_slice(
         b"{\"text\":\"Caf\xe9 owners protest the new rules in the city centre on Monday.\"}\n",

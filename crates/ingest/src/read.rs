@@ -361,6 +361,8 @@ impl Reader {
     /// mapped with the reader's field map. `Err` is the reason it is none
     /// (malformed JSON, no text field).
     pub fn json_line(&self, bytes: &[u8]) -> Result<JsonArticle, String> {
+        // A file's byte-order mark sits on its first line.
+        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
         let (value, from) = self
             .parse_record(bytes)
             .map_err(|e| format!("malformed JSON: {e}"))?;

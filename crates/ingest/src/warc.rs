@@ -271,10 +271,13 @@ fn http_response(block: &[u8], max: u64) -> Result<Option<Body>, String> {
     if chunked {
         body = dechunk(&body).ok_or("bad chunked transfer encoding")?;
     }
+    // Crawlers often store the body decoded but keep the header: a body
+    // that already reads as markup is taken as it is.
+    let decoded = body.trim_ascii_start().starts_with(b"<");
     match encoding.as_str() {
         e if e.contains("gzip") && body.starts_with(b"\x1f\x8b") => body = gunzip(&body, max)?,
-        "deflate" => body = inflate(&body, max)?,
-        "br" => return Err("brotli content encoding is not supported".to_string()),
+        "deflate" if !decoded => body = inflate(&body, max)?,
+        "br" if !decoded => return Err("brotli content encoding is not supported".to_string()),
         _ => {}
     }
     Ok(Some((body, format, charset)))
@@ -416,6 +419,9 @@ mod tests {
             ("deflate", zlib.finish().unwrap()),
             ("deflate", raw.finish().unwrap()),
             ("br", b"\x0b\x02\x80".to_vec()),
+            // Stored decoded, the header kept.
+            ("deflate", html.to_vec()),
+            ("br", html.to_vec()),
         ] {
             let mut block = format!(
                 "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: {encoding}\r\n\r\n"
@@ -440,7 +446,11 @@ mod tests {
                 Err(e) => format!("ERR {}", e.kind),
             })
         });
-        assert_eq!(out.len(), 3, "{out:?}");
+        assert_eq!(out.len(), 5, "{out:?}");
+        assert!(
+            out[3].contains("Deflated page text") && out[4].contains("Deflated page text"),
+            "{out:?}"
+        );
         assert!(out[0].contains("Deflated page text"), "{out:?}");
         assert!(out[1].contains("Deflated page text"), "{out:?}");
         assert!(
