@@ -8,7 +8,7 @@
 //!
 //! English has its own, richer reading in `quotes`.
 
-use crate::HashMap;
+use crate::{HashMap, HashSet};
 
 /// Particles inside a name (`Luis de Guindos`, `Ursula von der Leyen`);
 /// the second kind only after one of the first (`von der`, `de la`), as
@@ -19,7 +19,7 @@ const PARTICLES: &[&str] = &[
 const SECOND_PARTICLES: &[&str] = &["der", "den", "la", "le"];
 
 /// Names in a speaker phrase, at most.
-const MAX_NAME_WORDS: usize = 4;
+const MAX_NAME_WORDS: usize = 6;
 /// Words before the name (articles, titles), at most.
 const MAX_LEAD_WORDS: usize = 4;
 
@@ -42,7 +42,7 @@ pub(crate) struct Cues {
     titles: Vec<String>,
     stops: Vec<String>,
     /// Every noun is capitalised (German).
-    capitalised_nouns: bool,
+    pub(crate) capitalised_nouns: bool,
 }
 
 /// The cues of every language the data names.
@@ -117,8 +117,12 @@ pub(crate) enum Speaker {
     Description(String),
     /// A pronoun: the last person quoted.
     Pronoun,
-    /// An attribution without a speaker (`hieß es`).
+    /// An attribution whose speaker cannot be read (`hieß es`, `dijo a
+    /// EFE el portavoz`).
     Nobody,
+    /// A verb of saying with its subject left out (`“…”, dijo.`): the one
+    /// who spoke before.
+    Omitted,
 }
 
 /// A word with the punctuation that ends it stripped, and whether it had
@@ -149,7 +153,16 @@ fn particle(name: &[&str], w: &str) -> bool {
         })
 }
 
+/// Starts with a capital, after any figures of a compound (`31-Jährige`).
 fn capitalised(w: &str) -> bool {
+    let w = match w.split_once('-') {
+        Some((digits, rest))
+            if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) =>
+        {
+            rest
+        }
+        _ => w,
+    };
     w.chars().next().is_some_and(char::is_uppercase)
 }
 
@@ -162,6 +175,11 @@ impl Cues {
             .next()
             .is_some_and(|w| capitalised(w) && !self.is_article(w) && !self.is_role(w))
             && words.all(|w| capitalised(w) || is_particle(w) || particle(&[w], w))
+    }
+
+    /// `w` ties a name to a body or a place (`de`, `vom`).
+    pub(crate) fn ties(&self, w: &str) -> bool {
+        self.of.iter().any(|o| o == w)
     }
 
     fn is_article(&self, w: &str) -> bool {
@@ -207,7 +225,7 @@ impl Cues {
 
     /// The speaker phrase that `tokens` open with, after a verb or a
     /// source word: a pronoun, articles and titles, then a name.
-    fn phrase_after(&self, tokens: &[&str]) -> Speaker {
+    fn phrase_after(&self, tokens: &[&str], given: &HashSet<String>) -> Speaker {
         let Some(first) = tokens.first() else {
             return Speaker::Nobody;
         };
@@ -216,8 +234,17 @@ impl Cues {
         }
         let mut lead: Vec<&str> = Vec::new();
         let mut name: Vec<&str> = Vec::new();
+        // Tokens read, and whether the last ended with a comma (an
+        // appositive may follow: `le maire de Lyon, Grégory Doucet`).
+        let mut read = 0;
         for token in tokens {
+            read += 1;
             let (w, ends) = word(token);
+            // `Karl Lauterbach (SPD)`: a party or a place in brackets.
+            if token.starts_with('(') && !name.is_empty() {
+                read -= 1;
+                break;
+            }
             // `Gesundheits-, Sozial- und Integrationsdirektor`: a compound
             // cut short.
             if token.trim_end_matches(',').ends_with('-') {
@@ -260,13 +287,30 @@ impl Cues {
         while name.last().is_some_and(|w| is_particle(w)) {
             name.pop();
         }
+        let after_comma = tokens[..read].last().is_some_and(|t| t.ends_with(','));
+        // `…, le maire de Lyon, Grégory Doucet`: the name after the comma.
+        let appositive = || {
+            let run: Vec<&str> = tokens[read..]
+                .iter()
+                .map(|t| word(t).0)
+                .take_while(|w| capitalised(w) || is_particle(w))
+                .take(MAX_NAME_WORDS)
+                .collect();
+            (after_comma && run.first().is_some_and(|w| given.contains(*w)))
+                .then(|| Speaker::Name(self.person(&run, given)))
+        };
         // `hieß es in der Mitteilung`, `a déclaré lundi à Paris`: a speaker
         // phrase opens with a name, an article or a title (any capitalised
-        // word where nouns are: `Kabarettist Torsten Sträter`).
+        // word where nouns are: `Kabarettist Torsten Sträter`), or with a
+        // lower-case title before a first name (`burgemeester Femke
+        // Halsema`, `à l’AFP Jean Dupont`).
         if lead.first().is_some_and(|w| {
             !(self.is_article(w) || self.is_role(w) || self.capitalised_nouns && capitalised(w))
         }) {
-            return Speaker::Nobody;
+            if name.first().is_some_and(|w| given.contains(*w)) {
+                return Speaker::Name(self.person(&name, given));
+            }
+            return appositive().unwrap_or(Speaker::Nobody);
         }
         // The title before a name: an article and a title (`le président`,
         // `o ministro`, `der Bundeskanzler`; where nouns are capitalised,
@@ -277,13 +321,17 @@ impl Cues {
             // before the name.
             || !name.is_empty() && lead.last().is_some_and(|w| capitalised(w) && self.is_role(w));
         if lead.first().is_some_and(|w| self.is_article(w)) && !titled {
+            // `la presidenta de la Comunidad de Madrid, Isabel Díaz Ayuso`.
+            if let Some(name) = appositive() {
+                return name;
+            }
             // `die Grünen-Politikerin Anna Müller`, `der rechte
             // AfD-Aktivist Thomas Matzke`: a title, then the name.
             if name.len() > 2 {
                 // Unless the title came before (`der neue Präsident Rainer
                 // de Meijer`).
                 let from = usize::from(!lead.iter().any(|w| self.is_role(w)));
-                return Speaker::Name(self.person(&name[from..]));
+                return Speaker::Name(self.person(&name[from..], given));
             }
             // `ein Sprecher`, `la ministre`, `die Deutsche Bahn`, `la
             // ministre de la Santé`: after an article, capitalised words are
@@ -293,29 +341,74 @@ impl Cues {
             return self.description(words).unwrap_or(Speaker::Nobody);
         }
         if name.is_empty() {
-            return self.description(lead).unwrap_or(Speaker::Nobody);
+            return appositive()
+                .or_else(|| self.description(lead))
+                .unwrap_or(Speaker::Nobody);
         }
-        Speaker::Name(self.person(&name))
+        Speaker::Name(self.person(&name, given))
     }
 
-    /// The name in a run of capitalised words: where nouns are
-    /// capitalised, titles may run into it (`Liverpools Trainer Jürgen
-    /// Klopp`), and a name is its last two words, or its words from the one
-    /// before a particle (`Kapitän Virgil van Dijk`).
-    fn person(&self, name: &[&str]) -> String {
-        if !self.capitalised_nouns || name.len() < 3 {
-            return name.join(" ");
-        }
-        let from = match name.iter().position(|w| is_particle(w)) {
-            Some(p) => p.saturating_sub(1),
-            None => name.len() - 2,
+    /// The name in a run of capitalised words, which may run on into other
+    /// words (`Olaf Scholz Ende März`, `Regione Emilia Romagna Stefano
+    /// Bonaccini`): the last run of known first names and the surname after
+    /// them (with its particles: `Ursula von der Leyen`; where nouns are
+    /// not capitalised, two surnames: `Isabel Díaz Ayuso`). Without a known
+    /// first name the run is given back (at most four words) for the
+    /// document's names to complete ([`Cues::surname_run`]).
+    fn person(&self, name: &[&str], given: &HashSet<String>) -> String {
+        // Not from a particle (`de Madrid` of `la Comunidad de Madrid`).
+        let lead = name.iter().take_while(|w| is_particle(w)).count();
+        let name = &name[lead.min(name.len().saturating_sub(1))..];
+        let is_given = |w: &&str| given.contains(*w);
+        let last_start = (0..name.len()).rev().find(|&i| {
+            is_given(&name[i])
+                && (i == 0 || !is_given(&name[i - 1]))
+                && (i..name.len()).any(|k| !is_given(&name[k]))
+        });
+        let Some(start) = last_start else {
+            return name[..name.len().min(4)].join(" ");
         };
-        name[from..].join(" ")
+        let mut end = (start..name.len())
+            .find(|&k| !is_given(&name[k]))
+            .unwrap_or(name.len());
+        // The surname, through its particles (`von der Leyen`).
+        while end < name.len() && is_particle(name[end]) {
+            end += 1;
+        }
+        let mut end = (end + 1).min(name.len());
+        if !self.capitalised_nouns && end < name.len() && capitalised(name[end]) {
+            end += 1;
+        }
+        name[start..end].join(" ")
+    }
+
+    /// The name in a run without a known first name that the document does
+    /// not complete either: where nouns are capitalised, a title may run
+    /// into it (`Liverpools Trainer Klopp`, `Usyk-Promoter Krassyuk`), so a
+    /// run of three or more is its last two words, or its words from the
+    /// one before a particle, and two words after a compound title are the
+    /// second.
+    pub(crate) fn surname_run(&self, run: &str) -> String {
+        let words: Vec<&str> = run.split_whitespace().collect();
+        if !self.capitalised_nouns {
+            return run.to_string();
+        }
+        match words[..] {
+            [first, second] if first.contains('-') && capitalised(second) => second.to_string(),
+            [_, _, _, ..] => {
+                let from = match words.iter().position(|w| is_particle(w)) {
+                    Some(p) => p.saturating_sub(1),
+                    None => words.len() - 2,
+                };
+                words[from..].join(" ")
+            }
+            _ => run.to_string(),
+        }
     }
 
     /// `„…“, sagte X`, `« … », selon X`: the attribution that `after` (the
     /// text right after a quote, to the end of its sentence) opens with.
-    pub(crate) fn after(&self, after: &str) -> Option<Speaker> {
+    pub(crate) fn after(&self, after: &str, given: &HashSet<String>) -> Option<Speaker> {
         let after = after.trim_start_matches(|c: char| {
             c.is_whitespace() || matches!(c, ',' | ';' | '—' | '–' | '-')
         });
@@ -326,7 +419,7 @@ impl Cues {
             return Some(Speaker::Pronoun);
         }
         if self.sources.contains(&first) {
-            return Some(self.phrase_after(&tokens[1..]));
+            return Some(self.phrase_after(&tokens[1..], given));
         }
         let Some(n) = self.verb_at(&tokens) else {
             // `„…“, fügte Jakobs hinzu`: the subject between the verb and
@@ -336,18 +429,19 @@ impl Cues {
                 .iter()
                 .take(MAX_LEAD_WORDS + MAX_NAME_WORDS + 2)
                 .position(|t| word(t).0.to_lowercase() == *particle)?;
-            return Some(self.phrase_after(&tokens[1..k]));
+            return Some(self.phrase_after(&tokens[1..k], given));
         };
-        // A verb that ends the sentence names nobody (`“…”, dijo.`).
+        // A verb that ends the sentence leaves its subject out (`“…”,
+        // dijo.`).
         if word(tokens[n - 1]).1 {
-            return Some(Speaker::Nobody);
+            return Some(Speaker::Omitted);
         }
-        Some(self.phrase_after(&tokens[n..]))
+        Some(self.phrase_after(&tokens[n..], given))
     }
 
     /// `Jakobs sagte: „…“`, `Selon la police, « … »`: the attribution in
     /// `before` (the quote's sentence up to its opening mark).
-    pub(crate) fn before(&self, before: &str) -> Option<Speaker> {
+    pub(crate) fn before(&self, before: &str, given: &HashSet<String>) -> Option<Speaker> {
         let before = before.trim_end_matches(|c: char| {
             c.is_whitespace() || matches!(c, ':' | ',' | '—' | '–' | '-')
         });
@@ -358,7 +452,7 @@ impl Cues {
             .collect();
         let first = word(tokens.first()?).0.to_lowercase();
         if self.sources.contains(&first) && tokens.len() <= MAX_LEAD_WORDS + MAX_NAME_WORDS + 1 {
-            return Some(self.phrase_after(&tokens[1..]));
+            return Some(self.phrase_after(&tokens[1..], given));
         }
         let Some(n) = self.verb_before(&tokens) else {
             // `Am Montag sagte Jann Jakobs: „…“`: the verb, then its
@@ -382,7 +476,7 @@ impl Cues {
             }
             // A name or a pronoun: a description there is as often the
             // verb's object (`Loriot erklärte seine Vorgehensweise: „…“`).
-            return match self.phrase_after(rest) {
+            return match self.phrase_after(rest, given) {
                 speaker @ (Speaker::Name(_) | Speaker::Pronoun) => Some(speaker),
                 _ => None,
             };
@@ -446,7 +540,7 @@ impl Cues {
                 .collect();
             if person.len() >= 2 && person.len() == k {
                 let person: Vec<&str> = person.into_iter().rev().collect();
-                return Some(Speaker::Name(person.join(" ")));
+                return Some(Speaker::Name(self.person(&person, given)));
             }
             // `Eine Studie vom Ifo-Institut betont`: the description.
             if let Some(a) = subject[..k].iter().position(|t| self.is_article(word(t).0))
@@ -463,7 +557,7 @@ impl Cues {
             if name.len() == 1 && start > 0 && !self.is_role(word(subject[start - 1]).0) {
                 return None;
             }
-            return Some(Speaker::Name(name.join(" ")));
+            return Some(Speaker::Name(self.person(&name, given)));
         }
         // `Le ministre a déclaré`: an article, then lower-case words.
         let k = subject
@@ -509,12 +603,19 @@ mod tests {
         SpeechCues::parse(include_str!("../data/lexicon/speech-cues.txt"))
     }
 
+    fn given() -> &'static HashSet<String> {
+        static LEXICON: std::sync::OnceLock<crate::lexicon::Lexicon> = std::sync::OnceLock::new();
+        &LEXICON
+            .get_or_init(crate::lexicon::Lexicon::new)
+            .given_names
+    }
+
     fn after(language: &str, text: &str) -> Option<Speaker> {
-        cues(language).get(language)?.after(text)
+        cues(language).get(language)?.after(text, given())
     }
 
     fn before(language: &str, text: &str) -> Option<Speaker> {
-        cues(language).get(language)?.before(text)
+        cues(language).get(language)?.before(text, given())
     }
 
     fn name(s: &str) -> Option<Speaker> {
@@ -548,7 +649,7 @@ mod tests {
             (
                 "pt",
                 ", disse o ministro da Fazenda, Fernando Haddad.",
-                description("o ministro da Fazenda"),
+                name("Fernando Haddad"),
             ),
             ("de", ", sagte Jakobs der Zeitung.", name("Jakobs")),
             (
@@ -576,7 +677,7 @@ mod tests {
                 name("Pedro Sánchez"),
             ),
             ("es", ", según la policía.", description("la policía")),
-            ("es", ", dijo.", Some(Speaker::Nobody)),
+            ("es", ", dijo.", Some(Speaker::Omitted)),
             ("it", ", ha detto Giorgia Meloni.", name("Giorgia Meloni")),
             (
                 "pt",
@@ -667,6 +768,64 @@ mod tests {
                 name("Peter Sagan"),
             ),
             ("de", ", betonte Rektor Eichlseder.", name("Eichlseder")),
+            // A name runs into other capitalised words, a bracket, a
+            // lower-case title.
+            (
+                "de",
+                ", sagte Anna Müller Anfang März.",
+                name("Anna Müller"),
+            ),
+            (
+                "de",
+                ", sagte Gesundheitsminister Karl Lauterbach (SPD) der Zeitung.",
+                name("Karl Lauterbach"),
+            ),
+            (
+                "it",
+                ", ha dichiarato Matteo Salvini (Lega) a Porta a Porta.",
+                name("Matteo Salvini"),
+            ),
+            (
+                "it",
+                ", ha detto il presidente della Regione Emilia Romagna Stefano Bonaccini.",
+                name("Stefano Bonaccini"),
+            ),
+            (
+                "nl",
+                ", zei burgemeester Femke Halsema.",
+                name("Femke Halsema"),
+            ),
+            (
+                "fr",
+                ", a déclaré à l’AFP Jean Dupont, porte-parole du parti.",
+                name("Jean Dupont"),
+            ),
+            (
+                "pt",
+                ", disse o governador de Santa Catarina, Jorge Mello.",
+                name("Jorge Mello"),
+            ),
+            (
+                "es",
+                ", dijo la presidenta de la Comunidad de Madrid, Isabel Díaz Ayuso.",
+                name("Isabel Díaz Ayuso"),
+            ),
+            // An appositive without a known first name stays unread.
+            (
+                "pt",
+                ", disse o governador de Santa Catarina, Jorginho Mello.",
+                description("o governador de Santa Catarina"),
+            ),
+            (
+                "es",
+                ", dijo a EFE el portavoz del partido, Juan Pérez.",
+                Some(Speaker::Nobody),
+            ),
+            (
+                "de",
+                ", sagte der 31-Jährige.",
+                description("der 31-Jährige"),
+            ),
             // No cue: not an attribution.
             ("de", " und die Opposition kritisierte den Plan.", None),
             ("fr", ", et le débat continue.", None),

@@ -106,9 +106,17 @@ pub(crate) fn speakers_named(
     for name in quotes.iter().filter_map(|q| q.speaker.as_deref()) {
         // Opening with a known first name: not a title and a surname
         // (`Youtuber Kehl`), nor a firm (`Le Canard`).
+        // Not an organisation the gazetteer knows, nor one with a name in
+        // capitals (`Hertha BSC`).
         let first = name.split_whitespace().next().unwrap_or_default();
+        let acronym = name.split_whitespace().any(|w| {
+            w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && !w.chars().any(char::is_lowercase)
+        });
         if name.contains(' ')
             && lex.given_names.contains(first)
+            && !lex.organizations.contains(name)
+            && !acronym
             && cues.is_name(name)
             && !people.iter().any(|p| p.name == name)
         {
@@ -275,7 +283,7 @@ pub(crate) fn find(
     let cues = language
         .and_then(|l| lex.speech_cues.get(l))
         .filter(|_| !english);
-    let surnames = cues.map(|_| Surnames::new(lex, paragraphs));
+    let surnames = cues.map(|c| Surnames::new(lex, paragraphs, c.capitalised_nouns));
     let mut raw = Vec::new();
     for (p, text) in paragraphs.iter().enumerate() {
         if raw.len() >= MAX_QUOTES {
@@ -657,24 +665,37 @@ fn attribute_with(
     // Studie …`), a capital opens the next sentence, not an attribution.
     let ends_sentence =
         span.text.ends_with(['.', '!', '?']) && after.trim_start().starts_with(char::is_uppercase);
+    let given = &lex.given_names;
     let speaker = (!ends_sentence)
-        .then(|| cues.after(after))
+        .then(|| cues.after(after, given))
         .flatten()
-        .or_else(|| cues.before(&text[before_start.min(span.open)..span.open]))?;
+        .or_else(|| cues.before(&text[before_start.min(span.open)..span.open], given))?;
     Some(match speaker {
-        Speaker::Name(name) => Some(surnames.full(lex, &name)),
-        // `der optimistische Torgersen`: a person the text named before.
-        Speaker::Description(description) => Some(
-            description
-                .split_whitespace()
-                .last()
-                .and_then(|w| surnames.full.get(w))
-                .cloned()
-                .unwrap_or(description),
-        ),
+        Speaker::Name(name) => Some(surnames.full(lex, cues, &name)),
+        // `der optimistische Torgersen`: a person the text named before,
+        // after lower-case words only (not `o governador de Santa
+        // Catarina`, a place; not `le Paris Saint-Germain`, a club).
+        Speaker::Description(description) => {
+            let words: Vec<&str> = description.split_whitespace().collect();
+            let person = match words.split_last() {
+                Some((last, before))
+                    if before.iter().skip(1).all(|w| {
+                        (cues.capitalised_nouns || !w.starts_with(char::is_uppercase))
+                            && !cues.ties(w)
+                    }) =>
+                {
+                    surnames.full.get(*last).cloned()
+                }
+                _ => None,
+            };
+            Some(person.unwrap_or(description))
+        }
         Speaker::Pronoun => Some(PERSON.to_string()),
+        // An attribution that names no one readable: not the one who spoke
+        // before (`“…”, zei burgemeester …` after a quote of Rutte's).
+        Speaker::Nobody => None,
         // `“…”, dijo.`: the subject left out is the one who spoke before.
-        Speaker::Nobody => return None,
+        Speaker::Omitted => return None,
     })
 }
 
@@ -686,7 +707,7 @@ pub(crate) struct Surnames {
 }
 
 impl Surnames {
-    fn new(lex: &Lexicon, paragraphs: &[String]) -> Surnames {
+    fn new(lex: &Lexicon, paragraphs: &[String], capitalised_nouns: bool) -> Surnames {
         let mut full = HashMap::default();
         for text in paragraphs {
             // The name so far: a given name and the capitalised words after
@@ -703,9 +724,15 @@ impl Surnames {
                         if word.starts_with(char::is_uppercase)
                             && word.chars().any(char::is_lowercase) =>
                     {
+                        // Where nouns are capitalised, the first word
+                        // after the first names ends the name (`Olaf Scholz
+                        // Ende März`).
+                        let surname = !lex.given_names.contains(word);
                         let name = format!("{name} {word}");
                         full.entry(word.to_string()).or_insert_with(|| name.clone());
-                        (name.split(' ').count() < MAX_FULL_NAME_WORDS).then_some(name)
+                        (name.split(' ').count() < MAX_FULL_NAME_WORDS
+                            && !(capitalised_nouns && surname))
+                            .then_some(name)
                     }
                     _ => {
                         let given = lex.given_names.contains(word)
@@ -762,24 +789,21 @@ impl Surnames {
         })
     }
 
-    /// `name` in its fullest form in the document; a title the attribution
-    /// ran into gives way to it (`Arbeitsrechtlerin Bürger` → `Kathrin
-    /// Bürger`).
-    fn full(&self, lex: &Lexicon, name: &str) -> String {
-        if let Some((first, last)) = name.split_once(' ') {
-            if lex.given_names.contains(first) || last.contains(' ') {
-                return name.to_string();
-            }
-            return self
-                .full
-                .get(last)
-                .cloned()
-                .unwrap_or_else(|| name.to_string());
+    /// `name` in its fullest form in the document: a surname, or a run
+    /// without a known first name (a title the attribution ran into:
+    /// `Arbeitsrechtlerin Bürger` → `Kathrin Bürger`), by a word the
+    /// document gave a first name, last first; else as the cues read it.
+    fn full(&self, lex: &Lexicon, cues: &Cues, name: &str) -> String {
+        let words: Vec<&str> = name.split_whitespace().collect();
+        if words.first().is_some_and(|w| lex.given_names.contains(*w)) {
+            return name.to_string();
         }
-        self.full
-            .get(name)
+        words
+            .iter()
+            .rev()
+            .find_map(|w| self.full.get(*w))
             .cloned()
-            .unwrap_or_else(|| name.to_string())
+            .unwrap_or_else(|| cues.surname_run(name))
     }
 }
 
