@@ -177,6 +177,12 @@ impl Cues {
             && words.all(|w| capitalised(w) || is_particle(w) || particle(&[w], w))
     }
 
+    /// `w` ends a speaker phrase (`und`; `Journalisten` after `sagte
+    /// Scholz`).
+    fn is_stop(&self, w: &str) -> bool {
+        self.stops.contains(&w.to_lowercase())
+    }
+
     /// `w` ties a name to a body or a place (`de`, `vom`).
     pub(crate) fn ties(&self, w: &str) -> bool {
         self.of.iter().any(|o| o == w)
@@ -253,10 +259,14 @@ impl Cues {
             if w.is_empty() {
                 break;
             }
-            if self.stops.iter().any(|s| s == w) {
+            if self.is_stop(w) {
                 // `Ernährungsberaterin und Autorin Rhiannon Lambert`: where
                 // nouns are capitalised, one word before `und` is a title.
-                if self.capitalised_nouns && name.len() == 1 && lead.len() < MAX_LEAD_WORDS {
+                if self.capitalised_nouns
+                    && !capitalised(w)
+                    && name.len() == 1
+                    && lead.len() < MAX_LEAD_WORDS
+                {
                     lead.append(&mut name);
                     continue;
                 }
@@ -514,9 +524,7 @@ impl Cues {
         // A subject opens its clause: `wie Foucault in einer Vorlesung
         // sagte` has none right before the verb.
         let opens_clause = |k: usize| {
-            k == 0
-                || subject[k - 1].ends_with([',', ';'])
-                || self.stops.iter().any(|s| s == subject[k - 1])
+            k == 0 || subject[k - 1].ends_with([',', ';']) || self.is_stop(subject[k - 1])
         };
         if let Some(k) = start.checked_sub(1)
             && self.is_article(word(subject[k]).0)
@@ -571,7 +579,7 @@ impl Cues {
     /// word (`der Experte und erklärt`). Where nouns are capitalised it
     /// ends in one (`die 43-Jährige darunter`; `der angeblich` is none).
     fn description(&self, mut words: Vec<&str>) -> Option<Speaker> {
-        if let Some(k) = words.iter().position(|w| self.stops.iter().any(|s| s == w)) {
+        if let Some(k) = words.iter().position(|w| self.is_stop(w)) {
             words.truncate(k);
         }
         if self.capitalised_nouns {
@@ -775,6 +783,12 @@ mod tests {
                 ", sagte Anna Müller Anfang März.",
                 name("Anna Müller"),
             ),
+            (
+                "de",
+                ", sagte Scholz Journalisten in Berlin.",
+                name("Scholz"),
+            ),
+            ("de", ", sagte Scholz Ende März.", name("Scholz")),
             (
                 "de",
                 ", sagte Gesundheitsminister Karl Lauterbach (SPD) der Zeitung.",
