@@ -298,7 +298,8 @@ impl Processor {
     /// Processes already decoded text. The record's `source` is what the
     /// caller gives (no size or encoding); for input with its own title,
     /// date or authors, build a [`RawDocument`] and call
-    /// [`Processor::process`] instead.
+    /// [`Processor::process`] instead. `Err` is the error record of a text
+    /// over the line budget ([`Processor::with_max_lines`]).
     pub fn process_text(
         &self,
         source: Source,
