@@ -281,7 +281,14 @@ impl Cues {
                 } else {
                     name.push(w);
                 }
-            } else if capitalised(w) || particle(&name, w) {
+            } else if capitalised(w)
+                // `Ursula von der Leyen`, not `die Newcomerin von den
+                // Dreharbeiten`: in German, a particle after a first name.
+                || particle(&name, w)
+                    && (!self.capitalised_nouns
+                        || w.contains('-')
+                        || name.iter().any(|n| given.contains(*n)))
+            {
                 name.push(w);
                 if name.len() == MAX_NAME_WORDS {
                     break;
@@ -297,16 +304,22 @@ impl Cues {
         while name.last().is_some_and(|w| is_particle(w)) {
             name.pop();
         }
-        let after_comma = tokens[..read].last().is_some_and(|t| t.ends_with(','));
-        // `…, le maire de Lyon, Grégory Doucet`: the name after the comma.
+        // `…, le maire de Lyon, Grégory Doucet`: the name after the comma
+        // that ends the title (a few words on at most: `la presidenta de la
+        // Comunidad de Madrid, Isabel Díaz Ayuso`).
         let appositive = || {
-            let run: Vec<&str> = tokens[read..]
+            let comma = tokens
+                .iter()
+                .take(read + MAX_NAME_WORDS)
+                .position(|t| t.ends_with(','))?;
+            let run: Vec<&str> = tokens[comma + 1..]
                 .iter()
                 .map(|t| word(t).0)
                 .take_while(|w| capitalised(w) || is_particle(w))
                 .take(MAX_NAME_WORDS)
                 .collect();
-            (after_comma && run.first().is_some_and(|w| given.contains(*w)))
+            run.first()
+                .is_some_and(|w| given.contains(*w))
                 .then(|| Speaker::Name(self.person(&run, given)))
         };
         // `hieß es in der Mitteilung`, `a déclaré lundi à Paris`: a speaker
@@ -833,12 +846,17 @@ mod tests {
             (
                 "es",
                 ", dijo a EFE el portavoz del partido, Juan Pérez.",
-                Some(Speaker::Nobody),
+                name("Juan Pérez"),
             ),
             (
                 "de",
                 ", sagte der 31-Jährige.",
                 description("der 31-Jährige"),
+            ),
+            (
+                "de",
+                ", berichtet die Newcomerin von den Dreharbeiten.",
+                description("die Newcomerin"),
             ),
             // No cue: not an attribution.
             ("de", " und die Opposition kritisierte den Plan.", None),
