@@ -49,6 +49,28 @@ const NAMING_VERBS: &[&str] = &[
     "called", "dubbed", "named", "titled", "labelled", "labeled", "termed",
 ];
 
+/// Verbs of saying that put their subject after them at a sentence's end
+/// (`…, said another witness`); `told X` names who heard it.
+const INVERTING: &[&str] = &[
+    "said",
+    "says",
+    "added",
+    "adds",
+    "wrote",
+    "writes",
+    "noted",
+    "notes",
+    "explained",
+    "stated",
+    "argued",
+    "warned",
+    "insisted",
+    "recalled",
+    "continued",
+    "acknowledged",
+    "admitted",
+];
+
 /// Words between a speaker and the verb (`he later told`, `she has said`).
 const AUXILIARIES: &[&str] = &[
     "also",
@@ -566,6 +588,14 @@ fn attribute_after(
                 subject(lex, found, span, text, after_words[0].0, after_words[v].0)
         {
             return Some(speaker);
+        } else if INVERTING.contains(&after_words[v].1)
+            && text[..after_words[v].0].trim_end().ends_with(',')
+            && let Some(phrase) = inverted(text, &after_words[v + 1..]).filter(|p| !p.is_empty())
+        {
+            // `Sondland was known for telling others “…” despite being the
+            // envoy, said another witness, Fiona Hill.`: the sentence is
+            // the speaker's, reported.
+            return Some(resolve(lex, found, span, &phrase, text));
         }
     }
     if let Some(speaker) = according_to(lex, found, span, text, after, span.close) {
@@ -1675,6 +1705,19 @@ mod tests {
                 Some("Tom Ruiz")
             ]
         );
+    }
+
+    #[test]
+    fn a_reported_sentence_is_its_closing_speakers() {
+        let speakers: Vec<Option<String>> = quotes(&[
+            "That Xi announced the targets signals a “very high-level commitment” to climate action, says Belinda Schape, a China analyst.",
+            "“We build our own models on top of open ones,” Peter White, a vice president at the firm, told TechCrunch.",
+        ])
+        .into_iter()
+        .map(|(_, s)| s)
+        .collect();
+        assert_eq!(speakers[0].as_deref(), Some("Belinda Schape"));
+        assert_ne!(speakers[1].as_deref(), Some("TechCrunch"));
     }
 
     #[test]
