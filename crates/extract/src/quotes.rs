@@ -581,6 +581,11 @@ fn attribute_after(
         // was said, not who said it.
         if v == 0 && !after_words[0].1.ends_with("ing") {
             if let Some(phrase) = inverted(text, &after_words[1..]).filter(|p| !p.is_empty()) {
+                if let Some(name) =
+                    appositive_person(found, span, text, &after_words[1..], after_end)
+                {
+                    return Some(Some(name));
+                }
                 return Some(resolve(lex, found, span, &phrase, text));
             }
         } else if ends_clause(text, span)
@@ -595,6 +600,11 @@ fn attribute_after(
             // `Sondland was known for telling others “…” despite being the
             // envoy, said another witness, Fiona Hill.`: the sentence is
             // the speaker's, reported.
+            if let Some(name) =
+                appositive_person(found, span, text, &after_words[v + 1..], after_end)
+            {
+                return Some(Some(name));
+            }
             return Some(resolve(lex, found, span, &phrase, text));
         }
     }
@@ -920,6 +930,29 @@ fn ends_clause(text: &str, span: &Span) -> bool {
         .trim_end_matches(['’', '\'', '"'])
         .ends_with([',', '.', '!', '?', '…', '-', '–', '—'])
         || text[span.close..].trim_start().starts_with([',', '.'])
+}
+
+/// The person an inverted description names after a comma (`said a
+/// spokeswoman for the agency, Jane Doe`), when the words right after the
+/// verb (`words`, up to `end`) open with no person: the first person of
+/// the rest of the sentence that a comma sets off.
+fn appositive_person(
+    found: &Found,
+    span: &Span,
+    text: &str,
+    words: &[(usize, &str)],
+    end: usize,
+) -> Option<String> {
+    let start = words.first()?.0;
+    let person = |m: &&crate::entities::Mention| {
+        m.kind == Kind::Person && m.paragraph == span.paragraph && m.start >= start && m.end <= end
+    };
+    let first = found.mentions.iter().find(person)?;
+    // `said Daniel Russell, …`: the person opens the phrase itself.
+    if first.start == start || !text[start..first.start].contains(',') {
+        return None;
+    }
+    Some(found.name_of(first).to_string())
 }
 
 /// `said Daniel Russell, the top US diplomat` → `Daniel Russell`.
@@ -1718,6 +1751,23 @@ mod tests {
         .collect();
         assert_eq!(speakers[0].as_deref(), Some("Belinda Schape"));
         assert_ne!(speakers[1].as_deref(), Some("TechCrunch"));
+        // The person a description names after a comma.
+        let speakers: Vec<Option<String>> = quotes(&[
+            "Sondland was known for telling others “he was in charge of Ukraine” despite his post, said another witness in the inquiry, former adviser Fiona Hill.",
+            "“We will look into it at once,” said a spokeswoman for the agency, Jane Doe.",
+            "“We will look into it at once,” said Jane Doe, a spokeswoman for the agency.",
+        ])
+        .into_iter()
+        .map(|(_, s)| s)
+        .collect();
+        assert_eq!(
+            speakers,
+            [
+                Some("Fiona Hill".to_string()),
+                Some("Jane Doe".to_string()),
+                Some("Jane Doe".to_string())
+            ]
+        );
     }
 
     #[test]
