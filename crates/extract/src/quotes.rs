@@ -1298,6 +1298,20 @@ fn trim_subject(lex: &Lexicon, phrase: &str) -> String {
         }
         words.truncate(m);
     }
+    // A long description is its head before a preposition (`lawmakers on
+    // the House Select Committee on the Strategic Competition Between …`
+    // → `lawmakers`).
+    if words.len() > 8
+        && let Some(p) = words
+            .iter()
+            .position(|w| matches!(*w, "on" | "of" | "from" | "at" | "in" | "for" | "with"))
+            .filter(|&p| (1..=3).contains(&p))
+        && words[..p]
+            .iter()
+            .all(|w| w.eq_ignore_ascii_case("the") || w.starts_with(char::is_lowercase))
+    {
+        words.truncate(p);
+    }
     // `…”, but declined to say`: a verb before the infinitive, not a
     // subject.
     if words.len() > 8 || words.last().is_some_and(|w| w.eq_ignore_ascii_case("to")) {
@@ -1768,6 +1782,14 @@ mod tests {
                 Some("Jane Doe".to_string())
             ]
         );
+    }
+
+    #[test]
+    fn a_long_description_is_its_head() {
+        let found = quotes(&[
+            "Following the arrests, lawmakers on the House Select Committee on the Strategic Competition Between the United States and the Chinese Communist Party, led by chairman Mike Gallagher, requested \"additional information regarding the threat to the American people.\"",
+        ]);
+        assert_eq!(found[0].1.as_deref(), Some("lawmakers"));
     }
 
     #[test]
