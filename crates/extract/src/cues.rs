@@ -115,7 +115,7 @@ pub(crate) enum Speaker {
     Name(String),
     /// A description (`ein Sprecher`, `la ministre`).
     Description(String),
-    /// A pronoun: the last person quoted.
+    /// A pronoun: the last person named before the quote.
     Pronoun,
     /// An attribution whose speaker cannot be read (`hieß es`, `dijo a
     /// EFE el portavoz`).
@@ -136,6 +136,11 @@ fn word(token: &str) -> (&str, bool) {
         && bare.chars().count() <= 3
         && capitalised(bare);
     (bare, bare.len() < token.len() && !abbreviation)
+}
+
+/// Each token's word (see [`word`]) in lower case, for the cue lists.
+fn lowered(tokens: &[&str]) -> Vec<String> {
+    tokens.iter().map(|t| word(t).0.to_lowercase()).collect()
 }
 
 /// `w` (lower case) is a particle of names (`von`, `de`).
@@ -174,7 +179,7 @@ impl Cues {
         words
             .next()
             .is_some_and(|w| capitalised(w) && !self.is_article(w) && !self.is_role(w))
-            && words.all(|w| capitalised(w) || is_particle(w) || particle(&[w], w))
+            && words.all(|w| capitalised(w) || particle(&[], w) || is_particle(w))
     }
 
     /// `w` ends a speaker phrase (`und`; `Journalisten` after `sagte
@@ -201,31 +206,21 @@ impl Cues {
         self.titles.contains(&w) || self.roles.iter().any(|r| w.ends_with(r.as_str()))
     }
 
-    /// The verb of saying that `tokens` open with: its length in tokens.
-    fn verb_at(&self, tokens: &[&str]) -> Option<usize> {
+    /// The verb of saying that `words` (lower case) open with: its length
+    /// in words.
+    fn verb_at(&self, words: &[String]) -> Option<usize> {
         self.verbs
             .iter()
-            .find(|verb| {
-                verb.len() <= tokens.len()
-                    && verb
-                        .iter()
-                        .zip(tokens)
-                        .all(|(v, t)| word(t).0.to_lowercase() == *v)
-            })
+            .find(|verb| words.starts_with(verb))
             .map(Vec::len)
     }
 
-    /// The verb of saying that `tokens` end with: its length in tokens.
-    fn verb_before(&self, tokens: &[&str]) -> Option<usize> {
+    /// The verb of saying that `words` (lower case) end with: its length in
+    /// words.
+    fn verb_before(&self, words: &[String]) -> Option<usize> {
         self.verbs
             .iter()
-            .find(|verb| {
-                verb.len() <= tokens.len()
-                    && verb
-                        .iter()
-                        .zip(&tokens[tokens.len() - verb.len()..])
-                        .all(|(v, t)| word(t).0.to_lowercase() == *v)
-            })
+            .find(|verb| words.ends_with(verb))
             .map(Vec::len)
     }
 
@@ -240,8 +235,8 @@ impl Cues {
         }
         let mut lead: Vec<&str> = Vec::new();
         let mut name: Vec<&str> = Vec::new();
-        // Tokens read, and whether the last ended with a comma (an
-        // appositive may follow: `le maire de Lyon, Grégory Doucet`).
+        // Tokens read (an appositive may follow them: `le maire de Lyon,
+        // Grégory Doucet`).
         let mut read = 0;
         for token in tokens {
             read += 1;
@@ -436,22 +431,23 @@ impl Cues {
             c.is_whitespace() || matches!(c, ',' | ';' | '—' | '–' | '-')
         });
         let tokens: Vec<&str> = after.split_whitespace().take(12).collect();
-        let first = word(tokens.first()?).0.to_lowercase();
+        let lower = lowered(&tokens);
+        let first = lower.first()?;
         // French inversion: `dit-il`, `a-t-elle ajouté`.
         if first.ends_with("-il") || first.ends_with("-elle") {
             return Some(Speaker::Pronoun);
         }
-        if self.sources.contains(&first) {
+        if self.sources.contains(first) {
             return Some(self.phrase_after(&tokens[1..], given));
         }
-        let Some(n) = self.verb_at(&tokens) else {
+        let Some(n) = self.verb_at(&lower) else {
             // `„…“, fügte Jakobs hinzu`: the subject between the verb and
             // its particle.
-            let (_, particle) = self.split_verbs.iter().find(|(head, _)| *head == first)?;
-            let k = tokens
+            let (_, particle) = self.split_verbs.iter().find(|(head, _)| head == first)?;
+            let k = lower
                 .iter()
                 .take(MAX_LEAD_WORDS + MAX_NAME_WORDS + 2)
-                .position(|t| word(t).0.to_lowercase() == *particle)?;
+                .position(|w| w == particle)?;
             return Some(self.phrase_after(&tokens[1..k], given));
         };
         // A verb that ends the sentence leaves its subject out (`“…”,
@@ -473,27 +469,25 @@ impl Cues {
             .split_whitespace()
             .skip_while(|t| word(t).0.is_empty())
             .collect();
-        let first = word(tokens.first()?).0.to_lowercase();
-        if self.sources.contains(&first) && tokens.len() <= MAX_LEAD_WORDS + MAX_NAME_WORDS + 1 {
+        let lower = lowered(&tokens);
+        let first = lower.first()?;
+        if self.sources.contains(first) && tokens.len() <= MAX_LEAD_WORDS + MAX_NAME_WORDS + 1 {
             return Some(self.phrase_after(&tokens[1..], given));
         }
-        let Some(n) = self.verb_before(&tokens) else {
+        let Some(n) = self.verb_before(&lower) else {
             // `Am Montag sagte Jann Jakobs: „…“`: the verb, then its
             // subject, right before the quote.
-            let v = (0..tokens.len())
+            let (v, n) = (0..tokens.len())
                 .rev()
                 .take(MAX_LEAD_WORDS + MAX_NAME_WORDS)
-                .find(|&v| self.verb_at(&tokens[v..]).is_some())?;
-            let n = self.verb_at(&tokens[v..])?;
+                .find_map(|v| Some((v, self.verb_at(&lower[v..])?)))?;
             // Only when the speaker phrase runs right up to the quote
             // (`heißt es, Seifen habe …, „egal wie“` names nobody).
             let rest = &tokens[v + n..];
             if rest.is_empty()
                 || rest[..rest.len() - 1].iter().any(|t| word(t).1)
                 || !capitalised(word(rest[rest.len() - 1]).0)
-                    && !self
-                        .pronouns
-                        .contains(&word(rest[rest.len() - 1]).0.to_lowercase())
+                    && !self.pronouns.contains(&lower[tokens.len() - 1])
             {
                 return None;
             }
@@ -505,8 +499,10 @@ impl Cues {
             };
         };
         let subject = &tokens[..tokens.len() - n];
-        let last = word(subject.last()?).0.to_lowercase();
-        if self.pronouns.contains(&last) {
+        if self
+            .pronouns
+            .contains(lower.get(subject.len().checked_sub(1)?)?)
+        {
             return Some(Speaker::Pronoun);
         }
         // The words before the verb, back to a clause's start: a name
@@ -519,7 +515,7 @@ impl Cues {
                 break;
             }
             if capitalised(w) && !self.is_article(w) && !self.is_role(w)
-                || !name.is_empty() && (PARTICLES.contains(&w) || SECOND_PARTICLES.contains(&w))
+                || !name.is_empty() && is_particle(w)
             {
                 name.push(w);
                 if name.len() == MAX_NAME_WORDS {
@@ -550,7 +546,7 @@ impl Cues {
         // before the body it works for.
         if !name.is_empty()
             && let Some(k) = start.checked_sub(1)
-            && self.of.iter().any(|o| *o == word(subject[k]).0)
+            && self.ties(word(subject[k]).0)
         {
             let person: Vec<&str> = subject[..k]
                 .iter()

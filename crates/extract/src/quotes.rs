@@ -36,6 +36,28 @@ struct Span {
     after_end: usize,
 }
 
+impl Span {
+    /// The text after the quote that may attribute it: to the next quote
+    /// or the end of the sentence the quote closes in.
+    fn after<'t>(&self, text: &'t str) -> &'t str {
+        let end = text[self.close..]
+            .find(['“', '"', '«', '„'])
+            .map_or(text.len(), |k| self.close + k)
+            .min(self.after_end.max(self.close));
+        &text[self.close.min(end)..end]
+    }
+
+    /// Where the text before the quote that may attribute it starts: its
+    /// sentence's start, or the end of a quote earlier in the sentence.
+    fn before_start(&self, text: &str) -> usize {
+        let from = self.sentence.0;
+        text[from..self.open]
+            .char_indices()
+            .rfind(|&(_, c)| matches!(c, '”' | '"' | '»' | '“'))
+            .map_or(from, |(k, c)| from + k + c.len_utf8())
+    }
+}
+
 /// Words that end a speaker phrase read backwards from the verb.
 const CLAUSE_WORDS: &[&str] = &[
     "and", "but", "that", "because", "while", "as", "when", "after", "before", "so", "if",
@@ -570,11 +592,8 @@ fn attribute_after(
     let is_verb = |w: &str| lex.speech_verbs.contains(w);
     // After the quote: `,” X said` or `,” said X`, up to the next quote or
     // the end of the sentence.
-    let after_end = text[span.close..]
-        .find(['“', '"', '«', '„'])
-        .map_or(text.len(), |k| span.close + k)
-        .min(span.after_end.max(span.close));
-    let after = &text[span.close.min(after_end)..after_end];
+    let after = span.after(text);
+    let after_end = span.close + after.len();
     let after_words = words_of(after, span.close);
     if let Some(v) = after_words.iter().take(16).position(|(_, w)| is_verb(w)) {
         // `…”, saying he trusted the courts`: what follows `saying` is what
@@ -626,10 +645,7 @@ fn attribute_before(
     let is_verb = |w: &str| lex.speech_verbs.contains(w);
     // Before the quote, in the same sentence: `X said: “…”`, `X said the
     // talks were “…”`.
-    let before_start = text[sentence.0..span.open]
-        .char_indices()
-        .rfind(|&(_, c)| matches!(c, '”' | '"' | '»' | '“'))
-        .map_or(sentence.0, |(k, c)| sentence.0 + k + c.len_utf8());
+    let before_start = span.before_start(text);
     let before = &text[before_start..span.open];
     let before_words = words_of(before, before_start);
     if let Some(v) = before_words.iter().rposition(|(_, w)| is_verb(w)) {
@@ -692,15 +708,7 @@ fn attribute_with(
     span: &Span,
 ) -> Option<Option<String>> {
     let text = paragraphs[span.paragraph].as_str();
-    let after_end = text[span.close..]
-        .find(['“', '"', '«', '„'])
-        .map_or(text.len(), |k| span.close + k)
-        .min(span.after_end.max(span.close));
-    let after = &text[span.close.min(after_end)..after_end];
-    let before_start = text[span.sentence.0..span.open]
-        .char_indices()
-        .rfind(|&(_, c)| matches!(c, '”' | '"' | '»' | '“'))
-        .map_or(span.sentence.0, |(k, c)| span.sentence.0 + k + c.len_utf8());
+    let after = span.after(text);
     // After a quote that ends its sentence (`„… gestartet.“ Laut einer
     // Studie …`), a capital opens the next sentence, not an attribution.
     let ends_sentence =
@@ -709,7 +717,7 @@ fn attribute_with(
     let speaker = (!ends_sentence)
         .then(|| cues.after(after, given))
         .flatten()
-        .or_else(|| cues.before(&text[before_start.min(span.open)..span.open], given))?;
+        .or_else(|| cues.before(&text[span.before_start(text)..span.open], given))?;
     Some(match speaker {
         Speaker::Name(name) => Some(surnames.full(lex, cues, &name)),
         // `der optimistische Torgersen`: a person the text named before,
@@ -776,9 +784,11 @@ impl Surnames {
                     }
                     _ => {
                         let given = lex.given_names.contains(word)
-                            && !(opens
-                                && (crate::cues::is_particle(&word.to_lowercase())
-                                    || lex.common_words.contains(&word.to_lowercase())));
+                            && !(opens && {
+                                let lower = word.to_lowercase();
+                                crate::cues::is_particle(&lower)
+                                    || lex.common_words.contains(&lower)
+                            });
                         given.then(|| word.to_string())
                     }
                 };
@@ -944,10 +954,17 @@ fn appositive_person(
     end: usize,
 ) -> Option<String> {
     let start = words.first()?.0;
-    let person = |m: &&crate::entities::Mention| {
-        m.kind == Kind::Person && m.paragraph == span.paragraph && m.start >= start && m.end <= end
-    };
-    let first = found.mentions.iter().find(person)?;
+    // The same scan as `resolve` makes for a phrase's names.
+    let first = found
+        .mentions
+        .iter()
+        .filter(|m| {
+            m.kind == Kind::Person
+                && m.paragraph == span.paragraph
+                && m.start >= start
+                && m.end <= end
+        })
+        .min_by_key(|m| m.start)?;
     // `said Daniel Russell, …`: the person opens the phrase itself.
     if first.start == start || !text[start..first.start].contains(',') {
         return None;
