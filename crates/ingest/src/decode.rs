@@ -256,43 +256,37 @@ pub fn html_charset(bytes: &[u8]) -> Option<&'static str> {
     if let Some(declaration) = head.trim_ascii_start().strip_prefix(b"<?xml")
         && let Some(end) = memchr::memmem::find(declaration, b"?>")
         && let Some(at) = memchr::memmem::find(&declaration[..end], b"encoding")
+        && let Some(encoding) = label_value(&declaration[at + 8..end])
     {
-        let rest = declaration[at + 8..end].trim_ascii_start();
-        if let Some(rest) = rest.strip_prefix(b"=") {
-            let rest = rest.trim_ascii_start();
-            let quote = rest.first().copied().filter(|q| matches!(q, b'"' | b'\''));
-            let rest = &rest[usize::from(quote.is_some())..];
-            let label_end = rest
-                .iter()
-                .position(|&b| Some(b) == quote || b.is_ascii_whitespace())
-                .unwrap_or(rest.len());
-            if let Some(encoding) = Encoding::for_label(&rest[..label_end]) {
-                return Some(encoding.name());
-            }
-        }
+        return Some(encoding);
     }
     let mut from = 0;
     while let Some(at) = memchr::memmem::find(&head[from..], b"charset") {
-        let rest = &head[from + at + 7..];
         from += at + 7;
-        let rest = rest.trim_ascii_start();
-        let Some(rest) = rest.strip_prefix(b"=") else {
-            continue;
-        };
-        let rest = rest.trim_ascii_start();
-        let rest = rest
-            .strip_prefix(b"\"")
-            .or(rest.strip_prefix(b"'"))
-            .unwrap_or(rest);
-        let end = rest
-            .iter()
-            .position(|b| matches!(b, b'"' | b'\'' | b';' | b'>' | b'/') || b.is_ascii_whitespace())
-            .unwrap_or(rest.len());
-        if let Some(encoding) = Encoding::for_label(&rest[..end]) {
-            return Some(encoding.name());
+        if let Some(encoding) = label_value(&head[from..]) {
+            return Some(encoding);
         }
     }
     None
+}
+
+/// The encoding named by `= label` (quoted or not) at the start of `rest`.
+fn label_value(rest: &[u8]) -> Option<&'static str> {
+    let rest = rest
+        .trim_ascii_start()
+        .strip_prefix(b"=")?
+        .trim_ascii_start();
+    let rest = rest
+        .strip_prefix(b"\"")
+        .or(rest.strip_prefix(b"'"))
+        .unwrap_or(rest);
+    let end = rest
+        .iter()
+        .position(|b| {
+            matches!(b, b'"' | b'\'' | b';' | b'>' | b'/' | b'?') || b.is_ascii_whitespace()
+        })
+        .unwrap_or(rest.len());
+    Encoding::for_label(&rest[..end]).map(Encoding::name)
 }
 
 #[cfg(test)]

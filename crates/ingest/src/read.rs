@@ -366,7 +366,13 @@ impl Reader {
         let (value, from) = self
             .parse_record(bytes)
             .map_err(|e| format!("malformed JSON: {e}"))?;
-        let mut article = json_article(&value, &self.fields)?;
+        self.article(&value, from)
+    }
+
+    /// The article of a parsed record, naming the encoding it was recoded
+    /// from, if it was.
+    fn article(&self, value: &Value, from: Option<Recoded>) -> Result<JsonArticle, String> {
+        let mut article = json_article(value, &self.fields)?;
         if let Some((encoding, replaced)) = from {
             article.meta.encoding = Some(encoding.to_string());
             article.meta.replaced = replaced;
@@ -383,21 +389,15 @@ impl Reader {
         member: Option<&str>,
         sink: &mut Sink<'_>,
     ) -> Result<(), Stop> {
-        match json_article(value, &self.fields) {
-            Ok(mut article) => {
-                if let Some((encoding, replaced)) = from {
-                    article.meta.encoding = Some(encoding.to_string());
-                    article.meta.replaced = replaced;
-                }
-                ctx.document(
-                    multi,
-                    member,
-                    article.text.into_bytes(),
-                    article.format,
-                    article.meta,
-                    sink,
-                )
-            }
+        match self.article(value, from) {
+            Ok(article) => ctx.document(
+                multi,
+                member,
+                article.text.into_bytes(),
+                article.format,
+                article.meta,
+                sink,
+            ),
             Err(reason) => ctx.error(multi, ReadErrorKind::Parse(reason), sink),
         }
     }

@@ -190,8 +190,9 @@ impl Processor {
         })
     }
 
-    /// Text documents with more lines than this get an error record
-    /// (stage `clean`) instead of a record; see [`DEFAULT_MAX_LINES`].
+    /// Documents with more non-blank lines than this once repaired (a
+    /// page: blocks) get an error record (stage `clean`) instead of a
+    /// record; see [`DEFAULT_MAX_LINES`].
     pub fn with_max_lines(mut self, max_lines: usize) -> Processor {
         self.max_lines = max_lines;
         self
