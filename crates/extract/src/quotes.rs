@@ -1547,6 +1547,11 @@ mod tests {
         );
     }
 
+    /// The speakers of the quotes of English `paragraphs`, in order.
+    fn speakers(paragraphs: &[&str]) -> Vec<Option<String>> {
+        quotes(paragraphs).into_iter().map(|(_, s)| s).collect()
+    }
+
     fn quotes(paragraphs: &[&str]) -> Vec<(String, Option<String>)> {
         let lex = Lexicon::new();
         let paragraphs: Vec<String> = paragraphs.iter().map(|s| s.to_string()).collect();
@@ -1695,9 +1700,6 @@ mod tests {
 
     #[test]
     fn it_is_an_organisation_that_just_spoke_or_opened_a_sentence() {
-        let speakers = |paragraphs: &[&str]| -> Vec<Option<String>> {
-            quotes(paragraphs).into_iter().map(|(_, s)| s).collect()
-        };
         // The organisation that spoke last.
         assert_eq!(
             speakers(&[
@@ -1773,26 +1775,19 @@ mod tests {
 
     #[test]
     fn a_reported_sentence_is_its_closing_speakers() {
-        let speakers: Vec<Option<String>> = quotes(&[
+        let found = speakers(&[
             "That Xi announced the targets signals a “very high-level commitment” to climate action, says Belinda Schape, a China analyst.",
             "“We build our own models on top of open ones,” Peter White, a vice president at the firm, told TechCrunch.",
-        ])
-        .into_iter()
-        .map(|(_, s)| s)
-        .collect();
-        assert_eq!(speakers[0].as_deref(), Some("Belinda Schape"));
-        assert_ne!(speakers[1].as_deref(), Some("TechCrunch"));
+        ]);
+        assert_eq!(found[0].as_deref(), Some("Belinda Schape"));
+        assert_ne!(found[1].as_deref(), Some("TechCrunch"));
         // The person a description names after a comma.
-        let speakers: Vec<Option<String>> = quotes(&[
-            "Sondland was known for telling others “he was in charge of Ukraine” despite his post, said another witness in the inquiry, former adviser Fiona Hill.",
-            "“We will look into it at once,” said a spokeswoman for the agency, Jane Doe.",
-            "“We will look into it at once,” said Jane Doe, a spokeswoman for the agency.",
-        ])
-        .into_iter()
-        .map(|(_, s)| s)
-        .collect();
         assert_eq!(
-            speakers,
+            speakers(&[
+                "Sondland was known for telling others “he was in charge of Ukraine” despite his post, said another witness in the inquiry, former adviser Fiona Hill.",
+                "“We will look into it at once,” said a spokeswoman for the agency, Jane Doe.",
+                "“We will look into it at once,” said Jane Doe, a spokeswoman for the agency.",
+            ]),
             [
                 Some("Fiona Hill".to_string()),
                 Some("Jane Doe".to_string()),
