@@ -883,7 +883,9 @@ fn stream(args: StreamArgs) -> Result<u8, Failure> {
         .max_bytes(args.input.max_bytes)
         .fields(fields.clone());
     let clock = StageClock::default();
-    let mut input = std::io::stdin().lock();
+    let (mut input, encoding) = newsclean_ingest::utf8_stream(std::io::stdin().lock())
+        .context("cannot read stdin")
+        .map_err(Failure::fatal)?;
     let mut out = std::io::stdout().lock();
     let mut line = Vec::new();
     let mut failed = false;
@@ -902,7 +904,13 @@ fn stream(args: StreamArgs) -> Result<u8, Failure> {
                     args.input.max_bytes
                 ),
             )),
-            Some(true) => stream_record(&processor, (&reader, &fields), &line, index, &clock),
+            Some(true) => stream_record(
+                &processor,
+                (&reader, &fields),
+                (&line, encoding),
+                index,
+                &clock,
+            ),
         };
         let json = result.unwrap_or_else(|(id, stage, reason)| {
             failed = true;
@@ -922,7 +930,7 @@ type StreamError = (Option<String>, &'static str, String);
 fn stream_record(
     processor: &Processor,
     (reader, fields): (&newsclean_ingest::Reader, &newsclean_ingest::FieldMap),
-    line: &[u8],
+    (line, encoding): (&[u8], Option<&str>),
     index: u64,
     clock: &StageClock,
 ) -> Result<String, StreamError> {
@@ -938,6 +946,8 @@ fn stream_record(
     raw.format = article.format;
     raw.meta = newsclean_ingest::Meta {
         index: Some(index),
+        // Stdin in UTF-16 was transcoded before it was split into lines.
+        encoding: article.meta.encoding.or(encoding.map(String::from)),
         ..article.meta
     };
     let record = processor

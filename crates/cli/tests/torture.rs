@@ -311,6 +311,42 @@ fn stream_mends_lines_as_run_does() {
     );
 }
 
+/// `stream` reads stdin in UTF-16 (with its byte-order mark) line by line,
+/// as `run` reads such a file: every line is a record, not only the first.
+#[test]
+fn stream_reads_utf16_stdin() {
+    let mut child = newsclean()
+        .arg("stream")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let text =
+        "{\"text\":\"Köln opened its new bridge to traffic on Monday morning.\"}\n".repeat(2);
+    let mut input = vec![0xFF, 0xFE];
+    input.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    let mut stdin = child.stdin.take().expect("stdin");
+    stdin.write_all(&input).expect("write");
+    drop(stdin);
+    let out = child.wait_with_output().expect("wait");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{stdout}");
+    let lines: Vec<Value> = stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON line"))
+        .collect();
+    assert_eq!(lines.len(), 2, "{stdout}");
+    for line in &lines {
+        assert_eq!(line["source"]["encoding"], "UTF-16LE");
+        assert!(
+            line["paragraphs"][0]
+                .as_str()
+                .unwrap_or("")
+                .starts_with("Köln")
+        );
+    }
+}
+
 /// `--field` maps a vendor's own field names in `run`; a bad mapping is a
 /// usage error.
 #[test]

@@ -78,7 +78,7 @@ pub use document::{Format, Meta, RawDocument, ReadError, ReadErrorKind};
 pub use json::{FieldMap, FieldMapError, JsonArticle, json_article};
 pub use path::escape_bytes;
 pub use read::{
-    DEFAULT_EXTENSIONS, DEFAULT_MAX_BYTES, DEFAULT_MAX_MEMBER_BYTES, Reader, read_line,
+    DEFAULT_EXTENSIONS, DEFAULT_MAX_BYTES, DEFAULT_MAX_MEMBER_BYTES, Reader, read_line, utf8_stream,
 };
 pub use shard::{Shard, ShardError};
 pub use walk::ArchiveWalker;

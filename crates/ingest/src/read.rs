@@ -1121,6 +1121,28 @@ pub(crate) fn read_line_capped(
     }
 }
 
+/// `input` as UTF-8, for a line reader such as [`read_line`]: a stream in
+/// UTF-16 with a byte-order mark (Windows tools write JSON Lines so) is
+/// transcoded as it streams, and the encoding it was in is returned; any
+/// other stream passes through unchanged. Its newlines are two bytes, so
+/// it cannot be split into lines before this.
+pub fn utf8_stream<'r>(
+    input: impl BufRead + 'r,
+) -> io::Result<(Box<dyn BufRead + 'r>, Option<&'static str>)> {
+    let (head, input) = peek(Box::new(input), 3)?;
+    match encoding_rs::Encoding::for_bom(&head) {
+        Some((encoding, _)) if encoding != encoding_rs::UTF_8 => {
+            let utf8 = encoding_rs_io::DecodeReaderBytesBuilder::new()
+                .encoding(Some(encoding))
+                .strip_bom(true)
+                .build(input);
+            let input = Box::new(BufReader::with_capacity(64 << 10, utf8));
+            Ok((input, Some(encoding.name())))
+        }
+        _ => Ok((input, None)),
+    }
+}
+
 /// Reads one line (without its line ending) into `buf`, keeping at most
 /// `max` bytes: `None` at the end of input, `Some(false)` for a line longer
 /// than `max` (consumed and dropped, `buf` left empty), `Some(true)` else.
@@ -1600,6 +1622,32 @@ mod tests {
             ["a.txt text [Updated] Storm||Body."]
         );
         assert!(read_all(&r, "a.json", b"[Updated] Storm")[0].starts_with("ERR a.json#0 parse"));
+    }
+
+    #[test]
+    fn a_utf16_stream_is_read_as_utf8_lines() {
+        let text = "{\"text\": \"K\u{f6}ln\"}\n{\"text\": \"b\"}\n";
+        let mut le = vec![0xFF, 0xFE];
+        le.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+        let lines = |bytes: &[u8]| {
+            let (mut input, encoding) = utf8_stream(bytes).expect("readable");
+            let mut out = Vec::new();
+            let mut line = Vec::new();
+            while read_line(&mut input, 100, &mut line).expect("readable") == Some(true) {
+                out.push(String::from_utf8(std::mem::take(&mut line)).expect("UTF-8"));
+            }
+            (out, encoding)
+        };
+        let want: Vec<String> = ["{\"text\": \"K\u{f6}ln\"}", "{\"text\": \"b\"}"]
+            .map(String::from)
+            .to_vec();
+        assert_eq!(lines(&le), (want.clone(), Some("UTF-16LE")));
+        // UTF-8 (with or without its mark) passes through as it is.
+        assert_eq!(lines(text.as_bytes()), (want, None));
+        assert_eq!(
+            lines(b"\xEF\xBB\xBFx\n"),
+            (vec!["\u{feff}x".to_string()], None)
+        );
     }
 
     #[test]
