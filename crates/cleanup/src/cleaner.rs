@@ -1502,6 +1502,21 @@ mod tests {
         assert_eq!(rules(&c), ["author-box", "author-box", "author.bio"]);
     }
 
+    #[test]
+    fn the_other_device_notice_ends_the_article() {
+        let cleaner = Cleaner::new(&RuleSet::builtin()).unwrap();
+        let para = "Le conseil municipal a décidé mardi que le projet de la bibliothèque irait de \
+                    l’avant comme prévu, et que les travaux commenceraient au printemps.";
+        let text = format!(
+            "Le conseil soutient la bibliothèque\n\n{para}\n\n{para} Encore.\n\n\
+             Lecture du Journal en cours sur un autre appareil.\n\nContinuer à lire ici\n\n\
+             Comment ne plus voir ce message ?\n\nNous vous conseillons de modifier votre mot de passe."
+        );
+        let c = cleaner.clean(&text);
+        assert_eq!(c.language, Some("fr"));
+        assert_eq!(rules(&c), ["fr.promo.other-device"; 4]);
+    }
+
     /// A paragraph of prose that the classifier keeps.
     const LIBRARY: &str = "The council said on Tuesday that it would not change the plans for the new library, which has been under construction for two years.";
 
@@ -2321,6 +2336,14 @@ mod tests {
                 "de.boilerplate.form-message",
             ),
             ("Vous possédez déjà un compte ?", "fr.promo.paywall"),
+            (
+                "La lettura di Corriere.it è in corso su un altro dispositivo!",
+                "it.promo.other-device",
+            ),
+            (
+                "Tu suscripción se está usando en otro dispositivo",
+                "es.promo.other-device",
+            ),
             (
                 "Du musst angemeldet sein, um einen Kommentar abzugeben.",
                 "de.comment.form-notice",
