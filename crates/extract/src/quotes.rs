@@ -1084,7 +1084,10 @@ fn subject(
             .find(|m| m.start >= o && m.end <= o + seg.len())
             .copied()
     };
-    if let Some(last) = segs.last() {
+    if let Some(last) = segs
+        .last()
+        .filter(|(_, seg)| document_holder(seg).is_none())
+    {
         if let Some(m) = has_person(last) {
             return Some(Some(found.name_of(m).to_string()));
         }
@@ -1207,6 +1210,81 @@ fn segments(clause: &str, base: usize) -> Vec<(usize, &str)> {
     out
 }
 
+/// Documents that speak for whoever wrote them.
+const DOCUMENTS: &[&str] = &[
+    "letter",
+    "statement",
+    "report",
+    "complaint",
+    "filing",
+    "lawsuit",
+    "memo",
+    "email",
+    "release",
+    "ruling",
+    "motion",
+    "indictment",
+    "announcement",
+];
+
+/// The party whose document a phrase names (`The Conservatives’ letter to
+/// …` → `The Conservatives`, `Apple's statement` → `Apple`).
+fn document_holder(phrase: &str) -> Option<String> {
+    let words: Vec<&str> = phrase.split_whitespace().collect();
+    let i = words.iter().take(4).position(|w| {
+        ["’s", "'s", "s’", "s'"]
+            .iter()
+            .any(|mark| w.len() > mark.len() + 1 && w.ends_with(mark))
+    })?;
+    if !words.get(i + 1).is_some_and(|w| DOCUMENTS.contains(w)) {
+        return None;
+    }
+    // Capitalised words (and an article) only: `the company’s letter` is
+    // left to the description rules.
+    if !words[..=i]
+        .iter()
+        .all(|w| matches!(*w, "the" | "The") || w.starts_with(char::is_uppercase))
+    {
+        return None;
+    }
+    // `Apple’s` → `Apple`; `The Conservatives’` → `The Conservatives`.
+    let last = words[i];
+    let holder = ["’s", "'s", "’", "'"]
+        .iter()
+        .find_map(|mark| last.strip_suffix(mark))
+        .unwrap_or(last);
+    let mut out: Vec<&str> = words[..i].to_vec();
+    out.push(holder);
+    Some(out.join(" "))
+}
+
+/// A definite description after a phrase that ends in `to`/`for` and a
+/// name (`The Conservatives’ letter to Daniel Greenberg, the standards
+/// commissioner,`) describes that name, not the subject. Not after an
+/// opening phrase (`Asked about Biden, the official said`).
+fn describes_object(before: &str, last: &str) -> bool {
+    let words: Vec<&str> = before.split_whitespace().collect();
+    let definite = last
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| w.eq_ignore_ascii_case("the"));
+    let opens_noun_phrase = words
+        .first()
+        .is_some_and(|w| matches!(*w, "The" | "A" | "An") || document_holder(before).is_some());
+    definite
+        && opens_noun_phrase
+        && words
+            .iter()
+            .rposition(|w| matches!(*w, "to" | "for"))
+            .is_some_and(|k| {
+                k >= 1
+                    && k + 1 < words.len()
+                    && words[k + 1..]
+                        .iter()
+                        .all(|w| w.starts_with(char::is_uppercase))
+            })
+}
+
 /// Drops auxiliaries before the verb and appositives after the name:
 /// `Andy Vesey, PG&E’s chief executive, also` → `Andy Vesey`.
 fn trim_subject(lex: &Lexicon, phrase: &str) -> String {
@@ -1225,13 +1303,20 @@ fn trim_subject(lex: &Lexicon, phrase: &str) -> String {
             // A relative clause or a source (`Richardson, via USA Today,
             // said`) follows the subject.
             let lead = last.split_whitespace().next().unwrap_or("");
-            if relative(last) || matches!(lead, "via" | "per" | "citing") {
+            if relative(last)
+                || matches!(lead, "via" | "per" | "citing")
+                || describes_object(before, last)
+            {
                 before
             } else {
                 last
             }
         }
     };
+    // `The Conservatives’ letter to …`: a party's document speaks for it.
+    if let Some(holder) = document_holder(chosen) {
+        return holder;
+    }
     // `…,” according to officials, who said`: the cue is no part of them.
     let chosen = match chosen.get(..ACCORDING_TO.len()) {
         Some(cue) if cue.eq_ignore_ascii_case(ACCORDING_TO) => &chosen[ACCORDING_TO.len()..],
@@ -1792,6 +1877,24 @@ mod tests {
                 Some("Fiona Hill".to_string()),
                 Some("Jane Doe".to_string()),
                 Some("Jane Doe".to_string())
+            ]
+        );
+    }
+
+    #[test]
+    fn a_document_speaks_for_its_holder_not_its_addressee() {
+        let found = speakers(&[
+            "The Conservatives’ letter to Daniel Greenberg, the standards commissioner, said: “It was reported that the pass was given.”",
+            "Apple's statement to Jane Doe said: \"We have nothing to add to what was published.\"",
+            // An opening phrase is no subject: the description is.
+            "Asked about a letter to Jane Doe, the spokeswoman said: \"We will answer it in time.\"",
+        ]);
+        assert_eq!(
+            found,
+            [
+                Some("Conservatives".to_string()),
+                Some("Apple".to_string()),
+                Some("the spokeswoman".to_string())
             ]
         );
     }
