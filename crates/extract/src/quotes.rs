@@ -608,6 +608,7 @@ fn attribute_after(
                 return Some(resolve(lex, found, span, &phrase, text));
             }
         } else if ends_clause(text, span)
+            && !reports_other(span, &after_words, v)
             && let Some(speaker) =
                 subject(lex, found, span, text, after_words[0].0, after_words[v].0)
         {
@@ -631,6 +632,23 @@ fn attribute_after(
         return Some(speaker);
     }
     None
+}
+
+/// After a quote that ends its sentence, a new sentence whose verb of
+/// saying takes a clause reports something else (`“Do you feel any
+/// guilt?” The prime minister admitted that he did.`), not the quote.
+fn reports_other(span: &Span, after_words: &[(usize, &str)], verb: usize) -> bool {
+    let ends_sentence = span
+        .text
+        .trim_end_matches(['’', '\'', '"', '”'])
+        .ends_with(['.', '?', '!']);
+    ends_sentence
+        && after_words
+            .first()
+            .is_some_and(|(_, w)| w.starts_with(char::is_uppercase))
+        && after_words
+            .get(verb + 1)
+            .is_some_and(|(_, w)| matches!(*w, "that" | "how" | "whether" | "what" | "why"))
 }
 
 /// `X said: “…”`, `X said the talks were “…”`, `according to X, “…”`.
@@ -1897,6 +1915,15 @@ mod tests {
                 Some("the spokeswoman".to_string())
             ]
         );
+    }
+
+    #[test]
+    fn a_new_sentence_that_reports_a_clause_is_no_attribution() {
+        let found = speakers(&[
+            "During the session with the organizers, Ishiba was asked, “Do you feel any ethical guilt?” The prime minister admitted that he did.",
+            "The minister was asked about the plan. “Do you feel any guilt?” The prime minister said.",
+        ]);
+        assert_eq!(found, [None, Some("The prime minister".to_string())]);
     }
 
     #[test]
