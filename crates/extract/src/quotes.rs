@@ -395,8 +395,10 @@ pub(crate) fn find(
         if words < 2 || (words < 4 && attribution.is_none()) || is_title(&span.text) {
             continue;
         }
+        let lead = || english.then(|| lead_in(found, paragraphs, span)).flatten();
         let speaker = match attribution {
             Some(a) => a,
+            None if let Some(person) = lead() => Some(person),
             None => match &last_speaker {
                 // A quote on its own continues the speaker of the quote
                 // just before it (same paragraph, or the paragraph before
@@ -449,6 +451,43 @@ pub(crate) fn find(
         });
     }
     out
+}
+
+/// `Aderholt returned to the issue later in the hearing. “What …?”`: a
+/// quote that stands right after a sentence opening with a person's name,
+/// in the same paragraph, is that person's.
+fn lead_in(found: &Found, paragraphs: &[String], span: &Span) -> Option<String> {
+    let text = paragraphs[span.paragraph].as_str();
+    let split = found.sentences.get(span.paragraph)?;
+    let k = split.partition_point(|&(_, e)| e <= span.open);
+    let &(start, end) = split.get(k.checked_sub(1)?)?;
+    let sentence = text.get(start..end)?.trim();
+    let between = text.get(end..span.open)?;
+    if !between.trim().is_empty()
+        || !sentence.ends_with('.')
+        || sentence.contains(['“', '”', '"', '«', '»', '„'])
+    {
+        return None;
+    }
+    let opens = start + (text[start..end].len() - text[start..end].trim_start().len());
+    let person_at = |at: usize| {
+        found
+            .mentions
+            .iter()
+            .find(|m| m.kind == Kind::Person && m.paragraph == span.paragraph && m.start == at)
+    };
+    let first = person_at(opens)?;
+    let possessive = text[first.end..].starts_with(['’', '\'']);
+    if !possessive {
+        return Some(found.name_of(first).to_string());
+    }
+    // `Bolger’s lawyer, Jeremy Robinson, had …`: the person named in the
+    // appositive, not the one whose lawyer they are.
+    let comma = first.end + text[first.end..end].find(", ")?;
+    let named = person_at(comma + 2)?;
+    text[named.end..end]
+        .starts_with(',')
+        .then(|| found.name_of(named).to_string())
 }
 
 /// Who `it` is: the organisation that spoke last, in this paragraph or the
@@ -1924,6 +1963,23 @@ mod tests {
             "The minister was asked about the plan. “Do you feel any guilt?” The prime minister said.",
         ]);
         assert_eq!(found, [None, Some("The prime minister".to_string())]);
+    }
+
+    #[test]
+    fn a_quote_after_a_sentence_that_opens_with_a_person_is_theirs() {
+        let found = speakers(&[
+            "Robert Aderholt, the ranking member, spoke first. Aderholt returned to the issue later in the hearing. “What vehicles exist today to get to the Moon by 2024?”",
+            "Jane Doe’s lawyer, Jeremy Robinson, had a shorter statement. “It is impossible to overstate the magnitude of this ruling.”",
+            "Taylor Swift’s rep told the paper that this was not the whole truth. “The label is trying to make this about money.”",
+        ]);
+        assert_eq!(
+            found,
+            [
+                Some("Robert Aderholt".to_string()),
+                Some("Jeremy Robinson".to_string()),
+                None
+            ]
+        );
     }
 
     #[test]
