@@ -91,6 +91,9 @@ const INVERTING: &[&str] = &[
     "continued",
     "acknowledged",
     "admitted",
+    "commented",
+    "explains",
+    "recalls",
 ];
 
 /// Words between a speaker and the verb (`he later told`, `she has said`).
@@ -1159,7 +1162,15 @@ fn subject(
             && matches!(party[0], b'R' | b'D' | b'I')
             && party[1] == b'-'
             && party[2].is_ascii_uppercase();
+        // A title (`Peter White, SVP of enterprise AI at Automation
+        // Anywhere,`, `…, Managing Director of Athena Advisers,`).
+        let title = last
+            .1
+            .split_whitespace()
+            .take(2)
+            .any(|w| w.starts_with(char::is_uppercase) && lex.is_role(w));
         let appositive = party_tag
+            || title
             || matches!(first_word, "a" | "an" | "A" | "An")
             || first_word
                 .chars()
@@ -1977,6 +1988,24 @@ mod tests {
             [
                 Some("Robert Aderholt".to_string()),
                 Some("Jeremy Robinson".to_string()),
+                None
+            ]
+        );
+    }
+
+    #[test]
+    fn titles_in_appositives_and_more_verbs_of_saying() {
+        let found = speakers(&[
+            "“We build models on open language models,” Peter White, SVP of enterprise AI at Automation Anywhere, told TechCrunch.",
+            "“Hibernation has been proposed as a tool for space travel,” explains Team Leader Jennifer Ngo-Anh.",
+            // A noun is no verb of saying.
+            "They memorialized the comments in a booklet titled “The Wit and Wisdom of Michael Bloomberg.”",
+        ]);
+        assert_eq!(
+            found,
+            [
+                Some("Peter White".to_string()),
+                Some("Jennifer Ngo-Anh".to_string()),
                 None
             ]
         );
