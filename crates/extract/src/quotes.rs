@@ -2000,13 +2000,15 @@ mod tests {
             "“Hibernation has been proposed as a tool for space travel,” explains Team Leader Jennifer Ngo-Anh.",
             // A noun is no verb of saying.
             "They memorialized the comments in a booklet titled “The Wit and Wisdom of Michael Bloomberg.”",
+            "“We were shocked to see her statements based on false information,” the statement read.",
         ]);
         assert_eq!(
             found,
             [
                 Some("Peter White".to_string()),
                 Some("Jennifer Ngo-Anh".to_string()),
-                None
+                None,
+                Some("the statement".to_string())
             ]
         );
     }
