@@ -221,17 +221,30 @@ fn unreadable_file_is_an_error() {
     );
 }
 
-/// `newsclean stream`: one line out per line in, in order, with the field
-/// map; bad lines give in-band errors and the stream goes on.
-#[test]
-fn stream_answers_every_line() {
+/// Runs `newsclean stream ARGS` on `input`: its exit code and its lines.
+fn stream(args: &[&str], input: &[u8]) -> (Option<i32>, Vec<Value>) {
     let mut child = newsclean()
-        .args(["stream", "--field", "text=story", "--field", "title=hed"])
-        .args(["--field", "id=key"])
+        .arg("stream")
+        .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .spawn()
         .expect("spawn");
+    let mut stdin = child.stdin.take().expect("stdin");
+    stdin.write_all(input).expect("write");
+    drop(stdin);
+    let out = child.wait_with_output().expect("wait");
+    let lines = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON line"))
+        .collect();
+    (out.status.code(), lines)
+}
+
+/// `newsclean stream`: one line out per line in, in order, with the field
+/// map; bad lines give in-band errors and the stream goes on.
+#[test]
+fn stream_answers_every_line() {
     let input = [
         json!({"key": "k1", "hed": "Dam opens", "story": "LONDON (Reuters) - The dam opened on Tuesday after years of building work."}).to_string(),
         "{broken".to_string(),
@@ -239,17 +252,16 @@ fn stream_answers_every_line() {
         json!({"key": "k4", "text": "not the mapped field"}).to_string(),
         json!({"key": "k5", "hed": "Dam closes", "story": "The dam closed again on Friday for repairs to its gates, officials said."}).to_string(),
     ];
-    let mut stdin = child.stdin.take().expect("stdin");
-    stdin
-        .write_all((input.join("\n") + "\n").as_bytes())
-        .expect("write");
-    drop(stdin);
-    let out = child.wait_with_output().expect("wait");
-    assert_eq!(out.status.code(), Some(1));
-    let lines: Vec<Value> = String::from_utf8_lossy(&out.stdout)
-        .lines()
-        .map(|l| serde_json::from_str(l).expect("JSON line"))
-        .collect();
+    let args = [
+        "--field",
+        "text=story",
+        "--field",
+        "title=hed",
+        "--field",
+        "id=key",
+    ];
+    let (code, lines) = stream(&args, (input.join("\n") + "\n").as_bytes());
+    assert_eq!(code, Some(1));
     assert_eq!(lines.len(), 5);
     assert_eq!(lines[0]["title"], "Dam opens");
     assert_eq!(lines[0]["source"]["id"], "k1");
@@ -267,12 +279,6 @@ fn stream_answers_every_line() {
 /// Latin-1 is recoded, a byte-order mark is no JSON.
 #[test]
 fn stream_mends_lines_as_run_does() {
-    let mut child = newsclean()
-        .arg("stream")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("spawn");
     // A file's byte-order mark on the first line, too.
     let mut input = b"\xEF\xBB\xBF".to_vec();
     input.extend_from_slice(
@@ -282,20 +288,8 @@ fn stream_mends_lines_as_run_does() {
     input.extend_from_slice(
         b"{\"text\":\"Caf\xe9 owners protest the new rules in the city centre on Monday.\"}\n",
     );
-    let mut stdin = child.stdin.take().expect("stdin");
-    stdin.write_all(&input).expect("write");
-    drop(stdin);
-    let out = child.wait_with_output().expect("wait");
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stdout)
-    );
-    let lines: Vec<Value> = String::from_utf8_lossy(&out.stdout)
-        .lines()
-        .map(|l| serde_json::from_str(l).expect("JSON line"))
-        .collect();
+    let (code, lines) = stream(&[], &input);
+    assert_eq!(code, Some(0), "{lines:?}");
     assert!(
         lines[0]["paragraphs"][0]
             .as_str()
@@ -315,27 +309,13 @@ fn stream_mends_lines_as_run_does() {
 /// as `run` reads such a file: every line is a record, not only the first.
 #[test]
 fn stream_reads_utf16_stdin() {
-    let mut child = newsclean()
-        .arg("stream")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("spawn");
     let text =
         "{\"text\":\"Köln opened its new bridge to traffic on Monday morning.\"}\n".repeat(2);
     let mut input = vec![0xFF, 0xFE];
     input.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
-    let mut stdin = child.stdin.take().expect("stdin");
-    stdin.write_all(&input).expect("write");
-    drop(stdin);
-    let out = child.wait_with_output().expect("wait");
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert_eq!(out.status.code(), Some(0), "{stdout}");
-    let lines: Vec<Value> = stdout
-        .lines()
-        .map(|l| serde_json::from_str(l).expect("JSON line"))
-        .collect();
-    assert_eq!(lines.len(), 2, "{stdout}");
+    let (code, lines) = stream(&[], &input);
+    assert_eq!(code, Some(0), "{lines:?}");
+    assert_eq!(lines.len(), 2, "{lines:?}");
     for line in &lines {
         assert_eq!(line["source"]["encoding"], "UTF-16LE");
         assert!(
