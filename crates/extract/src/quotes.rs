@@ -650,7 +650,7 @@ fn attribute_after(
                 return Some(resolve(lex, found, span, &phrase, text));
             }
         } else if ends_clause(text, span)
-            && !reports_other(span, &after_words, v)
+            && !reports_other(text, span, &after_words, v)
             && let Some(speaker) =
                 subject(lex, found, span, text, after_words[0].0, after_words[v].0)
         {
@@ -670,6 +670,25 @@ fn attribute_after(
             return Some(resolve(lex, found, span, &phrase, text));
         }
     }
+    // `“It makes for a compelling story” if you have blackouts, Mr. Powers
+    // said.`: a sentence that ends in `, X said` is X's, quote and all.
+    if let Some(&(verb, word)) = after_words.last()
+        && after_words.len() > 1
+        && is_verb(word)
+        && !word.ends_with("ing")
+        && text[verb + word.len()..]
+            .trim_start()
+            .chars()
+            .next()
+            .is_none_or(|c| matches!(c, '.' | '!' | '?'))
+        && let Some(comma) = text[span.close..verb]
+            .rfind(',')
+            .map(|k| span.close + k + 1)
+        && text[comma..verb].split_whitespace().count() <= 5
+        && let Some(speaker) = subject(lex, found, span, text, comma, verb)
+    {
+        return Some(speaker);
+    }
     if let Some(speaker) = according_to(lex, found, span, text, after, span.close) {
         return Some(speaker);
     }
@@ -677,20 +696,32 @@ fn attribute_after(
 }
 
 /// After a quote that ends its sentence, a new sentence whose verb of
-/// saying takes a clause reports something else (`“Do you feel any
-/// guilt?” The prime minister admitted that he did.`), not the quote.
-fn reports_other(span: &Span, after_words: &[(usize, &str)], verb: usize) -> bool {
+/// saying takes a clause or opens another quote reports something else
+/// (`“Do you feel any guilt?” The prime minister admitted that he did.`),
+/// not the quote.
+fn reports_other(text: &str, span: &Span, after_words: &[(usize, &str)], verb: usize) -> bool {
     let ends_sentence = span
         .text
         .trim_end_matches(['’', '\'', '"', '”'])
         .ends_with(['.', '?', '!']);
+    let clause = || {
+        after_words
+            .get(verb + 1)
+            .is_some_and(|(_, w)| matches!(*w, "that" | "how" | "whether" | "what" | "why"))
+    };
+    // `Young did criticize what he called “experiments”`: the verb opens
+    // the next quote.
+    let opens_next = || {
+        let (at, word) = after_words[verb];
+        text[at + word.len()..]
+            .trim_start()
+            .starts_with(['“', '"', '‘', '«'])
+    };
     ends_sentence
         && after_words
             .first()
             .is_some_and(|(_, w)| w.starts_with(char::is_uppercase))
-        && after_words
-            .get(verb + 1)
-            .is_some_and(|(_, w)| matches!(*w, "that" | "how" | "whether" | "what" | "why"))
+        && (clause() || opens_next())
 }
 
 /// `X said: “…”`, `X said the talks were “…”`, `according to X, “…”`.
@@ -2011,6 +2042,18 @@ mod tests {
                 Some("the statement".to_string())
             ]
         );
+    }
+
+    #[test]
+    fn a_sentence_that_ends_in_its_attribution_is_the_speakers() {
+        let found = speakers(&[
+            "“It makes for a compelling story” if you have blackouts, Mr. Bill Powers said.",
+            // A quote that ends its sentence: the next sentence, whose verb
+            // opens another quote, is no attribution.
+            "Tom Stafford spoke first. “If you don’t have it, you’re not going to make it.” Young did criticize what he called “experiments” in procurement.",
+        ]);
+        assert_eq!(found[0], Some("Bill Powers".to_string()));
+        assert_eq!(found[1], Some("Tom Stafford".to_string()));
     }
 
     #[test]
