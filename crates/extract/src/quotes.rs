@@ -641,7 +641,7 @@ fn attribute_after(
         // `…”, saying he trusted the courts`: what follows `saying` is what
         // was said, not who said it.
         if v == 0 && !after_words[0].1.ends_with("ing") {
-            if let Some(phrase) = inverted(text, &after_words[1..]).filter(|p| !p.is_empty()) {
+            if let Some(phrase) = inverted(lex, text, &after_words[1..]).filter(|p| !p.is_empty()) {
                 if let Some(name) =
                     appositive_person(found, span, text, &after_words[1..], after_end)
                 {
@@ -657,7 +657,8 @@ fn attribute_after(
             return Some(speaker);
         } else if INVERTING.contains(&after_words[v].1)
             && text[..after_words[v].0].trim_end().ends_with(',')
-            && let Some(phrase) = inverted(text, &after_words[v + 1..]).filter(|p| !p.is_empty())
+            && let Some(phrase) =
+                inverted(lex, text, &after_words[v + 1..]).filter(|p| !p.is_empty())
         {
             // `Sondland was known for telling others “…” despite being the
             // envoy, said another witness, Fiona Hill.`: the sentence is
@@ -745,7 +746,9 @@ fn attribute_before(
                 .iter()
                 .all(|(_, w)| AUXILIARIES.contains(w))
         {
-            if let Some(phrase) = inverted(text, &before_words[v + 1..]).filter(|p| !p.is_empty()) {
+            if let Some(phrase) =
+                inverted(lex, text, &before_words[v + 1..]).filter(|p| !p.is_empty())
+            {
                 return Some(resolve(lex, found, span, &phrase, text));
             }
         } else if before_words[v].1.ends_with("ing") || coordinated(text, &before_words[..v]) {
@@ -1020,7 +1023,7 @@ fn according_to(
         &region[k + ACCORDING_TO.len()..],
         base + k + ACCORDING_TO.len(),
     );
-    inverted(text, &rest).map(|p| resolve(lex, found, span, &p, text))
+    inverted(lex, text, &rest).map(|p| resolve(lex, found, span, &p, text))
 }
 
 /// The quote closes its clause (`“…,” she said`, `“…”, she said`), so that
@@ -1064,7 +1067,7 @@ fn appositive_person(
 }
 
 /// `said Daniel Russell, the top US diplomat` → `Daniel Russell`.
-fn inverted(text: &str, words: &[(usize, &str)]) -> Option<String> {
+fn inverted(lex: &Lexicon, text: &str, words: &[(usize, &str)]) -> Option<String> {
     let first = words.first()?;
     // `said in a statement that was obtained by …`: no speaker follows.
     if AUXILIARIES.contains(&first.1) || AFTER_STOP.contains(&first.1) {
@@ -1072,11 +1075,15 @@ fn inverted(text: &str, words: &[(usize, &str)]) -> Option<String> {
     }
     let mut end = first.0 + first.1.len();
     for (i, &(o, w)) in words.iter().enumerate() {
-        if i > 0
-            && (AFTER_STOP.contains(&w)
-                || text[end..o].contains([',', '.', ';', ':', '(', '—', '–']))
-        {
-            break;
+        if i > 0 {
+            // `said Mr. Scott`: the stop of a title is no break.
+            let gap = text.get(end..o).unwrap_or("");
+            let title_stop = gap.trim_end() == "." && lex.abbreviations.contains(words[i - 1].1);
+            if AFTER_STOP.contains(&w)
+                || !title_stop && gap.contains([',', '.', ';', ':', '(', '—', '–'])
+            {
+                break;
+            }
         }
         if i >= 8 {
             return None;
@@ -2054,6 +2061,21 @@ mod tests {
         ]);
         assert_eq!(found[0], Some("Bill Powers".to_string()));
         assert_eq!(found[1], Some("Tom Stafford".to_string()));
+    }
+
+    #[test]
+    fn a_title_stop_does_not_cut_an_inverted_name() {
+        let found = speakers(&[
+            "“The power cuts create many risks,” said Dr. Sherine Abed, a neonatal doctor.",
+            "“Every study of the last decades says so,” said Rep. Brian Babin of Texas.",
+        ]);
+        assert_eq!(
+            found,
+            [
+                Some("Sherine Abed".to_string()),
+                Some("Brian Babin".to_string())
+            ]
+        );
     }
 
     #[test]
