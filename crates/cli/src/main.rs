@@ -718,7 +718,7 @@ fn clean(args: CleanArgs) -> Result<u8, Failure> {
     let mut outputs = Vec::new();
     read_each(&args.file, |item| {
         outputs.push(match item {
-            Ok(raw) => match processor.process(&raw, &StageClock::default()) {
+            Ok(raw) => match processor.process_guarded(&raw, &StageClock::default()) {
                 Ok(record) => (true, serde_json::to_string_pretty(&record)),
                 Err(error) => (false, serde_json::to_string_pretty(&error)),
             },
@@ -898,7 +898,7 @@ fn stream(args: StreamArgs) -> Result<u8, Failure> {
             None => break,
             Some(false) => Err((
                 None,
-                "read",
+                "read".to_string(),
                 format!(
                     "line is longer than the maximum document size of {} bytes",
                     args.input.max_bytes
@@ -914,7 +914,7 @@ fn stream(args: StreamArgs) -> Result<u8, Failure> {
         };
         let json = result.unwrap_or_else(|(id, stage, reason)| {
             failed = true;
-            stream_error(id, index, stage, &reason)
+            stream_error(id, index, &stage, &reason)
         });
         out.write_all(json.as_bytes())
             .and_then(|()| out.write_all(b"\n"))
@@ -925,7 +925,8 @@ fn stream(args: StreamArgs) -> Result<u8, Failure> {
     Ok(if failed { exit::SOME_FAILED } else { exit::OK })
 }
 
-type StreamError = (Option<String>, &'static str, String);
+/// A line's id (if it has one), the stage that failed and why.
+type StreamError = (Option<String>, String, String);
 
 fn stream_record(
     processor: &Processor,
@@ -938,7 +939,7 @@ fn stream_record(
     // recoded); a line that is none still names its id if it has one.
     let article = reader.json_line(line).map_err(|reason| {
         let id = fields.parse(line).ok().and_then(|v| fields.id_of(&v));
-        (id, "parse", reason)
+        (id, "parse".to_string(), reason)
     })?;
     let id = article.meta.id.clone();
     let mut raw =
@@ -951,9 +952,9 @@ fn stream_record(
         ..article.meta
     };
     let record = processor
-        .process(&raw, clock)
-        .map_err(|e| (id.clone(), "decode", e.reason))?;
-    serde_json::to_string(&record).map_err(|e| (id, "serialize", e.to_string()))
+        .process_guarded(&raw, clock)
+        .map_err(|e| (id.clone(), e.stage, e.reason))?;
+    serde_json::to_string(&record).map_err(|e| (id, "serialize".to_string(), e.to_string()))
 }
 
 fn stream_error(id: Option<String>, index: u64, stage: &str, reason: &str) -> String {

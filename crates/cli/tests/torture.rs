@@ -327,6 +327,17 @@ fn stream_reads_utf16_stdin() {
     }
 }
 
+/// A `stream` line's error names the stage that failed (a text over the
+/// line budget fails in `clean`, not in `decode`).
+#[test]
+fn stream_errors_name_their_stage() {
+    let text = "a line\n".repeat(100_001);
+    let input = json!({ "text": text }).to_string() + "\n";
+    let (code, lines) = stream(&[], input.as_bytes());
+    assert_eq!(code, Some(1), "{lines:?}");
+    assert_eq!(lines[0]["stage"], "clean", "{lines:?}");
+}
+
 /// `--field` maps a vendor's own field names in `run`; a bad mapping is a
 /// usage error.
 #[test]

@@ -205,6 +205,33 @@ impl Processor {
         Ok(self)
     }
 
+    /// [`Processor::process`], with a panic (a bug met on an odd input)
+    /// turned into an error record of stage `internal`: a bug must cost
+    /// that input, not a nightly run or a stream. [`Pipeline`](crate::Pipeline),
+    /// `newsclean stream` and `clean` process every document so.
+    pub fn process_guarded(
+        &self,
+        raw: &RawDocument,
+        clock: &StageClock,
+    ) -> Result<Record, ErrorRecord> {
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.process(raw, clock)))
+            .unwrap_or_else(|panic| {
+                let message = panic
+                    .downcast_ref::<&str>()
+                    .map(|s| s.to_string())
+                    .or_else(|| panic.downcast_ref::<String>().cloned())
+                    .unwrap_or_else(|| "unknown panic".to_string());
+                Err(ErrorRecord {
+                    index: raw.meta.index,
+                    ..ErrorRecord::new(
+                        raw.path.clone(),
+                        "internal",
+                        format!("internal error (please report): {message}"),
+                    )
+                })
+            })
+    }
+
     /// Limits for each HTML page (size, nodes, nesting, time).
     pub fn with_html_budget(mut self, budget: Budget) -> Processor {
         self.html = HtmlExtractor::new(budget);
@@ -215,10 +242,9 @@ impl Processor {
     /// (a JSON record's title, date, URL, id, authors; a WARC record's
     /// URI and date) fills the record.
     ///
-    /// Bad input is an `Err`, never a panic; [`Pipeline`](crate::Pipeline)
-    /// still catches panics per document (a bug must not stop a nightly
-    /// run), and a program calling this on untrusted input in a long-lived
-    /// process may want to do the same with `std::panic::catch_unwind`.
+    /// Bad input is an `Err`, never a panic; a program calling this on
+    /// untrusted input in a long-lived process may still prefer
+    /// [`Processor::process_guarded`].
     pub fn process(&self, raw: &RawDocument, clock: &StageClock) -> Result<Record, ErrorRecord> {
         let (decoded, page) = decode(raw, clock)?;
         let mut source = source_of(raw);

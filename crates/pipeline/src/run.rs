@@ -529,26 +529,7 @@ fn process_one(processor: &Processor, item: RawItem, clock: &StageClock) -> Done
     };
     let bytes = raw.bytes.len() as u64;
     let file_start = raw.meta.index.is_none_or(|i| i == 0);
-    // A bug on one odd input must cost that input, not the night's run:
-    // the panic becomes an error record and the run goes on.
-    let processed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        processor.process(&raw, clock)
-    }))
-    .unwrap_or_else(|panic| {
-        let message = panic
-            .downcast_ref::<&str>()
-            .map(|s| s.to_string())
-            .or_else(|| panic.downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "unknown panic".to_string());
-        Err(ErrorRecord {
-            index: raw.meta.index,
-            ..ErrorRecord::new(
-                raw.path.clone(),
-                "internal",
-                format!("internal error (please report): {message}"),
-            )
-        })
-    });
+    let processed = processor.process_guarded(&raw, clock);
     let outcome = match processed {
         Ok(record) => clock.time(SERIALIZE, || {
             let rules = record.removed.iter().map(|r| r.rule.clone()).collect();
