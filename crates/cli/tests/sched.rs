@@ -221,6 +221,40 @@ impl Rng {
     }
 }
 
+/// A write error in the middle of a run (here a folder where a part file
+/// goes; a full disk is the same) ends the run with exit code 5, instead
+/// of leaving it waiting for ever with the lock held.
+#[test]
+fn a_write_error_mid_run_exits_5() {
+    let dir = Dir::new();
+    // More batches than the writer lets wait behind it.
+    archive(&dir, 1500);
+    std::fs::create_dir_all(dir.out().join("records-000001.jsonl")).expect("mkdir");
+    let mut child = newsclean()
+        .arg("run")
+        .arg(dir.archive())
+        .arg("--out")
+        .arg(dir.out())
+        .args(["--quiet", "--no-learn-templates", "--part-records", "10"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start newsclean");
+    let started = Instant::now();
+    while child.try_wait().expect("wait").is_none() {
+        if started.elapsed() > Duration::from_secs(60) {
+            let _ = child.kill();
+            panic!("the run hung after a write error");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert_eq!(child.wait().expect("wait").code(), Some(5));
+    // The lock is free for the next night.
+    std::fs::remove_dir(dir.out().join("records-000001.jsonl")).expect("rmdir");
+    let next = run(&dir.archive(), &dir.out(), &["--no-learn-templates"]);
+    assert!(matches!(next.status.code(), Some(0 | 1)), "{next:?}");
+}
+
 /// Killing the run (`kill -9`) at random moments, again and again, then
 /// running it to the end gives exactly the records of one clean run: none
 /// lost, none twice.

@@ -226,6 +226,10 @@ impl Pipeline {
         let mut ignored = Arc::default();
 
         let written = std::thread::scope(|s| -> Result<(), PipelineError> {
+            // Owned here, so that a write error that ends this closure drops
+            // it: the reader, waiting for a ticket, then stops instead of
+            // waiting for ever (and the scope with it).
+            let ticket_rx = ticket_rx;
             let admit = Arc::clone(&plan);
             let walker = self
                 .walker(archive, Some(out))
