@@ -290,6 +290,16 @@ impl Manifest {
     }
 }
 
+/// Whether `name` is one that [`part_name`] gives, whatever the
+/// compression.
+fn is_part_name(name: &str) -> bool {
+    let Some(rest) = name.strip_prefix("records-") else {
+        return false;
+    };
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    digits >= 6 && matches!(&rest[digits..], ".jsonl" | ".jsonl.gz" | ".jsonl.zst")
+}
+
 /// The name of part file `n`: `records-000042.jsonl`, plus `.gz` or `.zst`
 /// when compressed.
 pub fn part_name(n: u64, compression: crate::Compression) -> String {
@@ -316,11 +326,11 @@ pub fn clean_orphans(out: &Path, manifest: &Manifest) -> Result<usize, StateErro
         for entry in entries {
             let entry = entry.map_err(io(&dir))?;
             let name = entry.file_name().to_string_lossy().into_owned();
-            let orphan_part = dir == out
-                && name.starts_with("records")
-                && name.contains(".jsonl")
-                && !manifest.parts.contains_key(&name);
-            let temporary = name.starts_with(".newsclean-") || name.starts_with(".tmp");
+            // Only names this program writes: a user's `records.jsonl` or
+            // `records-2023-backup.jsonl.gz` beside the parts stays.
+            let orphan_part =
+                dir == out && is_part_name(&name) && !manifest.parts.contains_key(&name);
+            let temporary = name.starts_with(".newsclean-") && name.ends_with(".tmp");
             if (orphan_part || temporary) && entry.file_type().is_ok_and(|t| t.is_file()) {
                 std::fs::remove_file(entry.path()).map_err(io(&entry.path()))?;
                 removed += 1;
@@ -741,20 +751,33 @@ mod tests {
     }
 
     #[test]
-    fn orphans_are_removed() {
+    fn orphans_are_removed_and_other_files_kept() {
         let out = tempfile::tempdir().unwrap();
         let mut m = Manifest::default();
         m.parts
             .insert(part_name(0, Compression::None), PartState::default());
+        let mine = [
+            "records.jsonl",
+            "records-2023-backup.jsonl.gz",
+            "records-000003.jsonl.done",
+            ".tmp-notes",
+        ];
         for name in [
             part_name(0, Compression::None),
-            part_name(1, Compression::None),
-            "records.jsonl".into(),
-        ] {
+            "records-000001.jsonl".into(),
+            "records-1234567.jsonl.zst".into(),
+            ".newsclean-abc.tmp".into(),
+        ]
+        .into_iter()
+        .chain(mine.map(String::from))
+        {
             std::fs::write(out.path().join(name), "x").unwrap();
         }
-        assert_eq!(clean_orphans(out.path(), &m).unwrap(), 2);
+        assert_eq!(clean_orphans(out.path(), &m).unwrap(), 3);
         assert!(out.path().join(part_name(0, Compression::None)).exists());
+        for name in mine {
+            assert!(out.path().join(name).exists(), "{name}");
+        }
     }
 
     fn write_part(path: &Path, compression: Compression, lines: &[&str]) {
