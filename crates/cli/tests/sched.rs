@@ -221,6 +221,22 @@ impl Rng {
     }
 }
 
+/// An archive that suddenly holds nothing (an unmounted disk) is refused
+/// with exit code 5, and the records of the last run stay.
+#[test]
+fn an_emptied_archive_supersedes_nothing() {
+    let dir = Dir::new();
+    archive(&dir, 20);
+    run(&dir.archive(), &dir.out(), &[]);
+    let before = records(&dir.out());
+    std::fs::remove_dir_all(dir.archive()).expect("rm");
+    std::fs::create_dir(dir.archive()).expect("mkdir");
+    let empty = run(&dir.archive(), &dir.out(), &[]);
+    assert_eq!(empty.status.code(), Some(5), "{empty:?}");
+    assert!(String::from_utf8_lossy(&empty.stderr).contains("mounted"));
+    assert_eq!(records(&dir.out()), before);
+}
+
 /// A write error in the middle of a run (here a folder where a part file
 /// goes; a full disk is the same) ends the run with exit code 5, instead
 /// of leaving it waiting for ever with the lock held.

@@ -72,6 +72,9 @@ struct PlanState {
     pending: HashMap<String, Pending>,
     /// Every accepted input seen by the walk, to find deleted ones.
     seen: HashSet<String>,
+    /// Folders (or files) the walk could not list: what the manifest holds
+    /// under them is unseen, not deleted.
+    unlisted: Vec<String>,
     counts: InputCounts,
     /// The manifest changed without any input being processed (a touched
     /// file's new modification time).
@@ -102,6 +105,7 @@ impl Plan {
                 manifest,
                 pending: HashMap::new(),
                 seen: HashSet::new(),
+                unlisted: Vec::new(),
                 counts: InputCounts::default(),
                 dirty: false,
                 decisions: record.then(Vec::new),
@@ -185,12 +189,28 @@ impl Plan {
         true
     }
 
-    /// Inputs of the manifest the walk did not see.
+    /// The walk could not list `rel` (a folder without read permission, a
+    /// disk error): its inputs in the manifest are kept as they are.
+    pub(crate) fn unlisted(&self, rel: &str) {
+        self.lock().unlisted.push(rel.to_string());
+    }
+
+    /// Inputs of the manifest the walk did not see, and not because it
+    /// could not list their folder.
     fn deleted(st: &PlanState) -> Vec<String> {
+        let hidden = |key: &str| {
+            st.unlisted.iter().any(|dir| {
+                dir.is_empty()
+                    || dir == "."
+                    || key
+                        .strip_prefix(dir.as_str())
+                        .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+            })
+        };
         st.manifest
             .inputs
             .keys()
-            .filter(|k| !st.seen.contains(*k))
+            .filter(|k| !st.seen.contains(*k) && !hidden(k))
             .cloned()
             .collect()
     }
@@ -469,6 +489,11 @@ impl Commit {
         } else {
             self.complete();
             let mut st = self.plan.lock();
+            if st.seen.is_empty() && st.unlisted.is_empty() && !st.manifest.inputs.is_empty() {
+                return Err(PipelineError::EmptyArchive {
+                    known: st.manifest.inputs.len(),
+                });
+            }
             if st.manifest.listing_errors != self.volatile {
                 st.manifest.listing_errors = self.volatile.clone();
                 st.dirty = true;
@@ -536,5 +561,24 @@ mod tests {
         };
         assert!(!plan_with("somehash").admit("a.txt", &file));
         assert!(plan_with("").admit("a.txt", &file));
+    }
+
+    /// Inputs under a folder the walk could not list are not deleted; a
+    /// sibling whose name merely starts the same is.
+    #[test]
+    fn inputs_of_an_unlisted_folder_are_not_deleted() {
+        let mut manifest = Manifest::default();
+        for key in ["a/x.txt", "b/y.txt", "b/c/z.txt", "b2.txt"] {
+            manifest
+                .inputs
+                .insert(key.to_string(), InputState::default());
+        }
+        let plan = Plan::new(manifest, &Options::default(), false);
+        plan.unlisted("b");
+        let mut deleted = Plan::deleted(&plan.lock());
+        deleted.sort();
+        assert_eq!(deleted, ["a/x.txt", "b2.txt"]);
+        plan.unlisted(".");
+        assert!(Plan::deleted(&plan.lock()).is_empty());
     }
 }

@@ -97,7 +97,8 @@ impl Default for Options {
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum PipelineError {
-    /// The archive root does not exist or is not readable.
+    /// The archive root does not exist, is not readable, or holds no
+    /// input at all where the output holds some (an unmounted disk).
     #[error("archive {path}: {source}")]
     Archive {
         /// The archive root.
@@ -121,6 +122,17 @@ pub enum PipelineError {
     /// The state folder could not be read or written.
     #[error(transparent)]
     State(#[from] StateError),
+    /// The archive holds no input at all, while the output folder holds
+    /// the records of earlier ones: most likely a disk that is not mounted.
+    /// Nothing is superseded.
+    #[error(
+        "the archive holds no input, but the output folder holds the records of {known}: \
+         is its disk mounted? (to start afresh from an empty archive, use a new output folder)"
+    )]
+    EmptyArchive {
+        /// Inputs the output folder knows.
+        known: usize,
+    },
     /// The worker pool could not be started.
     #[error("cannot start worker threads: {0}")]
     Threads(#[source] Box<dyn std::error::Error + Send + Sync>),
@@ -231,6 +243,7 @@ impl Pipeline {
             // waiting for ever (and the scope with it).
             let ticket_rx = ticket_rx;
             let admit = Arc::clone(&plan);
+            let unlisted = Arc::clone(&plan);
             let walker = self
                 .walker(archive, Some(out))
                 .filter(move |rel, full| admit.admit(rel, full));
@@ -253,6 +266,11 @@ impl Pipeline {
                 let mut start = Instant::now();
                 for item in walker {
                     clock.add(READ, start);
+                    if let Err(err) = &item
+                        && matches!(err.kind, newsclean_ingest::ReadErrorKind::Walk(_))
+                    {
+                        unlisted.unlisted(&err.path);
+                    }
                     if stop.as_ref().is_some_and(|s| s.load(Ordering::SeqCst)) {
                         tracing::warn!("stop requested: no new inputs are read");
                         interrupted.store(true, Ordering::SeqCst);
@@ -408,10 +426,15 @@ impl Pipeline {
 
     /// Checks that the archive exists and starts the worker pool.
     fn pool(&self, archive: &Path) -> Result<rayon::ThreadPool, PipelineError> {
-        std::fs::metadata(archive).map_err(|source| PipelineError::Archive {
+        let unusable = |source| PipelineError::Archive {
             path: archive.to_path_buf(),
             source,
-        })?;
+        };
+        // A root that cannot be listed is no empty archive: its inputs
+        // must not count as deleted.
+        if std::fs::metadata(archive).map_err(unusable)?.is_dir() {
+            std::fs::read_dir(archive).map_err(unusable)?;
+        }
         rayon::ThreadPoolBuilder::new()
             .num_threads(self.options.jobs.max(1))
             .thread_name(|i| format!("newsclean-worker-{i}"))
