@@ -434,24 +434,31 @@ fn jobs(jobs: Option<usize>) -> Result<usize, Failure> {
 /// `--templates`, and the options. Inputs processed under another one are
 /// processed again.
 fn base_config(args: &RunArgs) -> Result<String, Failure> {
+    // The same options however they are written: flags of different roles
+    // in any order (those of one role keep theirs), switched-off rules as a
+    // set, and rule packs by their content, not by the path that names them
+    // (`site.toml`, `./site.toml`, an absolute path).
+    let mut fields = args.input.fields.clone();
+    fields.sort_by(|a, b| a.split('=').next().cmp(&b.split('=').next()));
+    let disable: std::collections::BTreeSet<&String> = args.rules.disable.iter().collect();
     let mut text = format!(
         "newsclean {}\nmax_bytes {}\nmax_member_bytes {}\nfields {:?}\nshard {:?}\nfollow_links {}\nlearn {} {} {}\ndisable {:?}\n",
         env!("CARGO_PKG_VERSION"),
         args.input.max_bytes,
         args.input.max_member_bytes,
-        args.input.fields,
+        fields,
         args.shard.map(|s| s.to_string()),
         args.follow_links,
         !args.no_learn_templates,
         args.learn.min_documents,
         args.learn.min_share,
-        args.rules.disable,
+        disable,
     );
     for pack in args.rules.packs.iter().chain(&args.templates) {
         let content = std::fs::read_to_string(pack)
             .with_context(|| format!("cannot read rule pack {}", pack.display()))
             .map_err(Failure::usage)?;
-        text.push_str(&format!("pack {}\n{content}\n", pack.display()));
+        text.push_str(&format!("pack {}\n{content}\n", content.len()));
     }
     Ok(state::hash_bytes(text.as_bytes()))
 }

@@ -221,6 +221,49 @@ impl Rng {
     }
 }
 
+/// The same options written another way (a rule pack by another path,
+/// switched-off rules or field maps in another order) are the same
+/// configuration: nothing is processed again.
+#[test]
+fn the_same_options_written_otherwise_change_nothing() {
+    let dir = Dir::new();
+    archive(&dir, 20);
+    std::fs::write(dir.root.path().join("site.toml"), "[[rule]]\nid = \"site.x\"\nkind = \"exact\"\npatterns = [\"Read more\"]\nrole = \"related\"\nreason = \"x\"\n").expect("write");
+    let pack = dir.root.path().join("site.toml");
+    let other = dir.root.path().join(".").join("site.toml");
+    let (a, b) = (pack.to_string_lossy(), other.to_string_lossy());
+    let first = [
+        "--rules",
+        &a,
+        "--disable-rule",
+        "footer.bloomberg",
+        "--disable-rule",
+        "footer.copyright",
+        "--field",
+        "text=body",
+        "--field",
+        "title=hed",
+    ];
+    let second = [
+        "--rules",
+        &b,
+        "--disable-rule",
+        "footer.copyright",
+        "--disable-rule",
+        "footer.bloomberg",
+        "--field",
+        "title=hed",
+        "--field",
+        "text=body",
+    ];
+    run(&dir.archive(), &dir.out(), &first);
+    let again = run(&dir.archive(), &dir.out(), &second);
+    assert_eq!(again.status.code(), Some(0), "{again:?}");
+    let report: serde_json::Value =
+        serde_json::from_str(&dir.read_out("report.json")).expect("report");
+    assert_eq!(report["inputs"]["changed"], 0, "{report}");
+}
+
 /// An archive that suddenly holds nothing (an unmounted disk) is refused
 /// with exit code 5, and the records of the last run stay.
 #[test]
