@@ -13,6 +13,15 @@ use newsclean_cleanup::RuleSet;
 use newsclean_output::{Compression, state};
 use newsclean_pipeline::{Options, Pipeline, Processor, Reason, StageClock};
 
+/// `eprintln!` that ignores a closed stderr: a log reader that died must
+/// not turn a good run into a panic (exit code 101).
+macro_rules! note {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+
 /// Exit codes, documented in README.md and `--help`.
 mod exit {
     /// Every input gave a record.
@@ -308,7 +317,7 @@ fn parse() -> Cli {
             Cli::parse_from(merged)
         }
         Err(err) => {
-            eprintln!("newsclean: error: {err:#}");
+            note!("newsclean: error: {err:#}");
             std::process::exit(i32::from(exit::USAGE));
         }
     }
@@ -398,9 +407,9 @@ fn main() -> ExitCode {
             if is_broken_pipe(&failure.error) {
                 return ExitCode::from(exit::OK);
             }
-            eprintln!("newsclean: error: {}", failure.error);
+            note!("newsclean: error: {}", failure.error);
             for cause in failure.error.chain().skip(1) {
-                eprintln!("  Cause: {cause}");
+                note!("  Cause: {cause}");
             }
             ExitCode::from(failure.code)
         }
@@ -471,13 +480,13 @@ fn on_signals() -> Arc<AtomicBool> {
     let flag = Arc::clone(&stop);
     let installed = ctrlc::set_handler(move || {
         if flag.swap(true, Ordering::SeqCst) {
-            eprintln!("newsclean: second signal, exiting now");
+            note!("newsclean: second signal, exiting now");
             std::process::exit(i32::from(exit::INTERRUPTED));
         }
-        eprintln!("newsclean: stopping: committing complete inputs (signal again to exit now)");
+        note!("newsclean: stopping: committing complete inputs (signal again to exit now)");
     });
     if let Err(err) = installed {
-        eprintln!("newsclean: warning: cannot handle signals: {err}");
+        note!("newsclean: warning: cannot handle signals: {err}");
     }
     stop
 }
@@ -603,7 +612,7 @@ fn run(args: RunArgs) -> Result<u8, Failure> {
             }
             writeln!(out, "{:<9} {path}", reason.as_str()).map_err(|e| Failure::fatal(e.into()))?;
         }
-        eprintln!(
+        note!(
             "newsclean: dry run: {todo} of {} inputs to process or supersede",
             plan.len()
         );
@@ -638,14 +647,14 @@ fn run(args: RunArgs) -> Result<u8, Failure> {
     if !args.quiet && args.log_format != "json" {
         let i = &report.inputs;
         if i.new + i.changed + i.deleted == 0 && !report.interrupted {
-            eprintln!(
+            note!(
                 "newsclean: nothing to do: {} inputs unchanged ({:.2}s) -> {}",
                 i.unchanged,
                 report.seconds,
                 out.display()
             );
         } else {
-            eprintln!(
+            note!(
                 "newsclean: {} new, {} changed, {} unchanged, {} deleted inputs; {} files ({:.1} MB), {} records, {} errors in {:.2}s ({:.0} files/s){} -> {}",
                 i.new,
                 i.changed,
@@ -708,7 +717,7 @@ fn compact(args: CompactArgs) -> Result<u8, Failure> {
         args.parts.compress,
     )
     .map_err(|e| Failure::fatal(e.into()))?;
-    eprintln!(
+    note!(
         "newsclean: compacted: {} records kept, {} superseded dropped, {} part file(s)",
         done.records,
         done.dropped,
@@ -772,7 +781,7 @@ fn explain(args: CleanArgs) -> Result<u8, Failure> {
         match verdicts {
             Ok(doc) => explained.push(doc),
             Err(err) => {
-                eprintln!("newsclean: {}: {err}", args.file.display());
+                note!("newsclean: {}: {err}", args.file.display());
                 code = exit::SOME_FAILED;
             }
         }
@@ -842,7 +851,7 @@ fn templates(args: TemplateArgs) -> Result<u8, Failure> {
     std::fs::write(&args.out, learner.to_toml())
         .with_context(|| format!("cannot write {}", args.out.display()))
         .map_err(Failure::fatal)?;
-    eprintln!(
+    note!(
         "newsclean: {} templates -> {}",
         learner.templates().len(),
         args.out.display()

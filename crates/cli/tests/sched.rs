@@ -264,6 +264,25 @@ fn the_same_options_written_otherwise_change_nothing() {
     assert_eq!(report["inputs"]["changed"], 0, "{report}");
 }
 
+/// A closed stderr (the log reader died) does not turn a run into a
+/// panic: the exit code is the run's own.
+#[test]
+fn a_closed_stderr_keeps_the_exit_code() {
+    let dir = Dir::new();
+    archive(&dir, 5);
+    let mut child = newsclean()
+        .arg("run")
+        .arg(dir.archive())
+        .arg("--out")
+        .arg(dir.out())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start newsclean");
+    drop(child.stderr.take());
+    assert_eq!(child.wait().expect("wait").code(), Some(1)); // the empty file
+}
+
 /// An archive that suddenly holds nothing (an unmounted disk) is refused
 /// with exit code 5, and the records of the last run stay.
 #[test]
