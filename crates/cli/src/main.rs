@@ -568,11 +568,10 @@ fn run(args: RunArgs) -> Result<u8, Failure> {
     // The template pass's processor, reused by the main pass: built once,
     // the extractor's lists and patterns are not compiled twice.
     let mut learned_with = None;
-    if args.dry_run {
-        if learn {
-            config.clear(); // unknown until learned: everything counts as changed
-        }
-    } else if learn {
+    // A dry run learns them too (reading the archive once), but keeps them
+    // in memory: what it prints is what a run would do.
+    let mut learned = None;
+    if learn {
         let pipeline = Pipeline::new(
             Processor::new(&rules).map_err(|e| Failure::usage(e.into()))?,
             options.clone(),
@@ -582,15 +581,24 @@ fn run(args: RunArgs) -> Result<u8, Failure> {
             .map_err(|e| Failure::fatal(e.into()))?;
         learned_with = Some((pipeline.into_processor(), rules.clone()));
         tracing::info!(templates = learner.templates().len(), "templates learned");
-        state::atomic_write(&templates_path, learner.to_toml().as_bytes())
-            .map_err(|e| Failure::fatal(e.into()))?;
+        let toml = learner.to_toml();
+        if !args.dry_run {
+            state::atomic_write(&templates_path, toml.as_bytes())
+                .map_err(|e| Failure::fatal(e.into()))?;
+        }
+        learned = Some(toml.into_bytes());
     }
-    if !args.no_learn_templates && !config.is_empty() {
-        let saved = std::fs::read(&templates_path)
-            .with_context(|| format!("cannot read {}", templates_path.display()))
-            .map_err(Failure::fatal)?;
+    if !args.no_learn_templates {
+        let saved = match learned {
+            Some(toml) => toml,
+            None => std::fs::read(&templates_path)
+                .with_context(|| format!("cannot read {}", templates_path.display()))
+                .map_err(Failure::fatal)?,
+        };
         config = state::hash_bytes(format!("{base} {}", state::hash_bytes(&saved)).as_bytes());
-        add_pack(&mut rules, &templates_path)?;
+        if !args.dry_run {
+            add_pack(&mut rules, &templates_path)?;
+        }
     }
     options.config = config;
     let processor = match learned_with {

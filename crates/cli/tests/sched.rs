@@ -264,6 +264,26 @@ fn the_same_options_written_otherwise_change_nothing() {
     assert_eq!(report["inputs"]["changed"], 0, "{report}");
 }
 
+/// Without its saved templates an output folder makes the next run learn
+/// them again; a dry run learns them as well (without saving them), so it
+/// says what that run will do: an unchanged archive is unchanged.
+#[test]
+fn a_dry_run_without_saved_templates_tells_the_truth() {
+    let dir = Dir::new();
+    archive(&dir, 30);
+    run(&dir.archive(), &dir.out(), &[]);
+    std::fs::remove_file(dir.out().join("templates.toml")).expect("rm");
+    let dry = run(&dir.archive(), &dir.out(), &["--dry-run"]);
+    let plan = String::from_utf8_lossy(&dry.stdout);
+    assert!(plan.lines().count() > 30, "{plan}");
+    assert!(plan.lines().all(|l| l.starts_with("unchanged")), "{plan}");
+    assert!(!dir.out().join("templates.toml").exists());
+    run(&dir.archive(), &dir.out(), &[]);
+    let report: serde_json::Value =
+        serde_json::from_str(&dir.read_out("report.json")).expect("report");
+    assert_eq!(report["inputs"]["changed"], 0, "{report}");
+}
+
 /// A closed stderr (the log reader died) does not turn a run into a
 /// panic: the exit code is the run's own.
 #[test]
