@@ -199,9 +199,13 @@ fn a_link_met_last_night_is_listed_but_no_new_failure() {
     assert_eq!(codes, [Some(1), Some(0), Some(0)]);
     let errors = std::fs::read_to_string(dir.out().join("errors.jsonl")).expect("errors");
     assert!(errors.contains("link.txt"), "{errors}");
-    // A full run reads everything again, and counts what it meets.
+    // A full run reads everything again, and counts what it meets; a link
+    // is no file read.
     let full = run(&dir.archive(), &dir.out(), &["--full"]);
     assert_eq!(full.status.code(), Some(1));
+    let report: serde_json::Value =
+        serde_json::from_str(&dir.read_out("report.json")).expect("report");
+    assert_eq!(report["files"], 4, "{report}"); // 3 stories and a feed
     // Gone, then back: new again.
     std::fs::remove_file(dir.archive().join("link.txt")).expect("rm");
     assert_eq!(run(&dir.archive(), &dir.out(), &[]).status.code(), Some(0));

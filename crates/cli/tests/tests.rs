@@ -239,12 +239,14 @@ fn exit_codes() {
         String::from_utf8_lossy(&ok.stderr)
     );
 
+    let nowhere = dir.root.path().join("never-made");
     let missing = output(
         newsclean()
             .args(["run", "-q", "/nonexistent/archive", "--out"])
-            .arg(dir.out()),
+            .arg(&nowhere),
     );
     assert_eq!(missing.status.code(), Some(5));
+    assert!(!nowhere.exists(), "a missing archive left an output folder");
 
     let usage = output(newsclean().args(["run"]));
     assert_eq!(usage.status.code(), Some(2));

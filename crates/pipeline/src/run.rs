@@ -545,7 +545,11 @@ fn process_one(processor: &Processor, item: RawItem, clock: &StageClock) -> Done
                 index: err.index,
                 ..ErrorRecord::new(err.path.clone(), err.stage(), err.kind.to_string())
             });
-            let file_start = err.index.is_none_or(|i| i == 0);
+            // A link, a folder that cannot be listed, or a file that changed
+            // after its records were read is no (further) file read.
+            use newsclean_ingest::ReadErrorKind::{Changed, Link, Walk};
+            let file_start = err.index.is_none_or(|i| i == 0)
+                && !matches!(err.kind, Walk(_) | Link(_) | Changed);
             return Done {
                 key: input_key(&err.path, err.index),
                 bytes: 0,
