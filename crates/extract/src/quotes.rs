@@ -401,8 +401,7 @@ pub(crate) fn find(
         let lead = || english.then(|| lead_in(found, paragraphs, span)).flatten();
         let speaker = match attribution {
             Some(a) => a,
-            None if let Some(person) = lead() => Some(person),
-            None => match &last_speaker {
+            None => lead().or_else(|| match &last_speaker {
                 // A quote on its own continues the speaker of the quote
                 // just before it (same paragraph, or the paragraph before
                 // when this one opens with the quote).
@@ -413,7 +412,7 @@ pub(crate) fn find(
                     s.clone()
                 }
                 _ => None,
-            },
+            }),
         };
         // `they` are the last group that spoke (`the lawmakers`).
         let speaker = match speaker {
