@@ -37,6 +37,10 @@ pub(crate) struct Mention {
     pub(crate) end: usize,
     /// Index of the entity this mention belongs to, after merging.
     pub(crate) entity: usize,
+    /// Inside brackets opened in its sentence (`(… the voice of Carl
+    /// Sagan) the EP allowed Luboku to …`): not who the sentence is about,
+    /// nor whom a later `he` stands for.
+    pub(crate) bracketed: bool,
 }
 
 /// The mentions of an article and the entities they merge into.
@@ -1108,23 +1112,29 @@ fn merge(
                 .roles
                 .push((role.clone(), entity, c.paragraph, c.start));
         }
+        let sentence = sentence_starts.get(c.paragraph).map_or(0, |starts| {
+            let k = starts.partition_point(|&s| s <= c.start);
+            starts.get(k.wrapping_sub(1)).copied().unwrap_or(0)
+        });
+        let bracketed = paragraphs
+            .get(c.paragraph)
+            .and_then(|t| t.get(sentence.min(c.start)..c.start))
+            .is_some_and(|before| before.matches('(').count() > before.matches(')').count());
         found.mentions.push(Mention {
             kind,
             paragraph: c.paragraph,
-            sentence: sentence_starts.get(c.paragraph).map_or(0, |starts| {
-                let k = starts.partition_point(|&s| s <= c.start);
-                starts.get(k.wrapping_sub(1)).copied().unwrap_or(0)
-            }),
+            sentence,
             start: c.start,
             end: c.end,
             entity,
+            bracketed,
         });
     }
     for m in &found.mentions {
         let key = (m.paragraph, m.sentence);
         let first = found.first_mentions.entry(key).or_insert(m.start);
         *first = (*first).min(m.start);
-        if m.kind == Kind::Person {
+        if m.kind == Kind::Person && !m.bracketed {
             let first = found.first_people.entry(key).or_insert(m.start);
             *first = (*first).min(m.start);
         }

@@ -1540,7 +1540,9 @@ fn resolve(lex: &Lexicon, found: &Found, span: &Span, phrase: &str, text: &str) 
         // person who comes first in a sentence, rather than the last name
         // written (`Starmer … gifts from Lord Alli. He said …`).
         let before = |m: &&crate::entities::Mention| {
-            m.kind == Kind::Person && (m.paragraph, m.start) < (span.paragraph, span.open)
+            m.kind == Kind::Person
+                && !m.bracketed
+                && (m.paragraph, m.start) < (span.paragraph, span.open)
         };
         // Names earlier in the quote's own sentence are rarely its speaker
         // (`Asked about gifts from Lord Alli, he said`).
@@ -2075,6 +2077,15 @@ mod tests {
                 Some("Brian Babin".to_string())
             ]
         );
+    }
+
+    #[test]
+    fn a_name_in_brackets_is_not_what_he_stands_for() {
+        let found = speakers(&[
+            "Given its inspiration from the probe (the first track samples the voice of astronomer Carl Sagan) the EP allowed the musician to reflect.",
+            "“It eliminates these arbitrary borders we have created,” he says.",
+        ]);
+        assert_eq!(found, [None]);
     }
 
     #[test]
