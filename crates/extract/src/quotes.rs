@@ -398,7 +398,11 @@ pub(crate) fn find(
         if words < 2 || (words < 4 && attribution.is_none()) || is_title(&span.text) {
             continue;
         }
-        let lead = || english.then(|| lead_in(found, paragraphs, span)).flatten();
+        let lead = || {
+            english
+                .then(|| lead_in(lex, found, paragraphs, span))
+                .flatten()
+        };
         let speaker = match attribution {
             Some(a) => a,
             None => lead().or_else(|| match &last_speaker {
@@ -458,7 +462,7 @@ pub(crate) fn find(
 /// `Aderholt returned to the issue later in the hearing. “What …?”`: a
 /// quote that stands right after a sentence opening with a person's name,
 /// in the same paragraph, is that person's.
-fn lead_in(found: &Found, paragraphs: &[String], span: &Span) -> Option<String> {
+fn lead_in(lex: &Lexicon, found: &Found, paragraphs: &[String], span: &Span) -> Option<String> {
     let text = paragraphs[span.paragraph].as_str();
     let split = found.sentences.get(span.paragraph)?;
     let k = split.partition_point(|&(_, e)| e <= span.open);
@@ -478,6 +482,31 @@ fn lead_in(found: &Found, paragraphs: &[String], span: &Span) -> Option<String> 
             .iter()
             .find(|m| m.kind == Kind::Person && m.paragraph == span.paragraph && m.start == at)
     };
+    // `…, but expect a different flavour, says Yao. “They cannot …”`: the
+    // sentence before ends in its attribution.
+    let body = text[start..end].trim_end().trim_end_matches('.');
+    if let Some(comma) = body.rfind(", ").map(|k| start + k + 2) {
+        let clause = &text[comma..start + body.len()];
+        let words = words_of(clause, comma);
+        let is_verb = |w: &(usize, &str)| lex.speech_verbs.contains(w.1);
+        // `says Yao` or `Yao says`: the name, as the record gives names.
+        let phrase = match words.as_slice() {
+            [verb, name @ ..] if is_verb(verb) && !name.is_empty() => inverted(lex, text, name),
+            [name @ .., verb] if is_verb(verb) && !name.is_empty() => {
+                Some(text[name[0].0..verb.0].trim().to_string())
+            }
+            _ => None,
+        };
+        if words.len() <= 5
+            && let Some(phrase) = phrase.filter(|p| {
+                p.split_whitespace().count() <= 4
+                    && p.split_whitespace()
+                        .all(|w| w.starts_with(char::is_uppercase))
+            })
+        {
+            return resolve(lex, found, span, &phrase, text);
+        }
+    }
     let first = person_at(opens)?;
     let possessive = text[first.end..].starts_with(['’', '\'']);
     if !possessive {
@@ -2021,13 +2050,16 @@ mod tests {
             "Robert Aderholt, the ranking member, spoke first. Aderholt returned to the issue later in the hearing. “What vehicles exist today to get to the Moon by 2024?”",
             "Jane Doe’s lawyer, Jeremy Robinson, had a shorter statement. “It is impossible to overstate the magnitude of this ruling.”",
             "Taylor Swift’s rep told the paper that this was not the whole truth. “The label is trying to make this about money.”",
+            // The sentence before ends in its attribution.
+            "The world should expect leadership of a different flavour, says Yao. “They cannot expect China to do what the US does.”",
         ]);
         assert_eq!(
             found,
             [
                 Some("Robert Aderholt".to_string()),
                 Some("Jeremy Robinson".to_string()),
-                None
+                None,
+                Some("Yao".to_string())
             ]
         );
     }
