@@ -400,23 +400,28 @@ pub(crate) fn find(
         }
         let lead = || {
             english
-                .then(|| lead_in(lex, found, paragraphs, span))
+                .then(|| {
+                    lead_in(lex, found, paragraphs, span)
+                        .or_else(|| reported_before(lex, found, paragraphs, span))
+                })
                 .flatten()
         };
-        let speaker = match attribution {
-            Some(a) => a,
-            None => lead().or_else(|| match &last_speaker {
-                // A quote on its own continues the speaker of the quote
-                // just before it (same paragraph, or the paragraph before
-                // when this one opens with the quote).
-                Some((p, s))
-                    if *p == span.paragraph
-                        || (*p + 1 == span.paragraph && (span.open == 0 || *continues)) =>
-                {
-                    s.clone()
-                }
-                _ => None,
-            }),
+        // A quote on its own continues the speaker of the quote just before
+        // it in its paragraph; else it may be the person a sentence right
+        // before it opens with (or a paragraph of reported speech before
+        // it); else the speaker of the paragraph before, when this one opens
+        // with the quote.
+        let speaker = match (attribution, &last_speaker) {
+            (Some(a), _) => a,
+            (None, Some((p, s))) if *p == span.paragraph => s.clone(),
+            (None, last) => lead()
+                .filter(|name| !about(name, &span.text))
+                .or_else(|| match last {
+                    Some((p, s)) if *p + 1 == span.paragraph && (span.open == 0 || *continues) => {
+                        s.clone()
+                    }
+                    _ => None,
+                }),
         };
         // `they` are the last group that spoke (`the lawmakers`).
         let speaker = match speaker {
@@ -519,6 +524,55 @@ fn lead_in(lex: &Lexicon, found: &Found, paragraphs: &[String], span: &Span) -> 
     text[named.end..end]
         .starts_with(',')
         .then(|| found.name_of(named).to_string())
+}
+
+/// The quote speaks about `name` (its surname, or a third person opening
+/// it: `John Smith was sentenced. “He showed no remorse.”`), so it is not
+/// theirs.
+fn about(name: &str, quote: &str) -> bool {
+    let surname = name.split_whitespace().last().unwrap_or(name);
+    let first = quote.split_whitespace().next().unwrap_or("");
+    matches!(first, "He" | "She" | "His" | "Her" | "Him")
+        || quote
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .any(|w| w == surname)
+}
+
+/// `Erekat said it was only the latest move by the US. ¶ “They wanted us
+/// on our knees …”`: a paragraph that is a quote, after a paragraph of
+/// reported speech without quotes, is the reporting person's: the last one
+/// named right before or after a verb of saying.
+fn reported_before(
+    lex: &Lexicon,
+    found: &Found,
+    paragraphs: &[String],
+    span: &Span,
+) -> Option<String> {
+    if span.open != 0 || span.paragraph == 0 {
+        return None;
+    }
+    let p = span.paragraph - 1;
+    let prev = paragraphs[p].as_str();
+    if prev.contains(['“', '”', '"', '«', '»', '„']) {
+        return None;
+    }
+    let verb = |w: Option<&str>| {
+        w.map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+            .is_some_and(|w| lex.speech_verbs.contains(w))
+    };
+    found
+        .mentions
+        .iter()
+        .filter(|m| m.kind == Kind::Person && m.paragraph == p && !m.bracketed)
+        .filter(|m| {
+            verb(prev.get(m.end..).and_then(|t| t.split_whitespace().next()))
+                || verb(
+                    prev.get(..m.start)
+                        .and_then(|t| t.split_whitespace().next_back()),
+                )
+        })
+        .max_by_key(|m| m.start)
+        .map(|m| found.name_of(m).to_string())
 }
 
 /// Who `it` is: the organisation that spoke last, in this paragraph or the
@@ -2118,6 +2172,27 @@ mod tests {
             "“It eliminates these arbitrary borders we have created,” he says.",
         ]);
         assert_eq!(found, [None]);
+    }
+
+    #[test]
+    fn a_lead_in_gives_way_to_the_speaker_before_and_to_quotes_about_its_person() {
+        let found = speakers(&[
+            "“We will fight this ruling all the way,” said Mary Jones, the union leader. John Smith, the company’s lawyer, listened in silence. “We will never accept a deal that cuts our pay.”",
+            "John Smith was sentenced to five years in prison on Tuesday. “He showed no remorse at all for what he did.”",
+            "Joe Biden won the election in 2020 after a long campaign. “Biden is a weak leader and always was.”",
+            "Saeb Erekat said it was only the latest move by the US to force the Palestinians to give up.",
+            "“They wanted us on our knees and they used every trick in the book.”",
+        ]);
+        assert_eq!(
+            found,
+            [
+                Some("Mary Jones".to_string()),
+                Some("Mary Jones".to_string()),
+                None,
+                None,
+                Some("Saeb Erekat".to_string())
+            ]
+        );
     }
 
     #[test]
