@@ -491,6 +491,22 @@ fn on_signals() -> Arc<AtomicBool> {
     stop
 }
 
+/// A writer whose failures are dropped: the log subscriber reports a failed
+/// write with `eprintln!`, which panics on a closed stderr (a log reader
+/// that died must not end the run).
+struct Unfailing<W>(W);
+
+impl<W: Write> Write for Unfailing<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        Ok(self.0.write(buf).unwrap_or(buf.len()))
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        let _ = self.0.flush();
+        Ok(())
+    }
+}
+
 /// Logs on stderr with `tracing`, plain or JSON.
 fn init_logs(args: &RunArgs) {
     let json = args.log_format == "json";
@@ -500,7 +516,7 @@ fn init_logs(args: &RunArgs) {
         tracing::Level::WARN
     });
     let builder = tracing_subscriber::fmt()
-        .with_writer(std::io::stderr)
+        .with_writer(|| Unfailing(std::io::stderr()))
         .with_max_level(level)
         .with_target(false);
     // A second initialisation cannot happen in this binary; ignore it.

@@ -294,17 +294,22 @@ fn a_dry_run_without_saved_templates_tells_the_truth() {
 fn a_closed_stderr_keeps_the_exit_code() {
     let dir = Dir::new();
     archive(&dir, 5);
-    let mut child = newsclean()
-        .arg("run")
-        .arg(dir.archive())
-        .arg("--out")
-        .arg(dir.out())
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("start newsclean");
-    drop(child.stderr.take());
-    assert_eq!(child.wait().expect("wait").code(), Some(1)); // the empty file
+    // The summary line, then the log events of JSON logs.
+    for (out, logs) in [("plain", "plain"), ("json", "json")] {
+        let mut child = newsclean()
+            .arg("run")
+            .arg(dir.archive())
+            .arg("--out")
+            .arg(dir.root.path().join(out))
+            .args(["--log-format", logs])
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("start newsclean");
+        drop(child.stderr.take());
+        // The empty file fails.
+        assert_eq!(child.wait().expect("wait").code(), Some(1), "{logs}");
+    }
 }
 
 /// An archive that suddenly holds nothing (an unmounted disk) is refused
