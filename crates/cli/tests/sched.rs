@@ -213,6 +213,26 @@ fn a_link_met_last_night_is_listed_but_no_new_failure() {
     assert_eq!(run(&dir.archive(), &dir.out(), &[]).status.code(), Some(1));
 }
 
+/// With `--follow-links`, a link whose target is gone is no folder that
+/// could not be listed: its input is deleted with the target.
+#[cfg(unix)]
+#[test]
+fn a_followed_link_whose_target_went_is_deleted() {
+    let dir = Dir::new();
+    archive(&dir, 3);
+    std::os::unix::fs::symlink(
+        "../site0/story-00000.txt",
+        dir.archive().join("feeds/l.txt"),
+    )
+    .expect("link");
+    run(&dir.archive(), &dir.out(), &["--follow-links"]);
+    std::fs::remove_file(dir.archive().join("site0/story-00000.txt")).expect("rm");
+    run(&dir.archive(), &dir.out(), &["--follow-links"]);
+    let report: serde_json::Value =
+        serde_json::from_str(&dir.read_out("report.json")).expect("report");
+    assert_eq!(report["inputs"]["deleted"], 2, "{report}");
+}
+
 /// A tiny deterministic random number generator (xorshift).
 struct Rng(u64);
 
@@ -326,6 +346,41 @@ fn an_emptied_archive_supersedes_nothing() {
     assert_eq!(empty.status.code(), Some(5), "{empty:?}");
     assert!(String::from_utf8_lossy(&empty.stderr).contains("mounted"));
     assert_eq!(records(&dir.out()), before);
+    // A dry run says so too.
+    let dry = run(&dir.archive(), &dir.out(), &["--dry-run"]);
+    assert_eq!(dry.status.code(), Some(5), "{dry:?}");
+}
+
+/// A shard whose files are all gone, in an archive that still holds
+/// others, supersedes their records: that is no unmounted disk.
+#[test]
+fn a_shard_that_lost_its_files_supersedes_them() {
+    let dir = Dir::new();
+    archive(&dir, 20);
+    run(&dir.archive(), &dir.out(), &["--shard", "1/2"]);
+    let first: serde_json::Value =
+        serde_json::from_str(&dir.read_out("report.json")).expect("report");
+    let mine = first["inputs"]["new"].as_u64().expect("count");
+    assert!(mine > 0);
+    // Remove exactly the files of shard 1: a run of shard 2 alone then
+    // still finds every one of its own.
+    let listed = output(
+        newsclean()
+            .arg("run")
+            .arg(dir.archive())
+            .arg("--out")
+            .arg(dir.root.path().join("probe"))
+            .args(["--shard", "1/2", "--dry-run"]),
+    );
+    for line in String::from_utf8_lossy(&listed.stdout).lines() {
+        let path = line.split_whitespace().last().expect("path");
+        std::fs::remove_file(dir.archive().join(path)).expect("rm");
+    }
+    let again = run(&dir.archive(), &dir.out(), &["--shard", "1/2"]);
+    assert!(matches!(again.status.code(), Some(0 | 1)), "{again:?}");
+    let report: serde_json::Value =
+        serde_json::from_str(&dir.read_out("report.json")).expect("report");
+    assert_eq!(report["inputs"]["deleted"].as_u64(), Some(mine), "{report}");
 }
 
 /// A write error in the middle of a run (here a folder where a part file

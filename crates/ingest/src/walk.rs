@@ -256,7 +256,13 @@ impl Walk {
                         .path()
                         .map(|p| relative_path(&self.root, p))
                         .unwrap_or_else(|| ".".to_string());
-                    if in_shard(&path) {
+                    // A folder that cannot be listed holds files of every
+                    // shard: each shard hears of it.
+                    let folder = err
+                        .path()
+                        .and_then(|p| std::fs::symlink_metadata(p).ok())
+                        .is_some_and(|m| m.is_dir());
+                    if folder || in_shard(&path) {
                         sink(Err(ReadError {
                             path,
                             index: None,

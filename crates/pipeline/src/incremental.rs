@@ -489,11 +489,6 @@ impl Commit {
         } else {
             self.complete();
             let mut st = self.plan.lock();
-            if st.seen.is_empty() && st.unlisted.is_empty() && !st.manifest.inputs.is_empty() {
-                return Err(PipelineError::EmptyArchive {
-                    known: st.manifest.inputs.len(),
-                });
-            }
             if st.manifest.listing_errors != self.volatile {
                 st.manifest.listing_errors = self.volatile.clone();
                 st.dirty = true;

@@ -97,8 +97,7 @@ impl Default for Options {
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum PipelineError {
-    /// The archive root does not exist, is not readable, or holds no
-    /// input at all where the output holds some (an unmounted disk).
+    /// The archive root does not exist or is not readable.
     #[error("archive {path}: {source}")]
     Archive {
         /// The archive root.
@@ -122,11 +121,11 @@ pub enum PipelineError {
     /// The state folder could not be read or written.
     #[error(transparent)]
     State(#[from] StateError),
-    /// The archive holds no input at all, while the output folder holds
-    /// the records of earlier ones: most likely a disk that is not mounted.
+    /// The archive folder is empty, while the output folder holds the
+    /// records of earlier inputs: most likely a disk that is not mounted.
     /// Nothing is superseded.
     #[error(
-        "the archive holds no input, but the output folder holds the records of {known}: \
+        "the archive folder is empty, but the output folder holds the records of {known} inputs: \
          is its disk mounted? (to start afresh from an empty archive, use a new output folder)"
     )]
     EmptyArchive {
@@ -204,6 +203,7 @@ impl Pipeline {
             source,
         })?;
         let manifest = Manifest::load(out)?.unwrap_or_default();
+        refuse_empty(archive, &manifest)?;
         tracing::info!(
             archive = %archive.display(),
             out = %out.display(),
@@ -266,10 +266,8 @@ impl Pipeline {
                 let mut start = Instant::now();
                 for item in walker {
                     clock.add(READ, start);
-                    if let Err(err) = &item
-                        && matches!(err.kind, newsclean_ingest::ReadErrorKind::Walk(_))
-                    {
-                        unlisted.unlisted(&err.path);
+                    if let Err(err) = &item {
+                        note_unlisted(&unlisted, archive, err);
                     }
                     if stop.as_ref().is_some_and(|s| s.load(Ordering::SeqCst)) {
                         tracing::warn!("stop requested: no new inputs are read");
@@ -374,13 +372,18 @@ impl Pipeline {
     pub fn plan(&self, archive: &Path, out: &Path) -> Result<Vec<(String, Reason)>, PipelineError> {
         self.pool(archive)?;
         let manifest = Manifest::load(out)?.unwrap_or_default();
+        refuse_empty(archive, &manifest)?;
         let plan = Arc::new(Plan::new(manifest, &self.options, true));
         let admit = Arc::clone(&plan);
         let walker = self
             .walker(archive, Some(out))
             .filter(move |rel, full| admit.admit(rel, full));
         // Listing errors are all the walker yields: the filter reads nothing.
-        walker.for_each(drop);
+        for item in walker {
+            if let Err(err) = &item {
+                note_unlisted(&plan, archive, err);
+            }
+        }
         Ok(plan.decisions())
     }
 
@@ -520,6 +523,34 @@ pub fn is_archive_itself(archive: &Path, out: &Path) -> bool {
     }
     let archive = resolved(archive);
     archive.is_some() && archive == resolved(out)
+}
+
+/// A folder the walk could not list (permissions, a disk error; not a
+/// broken or looping link, nor a file gone since) keeps the records of the
+/// inputs under it: tells the plan.
+fn note_unlisted(plan: &Plan, archive: &Path, err: &newsclean_ingest::ReadError) {
+    let newsclean_ingest::ReadErrorKind::Walk(io) = &err.kind else {
+        return;
+    };
+    let link = std::fs::symlink_metadata(archive.join(&err.path))
+        .is_ok_and(|m| m.file_type().is_symlink());
+    if io.kind() != std::io::ErrorKind::NotFound && !link {
+        plan.unlisted(&err.path);
+    }
+}
+
+/// An archive folder with nothing in it at all, while the output holds
+/// the records of earlier inputs, is most likely a disk not mounted: the
+/// run stops before it supersedes them. (An archive that lost its files
+/// but kept a folder, or one shard's files, is taken as it is.)
+fn refuse_empty(archive: &Path, manifest: &Manifest) -> Result<(), PipelineError> {
+    let empty = std::fs::read_dir(archive).is_ok_and(|mut entries| entries.next().is_none());
+    if empty && !manifest.inputs.is_empty() {
+        return Err(PipelineError::EmptyArchive {
+            known: manifest.inputs.len(),
+        });
+    }
+    Ok(())
 }
 
 /// The template group of a document: its parent folder (`""` at the root).
