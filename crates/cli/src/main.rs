@@ -443,12 +443,11 @@ fn jobs(jobs: Option<usize>) -> Result<usize, Failure> {
 /// `--templates`, and the options. Inputs processed under another one are
 /// processed again.
 fn base_config(args: &RunArgs) -> Result<String, Failure> {
-    // The same options however they are written: flags of different roles
-    // in any order (those of one role keep theirs), switched-off rules as a
+    // The same options however they are written: switched-off rules as a
     // set, and rule packs by their content, not by the path that names them
-    // (`site.toml`, `./site.toml`, an absolute path).
-    let mut fields = args.input.fields.clone();
-    fields.sort_by(|a, b| a.split('=').next().cmp(&b.split('=').next()));
+    // (`site.toml`, `./site.toml`, an absolute path). Field maps keep their
+    // order: of two flags for one field (or its alias) the last wins.
+    let fields = &args.input.fields;
     let disable: std::collections::BTreeSet<&String> = args.rules.disable.iter().collect();
     let mut text = format!(
         "newsclean {}\nmax_bytes {}\nmax_member_bytes {}\nfields {:?}\nshard {:?}\nfollow_links {}\nlearn {} {} {}\ndisable {:?}\n",
@@ -463,11 +462,14 @@ fn base_config(args: &RunArgs) -> Result<String, Failure> {
         args.learn.min_share,
         disable,
     );
-    for pack in args.rules.packs.iter().chain(&args.templates) {
+    // Rule packs come before the switched-off rules take effect, template
+    // packs after: the two kinds are told apart.
+    let packs = args.rules.packs.iter().map(|p| ("rules", p));
+    for (kind, pack) in packs.chain(args.templates.iter().map(|p| ("templates", p))) {
         let content = std::fs::read_to_string(pack)
             .with_context(|| format!("cannot read rule pack {}", pack.display()))
             .map_err(Failure::usage)?;
-        text.push_str(&format!("pack {}\n{content}\n", content.len()));
+        text.push_str(&format!("{kind} {}\n{content}\n", content.len()));
     }
     Ok(state::hash_bytes(text.as_bytes()))
 }
