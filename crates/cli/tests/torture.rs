@@ -327,6 +327,34 @@ fn stream_reads_utf16_stdin() {
     }
 }
 
+/// `stream` answers a line as soon as it has it: a first line too short to
+/// tell a byte-order mark is not held back until more input comes.
+#[test]
+fn stream_answers_a_short_first_line_at_once() {
+    use std::io::BufRead as _;
+    let mut child = newsclean()
+        .arg("stream")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let mut stdin = child.stdin.take().expect("stdin");
+    stdin.write_all(b"1\n").expect("write");
+    stdin.flush().expect("flush");
+    let stdout = child.stdout.take().expect("stdout");
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let mut line = String::new();
+        let _ = std::io::BufReader::new(stdout).read_line(&mut line);
+        let _ = tx.send(line);
+    });
+    let answer = rx.recv_timeout(std::time::Duration::from_secs(20));
+    drop(stdin);
+    let _ = child.wait();
+    let answer = answer.expect("no answer while stdin stayed open");
+    assert!(answer.contains("\"status\":\"error\""), "{answer}");
+}
+
 /// A `stream` line's error names the stage that failed (a text over the
 /// line budget fails in `clean`, not in `decode`).
 #[test]

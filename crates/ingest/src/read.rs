@@ -1127,9 +1127,21 @@ pub(crate) fn read_line_capped(
 /// other stream passes through unchanged. Its newlines are two bytes, so
 /// it cannot be split into lines before this.
 pub fn utf8_stream<'r>(
-    input: impl BufRead + 'r,
+    mut input: impl BufRead + 'r,
 ) -> io::Result<(Box<dyn BufRead + 'r>, Option<&'static str>)> {
-    let (head, input) = peek(Box::new(input), 3)?;
+    // The two bytes of a UTF-16 mark, and the second only when the first
+    // may start one: a co-process that writes a one-byte line and waits
+    // for its answer is not kept waiting for more.
+    let mut head = Vec::with_capacity(2);
+    while head.len() < 2 && head.first().is_none_or(|b| matches!(b, 0xFF | 0xFE)) {
+        let available = input.fill_buf()?;
+        let Some(&byte) = available.first() else {
+            break;
+        };
+        head.push(byte);
+        input.consume(1);
+    }
+    let input = Cursor::new(head.clone()).chain(input);
     match encoding_rs::Encoding::for_bom(&head) {
         Some((encoding, _)) if encoding != encoding_rs::UTF_8 => {
             let utf8 = encoding_rs_io::DecodeReaderBytesBuilder::new()
@@ -1139,7 +1151,7 @@ pub fn utf8_stream<'r>(
             let input = Box::new(BufReader::with_capacity(64 << 10, utf8));
             Ok((input, Some(encoding.name())))
         }
-        _ => Ok((input, None)),
+        _ => Ok((Box::new(input), None)),
     }
 }
 
