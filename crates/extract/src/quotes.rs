@@ -1491,10 +1491,15 @@ fn trim_subject(lex: &Lexicon, phrase: &str) -> String {
             // A relative clause or a source (`Richardson, via USA Today,
             // said`) follows the subject.
             let lead = last.split_whitespace().next().unwrap_or("");
-            if relative(last)
-                || matches!(lead, "via" | "per" | "citing")
-                || describes_object(before, last)
-            {
+            if describes_object(before, last) {
+                // `The attorney for Jane Roe, the plaintiff,`: who comes
+                // before `for`, not the one described.
+                let cut = [" to ", " for "]
+                    .iter()
+                    .filter_map(|p| before.rfind(p))
+                    .max();
+                cut.map_or(*before, |k| &before[..k])
+            } else if relative(last) || matches!(lead, "via" | "per" | "citing") {
                 before
             } else {
                 last
@@ -1615,7 +1620,10 @@ fn trim_subject(lex: &Lexicon, phrase: &str) -> String {
 /// fullest form; a description stays as written.
 fn resolve(lex: &Lexicon, found: &Found, span: &Span, phrase: &str, text: &str) -> Option<String> {
     let phrase = phrase.trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
-    if phrase.is_empty() {
+    // A title or abbreviation alone (`said Dr.` where the text ends) names
+    // no one.
+    let bare = phrase.trim_end_matches('.');
+    if phrase.is_empty() || lex.abbreviations.contains(bare) {
         return None;
     }
     if PRONOUNS.contains(&phrase) {
@@ -2193,6 +2201,16 @@ mod tests {
                 Some("Saeb Erekat".to_string())
             ]
         );
+    }
+
+    #[test]
+    fn an_appositive_of_whom_the_subject_acts_for_is_not_the_speaker() {
+        let found = speakers(&[
+            "The attorney for Jane Roe, the plaintiff, told reporters: “She will appeal the ruling.”",
+            // A title where the text ends names no one.
+            "“She will appeal the ruling,” said Dr.",
+        ]);
+        assert_eq!(found, [Some("The attorney".to_string()), None]);
     }
 
     #[test]
