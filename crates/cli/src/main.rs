@@ -652,7 +652,16 @@ fn run(args: RunArgs) -> Result<u8, Failure> {
     let started = std::time::SystemTime::now();
     let report = Pipeline::new(processor, options)
         .run(&args.archive, out)
-        .map_err(|e| Failure::fatal(e.into()))?;
+        .map_err(|e| {
+            // A night that failed is in the history too, for monitoring.
+            let history = serde_json::json!({
+                "started": started.duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs()),
+                "exit": exit::FATAL,
+                "error": e.to_string(),
+            });
+            let _ = state::append_history(out, &history);
+            Failure::fatal(e.into())
+        })?;
     let code = if report.interrupted {
         exit::INTERRUPTED
     } else if report.errors > 0 {

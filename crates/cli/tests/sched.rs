@@ -353,6 +353,12 @@ fn an_emptied_archive_supersedes_nothing() {
     let empty = run(&dir.archive(), &dir.out(), &[]);
     assert_eq!(empty.status.code(), Some(5), "{empty:?}");
     assert!(String::from_utf8_lossy(&empty.stderr).contains("mounted"));
+    let history =
+        std::fs::read_to_string(dir.out().join(".newsclean/history.jsonl")).expect("history");
+    assert!(
+        history.lines().last().unwrap_or("").contains("\"exit\":5"),
+        "{history}"
+    );
     assert_eq!(records(&dir.out()), before);
     // A dry run says so too.
     let dry = run(&dir.archive(), &dir.out(), &["--dry-run"]);
