@@ -1289,8 +1289,17 @@ fn subject(
             .split_whitespace()
             .take(2)
             .any(|w| w.starts_with(char::is_uppercase) && lex.is_role(w));
+        // `Mary Jones, the union leader, said`: a definite description
+        // right after a segment that is only a name describes the name.
+        let name_before = segs.len() >= 2 && {
+            let (at, seg) = segs[segs.len() - 2];
+            people
+                .iter()
+                .any(|m| m.start == at && m.end == at + seg.len())
+        };
         let appositive = party_tag
             || title
+            || name_before && matches!(first_word, "the" | "The")
             || matches!(first_word, "a" | "an" | "A" | "An")
             || first_word
                 .chars()
@@ -2211,6 +2220,23 @@ mod tests {
             "“She will appeal the ruling,” said Dr.",
         ]);
         assert_eq!(found, [Some("The attorney".to_string()), None]);
+    }
+
+    #[test]
+    fn a_definite_description_after_a_name_is_its_appositive() {
+        let found = speakers(&[
+            "Mary Jones, the union leader, said: “We will fight this ruling all the way.”",
+            "“We will never accept it,” Mary Jones, the head of the union at the plant, told reporters.",
+            "Asked about Joe Biden, the official said: “We will see what happens next.”",
+        ]);
+        assert_eq!(
+            found,
+            [
+                Some("Mary Jones".to_string()),
+                Some("Mary Jones".to_string()),
+                Some("the official".to_string())
+            ]
+        );
     }
 
     #[test]
