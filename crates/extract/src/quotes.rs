@@ -719,7 +719,21 @@ fn attribute_after(
     let after = span.after(text);
     let after_end = span.close + after.len();
     let after_words = words_of(after, span.close);
-    if let Some(v) = after_words.iter().take(16).position(|(_, w)| is_verb(w)) {
+    // `“…” Dr. Sobhi Skaik, the director of the Turkish Friendship
+    // Hospital in the central Gaza Strip, said`: after a name, its
+    // description may be long.
+    let named = after_words.iter().take(2).any(|&(at, _)| {
+        found
+            .mentions
+            .iter()
+            .any(|m| m.kind == Kind::Person && m.paragraph == span.paragraph && m.start == at)
+    });
+    let window = if named { 40 } else { 16 };
+    if let Some(v) = after_words
+        .iter()
+        .take(window)
+        .position(|(_, w)| is_verb(w))
+    {
         // `…”, saying he trusted the courts`: what follows `saying` is what
         // was said, not who said it.
         if v == 0 && !after_words[0].1.ends_with("ing") {
@@ -1293,9 +1307,12 @@ fn subject(
         // right after a segment that is only a name describes the name.
         let name_before = segs.len() >= 2 && {
             let (at, seg) = segs[segs.len() - 2];
-            people
-                .iter()
-                .any(|m| m.start == at && m.end == at + seg.len())
+            // A title may stand before it (`Dr. Sobhi Skaik`).
+            people.iter().any(|m| {
+                m.end == at + seg.len()
+                    && m.start >= at
+                    && text[at..m.start].split_whitespace().count() <= 1
+            })
         };
         let appositive = party_tag
             || title
@@ -2228,13 +2245,17 @@ mod tests {
             "Mary Jones, the union leader, said: “We will fight this ruling all the way.”",
             "“We will never accept it,” Mary Jones, the head of the union at the plant, told reporters.",
             "Asked about Joe Biden, the official said: “We will see what happens next.”",
+            // A title before the name, and a description long enough to
+            // push the verb far from the quote.
+            "“We ran out of fuel,” Dr. Sobhi Skaik, the director of the Turkish Friendship Hospital in the Mughraqa area in the central Gaza Strip, said in an interview last week.",
         ]);
         assert_eq!(
             found,
             [
                 Some("Mary Jones".to_string()),
                 Some("Mary Jones".to_string()),
-                Some("the official".to_string())
+                Some("the official".to_string()),
+                Some("Sobhi Skaik".to_string())
             ]
         );
     }
