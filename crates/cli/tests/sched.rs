@@ -29,6 +29,11 @@ fn archive(dir: &Dir, n: usize) {
     dir.create("broken/empty.txt", "");
 }
 
+/// The output folder's `report.json`.
+fn read_report(dir: &Dir) -> serde_json::Value {
+    serde_json::from_str(&dir.read_out("report.json")).expect("report")
+}
+
 fn run(archive: &Path, out: &Path, extra: &[&str]) -> std::process::Output {
     output(
         newsclean()
@@ -70,8 +75,7 @@ fn incremental_runs_do_only_new_work() {
     let stderr = String::from_utf8_lossy(&again.stderr);
     assert!(stderr.contains("nothing to do"), "{stderr}");
     assert_eq!(dir.records(), all, "an unchanged run wrote records");
-    let report: serde_json::Value =
-        serde_json::from_str(&dir.read_out("report.json")).expect("report");
+    let report = read_report(&dir);
     assert_eq!(report["inputs"]["new"], 0);
     assert_eq!(report["records"], 0);
     // The errors of earlier runs stay listed.
@@ -102,8 +106,7 @@ fn incremental_runs_do_only_new_work() {
     );
     let third = run(&dir.archive(), &dir.out(), &[]);
     assert_eq!(third.status.code(), Some(0));
-    let report: serde_json::Value =
-        serde_json::from_str(&dir.read_out("report.json")).expect("report");
+    let report = read_report(&dir);
     assert_eq!(report["inputs"]["new"], 1);
     assert_eq!(report["inputs"]["changed"], 1);
     assert_eq!(report["inputs"]["deleted"], 1);
@@ -203,8 +206,7 @@ fn a_link_met_last_night_is_listed_but_no_new_failure() {
     // is no file read.
     let full = run(&dir.archive(), &dir.out(), &["--full"]);
     assert_eq!(full.status.code(), Some(1));
-    let report: serde_json::Value =
-        serde_json::from_str(&dir.read_out("report.json")).expect("report");
+    let report = read_report(&dir);
     assert_eq!(report["files"], 4, "{report}"); // 3 stories and a feed
     // Gone, then back: new again.
     std::fs::remove_file(dir.archive().join("link.txt")).expect("rm");
@@ -228,8 +230,7 @@ fn a_followed_link_whose_target_went_is_deleted() {
     run(&dir.archive(), &dir.out(), &["--follow-links"]);
     std::fs::remove_file(dir.archive().join("site0/story-00000.txt")).expect("rm");
     run(&dir.archive(), &dir.out(), &["--follow-links"]);
-    let report: serde_json::Value =
-        serde_json::from_str(&dir.read_out("report.json")).expect("report");
+    let report = read_report(&dir);
     assert_eq!(report["inputs"]["deleted"], 2, "{report}");
 }
 
@@ -283,16 +284,14 @@ fn the_same_options_written_otherwise_change_nothing() {
     run(&dir.archive(), &dir.out(), &first);
     let again = run(&dir.archive(), &dir.out(), &second);
     assert_eq!(again.status.code(), Some(0), "{again:?}");
-    let report: serde_json::Value =
-        serde_json::from_str(&dir.read_out("report.json")).expect("report");
+    let report = read_report(&dir);
     assert_eq!(report["inputs"]["changed"], 0, "{report}");
     // The same pack as templates is another configuration: templates come
     // after the switched-off rules.
     let mut templates = second;
     templates[0] = "--templates";
     run(&dir.archive(), &dir.out(), &templates);
-    let report: serde_json::Value =
-        serde_json::from_str(&dir.read_out("report.json")).expect("report");
+    let report = read_report(&dir);
     assert_ne!(report["inputs"]["changed"], 0, "{report}");
 }
 
@@ -311,8 +310,7 @@ fn a_dry_run_without_saved_templates_tells_the_truth() {
     assert!(plan.lines().all(|l| l.starts_with("unchanged")), "{plan}");
     assert!(!dir.out().join("templates.toml").exists());
     run(&dir.archive(), &dir.out(), &[]);
-    let report: serde_json::Value =
-        serde_json::from_str(&dir.read_out("report.json")).expect("report");
+    let report = read_report(&dir);
     assert_eq!(report["inputs"]["changed"], 0, "{report}");
 }
 
@@ -372,8 +370,7 @@ fn a_shard_that_lost_its_files_supersedes_them() {
     let dir = Dir::new();
     archive(&dir, 20);
     run(&dir.archive(), &dir.out(), &["--shard", "1/2"]);
-    let first: serde_json::Value =
-        serde_json::from_str(&dir.read_out("report.json")).expect("report");
+    let first = read_report(&dir);
     let mine = first["inputs"]["new"].as_u64().expect("count");
     assert!(mine > 0);
     // Remove exactly the files of shard 1: a run of shard 2 alone then
@@ -392,8 +389,7 @@ fn a_shard_that_lost_its_files_supersedes_them() {
     }
     let again = run(&dir.archive(), &dir.out(), &["--shard", "1/2"]);
     assert!(matches!(again.status.code(), Some(0 | 1)), "{again:?}");
-    let report: serde_json::Value =
-        serde_json::from_str(&dir.read_out("report.json")).expect("report");
+    let report = read_report(&dir);
     assert_eq!(report["inputs"]["deleted"].as_u64(), Some(mine), "{report}");
 }
 
