@@ -21,6 +21,7 @@ const PLACE_HEADS: &str = include_str!("../data/lexicon/place-heads.txt");
 const EVENT_HEADS: &str = include_str!("../data/lexicon/event-heads.txt");
 const PLACE_NOUNS: &str = include_str!("../data/lexicon/place-nouns.txt");
 const SPEECH_VERBS: &str = include_str!("../data/lexicon/speech-verbs.txt");
+const INVERTED_SPEECH_VERBS: &str = include_str!("../data/lexicon/inverted-speech-verbs.txt");
 const SPEECH_CUES: &str = include_str!("../data/lexicon/speech-cues.txt");
 const ABBREVIATIONS: &str = include_str!("../data/lexicon/abbreviations.txt");
 const NOT_ENTITIES: &str = include_str!("../data/lexicon/not-entities.txt");
@@ -143,6 +144,9 @@ pub(crate) struct Lexicon {
     /// Lower-case nouns after a name that make it a place (`Kennedy airport`).
     pub(crate) place_nouns: HashSet<String>,
     pub(crate) speech_verbs: HashSet<String>,
+    /// Verbs of saying that are also nouns: only right after a quote,
+    /// before the speaker (`“…”, comments Jane Doe`).
+    pub(crate) inverted_speech_verbs: HashSet<String>,
     /// Attribution cues of other languages than English.
     pub(crate) speech_cues: SpeechCues,
     pub(crate) abbreviations: HashSet<String>,
@@ -186,6 +190,7 @@ impl Lexicon {
             event_heads: set(EVENT_HEADS),
             place_nouns: set(PLACE_NOUNS),
             speech_verbs: set(SPEECH_VERBS),
+            inverted_speech_verbs: set(INVERTED_SPEECH_VERBS),
             speech_cues: SpeechCues::parse(SPEECH_CUES),
             abbreviations: set(ABBREVIATIONS),
             not_entities: set(NOT_ENTITIES),

@@ -729,11 +729,23 @@ fn attribute_after(
             .any(|m| m.kind == Kind::Person && m.paragraph == span.paragraph && m.start == at)
     });
     let window = if named { 40 } else { 16 };
-    if let Some(v) = after_words
-        .iter()
-        .take(window)
-        .position(|(_, w)| is_verb(w))
-    {
+    // `“…” comments David Moura-George`: a verb that is also a noun counts
+    // only right after the quote, before a name or a description.
+    let inverted_first = after_words
+        .first()
+        .is_some_and(|(_, w)| lex.inverted_speech_verbs.contains(*w))
+        && after_words
+            .get(1)
+            .is_some_and(|(_, w)| w.starts_with(char::is_uppercase) || *w == "the");
+    let found_verb = if inverted_first {
+        Some(0)
+    } else {
+        after_words
+            .iter()
+            .take(window)
+            .position(|(_, w)| is_verb(w))
+    };
+    if let Some(v) = found_verb {
         // `…”, saying he trusted the courts`: what follows `saying` is what
         // was said, not who said it.
         if v == 0 && !after_words[0].1.ends_with("ing") {
@@ -2160,6 +2172,9 @@ mod tests {
             // A noun is no verb of saying.
             "They memorialized the comments in a booklet titled “The Wit and Wisdom of Michael Bloomberg.”",
             "“We were shocked to see her statements based on false information,” the statement read.",
+            "“Lisbon’s growing prosperity is redefining the map of real estate,” comments David Moura-George, managing director of Athena Advisers.",
+            // A noun after a quote is no verb there.
+            "The “fake news” comments section was closed after the vote on Monday.",
         ]);
         assert_eq!(
             found,
@@ -2167,7 +2182,8 @@ mod tests {
                 Some("Peter White".to_string()),
                 Some("Jennifer Ngo-Anh".to_string()),
                 None,
-                Some("the statement".to_string())
+                Some("the statement".to_string()),
+                Some("David Moura-George".to_string())
             ]
         );
     }
