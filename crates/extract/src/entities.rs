@@ -91,6 +91,25 @@ impl Found {
             .is_none_or(|&first| first >= mention.start)
     }
 
+    /// The people mentioned in paragraph `p` within the bytes `range`.
+    pub(crate) fn people_in(
+        &self,
+        p: usize,
+        range: std::ops::Range<usize>,
+    ) -> impl Iterator<Item = &Mention> {
+        self.mentions.iter().filter(move |m| {
+            m.kind == Kind::Person
+                && m.paragraph == p
+                && m.start >= range.start
+                && m.end <= range.end
+        })
+    }
+
+    /// The person whose mention in paragraph `p` starts at byte `at`.
+    pub(crate) fn person_at(&self, p: usize, at: usize) -> Option<&Mention> {
+        self.people_in(p, at..usize::MAX).find(|m| m.start == at)
+    }
+
     /// The fullest name of the entity a mention belongs to.
     pub(crate) fn name_of(&self, mention: &Mention) -> &str {
         &self.entities[mention.entity].1

@@ -481,12 +481,7 @@ fn lead_in(lex: &Lexicon, found: &Found, paragraphs: &[String], span: &Span) -> 
         return None;
     }
     let opens = start + (text[start..end].len() - text[start..end].trim_start().len());
-    let person_at = |at: usize| {
-        found
-            .mentions
-            .iter()
-            .find(|m| m.kind == Kind::Person && m.paragraph == span.paragraph && m.start == at)
-    };
+    let person_at = |at: usize| found.person_at(span.paragraph, at);
     // `…, but expect a different flavour, says Yao. “They cannot …”`: the
     // sentence before ends in its attribution.
     let body = text[start..end].trim_end().trim_end_matches('.');
@@ -561,9 +556,8 @@ fn reported_before(
             .is_some_and(|w| lex.speech_verbs.contains(w))
     };
     found
-        .mentions
-        .iter()
-        .filter(|m| m.kind == Kind::Person && m.paragraph == p && !m.bracketed)
+        .people_in(p, 0..prev.len())
+        .filter(|m| !m.bracketed)
         .filter(|m| {
             verb(prev.get(m.end..).and_then(|t| t.split_whitespace().next()))
                 || verb(
@@ -722,12 +716,10 @@ fn attribute_after(
     // `“…” Dr. Sobhi Skaik, the director of the Turkish Friendship
     // Hospital in the central Gaza Strip, said`: after a name, its
     // description may be long.
-    let named = after_words.iter().take(2).any(|&(at, _)| {
-        found
-            .mentions
-            .iter()
-            .any(|m| m.kind == Kind::Person && m.paragraph == span.paragraph && m.start == at)
-    });
+    let named = after_words
+        .iter()
+        .take(2)
+        .any(|&(at, _)| found.person_at(span.paragraph, at).is_some());
     let window = if named { 40 } else { 16 };
     // `“…” comments David Moura-George`: a verb that is also a noun counts
     // only right after the quote, before a name or a description.
@@ -863,12 +855,10 @@ fn attribute_before(
             // `…, saying “…”`, `Chris Bowen rejected the criticism and said
             // “…”`: the subject of the main clause, the first person of the
             // sentence; else the quote before it speaks.
-            if let Some(m) = found.mentions.iter().find(|m| {
-                m.kind == Kind::Person
-                    && m.paragraph == span.paragraph
-                    && m.start >= sentence.0
-                    && m.end <= before_words[v].0
-            }) {
+            if let Some(m) = found
+                .people_in(span.paragraph, sentence.0..before_words[v].0)
+                .next()
+            {
                 return Some(Some(found.name_of(m).to_string()));
             }
         } else if matches!(before_words[v - 1].1, "was" | "were" | "been" | "being") {
@@ -1076,9 +1066,8 @@ fn namer(
         return resolve(lex, found, span, w, text);
     }
     found
-        .mentions
-        .iter()
-        .find(|m| m.kind == Kind::Person && m.paragraph == span.paragraph && m.end == at + w.len())
+        .people_in(span.paragraph, 0..at + w.len())
+        .find(|m| m.end == at + w.len())
         .map(|m| found.name_of(m).to_string())
 }
 
@@ -1106,9 +1095,7 @@ fn colon_clause(
         return Some(resolve(lex, found, span, first, text));
     }
     found
-        .mentions
-        .iter()
-        .find(|m| m.kind == Kind::Person && m.paragraph == span.paragraph && m.start == at)
+        .person_at(span.paragraph, at)
         .map(|m| Some(found.name_of(m).to_string()))
 }
 
@@ -1158,14 +1145,7 @@ fn appositive_person(
     let start = words.first()?.0;
     // The same scan as `resolve` makes for a phrase's names.
     let first = found
-        .mentions
-        .iter()
-        .filter(|m| {
-            m.kind == Kind::Person
-                && m.paragraph == span.paragraph
-                && m.start >= start
-                && m.end <= end
-        })
+        .people_in(span.paragraph, start..end)
         .min_by_key(|m| m.start)?;
     // `said Daniel Russell, …`: the person opens the phrase itself.
     if first.start == start || !text[start..first.start].contains(',') {
@@ -1256,16 +1236,8 @@ fn subject(
     start: usize,
     verb: usize,
 ) -> Option<Option<String>> {
-    let people: Vec<&crate::entities::Mention> = found
-        .mentions
-        .iter()
-        .filter(|m| {
-            m.kind == Kind::Person
-                && m.paragraph == span.paragraph
-                && m.start >= start
-                && m.end <= verb
-        })
-        .collect();
+    let people: Vec<&crate::entities::Mention> =
+        found.people_in(span.paragraph, start..verb).collect();
     let mut segs = segments(&text[start..verb], start);
     // A relative clause after the subject (`Hunt, who replaced Kwarteng,
     // said`) names others, not the speaker.
@@ -1873,6 +1845,13 @@ mod tests {
         quotes(paragraphs).into_iter().map(|(_, s)| s).collect()
     }
 
+    /// Asserts the speakers of the quotes `paragraphs` hold, in order.
+    fn assert_speakers(paragraphs: &[&str], want: &[Option<&str>]) {
+        let got = speakers(paragraphs);
+        let got: Vec<Option<&str>> = got.iter().map(Option::as_deref).collect();
+        assert_eq!(got, want, "{paragraphs:?}");
+    }
+
     fn quotes(paragraphs: &[&str]) -> Vec<(String, Option<String>)> {
         let lex = Lexicon::new();
         let paragraphs: Vec<String> = paragraphs.iter().map(|s| s.to_string()).collect();
@@ -2119,160 +2098,158 @@ mod tests {
 
     #[test]
     fn a_document_speaks_for_its_holder_not_its_addressee() {
-        let found = speakers(&[
-            "The Conservatives’ letter to Daniel Greenberg, the standards commissioner, said: “It was reported that the pass was given.”",
-            "Apple's statement to Jane Doe said: \"We have nothing to add to what was published.\"",
-            // An opening phrase is no subject: the description is.
-            "Asked about a letter to Jane Doe, the spokeswoman said: \"We will answer it in time.\"",
-        ]);
-        assert_eq!(
-            found,
-            [
-                Some("Conservatives".to_string()),
-                Some("Apple".to_string()),
-                Some("the spokeswoman".to_string())
-            ]
+        assert_speakers(
+            &[
+                "The Conservatives’ letter to Daniel Greenberg, the standards commissioner, said: “It was reported that the pass was given.”",
+                "Apple's statement to Jane Doe said: \"We have nothing to add to what was published.\"",
+                // An opening phrase is no subject: the description is.
+                "Asked about a letter to Jane Doe, the spokeswoman said: \"We will answer it in time.\"",
+            ],
+            &[
+                Some("Conservatives"),
+                Some("Apple"),
+                Some("the spokeswoman"),
+            ],
         );
     }
 
     #[test]
     fn a_new_sentence_that_reports_a_clause_is_no_attribution() {
-        let found = speakers(&[
-            "During the session with the organizers, Ishiba was asked, “Do you feel any ethical guilt?” The prime minister admitted that he did.",
-            "The minister was asked about the plan. “Do you feel any guilt?” The prime minister said.",
-        ]);
-        assert_eq!(found, [None, Some("The prime minister".to_string())]);
+        assert_speakers(
+            &[
+                "During the session with the organizers, Ishiba was asked, “Do you feel any ethical guilt?” The prime minister admitted that he did.",
+                "The minister was asked about the plan. “Do you feel any guilt?” The prime minister said.",
+            ],
+            &[None, Some("The prime minister")],
+        );
     }
 
     #[test]
     fn a_quote_after_a_sentence_that_opens_with_a_person_is_theirs() {
-        let found = speakers(&[
-            "Robert Aderholt, the ranking member, spoke first. Aderholt returned to the issue later in the hearing. “What vehicles exist today to get to the Moon by 2024?”",
-            "Jane Doe’s lawyer, Jeremy Robinson, had a shorter statement. “It is impossible to overstate the magnitude of this ruling.”",
-            "Taylor Swift’s rep told the paper that this was not the whole truth. “The label is trying to make this about money.”",
-            // The sentence before ends in its attribution.
-            "The world should expect leadership of a different flavour, says Yao. “They cannot expect China to do what the US does.”",
-        ]);
-        assert_eq!(
-            found,
-            [
-                Some("Robert Aderholt".to_string()),
-                Some("Jeremy Robinson".to_string()),
+        assert_speakers(
+            &[
+                "Robert Aderholt, the ranking member, spoke first. Aderholt returned to the issue later in the hearing. “What vehicles exist today to get to the Moon by 2024?”",
+                "Jane Doe’s lawyer, Jeremy Robinson, had a shorter statement. “It is impossible to overstate the magnitude of this ruling.”",
+                "Taylor Swift’s rep told the paper that this was not the whole truth. “The label is trying to make this about money.”",
+                // The sentence before ends in its attribution.
+                "The world should expect leadership of a different flavour, says Yao. “They cannot expect China to do what the US does.”",
+            ],
+            &[
+                Some("Robert Aderholt"),
+                Some("Jeremy Robinson"),
                 None,
-                Some("Yao".to_string())
-            ]
+                Some("Yao"),
+            ],
         );
     }
 
     #[test]
     fn titles_in_appositives_and_more_verbs_of_saying() {
-        let found = speakers(&[
-            "“We build models on open language models,” Peter White, SVP of enterprise AI at Automation Anywhere, told TechCrunch.",
-            "“Hibernation has been proposed as a tool for space travel,” explains Team Leader Jennifer Ngo-Anh.",
-            // A noun is no verb of saying.
-            "They memorialized the comments in a booklet titled “The Wit and Wisdom of Michael Bloomberg.”",
-            "“We were shocked to see her statements based on false information,” the statement read.",
-            "“Lisbon’s growing prosperity is redefining the map of real estate,” comments David Moura-George, managing director of Athena Advisers.",
-            // A noun after a quote is no verb there.
-            "The “fake news” comments section was closed after the vote on Monday.",
-        ]);
-        assert_eq!(
-            found,
-            [
-                Some("Peter White".to_string()),
-                Some("Jennifer Ngo-Anh".to_string()),
+        assert_speakers(
+            &[
+                "“We build models on open language models,” Peter White, SVP of enterprise AI at Automation Anywhere, told TechCrunch.",
+                "“Hibernation has been proposed as a tool for space travel,” explains Team Leader Jennifer Ngo-Anh.",
+                // A noun is no verb of saying.
+                "They memorialized the comments in a booklet titled “The Wit and Wisdom of Michael Bloomberg.”",
+                "“We were shocked to see her statements based on false information,” the statement read.",
+                "“Lisbon’s growing prosperity is redefining the map of real estate,” comments David Moura-George, managing director of Athena Advisers.",
+                // A noun after a quote is no verb there.
+                "The “fake news” comments section was closed after the vote on Monday.",
+            ],
+            &[
+                Some("Peter White"),
+                Some("Jennifer Ngo-Anh"),
                 None,
-                Some("the statement".to_string()),
-                Some("David Moura-George".to_string())
-            ]
+                Some("the statement"),
+                Some("David Moura-George"),
+            ],
         );
     }
 
     #[test]
     fn a_sentence_that_ends_in_its_attribution_is_the_speakers() {
-        let found = speakers(&[
-            "“It makes for a compelling story” if you have blackouts, Mr. Bill Powers said.",
-            // A quote that ends its sentence: the next sentence, whose verb
-            // opens another quote, is no attribution.
-            "Tom Stafford spoke first. “If you don’t have it, you’re not going to make it.” Young did criticize what he called “experiments” in procurement.",
-        ]);
-        assert_eq!(found[0], Some("Bill Powers".to_string()));
-        assert_eq!(found[1], Some("Tom Stafford".to_string()));
+        assert_speakers(
+            &[
+                "“It makes for a compelling story” if you have blackouts, Mr. Bill Powers said.",
+                // A quote that ends its sentence: the next sentence, whose verb
+                // opens another quote, is no attribution.
+                "Tom Stafford spoke first. “If you don’t have it, you’re not going to make it.” Young did criticize what he called “experiments” in procurement.",
+            ],
+            &[Some("Bill Powers"), Some("Tom Stafford")],
+        );
     }
 
     #[test]
     fn a_title_stop_does_not_cut_an_inverted_name() {
-        let found = speakers(&[
-            "“The power cuts create many risks,” said Dr. Sherine Abed, a neonatal doctor.",
-            "“Every study of the last decades says so,” said Rep. Brian Babin of Texas.",
-        ]);
-        assert_eq!(
-            found,
-            [
-                Some("Sherine Abed".to_string()),
-                Some("Brian Babin".to_string())
-            ]
+        assert_speakers(
+            &[
+                "“The power cuts create many risks,” said Dr. Sherine Abed, a neonatal doctor.",
+                "“Every study of the last decades says so,” said Rep. Brian Babin of Texas.",
+            ],
+            &[Some("Sherine Abed"), Some("Brian Babin")],
         );
     }
 
     #[test]
     fn a_name_in_brackets_is_not_what_he_stands_for() {
-        let found = speakers(&[
-            "Given its inspiration from the probe (the first track samples the voice of astronomer Carl Sagan) the EP allowed the musician to reflect.",
-            "“It eliminates these arbitrary borders we have created,” he says.",
-        ]);
-        assert_eq!(found, [None]);
+        assert_speakers(
+            &[
+                "Given its inspiration from the probe (the first track samples the voice of astronomer Carl Sagan) the EP allowed the musician to reflect.",
+                "“It eliminates these arbitrary borders we have created,” he says.",
+            ],
+            &[None],
+        );
     }
 
     #[test]
     fn a_lead_in_gives_way_to_the_speaker_before_and_to_quotes_about_its_person() {
-        let found = speakers(&[
-            "“We will fight this ruling all the way,” said Mary Jones, the union leader. John Smith, the company’s lawyer, listened in silence. “We will never accept a deal that cuts our pay.”",
-            "John Smith was sentenced to five years in prison on Tuesday. “He showed no remorse at all for what he did.”",
-            "Joe Biden won the election in 2020 after a long campaign. “Biden is a weak leader and always was.”",
-            "Saeb Erekat said it was only the latest move by the US to force the Palestinians to give up.",
-            "“They wanted us on our knees and they used every trick in the book.”",
-        ]);
-        assert_eq!(
-            found,
-            [
-                Some("Mary Jones".to_string()),
-                Some("Mary Jones".to_string()),
+        assert_speakers(
+            &[
+                "“We will fight this ruling all the way,” said Mary Jones, the union leader. John Smith, the company’s lawyer, listened in silence. “We will never accept a deal that cuts our pay.”",
+                "John Smith was sentenced to five years in prison on Tuesday. “He showed no remorse at all for what he did.”",
+                "Joe Biden won the election in 2020 after a long campaign. “Biden is a weak leader and always was.”",
+                "Saeb Erekat said it was only the latest move by the US to force the Palestinians to give up.",
+                "“They wanted us on our knees and they used every trick in the book.”",
+            ],
+            &[
+                Some("Mary Jones"),
+                Some("Mary Jones"),
                 None,
                 None,
-                Some("Saeb Erekat".to_string())
-            ]
+                Some("Saeb Erekat"),
+            ],
         );
     }
 
     #[test]
     fn an_appositive_of_whom_the_subject_acts_for_is_not_the_speaker() {
-        let found = speakers(&[
-            "The attorney for Jane Roe, the plaintiff, told reporters: “She will appeal the ruling.”",
-            // A title where the text ends names no one.
-            "“She will appeal the ruling,” said Dr.",
-        ]);
-        assert_eq!(found, [Some("The attorney".to_string()), None]);
+        assert_speakers(
+            &[
+                "The attorney for Jane Roe, the plaintiff, told reporters: “She will appeal the ruling.”",
+                // A title where the text ends names no one.
+                "“She will appeal the ruling,” said Dr.",
+            ],
+            &[Some("The attorney"), None],
+        );
     }
 
     #[test]
     fn a_definite_description_after_a_name_is_its_appositive() {
-        let found = speakers(&[
-            "Mary Jones, the union leader, said: “We will fight this ruling all the way.”",
-            "“We will never accept it,” Mary Jones, the head of the union at the plant, told reporters.",
-            "Asked about Joe Biden, the official said: “We will see what happens next.”",
-            // A title before the name, and a description long enough to
-            // push the verb far from the quote.
-            "“We ran out of fuel,” Dr. Sobhi Skaik, the director of the Turkish Friendship Hospital in the Mughraqa area in the central Gaza Strip, said in an interview last week.",
-        ]);
-        assert_eq!(
-            found,
-            [
-                Some("Mary Jones".to_string()),
-                Some("Mary Jones".to_string()),
-                Some("the official".to_string()),
-                Some("Sobhi Skaik".to_string())
-            ]
+        assert_speakers(
+            &[
+                "Mary Jones, the union leader, said: “We will fight this ruling all the way.”",
+                "“We will never accept it,” Mary Jones, the head of the union at the plant, told reporters.",
+                "Asked about Joe Biden, the official said: “We will see what happens next.”",
+                // A title before the name, and a description long enough to
+                // push the verb far from the quote.
+                "“We ran out of fuel,” Dr. Sobhi Skaik, the director of the Turkish Friendship Hospital in the Mughraqa area in the central Gaza Strip, said in an interview last week.",
+            ],
+            &[
+                Some("Mary Jones"),
+                Some("Mary Jones"),
+                Some("the official"),
+                Some("Sobhi Skaik"),
+            ],
         );
     }
 
