@@ -568,10 +568,8 @@ fn run(args: RunArgs) -> Result<u8, Failure> {
         skip: vec![out.to_path_buf()],
         ..Options::default()
     };
-    // A missing archive leaves no output folder (nor lock) behind.
-    std::fs::metadata(&args.archive)
-        .with_context(|| format!("archive {}", args.archive.display()))
-        .map_err(Failure::fatal)?;
+    // An archive that cannot be read leaves no output folder (nor lock).
+    Pipeline::check_archive(&args.archive).map_err(|e| Failure::fatal(e.into()))?;
     std::fs::create_dir_all(out)
         .with_context(|| format!("cannot create {}", out.display()))
         .map_err(Failure::fatal)?;

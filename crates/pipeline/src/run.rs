@@ -428,16 +428,22 @@ impl Pipeline {
     }
 
     /// Checks that the archive exists and starts the worker pool.
-    fn pool(&self, archive: &Path) -> Result<rayon::ThreadPool, PipelineError> {
+    /// Whether `archive` can be read: it exists and, as a folder, can be
+    /// listed. A root that cannot be listed is no empty archive: its inputs
+    /// must not count as deleted.
+    pub fn check_archive(archive: &Path) -> Result<(), PipelineError> {
         let unusable = |source| PipelineError::Archive {
             path: archive.to_path_buf(),
             source,
         };
-        // A root that cannot be listed is no empty archive: its inputs
-        // must not count as deleted.
         if std::fs::metadata(archive).map_err(unusable)?.is_dir() {
             std::fs::read_dir(archive).map_err(unusable)?;
         }
+        Ok(())
+    }
+
+    fn pool(&self, archive: &Path) -> Result<rayon::ThreadPool, PipelineError> {
+        Pipeline::check_archive(archive)?;
         rayon::ThreadPoolBuilder::new()
             .num_threads(self.options.jobs.max(1))
             .thread_name(|i| format!("newsclean-worker-{i}"))
