@@ -447,14 +447,13 @@ fn base_config(args: &RunArgs) -> Result<String, Failure> {
     // set, and rule packs by their content, not by the path that names them
     // (`site.toml`, `./site.toml`, an absolute path). Field maps keep their
     // order: of two flags for one field (or its alias) the last wins.
-    let fields = &args.input.fields;
     let disable: std::collections::BTreeSet<&String> = args.rules.disable.iter().collect();
     let mut text = format!(
         "newsclean {}\nmax_bytes {}\nmax_member_bytes {}\nfields {:?}\nshard {:?}\nfollow_links {}\nlearn {} {} {}\ndisable {:?}\n",
         env!("CARGO_PKG_VERSION"),
         args.input.max_bytes,
         args.input.max_member_bytes,
-        fields,
+        args.input.fields,
         args.shard.map(|s| s.to_string()),
         args.follow_links,
         !args.no_learn_templates,
