@@ -80,6 +80,9 @@ pub(crate) mod reason {
     pub const CAPTION: &str = "class.caption";
     /// A run of other stories' teasers: headline, one-paragraph blurb, again.
     pub const TEASER: &str = "class.teaser";
+    /// A byline under another story's headline (`Mehr zum Thema` / a
+    /// headline / `von Alana Friedrichs`): not this article's author.
+    pub const TEASER_BYLINE: &str = "class.teaser-byline";
     /// A gallery's or a list's page numbers and arrows, one per line.
     pub const PAGER: &str = "class.pager";
     /// A date or a time alone on its line, with at most a label
@@ -680,11 +683,15 @@ const TEASER_RUN: usize = 3;
 /// capitalised, not ending like a sentence, a clause or a question (an
 /// FAQ's questions are the article's).
 pub(crate) fn teaser_headline(line: &str, words: usize) -> bool {
-    (3..=16).contains(&words)
-        && !line.ends_with([
-            '.', ',', ';', ':', '!', '?', '…', '"', '”', '»', ')', '？', '。',
-        ])
-        && line.chars().next().is_some_and(char::is_uppercase)
+    (3..=16).contains(&words) && headline_shaped(line)
+}
+
+/// Shaped like a headline: starts with a capital, does not end like a
+/// sentence or a clause.
+pub(crate) fn headline_shaped(line: &str) -> bool {
+    !line.ends_with([
+        '.', ',', ';', ':', '!', '?', '…', '"', '”', '»', ')', '？', '。',
+    ]) && line.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// A teaser's blurb: one paragraph of 12 to 45 words ending a sentence.

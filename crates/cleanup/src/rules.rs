@@ -100,6 +100,12 @@ pub struct Rule {
     /// article, not the end of the page, when prose follows.
     #[serde(default)]
     pub resume: bool,
+    /// A `credit` rule that matches bylines (`By Jane Doe`, `Von Martin
+    /// Ahlers`): the article's own only above its text (at most a
+    /// standfirst before it); further down, it signs another story's
+    /// teaser and is removed without naming a reporter.
+    #[serde(default)]
+    pub byline: bool,
     /// Regex only: match case-sensitively.
     #[serde(default)]
     pub case_sensitive: bool,
