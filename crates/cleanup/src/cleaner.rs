@@ -60,6 +60,7 @@ struct CompiledRule {
     tail: bool,
     resume: bool,
     byline: bool,
+    trailing: bool,
     role: Role,
     agency: Option<String>,
     max_words: usize,
@@ -162,6 +163,7 @@ impl Cleaner {
                 tail: rule.tail,
                 resume: rule.resume,
                 byline: rule.byline && rule.role == Role::Credit,
+                trailing: rule.trailing,
                 role: rule.role,
                 agency: rule.agency.clone(),
                 max_words: rule.max_words.unwrap_or(match rule.kind {
@@ -647,8 +649,11 @@ impl Cleaner {
             }
             // The headline is not the article's text.
             self.late_bylines(&mut verdicts[usize::from(headline)..]);
+            self.inner_trailing_matches(&mut verdicts, &features, &thresholds, span);
         } else {
             self.apply_tail(&mut verdicts, &features, classify);
+            let span = (0, verdicts.len());
+            self.inner_trailing_matches(&mut verdicts, &features, &thresholds, span);
         }
         let kept_so_far: Vec<bool> = verdicts
             .iter()
@@ -846,8 +851,6 @@ impl Cleaner {
         lines > 0 && long
     }
 
-    /// The earliest rule matching `line` (of `words` whitespace-separated
-    /// words), with the text after its lead.
     /// A byline the page's markup split after its label (`Von` on one
     /// line, `Denis Dilba` on the next) is judged joined: when the credit
     /// rules take the two as one line, both lines are the credit. Only
@@ -914,6 +917,41 @@ impl Cleaner {
         }
     }
 
+    /// A trailing rule's match inside the main text (`span`), above half
+    /// of its kept prose by words, is the article's: the line goes back to
+    /// what the classifier makes of it.
+    fn inner_trailing_matches(
+        &self,
+        verdicts: &mut [Verdict<'_>],
+        features: &[Features],
+        thresholds: &Thresholds,
+        span: (usize, usize),
+    ) {
+        if !self.rules.iter().any(|r| r.trailing) {
+            return;
+        }
+        let total: usize = verdicts
+            .iter()
+            .zip(features)
+            .filter(|(v, _)| matches!(v, Verdict::Class(Class::Good)))
+            .map(|(_, f)| f.words)
+            .sum();
+        let mut before = 0;
+        for (i, f) in features.iter().enumerate() {
+            match verdicts[i] {
+                Verdict::Class(Class::Good) => before += f.words,
+                Verdict::Rule(rule, _)
+                    if self.rules[rule].trailing
+                        && before * 2 < total
+                        && (span.0..span.1).contains(&i) =>
+                {
+                    verdicts[i] = Verdict::Class(classify::classify(f, thresholds));
+                }
+                _ => {}
+            }
+        }
+    }
+
     /// Bylines well into the text (below [`LATE_BYLINE_PROSE`] kept
     /// paragraphs) sign other stories' teasers, or repeat the author box
     /// of one: removed, but no reporter of this article. On the dev pages,
@@ -934,6 +972,8 @@ impl Cleaner {
         }
     }
 
+    /// The earliest rule matching `line` (of `words` whitespace-separated
+    /// words), with the text after its lead.
     fn match_line<'a>(&self, line: &'a str, words: usize) -> Option<(usize, Option<&'a str>)> {
         // A list bullet does not change what a line is.
         let line = line.trim_start_matches(classify::BULLETS).trim_start();
@@ -2555,6 +2595,45 @@ mod tests {
             p("Landrat")
         );
         assert_eq!(credits(&cleaner.clean(&text)), ["Von Martin Ahlers"]);
+    }
+
+    #[test]
+    fn an_authors_bio_goes_under_the_text_but_not_inside_it() {
+        assert_removed_by(&[
+            (
+                "Evan Halper writes about a broad range of policy issues out of Washington.",
+                "author.bio",
+            ),
+            (
+                "Jane Doe is a senior reporter at the Globe, where she covers housing and transport.",
+                "author.bio",
+            ),
+            (
+                "Celia Parbey ist Berlinerin. Sie arbeitet als Redakteurin bei ZEIT ONLINE.",
+                "de.author.bio",
+            ),
+            (
+                "Schreibt seit 2008 für die taz. War Korrespondent in Baden-Württemberg.",
+                "de.author.bio",
+            ),
+            (
+                "Córdoba, 1984. Periodista. He desarrollado mi carrera en distintos medios de Sevilla.",
+                "es.author.bio",
+            ),
+            (
+                "Marco Rossi è un giornalista del Corriere della Sera, dove segue la cronaca di Milano.",
+                "it.author.bio",
+            ),
+        ]);
+        // Inside the article, the same words describe someone it is about.
+        let cleaner = Cleaner::new(&RuleSet::builtin()).unwrap();
+        let para = "The council said on Tuesday that the library plan would go ahead as agreed, and that work on it would start in the spring once the money was in place.";
+        let about =
+            "Jane Doe is a senior reporter at the Globe, where she covers housing and transport.";
+        let c = cleaner.clean(&format!(
+            "Council backs library plan\n\n{para}\n\n{about}\n\n{para} Again.\n\n{para} Once more.\n\n{para} And more."
+        ));
+        assert!(c.removed.is_empty(), "{:?}", why(&c));
     }
 
     #[test]

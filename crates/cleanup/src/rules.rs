@@ -106,6 +106,12 @@ pub struct Rule {
     /// teaser and is removed without naming a reporter.
     #[serde(default)]
     pub byline: bool,
+    /// The rule matches only under the article's text: not inside the main
+    /// text above half of its prose (an author's bio, `Jane Doe is a
+    /// reporter at …`, goes; the same words high in the story describe
+    /// someone it is about).
+    #[serde(default)]
+    pub trailing: bool,
     /// Regex only: match case-sensitively.
     #[serde(default)]
     pub case_sensitive: bool,
