@@ -177,12 +177,16 @@ impl Cleaner {
                         exact.entry(normalize(p)).or_insert(i);
                     }
                     RuleKind::Prefix => {
-                        prefixes.push(p.trim().to_string());
-                        prefix_rule.push(i);
+                        for variant in case_variants(p.trim()) {
+                            prefixes.push(variant);
+                            prefix_rule.push(i);
+                        }
                     }
                     RuleKind::Phrase => {
-                        phrases.push(p.trim().to_string());
-                        phrase_rule.push(i);
+                        for variant in case_variants(p.trim()) {
+                            phrases.push(variant);
+                            phrase_rule.push(i);
+                        }
                     }
                     RuleKind::Regex => regexes.push(RuleRegex {
                         pattern: ascii_word_boundaries(p),
@@ -1394,7 +1398,29 @@ fn flagged(pattern: &str, case_insensitive: bool) -> String {
     }
 }
 
-/// The comparison key of a line for exact rules: lower case, inner
+/// A prefix or phrase pattern as the automata take it: they ignore case
+/// in ASCII only, so a pattern with other letters is also given in
+/// capitals (`LEIA TAMBÉM`, as headings are often set), and a Turkish one
+/// with Turkish capitals as well (`İlgili haberler`: `İLGİLİ HABERLER`).
+fn case_variants(pattern: &str) -> Vec<String> {
+    let mut out = vec![pattern.to_string()];
+    if pattern.is_ascii() {
+        return out;
+    }
+    let upper = pattern.to_uppercase();
+    let turkish = pattern
+        .contains(['ı', 'İ', 'ğ', 'Ğ', 'ş', 'Ş'])
+        .then(|| pattern.replace('i', "İ").to_uppercase());
+    for variant in std::iter::once(upper).chain(turkish) {
+        if !out.iter().any(|o| o.eq_ignore_ascii_case(&variant)) {
+            out.push(variant);
+        }
+    }
+    out
+}
+
+/// The comparison key of a line for exact rules: lower case (Turkish dotted
+/// and dotless i as `i`), inner
 /// whitespace collapsed, trailing `:`, `*`, `.`, `…`, `!` and spaces
 /// dropped. Shared with the template learner, whose keys must agree with
 /// exact rules.
@@ -1404,7 +1430,12 @@ pub(crate) fn normalize(line: &str) -> String {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.extend(word.chars().flat_map(char::to_lowercase));
+        // Turkish `İ` and `ı` fold to `i` (their capitals and small
+        // letters cross: `İLGİLİ HABERLER`, `YAZILAR`).
+        out.extend(word.chars().flat_map(|c| match c {
+            'İ' | 'ı' => 'i'.to_lowercase(),
+            c => c.to_lowercase(),
+        }));
     }
     let trimmed = out.trim_end_matches([':', '*', '.', '…', ' ', '!']).len();
     out.truncate(trimmed);
@@ -2633,6 +2664,65 @@ mod tests {
         let c = cleaner.clean(&format!(
             "Council backs library plan\n\n{para}\n\n{about}\n\n{para} Again.\n\n{para} Once more.\n\n{para} And more."
         ));
+        assert!(c.removed.is_empty(), "{:?}", why(&c));
+    }
+
+    #[test]
+    fn headings_in_capitals_match_rules_written_in_lower_case() {
+        let c = cleaner(
+            r#"
+[[rule]]
+id = "sv.related.see-also"
+kind = "prefix"
+patterns = ["Läs också"]
+role = "related"
+reason = "Related link"
+
+[[rule]]
+id = "tr.related.heading"
+kind = "phrase"
+patterns = ["İlgili haberler"]
+role = "related"
+reason = "Related links"
+"#,
+        );
+        let got = c.clean("LÄS OCKSÅ: Så blir vädret i helgen\nİLGİLİ HABERLER\nText.");
+        // Exact rules compare lower-cased keys.
+        let builtin = Cleaner::new(&RuleSet::builtin()).unwrap().classify(false);
+        for heading in ["İLGİLİ HABERLER", "BENZER HABERLER", "İLGİLİ YAZILAR"] {
+            let c = builtin.clean(&format!("Başlık\n{heading}\nMetin."));
+            assert_eq!(rules(&c), ["tr.related.see-also"], "{heading}");
+        }
+        assert_eq!(
+            rules(&got),
+            ["sv.related.see-also", "tr.related.heading"],
+            "{:?}",
+            why(&got)
+        );
+        assert_eq!(
+            got.removed[0].rest.as_deref(),
+            Some("Så blir vädret i helgen")
+        );
+    }
+
+    #[test]
+    fn turkish_prose_is_prose_and_a_dutch_reactions_heading_goes_on() {
+        let cleaner = Cleaner::new(&RuleSet::builtin()).unwrap();
+        // Few free-standing function words: the stop-word list must hold
+        // the common ones (`bir`, `olarak`, `sonra`).
+        let turkish = "Belediye meclisi yeni kütüphane için bir karar aldı\n\n\
+            Belediye meclisi, şehir merkezinde yapılacak yeni kütüphane için dün akşam bir karar aldı ve inşaatın yaz aylarında başlayacağını açıkladı.\n\n\
+            Kütüphane projesi uzun süredir gündemdeydi. Başkan, toplantıdan sonra yaptığı açıklamada projenin iki yıl içinde tamamlanacağını söyledi.\n\n\
+            Yeni bina, eski tren garının yanında yer alacak ve öğrencilere ücretsiz çalışma alanı olarak hizmet verecek.";
+        let c = cleaner.clean(turkish);
+        assert!(c.removed.is_empty(), "{:?}", why(&c));
+        // `Reacties` (reactions) is a section of Dutch news, not the start
+        // of a comment thread.
+        let para = "Het kabinet heeft dinsdag besloten de plannen voor de nieuwe bibliotheek niet te wijzigen, die al twee jaar in aanbouw is en in het voorjaar open moet.";
+        let dutch = format!(
+            "Kabinet houdt vast aan bibliotheek\n\n{para}\n\n{para} Opnieuw.\n\nReacties\n\nDe oppositie is kritisch over de manier waarop het kabinet het besluit heeft genomen en spreekt van maanden onrust voor niets.\n\nOok de gemeenten reageren positief, maar zij maken zich zorgen over nieuwe bezuinigingen."
+        );
+        let c = cleaner.clean(&dutch);
         assert!(c.removed.is_empty(), "{:?}", why(&c));
     }
 
