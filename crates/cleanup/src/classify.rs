@@ -732,13 +732,49 @@ pub(crate) fn teaser_runs(lines: &[&str], words: &[usize]) -> Vec<(usize, usize)
         }
         match first {
             Some(start) if pairs >= TEASER_RUN => {
-                runs.push((start, next));
+                // Entries stamped with a bare clock time are a live blog's
+                // (`22:45 Uhr` / headline / text), not other stories.
+                let clocks = (start.saturating_sub(1)..next)
+                    .filter(|&k| clock_time(lines[k]))
+                    .count();
+                if clocks + 1 < pairs {
+                    runs.push((start, next));
+                }
                 i = next;
             }
             _ => i += 1,
         }
     }
     runs
+}
+
+/// A clock time alone on its line, with at most a zone or a word of label
+/// (`22:45 Uhr`, `09:42 GMT`, `15.30`), and no date.
+pub(crate) fn clock_time(line: &str) -> bool {
+    let line = line.trim();
+    if line.len() > 16 || line.split_whitespace().count() > 2 {
+        return false;
+    }
+    let b = line.as_bytes();
+    let digits = b.iter().filter(|c| c.is_ascii_digit()).count();
+    let time = b.windows(4).position(|w| {
+        w[0].is_ascii_digit()
+            && matches!(w[1], b':' | b'.')
+            && w[2].is_ascii_digit()
+            && w[3].is_ascii_digit()
+    });
+    // `9:42` or `09:42`, and no other digits (`23.02.2025` is a date).
+    match time {
+        Some(at) => {
+            let hour_digits = if at > 0 && b[at - 1].is_ascii_digit() {
+                2
+            } else {
+                1
+            };
+            digits == hour_digits + 2
+        }
+        None => false,
+    }
 }
 
 /// Lines in a row, at least, that make a pager.
@@ -1057,6 +1093,22 @@ pub(crate) fn main_span(classes: &[Class], words: &[usize]) -> Option<(usize, us
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn clock_times_alone_but_not_dates() {
+        for yes in ["22:45 Uhr", "09:42 GMT", "15.42 BST", "9:05", "16:05"] {
+            assert!(clock_time(yes), "{yes}");
+        }
+        for no in [
+            "23.02.2025",
+            "Aktualisiert am 23.02.2025, 22:47 Uhr",
+            "2:1",
+            "Sieg 3:0 gegen Bayern",
+            "10:30 Uhr, 4. März",
+        ] {
+            assert!(!clock_time(no), "{no}");
+        }
+    }
     use crate::lang::Languages;
 
     const PROSE: &str = "The council said on Tuesday that it would not change the plans for the new library, which has been under construction for two years and is due to open in the spring.";

@@ -393,7 +393,36 @@ impl Cleaner {
             // Other stories' teasers go (in text only: blocks a page
             // extractor chose are one article).
             if !selected {
-                let runs = classify::teaser_runs(&texts, &counts).into_iter();
+                let mut runs = classify::teaser_runs(&texts, &counts);
+                // Runs that hold all the prose are the article itself: a
+                // live blog's entries (time, headline, text), a digest.
+                let outside: usize = (usize::from(headline)..verdicts.len())
+                    .filter(|&i| matches!(verdicts[i], Verdict::Class(Class::Good)))
+                    .filter(|&i| !runs.iter().any(|&(s, e)| (s..e).contains(&i)))
+                    .map(|i| features[i].words)
+                    .sum();
+                if outside < TEASERS_NEED_PROSE_WORDS {
+                    runs.clear();
+                }
+                // A live blog's entry: a bare clock time, its headline, its
+                // text. The headline is the article's (a subheading).
+                for i in 1..verdicts.len().saturating_sub(1) {
+                    if classify::clock_time(texts[i - 1])
+                        && matches!(
+                            verdicts[i],
+                            Verdict::Class(Class::Short | Class::Bad(reason::SHORT))
+                        )
+                        && classify::headline_shaped(texts[i])
+                        && counts[i] <= ENTRY_HEADLINE_WORDS
+                        && matches!(
+                            verdicts[i + 1],
+                            Verdict::Class(Class::Good | Class::NearGood)
+                        )
+                    {
+                        verdicts[i] = Verdict::Class(Class::Good);
+                    }
+                }
+                let runs = runs.into_iter();
                 for (start, end) in runs.chain(classify::cut_headline_runs(&texts, &counts)) {
                     for v in &mut verdicts[start..end] {
                         if let Verdict::Class(c) = v {
@@ -1195,6 +1224,13 @@ fn few_digits(line: &str) -> bool {
 
 /// At most this many words make a list's label (`Zubereitung:`).
 const LIST_LABEL_WORDS: usize = 5;
+
+/// Words of a live blog's entry headline, at most.
+const ENTRY_HEADLINE_WORDS: usize = 16;
+
+/// Words of prose outside runs of teasers for them to be other stories'
+/// (fewer: the runs are the article, as a live blog's entries are).
+const TEASERS_NEED_PROSE_WORDS: usize = 40;
 
 /// Kept paragraphs above a byline that make it another story's.
 const LATE_BYLINE_PROSE: usize = 4;
@@ -2665,6 +2701,61 @@ mod tests {
             "Council backs library plan\n\n{para}\n\n{about}\n\n{para} Again.\n\n{para} Once more.\n\n{para} And more."
         ));
         assert!(c.removed.is_empty(), "{:?}", why(&c));
+    }
+
+    #[test]
+    fn a_live_blogs_entries_are_the_article_not_teasers() {
+        let cleaner = Cleaner::new(&RuleSet::builtin()).unwrap();
+        let entries = [
+            (
+                "22:45 Uhr",
+                "Kanzler räumt Niederlage ein",
+                "Der Kanzler hat die Niederlage seiner Partei am Abend eingeräumt und sprach vor enttäuschten Anhängern von einem bitteren Ergebnis.",
+            ),
+            (
+                "22:21 Uhr",
+                "Kleine Partei muss bangen",
+                "Nach den neuesten Hochrechnungen liegt die Partei knapp unter der Hürde, ihr Vorsitzender kündigte für diesen Fall Konsequenzen an.",
+            ),
+            (
+                "21:58 Uhr",
+                "Sieger will schnell regieren",
+                "Der Kandidat der stärksten Fraktion will rasch Gespräche aufnehmen und schloss eine Zusammenarbeit mit den Rändern erneut aus.",
+            ),
+            (
+                "21:30 Uhr",
+                "Wahlbeteiligung so hoch wie lange nicht",
+                "Die Wahlbeteiligung liegt nach Angaben der Wahlleiterin bei rund 84 Prozent und damit so hoch wie seit Jahrzehnten nicht mehr.",
+            ),
+        ];
+        // A standfirst long enough that the entries are not all the prose.
+        let mut text = String::from(
+            "Wahlabend im Liveticker: Klarer Sieger\nDie stärkste Fraktion hat die Wahl deutlich gewonnen, die Ränder legen zu, und die Regierungsparteien verlieren. Hier verfolgen Sie alle Entwicklungen des Wahlabends, die Reaktionen der Parteien und die neuesten Hochrechnungen, Stunde für Stunde und bis tief in die Nacht hinein, mit Stimmen aus allen Wahlkreisen des Landes.\n",
+        );
+        for (time, head, body) in entries {
+            text.push_str(&format!("{time}\n{head}\n{body}\n"));
+        }
+        let c = cleaner.clean(&text);
+        let kept: Vec<&str> = c.kept.iter().map(|k| k.text.as_str()).collect();
+        for (time, head, body) in entries {
+            assert!(kept.contains(&body), "{body}: {:?}", why(&c));
+            assert!(kept.contains(&head), "{head}: {:?}", why(&c));
+            assert!(!kept.contains(&time));
+        }
+        // Dated, the same shape is a list of other stories.
+        let dated = text.replace(" Uhr", ", 23.02.2025");
+        let c = cleaner.clean(&format!(
+            "Wahlabend: Klarer Sieger\n{}\n{dated}",
+            entries[0].2.repeat(3)
+        ));
+        assert!(rules(&c).contains(&reason::TEASER), "{:?}", why(&c));
+        // With no other prose, such a list is the article itself (a digest).
+        let digest: String = entries
+            .iter()
+            .map(|(_, head, body)| format!("23.02.2025\n{head}\n{body}\n"))
+            .collect();
+        let c = cleaner.clean(&format!("Der Wahlabend in Kürze\n{digest}"));
+        assert!(!rules(&c).contains(&reason::TEASER), "{:?}", why(&c));
     }
 
     #[test]
