@@ -2704,6 +2704,29 @@ mod tests {
     }
 
     #[test]
+    fn boilerplate_of_more_languages_goes() {
+        assert_removed_by(&[
+            ("Continua após a publicidade", "pt.promo.advert"),
+            ("Lees verder na de advertentie", "nl.promo.advert"),
+            ("Haberin Devamı", "world.promo.advert"),
+            (
+                "Dit artikel is exclusief voor abonnees.",
+                "nl.promo.paywall",
+            ),
+            (
+                "Mirá también: El dólar cerró en alza",
+                "es.related.see-also",
+            ),
+            ("Czytaj więcej: Sejm przyjął ustawę", "pl.related.see-also"),
+            (
+                "Artikel ini telah tayang di Tribunnews.com dengan judul Banjir",
+                "id.footer.syndication",
+            ),
+            ("Iscriviti alla newsletter", "it.promo.newsletter"),
+        ]);
+    }
+
+    #[test]
     fn a_live_blogs_entries_are_the_article_not_teasers() {
         let cleaner = Cleaner::new(&RuleSet::builtin()).unwrap();
         let entries = [
