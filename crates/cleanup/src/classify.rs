@@ -732,20 +732,26 @@ pub(crate) fn teaser_runs(lines: &[&str], words: &[usize]) -> Vec<(usize, usize)
         }
         match first {
             Some(start) if pairs >= TEASER_RUN => {
-                // Entries stamped with a bare clock time are a live blog's
-                // (`22:45 Uhr` / headline / text), not other stories.
-                let clocks = (start.saturating_sub(1)..next)
-                    .filter(|&k| clock_time(lines[k]))
-                    .count();
-                if clocks + 1 < pairs {
-                    runs.push((start, next));
-                }
+                runs.push((start, next));
                 i = next;
             }
             _ => i += 1,
         }
     }
     runs
+}
+
+/// Whether the teasers in `lines[start..end]` are stamped with bare clock
+/// times, one an entry (`22:45 Uhr` / headline / text), as a live blog's
+/// entries are; the first stamp may stand right above the run.
+pub(crate) fn clock_stamped(lines: &[&str], words: &[usize], start: usize, end: usize) -> bool {
+    let clocks = (start.saturating_sub(1)..end)
+        .filter(|&k| clock_time(lines[k]))
+        .count();
+    let entries = (start..end)
+        .filter(|&k| teaser_blurb(lines[k], words[k]))
+        .count();
+    clocks + 1 >= entries
 }
 
 /// A clock time alone on its line, with at most a zone or a word of label

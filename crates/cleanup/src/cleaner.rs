@@ -404,6 +404,17 @@ impl Cleaner {
                 if outside < TEASERS_NEED_PROSE_WORDS {
                     runs.clear();
                 }
+                // A live blog's entries, stamped with clock times, open the
+                // text (at most a standfirst above them); further down,
+                // stamped teasers are a box of the latest news.
+                runs.retain(|&(start, end)| {
+                    let lead: usize = (usize::from(headline)..start)
+                        .filter(|&i| matches!(verdicts[i], Verdict::Class(Class::Good)))
+                        .map(|i| features[i].words)
+                        .sum();
+                    !(lead < LIVE_BLOG_LEAD_WORDS
+                        && classify::clock_stamped(&texts, &counts, start, end))
+                });
                 // A live blog's entry: a bare clock time, its headline, its
                 // text. The headline is the article's (a subheading).
                 for i in 1..verdicts.len().saturating_sub(1) {
@@ -1224,6 +1235,9 @@ fn few_digits(line: &str) -> bool {
 
 /// At most this many words make a list's label (`Zubereitung:`).
 const LIST_LABEL_WORDS: usize = 5;
+
+/// Words of prose above a live blog's first entry, at most.
+const LIVE_BLOG_LEAD_WORDS: usize = 120;
 
 /// Words of a live blog's entry headline, at most.
 const ENTRY_HEADLINE_WORDS: usize = 16;
@@ -2770,6 +2784,14 @@ mod tests {
         let c = cleaner.clean(&format!(
             "Wahlabend: Klarer Sieger\n{}\n{dated}",
             entries[0].2.repeat(3)
+        ));
+        assert!(rules(&c).contains(&reason::TEASER), "{:?}", why(&c));
+        // Under an article's text, stamped teasers are a box of the latest
+        // news.
+        let article = format!("{}\n", entries[1].2).repeat(8);
+        let c = cleaner.clean(&format!(
+            "Neue Brücke eröffnet\n{article}Neueste Meldungen\n{}",
+            text.split_once('\n').map_or("", |(_, rest)| rest)
         ));
         assert!(rules(&c).contains(&reason::TEASER), "{:?}", why(&c));
         // With no other prose, such a list is the article itself (a digest).
