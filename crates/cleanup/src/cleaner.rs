@@ -662,14 +662,32 @@ impl Cleaner {
                     && first == span.1
                     && first > 0
                     && matches!(verdicts[first - 1], Verdict::Class(Class::Good));
-                if !(inside || follows) {
+                // A numbered list that the main text opens runs on past
+                // where the prose's short lines made the text end (a
+                // listicle: `3. Gulbenkian garden` / `Free.`).
+                let opened = may_follow && span.0 < first && first < span.1;
+                if !(inside || follows || opened) {
                     continue;
                 }
-                for i in items {
-                    if let Verdict::Class(c) = &mut verdicts[i]
-                        && matches!(*c, Class::Bad(reason::SHORT | reason::LOW_DENSITY))
-                    {
-                        *c = Class::Good;
+                let weak = |v: &Verdict| {
+                    matches!(
+                        v,
+                        Verdict::Class(Class::Bad(reason::SHORT | reason::LOW_DENSITY))
+                    )
+                };
+                for (k, &i) in items.iter().enumerate() {
+                    if weak(&verdicts[i]) {
+                        verdicts[i] = Verdict::Class(Class::Good);
+                    }
+                    // What an item of a list that runs past the text's end
+                    // says, in sentences, between it and the next item.
+                    let next = items.get(k + 1).copied().unwrap_or(i + 2);
+                    if opened && i >= span.1.saturating_sub(1) {
+                        for j in i + 1..next.min(verdicts.len()) {
+                            if weak(&verdicts[j]) && features[j].sentence {
+                                verdicts[j] = Verdict::Class(Class::Good);
+                            }
+                        }
                     }
                 }
             }
@@ -2715,6 +2733,37 @@ mod tests {
             "Council backs library plan\n\n{para}\n\n{about}\n\n{para} Again.\n\n{para} Once more.\n\n{para} And more."
         ));
         assert!(c.removed.is_empty(), "{:?}", why(&c));
+    }
+
+    #[test]
+    fn a_listicle_runs_on_past_its_short_items() {
+        let cleaner = Cleaner::new(&RuleSet::builtin()).unwrap();
+        let text = "Ten things to do in the city this weekend\n\
+            From free concerts to a new rooftop bar, here is our pick of the best things to do in the city this weekend, whatever your budget and whatever the weather.\n\
+            1. Music in the old town\n\
+            The tiny bar on the corner has live music every night from nine o'clock, and the owner sings too. Arrive early to get a seat.\n\
+            2. The Saturday market\n\
+            More than sixty stalls sell old clothes, plates and street food from all over the world, under the arches of the old factory.\n\
+            3. The botanic garden\n\
+            Free.\n\
+            4. Sunset at the viewpoint\n\
+            The best view in town.\n\
+            5. The night tram\n\
+            Go before nine to avoid the queues.\n\
+            Sign up to our weekly newsletter\n\
+            Enter your email\n\
+            Subscribe";
+        let c = cleaner.clean(text);
+        let kept: Vec<&str> = c.kept.iter().map(|k| k.text.as_str()).collect();
+        for line in [
+            "3. The botanic garden",
+            "Free.",
+            "5. The night tram",
+            "Go before nine to avoid the queues.",
+        ] {
+            assert!(kept.contains(&line), "{line}: {:?}", why(&c));
+        }
+        assert!(!kept.contains(&"Enter your email"));
     }
 
     #[test]
