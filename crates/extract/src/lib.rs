@@ -207,6 +207,26 @@ impl Extractor {
         )
     }
 
+    /// The news agency that `source` is, or leads with (`PAP`, `dpa/lno`,
+    /// `Agencia EFE`, `Reuters, AFP`): the wire a story came from, as a
+    /// source line labels it (`Źródło: PAP`). In the short name datelines
+    /// use.
+    pub fn agency_in(&self, source: &str) -> Option<String> {
+        let first = source
+            .split([',', '/', ';', '|', '(', ')'])
+            .map(str::trim)
+            .find(|part| !part.is_empty())?
+            .trim_end_matches('.');
+        let name = self.lexicon.agencies.get(first)?;
+        Some(
+            self.lexicon
+                .agency_short_names
+                .get(name)
+                .cloned()
+                .unwrap_or_else(|| name.clone()),
+        )
+    }
+
     /// The author's name when `line` is only that: a signature under an
     /// article (`Marina Mucha`, `— Denis Clerc`). Two or three capitalised
     /// words, the first a known given name; no figures, no sentence.

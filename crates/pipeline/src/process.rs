@@ -436,7 +436,14 @@ impl Processor {
                     merge(&mut record.credits.reporters, credits.reporters);
                     merge(&mut record.credits.editors, credits.editors);
                     if outlet.is_none() {
-                        outlet = self.extractor.credit_outlet(&removed.text);
+                        // An outlet after a byline's names, or a source
+                        // line's wire (`Źródło: PAP`).
+                        outlet = self.extractor.credit_outlet(&removed.text).or_else(|| {
+                            removed
+                                .rest
+                                .as_deref()
+                                .and_then(|rest| self.extractor.agency_in(rest))
+                        });
                     }
                 }
                 Role::Related => record.related.extend(removed.rest.clone()),
@@ -786,6 +793,27 @@ mod tests {
         assert_eq!(r.credits.editors, ["Ann Lee"]);
         assert_eq!(r.agency.as_deref(), Some("Reuters"));
         assert_eq!(r.removed.len(), 3);
+    }
+
+    #[test]
+    fn a_labelled_source_line_names_the_agency() {
+        let body = "Sejm przyjął w piątek ustawę o nowej bibliotece, która ma zostać otwarta wiosną przyszłego roku w centrum miasta.";
+        for (line, agency) in [
+            ("Źródło: PAP", Some("PAP")),
+            ("Sursa: Agerpres", Some("Agerpres")),
+            ("Fuente: Agencia EFE", Some("EFE")),
+            ("Źródło: własne", None),
+        ] {
+            let r = processor()
+                .process_text(
+                    Source::new("x.txt"),
+                    &format!("Tytuł\n\n{body}\n\n{body}\n\n{line}"),
+                    &StageClock::default(),
+                )
+                .unwrap();
+            assert_eq!(r.agency.as_deref(), agency, "{line}");
+            assert!(r.credits.reporters.is_empty(), "{line}: {:?}", r.credits);
+        }
     }
 
     #[test]
