@@ -2475,6 +2475,9 @@ mod tests {
             ("di Viviana Mazza", "credit.byline-word"),
             ("par Didier Roy, 21 juin 2018", "credit.byline-word"),
             ("von Alana Friedrichs", "credit.byline-word"),
+            ("Av Anna Svensson", "credit.byline-word"),
+            ("Af Mette Frederiksen Holm", "credit.byline-word"),
+            ("Geschreven door Jan de Vries", "credit.byline-word"),
             (
                 "Von Hans Müller | 4. März 2008, 10:32 Uhr",
                 "credit.byline-word",

@@ -69,7 +69,7 @@ impl CreditParser {
     pub(crate) fn new() -> CreditParser {
         CreditParser {
             role: Regex::new(
-                r"(?i)(?:\b(?P<word>additional\s+reporting|reporting|writing|written|editing|edited|compiled|research|photos?|graphics?|video|production|produced)\s+by\b|^\W*(?P<by>by|von|par|por|door|di|text|texte|words|autor|autorin|auteur|auteure|autore|author|(?:ein\s+|blog\s*)?beitrag\s+von)\b\s*:?)",
+                r"(?i)(?:\b(?P<word>additional\s+reporting|reporting|writing|written|editing|edited|compiled|research|photos?|graphics?|video|production|produced)\s+by\b|^\W*(?P<by>by|von|par|por|door|geschreven\s+door|di|af|av|text|texte|words|autor|autorin|auteur|auteure|autore|author|(?:ein\s+|blog\s*)?beitrag\s+von)\b\s*:?)",
             )
             .expect("credit pattern is valid"),
             location: Regex::new(r"\s+(?:in|from|for)\s+(?:the\s+)?\p{Lu}.*$")
@@ -447,6 +447,8 @@ mod tests {
             ["Jan de Vries"]
         );
         assert_eq!(reporter("di Viviana Mazza"), ["Viviana Mazza"]);
+        assert_eq!(reporter("Av Anna Svensson"), ["Anna Svensson"]);
+        assert_eq!(reporter("Geschreven door Jan de Vries"), ["Jan de Vries"]);
         assert_eq!(
             reporter("Por João Silva, 04/03/2008 às 10h32"),
             ["João Silva"]
