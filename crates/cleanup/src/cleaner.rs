@@ -61,6 +61,7 @@ struct CompiledRule {
     resume: bool,
     byline: bool,
     trailing: bool,
+    language: String,
     role: Role,
     agency: Option<String>,
     max_words: usize,
@@ -164,6 +165,7 @@ impl Cleaner {
                 resume: rule.resume,
                 byline: rule.byline && rule.role == Role::Credit,
                 trailing: rule.trailing,
+                language: rule.language.clone(),
                 role: rule.role,
                 agency: rule.agency.clone(),
                 max_words: rule.max_words.unwrap_or(match rule.kind {
@@ -334,6 +336,17 @@ impl Cleaner {
                     },
                 );
         let mut verdicts: Vec<Verdict> = verdicts_iter.collect();
+        // The first line is never under the text (a headline about a
+        // journalist is not a bio).
+        if let Some(Verdict::Rule(rule, _)) = verdicts.first()
+            && self.rules[*rule].trailing
+        {
+            verdicts[0] = Verdict::Class(if classify {
+                classify::classify(&features[0], &thresholds)
+            } else {
+                Class::Good
+            });
+        }
         self.join_split_bylines(&lines, &counts, &mut verdicts);
         let texts: Vec<&str> = lines.iter().map(|l| l.1).collect();
         let headline_shaped = is_headline_shaped(&lines, &verdicts);
@@ -711,11 +724,25 @@ impl Cleaner {
             }
             // The headline is not the article's text.
             self.late_bylines(&mut verdicts[usize::from(headline)..]);
-            self.inner_trailing_matches(&mut verdicts, &features, &thresholds, span);
+            self.inner_trailing_matches(
+                &texts,
+                &mut verdicts,
+                &features,
+                &thresholds,
+                span,
+                language,
+            );
         } else {
             self.apply_tail(&mut verdicts, &features, classify);
             let span = (0, verdicts.len());
-            self.inner_trailing_matches(&mut verdicts, &features, &thresholds, span);
+            self.inner_trailing_matches(
+                &texts,
+                &mut verdicts,
+                &features,
+                &thresholds,
+                span,
+                language,
+            );
         }
         let kept_so_far: Vec<bool> = verdicts
             .iter()
@@ -979,35 +1006,51 @@ impl Cleaner {
         }
     }
 
-    /// A trailing rule's match inside the main text (`span`), above half
-    /// of its kept prose by words, is the article's: the line goes back to
-    /// what the classifier makes of it.
+    /// A trailing rule's match inside the main text (`span`), above half of
+    /// its kept prose by words, is the article's; so is one in a document of
+    /// another language than the rule's. The line goes back to what the
+    /// classifier makes of it.
     fn inner_trailing_matches(
         &self,
+        lines: &[&str],
         verdicts: &mut [Verdict<'_>],
         features: &[Features],
         thresholds: &Thresholds,
         span: (usize, usize),
+        language: Option<&str>,
     ) {
         if !self.rules.iter().any(|r| r.trailing) {
             return;
         }
+        let good = |v: &Verdict<'_>| matches!(v, Verdict::Class(Class::Good));
         let total: usize = verdicts
             .iter()
             .zip(features)
-            .filter(|(v, _)| matches!(v, Verdict::Class(Class::Good)))
+            .filter(|(v, _)| good(v))
             .map(|(_, f)| f.words)
             .sum();
         let mut before = 0;
         for (i, f) in features.iter().enumerate() {
             match verdicts[i] {
                 Verdict::Class(Class::Good) => before += f.words,
-                Verdict::Rule(rule, _)
-                    if self.rules[rule].trailing
-                        && before * 2 < total
-                        && (span.0..span.1).contains(&i) =>
-                {
-                    verdicts[i] = Verdict::Class(classify::classify(f, thresholds));
+                Verdict::Rule(rule, _) if self.rules[rule].trailing => {
+                    let r = &self.rules[rule];
+                    let foreign = r.language != "*" && language != Some(r.language.as_str());
+                    let inside = (span.0..span.1).contains(&i) && before * 2 < total;
+                    // A person the text speaks of elsewhere is in the story
+                    // (`Thomas Girard est journaliste …` / `Girard a été …`);
+                    // the lines right around a bio are its author box, and
+                    // a page's title line may carry the byline.
+                    let named = full_name(lines[i]).is_some_and(|name| {
+                        (1..verdicts.len()).any(|k| {
+                            k.abs_diff(i) > AUTHOR_BOX_LINES
+                                && good(&verdicts[k])
+                                && lines[k].contains(name)
+                        })
+                    });
+                    if foreign || inside || named {
+                        verdicts[i] = Verdict::Class(classify::classify(f, thresholds));
+                    }
                 }
                 _ => {}
             }
@@ -1266,6 +1309,25 @@ const TEASERS_NEED_PROSE_WORDS: usize = 40;
 
 /// Kept paragraphs above a byline that make it another story's.
 const LATE_BYLINE_PROSE: usize = 4;
+
+/// Lines on either side of an author's bio that may name them again (the
+/// author box: `You can email Paul Serran here`).
+const AUTHOR_BOX_LINES: usize = 3;
+
+/// The two capitalised words a line opens with (`Thomas Girard est …`
+/// gives `Thomas Girard`), if it opens with two.
+fn full_name(line: &str) -> Option<&str> {
+    let mut words = line.split_whitespace();
+    let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let (first, second) = (words.next()?, words.next()?);
+    let second = second.trim_end_matches([',', '.']);
+    if !(capital(first) && capital(second)) {
+        return None;
+    }
+    let start = line.find(first)?;
+    let end = line[start + first.len()..].find(second)? + start + first.len() + second.len();
+    Some(&line[start..end])
+}
 
 /// A headline announced by a related-articles heading: a teaser's
 /// headline, or one that runs long (`Duell der besten Flip-Handys: Motorola
@@ -2710,25 +2772,43 @@ mod tests {
                 "Jane Doe is a senior reporter at the Globe, where she covers housing and transport.",
                 "author.bio",
             ),
+        ]);
+        let cleaner = Cleaner::new(&RuleSet::builtin()).unwrap();
+        // In the language of the document, under its text.
+        let de = "Der Stadtrat hat am Dienstag beschlossen, die Pläne für die neue Bibliothek nicht zu ändern, die seit zwei Jahren gebaut wird und im Frühjahr öffnen soll.";
+        let es = "El ayuntamiento decidió el martes que no cambiará los planes de la nueva biblioteca, que lleva dos años en obras y debe abrir en primavera.";
+        let it = "Il consiglio comunale ha deciso martedì di non cambiare i piani per la nuova biblioteca, in costruzione da due anni, che aprirà in primavera.";
+        for (para, bio, rule) in [
             (
+                de,
                 "Celia Parbey ist Berlinerin. Sie arbeitet als Redakteurin bei ZEIT ONLINE.",
                 "de.author.bio",
             ),
             (
+                de,
                 "Schreibt seit 2008 für die taz. War Korrespondent in Baden-Württemberg.",
                 "de.author.bio",
             ),
             (
+                es,
                 "Córdoba, 1984. Periodista. He desarrollado mi carrera en distintos medios de Sevilla.",
                 "es.author.bio",
             ),
             (
+                it,
                 "Marco Rossi è un giornalista del Corriere della Sera, dove segue la cronaca di Milano.",
                 "it.author.bio",
             ),
-        ]);
-        // Inside the article, the same words describe someone it is about.
-        let cleaner = Cleaner::new(&RuleSet::builtin()).unwrap();
+        ] {
+            let c = cleaner.clean(&format!("Titel\n\n{para}\n\n{para} 2\n\n{para} 3\n\n{bio}"));
+            assert_eq!(rules(&c), [rule], "{bio}");
+            // Not in a document of another language.
+            let c = cleaner.clean(&format!("Title\n\n{}\n\n{bio}", "The council said on Tuesday that the library plan would go ahead as agreed, and that work on it would start in the spring once the money was in place. ".repeat(3)));
+            assert!(!rules(&c).contains(&rule), "{bio}");
+        }
+        // Inside the article, the same words describe someone it is about;
+        // nor is a headline about a journalist a bio; nor a lone surname,
+        // a pronoun or a newspaper.
         let para = "The council said on Tuesday that the library plan would go ahead as agreed, and that work on it would start in the spring once the money was in place.";
         let about =
             "Jane Doe is a senior reporter at the Globe, where she covers housing and transport.";
@@ -2736,6 +2816,34 @@ mod tests {
             "Council backs library plan\n\n{para}\n\n{about}\n\n{para} Again.\n\n{para} Once more.\n\n{para} And more."
         ));
         assert!(c.removed.is_empty(), "{:?}", why(&c));
+        for line in [
+            "She is a veteran correspondent who knew the region well.",
+            "The Times reports on growing unease in the party.",
+            "Rahmstorf is the author of more than 100 papers.",
+        ] {
+            let c = article_with(
+                "The mayor said the museum would reopen in the spring.",
+                line,
+            );
+            assert!(!rules(&c).contains(&"author.bio"), "{line}: {:?}", why(&c));
+        }
+        let c = cleaner.clean(&format!(
+            "Jane Doe is a reporter for the Ledger\n\n{para}\n\n{para} Again."
+        ));
+        assert!(c.removed.is_empty(), "{:?}", why(&c));
+        // Nor a journalist the story is about, named in it elsewhere.
+        let fr = "Le journaliste Thomas Girard a été expulsé du pays mardi soir, après trois jours de garde à vue, a annoncé le ministère des Affaires étrangères.";
+        let more = "Le ministère a dénoncé une décision arbitraire et demandé des explications à l'ambassadeur, convoqué mercredi matin à Paris.";
+        let bio = "Thomas Girard est journaliste indépendant et collabore avec plusieurs quotidiens régionaux.";
+        let c = cleaner.clean(&format!(
+            "Un journaliste expulsé\n\n{fr}\n\n{more}\n\n{more} Encore.\n\n{more} Enfin.\n\n{bio}"
+        ));
+        assert!(!rules(&c).contains(&"fr.author.bio"), "{:?}", why(&c));
+        let c = cleaner.clean(&format!(
+            "Un journaliste expulsé\n\n{}\n\n{more}\n\n{more} Encore.\n\n{more} Enfin.\n\n{bio}",
+            fr.replace("Thomas Girard", "Paul Martin")
+        ));
+        assert_eq!(rules(&c), ["fr.author.bio"], "{:?}", why(&c));
     }
 
     #[test]
