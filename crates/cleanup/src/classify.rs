@@ -746,7 +746,7 @@ pub(crate) fn teaser_runs(lines: &[&str], words: &[usize]) -> Vec<(usize, usize)
 /// entries are; the first stamp may stand right above the run.
 pub(crate) fn clock_stamped(lines: &[&str], words: &[usize], start: usize, end: usize) -> bool {
     let clocks = (start.saturating_sub(1)..end)
-        .filter(|&k| clock_time(lines[k]))
+        .filter(|&k| entry_stamp(lines[k]))
         .count();
     let entries = (start..end)
         .filter(|&k| teaser_blurb(lines[k], words[k]))
@@ -754,18 +754,38 @@ pub(crate) fn clock_stamped(lines: &[&str], words: &[usize], start: usize, end: 
     clocks + 1 >= entries
 }
 
+/// A live entry's stamp: a clock time or a match minute (`78. Minute`,
+/// `78'`), alone on its line. Not a time ago (`10 mins ago`, `vor 4
+/// Monaten`): boxes of the latest news and other stories carry those.
+pub(crate) fn entry_stamp(line: &str) -> bool {
+    if clock_time(line) {
+        return true;
+    }
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let number = |w: &str| {
+        let w = w.trim_end_matches(['.', '\'', '’']);
+        (1..=3).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit())
+    };
+    match words.as_slice() {
+        [m] => number(m) && m.ends_with(['\'', '’']),
+        [m, unit] => number(m) && matches!(*unit, "Minute" | "Min." | "min" | "min."),
+        _ => false,
+    }
+}
+
 /// A clock time alone on its line, with at most a zone or a word of label
-/// (`22:45 Uhr`, `09:42 GMT`, `15.30`), and no date.
+/// (`22:45 Uhr`, `09:42 GMT`, `15.30`, `11:48 p.m. ET`, `14h32`), and no
+/// date.
 pub(crate) fn clock_time(line: &str) -> bool {
     let line = line.trim();
-    if line.len() > 16 || line.split_whitespace().count() > 2 {
+    if line.len() > 18 || line.split_whitespace().count() > 3 {
         return false;
     }
     let b = line.as_bytes();
     let digits = b.iter().filter(|c| c.is_ascii_digit()).count();
     let time = b.windows(4).position(|w| {
         w[0].is_ascii_digit()
-            && matches!(w[1], b':' | b'.')
+            && matches!(w[1], b':' | b'.' | b'h')
             && w[2].is_ascii_digit()
             && w[3].is_ascii_digit()
     });
@@ -1102,9 +1122,24 @@ mod tests {
 
     #[test]
     fn clock_times_alone_but_not_dates() {
-        for yes in ["22:45 Uhr", "09:42 GMT", "15.42 BST", "9:05", "16:05"] {
+        for yes in [
+            "22:45 Uhr",
+            "09:42 GMT",
+            "15.42 BST",
+            "9:05",
+            "16:05",
+            "11:48 p.m. ET",
+            "14h32",
+        ] {
             assert!(clock_time(yes), "{yes}");
         }
+        for yes in ["78. Minute", "78'"] {
+            assert!(entry_stamp(yes), "{yes}");
+        }
+        for no in ["vor 4 Monaten", "10 mins ago"] {
+            assert!(!entry_stamp(no), "{no}");
+        }
+        assert!(!entry_stamp("Minute 78 brachte die Wende"));
         for no in [
             "23.02.2025",
             "Aktualisiert am 23.02.2025, 22:47 Uhr",

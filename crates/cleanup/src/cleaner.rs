@@ -407,31 +407,44 @@ impl Cleaner {
             // extractor chose are one article).
             if !selected {
                 let mut runs = classify::teaser_runs(&texts, &counts);
-                // Runs that hold all the prose are the article itself: a
-                // live blog's entries (time, headline, text), a digest.
-                let outside: usize = (usize::from(headline)..verdicts.len())
-                    .filter(|&i| matches!(verdicts[i], Verdict::Class(Class::Good)))
-                    .filter(|&i| !runs.iter().any(|&(s, e)| (s..e).contains(&i)))
-                    .map(|i| features[i].words)
-                    .sum();
-                if outside < TEASERS_NEED_PROSE_WORDS {
-                    runs.clear();
-                }
-                // A live blog's entries, stamped with clock times, open the
-                // text (at most a standfirst above them); further down,
-                // stamped teasers are a box of the latest news.
-                runs.retain(|&(start, end)| {
-                    let lead: usize = (usize::from(headline)..start)
+                // A live blog's entries, stamped with clock times, are the
+                // article when they open the text (at most a standfirst
+                // above them) or the headline says it is live, and no more
+                // prose follows them; elsewhere, stamped teasers are a box
+                // of the latest news.
+                let prose = |range: std::ops::Range<usize>| -> usize {
+                    range
                         .filter(|&i| matches!(verdicts[i], Verdict::Class(Class::Good)))
                         .map(|i| features[i].words)
-                        .sum();
-                    !(lead < LIVE_BLOG_LEAD_WORDS
-                        && classify::clock_stamped(&texts, &counts, start, end))
-                });
+                        .sum()
+                };
+                let live = headline && texts.first().is_some_and(|t| is_live_headline(t));
+                let stamped: Vec<bool> = runs
+                    .iter()
+                    .map(|&(start, end)| classify::clock_stamped(&texts, &counts, start, end))
+                    .collect();
+                let entries_end = runs
+                    .iter()
+                    .zip(&stamped)
+                    .filter(|(_, s)| **s)
+                    .map(|(&(_, end), _)| end)
+                    .max()
+                    .unwrap_or(0);
+                let blog: Vec<bool> = runs
+                    .iter()
+                    .zip(&stamped)
+                    .map(|(&(start, _), &stamped)| {
+                        stamped
+                            && (live || prose(usize::from(headline)..start) < LIVE_BLOG_LEAD_WORDS)
+                            && prose(entries_end..verdicts.len()) < LIVE_BLOG_LEAD_WORDS
+                    })
+                    .collect();
+                let mut keep = blog.iter().map(|b| !b);
+                runs.retain(|_| keep.next().unwrap_or(true));
                 // A live blog's entry: a bare clock time, its headline, its
                 // text. The headline is the article's (a subheading).
                 for i in 1..verdicts.len().saturating_sub(1) {
-                    if classify::clock_time(texts[i - 1])
+                    if classify::entry_stamp(texts[i - 1])
                         && matches!(
                             verdicts[i],
                             Verdict::Class(Class::Short | Class::Bad(reason::SHORT))
@@ -1297,15 +1310,34 @@ fn few_digits(line: &str) -> bool {
 /// At most this many words make a list's label (`Zubereitung:`).
 const LIST_LABEL_WORDS: usize = 5;
 
-/// Words of prose above a live blog's first entry, at most.
+/// Words that mark a live blog's headline (`data/live-markers.txt`).
+static LIVE_MARKERS: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
+    include_str!("../data/live-markers.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(str::to_lowercase)
+        .collect()
+});
+
+/// Whether a headline says its page is live (`… im Liveticker`, `LIVE:`).
+fn is_live_headline(headline: &str) -> bool {
+    let lower = headline.to_lowercase();
+    LIVE_MARKERS.iter().any(|m| {
+        lower.match_indices(m.as_str()).any(|(at, _)| {
+            let before = lower[..at].chars().next_back();
+            let after = lower[at + m.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
+    })
+}
+
+/// Words of prose above a live blog's first entry, at most (and after its
+/// last one).
 const LIVE_BLOG_LEAD_WORDS: usize = 120;
 
 /// Words of a live blog's entry headline, at most.
 const ENTRY_HEADLINE_WORDS: usize = 16;
-
-/// Words of prose outside runs of teasers for them to be other stories'
-/// (fewer: the runs are the article, as a live blog's entries are).
-const TEASERS_NEED_PROSE_WORDS: usize = 40;
 
 /// Kept paragraphs above a byline that make it another story's.
 const LATE_BYLINE_PROSE: usize = 4;
@@ -2954,13 +2986,38 @@ mod tests {
             text.split_once('\n').map_or("", |(_, rest)| rest)
         ));
         assert!(rules(&c).contains(&reason::TEASER), "{:?}", why(&c));
-        // With no other prose, such a list is the article itself (a digest).
-        let digest: String = entries
+        // Dated, with no other prose, they are a section's front page.
+        let front: String = entries
             .iter()
             .map(|(_, head, body)| format!("23.02.2025\n{head}\n{body}\n"))
             .collect();
-        let c = cleaner.clean(&format!("Der Wahlabend in Kürze\n{digest}"));
-        assert!(!rules(&c).contains(&reason::TEASER), "{:?}", why(&c));
+        let c = cleaner.clean(&format!("Politik: Nachrichten\n{front}"));
+        assert!(rules(&c).contains(&reason::TEASER), "{:?}", why(&c));
+        // Under a long summary, the entries are the article when the
+        // headline says it is live.
+        let summary = "Die stärkste Fraktion gewinnt die Wahl mit deutlichem Abstand, die bisherigen Regierungsparteien verlieren zusammen mehr als zehn Prozentpunkte.\n\
+            Die Ränder legen kräftig zu, eine der kleinen Parteien muss bis in die Nacht um den Einzug ins Parlament bangen, die andere scheitert klar.\n\
+            Der Kandidat der Sieger kündigt Gespräche mit allen demokratischen Parteien an und schließt eine Zusammenarbeit mit den Rändern erneut aus.\n\
+            Die Wahlbeteiligung steigt auf den höchsten Stand seit der Einheit, in einigen Wahlkreisen bildeten sich am Nachmittag lange Schlangen vor den Lokalen.\n\
+            Das vorläufige amtliche Endergebnis wird für die frühen Morgenstunden erwartet, die Landeswahlleiterin spricht von einem reibungslosen Ablauf.\n\
+            Beobachter aus dem Ausland loben die Organisation der Wahl, Beschwerden über lange Wartezeiten gab es nur in wenigen großen Städten des Landes.\n";
+        let blog = text.split_once('\n').map_or("", |(_, rest)| rest);
+        let blog = blog.split_once('\n').map_or("", |(_, rest)| rest);
+        for (title, live) in [
+            ("Wahlabend im Liveticker", true),
+            ("Wahlabend: Klarer Sieger", false),
+        ] {
+            let c = cleaner.clean(&format!("{title}\n{summary}{blog}"));
+            assert_eq!(
+                !rules(&c).contains(&reason::TEASER),
+                live,
+                "{title}: {:?}",
+                why(&c)
+            );
+        }
+        // A box of the latest news above the article is no live blog.
+        let c = cleaner.clean(&format!("Startseite\nNeueste Meldungen\n{blog}{article}"));
+        assert!(rules(&c).contains(&reason::TEASER), "{:?}", why(&c));
     }
 
     #[test]
