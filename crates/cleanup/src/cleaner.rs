@@ -1074,14 +1074,20 @@ impl Cleaner {
     /// paragraphs) sign other stories' teasers, or repeat the author box
     /// of one: removed, but no reporter of this article. On the dev pages,
     /// 45 of 52 bylines above the second paragraph named the article's
-    /// author, and 18 of 85 further down.
+    /// author, and 18 of 85 further down. A byline right under the last
+    /// paragraph signs the article (`… im Frühjahr.` / `Von Julia
+    /// Hartmann`), as regional papers sign theirs.
     fn late_bylines(&self, verdicts: &mut [Verdict<'_>]) {
+        let good = |v: &Verdict<'_>| matches!(v, Verdict::Class(Class::Good));
+        let last_good = verdicts.iter().rposition(good);
         let mut prose_before = 0;
-        for v in verdicts.iter_mut() {
-            match v {
+        for (i, v) in verdicts.iter_mut().enumerate() {
+            match *v {
                 Verdict::Class(Class::Good) => prose_before += 1,
                 Verdict::Rule(rule, _)
-                    if self.rules[*rule].byline && prose_before >= LATE_BYLINE_PROSE =>
+                    if self.rules[rule].byline
+                        && prose_before >= LATE_BYLINE_PROSE
+                        && !(i > 0 && last_good == Some(i - 1)) =>
                 {
                     *v = Verdict::Class(Class::Bad(reason::TEASER_BYLINE));
                 }
@@ -2783,6 +2789,14 @@ mod tests {
         let c = cleaner.clean(&text);
         assert_eq!(credits(&c), ["Von Anna Lehmann"], "{:?}", why(&c));
         assert!(why(&c).contains(&("Von Martin Ahlers", reason::TEASER_BYLINE)));
+        // Right under the last paragraph, it signs the article.
+        let text = format!(
+            "Bibliothek bleibt\n\n{para}\n\n{}\n\n{}\n\n{}\n\nVon Julia Hartmann",
+            p("Bürgermeister"),
+            p("Kreistag"),
+            p("Landrat")
+        );
+        assert_eq!(credits(&cleaner.clean(&text)), ["Von Julia Hartmann"]);
         // Below a standfirst and a caption, a byline is still the article's.
         let text = format!(
             "Bibliothek bleibt\n\n{}\n\n{}\n\nVon Martin Ahlers\n\n{para}\n\n{}",

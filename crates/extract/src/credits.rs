@@ -46,6 +46,15 @@ const NOT_A_NAME: &[&str] = &[
     "Service",
     "Wire",
     "Wires",
+    // A newsroom signing for itself in other languages (`di Redazione
+    // Online`, `Von Redaktion`).
+    "Redazione",
+    "Redaktion",
+    "Redacción",
+    "Rédaction",
+    "Redação",
+    "Redactie",
+    "Redakcja",
     "Times",
     "Post",
     // `By Friday, officials said`: a day is not a name.
@@ -169,7 +178,7 @@ impl CreditParser {
             .split([',', '&', '/', '(', ')', '[', ']'])
             .enumerate()
         {
-            for (j, piece) in part.split(" and ").enumerate() {
+            for (j, piece) in split_and(part).enumerate() {
                 let piece = self.location.replace(piece, "");
                 let name = piece
                     .trim()
@@ -189,6 +198,34 @@ impl CreditParser {
         }
         out
     }
+}
+
+/// The words for "and" between two names in the bylines of the languages
+/// the credit rules read (`Von A und B`, `di A e B`, `par A et B`).
+const AND: &[&str] = &[
+    " and ", " und ", " et ", " e ", " y ", " en ", " og ", " och ",
+];
+
+/// `part` cut at each "and" between names.
+fn split_and(part: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(part);
+    std::iter::from_fn(move || {
+        let text = rest?;
+        let cut = AND
+            .iter()
+            .filter_map(|a| text.find(a).map(|at| (at, a.len())))
+            .min();
+        match cut {
+            Some((at, len)) => {
+                rest = Some(&text[at + len..]);
+                Some(&text[..at])
+            }
+            None => {
+                rest = None;
+                Some(text)
+            }
+        }
+    })
 }
 
 /// The name that opens `piece` when an outlet or a job title follows it
@@ -447,6 +484,16 @@ mod tests {
             ["Jan de Vries"]
         );
         assert_eq!(reporter("di Viviana Mazza"), ["Viviana Mazza"]);
+        for two in [
+            "Von Anna Lehmann und Max Muster",
+            "di Anna Lehmann e Max Muster",
+            "par Anna Lehmann et Max Muster",
+            "por Anna Lehmann y Max Muster",
+            "Door Anna Lehmann en Max Muster",
+        ] {
+            assert_eq!(reporter(two), ["Anna Lehmann", "Max Muster"], "{two}");
+        }
+        assert!(reporter("di Redazione Online").is_empty());
         assert_eq!(reporter("Av Anna Svensson"), ["Anna Svensson"]);
         assert_eq!(reporter("Geschreven door Jan de Vries"), ["Jan de Vries"]);
         assert_eq!(
