@@ -2943,6 +2943,8 @@ mod tests {
                 "id.footer.syndication",
             ),
             ("Iscriviti alla newsletter", "it.promo.newsletter"),
+            ("Diskuse (128)", "comment.count-heading"),
+            ("Praat mee (34)", "comment.count-heading"),
         ]);
     }
 
@@ -3089,8 +3091,11 @@ reason = "Related links"
         let dutch = format!(
             "Kabinet houdt vast aan bibliotheek\n\n{para}\n\n{para} Opnieuw.\n\nReacties\n\nDe oppositie is kritisch over de manier waarop het kabinet het besluit heeft genomen en spreekt van maanden onrust voor niets.\n\nOok de gemeenten reageren positief, maar zij maken zich zorgen over nieuwe bezuinigingen."
         );
-        let c = cleaner.clean(&dutch);
-        assert!(c.removed.is_empty(), "{:?}", why(&c));
+        // Nor do other words for comments alone, as a section's heading.
+        for heading in ["Reacties", "Praat mee", "Diskuse", "Komentar", "Comentarii"] {
+            let c = cleaner.clean(&dutch.replace("\nReacties\n", &format!("\n{heading}\n")));
+            assert!(c.removed.is_empty(), "{heading}: {:?}", why(&c));
+        }
     }
 
     #[test]
