@@ -2576,6 +2576,13 @@ mod tests {
             ("par Didier Roy, 21 juin 2018", "credit.byline-word"),
             ("von Alana Friedrichs", "credit.byline-word"),
             ("Av Anna Svensson", "credit.byline-word"),
+            ("Von Christian Esch, Moskau", "credit.byline-word"),
+            ("di Marco Imarisio, inviato a Kiev", "credit.byline-word"),
+            (
+                "Por Ana Paula Ramos, g1 SP — São Paulo",
+                "credit.byline-word",
+            ),
+            ("Por María López | Madrid", "credit.byline-word"),
             ("Af Mette Frederiksen Holm", "credit.byline-word"),
             ("Geschreven door Jan de Vries", "credit.byline-word"),
             (

@@ -184,7 +184,9 @@ impl CreditParser {
                     .trim()
                     .trim_matches(|c: char| !c.is_alphanumeric())
                     .trim();
-                if is_name(name) {
+                // After a comma, one word is a place (`By Jane Doe,
+                // Washington`), not another author.
+                if is_name(name) && (k == 0 || name.split_whitespace().nth(1).is_some()) {
                     out.push(name.to_string());
                 } else if k == 0
                     && j == 0
@@ -494,6 +496,12 @@ mod tests {
             assert_eq!(reporter(two), ["Anna Lehmann", "Max Muster"], "{two}");
         }
         assert!(reporter("di Redazione Online").is_empty());
+        assert_eq!(reporter("By Jane Doe, Washington"), ["Jane Doe"]);
+        assert_eq!(reporter("Von Christian Esch, Moskau"), ["Christian Esch"]);
+        assert_eq!(
+            reporter("di Viviana Mazza, corrispondente da New York"),
+            ["Viviana Mazza"]
+        );
         assert_eq!(reporter("Av Anna Svensson"), ["Anna Svensson"]);
         assert_eq!(reporter("Geschreven door Jan de Vries"), ["Jan de Vries"]);
         assert_eq!(
