@@ -736,6 +736,7 @@ impl Cleaner {
                 self.announced_teasers(&texts, &counts, &mut verdicts);
             }
             // The headline is not the article's text.
+            self.work_credits(&texts, &mut verdicts, &features, &thresholds);
             self.late_bylines(&mut verdicts[usize::from(headline)..]);
             self.inner_trailing_matches(
                 &texts,
@@ -1070,6 +1071,41 @@ impl Cleaner {
         }
     }
 
+    /// A byline under a title in quotes names the author of a book, a film
+    /// or a play the article presents (`„Kairos“` / `von Jenny
+    /// Erpenbeck`): the article's own text, not its author.
+    fn work_credits(
+        &self,
+        lines: &[&str],
+        verdicts: &mut [Verdict<'_>],
+        features: &[Features],
+        thresholds: &Thresholds,
+    ) {
+        for i in 1..verdicts.len() {
+            let Verdict::Rule(rule, _) = verdicts[i] else {
+                continue;
+            };
+            // A work's title is short and no sentence; a headline quoting
+            // someone (`"Trump, lass sie uns nicht töten"`) is the byline's
+            // story.
+            let title = lines[i - 1].trim();
+            if self.rules[rule].byline
+                && title.starts_with(['„', '“', '"', '«', '‘', '»'])
+                && title.ends_with(['“', '”', '"', '»', '’', '«'])
+                && title.split_whitespace().count() <= WORK_TITLE_WORDS
+                && !title.contains([',', '.', '!', '?', ':'])
+            {
+                verdicts[i] = Verdict::Class(classify::classify(&features[i], thresholds));
+                if let Verdict::Class(Class::Bad(_) | Class::Short) = verdicts[i - 1] {
+                    verdicts[i - 1] = Verdict::Class(Class::Good);
+                }
+                if let Verdict::Class(Class::Bad(_) | Class::Short) = verdicts[i] {
+                    verdicts[i] = Verdict::Class(Class::Good);
+                }
+            }
+        }
+    }
+
     /// Bylines well into the text (below [`LATE_BYLINE_PROSE`] kept
     /// paragraphs) sign other stories' teasers, or repeat the author box
     /// of one: removed, but no reporter of this article. On the dev pages,
@@ -1341,6 +1377,9 @@ fn is_live_headline(headline: &str) -> bool {
 /// Words of prose above a live blog's first entry, at most (and after its
 /// last one).
 const LIVE_BLOG_LEAD_WORDS: usize = 120;
+
+/// Words of a book's or a film's title in quotes, at most.
+const WORK_TITLE_WORDS: usize = 5;
 
 /// Words of a live blog's entry headline, at most.
 const ENTRY_HEADLINE_WORDS: usize = 16;
@@ -2804,6 +2843,21 @@ mod tests {
             p("Landrat")
         );
         assert_eq!(credits(&cleaner.clean(&text)), ["Von Julia Hartmann"]);
+        // Under a book's title in quotes, it names the book's author, and
+        // both lines are the article's.
+        let books = format!(
+            "Fünf Romane für den Sommer\n\n{para}\n\n„Kairos“\nvon Jenny Erpenbeck\n\n{}\n\n„Die Mittagsfrau“\nvon Julia Franck\n\n{}",
+            p("Verlag"),
+            p("Kreistag")
+        );
+        let c = cleaner.clean(&books);
+        assert!(credits(&c).is_empty(), "{:?}", why(&c));
+        let kept: Vec<&str> = c.kept.iter().map(|k| k.text.as_str()).collect();
+        assert!(
+            kept.contains(&"von Jenny Erpenbeck") && kept.contains(&"„Kairos“"),
+            "{:?}",
+            why(&c)
+        );
         // Below a standfirst and a caption, a byline is still the article's.
         let text = format!(
             "Bibliothek bleibt\n\n{}\n\n{}\n\nVon Martin Ahlers\n\n{para}\n\n{}",
