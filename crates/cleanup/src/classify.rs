@@ -758,20 +758,30 @@ pub(crate) fn clock_stamped(lines: &[&str], words: &[usize], start: usize, end: 
 /// `78'`), alone on its line. Not a time ago (`10 mins ago`, `vor 4
 /// Monaten`): boxes of the latest news and other stories carry those.
 pub(crate) fn entry_stamp(line: &str) -> bool {
+    // Every stamp is short; most lines are not (checked per line).
+    let line = line.trim();
+    if line.len() > STAMP_MAX_BYTES || !line.starts_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
     if clock_time(line) {
         return true;
     }
-    let words: Vec<&str> = line.split_whitespace().collect();
     let number = |w: &str| {
         let w = w.trim_end_matches(['.', '\'', '’']);
         (1..=3).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit())
     };
-    match words.as_slice() {
-        [m] => number(m) && m.ends_with(['\'', '’']),
-        [m, unit] => number(m) && matches!(*unit, "Minute" | "Min." | "min" | "min."),
+    let mut words = line.split_whitespace();
+    match (words.next(), words.next(), words.next()) {
+        (Some(m), None, _) => number(m) && m.ends_with(['\'', '’']),
+        (Some(m), Some(unit), None) => {
+            number(m) && matches!(unit, "Minute" | "Min." | "min" | "min.")
+        }
         _ => false,
     }
 }
+
+/// Bytes of the longest entry stamp (`11:48 p.m. EST`).
+const STAMP_MAX_BYTES: usize = 18;
 
 /// A clock time alone on its line, with at most a zone or a word of label
 /// (`22:45 Uhr`, `09:42 GMT`, `15.30`, `11:48 p.m. ET`, `14h32`), and no
