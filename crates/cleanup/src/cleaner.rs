@@ -362,6 +362,8 @@ impl Cleaner {
             }
         }
         let headline = classify && headline_shaped;
+        // The main text: all of it, unless the classifier locates it.
+        let mut main = (0, verdicts.len());
         if classify {
             let mut classes: Vec<Class> = verdicts
                 .iter()
@@ -735,29 +737,21 @@ impl Cleaner {
             if !selected {
                 self.announced_teasers(&texts, &counts, &mut verdicts);
             }
-            // The headline is not the article's text.
             self.work_credits(&texts, &mut verdicts, &features, &thresholds);
+            // The headline is not the article's text.
             self.late_bylines(&mut verdicts[usize::from(headline)..]);
-            self.inner_trailing_matches(
-                &texts,
-                &mut verdicts,
-                &features,
-                &thresholds,
-                span,
-                language,
-            );
+            main = span;
         } else {
             self.apply_tail(&mut verdicts, &features, classify);
-            let span = (0, verdicts.len());
-            self.inner_trailing_matches(
-                &texts,
-                &mut verdicts,
-                &features,
-                &thresholds,
-                span,
-                language,
-            );
         }
+        self.inner_trailing_matches(
+            &texts,
+            &mut verdicts,
+            &features,
+            &thresholds,
+            main,
+            language,
+        );
         let kept_so_far: Vec<bool> = verdicts
             .iter()
             .map(|v| {
@@ -2852,7 +2846,7 @@ mod tests {
         );
         let c = cleaner.clean(&books);
         assert!(credits(&c).is_empty(), "{:?}", why(&c));
-        let kept: Vec<&str> = c.kept.iter().map(|k| k.text.as_str()).collect();
+        let kept = kept(&c);
         assert!(
             kept.contains(&"von Jenny Erpenbeck") && kept.contains(&"„Kairos“"),
             "{:?}",
@@ -2972,7 +2966,7 @@ mod tests {
             Enter your email\n\
             Subscribe";
         let c = cleaner.clean(text);
-        let kept: Vec<&str> = c.kept.iter().map(|k| k.text.as_str()).collect();
+        let kept = kept(&c);
         for line in [
             "3. The botanic garden",
             "Free.",
@@ -3042,7 +3036,7 @@ mod tests {
             text.push_str(&format!("{time}\n{head}\n{body}\n"));
         }
         let c = cleaner.clean(&text);
-        let kept: Vec<&str> = c.kept.iter().map(|k| k.text.as_str()).collect();
+        let kept = kept(&c);
         for (time, head, body) in entries {
             assert!(kept.contains(&body), "{body}: {:?}", why(&c));
             assert!(kept.contains(&head), "{head}: {:?}", why(&c));
