@@ -1046,14 +1046,19 @@ impl Cleaner {
                     let foreign = r.language != "*" && language != Some(r.language.as_str());
                     let inside = (span.0..span.1).contains(&i) && before * 2 < total;
                     // A person the text speaks of elsewhere is in the story
-                    // (`Thomas Girard est journaliste …` / `Girard a été …`);
-                    // the lines right around a bio are its author box, and
-                    // a page's title line may carry the byline.
+                    // (`Thomas Girard est journaliste …` / `Girard a été …`):
+                    // in its prose above, or further down than the lines
+                    // right under a bio, which are its author box (`You can
+                    // email Paul Serran here`). A page's title line may
+                    // carry the byline.
                     let named = full_name(lines[i]).is_some_and(|name| {
                         (1..verdicts.len()).any(|k| {
-                            k.abs_diff(i) > AUTHOR_BOX_LINES
-                                && good(&verdicts[k])
-                                && lines[k].contains(name)
+                            let story = if k < i {
+                                features[k].words >= STORY_MENTION_WORDS
+                            } else {
+                                k - i > AUTHOR_BOX_LINES
+                            };
+                            k != i && story && good(&verdicts[k]) && lines[k].contains(name)
                         })
                     });
                     if foreign || inside || named {
@@ -1075,10 +1080,19 @@ impl Cleaner {
         features: &[Features],
         thresholds: &Thresholds,
     ) {
+        let first_prose = verdicts
+            .iter()
+            .position(|v| matches!(v, Verdict::Class(Class::Good)));
         for i in 1..verdicts.len() {
             let Verdict::Rule(rule, _) = verdicts[i] else {
                 continue;
             };
+            // Under the headline, a quoted title is the story's (a quote
+            // for a headline: `“Devastating”` / `By Jane Doe`): a work
+            // presented comes after some of the article's prose.
+            if first_prose.is_none_or(|f| f >= i - 1) {
+                continue;
+            }
             // A work's title is short and no sentence; a headline quoting
             // someone (`"Trump, lass sie uns nicht töten"`) is the byline's
             // story.
@@ -1381,9 +1395,13 @@ const ENTRY_HEADLINE_WORDS: usize = 16;
 /// Kept paragraphs above a byline that make it another story's.
 const LATE_BYLINE_PROSE: usize = 4;
 
-/// Lines on either side of an author's bio that may name them again (the
-/// author box: `You can email Paul Serran here`).
+/// Lines under an author's bio that may name them again (the author box:
+/// `You can email Paul Serran here`).
 const AUTHOR_BOX_LINES: usize = 3;
+
+/// Words of a line of prose above a bio-shaped line whose mention of the
+/// person makes it the story's (`… his wife, the journalist Tina Brown, …`).
+const STORY_MENTION_WORDS: usize = 8;
 
 /// The two capitalised words a line opens with (`Thomas Girard est …`
 /// gives `Thomas Girard`), if it opens with two.
@@ -2852,6 +2870,12 @@ mod tests {
             "{:?}",
             why(&c)
         );
+        // Under a headline that is a quote, a byline is the article's.
+        let quoted = format!(
+            "“Verheerend”\nVon Anna Lehmann\n\n{para}\n\n{}",
+            p("Kreistag")
+        );
+        assert_eq!(credits(&cleaner.clean(&quoted)), ["Von Anna Lehmann"]);
         // Below a standfirst and a caption, a byline is still the article's.
         let text = format!(
             "Bibliothek bleibt\n\n{}\n\n{}\n\nVon Martin Ahlers\n\n{para}\n\n{}",
@@ -2866,7 +2890,7 @@ mod tests {
     fn an_authors_bio_goes_under_the_text_but_not_inside_it() {
         assert_removed_by(&[
             (
-                "Evan Halper writes about a broad range of policy issues out of Washington.",
+                "Evan Halper reports on a broad range of policy issues out of Washington.",
                 "author.bio",
             ),
             (
@@ -2921,6 +2945,8 @@ mod tests {
             "She is a veteran correspondent who knew the region well.",
             "The Times reports on growing unease in the party.",
             "Rahmstorf is the author of more than 100 papers.",
+            // A review's last line on the author it reviews.
+            "Ann Enright writes about families with the same unsparing eye.",
         ] {
             let c = article_with(
                 "The mayor said the museum would reopen in the spring.",
@@ -2932,6 +2958,11 @@ mod tests {
             "Jane Doe is a reporter for the Ledger\n\n{para}\n\n{para} Again."
         ));
         assert!(c.removed.is_empty(), "{:?}", why(&c));
+        // Nor one named in the prose right above (an obituary's last lines).
+        let c = cleaner.clean(&format!(
+            "Publisher dies at 90\n\n{para}\n\n{para} Again.\n\n{para} Once more.\n\nHe is survived by his wife, the journalist Tina Brown, and two children.\n\nTina Brown is a writer and editor who founded a magazine."
+        ));
+        assert!(!rules(&c).contains(&"author.bio"), "{:?}", why(&c));
         // Nor a journalist the story is about, named in it elsewhere.
         let fr = "Le journaliste Thomas Girard a été expulsé du pays mardi soir, après trois jours de garde à vue, a annoncé le ministère des Affaires étrangères.";
         let more = "Le ministère a dénoncé une décision arbitraire et demandé des explications à l'ambassadeur, convoqué mercredi matin à Paris.";

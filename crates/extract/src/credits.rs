@@ -174,6 +174,12 @@ impl CreditParser {
         let mut out = Vec::new();
         // Segments end at a sentence or clause break; `;` starts a new role.
         let segment = segment.split([';', '|', '\n']).next().unwrap_or("");
+        // A spaced dash sets a place or a title apart (`By Jane Doe -
+        // Washington`), as a comma does.
+        let segment = segment
+            .replace(" - ", ",")
+            .replace(" – ", ",")
+            .replace(" — ", ",");
         for (k, part) in segment
             .split([',', '&', '/', '(', ')', '[', ']'])
             .enumerate()
@@ -497,6 +503,8 @@ mod tests {
         }
         assert!(reporter("di Redazione Online").is_empty());
         assert_eq!(reporter("By Jane Doe, Washington"), ["Jane Doe"]);
+        assert_eq!(reporter("By Jane Doe - Washington"), ["Jane Doe"]);
+        assert_eq!(reporter("By Jane Doe — Washington"), ["Jane Doe"]);
         assert_eq!(reporter("Von Christian Esch, Moskau"), ["Christian Esch"]);
         assert_eq!(
             reporter("di Viviana Mazza, corrispondente da New York"),
