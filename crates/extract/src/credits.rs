@@ -184,7 +184,7 @@ impl CreditParser {
             .split([',', '&', '/', '(', ')', '[', ']'])
             .enumerate()
         {
-            for (j, piece) in split_and(part).enumerate() {
+            for piece in split_and(part) {
                 let piece = self.location.replace(piece, "");
                 let name = piece
                     .trim()
@@ -195,11 +195,11 @@ impl CreditParser {
                 if is_name(name) && (k == 0 || name.split_whitespace().nth(1).is_some()) {
                     out.push(name.to_string());
                 } else if k == 0
-                    && j == 0
                     && let Some(name) = name_before_outlet(name)
                 {
-                    // `By JOHN SMITH Associated Press Writer`: only the
-                    // first name of a byline runs on into its outlet.
+                    // `By JOHN SMITH Associated Press Writer`, `By JOHN
+                    // SMITH and MARIA GARCIA Associated Press`: a name of
+                    // the byline's first part runs on into its outlet.
                     out.push(name);
                 }
             }
@@ -504,6 +504,10 @@ mod tests {
         assert!(reporter("di Redazione Online").is_empty());
         assert_eq!(reporter("By Jane Doe, Washington"), ["Jane Doe"]);
         assert_eq!(reporter("By Jane Doe - Washington"), ["Jane Doe"]);
+        assert_eq!(
+            reporter("By JOHN SMITH and MARIA GARCIA Associated Press"),
+            ["JOHN SMITH", "MARIA GARCIA"]
+        );
         assert_eq!(reporter("By Jane Doe — Washington"), ["Jane Doe"]);
         assert_eq!(reporter("Von Christian Esch, Moskau"), ["Christian Esch"]);
         assert_eq!(
