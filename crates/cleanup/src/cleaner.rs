@@ -441,6 +441,28 @@ impl Cleaner {
                             && prose(entries_end..verdicts.len()) < LIVE_BLOG_LEAD_WORDS
                     })
                     .collect();
+                // In a live blog, an entry's sentences are the article's,
+                // however dense with names (`French President Emmanuel
+                // Macron said …`).
+                if blog.iter().any(|b| *b) {
+                    let mut in_entry = false;
+                    for i in 0..verdicts.len() {
+                        if classify::entry_stamp(texts[i]) {
+                            in_entry = true;
+                        } else if matches!(verdicts[i], Verdict::Rule(..)) {
+                            in_entry = false;
+                        } else if in_entry
+                            && features[i].sentence
+                            && features[i].words >= ENTRY_SENTENCE_WORDS
+                            && matches!(
+                                verdicts[i],
+                                Verdict::Class(Class::Bad(reason::SHORT | reason::LOW_DENSITY))
+                            )
+                        {
+                            verdicts[i] = Verdict::Class(Class::Good);
+                        }
+                    }
+                }
                 let mut keep = blog.iter().map(|b| !b);
                 runs.retain(|_| keep.next().unwrap_or(true));
                 // A live blog's entry: a bare clock time, its headline, its
@@ -1388,6 +1410,9 @@ const LIVE_BLOG_LEAD_WORDS: usize = 120;
 
 /// Words of a book's or a film's title in quotes, at most.
 const WORK_TITLE_WORDS: usize = 5;
+
+/// Words of a live blog's entry sentence kept however dense with names.
+const ENTRY_SENTENCE_WORDS: usize = 8;
 
 /// Words of a live blog's entry headline, at most.
 const ENTRY_HEADLINE_WORDS: usize = 16;
@@ -3120,6 +3145,35 @@ mod tests {
         // A box of the latest news above the article is no live blog.
         let c = cleaner.clean(&format!("Startseite\nNeueste Meldungen\n{blog}{article}"));
         assert!(rules(&c).contains(&reason::TEASER), "{:?}", why(&c));
+    }
+
+    #[test]
+    fn a_live_blogs_sentences_dense_with_names_stay() {
+        let cleaner = Cleaner::new(&RuleSet::builtin()).unwrap();
+        let text = "Ukraine war live: leaders meet in Kyiv\n\
+            Ukrainian President Volodymyr Zelensky welcomed the leaders of France, Germany, Italy and Romania to Kyiv on Thursday for talks on the war and on membership of the European Union.\n\
+            12:41 BST\n\
+            Macron backs candidate status\n\
+            French President Emmanuel Macron said Germany, Italy, Romania and France supported EU candidate status for Ukraine and Moldova.\n\
+            11:15 BST\n\
+            Leaders visit Irpin\n\
+            The leaders toured the town of Irpin, near Kyiv, where Russian forces were accused of killing civilians in the first weeks of the war.\n\
+            09:02 BST\n\
+            Drone attack on Odesa\n\
+            The air force said it had shot down twelve of the fifteen drones that were launched overnight at the port city of Odesa and the region around it.";
+        let c = cleaner.clean(text);
+        let kept = kept(&c);
+        assert!(
+            kept.iter()
+                .any(|k| k.starts_with("French President Emmanuel Macron")),
+            "{:?}",
+            why(&c)
+        );
+        assert!(
+            kept.contains(&"Macron backs candidate status"),
+            "{:?}",
+            why(&c)
+        );
     }
 
     #[test]
