@@ -449,6 +449,10 @@ impl Cleaner {
                     for i in 0..verdicts.len() {
                         if classify::entry_stamp(texts[i]) {
                             in_entry = true;
+                            // The stamp itself is the page's (`14.30`).
+                            if let Verdict::Class(c) = &mut verdicts[i] {
+                                *c = Class::Bad(reason::STAMP);
+                            }
                         } else if matches!(verdicts[i], Verdict::Rule(..)) {
                             in_entry = false;
                         } else if in_entry
@@ -1083,7 +1087,18 @@ impl Cleaner {
                             k != i && story && good(&verdicts[k]) && lines[k].contains(name)
                         })
                     });
-                    if foreign || inside || named {
+                    // A bio quotes no one (it may name a paper or a book in
+                    // quotes, `bei »Spektrum.de«`); a story's line may
+                    // (`"He made us believe," he said`).
+                    let quotes = lines[i]
+                        .split(['“', '”', '"', '«', '»', '„'])
+                        .skip(1)
+                        .step_by(2)
+                        .any(|quoted| {
+                            quoted.split_whitespace().nth(QUOTE_MIN_WORDS - 1).is_some()
+                                && quoted.trim_end().ends_with([',', '.', '!', '?', '…'])
+                        });
+                    if foreign || inside || named || quotes {
                         verdicts[i] = Verdict::Class(classify::classify(f, thresholds));
                     }
                 }
@@ -1419,6 +1434,9 @@ const ENTRY_HEADLINE_WORDS: usize = 16;
 
 /// Kept paragraphs above a byline that make it another story's.
 const LATE_BYLINE_PROSE: usize = 4;
+
+/// Words in quotes that make a quotation rather than a name.
+const QUOTE_MIN_WORDS: usize = 3;
 
 /// Lines under an author's bio that may name them again (the author box:
 /// `You can email Paul Serran here`).
@@ -2972,6 +2990,8 @@ mod tests {
             "Rahmstorf is the author of more than 100 papers.",
             // A review's last line on the author it reviews.
             "Ann Enright writes about families with the same unsparing eye.",
+            // A line that quotes someone.
+            "Michael Hart was a reporter for the Times in those years. \"He made us believe,\" he said.",
         ] {
             let c = article_with(
                 "The mayor said the museum would reopen in the spring.",
@@ -3174,6 +3194,7 @@ mod tests {
             "{:?}",
             why(&c)
         );
+        assert!(!kept.contains(&"12:41 BST"));
     }
 
     #[test]
