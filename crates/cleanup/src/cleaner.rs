@@ -916,19 +916,34 @@ impl Cleaner {
             if let Verdict::Rule(rule, _) = verdicts[i]
                 && self.rules[rule].tail
                 && lines_before >= self.min_kept_before_tail
-                // Other tails (end-of-page story lists) come after most of the
-                // prose: a `Trending` box inside the article is not the end. A
-                // comment section may outgrow the article, but a real article
-                // precedes it.
-                && if self.rules[rule].role == Role::Comment {
-                    words_before * 3 >= total || words_before >= COMMENT_TAIL_MIN_WORDS
-                } else {
-                    words_before * 2 >= total
-                        && !(self.rules[rule].role == Role::Related
-                            && self.widget_left_empty(verdicts, features, i))
-                }
             {
-                tail = Some(rule);
+                // Other tails (end-of-page story lists) come after most of
+                // the prose: a `Trending` box inside the article is not the
+                // end. A comment section may outgrow the article, but a
+                // real article precedes it.
+                let fires = if self.rules[rule].role == Role::Comment {
+                    words_before * 3 >= total || words_before >= COMMENT_TAIL_MIN_WORDS
+                } else if words_before * 2 < total {
+                    false
+                } else if self.rules[rule].role != Role::Related {
+                    true
+                } else if let Some(end) = self.widget_inside(verdicts, features, i) {
+                    // Its few headlines are other stories'; the article
+                    // goes on after them.
+                    if end > i + 2 {
+                        for v in &mut verdicts[i + 1..end] {
+                            if let Verdict::Class(c) = v {
+                                *c = Class::Bad(reason::TEASER);
+                            }
+                        }
+                    }
+                    false
+                } else {
+                    true
+                };
+                if fires {
+                    tail = Some(rule);
+                }
             }
             if prose(&verdicts[i]) {
                 lines_before += 1;
@@ -937,18 +952,19 @@ impl Cleaner {
         }
     }
 
-    /// Whether the story-list heading at `at` is a widget the scraper left
-    /// empty inside the article (`Trending` with its links gone): after at
-    /// most one short line of its chrome, every line up to the next tail
-    /// heading or the end is prose that ends like sentences, some of it
-    /// long. A real list of other stories has titles and bylines, and the
-    /// page's footer follows it.
-    fn widget_left_empty(
+    /// Where the story-list heading at `at` ends when it is a widget inside
+    /// the article: left empty by the scraper (`Trending` with its links
+    /// gone, at most one short line of its chrome under it) or holding a
+    /// few headlines (`Most read` and three titles), after which every
+    /// line up to the next tail heading or the end is prose that ends like
+    /// sentences, some of it long. A real list of other stories runs
+    /// longer, and the page's footer follows it.
+    fn widget_inside(
         &self,
         verdicts: &[Verdict<'_>],
         features: &[Features],
         at: usize,
-    ) -> bool {
+    ) -> Option<usize> {
         let is_tail = |v: &Verdict| matches!(v, Verdict::Rule(r, _) if self.rules[*r].tail);
         let mut i = at + 1;
         if i < verdicts.len()
@@ -958,6 +974,16 @@ impl Cleaner {
         {
             i += 1;
         }
+        // A few headlines, which do not end like sentences.
+        while i < verdicts.len()
+            && i - at <= WIDGET_HEADLINES
+            && matches!(verdicts[i], Verdict::Class(_))
+            && !features[i].sentence
+            && features[i].words <= WIDGET_HEADLINE_WORDS
+        {
+            i += 1;
+        }
+        let end = i;
         let (mut lines, mut long) = (0usize, false);
         while i < verdicts.len() && !is_tail(&verdicts[i]) {
             // Story titles and bylines do not end like sentences.
@@ -965,13 +991,15 @@ impl Cleaner {
             if !matches!(verdicts[i], Verdict::Class(Class::Good))
                 || !(f.sentence || f.words >= WIDGET_PROSE_WORDS)
             {
-                return false;
+                return None;
             }
             lines += 1;
             long |= f.words >= WIDGET_PROSE_WORDS;
             i += 1;
         }
-        lines > 0 && long
+        // Under headlines, the article's sentences need not be long.
+        let headlines = end > at + 2;
+        (lines > 0 && long || headlines && lines >= WIDGET_PROSE_LINES).then_some(end)
     }
 
     /// A byline the page's markup split after its label (`Von` on one
@@ -1425,6 +1453,13 @@ const LIVE_BLOG_LEAD_WORDS: usize = 120;
 
 /// Words of a book's or a film's title in quotes, at most.
 const WORK_TITLE_WORDS: usize = 5;
+
+/// Headlines a story list inside the article holds, at most, and the words
+/// of each.
+const WIDGET_HEADLINES: usize = 5;
+const WIDGET_HEADLINE_WORDS: usize = 16;
+/// Lines of prose, at least, that carry the article on after such a list.
+const WIDGET_PROSE_LINES: usize = 2;
 
 /// Words of a live blog's entry sentence kept however dense with names.
 const ENTRY_SENTENCE_WORDS: usize = 8;
@@ -3021,6 +3056,43 @@ mod tests {
             fr.replace("Thomas Girard", "Paul Martin")
         ));
         assert_eq!(rules(&c), ["fr.author.bio"], "{:?}", why(&c));
+    }
+
+    #[test]
+    fn a_short_story_list_inside_the_article_does_not_end_it() {
+        let cleaner = Cleaner::new(&RuleSet::builtin()).unwrap();
+        let para = "The council said on Tuesday that the library plan would go ahead as agreed, and that work on it would start in the spring once the money was in place.";
+        let list = "Most read\nMan charged after stabbing in city centre\nChef opens restaurant in former bank\nWeather warning issued for heavy rain";
+        let after = "Economists expect the first cut to come in June, although some think the council will have to wait until the summer for the money.\nMarkets reacted calmly to the decision, with the pound little changed against the dollar and shares in builders slightly higher.";
+        let c = cleaner.clean(&format!(
+            "Library plan approved\n\n{para}\n\n{para} Again.\n\n{list}\n{after}"
+        ));
+        let kept = kept(&c);
+        assert!(
+            kept.iter().any(|k| k.starts_with("Economists expect")),
+            "{:?}",
+            why(&c)
+        );
+        let teasers: Vec<&str> = c
+            .removed
+            .iter()
+            .filter(|r| r.rule == reason::TEASER)
+            .map(|r| r.text.as_str())
+            .collect();
+        assert_eq!(teasers.len(), 3, "{:?}", why(&c));
+        // Followed by the page's footer, it ends the article.
+        let c = cleaner.clean(&format!(
+            "Library plan approved\n\n{para}\n\n{para} Again.\n\n{list}\nContact us\nTerms of use\n© 2024 The Ledger"
+        ));
+        assert!(
+            rules(&c)
+                .iter()
+                .filter(|r| **r == "related.section")
+                .count()
+                >= 4,
+            "{:?}",
+            why(&c)
+        );
     }
 
     #[test]
