@@ -997,9 +997,15 @@ impl Cleaner {
             long |= f.words >= WIDGET_PROSE_WORDS;
             i += 1;
         }
-        // Under headlines, the article's sentences need not be long.
+        // Under headlines, a paragraph may be a teaser's blurb: the article
+        // goes on in more than one, however short.
         let headlines = end > at + 2;
-        (lines > 0 && long || headlines && lines >= WIDGET_PROSE_LINES).then_some(end)
+        let prose = if headlines {
+            lines >= WIDGET_PROSE_LINES
+        } else {
+            lines > 0 && long
+        };
+        prose.then_some(end)
     }
 
     /// A byline the page's markup split after its label (`Von` on one
