@@ -788,7 +788,7 @@ const STAMP_MAX_BYTES: usize = 18;
 /// date.
 pub(crate) fn clock_time(line: &str) -> bool {
     let line = line.trim();
-    if line.len() > 18 || line.split_whitespace().count() > 3 {
+    if line.len() > STAMP_MAX_BYTES || line.split_whitespace().count() > 3 {
         return false;
     }
     let b = line.as_bytes();

@@ -420,7 +420,6 @@ impl Cleaner {
                         .map(|i| features[i].words)
                         .sum()
                 };
-                let live = headline && texts.first().is_some_and(|t| is_live_headline(t));
                 let stamped: Vec<bool> = runs
                     .iter()
                     .map(|&(start, end)| classify::clock_stamped(&texts, &counts, start, end))
@@ -432,6 +431,10 @@ impl Cleaner {
                     .map(|(&(_, end), _)| end)
                     .max()
                     .unwrap_or(0);
+                // Lower-cased only for a page with stamped entries.
+                let live = headline
+                    && stamped.contains(&true)
+                    && texts.first().is_some_and(|t| is_live_headline(t));
                 let blog: Vec<bool> = runs
                     .iter()
                     .zip(&stamped)
@@ -763,7 +766,7 @@ impl Cleaner {
             if !selected {
                 self.announced_teasers(&texts, &counts, &mut verdicts);
             }
-            self.work_credits(&texts, &mut verdicts, &features, &thresholds);
+            self.work_credits(&texts, &mut verdicts);
             // The headline is not the article's text.
             self.late_bylines(&mut verdicts[usize::from(headline)..]);
             main = span;
@@ -1144,13 +1147,7 @@ impl Cleaner {
     /// A byline under a title in quotes names the author of a book, a film
     /// or a play the article presents (`„Kairos“` / `von Jenny
     /// Erpenbeck`): the article's own text, not its author.
-    fn work_credits(
-        &self,
-        lines: &[&str],
-        verdicts: &mut [Verdict<'_>],
-        features: &[Features],
-        thresholds: &Thresholds,
-    ) {
+    fn work_credits(&self, lines: &[&str], verdicts: &mut [Verdict<'_>]) {
         let first_prose = verdicts
             .iter()
             .position(|v| matches!(v, Verdict::Class(Class::Good)));
@@ -1174,12 +1171,9 @@ impl Cleaner {
                 && title.split_whitespace().count() <= WORK_TITLE_WORDS
                 && !title.contains([',', '.', '!', '?', ':'])
             {
-                verdicts[i] = Verdict::Class(classify::classify(&features[i], thresholds));
-                if let Verdict::Class(Class::Bad(_) | Class::Short) = verdicts[i - 1] {
-                    verdicts[i - 1] = Verdict::Class(Class::Good);
-                }
-                if let Verdict::Class(Class::Bad(_) | Class::Short) = verdicts[i] {
-                    verdicts[i] = Verdict::Class(Class::Good);
+                verdicts[i] = Verdict::Class(Class::Good);
+                if let Verdict::Class(c) = &mut verdicts[i - 1] {
+                    *c = Class::Good;
                 }
             }
         }

@@ -145,7 +145,7 @@ impl CreditParser {
     fn names_or_titles(&self, segment: &str) -> Vec<String> {
         let mut out = Vec::new();
         for part in segment.split([',', ';', '&']) {
-            for piece in part.split(" and ") {
+            for piece in split_and(part) {
                 let piece = self.location.replace(piece, "");
                 let words: Vec<&str> = piece.split_whitespace().collect();
                 let start = words

@@ -197,14 +197,16 @@ impl Extractor {
     /// ```
     pub fn credit_outlet(&self, line: &str) -> Option<String> {
         let outlet = credits::outlet(line, &self.lexicon.agencies)?;
-        // The name datelines and sign-offs use (`AP`, not `Associated Press`).
-        Some(
-            self.lexicon
-                .agency_short_names
-                .get(&outlet)
-                .cloned()
-                .unwrap_or(outlet),
-        )
+        Some(self.short_agency_name(outlet))
+    }
+
+    /// The name datelines and sign-offs use (`AP`, not `Associated Press`).
+    fn short_agency_name(&self, name: String) -> String {
+        self.lexicon
+            .agency_short_names
+            .get(&name)
+            .cloned()
+            .unwrap_or(name)
     }
 
     /// The news agency that `source` is, or leads with (`PAP`, `dpa/lno`,
@@ -218,13 +220,7 @@ impl Extractor {
             .find(|part| !part.is_empty())?
             .trim_end_matches('.');
         let name = self.lexicon.agencies.get(first)?;
-        Some(
-            self.lexicon
-                .agency_short_names
-                .get(name)
-                .cloned()
-                .unwrap_or_else(|| name.clone()),
-        )
+        Some(self.short_agency_name(name.clone()))
     }
 
     /// The author's name when `line` is only that: a signature under an
