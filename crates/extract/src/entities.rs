@@ -186,6 +186,95 @@ const CONNECTORS: &[&str] = &[
     "le", "du", "&",
 ];
 
+/// Particles of people's names that may come two in a row (`van der`,
+/// `de la`, `von dem`).
+const PARTICLES: &[&str] = &[
+    "de", "del", "der", "den", "dem", "van", "von", "la", "las", "los", "le", "da", "di", "du",
+];
+
+/// Particles that stand alone inside a name (`Lula da Silva`); the others
+/// only follow one of these (`van der`): `Jahr der Entstehung` is German
+/// prose.
+const FIRST_PARTICLES: &[&str] = &["de", "del", "van", "von", "da", "di", "du", "dos", "le"];
+
+/// An Arabic article or a French elided particle joined to a surname
+/// (`al-Hams`, `el-Sisi`, `d'Estaing`): part of a name, though lower-case.
+fn hyphenated_particle(word: &str) -> bool {
+    [
+        "al-", "el-", "ad-", "ash-", "as-", "at-", "az-", "an-", "ar-", "ed-", "d'", "d’",
+    ]
+    .iter()
+    .any(|p| {
+        word.strip_prefix(p)
+            .is_some_and(|rest| rest.chars().next().is_some_and(char::is_uppercase))
+    })
+}
+
+/// One capital letter with or without its stop (`A.`, `J`).
+pub(crate) fn is_initial(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase)
+        && matches!((chars.next(), chars.next()), (None, _) | (Some('.'), None))
+}
+
+/// The end of an organisation's name that goes on after `and` at token
+/// `j` (the run so far is `toks[i..j]`): `Food and Drug Administration`,
+/// where what follows ends with an organisation head and what comes
+/// before is no known name of its own (`Microsoft and Apple Inc` are two),
+/// or `Department of Health and Human Services`, where a head's `of` part
+/// goes on with capitalised words that are no known name.
+fn and_in_organisation(
+    lex: &Lexicon,
+    text: &str,
+    toks: &[Token<'_>],
+    i: usize,
+    j: usize,
+) -> Option<usize> {
+    let and = toks.get(j)?;
+    if and.text != "and" || and.after_break {
+        return None;
+    }
+    let mut end = j + 1;
+    while end < toks.len()
+        && !toks[end].after_break
+        && toks[end].is_capitalised()
+        && !toks[end].sentence_start
+    {
+        end += 1;
+    }
+    if end == j + 1 {
+        return None;
+    }
+    let before = &toks[i..j];
+    let after = &toks[j + 1..end];
+    let known = |span: &[Token<'_>]| {
+        let name = span_text(text, span);
+        lex.organizations.contains(name) || lex.places.contains(name)
+    };
+    if known(before) || known(after) {
+        return None;
+    }
+    let head = |t: &Token<'_>| lex.org_heads.contains(t.text);
+    let after_head = after.last().is_some_and(head);
+    // `Food and Drug Administration`, `Securities and Exchange
+    // Commission`: one word on each side, a head after (not `Wistron and
+    // Global Lighting Technologies`).
+    let before = match before {
+        [the, rest @ ..] if the.text == "The" => rest,
+        _ => before,
+    };
+    let plain = after_head && after.len() == 2 && before.len() == 1 && !head(&before[0]);
+    // `Department of Health and Human Services`, `Centers for Disease
+    // Control and Prevention`: `<head> of <words>` before, no head after.
+    let of_part = before.len() >= 3
+        && head(&before[0])
+        && matches!(before[1].text, "of" | "for")
+        && !before[2..].iter().any(head)
+        && !after[..after.len() - 1].iter().any(head)
+        && after.len() <= 3;
+    (plain || of_part).then_some(end)
+}
+
 /// Titles kept as part of the name when only a surname follows
 /// (`Lord Alli`, `Lady Starmer`): they are not the same person as `Keir
 /// Starmer`.
@@ -314,7 +403,12 @@ pub(crate) fn find(lex: &Lexicon, paragraphs: &[String], english: bool) -> Found
                         j += 2;
                         continue;
                     }
-                    if toks[j + 1].text == "the"
+                    // `Bank of the South`; two particles: `Tom van der
+                    // Meer`, `Juan Ramón de la Fuente`.
+                    let second = toks[j + 1].text == "the"
+                        || PARTICLES.contains(&toks[j].text)
+                            && PARTICLES.contains(&toks[j + 1].text);
+                    if second
                         && j + 2 < toks.len()
                         && !toks[j + 2].after_break
                         && toks[j + 2].is_capitalised()
@@ -322,6 +416,17 @@ pub(crate) fn find(lex: &Lexicon, paragraphs: &[String], english: bool) -> Found
                         j += 3;
                         continue;
                     }
+                }
+                // `Marwan al-Hams`, `Valéry Giscard d'Estaing`.
+                if j < toks.len() && !toks[j].after_break && hyphenated_particle(toks[j].text) {
+                    j += 1;
+                    continue;
+                }
+                // `the Food and Drug Administration`, `Department of Health
+                // and Human Services`.
+                if let Some(end) = and_in_organisation(lex, text, toks, i, j) {
+                    j = end;
+                    continue;
                 }
                 break;
             }
@@ -475,11 +580,12 @@ fn classify(
             break;
         }
     }
-    // Days, months and other non-names at either end (`Holcomb Friday`).
+    // Days, months and other non-names at either end (`Holcomb Friday`),
+    // and the connector they leave (`Administration on Monday`).
     while span.len() > 1
         && span
             .last()
-            .is_some_and(|t| lex.not_entities.contains(t.text))
+            .is_some_and(|t| lex.not_entities.contains(t.text) || CONNECTORS.contains(&t.text))
     {
         span = &span[..span.len() - 1];
     }
@@ -766,13 +872,50 @@ fn person_or_lookup(
     }
     // `Edeline Lee’s show`: a possessive two- or three-word name.
     let cue = cue || (span.len() > 1 && span.len() <= 3 && span[span.len() - 1].possessive);
-    let name_like = span.iter().all(|t| {
-        t.text.chars().next().is_some_and(char::is_uppercase)
-            && t.text.chars().any(char::is_lowercase)
-            && !lex.demonyms.contains(t.text)
-            && !lex.not_entities.contains(t.text)
-            && !lex.organizations.contains(t.text)
-            && !lex.is_role(t.text)
+    // Particles inside a name do not count as its words (`Tom van der
+    // Meer` has two), and are its only lower-case words.
+    let inner_particle = |k: usize| {
+        let word = span[k].text;
+        // (`Von der Leyen said`, at the start of a sentence.)
+        let follows_first =
+            k > 0 && FIRST_PARTICLES.contains(&span[k - 1].text.to_lowercase().as_str());
+        k > 0
+            && (FIRST_PARTICLES.contains(&word)
+                || PARTICLES.contains(&word) && follows_first
+                || k + 1 < span.len() && matches!(word, "bin" | "ibn" | "al" | "el"))
+    };
+    // `Deir al-Balah`, `Val d'Isère` are places: a name with an Arabic or
+    // French article needs a cue or a known given name to be a person.
+    let articled = span.iter().any(|t| hyphenated_particle(t.text));
+    // French ones are more often places (`Val d'Isère`, `Côte d'Ivoire`):
+    // only a cue makes a person.
+    let elided = span
+        .iter()
+        .any(|t| t.text.starts_with("d'") || t.text.starts_with("d’"));
+    let words = (0..span.len()).filter(|&k| !inner_particle(k)).count();
+    // German nouns take `von` too (`Urlaub von Günther`): a name with a
+    // particle needs a cue or a known given name.
+    // (Two particles, as Dutch and Spanish names have them, are no prose:
+    // `Laurens van der Maaten`, `Juan de la Fuente`.)
+    let particled = words < span.len()
+        && !span
+            .windows(2)
+            .any(|w| matches!(w[0].text, "van" | "de") && PARTICLES.contains(&w[1].text));
+    // An initial before the surname (`David A. Gross`, `J. Robert
+    // Oppenheimer`).
+    let initial =
+        |k: usize| k + 1 < span.len() && span[k].text.ends_with('.') && is_initial(span[k].text);
+    // (A surname with its article is a word: `al-Hams`.)
+    let name_like = span.iter().enumerate().all(|(k, t)| {
+        inner_particle(k)
+            || k > 0 && hyphenated_particle(t.text)
+            || initial(k)
+            || t.text.chars().next().is_some_and(char::is_uppercase)
+                && t.text.chars().any(char::is_lowercase)
+                && !lex.demonyms.contains(t.text)
+                && !lex.not_entities.contains(t.text)
+                && !lex.organizations.contains(t.text)
+                && !lex.is_role(t.text)
     }) || (span.len() > 1
         && span
             .iter()
@@ -788,15 +931,22 @@ fn person_or_lookup(
     // Nor open with one: `Quick Substitutes Toggle`, `Sports Brat`.
     let forename = !lex.common_words.contains(lower(span[0].text).as_ref());
     let shape = known_parts == 0 && surname;
-    let weak = name_like && (2..=3).contains(&span.len()) && !cue && !given && shape && !forename;
+    let weak = name_like
+        && (2..=3).contains(&words)
+        && !cue
+        && !given
+        && shape
+        && !forename
+        && !articled
+        && !particled;
     // An event is no one (`Spring Festival`, `Winter Games`).
     let event = span.len() > 1 && lex.event_heads.contains(span[span.len() - 1].text);
     let weak = weak && !event;
     let person = !event
         && name_like
-        && match span.len() {
+        && match words {
             1 => true,
-            2..=3 => cue || given || (shape && forename),
+            2..=3 => cue || (given && !elided) || (shape && forename && !articled && !particled),
             4 => given && known_parts == 0,
             _ => false,
         };
@@ -1470,5 +1620,63 @@ mod tests {
                 "Ministry of Public Security"
             ]
         );
+    }
+
+    #[test]
+    fn particles_of_two_words_and_hyphenated_articles_join_a_name() {
+        let (people, _, _) = names(&[
+            "Tom van der Meer, a professor, said the plan worked. Van der Meer said so again.",
+            "Ursula von der Leyen said the union would act, and Juan Ramón de la Fuente agreed.",
+            "Marwan al-Hams, a hospital director, said supplies were short, al-Hams said.",
+        ]);
+        assert_eq!(
+            people,
+            [
+                "Tom van der Meer",
+                "Ursula von der Leyen",
+                "Juan Ramón de la Fuente",
+                "Marwan al-Hams"
+            ]
+        );
+    }
+
+    #[test]
+    fn an_organisation_ends_before_on_and_a_date() {
+        let (_, _, orgs) = names(&[
+            "The Federal Aviation Administration on Monday proposed rules, and the World Health Organization on Tuesday agreed.",
+        ]);
+        assert_eq!(
+            orgs,
+            [
+                "Federal Aviation Administration",
+                "World Health Organization"
+            ]
+        );
+    }
+
+    #[test]
+    fn and_inside_an_organisations_name() {
+        let (people, places, orgs) = names(&[
+            "The Food and Drug Administration and the Department of Health and Human Services met.",
+            "Officials from Microsoft and Apple Inc spoke, as did Britain and France.",
+        ]);
+        assert!(people.is_empty(), "{people:?}");
+        assert_eq!(places, ["Britain", "France"]);
+        assert_eq!(
+            orgs,
+            [
+                "Food and Drug Administration",
+                "Department of Health and Human Services",
+                "Microsoft",
+                "Apple Inc"
+            ]
+        );
+    }
+
+    #[test]
+    fn initials_inside_a_name() {
+        let (people, _, _) =
+            names(&["David A. Gross met Dr. J. Robert Oppenheimer at the lab. Gross left."]);
+        assert_eq!(people, ["David A. Gross", "J. Robert Oppenheimer"]);
     }
 }

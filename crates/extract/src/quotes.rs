@@ -1166,7 +1166,9 @@ fn inverted(lex: &Lexicon, text: &str, words: &[(usize, &str)]) -> Option<String
         if i > 0 {
             // `said Mr. Scott`: the stop of a title is no break.
             let gap = text.get(end..o).unwrap_or("");
-            let title_stop = gap.trim_end() == "." && lex.abbreviations.contains(words[i - 1].1);
+            let title_stop = gap.trim_end() == "."
+                && (lex.abbreviations.contains(words[i - 1].1)
+                    || crate::entities::is_initial(words[i - 1].1));
             if AFTER_STOP.contains(&w)
                 || !title_stop && gap.contains([',', '.', ';', ':', '(', '—', '–'])
             {
@@ -1864,6 +1866,17 @@ mod tests {
 
     fn q(text: &str, speaker: Option<&str>) -> (String, Option<String>) {
         (text.to_string(), speaker.map(str::to_string))
+    }
+
+    #[test]
+    fn a_middle_initial_does_not_end_the_speakers_name() {
+        assert_speakers(
+            &[
+                "\"We are not going to slow down,\" said David A. Gross, a former official.",
+                "Dr. J. Robert Oppenheimer once said \"Now I am become death.\"",
+            ],
+            &[Some("David A. Gross"), Some("J. Robert Oppenheimer")],
+        );
     }
 
     #[test]
