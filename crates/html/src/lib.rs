@@ -199,7 +199,21 @@ impl HtmlExtractor {
         // above the headline beats a date in the article's third paragraph),
         // then the rest.
         let below: Vec<&str> = raw[h1_at..].iter().take(80).map(head).collect();
-        let above: Vec<&str> = raw[..h1_at].iter().rev().take(30).map(head).collect();
+        // (Not the page's header or menus above it: a masthead shows
+        // today's date, not the article's.)
+        let above: Vec<&str> = raw[..h1_at]
+            .iter()
+            .rev()
+            .filter(|b| {
+                !b.tag_junk
+                    || dom
+                        .nodes
+                        .get(b.container as usize)
+                        .is_some_and(|n| n.flags & dom::flags::KICKER != 0)
+            })
+            .take(30)
+            .map(head)
+            .collect();
         let mut date_texts: Vec<&str> = below[..below.len().min(2)].to_vec();
         for i in 0..3 {
             date_texts.extend(above.get(i));
@@ -1038,6 +1052,27 @@ mod tests {
 <p>Vom 26. November bis 2. Dezember 2022 trifft sich das Forum in Basel.</p></article></body></html>"#;
         let page = HtmlExtractor::default().extract(html).unwrap();
         assert_eq!(page.published.as_deref(), Some("2022-12-12"));
+    }
+
+    #[test]
+    fn the_mastheads_date_of_today_is_not_the_articles() {
+        // A page saved the day after: its header shows that day.
+        let html = r#"<html><head>
+<meta property="article:published_time" content="2025-07-17T21:33:02Z"></head><body>
+<header><a>Times</a><div class="today">Friday, July 18, 2025</div></header><main><article>
+<h1>Senate passes overhaul</h1><p>Lead paragraph of the story, long enough to be one.</p>
+</article></main></body></html>"#;
+        let page = HtmlExtractor::default().extract(html).unwrap();
+        assert_eq!(page.published.as_deref(), Some("2025-07-17T21:33:02Z"));
+        // An old table layout, with no metadata and no header element: the
+        // labelled date beats the masthead's.
+        let html = r#"<html><body><table><tr><td><font size="1">Tuesday, March 4, 2008 |
+Weather</font></td></tr><tr><td><h1>Council approves budget</h1>
+<p>Lead paragraph of the story, long enough to be one.</p>
+<p>Second paragraph of the story, long enough to be one as well.</p>
+<p class="small">Posted on March 3, 2008 at 10:14 PM</p></td></tr></table></body></html>"#;
+        let page = HtmlExtractor::default().extract(html).unwrap();
+        assert_eq!(page.published.as_deref(), Some("2008-03-03"));
     }
 
     #[test]

@@ -1285,7 +1285,20 @@ pub(crate) fn extract(
         .chain(VAGUE)
         .find_map(|k| meta(dom, &[k]).map(|v| (k, v)))
         .and_then(|(key, value)| Some((VAGUE.contains(key), normalize_date(value)?)));
-    let shown = date_texts.iter().take(40).find_map(|t| normalize_date(t));
+    // A labelled date (`Posted on March 3, 2008`) before any other: an
+    // unlabelled one may be the masthead's today.
+    let labelled = || {
+        date_texts
+            .iter()
+            .filter(|t| is_date_label(t))
+            .find_map(|t| normalize_date(t))
+    };
+    let shown = date_texts
+        .iter()
+        .take(40)
+        .filter(|t| is_date_label(t))
+        .find_map(|t| normalize_date(t))
+        .or_else(|| date_texts.iter().take(40).find_map(|t| normalize_date(t)));
     let same_day = |a: &str, b: &str| a.get(..10) == b.get(..10);
     // JSON-LD and the meta tags disagree: the one the page shows wins.
     let ld_published = ld.published.clone().filter(|l| {
@@ -1311,6 +1324,7 @@ pub(crate) fn extract(
         .or_else(|| first_time.and_then(normalize_date))
         .or_else(|| m.url.as_deref().and_then(url_date))
         .or_else(|| bylines.iter().find_map(|b| normalize_date(b)))
+        .or_else(labelled)
         .or_else(|| date_texts.iter().find_map(|t| normalize_date(t)))
         // Last: when the page was changed, often the same day.
         .or_else(|| modified.clone());
