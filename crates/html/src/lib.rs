@@ -1281,6 +1281,30 @@ The National Hurricane Center said the storm could bring a surge of up to 20 fee
     }
 
     #[test]
+    fn an_author_field_naming_the_site_or_a_desk_gives_way_to_the_byline() {
+        let page = |head: &str| {
+            let html = format!(
+                r#"<html><head>{head}</head><body><article><h1>A headline here</h1>
+<div class="byline">Por Mariana Gómez</div>
+<p>Lead paragraph of the story, long enough to be one.</p></article></body></html>"#
+            );
+            HtmlExtractor::default().extract(&html).unwrap().authors
+        };
+        for head in [
+            r#"<title>A headline here - Rheinische Abendzeitung</title><meta name="author" content="Rheinische Abendzeitung">"#,
+            r#"<meta name="author" content="Redacción">"#,
+            r#"<meta name="author" content="Sports Desk">"#,
+        ] {
+            assert_eq!(page(head), ["Mariana Gómez"], "{head}");
+        }
+        // The publisher listed beside the reporter is no reporter.
+        let head = r#"<meta property="og:site_name" content="Mitteldeutsche Rundschau">
+<script type="application/ld+json">{"@type":"NewsArticle","author":[{"@type":"Person","name":"Anne Kühnel"},
+{"@type":"Organization","name":"Mitteldeutsche Rundschau"}]}</script>"#;
+        assert_eq!(page(head), ["Anne Kühnel"]);
+    }
+
+    #[test]
     fn a_page_that_scrolls_on_to_the_next_story_gives_the_first() {
         let para = |topic: &str, i: usize| {
             format!(

@@ -931,6 +931,32 @@ fn names_a_site(s: &str) -> bool {
     is_domain(first_part(s).trim())
 }
 
+/// Words of a newsroom signing for itself rather than a reporter.
+const DESK_WORDS: &[&str] = &[
+    "desk",
+    "staff",
+    "newsroom",
+    "team",
+    "redaktion",
+    "redazione",
+    "redacción",
+    "rédaction",
+    "redação",
+    "redactie",
+    "redakcja",
+    "redakce",
+    "redaksi",
+    "editorial",
+];
+
+/// An author field naming a newsroom (`Redacción`, `Sports Desk`, `BR24
+/// Redaktion`).
+fn is_desk(author: &str) -> bool {
+    author
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| DESK_WORDS.contains(&w.to_lowercase().as_str()))
+}
+
 /// `s` is a domain name (`CNN.com`, `petri-heil.ch`).
 fn is_domain(s: &str) -> bool {
     !s.contains(' ')
@@ -1393,15 +1419,31 @@ pub(crate) fn extract(
     }
     // An author field that only names the site or its publisher (`"author":
     // {"@type": "Organization", …}`) gives way to a byline naming people.
+    // (The site's name may stand only at the end of `<title>`, as on pages
+    // without metadata: `Headline - Rheinische Abendzeitung`.)
+    let title_end = SEPARATORS
+        .iter()
+        .filter_map(|sep| dom.head.title.rsplit_once(sep))
+        .map(|(_, end)| end.trim().to_lowercase())
+        .collect::<Vec<_>>();
     let names_the_site = |a: &String| {
         let a = a.to_lowercase();
         [m.site_name.as_deref(), ld.publisher.as_deref()]
             .into_iter()
             .flatten()
             .any(|s| s.to_lowercase() == a)
+            || title_end.contains(&a)
             || names_a_site(&a)
     };
-    if m.authors.iter().all(names_the_site) {
+    // The site itself beside its reporters (`"author": [Person, the
+    // publisher as Organization]`) is no reporter; an agency stays.
+    if m.authors.iter().any(|a| !names_the_site(a)) {
+        m.authors.retain(|a| !names_the_site(a));
+    }
+    // A desk (`Redacción`, `Sports Desk`) gives way to a byline naming
+    // people, as the site does.
+    let names_a_desk = |a: &String| names_the_site(a) || is_desk(a);
+    if m.authors.iter().all(names_a_desk) {
         let from_page = page_bylines(bylines, date_texts, !m.authors.is_empty());
         if !from_page.is_empty() {
             m.authors = from_page;
