@@ -636,6 +636,52 @@ pub(crate) fn select(dom: &Dom, raw: Vec<Raw>, headline_at: Option<usize>) -> Ve
     {
         best = body;
     }
+    // Other stories' cards beside the article (`Latest from Millbrook`:
+    // a linked title, then its blurb, a few times over) are no part of it,
+    // however long the blurbs: count the linked titles and prose blocks
+    // under each element.
+    // (A blurb is prose right after a linked title; an article's
+    // sections may hold a few `Read more` links among many paragraphs.)
+    let mut prose_blocks = vec![0u32; n];
+    let mut blurbs = vec![0u32; n];
+    let mut after_title = false;
+    for b in &raw {
+        let title = (15..150).contains(&b.chars) && b.link_chars * 10 >= b.chars * 8;
+        let prose = is_prose(b) && !title;
+        if prose {
+            for a in ancestors(nodes, b.container) {
+                prose_blocks[a as usize] += 1;
+                blurbs[a as usize] += u32::from(after_title);
+            }
+        }
+        if title || prose {
+            after_title = title;
+        }
+    }
+    let cards = |j: usize| blurbs[j] >= 2 && 3 * blurbs[j] >= 2 * prose_blocks[j];
+    // A row that holds the article and a column of other stories' cards
+    // (a table layout, `col-md-8` and `col-md-4`) is not the article: the
+    // column of prose is.
+    while best != 0 {
+        let end = (nodes[best].end as usize).min(n);
+        let mut kids = Vec::new();
+        let mut k = best + 1;
+        while k < end {
+            if prose[k] > 0 {
+                kids.push(k);
+            }
+            k = (nodes[k].end as usize).max(k + 1);
+        }
+        let in_cards: u32 = kids.iter().filter(|&&k| cards(k)).map(|&k| prose[k]).sum();
+        let mut plain = kids.iter().filter(|&&k| !cards(k));
+        match (plain.next(), plain.next()) {
+            // (Most of the rest of the prose: not a row's caption.)
+            (Some(&only), None) if kids.len() >= 2 && 2 * prose[only] >= prose[best] - in_cards => {
+                best = only;
+            }
+            _ => break,
+        }
+    }
     // Climb while the parent adds mostly prose (an article split into
     // sections by ad slots and boxes).
     while best != 0 {
@@ -645,7 +691,10 @@ pub(crate) fn select(dom: &Dom, raw: Vec<Raw>, headline_at: Option<usize>) -> Ve
         }
         let more_prose = f64::from(prose[parent] - prose[best]);
         let more_other = f64::from(other[parent] - other[best]);
-        if more_prose >= 3.0 * more_other {
+        let more_blurbs = blurbs[parent] - blurbs[best];
+        let more_cards =
+            more_blurbs >= 2 && 3 * more_blurbs >= 2 * (prose_blocks[parent] - prose_blocks[best]);
+        if more_prose >= 3.0 * more_other && !more_cards {
             best = parent;
         } else {
             break;
@@ -696,7 +745,12 @@ pub(crate) fn select(dom: &Dom, raw: Vec<Raw>, headline_at: Option<usize>) -> Ve
             nodes[parent].end as usize
         };
         while j < parent_end {
-            if j != best && finals[j] >= threshold && !hinted[j] && !holds_other_story(j) {
+            if j != best
+                && finals[j] >= threshold
+                && !hinted[j]
+                && !holds_other_story(j)
+                && !cards(j)
+            {
                 included[j] = true;
             }
             j = (nodes[j].end as usize).max(j + 1);

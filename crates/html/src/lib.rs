@@ -1305,6 +1305,74 @@ The National Hurricane Center said the storm could bring a surge of up to 20 fee
     }
 
     #[test]
+    fn a_column_of_other_stories_cards_beside_the_article_is_not_its_text() {
+        let para = |i: usize| {
+            format!(
+                "<p>Paragraph {i} of the story, which is long enough to count as prose in the article.</p>"
+            )
+        };
+        let card = |i: usize| {
+            format!(
+                r#"<div class="card"><h4><a href="/news/{i}">Another story number {i} here</a></h4>
+<p>The blurb of another story number {i}, long enough to be prose, with a full stop at the end of it.</p></div>"#
+            )
+        };
+        let story: String = (0..4).map(para).collect();
+        let cards: String = (0..3).map(card).collect();
+        let html = format!(
+            r#"<html><body><div class="row"><div class="col-md-8"><h1>County fair returns</h1>{story}</div>
+<div class="col-md-4"><h3>Latest from Millbrook</h3>{cards}</div></div></body></html>"#
+        );
+        let page = HtmlExtractor::default().extract(&html).unwrap();
+        let texts: Vec<&str> = page.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert!(!texts.iter().any(|t| t.contains("blurb")), "{texts:?}");
+        assert_eq!(
+            texts.iter().filter(|t| t.starts_with("Paragraph")).count(),
+            4
+        );
+        // The same in an old table layout, lines set apart by `<br>`.
+        let lines = |v: Vec<String>| v.join("<br><br>");
+        let story = lines(
+            (0..4)
+                .map(|i| {
+                    format!("Paragraph {i} of the story, which is long enough to count as prose.")
+                })
+                .collect(),
+        );
+        let cards = lines(
+            (0..3)
+                .map(|i| format!(r#"<b><a href="/n/{i}.html">Another story number {i}</a></b><br>The blurb of another story number {i}, long enough to be prose, with a stop."#))
+                .collect(),
+        );
+        let html = format!(
+            r#"<html><body><table><tr><td width="480"><b>County fair returns</b><br><br>{story}</td>
+<td width="290"><b>More local news</b><br><br>{cards}</td></tr></table></body></html>"#
+        );
+        let page = HtmlExtractor::default().extract(&html).unwrap();
+        let texts: Vec<&str> = page.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert!(!texts.iter().any(|t| t.contains("blurb")), "{texts:?}");
+        assert_eq!(
+            texts.iter().filter(|t| t.starts_with("Paragraph")).count(),
+            4
+        );
+        // An article's second section, with a link or two among its
+        // paragraphs, is still the article's.
+        let first: String = (0..3).map(para).collect();
+        let second: String = (3..8).map(para).collect();
+        let html = format!(
+            r#"<html><body><article><h1>County fair returns</h1><div class="part">{first}</div>
+<div class="part"><p><a href="/x">Read more: another story here</a></p>{second}</div></article></body></html>"#
+        );
+        let page = HtmlExtractor::default().extract(&html).unwrap();
+        let texts: Vec<&str> = page.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(
+            texts.iter().filter(|t| t.starts_with("Paragraph")).count(),
+            8,
+            "{texts:?}"
+        );
+    }
+
+    #[test]
     fn a_page_that_scrolls_on_to_the_next_story_gives_the_first() {
         let para = |topic: &str, i: usize| {
             format!(
