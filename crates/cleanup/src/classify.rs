@@ -193,7 +193,7 @@ pub(crate) fn features(
         punctuated: if ascii {
             memchr::memchr3(b'.', b'!', b'?', line.as_bytes()).is_some()
         } else {
-            line.contains(['.', '!', '?', '。', '！', '？', '؟', '।', '។', '။'])
+            line.contains(['.', '!', '?', '。', '！', '？', '؟', '।', '។', '။', '։', '።'])
                 // Thai and Lao end sentences with a space, not a mark: a
                 // long line stands in.
                 || lang.is_some_and(|l| matches!(l, "th" | "lo")) && length >= LENGTH_HIGH
@@ -509,7 +509,11 @@ pub(crate) fn classify(f: &Features, t: &Thresholds) -> Class {
 /// possibly inside closing quotes or brackets.
 fn ends_sentence(line: &str) -> bool {
     let end = line.trim_end_matches(['"', '”', '’', '\'', '»', ')', ']', '*']);
-    end.ends_with(['.', '!', '?', '…', '。', '！', '？', '។', '။']) && !end.ends_with("...")
+    // (Also the Devanagari and Bengali danda, Arabic, Armenian and
+    // Ethiopic stops.)
+    end.ends_with([
+        '.', '!', '?', '…', '。', '！', '？', '។', '။', '।', '॥', '؟', '։', '።',
+    ]) && !end.ends_with("...")
 }
 
 /// Separators between short items: `Home | News | Sport`, `A » B » C`.
@@ -1129,6 +1133,19 @@ pub(crate) fn main_span(classes: &[Class], words: &[usize]) -> Option<(usize, us
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sentences_end_in_the_stops_of_other_scripts() {
+        for yes in [
+            "यह फैसला अगले सप्ताह लागू होगा।",
+            "هل سيتغير شيء؟",
+            "Ադ ամենը ավարտվեց։",
+            "ውሳኔው ነገ ይፀናል።",
+        ] {
+            assert!(ends_sentence(yes), "{yes}");
+        }
+        assert!(!ends_sentence("यह फैसला अगले सप्ताह"));
+    }
 
     #[test]
     fn clock_times_alone_but_not_dates() {
