@@ -10,6 +10,9 @@ pub(crate) struct CreditParser {
     location: Regex,
     /// `contributed` in a contributor line.
     contributed: Regex,
+    /// A reporter's sign-off in Korean (`김민수 기자 minsu@…`) or Chinese
+    /// (`记者 王晓明`): the job word after or before the name.
+    job_word: Regex,
 }
 
 /// Job titles that end a byline (`Robert Burns, AP National Security
@@ -84,11 +87,21 @@ impl CreditParser {
             location: Regex::new(r"\s+(?:in|from|for)\s+(?:the\s+)?\p{Lu}.*$")
                 .expect("location pattern is valid"),
             contributed: Regex::new(r"\s+contributed\b").expect("contributed pattern is valid"),
+            job_word: Regex::new(
+                r"^\s*(?:(?P<ko>[가-힣]{2,4})\s?(?:기자|특파원)(?:\s|$|[(=])|(?:记者|記者)\s*[:：]?\s*(?P<zh>\p{Han}{2,4})(?:\s|$))",
+            )
+            .expect("job word pattern is valid"),
         }
     }
 
     pub(crate) fn parse(&self, line: &str) -> Credits {
         let mut credits = Credits::default();
+        if let Some(c) = self.job_word.captures(line)
+            && let Some(name) = c.name("ko").or_else(|| c.name("zh"))
+        {
+            credits.reporters.push(name.as_str().to_string());
+            return credits;
+        }
         let leads: Vec<_> = self.role.captures_iter(line).collect();
         if leads.is_empty() {
             // `Associated Press writer Jane Doe contributed to this report.`
@@ -412,6 +425,14 @@ mod tests {
             parse("Writing by David Brunnstrom; editing by Leslie Adler"),
             (vec!["David Brunnstrom".into()], vec!["Leslie Adler".into()])
         );
+    }
+
+    #[test]
+    fn korean_and_chinese_sign_offs() {
+        assert_eq!(parse("김민수 기자 minsu@hanbit.co.kr").0, ["김민수"]);
+        assert_eq!(parse("记者 王晓明").0, ["王晓明"]);
+        // `기자` inside a word is no job title.
+        assert!(parse("기자회견이 열렸다").0.is_empty());
     }
 
     #[test]

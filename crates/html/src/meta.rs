@@ -326,6 +326,15 @@ static BY: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("static regex")
 });
+/// Byline labels of other scripts, glued to the name by a colon or a
+/// slash (`作者：王晓明`, `文/李明`, `كتب: …`), and of a few more languages.
+static BY_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:(?:作者|记者|記者|撰文|文|كتب|بقلم|muhabir|texto|reportagem|tác giả)\s*[:：/／]\s*|(?:كتب|بقلم|bởi|tác giả)\s+)")
+        .expect("static regex")
+});
+/// A reporter's job written after the name (`김민수 기자`, `山田太郎記者`).
+static JOB_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\s*(?:기자|특파원|記者|特派員|记者)$").expect("static regex"));
 static POSTED_BY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?i)^\s*(?:{POSTING_LABELS})\s")).expect("static regex")
 });
@@ -376,20 +385,37 @@ pub(crate) fn split_names(s: &str) -> Vec<String> {
     let s = unescape(s);
     let s = DATE_TAIL.replace(&s, "");
     let s = BY.replace(&s, "");
+    let labelled = BY_LABEL.is_match(&s);
+    let s = BY_LABEL.replace(&s, "");
+    // Names in Han script, two to four characters each, stand apart by
+    // spaces after a Chinese label (`作者：王晓明 张华`); a Japanese name
+    // has a space inside (`大渡 美咲`).
+    let han = |w: &str| {
+        (2..=4).contains(&w.chars().count())
+            && w.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+    };
+    let s = if labelled && s.split_whitespace().count() > 1 && s.split_whitespace().all(han) {
+        std::borrow::Cow::Owned(s.split_whitespace().collect::<Vec<_>>().join(","))
+    } else {
+        s
+    };
     let mut out = Vec::new();
-    for part in s.split([',', ';', '|', '/', '&', '·', '•']).flat_map(|p| {
-        // An interview's credit names both sides (`Richard David Precht im
-        // Gespräch mit Karin Fischer`).
-        p.split(" and ")
-            .flat_map(|q| q.split(" im Gespräch mit "))
-            .flat_map(|q| q.split(" in conversation with "))
-            .flat_map(|q| q.split(" und "))
-            .flat_map(|q| q.split(" et "))
-            .flat_map(|q| q.split(" y "))
-            .flat_map(|q| q.split(" e "))
-            .flat_map(|q| q.split(" en "))
-            .collect::<Vec<_>>()
-    }) {
+    for part in s
+        .split([',', ';', '|', '/', '&', '·', '•', '、', '，'])
+        .flat_map(|p| {
+            // An interview's credit names both sides (`Richard David Precht im
+            // Gespräch mit Karin Fischer`).
+            p.split(" and ")
+                .flat_map(|q| q.split(" im Gespräch mit "))
+                .flat_map(|q| q.split(" in conversation with "))
+                .flat_map(|q| q.split(" und "))
+                .flat_map(|q| q.split(" et "))
+                .flat_map(|q| q.split(" y "))
+                .flat_map(|q| q.split(" e "))
+                .flat_map(|q| q.split(" en "))
+                .collect::<Vec<_>>()
+        })
+    {
         // A team or desk after a spaced dash (`Kiran C Nair - Chrome
         // Safe Browsing team`) is not part of the name.
         let part = [" - ", " – ", " — "]
@@ -397,6 +423,7 @@ pub(crate) fn split_names(s: &str) -> Vec<String> {
             .find_map(|d| part.split_once(d).map(|(name, _)| name))
             .unwrap_or(part);
         let unprefixed = BY.replace(part.trim(), "");
+        let unprefixed = JOB_AFTER.replace(&unprefixed, "");
         let mut name = unprefixed
             .trim()
             .trim_matches(['.', ':', '-', '–'])
@@ -1701,6 +1728,13 @@ mod tests {
         );
         // A desk's own byline is what the page credits.
         assert_eq!(split_names("Von Redaktion"), ["Redaktion"]);
+        // Labels and job words of other scripts.
+        assert_eq!(split_names("作者：王晓明 张华"), ["王晓明", "张华"]);
+        assert_eq!(split_names("大渡 美咲"), ["大渡 美咲"]);
+        assert_eq!(split_names("文/李明"), ["李明"]);
+        assert_eq!(split_names("김민수 기자"), ["김민수"]);
+        assert_eq!(split_names("Texto: Ana Souza"), ["Ana Souza"]);
+        assert_eq!(split_names("Bởi Lê Phương"), ["Lê Phương"]);
     }
 
     #[test]
