@@ -157,8 +157,17 @@ impl CreditParser {
     /// the trailing run of capitalised words of each item.
     fn names_or_titles(&self, segment: &str) -> Vec<String> {
         let mut out = Vec::new();
+        // After `in Tallinn`, the next item may be the place's country
+        // (`Jim Heintz in Tallinn, Estonia, contributed`), not a name.
+        let mut after_place = false;
         for part in segment.split([',', ';', '&']) {
+            let region = after_place && (1..=2).contains(&part.split_whitespace().count());
+            after_place = false;
+            if region {
+                continue;
+            }
             for piece in split_and(part) {
+                after_place = self.location.is_match(piece);
                 let piece = self.location.replace(piece, "");
                 let words: Vec<&str> = piece.split_whitespace().collect();
                 let start = words
@@ -463,6 +472,13 @@ mod tests {
         assert_eq!(
             parse("NBC News' Ann Lee contributed to this report."),
             (vec!["Ann Lee".into()], vec![])
+        );
+        // A place's country after a comma is no contributor.
+        assert_eq!(
+            parse(
+                "Associated Press writers Hanna Arhirova in Kyiv, Ukraine, and Jim Heintz in Tallinn, Estonia, contributed to this report."
+            ),
+            (vec!["Hanna Arhirova".into(), "Jim Heintz".into()], vec![])
         );
     }
 

@@ -71,11 +71,14 @@ impl DatelineParser {
             r"(?:,\s*(?P<date1>{MONTH})|,\s*(?P<region>{region})(?:,\s*(?P<date2>{MONTH}))?)?"
         );
         let build = |p: String| Regex::new(&p).expect("dateline patterns are valid");
+        // Indian wires set no dash after the agency (`New Delhi, May 29
+        // (PTI) The …`): a space and a capital instead.
+        let end = format!(r"(?:{sep}\S|(?P<nosep>\s+)\p{{Lu}})");
         DatelineParser {
             caps: build(format!(
-                r"^(?P<loc>{place_caps}){tail}\s*(?:{agency})?{sep}\S"
+                r"^(?P<loc>{place_caps}){tail}\s*(?:{agency})?{end}"
             )),
-            titled: build(format!(r"^(?P<loc>{place_title}){tail}\s*{agency}{sep}\S")),
+            titled: build(format!(r"^(?P<loc>{place_title}){tail}\s*{agency}{end}")),
             agency_only: build(format!(r"^{agency}{sep}\S")),
         }
     }
@@ -115,7 +118,18 @@ impl DatelineParser {
                     .filter(|c| fits(c, MAX_TITLED_PLACE_WORDS))
             })
             .or_else(|| self.agency_only.captures(paragraph).filter(|c| fits(c, 0)))?;
-        let sep = caps.name("sep")?;
+        let sep = match (caps.name("sep"), caps.name("nosep")) {
+            (Some(sep), _) => sep,
+            // Without a dash, an agency and a date (`New Delhi, May 29
+            // (PTI) The`): not `Apple (AAPL) Shares rose`.
+            (None, Some(space))
+                if caps.name("agency").is_some()
+                    && (caps.name("date1").is_some() || caps.name("date2").is_some()) =>
+            {
+                space
+            }
+            _ => return None,
+        };
         // Without an agency, only the dashes of AP style (`WASHINGTON —`)
         // and a colon (`NEW DELHI:`) separate a dateline: `US - China talks`
         // must not pass (labels such as `NOTE:` are refused below).
@@ -320,6 +334,17 @@ mod tests {
             parse("Washington (CNN) — The House"),
             some(Some("Washington"), Some("CNN"), None)
         );
+        // Indian wires: no dash after the agency, but a date before it.
+        assert_eq!(
+            parse("New Delhi, May 29 (PTI) The government"),
+            some(Some("New Delhi"), Some("PTI"), Some("May 29"))
+        );
+        assert_eq!(
+            parse("SRIHARIKOTA, May 29 (IANS) India"),
+            some(Some("SRIHARIKOTA"), Some("IANS"), Some("May 29"))
+        );
+        assert_eq!(parse("Apple (AAPL) Shares rose on Monday."), None);
+        assert_eq!(parse("WASHINGTON The Senate voted."), None);
     }
 
     #[test]

@@ -1540,12 +1540,26 @@ fn trim_subject(lex: &Lexicon, phrase: &str) -> String {
     .filter_map(|m| chosen.find(m))
     .min()
     .map_or(chosen, |k| &chosen[..k]);
+    // A dateline before the subject (`WASHINGTON (AP) — The White House`,
+    // `New Delhi, May 29 (PTI) The government`) is where, not who.
+    let chosen = dateline_end(chosen).map_or(chosen, |k| chosen[k..].trim_start());
     let mut words: Vec<&str> = chosen.split_whitespace().collect();
     while words
         .last()
         .is_some_and(|w| AUXILIARIES.contains(&w.to_lowercase().as_str()))
     {
         words.pop();
+    }
+    // `The White House on Monday`, `Google late Friday`: when, not who.
+    if let Some(k) = (1..words.len()).find(|&k| {
+        let day = |w: &str| WHEN.contains(&w.trim_end_matches(',').to_lowercase().as_str());
+        day(words[k])
+            || matches!(
+                words[k],
+                "on" | "late" | "early" | "last" | "this" | "earlier"
+            ) && words.get(k + 1).is_some_and(|w| day(w))
+    }) {
+        words.truncate(k);
     }
     while words.first().is_some_and(|w| {
         matches!(
@@ -1625,6 +1639,49 @@ fn trim_subject(lex: &Lexicon, phrase: &str) -> String {
         return String::new();
     }
     words.join(" ")
+}
+
+/// Days and times a subject may be followed by (`Google on Friday said`).
+const WHEN: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "yesterday",
+    "today",
+    "tonight",
+    "week",
+    "month",
+    "year",
+    "weekend",
+];
+
+/// Where the subject starts after a dateline that opens the phrase: a
+/// dash after the place and the agency (`WASHINGTON (AP) —`, `NEW YORK,
+/// June 2 (Reuters) -`), or the agency's closing bracket alone (`New Delhi,
+/// May 29 (PTI) The`).
+fn dateline_end(phrase: &str) -> Option<usize> {
+    let close = phrase.find(')')?;
+    let open = phrase[..close].rfind('(')?;
+    let agency = &phrase[open + 1..close];
+    let agency_like = (2..=20).contains(&agency.len())
+        && agency.split_whitespace().count() <= 2
+        && agency.starts_with(char::is_alphabetic);
+    if !agency_like || open == 0 {
+        return None;
+    }
+    let rest = &phrase[close + 1..];
+    let after_dash = rest
+        .trim_start()
+        .strip_prefix(['—', '–', '-'])
+        .map(str::trim_start);
+    let start = after_dash.unwrap_or(rest.trim_start());
+    start
+        .starts_with(char::is_uppercase)
+        .then(|| phrase.len() - start.len())
 }
 
 /// A speaker phrase as the record gives it: a pronoun stands for the last
@@ -1866,6 +1923,18 @@ mod tests {
 
     fn q(text: &str, speaker: Option<&str>) -> (String, Option<String>) {
         (text.to_string(), speaker.map(str::to_string))
+    }
+
+    #[test]
+    fn a_dateline_and_a_day_are_no_part_of_the_speaker() {
+        assert_speakers(
+            &[
+                "WASHINGTON (AP) — The White House on Monday called the report \"deeply flawed and misleading.\"",
+                "NEW YORK, June 2 (Reuters) - Goldman Sachs on Tuesday described the deal as \"a very good outcome.\"",
+                "Google late Friday said it was \"committed to fixing the problem.\"",
+            ],
+            &[Some("White House"), Some("Goldman Sachs"), Some("Google")],
+        );
     }
 
     #[test]
