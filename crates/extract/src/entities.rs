@@ -1142,7 +1142,22 @@ fn merge(
                 .organizations
                 .group(name)
                 .map_or_else(|| fold(name), |g| format!("#{g}")),
-            Kind::Person => fold(name),
+            // `José G. Pérez` is `José Pérez`: a middle initial is no
+            // other person.
+            Kind::Person => {
+                let words: Vec<&str> = name.split(' ').collect();
+                if words.len() >= 3 && words[1..words.len() - 1].iter().any(|w| is_initial(w)) {
+                    let kept: Vec<&str> = words
+                        .iter()
+                        .enumerate()
+                        .filter(|&(k, w)| k == 0 || k + 1 == words.len() || !is_initial(w))
+                        .map(|(_, w)| *w)
+                        .collect();
+                    fold(&kept.join(" "))
+                } else {
+                    fold(name)
+                }
+            }
         }
     };
     // Full person names first, so that a lone surname finds its owner.
@@ -1231,8 +1246,8 @@ fn merge(
                     .then(|| first_words.get(folded.as_str()).map(|&k| &people[k]))
                     .flatten()
             });
-            if let Some((o, f)) = owner {
-                key = f.clone();
+            if let Some((o, _)) = owner {
+                key = key_of(Kind::Person, &o.name);
                 display_name = o.name.clone();
             } else if c.tentative {
                 // A lone capitalised word with no cue and no fuller name.
@@ -1678,5 +1693,8 @@ mod tests {
         let (people, _, _) =
             names(&["David A. Gross met Dr. J. Robert Oppenheimer at the lab. Gross left."]);
         assert_eq!(people, ["David A. Gross", "J. Robert Oppenheimer"]);
+        // The same person with and without the middle initial.
+        let (people, _, _) = names(&["José Pérez spoke. Later, José G. Pérez left."]);
+        assert_eq!(people, ["José G. Pérez"]);
     }
 }
