@@ -642,13 +642,28 @@ fn object(before: &str) -> bool {
 /// A quoted title or name (`“Keep An Open Channel”`), not speech.
 fn is_title(text: &str) -> bool {
     let words: Vec<&str> = text.split_whitespace().collect();
-    words.len() <= 6
-        && !text.ends_with(['.', ',', '!', '?'])
-        && words.iter().all(|w| {
-            w.chars()
-                .next()
-                .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
-        })
+    let capital = |w: &&str| {
+        w.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
+    };
+    if words.len() <= 6 && !text.ends_with(['.', ',', '!', '?']) && words.iter().all(capital) {
+        return true;
+    }
+    // A show's or a book's name in title case, with the stop or comma
+    // American style sets inside the quotes (`on “Meet the Press.”`, `“Fox
+    // News Sunday,”`, `“The Grapes of Wrath.”`).
+    const SMALL: &[&str] = &[
+        "the", "a", "an", "of", "and", "in", "on", "for", "to", "at", "with", "from", "or",
+    ];
+    let bare = text.trim_end_matches(['.', ',']);
+    let words: Vec<&str> = bare.split_whitespace().collect();
+    (2..=6).contains(&words.len())
+        && !bare.ends_with(['!', '?'])
+        && words.first().is_some_and(capital)
+        && words.last().is_some_and(capital)
+        && words.iter().filter(|w| capital(w)).count() >= 2
+        && words.iter().all(|w| capital(w) || SMALL.contains(w))
 }
 
 /// Words with their byte offsets.
@@ -2465,6 +2480,19 @@ mod tests {
         assert!(
             quotes(&["The so-called “spy balloon” drifted over “Keep An Open Channel” signs."])
                 .is_empty()
+        );
+        // Titles with the stop or comma inside the quotes.
+        assert!(
+            quotes(&[
+                "Rubio told NBC’s “Meet the Press.” Warner said on “Fox News Sunday,” that he agreed.",
+                "She reread “The Grapes of Wrath.” every summer, she said."
+            ])
+            .is_empty()
+        );
+        // Short speech in title case is still speech when it reads so.
+        assert_eq!(
+            speakers(&["“We will not back down,” said Jane Doe."]),
+            [Some("Jane Doe".to_string())]
         );
     }
 }
