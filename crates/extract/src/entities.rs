@@ -860,6 +860,16 @@ fn person_or_lookup(
         person_or_lookup(lex, text, p, &span[k..], role, cue, out);
         return;
     }
+    // `Speaking to the Daily Mail Lacerda said`: a known organisation of two
+    // words or more before a name is no part of it.
+    if let Some(k) = (2..span.len())
+        .rev()
+        .find(|&k| span.len() - k <= 2 && lex.organizations.contains(span_text(text, &span[..k])))
+    {
+        lookup_parts(lex, text, p, &span[..k], out);
+        person_or_lookup(lex, text, p, &span[k..], role, cue, out);
+        return;
+    }
     // `Brave Marina Lacerda`: an adjective before a given name is no part
     // of the name.
     if span.len() == 3
@@ -1686,6 +1696,15 @@ mod tests {
                 "Apple Inc"
             ]
         );
+    }
+
+    #[test]
+    fn a_known_organisation_before_a_surname_is_apart() {
+        let (people, _, orgs) = names(&[
+            "Marina Lacerda spoke out. Speaking to the Daily Mail Lacerda said she was afraid.",
+        ]);
+        assert_eq!(people, ["Marina Lacerda"]);
+        assert_eq!(orgs, ["Daily Mail"]);
     }
 
     #[test]

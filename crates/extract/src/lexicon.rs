@@ -13,6 +13,7 @@ const PLACES_REGIONS: &str = include_str!("../data/gazetteer/places-regions.txt"
 const ORGANIZATIONS: &str = include_str!("../data/gazetteer/organizations.txt");
 const GIVEN_NAMES: &str = include_str!("../data/gazetteer/given-names.txt");
 const GIVEN_NAMES_EXTRA: &str = include_str!("../data/gazetteer/given-names-extra.txt");
+const GIVEN_NAMES_SEX: &str = include_str!("../data/gazetteer/given-names-sex.txt");
 const COMMON_WORDS: &str = include_str!("../data/gazetteer/common-words.txt");
 const DEMONYMS: &str = include_str!("../data/gazetteer/demonyms.txt");
 const ROLES: &str = include_str!("../data/lexicon/roles.txt");
@@ -131,6 +132,9 @@ pub(crate) struct Lexicon {
     pub(crate) places: Gazetteer,
     pub(crate) organizations: Gazetteer,
     pub(crate) given_names: HashSet<String>,
+    /// Given names nearly always a man's (`m`) or a woman's (`f`), for `he`
+    /// and `she`.
+    pub(crate) given_sex: HashMap<String, char>,
     /// Common lower-case English words: a capitalised one is rarely a
     /// surname on its own evidence (`Full Fact`, `Theatre Royal`).
     pub(crate) common_words: HashSet<String>,
@@ -181,6 +185,12 @@ impl Lexicon {
             given_names: entries(GIVEN_NAMES)
                 .chain(entries(GIVEN_NAMES_EXTRA))
                 .map(str::to_string)
+                .collect(),
+            given_sex: entries(GIVEN_NAMES_SEX)
+                .filter_map(|e| {
+                    let (name, sex) = e.split_once('\t')?;
+                    Some((name.to_string(), sex.chars().next()?))
+                })
                 .collect(),
             common_words: set(COMMON_WORDS),
             demonyms: set(DEMONYMS),

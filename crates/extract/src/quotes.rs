@@ -1714,10 +1714,23 @@ fn resolve(lex: &Lexicon, found: &Found, span: &Span, phrase: &str, text: &str) 
         // `he` is most often the subject of the story so far: the latest
         // person who comes first in a sentence, rather than the last name
         // written (`Starmer … gifts from Lord Alli. He said …`).
+        // Not someone whose given name is the other sex's (`he` after
+        // `Margaret Brindle`).
+        let other_sex = if phrase.eq_ignore_ascii_case("he") {
+            'f'
+        } else {
+            'm'
+        };
         let before = |m: &&crate::entities::Mention| {
             m.kind == Kind::Person
                 && !m.bracketed
                 && (m.paragraph, m.start) < (span.paragraph, span.open)
+                && found
+                    .name_of(m)
+                    .split(' ')
+                    .next()
+                    .and_then(|first| lex.given_sex.get(first))
+                    != Some(&other_sex)
         };
         // Names earlier in the quote's own sentence are rarely its speaker
         // (`Asked about gifts from Lord Alli, he said`).
@@ -1949,6 +1962,17 @@ mod tests {
                 "Google late Friday said it was \"committed to fixing the problem.\"",
             ],
             &[Some("White House"), Some("Goldman Sachs"), Some("Google")],
+        );
+    }
+
+    #[test]
+    fn he_and_she_skip_people_of_the_other_sex() {
+        assert_speakers(
+            &[
+                "Margaret Brindle chaired the meeting. Tom Hale, her deputy, stood up.",
+                "“We have waited long enough,” he said. “Now we act,” she added.",
+            ],
+            &[Some("Tom Hale"), Some("Margaret Brindle")],
         );
     }
 
