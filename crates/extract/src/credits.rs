@@ -88,7 +88,7 @@ impl CreditParser {
                 .expect("location pattern is valid"),
             contributed: Regex::new(r"\s+contributed\b").expect("contributed pattern is valid"),
             job_word: Regex::new(
-                r"^\s*(?:(?P<ko>[가-힣]{2,4})\s?(?:기자|특파원)(?:\s|$|[(=])|(?:记者|記者)\s*[:：]?\s*(?P<zh>\p{Han}{2,4})(?:\s|$))",
+                r"^\s*(?:(?P<ko>[가-힣]{2,4})\s?(?:기자|특파원)(?:\s|$|[(=])|(?:记者|記者)\s*[:：]?\s*(?P<zh>[\x{4e00}-\x{9fff}]{2,4})(?:\s|$))",
             )
             .expect("job word pattern is valid"),
         }

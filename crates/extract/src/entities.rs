@@ -61,6 +61,9 @@ pub(crate) struct Found {
     first_people: HashMap<(usize, usize), usize>,
     /// The same for the first mention of any kind.
     first_mentions: HashMap<(usize, usize), usize>,
+    /// Per entity, `m` or `f` when a person's given name is nearly always
+    /// a man's or a woman's (for `he` and `she`).
+    sexes: Vec<Option<char>>,
 }
 
 impl Found {
@@ -108,6 +111,12 @@ impl Found {
     /// The person whose mention in paragraph `p` starts at byte `at`.
     pub(crate) fn person_at(&self, p: usize, at: usize) -> Option<&Mention> {
         self.people_in(p, at..usize::MAX).find(|m| m.start == at)
+    }
+
+    /// `m` or `f` when the mention is of a person whose given name is
+    /// nearly always a man's or a woman's.
+    pub(crate) fn sex_of(&self, mention: &Mention) -> Option<char> {
+        self.sexes.get(mention.entity).copied().flatten()
     }
 
     /// The fullest name of the entity a mention belongs to.
@@ -514,6 +523,14 @@ pub(crate) fn find(lex: &Lexicon, paragraphs: &[String], english: bool) -> Found
     });
     let mut found = merge(lex, paragraphs, &sentence_starts, candidates);
     found.sentences = sentence_spans;
+    found.sexes = found
+        .entities
+        .iter()
+        .map(|(kind, name, _)| {
+            let first = name.split(' ').next()?;
+            (*kind == Kind::Person).then(|| lex.given_sex.get(first).copied())?
+        })
+        .collect();
     found
 }
 
@@ -884,11 +901,21 @@ fn person_or_lookup(
     let cue = cue || (span.len() > 1 && span.len() <= 3 && span[span.len() - 1].possessive);
     // Particles inside a name do not count as its words (`Tom van der
     // Meer` has two), and are its only lower-case words.
+    // (Most names have no lower-case word inside: no particle to look for.)
+    let lower_inside = span
+        .iter()
+        .skip(1)
+        .any(|t| t.text.starts_with(char::is_lowercase));
     let inner_particle = |k: usize| {
+        if !lower_inside {
+            return false;
+        }
         let word = span[k].text;
         // (`Von der Leyen said`, at the start of a sentence.)
-        let follows_first =
-            k > 0 && FIRST_PARTICLES.contains(&span[k - 1].text.to_lowercase().as_str());
+        let follows_first = k > 0
+            && FIRST_PARTICLES
+                .iter()
+                .any(|p| p.eq_ignore_ascii_case(span[k - 1].text));
         k > 0
             && (FIRST_PARTICLES.contains(&word)
                 || PARTICLES.contains(&word) && follows_first
@@ -1155,7 +1182,12 @@ fn merge(
             // `José G. Pérez` is `José Pérez`: a middle initial is no
             // other person.
             Kind::Person => {
-                let words: Vec<&str> = name.split(' ').collect();
+                // (Only names of three words or more: most have two.)
+                let words: Vec<&str> = if name.bytes().filter(|&b| b == b' ').count() >= 2 {
+                    name.split(' ').collect()
+                } else {
+                    Vec::new()
+                };
                 if words.len() >= 3 && words[1..words.len() - 1].iter().any(|w| is_initial(w)) {
                     let kept: Vec<&str> = words
                         .iter()

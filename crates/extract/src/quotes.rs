@@ -1725,12 +1725,7 @@ fn resolve(lex: &Lexicon, found: &Found, span: &Span, phrase: &str, text: &str) 
             m.kind == Kind::Person
                 && !m.bracketed
                 && (m.paragraph, m.start) < (span.paragraph, span.open)
-                && found
-                    .name_of(m)
-                    .split(' ')
-                    .next()
-                    .and_then(|first| lex.given_sex.get(first))
-                    != Some(&other_sex)
+                && found.sex_of(m) != Some(other_sex)
         };
         // Names earlier in the quote's own sentence are rarely its speaker
         // (`Asked about gifts from Lord Alli, he said`).
