@@ -81,7 +81,7 @@ impl CreditParser {
     pub(crate) fn new() -> CreditParser {
         CreditParser {
             role: Regex::new(
-                r"(?i)(?:\b(?P<word>additional\s+reporting|reporting|writing|written|editing|edited|compiled|research|photos?|graphics?|video|production|produced)\s+by\b|^\W*(?P<by>by|von|par|por|door|geschreven\s+door|di|af|av|text|texte|words|autor|autorin|auteur|auteure|autore|author|(?:ein\s+|blog\s*)?beitrag\s+von)\b\s*:?)",
+                r"(?i)(?:\b(?P<word>additional\s+reporting|reporting|writing|written|editing|edited|compiled|research|photos?|graphics?|video|production|produced)\s+by\b|\bwith\s+assistance\s+from\b|^\W*(?P<by>by|von|par|por|door|geschreven\s+door|di|af|av|text|texte|words|autor|autorin|auteur|auteure|autore|author|(?:ein\s+|blog\s*)?beitrag\s+von)\b\s*:?)",
             )
             .expect("credit pattern is valid"),
             location: Regex::new(r"\s+(?:in|from|for)\s+(?:the\s+)?\p{Lu}.*$")
@@ -104,9 +104,12 @@ impl CreditParser {
         }
         let leads: Vec<_> = self.role.captures_iter(line).collect();
         if leads.is_empty() {
-            // `Associated Press writer Jane Doe contributed to this report.`
+            // `Associated Press writer Jane Doe contributed to this report.`,
+            // after `Cheng reported from London.` (whose surname the byline
+            // gives in full).
             if let Some(m) = self.contributed.find(line) {
-                for piece in self.names_or_titles(&line[..m.start()]) {
+                let from = line[..m.start()].rfind(". ").map_or(0, |k| k + 2);
+                for piece in self.names_or_titles(&line[from..m.start()]) {
                     if !credits.reporters.contains(&piece) {
                         credits.reporters.push(piece);
                     }
@@ -472,6 +475,15 @@ mod tests {
         assert_eq!(
             parse("NBC News' Ann Lee contributed to this report."),
             (vec!["Ann Lee".into()], vec![])
+        );
+        assert_eq!(
+            parse("Cheng reported from London. Associated Press writer Jamey Keaten in Geneva contributed.").0,
+            ["Jamey Keaten"]
+        );
+        // Bloomberg's contributors.
+        assert_eq!(
+            parse("--With assistance from Ryan Vlastelica and Jeran Wittenstein.").0,
+            ["Ryan Vlastelica", "Jeran Wittenstein"]
         );
         // A place's country after a comma is no contributor.
         assert_eq!(
