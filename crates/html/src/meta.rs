@@ -339,7 +339,7 @@ static POSTED_BY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?i)^\s*(?:{POSTING_LABELS})\s")).expect("static regex")
 });
 static NOT_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:e-?mail|updated|published|posted|min read|follow|twitter|facebook|photo|foto|\d{4}|kommentare?|comments?|commentaires?|comentarios?|commenti|writer|reporter|correspondent|editor|contributor|columnist|photographer|staff|redakteur(?:in)?|korrespondent(?:in)?|journalist(?:in|e)?|rédacteur|rédactrice|veröffentlicht|eingestellt|gesponsert\w*|sponsored|publié|publicado|pubblicato)\b|@|https?:|\d|^(?:by|von|par|name|autor|autorin|author|автор|yazar|penulis|\w*admin\w*|webmaster|red\.?|agenturen|agencies|agences|agencias|agenzie|(?:mon|tues|wednes|thurs|fri|satur|sun)day|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)$")
+    Regex::new(r"(?i)\b(?:e-?mail|updated|published|posted|min read|follow|twitter|facebook|photo|foto|\d{4}|kommentare?|comments?|commentaires?|comentarios?|commenti|writer|reporter|correspondent|editor|contributor|columnist|photographer|staff|redakteur(?:in)?|korrespondent(?:in)?|journalist(?:in|e)?|rédacteur|rédactrice|veröffentlicht|eingestellt|gesponsert\w*|sponsored|publié|publicado|pubblicato)\b|@|https?:|\d|^(?:this|these|our|my|your|from)\s|^(?-i:de|da|do|em|aus|à)\s|^(?:by|von|par|name|autor|autorin|author|автор|yazar|penulis|\w*admin\w*|webmaster|red\.?|agenturen|agencies|agences|agencias|agenzie|(?:mon|tues|wednes|thurs|fri|satur|sun)day|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)$")
         .expect("static regex")
 });
 
@@ -347,6 +347,23 @@ static NOT_NAME: LazyLock<Regex> = LazyLock::new(|| {
 /// before splitting, or its weekday would stick to the last name.
 static DATE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\s(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche),\s+(?:\d|\p{L}+\.?\s+\d).*$|\s(?:Mo|Di|Mi|Do|Fr|Sa|So|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?,\s+\d.*$|\s(?:(?:am|on|le|publiziert|published|veröffentlicht|aktualisiert|updated|posted)(?:\s+am)?\s+)?(?:\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2})\b.*$")
+        .expect("static regex")
+});
+
+/// A date with a month's name (`on December 1, 2023`, `1 December 2023`)
+/// after the names, and all that follows it; or before them, with what
+/// comes between (`December 1, 2023 by`).
+static MONTH_DATE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\s(?:on\s+)?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\.?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{4})\b.*$")
+        .expect("static regex")
+});
+static MONTH_DATE_HEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\.?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{4})\s+")
+        .expect("static regex")
+});
+/// A wire's name after a reporter's (`RODNEY MUHUMUZA Associated Press`).
+static AGENCY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\s+(?:Associated Press|Reuters|AFP|AP|Bloomberg|dpa|EFE|ANSA)$")
         .expect("static regex")
 });
 
@@ -384,6 +401,22 @@ fn from_slug(s: &str) -> Option<String> {
 pub(crate) fn split_names(s: &str) -> Vec<String> {
     let s = unescape(s);
     let s = DATE_TAIL.replace(&s, "");
+    let s = MONTH_DATE_TAIL.replace(&s, "");
+    let s = MONTH_DATE_HEAD.replace(&s, "");
+    // After a name, a single word set apart by a bar is a category or a
+    // place (`Keoni Kahale | Maui`), not another author.
+    let s = match s.split_once(" | ") {
+        Some((first, rest))
+            if (2..=4).contains(&first.split_whitespace().count())
+                && !first.contains([',', '&'])
+                && rest.split(" | ").all(|r| {
+                    r.split_whitespace().count() <= 1 || r.trim().starts_with(char::is_numeric)
+                }) =>
+        {
+            std::borrow::Cow::Owned(first.to_string())
+        }
+        _ => s,
+    };
     let s = BY.replace(&s, "");
     let labelled = BY_LABEL.is_match(&s);
     let s = BY_LABEL.replace(&s, "");
@@ -424,6 +457,11 @@ pub(crate) fn split_names(s: &str) -> Vec<String> {
             .unwrap_or(part);
         let unprefixed = BY.replace(part.trim(), "");
         let unprefixed = JOB_AFTER.replace(&unprefixed, "");
+        // (Not the agency alone: `The Associated Press` is the credit.)
+        let unprefixed = match AGENCY_AFTER.replace(&unprefixed, "") {
+            name if name.split_whitespace().count() >= 2 => name,
+            _ => unprefixed,
+        };
         let mut name = unprefixed
             .trim()
             .trim_matches(['.', ':', '-', '–'])
@@ -1728,6 +1766,30 @@ mod tests {
         );
         // A desk's own byline is what the page credits.
         assert_eq!(split_names("Von Redaktion"), ["Redaktion"]);
+        // A date with a month's name ends the names; one before them goes.
+        assert_eq!(
+            split_names("Posted by Keoni Kahale on December 1, 2023 | Maui"),
+            ["Keoni Kahale"]
+        );
+        assert_eq!(
+            split_names("December 1, 2023 by Keoni Kahale | Maui | 2 Comments"),
+            ["Keoni Kahale"]
+        );
+        // A section's heading, a place and an agency are no names.
+        assert!(split_names("More From This Section").is_empty());
+        assert_eq!(
+            split_names("Renata Albuquerque, de Brasília"),
+            ["Renata Albuquerque"]
+        );
+        assert_eq!(split_names("De Niro"), ["De Niro"]);
+        assert_eq!(
+            split_names("The Associated Press"),
+            ["The Associated Press"]
+        );
+        assert_eq!(
+            split_names("RODNEY MUHUMUZA Associated Press"),
+            ["RODNEY MUHUMUZA"]
+        );
         // Labels and job words of other scripts.
         assert_eq!(split_names("作者：王晓明 张华"), ["王晓明", "张华"]);
         assert_eq!(split_names("大渡 美咲"), ["大渡 美咲"]);
