@@ -705,7 +705,13 @@ fn attribute(
         .text
         .trim_end_matches(['’', '\'', '"', '”'])
         .ends_with('.');
-    if full_stop {
+    // `X called it “…,” and Y said Congress should act`: what follows a
+    // conjunction is another clause with a speaker of its own.
+    let text = paragraphs[span.paragraph].as_str();
+    let next_clause = words_of(span.after(text), span.close)
+        .first()
+        .is_some_and(|&(_, w)| matches!(w, "and" | "while" | "but" | "whereas"));
+    if full_stop || next_clause {
         attribute_before(lex, paragraphs, found, span)
             .or_else(|| attribute_after(lex, paragraphs, found, span))
     } else {
@@ -1968,6 +1974,14 @@ mod tests {
                 "“We have waited long enough,” he said. “Now we act,” she added.",
             ],
             &[Some("Tom Hale"), Some("Margaret Brindle")],
+        );
+    }
+
+    #[test]
+    fn a_clause_after_and_has_its_own_speaker() {
+        assert_speakers(
+            &["Senate Majority Leader Chuck Schumer called it \"a corrupt and shameful ruling,\" and Sen. Elizabeth Warren said Congress should act. Mayor Jane Roe called the plan \"a disaster for our city,\" while Gov. Tom Lee said he supported it."],
+            &[Some("Chuck Schumer"), Some("Jane Roe")],
         );
     }
 
