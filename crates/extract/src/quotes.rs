@@ -51,10 +51,33 @@ impl Span {
     /// sentence's start, or the end of a quote earlier in the sentence.
     fn before_start(&self, text: &str) -> usize {
         let from = self.sentence.0;
-        text[from..self.open]
-            .char_indices()
-            .rfind(|&(_, c)| matches!(c, '”' | '"' | '»' | '“'))
-            .map_or(from, |(k, c)| from + k + c.len_utf8())
+        let mut end = self.open;
+        // (Not the end of a quoted name: `Blinken told CBS’s “Face the
+        // Nation”: “…”` is Blinken's.)
+        loop {
+            let Some((k, c)) = text[from..end]
+                .char_indices()
+                .rfind(|&(_, c)| matches!(c, '”' | '"' | '»' | '“'))
+            else {
+                return from;
+            };
+            let close = from + k;
+            let opened = text[from..close]
+                .char_indices()
+                .rfind(|&(_, c)| matches!(c, '“' | '"' | '«'))
+                .map(|(o, oc)| (from + o, oc.len_utf8()));
+            match opened {
+                Some((o, len))
+                    if {
+                        let inner = &text[o + len..close];
+                        is_title(inner) || is_titled_work(inner)
+                    } =>
+                {
+                    end = o;
+                }
+                _ => return close + c.len_utf8(),
+            }
+        }
     }
 }
 
@@ -395,7 +418,13 @@ pub(crate) fn find(
     let mut spoken: HashMap<String, String> = HashMap::default();
     for ((span, continues), attribution) in merged.iter().zip(attributions) {
         let words = span.text.split_whitespace().count();
-        if words < 2 || (words < 4 && attribution.is_none()) || is_title(&span.text) {
+        if words < 2
+            || (words < 4 && attribution.is_none())
+            || is_title(&span.text)
+            || (is_titled_work(&span.text)
+                && (attribution.is_none()
+                    || names_a_work(&paragraphs[span.paragraph][..span.open])))
+        {
             continue;
         }
         let lead = || {
@@ -647,12 +676,19 @@ fn is_title(text: &str) -> bool {
             .next()
             .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
     };
-    if words.len() <= 6 && !text.ends_with(['.', ',', '!', '?']) && words.iter().all(capital) {
-        return true;
-    }
-    // A show's or a book's name in title case, with the stop or comma
-    // American style sets inside the quotes (`on “Meet the Press.”`, `“Fox
-    // News Sunday,”`, `“The Grapes of Wrath.”`).
+    words.len() <= 6 && !text.ends_with(['.', ',', '!', '?']) && words.iter().all(capital)
+}
+
+/// A show's or a book's name in title case, with the stop or comma American
+/// style sets inside the quotes (`on “Meet the Press.”`, `“Fox News
+/// Sunday,”`, `“The Grapes of Wrath.”`): no speech unless someone says it
+/// (`“Absolutely Not,” Shapiro said`).
+fn is_titled_work(text: &str) -> bool {
+    let capital = |w: &&str| {
+        w.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
+    };
     const SMALL: &[&str] = &[
         "the", "a", "an", "of", "and", "in", "on", "for", "to", "at", "with", "from", "or",
     ];
@@ -664,6 +700,19 @@ fn is_title(text: &str) -> bool {
         && words.last().is_some_and(capital)
         && words.iter().filter(|w| capital(w)).count() >= 2
         && words.iter().all(|w| capital(w) || SMALL.contains(w))
+}
+
+/// The words before a quote make it a name (`told NBC’s “Meet the
+/// Press”`, `said on “Fox News Sunday”`): a possessive or a preposition.
+fn names_a_work(before: &str) -> bool {
+    let before = before.trim_end();
+    let last = before.rsplit(char::is_whitespace).next().unwrap_or("");
+    last.ends_with("'s")
+        || last.ends_with("’s")
+        || matches!(
+            last,
+            "on" | "in" | "of" | "from" | "to" | "at" | "titled" | "called"
+        )
 }
 
 /// Words with their byte offsets.
@@ -1978,9 +2027,21 @@ mod tests {
     }
 
     #[test]
+    fn a_quoted_show_does_not_cut_the_speaker_off() {
+        assert_speakers(
+            &[
+                "Secretary of State Antony Blinken told CBS’s “Face the Nation”: “We are closer than we have been in weeks.”",
+            ],
+            &[Some("Antony Blinken")],
+        );
+    }
+
+    #[test]
     fn a_clause_after_and_has_its_own_speaker() {
         assert_speakers(
-            &["Senate Majority Leader Chuck Schumer called it \"a corrupt and shameful ruling,\" and Sen. Elizabeth Warren said Congress should act. Mayor Jane Roe called the plan \"a disaster for our city,\" while Gov. Tom Lee said he supported it."],
+            &[
+                "Senate Majority Leader Chuck Schumer called it \"a corrupt and shameful ruling,\" and Sen. Elizabeth Warren said Congress should act. Mayor Jane Roe called the plan \"a disaster for our city,\" while Gov. Tom Lee said he supported it.",
+            ],
             &[Some("Chuck Schumer"), Some("Jane Roe")],
         );
     }
@@ -2518,14 +2579,19 @@ mod tests {
         assert!(
             quotes(&[
                 "Rubio told NBC’s “Meet the Press.” Warner said on “Fox News Sunday,” that he agreed.",
-                "She reread “The Grapes of Wrath.” every summer, she said."
+                "Every summer she reread “The Grapes of Wrath.”"
             ])
             .is_empty()
         );
-        // Short speech in title case is still speech when it reads so.
+        // Short speech in title case is still speech when it reads so, or
+        // when someone says it.
         assert_eq!(
             speakers(&["“We will not back down,” said Jane Doe."]),
             [Some("Jane Doe".to_string())]
+        );
+        assert_eq!(
+            speakers(&["“Absolutely Not,” Josh Shapiro said."]),
+            [Some("Josh Shapiro".to_string())]
         );
     }
 }
