@@ -85,15 +85,17 @@ impl DatelineParser {
 
     #[cfg(test)]
     fn parse(&self, paragraph: &str) -> Option<Dateline> {
-        self.parse_with_places(paragraph, |_| false)
+        self.parse_with_places(paragraph, |_| false, |a| matches!(a, "PTI" | "IANS"))
     }
 
     /// The dateline at the start of `paragraph`; `known_place` also admits
-    /// a hyphen after a place in capitals that the gazetteer knows.
+    /// a hyphen after a place in capitals that the gazetteer knows, and
+    /// `known_agency` no dash at all after a wire's name in brackets.
     pub(crate) fn parse_with_places(
         &self,
         paragraph: &str,
         known_place: impl Fn(&str) -> bool,
+        known_agency: impl Fn(&str) -> bool,
     ) -> Option<Dateline> {
         // An agency is a name, not a parenthetical remark; a place and a
         // region are a few words.
@@ -120,10 +122,13 @@ impl DatelineParser {
             .or_else(|| self.agency_only.captures(paragraph).filter(|c| fits(c, 0)))?;
         let sep = match (caps.name("sep"), caps.name("nosep")) {
             (Some(sep), _) => sep,
-            // Without a dash, an agency and a date (`New Delhi, May 29
-            // (PTI) The`): not `Apple (AAPL) Shares rose`.
+            // Without a dash, a known wire and a date (`New Delhi, May 29
+            // (PTI) The`): not `Apple (AAPL) Shares rose`, nor `Guwahati,
+            // May 29 (Our Correspondent)`.
             (None, Some(space))
-                if caps.name("agency").is_some()
+                if caps
+                    .name("agency")
+                    .is_some_and(|a| known_agency(a.as_str()))
                     && (caps.name("date1").is_some() || caps.name("date2").is_some()) =>
             {
                 space
@@ -344,6 +349,8 @@ mod tests {
             some(Some("SRIHARIKOTA"), Some("IANS"), Some("May 29"))
         );
         assert_eq!(parse("Apple (AAPL) Shares rose on Monday."), None);
+        assert_eq!(parse("Guwahati, May 29 (Our Correspondent) The"), None);
+        assert_eq!(parse("London, May 29 (BBC Two) The"), None);
         assert_eq!(parse("WASHINGTON The Senate voted."), None);
     }
 
@@ -364,7 +371,11 @@ mod tests {
     fn a_known_capital_place_before_a_hyphen_is_a_dateline() {
         let parser = DatelineParser::new();
         let known = |p: &str| matches!(p, "BOSTON" | "CHINA");
-        let parse = |s: &str| parser.parse_with_places(s, known).map(|d| d.location);
+        let parse = |s: &str| {
+            parser
+                .parse_with_places(s, known, |_| false)
+                .map(|d| d.location)
+        };
         assert_eq!(
             parse("BOSTON - A late-winter storm knocked out power on Tuesday."),
             Some(Some("BOSTON".to_string()))
@@ -372,9 +383,11 @@ mod tests {
         assert_eq!(parse("NATO - the alliance met"), None);
         assert_eq!(parse("US - China talks resumed"), None);
         // The full stop before the hyphen is not the place's.
-        let d = parser.parse_with_places("TEGUCIGALPA, HONDURAS.- El presidente habló.", |p| {
-            p == "TEGUCIGALPA"
-        });
+        let d = parser.parse_with_places(
+            "TEGUCIGALPA, HONDURAS.- El presidente habló.",
+            |p| p == "TEGUCIGALPA",
+            |_| false,
+        );
         assert_eq!(
             d.and_then(|d| d.location).as_deref(),
             Some("TEGUCIGALPA, HONDURAS")

@@ -175,8 +175,11 @@ impl Extractor {
 
     /// Parses the dateline at the start of `paragraph`, if there is one.
     pub fn dateline(&self, paragraph: &str) -> Option<Dateline> {
-        self.datelines
-            .parse_with_places(paragraph, |p| self.lexicon.places.contains(p))
+        self.datelines.parse_with_places(
+            paragraph,
+            |p| self.lexicon.places.contains(p),
+            |a| self.lexicon.agencies.contains(a),
+        )
     }
 
     /// Reads reporters and editors from a credit line or byline.
