@@ -182,10 +182,18 @@ impl HtmlExtractor {
             .collect();
         // Dates and bylines written in the page, read outwards from the
         // headline.
-        let h1_at = raw
-            .iter()
-            .position(|b| b.kind == BlockKind::Heading(1))
-            .unwrap_or(0);
+        let h1 = raw.iter().position(|b| b.kind == BlockKind::Heading(1));
+        let h1_at = h1.unwrap_or(0);
+        // Without an `h1` (pages laid out in tables), what comes before the
+        // first heading, or else the first paragraph of prose, stands where
+        // a masthead does.
+        let lead_at = if h1.is_none() {
+            raw.iter()
+                .position(|b| matches!(b.kind, BlockKind::Heading(_)) || b.chars >= 80)
+                .unwrap_or(0)
+        } else {
+            0
+        };
         // A date opens a short block ("Datum 25.01.2022") or a long one
         // ("01.02.2022 The agency said…").
         fn head(b: &content::Raw) -> &str {
@@ -201,32 +209,56 @@ impl HtmlExtractor {
         let below: Vec<&str> = raw[h1_at..].iter().take(80).map(head).collect();
         // (Not the page's header or menus above it: a masthead shows
         // today's date, not the article's.)
+        // The headline's own `<header>` (outside an `<article>`) is the
+        // article's, not the page's.
+        let h1_header = raw.get(h1_at).and_then(|b| {
+            let mut at = b.container as usize;
+            while at != 0 {
+                let n = dom.nodes.get(at)?;
+                if n.flags & dom::flags::HEADER != 0 {
+                    return Some((at, n.end as usize));
+                }
+                at = n.parent as usize;
+            }
+            None
+        });
         let above: Vec<&str> = raw[..h1_at]
             .iter()
             .rev()
             .filter(|b| {
+                let at = b.container as usize;
                 !b.tag_junk
+                    || h1_header.is_some_and(|(start, end)| (start..end).contains(&at))
                     || dom
                         .nodes
-                        .get(b.container as usize)
+                        .get(at)
                         .is_some_and(|n| n.flags & dom::flags::KICKER != 0)
             })
             .take(30)
             .map(head)
             .collect();
-        let mut date_texts: Vec<&str> = below[..below.len().min(2)].to_vec();
+        // (Whether each text stands above the headline.)
+        let below_at = |i: usize| below.get(i).map(|t| (*t, h1_at + i < lead_at));
+        let mut date_texts: Vec<(&str, bool)> = (0..2).filter_map(below_at).collect();
         for i in 0..3 {
-            date_texts.extend(above.get(i));
-            date_texts.extend(below.get(2 + i));
+            date_texts.extend(above.get(i).map(|t| (*t, true)));
+            date_texts.extend(below_at(2 + i));
         }
-        date_texts.extend(below.get(5..).unwrap_or_default());
-        date_texts.extend(above.get(3..).unwrap_or_default());
+        date_texts.extend((5..below.len()).filter_map(below_at));
+        date_texts.extend(
+            above
+                .get(3..)
+                .unwrap_or_default()
+                .iter()
+                .map(|t| (*t, true)),
+        );
         // Further away, only a date that says what it is (`Datum 25.01.2022`).
         date_texts.extend(
             raw.iter()
                 .filter(|b| b.chars <= 80 && meta::is_date_label(&b.text))
-                .map(|b| b.text.as_str()),
+                .map(|b| (b.text.as_str(), false)),
         );
+        let (date_texts, date_above): (Vec<&str>, Vec<bool>) = date_texts.into_iter().unzip();
         let (bylines, first_time) = bylines(&dom);
         let marked = marked_headline(&dom);
         // A kicker styled apart inside the headline is not part of it,
@@ -249,6 +281,7 @@ impl HtmlExtractor {
             marked.as_deref(),
             first_time.as_deref(),
             &date_texts,
+            &date_above,
         );
         in_time()?;
         // Where the article's headline stands: the `h1`, or on a page
@@ -1071,6 +1104,20 @@ Weather</font></td></tr><tr><td><h1>Council approves budget</h1>
 <p>Lead paragraph of the story, long enough to be one.</p>
 <p>Second paragraph of the story, long enough to be one as well.</p>
 <p class="small">Posted on March 3, 2008 at 10:14 PM</p></td></tr></table></body></html>"#;
+        let page = HtmlExtractor::default().extract(html).unwrap();
+        assert_eq!(page.published.as_deref(), Some("2008-03-03"));
+        // A comment's labelled date does not beat the post's own, under
+        // its title.
+        let html = r#"<html><body><div id="main"><h2 class="title">County approves budget</h2>
+<p class="date">March 3, 2008</p><p>Lead paragraph of the story, long enough to be one, with more words.</p>
+<h3>Comments</h3><ol><li><p class="meta">Posted on March 5, 2008 at 3:14 pm by Bob</p>
+<p>This is a disgrace, the library is the only thing this county does right.</p></li></ol></div></body></html>"#;
+        let page = HtmlExtractor::default().extract(html).unwrap();
+        assert_eq!(page.published.as_deref(), Some("2008-03-03"));
+        // A date in the headline's own header, above it, is the article's.
+        let html = r#"<html><body><header class="site"><div class="today">Friday, March 7, 2008</div></header>
+<header class="entry"><div class="date">March 3, 2008</div><h1>County approves budget</h1></header>
+<div><p>Lead paragraph of the story, long enough to be one, with more words.</p></div></body></html>"#;
         let page = HtmlExtractor::default().extract(html).unwrap();
         assert_eq!(page.published.as_deref(), Some("2008-03-03"));
     }

@@ -329,8 +329,11 @@ static BY: LazyLock<Regex> = LazyLock::new(|| {
 /// Byline labels of other scripts, glued to the name by a colon or a
 /// slash (`作者：王晓明`, `文/李明`, `كتب: …`), and of a few more languages.
 static BY_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:(?:作者|记者|記者|撰文|文|كتب|بقلم|muhabir|texto|reportagem|tác giả)\s*[:：/／]\s*|(?:كتب|بقلم|bởi|tác giả)\s+)")
+    Regex::new(r"(?i)^\s*(?:(?:作者|记者|記者|撰文|文・写真|文|كتب|بقلم|muhabir|texto|reportagem|tác giả)\s*[:：/／]\s*|(?:كتب|بقلم|bởi|tác giả)\s+)")
         .expect("static regex")
+});
+static CHINESE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:作者|记者|撰文|文\s*[/／])\s*[:：]?").expect("static regex")
 });
 /// A reporter's job written after the name (`김민수 기자`, `山田太郎記者`).
 static JOB_AFTER: LazyLock<Regex> =
@@ -418,7 +421,8 @@ pub(crate) fn split_names(s: &str) -> Vec<String> {
         _ => s,
     };
     let s = BY.replace(&s, "");
-    let labelled = BY_LABEL.is_match(&s);
+    // (Chinese labels only: `記者` and `文：` head Japanese bylines too.)
+    let labelled = CHINESE_LABEL.is_match(&s);
     let s = BY_LABEL.replace(&s, "");
     // Names in Han script, two to four characters each, stand apart by
     // spaces after a Chinese label (`作者：王晓明 张华`); a Japanese name
@@ -1208,6 +1212,7 @@ pub(crate) fn extract(
     marked_headline: Option<&str>,
     first_time: Option<&str>,
     date_texts: &[&str],
+    date_above: &[bool],
 ) -> Meta {
     let h1 = headings
         .iter()
@@ -1376,20 +1381,28 @@ pub(crate) fn extract(
         .chain(VAGUE)
         .find_map(|k| meta(dom, &[k]).map(|v| (k, v)))
         .and_then(|(key, value)| Some((VAGUE.contains(key), normalize_date(value)?)));
-    // A labelled date (`Posted on March 3, 2008`) before any other: an
-    // unlabelled one may be the masthead's today.
+    // The first date shown near the headline; but when that one stands
+    // above it, unlabelled, and a labelled one (`Posted on March 3, 2008`)
+    // stands below, the labelled one: the first may be a masthead's today.
+    // (Not a labelled date below a date under the headline: comments are
+    // labelled too.)
+    let first_shown = date_texts
+        .iter()
+        .zip(date_above)
+        .take(40)
+        .find_map(|(t, above)| Some((normalize_date(t)?, *above && !is_date_label(t))));
+    let masthead_first = first_shown.as_ref().is_some_and(|(_, m)| *m);
     let labelled = || {
         date_texts
             .iter()
-            .filter(|t| is_date_label(t))
-            .find_map(|t| normalize_date(t))
+            .zip(date_above)
+            .filter(|(t, above)| !**above && is_date_label(t))
+            .find_map(|(t, _)| normalize_date(t))
     };
-    let shown = date_texts
-        .iter()
-        .take(40)
-        .filter(|t| is_date_label(t))
-        .find_map(|t| normalize_date(t))
-        .or_else(|| date_texts.iter().take(40).find_map(|t| normalize_date(t)));
+    let shown = masthead_first
+        .then(labelled)
+        .flatten()
+        .or_else(|| first_shown.map(|(d, _)| d));
     let same_day = |a: &str, b: &str| a.get(..10) == b.get(..10);
     // JSON-LD and the meta tags disagree: the one the page shows wins.
     let ld_published = ld.published.clone().filter(|l| {
@@ -1415,7 +1428,7 @@ pub(crate) fn extract(
         .or_else(|| first_time.and_then(normalize_date))
         .or_else(|| m.url.as_deref().and_then(url_date))
         .or_else(|| bylines.iter().find_map(|b| normalize_date(b)))
-        .or_else(labelled)
+        .or_else(|| masthead_first.then(labelled).flatten())
         .or_else(|| date_texts.iter().find_map(|t| normalize_date(t)))
         // Last: when the page was changed, often the same day.
         .or_else(|| modified.clone());
@@ -1793,6 +1806,8 @@ mod tests {
         // Labels and job words of other scripts.
         assert_eq!(split_names("作者：王晓明 张华"), ["王晓明", "张华"]);
         assert_eq!(split_names("大渡 美咲"), ["大渡 美咲"]);
+        assert_eq!(split_names("文：山田 太郎"), ["山田 太郎"]);
+        assert_eq!(split_names("文・写真：山田 太郎"), ["山田 太郎"]);
         assert_eq!(split_names("文/李明"), ["李明"]);
         assert_eq!(split_names("김민수 기자"), ["김민수"]);
         assert_eq!(split_names("Texto: Ana Souza"), ["Ana Souza"]);
