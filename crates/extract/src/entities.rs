@@ -531,8 +531,65 @@ pub(crate) fn find(lex: &Lexicon, paragraphs: &[String], english: bool) -> Found
             (*kind == Kind::Person).then(|| lex.given_sex.get(first).copied())?
         })
         .collect();
+    // A title says it better than a name (`Mrs.`, `Congresswoman`, `Sir`).
+    for (role, entity, _, _) in &found.roles {
+        let sex = if FEMALE_TITLES.contains(&role.as_str()) {
+            Some('f')
+        } else if MALE_TITLES.contains(&role.as_str()) {
+            Some('m')
+        } else {
+            continue;
+        };
+        if let Some(slot) = found.sexes.get_mut(*entity) {
+            *slot = sex;
+        }
+    }
     found
 }
+
+/// Titles of women and of men before a name, folded.
+const FEMALE_TITLES: &[&str] = &[
+    "mrs",
+    "ms",
+    "miss",
+    "lady",
+    "dame",
+    "queen",
+    "princess",
+    "duchess",
+    "baroness",
+    "chairwoman",
+    "spokeswoman",
+    "congresswoman",
+    "councilwoman",
+    "alderwoman",
+    "assemblywoman",
+    "headmistress",
+    "actress",
+    "wife",
+    "mother",
+    "daughter",
+    "sister",
+];
+const MALE_TITLES: &[&str] = &[
+    "mr",
+    "sir",
+    "lord",
+    "king",
+    "prince",
+    "duke",
+    "baron",
+    "chairman",
+    "spokesman",
+    "congressman",
+    "councilman",
+    "alderman",
+    "assemblyman",
+    "headmaster",
+    "husband",
+    "son",
+    "brother",
+];
 
 struct Context<'a> {
     role_before: Option<&'a str>,
@@ -1179,27 +1236,7 @@ fn merge(
                 .organizations
                 .group(name)
                 .map_or_else(|| fold(name), |g| format!("#{g}")),
-            // `José G. Pérez` is `José Pérez`: a middle initial is no
-            // other person.
-            Kind::Person => {
-                // (Only names of three words or more: most have two.)
-                let words: Vec<&str> = if name.bytes().filter(|&b| b == b' ').count() >= 2 {
-                    name.split(' ').collect()
-                } else {
-                    Vec::new()
-                };
-                if words.len() >= 3 && words[1..words.len() - 1].iter().any(|w| is_initial(w)) {
-                    let kept: Vec<&str> = words
-                        .iter()
-                        .enumerate()
-                        .filter(|&(k, w)| k == 0 || k + 1 == words.len() || !is_initial(w))
-                        .map(|(_, w)| *w)
-                        .collect();
-                    fold(&kept.join(" "))
-                } else {
-                    fold(name)
-                }
-            }
+            Kind::Person => fold(name),
         }
     };
     // Full person names first, so that a lone surname finds its owner.
@@ -1744,8 +1781,9 @@ mod tests {
         let (people, _, _) =
             names(&["David A. Gross met Dr. J. Robert Oppenheimer at the lab. Gross left."]);
         assert_eq!(people, ["David A. Gross", "J. Robert Oppenheimer"]);
-        // The same person with and without the middle initial.
-        let (people, _, _) = names(&["José Pérez spoke. Later, José G. Pérez left."]);
-        assert_eq!(people, ["José G. Pérez"]);
+        // With and without a middle initial, two people (`Michael Jordan`
+        // and the actor `Michael B. Jordan`).
+        let (people, _, _) = names(&["Michael Jordan met Michael B. Jordan."]);
+        assert_eq!(people, ["Michael Jordan", "Michael B. Jordan"]);
     }
 }
