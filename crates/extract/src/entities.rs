@@ -464,6 +464,14 @@ pub(crate) fn find(lex: &Lexicon, paragraphs: &[String], english: bool) -> Found
             // not a mention of the person (as the seed's record has it),
             // and not of a town that shares the name.
             let leads = next.is_some_and(|t| t.text == "administration");
+            // `the Christian Democratic Appeal (CDA)`: a name spelled out
+            // before its acronym in brackets is an organisation's.
+            let acronym_after = toks.get(j).is_some_and(|t| {
+                j - i >= 2
+                    && text[toks[j - 1].end..t.start].trim() == "("
+                    && t.is_acronym()
+                    && initials(span_text(text, &toks[i..j])) == t.text.replace(['.', '-'], "")
+            });
             // `the Hoa Lo prison`, `Kennedy airport`: the name of a place;
             // not in a compound (`Nelson Mandela prison years`, `the
             // Eurostat district office`).
@@ -483,6 +491,7 @@ pub(crate) fn find(lex: &Lexicon, paragraphs: &[String], english: bool) -> Found
                     said_after: said_after || role_after,
                     after_the,
                     leads,
+                    acronym_after,
                     place_noun_after,
                     english,
                     lower_words: &lower_words,
@@ -602,6 +611,8 @@ struct Context<'a> {
     after_the: bool,
     /// Followed by `administration`: a government named by its leader.
     leads: bool,
+    /// Followed by its acronym in brackets (`… Appeal (CDA)`).
+    acronym_after: bool,
     /// Followed by a lower-case place noun (`prison`, `airport`).
     place_noun_after: bool,
     english: bool,
@@ -738,7 +749,9 @@ fn classify(
     {
         return;
     }
-    if lex.organizations.contains(whole) {
+    if lex.organizations.contains(whole)
+        || (cx.acronym_after && span.len() > 1 && !lex.places.contains(whole))
+    {
         return push(out, Kind::Organization, span, false);
     }
     let lone_opener = span.len() == 1
@@ -1774,6 +1787,15 @@ mod tests {
         ]);
         assert_eq!(people, ["Marina Lacerda"]);
         assert_eq!(orgs, ["Daily Mail"]);
+    }
+
+    #[test]
+    fn a_name_before_its_acronym_is_an_organisation() {
+        let (people, _, orgs) = names(&[
+            "Wopke Hoekstra, leader of the Christian Democratic Appeal (CDA), spoke. The CDA lost.",
+        ]);
+        assert_eq!(people, ["Wopke Hoekstra"]);
+        assert_eq!(orgs, ["Christian Democratic Appeal"]);
     }
 
     #[test]
