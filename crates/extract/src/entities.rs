@@ -714,8 +714,13 @@ fn classify(
                 (lex.org_heads.contains(w[0].text) || lex.organizations.contains(w[0].text))
                     && CONNECTORS.contains(&w[1].text)
             }));
+    // (Not from a known name: `Dominican Republic`, `Czech Republic`,
+    // `Indian Ocean`.)
     if !ends_org {
-        while span.len() > 1 && lex.demonyms.contains(span[0].text) {
+        while span.len() > 1
+            && lex.demonyms.contains(span[0].text)
+            && !lex.places.contains(span_text(text, span))
+        {
             span = &span[1..];
         }
     }
@@ -1796,6 +1801,15 @@ mod tests {
         ]);
         assert_eq!(people, ["Wopke Hoekstra"]);
         assert_eq!(orgs, ["Christian Democratic Appeal"]);
+    }
+
+    #[test]
+    fn a_place_named_with_a_nationality_keeps_it() {
+        let (people, places, _) = names(&[
+            "A storm hit the Dominican Republic, and Dominican President Luis Abinader flew over the Czech Republic.",
+        ]);
+        assert_eq!(people, ["Luis Abinader"]);
+        assert_eq!(places, ["Dominican Republic", "Czech Republic"]);
     }
 
     #[test]

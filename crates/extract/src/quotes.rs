@@ -1711,6 +1711,32 @@ fn trim_subject(lex: &Lexicon, phrase: &str) -> String {
     words.join(" ")
 }
 
+/// Nouns of a player's position after a nationality (`the Dominican
+/// center`).
+const PLAYER_NOUNS: &[&str] = &[
+    "center",
+    "centre",
+    "forward",
+    "striker",
+    "midfielder",
+    "defender",
+    "goalkeeper",
+    "guard",
+    "pitcher",
+    "quarterback",
+    "winger",
+    "veteran",
+    "youngster",
+    "star",
+    "driver",
+    "rider",
+    "champion",
+    "teenager",
+    "batter",
+    "bowler",
+    "sprinter",
+];
+
 /// Days and times a subject may be followed by (`Google on Friday said`).
 const WHEN: &[&str] = &[
     "monday",
@@ -1765,16 +1791,28 @@ fn resolve(lex: &Lexicon, found: &Found, span: &Span, phrase: &str, text: &str) 
     if phrase.is_empty() || lex.abbreviations.contains(bare) {
         return None;
     }
-    if PRONOUNS.contains(&phrase) {
+    // `the Egyptian`, `the Dominican center`: a nationality for a person
+    // named before, as sports and foreign news write (not `the Egyptian
+    // government`).
+    let demonym = {
+        let mut words = phrase.split_whitespace();
+        matches!(
+            (words.next(), words.next(), words.next(), words.next()),
+            (Some("the" | "The"), Some(d), next, None)
+                if lex.demonyms.contains(d)
+                    && next.is_none_or(|n| lex.is_role(n) || PLAYER_NOUNS.contains(&n))
+        )
+    };
+    if PRONOUNS.contains(&phrase) || demonym {
         // `he` is most often the subject of the story so far: the latest
         // person who comes first in a sentence, rather than the last name
         // written (`Starmer … gifts from Lord Alli. He said …`).
         // Not someone whose given name is the other sex's (`he` after
         // `Margaret Brindle`).
-        let other_sex = if phrase.eq_ignore_ascii_case("he") {
-            'f'
-        } else {
-            'm'
+        let other_sex = match phrase {
+            "he" | "He" => 'f',
+            "she" | "She" => 'm',
+            _ => 'x',
         };
         let before = |m: &&crate::entities::Mention| {
             m.kind == Kind::Person
@@ -2033,6 +2071,18 @@ mod tests {
                 "Secretary of State Antony Blinken told CBS’s “Face the Nation”: “We are closer than we have been in weeks.”",
             ],
             &[Some("Antony Blinken")],
+        );
+    }
+
+    #[test]
+    fn a_nationality_stands_for_the_person_named_before() {
+        assert_speakers(
+            &[
+                "Mohamed Salah scored twice for Liverpool on Sunday.",
+                "“It was a special night for all of us,” the Egyptian said.",
+                "“We played very well as a team,” the Dominican center said.",
+            ],
+            &[Some("Mohamed Salah"), Some("Mohamed Salah")],
         );
     }
 
