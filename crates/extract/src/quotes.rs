@@ -670,6 +670,10 @@ fn object(before: &str) -> bool {
 
 /// A quoted title or name (`“Keep An Open Channel”`), not speech.
 fn is_title(text: &str) -> bool {
+    // (Most quotes are longer: no need to look at their words.)
+    if text.split_whitespace().nth(6).is_some() {
+        return false;
+    }
     let words: Vec<&str> = text.split_whitespace().collect();
     let capital = |w: &&str| {
         w.chars()
@@ -693,6 +697,9 @@ fn is_titled_work(text: &str) -> bool {
         "the", "a", "an", "of", "and", "in", "on", "for", "to", "at", "with", "from", "or",
     ];
     let bare = text.trim_end_matches(['.', ',']);
+    if bare.split_whitespace().nth(6).is_some() {
+        return false;
+    }
     let words: Vec<&str> = bare.split_whitespace().collect();
     (2..=6).contains(&words.len())
         && !bare.ends_with(['!', '?'])
@@ -757,9 +764,12 @@ fn attribute(
     // `X called it “…,” and Y said Congress should act`: what follows a
     // conjunction is another clause with a speaker of its own.
     let text = paragraphs[span.paragraph].as_str();
-    let next_clause = words_of(span.after(text), span.close)
-        .first()
-        .is_some_and(|&(_, w)| matches!(w, "and" | "while" | "but" | "whereas"));
+    let next_clause = span
+        .after(text)
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .is_some_and(|w| matches!(w, "and" | "while" | "but" | "whereas"));
     if full_stop || next_clause {
         attribute_before(lex, paragraphs, found, span)
             .or_else(|| attribute_after(lex, paragraphs, found, span))
@@ -1622,7 +1632,10 @@ fn trim_subject(lex: &Lexicon, phrase: &str) -> String {
     }
     // `The White House on Monday`, `Google late Friday`: when, not who.
     if let Some(k) = (1..words.len()).find(|&k| {
-        let day = |w: &str| WHEN.contains(&w.trim_end_matches(',').to_lowercase().as_str());
+        let day = |w: &str| {
+            let w = w.trim_end_matches(',');
+            WHEN.iter().any(|d| d.eq_ignore_ascii_case(w))
+        };
         day(words[k])
             || matches!(
                 words[k],
