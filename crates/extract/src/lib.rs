@@ -222,6 +222,13 @@ impl Extractor {
             .map(str::trim)
             .find(|part| !part.is_empty())?
             .trim_end_matches('.');
+        // The first of two wires (`EFE y Reuters`, `dpa und AFP`).
+        let first = [" y ", " e ", " and ", " und ", " et ", " i ", " en "]
+            .iter()
+            .filter_map(|and| first.split_once(and).map(|(a, _)| a))
+            .min_by_key(|a| a.len())
+            .unwrap_or(first)
+            .trim();
         let name = self.lexicon.agencies.get(first)?;
         Some(self.short_agency_name(name.clone()))
     }

@@ -802,6 +802,7 @@ mod tests {
             ("Źródło: PAP", Some("PAP")),
             ("Sursa: Agerpres", Some("Agerpres")),
             ("Fuente: Agencia EFE", Some("EFE")),
+            ("Con información de EFE y Reuters.", Some("EFE")),
             ("Źródło: własne", None),
         ] {
             let r = processor()
