@@ -719,7 +719,7 @@ fn classify(
     if !ends_org {
         while span.len() > 1
             && lex.demonyms.contains(span[0].text)
-            && !lex.places.contains(span_text(text, span))
+            && !(2..=span.len()).any(|k| lex.places.contains(span_text(text, &span[..k])))
         {
             span = &span[1..];
         }
@@ -754,9 +754,21 @@ fn classify(
     {
         return;
     }
-    if lex.organizations.contains(whole)
-        || (cx.acronym_after && span.len() > 1 && !lex.places.contains(whole))
-    {
+    // `Tribunal Superior Eleitoral (TSE)`: a name spelled out before its
+    // acronym is an organisation's, unless its words are all common English
+    // ones (`Gross Domestic Product (GDP)`, `Chief Executive Officer`) or it
+    // names a place (`Kingdom of Saudi Arabia (KSA)`).
+    let spelled_out = cx.acronym_after
+        && span.len() > 1
+        && !span.iter().all(|t| {
+            CONNECTORS.contains(&t.text) || lex.common_words.contains(lower(t.text).as_ref())
+        })
+        && !(1..=span.len()).any(|k| lex.places.contains(span_text(text, &span[..k])))
+        && !matches!(
+            span[0].text,
+            "Kingdom" | "Republic" | "Region" | "Emirate" | "Sultanate" | "Principality" | "State"
+        );
+    if lex.organizations.contains(whole) || spelled_out {
         return push(out, Kind::Organization, span, false);
     }
     let lone_opener = span.len() == 1
@@ -866,6 +878,7 @@ fn classify(
     if span.len() == 1 && (cx.after_the || opens_with_the) {
         return;
     }
+    let before = out.len();
     person_or_lookup(
         lex,
         text,
@@ -875,6 +888,21 @@ fn classify(
         cx.role_before.is_some() || cx.said_after,
         out,
     );
+    // `the Christian Democratic Appeal (CDA)`: a name that reads as a
+    // person's but is spelled out before its acronym is an organisation's
+    // (`Gross Domestic Product (GDP)` reads as no one's and stays so).
+    if cx.acronym_after
+        && span.len() > 1
+        && out.len() == before + 1
+        && out[before].kind == Kind::Person
+        && out[before].start == span[0].start
+        && out[before].end == span[span.len() - 1].end
+    {
+        out[before].kind = Kind::Organization;
+        out[before].weak = false;
+        out[before].tentative = false;
+        out[before].role = None;
+    }
 }
 
 /// A lower-case word of five letters or more that is not a conjunction or
@@ -1090,9 +1118,11 @@ fn lookup_parts(lex: &Lexicon, text: &str, p: usize, span: &[Token<'_>], out: &m
         for j in (i + 1..=span.len()).rev() {
             let part = &span[i..j];
             let name = span_text(text, part);
+            // (A nationality opens no name but a known one of two words or
+            // more: `Dominican Republic President Luis Abinader`.)
             if !part[0].is_capitalised()
                 || lex.openers.contains(part[0].text)
-                || lex.demonyms.contains(part[0].text)
+                || lex.demonyms.contains(part[0].text) && part.len() == 1
                 || lex.not_entities.contains(name)
             {
                 continue;
@@ -1254,7 +1284,24 @@ fn merge(
                 .organizations
                 .group(name)
                 .map_or_else(|| fold(name), |g| format!("#{g}")),
-            Kind::Person => fold(name),
+            // `Donald J. Trump` is `Donald Trump`: a middle initial is no
+            // other person (though `Michael B. Jordan` is, now and then).
+            Kind::Person => {
+                // (Only names of three words or more: most have two.)
+                if name.bytes().filter(|&b| b == b' ').count() >= 2 {
+                    let words: Vec<&str> = name.split(' ').collect();
+                    let last = words.len() - 1;
+                    let kept: Vec<&str> = words
+                        .iter()
+                        .enumerate()
+                        .filter(|&(k, w)| k == 0 || k == last || !is_initial(w))
+                        .map(|(_, w)| *w)
+                        .collect();
+                    fold(&kept.join(" "))
+                } else {
+                    fold(name)
+                }
+            }
         }
     };
     // Full person names first, so that a lone surname finds its owner.
@@ -1801,6 +1848,20 @@ mod tests {
         ]);
         assert_eq!(people, ["Wopke Hoekstra"]);
         assert_eq!(orgs, ["Christian Democratic Appeal"]);
+        // Not a term or a place.
+        let (_, places, orgs) = names(&[
+            "Gross Domestic Product (GDP) grew in the Kingdom of Saudi Arabia (KSA) and the Dominican Republic President Luis Abinader's country.",
+        ]);
+        assert!(
+            !orgs
+                .iter()
+                .any(|o| o.contains("Product") || o.contains("Kingdom")),
+            "{orgs:?}"
+        );
+        assert!(
+            places.contains(&"Dominican Republic".to_string()),
+            "{places:?}"
+        );
     }
 
     #[test]
@@ -1817,9 +1878,8 @@ mod tests {
         let (people, _, _) =
             names(&["David A. Gross met Dr. J. Robert Oppenheimer at the lab. Gross left."]);
         assert_eq!(people, ["David A. Gross", "J. Robert Oppenheimer"]);
-        // With and without a middle initial, two people (`Michael Jordan`
-        // and the actor `Michael B. Jordan`).
-        let (people, _, _) = names(&["Michael Jordan met Michael B. Jordan."]);
-        assert_eq!(people, ["Michael Jordan", "Michael B. Jordan"]);
+        // With and without a middle initial, one person.
+        let (people, _, _) = names(&["Donald J. Trump spoke. Later, Donald Trump left."]);
+        assert_eq!(people, ["Donald J. Trump"]);
     }
 }

@@ -716,6 +716,8 @@ fn names_a_work(before: &str) -> bool {
     let last = before.rsplit(char::is_whitespace).next().unwrap_or("");
     last.ends_with("'s")
         || last.ends_with("’s")
+        || last.ends_with("s'")
+        || last.ends_with("s’")
         || matches!(
             last,
             "on" | "in" | "of" | "from" | "to" | "at" | "titled" | "called"
@@ -1773,6 +1775,28 @@ const WHEN: &[&str] = &[
 /// June 2 (Reuters) -`), or the agency's closing bracket alone (`New Delhi,
 /// May 29 (PTI) The`).
 fn dateline_end(phrase: &str) -> Option<usize> {
+    // `PORTLAND, Maine — A note taped to the door`: a place in capitals, a
+    // dash.
+    if let Some(k) = [" — ", " – ", " -- "]
+        .iter()
+        .filter_map(|d| phrase.find(d))
+        .min()
+    {
+        let place = &phrase[..k];
+        // (After a comma, the state alone: `Maine —`.)
+        let words = place.split_whitespace().count();
+        let caps = place.split_whitespace().next().is_some_and(|w| {
+            w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.contains(char::is_lowercase)
+        });
+        let titled = words <= 2
+            && place
+                .split_whitespace()
+                .all(|w| w.starts_with(char::is_uppercase));
+        let start = phrase[k..].trim_start_matches([' ', '—', '–', '-']);
+        if (caps && words <= 5 || titled) && start.starts_with(char::is_uppercase) {
+            return Some(phrase.len() - start.len());
+        }
+    }
     let close = phrase.find(')')?;
     let open = phrase[..close].rfind('(')?;
     let agency = &phrase[open + 1..close];
@@ -1813,7 +1837,10 @@ fn resolve(lex: &Lexicon, found: &Found, span: &Span, phrase: &str, text: &str) 
             (words.next(), words.next(), words.next(), words.next()),
             (Some("the" | "The"), Some(d), next, None)
                 if lex.demonyms.contains(d)
-                    && next.is_none_or(|n| lex.is_role(n) || PLAYER_NOUNS.contains(&n))
+                    // (A person's nationality, not a people's: `the French`,
+                    // `the Chinese`, `the Swiss` speak for a government.)
+                    && !d.ends_with(['h', 's', 'e'])
+                    && next.is_none_or(|n| PLAYER_NOUNS.contains(&n))
         )
     };
     if PRONOUNS.contains(&phrase) || demonym {
@@ -2106,6 +2133,16 @@ mod tests {
                 "Senate Majority Leader Chuck Schumer called it \"a corrupt and shameful ruling,\" and Sen. Elizabeth Warren said Congress should act. Mayor Jane Roe called the plan \"a disaster for our city,\" while Gov. Tom Lee said he supported it.",
             ],
             &[Some("Chuck Schumer"), Some("Jane Roe")],
+        );
+    }
+
+    #[test]
+    fn a_dash_dateline_before_a_clause_is_no_part_of_the_speaker() {
+        assert_speakers(
+            &[
+                "PORTLAND, Maine — A spokeswoman for the city called it \"a sad day,\" and police said the door stayed shut.",
+            ],
+            &[Some("A spokeswoman for the city")],
         );
     }
 

@@ -364,6 +364,12 @@ static MONTH_DATE_HEAD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s*(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\.?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{4})\s+")
         .expect("static regex")
 });
+/// The heading of a comment section (`Comments`, `12 Responses`, `Leave a
+/// Reply`).
+static COMMENTS_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:\d+\s+)?(?:comments?|responses?|replies|reader comments|leave a (?:reply|comment)|kommentare|commentaires|comentarios|commenti|reacties)\s*(?:\(\d+\))?\s*:?\s*$")
+        .expect("static regex")
+});
 /// A wire's name after a reporter's (`RODNEY MUHUMUZA Associated Press`).
 static AGENCY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\s+(?:Associated Press|Reuters|AFP|AP|Bloomberg|dpa|EFE|ANSA)$")
@@ -1179,9 +1185,12 @@ fn page_bylines(bylines: &[String], date_texts: &[&str], people: bool) -> Vec<St
     if let Some(names) = from_elements {
         return names;
     }
+    // (Not past the heading of the comments: `Posted by Bob Smith on
+    // March 5, 2008` there is a reader's.)
     date_texts
         .iter()
         .take(110)
+        .take_while(|t| !COMMENTS_HEADING.is_match(t))
         .filter(|t| t.chars().count() <= 150 && BY.is_match(t))
         .map(|t| {
             // A blog's `Posted by Konstantin` names its author by a first
