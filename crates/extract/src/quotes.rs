@@ -1445,6 +1445,7 @@ const MODALS: &[&str] = &[
 /// A time on its own (`last year`, `on Monday`, `earlier this week`): a
 /// segment of a clause that is not its subject.
 fn time_phrase(segment: &str) -> bool {
+    // (With the days and periods of `WHEN`.)
     const TIME: &[&str] = &[
         "last",
         "this",
@@ -1453,18 +1454,6 @@ fn time_phrase(segment: &str) -> bool {
         "later",
         "on",
         "in",
-        "year",
-        "week",
-        "month",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "today",
-        "yesterday",
         "morning",
         "afternoon",
         "evening",
@@ -1473,7 +1462,10 @@ fn time_phrase(segment: &str) -> bool {
     let words: Vec<&str> = segment.split_whitespace().collect();
     (1..=3).contains(&words.len())
         && words.iter().all(|w| {
-            TIME.contains(&w.to_lowercase().as_str()) || w.bytes().all(|b| b.is_ascii_digit())
+            let w = w.to_lowercase();
+            TIME.contains(&w.as_str())
+                || WHEN.contains(&w.as_str())
+                || w.bytes().all(|b| b.is_ascii_digit())
         })
 }
 

@@ -356,14 +356,13 @@ static DATE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
 /// A date with a month's name (`on December 1, 2023`, `1 December 2023`)
 /// after the names, and all that follows it; or before them, with what
 /// comes between (`December 1, 2023 by`).
+/// `December 1, 2023`, `1 December 2023`.
+const MONTH_DATE: &str = r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\.?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{4})";
 static MONTH_DATE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\s(?:on\s+)?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\.?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{4})\b.*$")
-        .expect("static regex")
+    Regex::new(&format!(r"(?i)\s(?:on\s+)?{MONTH_DATE}\b.*$")).expect("static regex")
 });
-static MONTH_DATE_HEAD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\.?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{4})\s+")
-        .expect("static regex")
-});
+static MONTH_DATE_HEAD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"(?i)^\s*{MONTH_DATE}\s+")).expect("static regex"));
 /// The heading of a comment section (`Comments`, `12 Responses`, `Leave a
 /// Reply`).
 static COMMENTS_HEADING: LazyLock<Regex> = LazyLock::new(|| {
