@@ -46,6 +46,7 @@ assert!(!texts.iter().any(|t| t.contains("World") || t.contains("©")));
 mod content;
 mod dom;
 mod meta;
+use meta::DatePlace;
 
 use std::time::{Duration, Instant};
 
@@ -237,11 +238,24 @@ impl HtmlExtractor {
             .take(30)
             .map(head)
             .collect();
-        // (Whether each text stands above the headline.)
-        let below_at = |i: usize| below.get(i).map(|t| (*t, h1_at + i < lead_at));
-        let mut date_texts: Vec<(&str, bool)> = (0..2).filter_map(below_at).collect();
+        // (Where each text stands against the headline.)
+        let headline_at = h1_at.max(lead_at);
+        let below_at = |i: usize| {
+            let at = h1_at + i;
+            // (The block right above the headline is its own: `<span
+            // class="date">` over `<h2>`.)
+            let place = if at + 1 < lead_at {
+                DatePlace::Above
+            } else if at < headline_at + 3 {
+                DatePlace::Near
+            } else {
+                DatePlace::Below
+            };
+            below.get(i).map(|t| (*t, place))
+        };
+        let mut date_texts: Vec<(&str, DatePlace)> = (0..2).filter_map(below_at).collect();
         for i in 0..3 {
-            date_texts.extend(above.get(i).map(|t| (*t, true)));
+            date_texts.extend(above.get(i).map(|t| (*t, DatePlace::Above)));
             date_texts.extend(below_at(2 + i));
         }
         date_texts.extend((5..below.len()).filter_map(below_at));
@@ -250,15 +264,15 @@ impl HtmlExtractor {
                 .get(3..)
                 .unwrap_or_default()
                 .iter()
-                .map(|t| (*t, true)),
+                .map(|t| (*t, DatePlace::Above)),
         );
         // Further away, only a date that says what it is (`Datum 25.01.2022`).
         date_texts.extend(
             raw.iter()
                 .filter(|b| b.chars <= 80 && meta::is_date_label(&b.text))
-                .map(|b| (b.text.as_str(), false)),
+                .map(|b| (b.text.as_str(), DatePlace::Below)),
         );
-        let (date_texts, date_above): (Vec<&str>, Vec<bool>) = date_texts.into_iter().unzip();
+        let (date_texts, date_places): (Vec<&str>, Vec<DatePlace>) = date_texts.into_iter().unzip();
         let (bylines, first_time) = bylines(&dom);
         let marked = marked_headline(&dom);
         // A kicker styled apart inside the headline is not part of it,
@@ -281,7 +295,7 @@ impl HtmlExtractor {
             marked.as_deref(),
             first_time.as_deref(),
             &date_texts,
-            &date_above,
+            &date_places,
         );
         in_time()?;
         // Where the article's headline stands: the `h1`, or on a page
@@ -1112,6 +1126,14 @@ Weather</font></td></tr><tr><td><h1>Council approves budget</h1>
 <p class="date">March 3, 2008</p><p>Lead paragraph of the story, long enough to be one, with more words.</p>
 <h3>Comments</h3><ol><li><p class="meta">Posted on March 5, 2008 at 3:14 pm by Bob</p>
 <p>This is a disgrace, the library is the only thing this county does right.</p></li></ol></div></body></html>"#;
+        let page = HtmlExtractor::default().extract(html).unwrap();
+        assert_eq!(page.published.as_deref(), Some("2008-03-03"));
+        // On a page without an `h1`, the date right above the title beats
+        // the masthead's further up.
+        let html = r#"<html><body><table><tr><td>Friday, March 7, 2008</td></tr></table>
+<table><tr><td><a href="/">Home</a> | <a href="/news">News</a></td></tr></table>
+<table><tr><td><span class="date">Monday, March 3, 2008</span><h2>County approves budget</h2>
+<p>Lead paragraph of the story, long enough to be one, with more words.</p></td></tr></table></body></html>"#;
         let page = HtmlExtractor::default().extract(html).unwrap();
         assert_eq!(page.published.as_deref(), Some("2008-03-03"));
         // A date in the headline's own header, above it, is the article's.

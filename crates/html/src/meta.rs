@@ -1210,6 +1210,18 @@ fn page_bylines(bylines: &[String], date_texts: &[&str], people: bool) -> Vec<St
         .unwrap_or_default()
 }
 
+/// Where a text that may hold a date stands against the headline.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum DatePlace {
+    /// Above it (or, on a page without an `h1`, before its first heading
+    /// or paragraph): where a masthead shows today's date.
+    Above,
+    /// The headline's block and the two right under it.
+    Near,
+    /// Further down.
+    Below,
+}
+
 /// All metadata; `headings` are the page's level-one and -two headings,
 /// `bylines` the texts of byline-like elements, `date_texts` the texts
 /// around the headline that may carry its date or byline.
@@ -1220,7 +1232,7 @@ pub(crate) fn extract(
     marked_headline: Option<&str>,
     first_time: Option<&str>,
     date_texts: &[&str],
-    date_above: &[bool],
+    date_places: &[DatePlace],
 ) -> Meta {
     let h1 = headings
         .iter()
@@ -1394,21 +1406,33 @@ pub(crate) fn extract(
     // stands below, the labelled one: the first may be a masthead's today.
     // (Not a labelled date below a date under the headline: comments are
     // labelled too.)
+    // Then a date right under the headline (`<h2>Title</h2><p>March 3,
+    // 2008</p>` below a masthead's `Friday, March 7, 2008`).
     let first_shown = date_texts
         .iter()
-        .zip(date_above)
+        .zip(date_places)
         .take(40)
-        .find_map(|(t, above)| Some((normalize_date(t)?, *above && !is_date_label(t))));
+        .find_map(|(t, place)| {
+            let masthead = *place == DatePlace::Above && !is_date_label(t);
+            Some((normalize_date(t)?, masthead))
+        });
     let masthead_first = first_shown.as_ref().is_some_and(|(_, m)| *m);
     let labelled = || {
         date_texts
             .iter()
-            .zip(date_above)
-            .filter(|(t, above)| !**above && is_date_label(t))
+            .zip(date_places)
+            .filter(|(t, place)| **place != DatePlace::Above && is_date_label(t))
+            .find_map(|(t, _)| normalize_date(t))
+    };
+    let under_headline = || {
+        date_texts
+            .iter()
+            .zip(date_places)
+            .filter(|(_, place)| **place == DatePlace::Near)
             .find_map(|(t, _)| normalize_date(t))
     };
     let shown = masthead_first
-        .then(labelled)
+        .then(|| labelled().or_else(under_headline))
         .flatten()
         .or_else(|| first_shown.map(|(d, _)| d));
     let same_day = |a: &str, b: &str| a.get(..10) == b.get(..10);
@@ -1436,7 +1460,11 @@ pub(crate) fn extract(
         .or_else(|| first_time.and_then(normalize_date))
         .or_else(|| m.url.as_deref().and_then(url_date))
         .or_else(|| bylines.iter().find_map(|b| normalize_date(b)))
-        .or_else(|| masthead_first.then(labelled).flatten())
+        .or_else(|| {
+            masthead_first
+                .then(|| labelled().or_else(under_headline))
+                .flatten()
+        })
         .or_else(|| date_texts.iter().find_map(|t| normalize_date(t)))
         // Last: when the page was changed, often the same day.
         .or_else(|| modified.clone());
