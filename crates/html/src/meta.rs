@@ -322,7 +322,7 @@ fn push_unique(out: &mut Vec<String>, name: String) {
 const POSTING_LABELS: &str = r"(?:posted|written|published) by|(?:geschrieben|verfasst|gepostet|veröffentlicht) von|(?:publié|écrit) par|(?:publicado|escrito) por";
 static BY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)^\s*(?:{POSTING_LABELS}|by|von|par|por|di|door|av|af|autor(?:in)?|auteurs?|author|text|artikel von|ein beitrag von|beitrag von|scritto da|(?:posted|published|more|(?:view )?all posts|posts|articles|stories) from|(?:more|(?:view )?all posts|posts|articles|stories) by|(?:eingestellt|mehr|alle artikel|alle beiträge) von|pubblicato da|geplaatst door|автор|yazar|penulis|kirjoittaja|oleh\s*:)\s*:?\s+"
+        r"(?i)^\s*(?:{POSTING_LABELS}|by|von|par|por|di|door|av|af|autor(?:in)?|auteurs?|author|text|artikel von|ein beitrag von|beitrag von|scritto da|(?:posted|published|more|(?:view )?all posts|posts|articles|stories) from|(?:more|(?:view )?all posts|posts|articles|stories) by|(?:eingestellt|mehr|alle artikel|alle beiträge) von|pubblicato da|geplaatst door|автор|yazar|penulis|kirjoittaja|oleh\s*:|기자명|기자)\s*:?\s+"
     ))
     .expect("static regex")
 });
@@ -364,9 +364,9 @@ static MONTH_DATE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
 static MONTH_DATE_HEAD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"(?i)^\s*{MONTH_DATE}\s+")).expect("static regex"));
 /// The heading of a comment section (`Comments`, `12 Responses`, `Leave a
-/// Reply`).
+/// Reply`; not a social counter, `160 comments`).
 static COMMENTS_HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:\d+\s+)?(?:comments?|responses?|replies|reader comments|leave a (?:reply|comment)|kommentare|commentaires|comentarios|commenti|reacties)\s*(?:\(\d+\))?\s*:?\s*$")
+    Regex::new(r"^\s*(?:\d+\s+(?:Comments?|Responses?|Replies|Reply)|(?i:comments|responses|replies|reader comments|leave a (?:reply|comment)|kommentare|commentaires|comentarios|commenti|reacties))\s*(?:\(\d+\))?\s*:?\s*$")
         .expect("static regex")
 });
 /// A wire's name after a reporter's (`RODNEY MUHUMUZA Associated Press`).
@@ -1159,6 +1159,15 @@ fn person_shaped(name: &str) -> bool {
         "de", "van", "von", "der", "den", "da", "di", "del", "della", "la", "le", "du", "dos",
         "das", "ten", "ter", "bin", "al", "y",
     ];
+    // A Korean or Chinese name: two to four syllables of one script, no
+    // capitals to go by (`김민수`, `王晓明`).
+    let syllables = name.chars().count();
+    if (2..=4).contains(&syllables)
+        && (name.chars().all(|c| ('\u{ac00}'..='\u{d7a3}').contains(&c))
+            || name.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)))
+    {
+        return true;
+    }
     let words: Vec<&str> = name.split_whitespace().collect();
     let capitalised = |w: &str| w.starts_with(char::is_uppercase);
     let names = words.iter().filter(|w| capitalised(w)).count();
@@ -1846,6 +1855,7 @@ mod tests {
         assert_eq!(split_names("文・写真：山田 太郎"), ["山田 太郎"]);
         assert_eq!(split_names("文/李明"), ["李明"]);
         assert_eq!(split_names("김민수 기자"), ["김민수"]);
+        assert_eq!(split_names("기자명 김민수 기자"), ["김민수"]);
         assert_eq!(split_names("Texto: Ana Souza"), ["Ana Souza"]);
         assert_eq!(split_names("Bởi Lê Phương"), ["Lê Phương"]);
     }
