@@ -119,6 +119,17 @@ impl Found {
         self.sexes.get(mention.entity).copied().flatten()
     }
 
+    /// Starts paragraph `p`'s first sentence at byte `at` (after its
+    /// dateline).
+    pub(crate) fn start_after(&mut self, p: usize, at: usize) {
+        if let Some(first) = self.sentences.get_mut(p).and_then(|s| s.first_mut())
+            && first.0 < at
+            && at < first.1
+        {
+            first.0 = at;
+        }
+    }
+
     /// The fullest name of the entity a mention belongs to.
     pub(crate) fn name_of(&self, mention: &Mention) -> &str {
         &self.entities[mention.entity].1
@@ -629,6 +640,12 @@ fn lower(word: &str) -> Cow<'_, str> {
     }
 }
 
+/// The run opens with a known place of `min` words or more (`Dominican
+/// Republic President …`, `Kurdistan Region of Iraq`).
+fn opens_with_place(lex: &Lexicon, text: &str, span: &[Token<'_>], min: usize) -> bool {
+    (min..=span.len()).any(|k| lex.places.contains(span_text(text, &span[..k])))
+}
+
 fn span_text<'a>(text: &'a str, toks: &[Token<'_>]) -> &'a str {
     match (toks.first(), toks.last()) {
         (Some(a), Some(b)) => &text[a.start..b.end],
@@ -719,7 +736,7 @@ fn classify(
     if !ends_org {
         while span.len() > 1
             && lex.demonyms.contains(span[0].text)
-            && !(2..=span.len()).any(|k| lex.places.contains(span_text(text, &span[..k])))
+            && !opens_with_place(lex, text, span, 2)
         {
             span = &span[1..];
         }
@@ -763,7 +780,7 @@ fn classify(
         && !span.iter().all(|t| {
             CONNECTORS.contains(&t.text) || lex.common_words.contains(lower(t.text).as_ref())
         })
-        && !(1..=span.len()).any(|k| lex.places.contains(span_text(text, &span[..k])))
+        && !opens_with_place(lex, text, span, 1)
         && !matches!(
             span[0].text,
             "Kingdom" | "Republic" | "Region" | "Emirate" | "Sultanate" | "Principality" | "State"

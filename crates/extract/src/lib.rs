@@ -251,7 +251,7 @@ impl Extractor {
     /// publication, when known) completes dates written without one.
     pub fn facts(&self, article: &Article, language: Option<&str>, year: Option<i32>) -> Facts {
         let english = language.is_none_or(|l| l == "en");
-        let mut found = entities::find(&self.lexicon, &article.paragraphs, english);
+        let mut found = self.found(&article.paragraphs, english, article.dateline.as_ref());
         if let Some(title) = &article.title {
             found.complete_from_title(&self.lexicon, title);
         }
@@ -272,6 +272,28 @@ impl Extractor {
             entities,
             dates: self.dates.find(&article.paragraphs, year),
         }
+    }
+
+    /// The entities of `paragraphs` and their sentences, a lead's dateline
+    /// (`WASHINGTON (AP) —`) set apart from its first sentence: where a
+    /// story comes from is no part of who speaks in it.
+    pub(crate) fn found(
+        &self,
+        paragraphs: &[String],
+        english: bool,
+        dateline: Option<&Dateline>,
+    ) -> entities::Found {
+        let mut found = entities::find(&self.lexicon, paragraphs, english);
+        // (The paragraph `extract` read it from: one of the first three.)
+        if let Some(d) = dateline
+            && let Some(p) = paragraphs
+                .iter()
+                .take(3)
+                .position(|p| p.starts_with(&d.text))
+        {
+            found.start_after(p, d.text.len());
+        }
+        found
     }
 
     /// Quality signals and a 0–1 score for an article.

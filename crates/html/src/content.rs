@@ -442,7 +442,7 @@ fn is_prose(b: &Raw) -> bool {
 }
 
 /// `start` and the elements above it, up to (not including) the root.
-fn ancestors(nodes: &[Node], start: u32) -> impl Iterator<Item = u32> + '_ {
+pub(crate) fn ancestors(nodes: &[Node], start: u32) -> impl Iterator<Item = u32> + '_ {
     let mut cur = start;
     std::iter::from_fn(move || {
         if cur == 0 {
@@ -638,10 +638,9 @@ pub(crate) fn select(dom: &Dom, raw: Vec<Raw>, headline_at: Option<usize>) -> Ve
     }
     // Other stories' cards beside the article (`Latest from Millbrook`:
     // a linked title, then its blurb, a few times over) are no part of it,
-    // however long the blurbs: count the linked titles and prose blocks
-    // under each element.
-    // (A blurb is prose right after a linked title; an article's
-    // sections may hold a few `Read more` links among many paragraphs.)
+    // however long the blurbs: count the blurbs (prose right after a linked
+    // title) and prose blocks under each element. (An article's sections
+    // may hold a few `Read more` links among many paragraphs.)
     let mut prose_blocks = vec![0u32; n];
     let mut blurbs = vec![0u32; n];
     let mut after_title = false;
@@ -658,7 +657,8 @@ pub(crate) fn select(dom: &Dom, raw: Vec<Raw>, headline_at: Option<usize>) -> Ve
             after_title = title;
         }
     }
-    let cards = |j: usize| blurbs[j] >= 2 && 3 * blurbs[j] >= 2 * prose_blocks[j];
+    let card_shaped = |blurbs: u32, prose: u32| blurbs >= 2 && 3 * blurbs >= 2 * prose;
+    let cards = |j: usize| card_shaped(blurbs[j], prose_blocks[j]);
     // A row that holds the article and a column of other stories' cards
     // (a table layout, `col-md-8` and `col-md-4`) is not the article: the
     // column of prose is.
@@ -691,9 +691,10 @@ pub(crate) fn select(dom: &Dom, raw: Vec<Raw>, headline_at: Option<usize>) -> Ve
         }
         let more_prose = f64::from(prose[parent] - prose[best]);
         let more_other = f64::from(other[parent] - other[best]);
-        let more_blurbs = blurbs[parent] - blurbs[best];
-        let more_cards =
-            more_blurbs >= 2 && 3 * more_blurbs >= 2 * (prose_blocks[parent] - prose_blocks[best]);
+        let more_cards = card_shaped(
+            blurbs[parent] - blurbs[best],
+            prose_blocks[parent] - prose_blocks[best],
+        );
         if more_prose >= 3.0 * more_other && !more_cards {
             best = parent;
         } else {

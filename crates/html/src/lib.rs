@@ -208,20 +208,13 @@ impl HtmlExtractor {
         // above the headline beats a date in the article's third paragraph),
         // then the rest.
         let below: Vec<&str> = raw[h1_at..].iter().take(80).map(head).collect();
-        // (Not the page's header or menus above it: a masthead shows
-        // today's date, not the article's.)
-        // The headline's own `<header>` (outside an `<article>`) is the
-        // article's, not the page's.
-        let h1_header = raw.get(h1_at).and_then(|b| {
-            let mut at = b.container as usize;
-            while at != 0 {
-                let n = dom.nodes.get(at)?;
-                if n.flags & dom::flags::HEADER != 0 {
-                    return Some((at, n.end as usize));
-                }
-                at = n.parent as usize;
-            }
-            None
+        // Above it, not the page's header or menus (a masthead shows today's
+        // date, not the article's), but the headline's own `<header>`
+        // (outside an `<article>`) is the article's.
+        let h1_header = h1.and_then(|k| {
+            let at = content::ancestors(&dom.nodes, raw[k].container)
+                .find(|&a| dom.nodes[a as usize].flags & dom::flags::HEADER != 0)?;
+            Some((at as usize, dom.nodes[at as usize].end as usize))
         });
         let above: Vec<&str> = raw[..h1_at]
             .iter()

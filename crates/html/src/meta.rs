@@ -353,11 +353,10 @@ static DATE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 
-/// A date with a month's name (`on December 1, 2023`, `1 December 2023`)
-/// after the names, and all that follows it; or before them, with what
-/// comes between (`December 1, 2023 by`).
-/// `December 1, 2023`, `1 December 2023`.
+/// A date with a month's name (`December 1, 2023`, `1 December 2023`).
 const MONTH_DATE: &str = r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\.?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{4})";
+/// Such a date after an author's names, and all that follows it (`on
+/// December 1, 2023 | Maui`); or before them (`December 1, 2023 by`).
 static MONTH_DATE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?i)\s(?:on\s+)?{MONTH_DATE}\b.*$")).expect("static regex")
 });
@@ -432,10 +431,7 @@ pub(crate) fn split_names(s: &str) -> Vec<String> {
     // Names in Han script, two to four characters each, stand apart by
     // spaces after a Chinese label (`作者：王晓明 张华`); a Japanese name
     // has a space inside (`大渡 美咲`).
-    let han = |w: &str| {
-        (2..=4).contains(&w.chars().count())
-            && w.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
-    };
+    let han = |w: &str| syllable_name(w, HAN);
     let s = if labelled && s.split_whitespace().count() > 1 && s.split_whitespace().all(han) {
         std::borrow::Cow::Owned(s.split_whitespace().collect::<Vec<_>>().join(","))
     } else {
@@ -1005,6 +1001,15 @@ fn names_a_site(s: &str) -> bool {
     is_domain(first_part(s).trim())
 }
 
+/// Han ideographs and Hangul syllables (their common blocks).
+const HAN: std::ops::RangeInclusive<char> = '\u{4e00}'..='\u{9fff}';
+const HANGUL: std::ops::RangeInclusive<char> = '\u{ac00}'..='\u{d7a3}';
+
+/// A name of two to four syllables of one script (`王晓明`, `김민수`).
+fn syllable_name(name: &str, script: std::ops::RangeInclusive<char>) -> bool {
+    (2..=4).contains(&name.chars().count()) && name.chars().all(|c| script.contains(&c))
+}
+
 /// Words of a newsroom signing for itself rather than a reporter.
 const DESK_WORDS: &[&str] = &[
     "desk",
@@ -1159,13 +1164,8 @@ fn person_shaped(name: &str) -> bool {
         "de", "van", "von", "der", "den", "da", "di", "del", "della", "la", "le", "du", "dos",
         "das", "ten", "ter", "bin", "al", "y",
     ];
-    // A Korean or Chinese name: two to four syllables of one script, no
-    // capitals to go by (`김민수`, `王晓明`).
-    let syllables = name.chars().count();
-    if (2..=4).contains(&syllables)
-        && (name.chars().all(|c| ('\u{ac00}'..='\u{d7a3}').contains(&c))
-            || name.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)))
-    {
+    // A Korean or Chinese name: no capitals to go by.
+    if syllable_name(name, HANGUL) || syllable_name(name, HAN) {
         return true;
     }
     let words: Vec<&str> = name.split_whitespace().collect();
@@ -1410,13 +1410,11 @@ pub(crate) fn extract(
         .chain(VAGUE)
         .find_map(|k| meta(dom, &[k]).map(|v| (k, v)))
         .and_then(|(key, value)| Some((VAGUE.contains(key), normalize_date(value)?)));
-    // The first date shown near the headline; but when that one stands
-    // above it, unlabelled, and a labelled one (`Posted on March 3, 2008`)
-    // stands below, the labelled one: the first may be a masthead's today.
-    // (Not a labelled date below a date under the headline: comments are
-    // labelled too.)
-    // Then a date right under the headline (`<h2>Title</h2><p>March 3,
-    // 2008</p>` below a masthead's `Friday, March 7, 2008`).
+    // The first date shown near the headline; but when that one is a
+    // masthead's (unlabelled, above the headline), a labelled one below it
+    // (`Posted on March 3, 2008`; not one below a date under the headline:
+    // comments are labelled too), else a date right under the headline
+    // (`<h2>Title</h2><p>March 3, 2008</p>`).
     let first_shown = date_texts
         .iter()
         .zip(date_places)
@@ -1425,24 +1423,18 @@ pub(crate) fn extract(
             let masthead = *place == DatePlace::Above && !is_date_label(t);
             Some((normalize_date(t)?, masthead))
         });
-    let masthead_first = first_shown.as_ref().is_some_and(|(_, m)| *m);
-    let labelled = || {
-        date_texts
-            .iter()
-            .zip(date_places)
-            .filter(|(t, place)| **place != DatePlace::Above && is_date_label(t))
-            .find_map(|(t, _)| normalize_date(t))
-    };
-    let under_headline = || {
-        date_texts
-            .iter()
-            .zip(date_places)
-            .filter(|(_, place)| **place == DatePlace::Near)
-            .find_map(|(t, _)| normalize_date(t))
-    };
-    let shown = masthead_first
-        .then(|| labelled().or_else(under_headline))
-        .flatten()
+    let after_masthead = first_shown
+        .as_ref()
+        .filter(|(_, masthead)| *masthead)
+        .and_then(|_| {
+            let below = || date_texts.iter().zip(date_places);
+            below()
+                .filter(|(t, place)| **place != DatePlace::Above && is_date_label(t))
+                .chain(below().filter(|(_, place)| **place == DatePlace::Near))
+                .find_map(|(t, _)| normalize_date(t))
+        });
+    let shown = after_masthead
+        .clone()
         .or_else(|| first_shown.map(|(d, _)| d));
     let same_day = |a: &str, b: &str| a.get(..10) == b.get(..10);
     // JSON-LD and the meta tags disagree: the one the page shows wins.
@@ -1469,11 +1461,7 @@ pub(crate) fn extract(
         .or_else(|| first_time.and_then(normalize_date))
         .or_else(|| m.url.as_deref().and_then(url_date))
         .or_else(|| bylines.iter().find_map(|b| normalize_date(b)))
-        .or_else(|| {
-            masthead_first
-                .then(|| labelled().or_else(under_headline))
-                .flatten()
-        })
+        .or_else(|| after_masthead.clone())
         .or_else(|| date_texts.iter().find_map(|t| normalize_date(t)))
         // Last: when the page was changed, often the same day.
         .or_else(|| modified.clone());
