@@ -481,7 +481,8 @@ pub(crate) fn find(lex: &Lexicon, paragraphs: &[String], english: bool) -> Found
                 j - i >= 2
                     && text[toks[j - 1].end..t.start].trim() == "("
                     && t.is_acronym()
-                    && initials(span_text(text, &toks[i..j])) == t.text.replace(['.', '-'], "")
+                    && initials(span_text(text, &toks[i..j]).split_whitespace())
+                        == t.text.replace(['.', '-'], "")
             });
             // `the Hoa Lo prison`, `Kennedy airport`: the name of a place;
             // not in a compound (`Nelson Mandela prison years`, `the
@@ -1274,11 +1275,41 @@ impl Owners {
     }
 }
 
-fn initials(name: &str) -> String {
-    name.split(|c: char| c.is_whitespace() || c == '-')
-        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+fn initials<'a>(words: impl IntoIterator<Item = &'a str>) -> String {
+    words
+        .into_iter()
+        .flat_map(|w| w.split('-'))
         .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase())
         .collect()
+}
+
+/// The acronyms an organisation's name may go by: its initials, without
+/// the company's legal form (`PG&E` of `Pacific Gas & Electric Co.`), and
+/// without the place it opens with, of three letters or more (`PUC` of
+/// `California Public Utilities Commission`, `SEC` of `U.S. Securities and
+/// Exchange Commission`).
+fn acronyms(lex: &Lexicon, name: &str) -> Vec<String> {
+    let mut words: Vec<&str> = name.split_whitespace().collect();
+    let mut forms = vec![initials(words.iter().copied())];
+    if words.len() > 2 && words.last().is_some_and(|w| lex.legal_forms.contains(*w)) {
+        words.pop();
+        if let Some(w) = words.last_mut() {
+            *w = w.trim_end_matches(',');
+        }
+        forms.push(initials(words.iter().copied()));
+    }
+    // The longest run of opening words that names a place, leaving two.
+    let place = (1..=2.min(words.len().saturating_sub(2)))
+        .rev()
+        .find(|&n| lex.places.contains(&words[..n].join(" ")));
+    if let Some(n) = place {
+        let rest = initials(words[n..].iter().copied());
+        if rest.chars().count() >= 3 {
+            forms.push(rest);
+        }
+    }
+    forms
 }
 
 fn merge(
@@ -1332,7 +1363,7 @@ fn merge(
         .iter()
         .filter(|c| c.kind == Kind::Organization && c.name.contains(' '))
         .collect();
-    let org_initials: Vec<String> = orgs.iter().map(|o| initials(&o.name)).collect();
+    let org_acronyms: Vec<Vec<String>> = orgs.iter().map(|o| acronyms(lex, &o.name)).collect();
     // The full names by their first and last words, and by every tail that
     // starts after a space or a hyphen (`biden` and `hunter biden` of
     // `robert hunter biden`): a page of many people is merged in linear
@@ -1419,16 +1450,15 @@ fn merge(
                     continue;
                 }
             }
-        } else if kind == Kind::Organization
-            && c.name.chars().all(|ch| !ch.is_lowercase())
-            && !lex.organizations.contains(&c.name)
-        {
+        } else if kind == Kind::Organization && c.name.chars().all(|ch| !ch.is_lowercase()) {
             // An acronym of an organisation spelled out in the article.
             let letters: String = c.name.chars().filter(|ch| ch.is_alphanumeric()).collect();
             if let Some(o) = orgs
                 .iter()
-                .zip(&org_initials)
-                .find(|(o, i)| **i == letters || bracketed_after(paragraphs, o, &c.name))
+                .zip(&org_acronyms)
+                .find(|(o, forms)| {
+                    forms.contains(&letters) || bracketed_after(paragraphs, o, &c.name)
+                })
                 .map(|(o, _)| o)
             {
                 key = key_of(Kind::Organization, &o.name);
@@ -1569,6 +1599,21 @@ mod tests {
         assert_eq!(
             orgs,
             ["Civil Aviation Authority of Nepal", "Electoral Commission"]
+        );
+    }
+
+    #[test]
+    fn acronyms_leave_out_legal_forms_and_opening_places() {
+        let (_, _, orgs) = names(&[
+            "Pacific Gas & Electric Co. and the California Public Utilities Commission met.",
+            "PG&E told the PUC it would comply.",
+        ]);
+        assert_eq!(
+            orgs,
+            [
+                "Pacific Gas & Electric Co.",
+                "California Public Utilities Commission"
+            ]
         );
     }
 

@@ -18,6 +18,7 @@ const COMMON_WORDS: &str = include_str!("../data/gazetteer/common-words.txt");
 const DEMONYMS: &str = include_str!("../data/gazetteer/demonyms.txt");
 const ROLES: &str = include_str!("../data/lexicon/roles.txt");
 const ORG_HEADS: &str = include_str!("../data/lexicon/org-heads.txt");
+const LEGAL_FORMS: &str = include_str!("../data/lexicon/legal-forms.txt");
 const PLACE_HEADS: &str = include_str!("../data/lexicon/place-heads.txt");
 const EVENT_HEADS: &str = include_str!("../data/lexicon/event-heads.txt");
 const PLACE_NOUNS: &str = include_str!("../data/lexicon/place-nouns.txt");
@@ -142,6 +143,8 @@ pub(crate) struct Lexicon {
     /// Titles before a name, folded; multi-word ones included.
     pub(crate) roles: HashSet<String>,
     pub(crate) org_heads: HashSet<String>,
+    /// A company's legal form at the end of its name (`Co.`, `plc`).
+    pub(crate) legal_forms: HashSet<String>,
     pub(crate) place_heads: HashSet<String>,
     /// Last words of events' names (`Festival`, `Cup`).
     pub(crate) event_heads: HashSet<String>,
@@ -196,6 +199,7 @@ impl Lexicon {
             demonyms: set(DEMONYMS),
             roles: folded(ROLES),
             org_heads: set(ORG_HEADS),
+            legal_forms: set(LEGAL_FORMS),
             place_heads: set(PLACE_HEADS),
             event_heads: set(EVENT_HEADS),
             place_nouns: set(PLACE_NOUNS),
