@@ -1618,6 +1618,17 @@ mod tests {
     }
 
     #[test]
+    fn given_names_of_the_world_make_people() {
+        // `Kyrie`, `Conor` and `Jitendra` are no US census names of 1990.
+        let (people, places, _) = names(&[
+            "Kyrie Irving and Conor Bradley met Science and Technology Jitendra Singh.",
+            "The strike hit the Subhan Mosque in Bahawalpur.",
+        ]);
+        assert_eq!(people, ["Kyrie Irving", "Conor Bradley", "Jitendra Singh"]);
+        assert_eq!(places, ["Subhan Mosque", "Bahawalpur"]);
+    }
+
+    #[test]
     fn provinces_and_states_are_places() {
         let (people, places, _) = names(&[
             "Fan Mengguang, deputy director of Inner Mongolia’s disease control centre, said cases rose in Hubei.",

@@ -13,6 +13,7 @@ const PLACES_REGIONS: &str = include_str!("../data/gazetteer/places-regions.txt"
 const ORGANIZATIONS: &str = include_str!("../data/gazetteer/organizations.txt");
 const GIVEN_NAMES: &str = include_str!("../data/gazetteer/given-names.txt");
 const GIVEN_NAMES_EXTRA: &str = include_str!("../data/gazetteer/given-names-extra.txt");
+const GIVEN_NAMES_WORLD: &str = include_str!("../data/gazetteer/given-names-world.txt");
 const GIVEN_NAMES_SEX: &str = include_str!("../data/gazetteer/given-names-sex.txt");
 const COMMON_WORDS: &str = include_str!("../data/gazetteer/common-words.txt");
 const DEMONYMS: &str = include_str!("../data/gazetteer/demonyms.txt");
@@ -187,6 +188,7 @@ impl Lexicon {
             organizations,
             given_names: entries(GIVEN_NAMES)
                 .chain(entries(GIVEN_NAMES_EXTRA))
+                .chain(entries(GIVEN_NAMES_WORLD))
                 .map(str::to_string)
                 .collect(),
             given_sex: entries(GIVEN_NAMES_SEX)
