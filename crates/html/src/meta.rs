@@ -322,7 +322,7 @@ fn push_unique(out: &mut Vec<String>, name: String) {
 const POSTING_LABELS: &str = r"(?:posted|written|published) by|(?:geschrieben|verfasst|gepostet|veröffentlicht) von|(?:publié|écrit) par|(?:publicado|escrito) por";
 static BY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)^\s*(?:{POSTING_LABELS}|by|von|par|por|di|door|av|af|autor(?:in)?|auteurs?|author|text|artikel von|ein beitrag von|beitrag von|scritto da|(?:posted|published|more|(?:view )?all posts|posts|articles|stories) from|(?:more|(?:view )?all posts|posts|articles|stories) by|(?:eingestellt|mehr|alle artikel|alle beiträge) von|pubblicato da|geplaatst door|автор|yazar|penulis|kirjoittaja|oleh\s*:|기자명|기자)\s*:?\s+"
+        r"(?i)^\s*(?:{POSTING_LABELS}|by|von|par|por|di|door|av|af|autor(?:in)?|auteurs?|author|text|artikel von|ein beitrag von|beitrag von|scritto da|(?:posted|published|more|(?:view )?all posts|posts|articles|stories) from|(?:more|(?:view )?all posts|posts|articles|stories) by|(?:eingestellt|mehr|alle artikel|alle beiträge) von|pubblicato da|geplaatst door|автор|yazar|penulis|kirjoittaja|kirjoittanut|teksti|toimittaja|szerző|tekst|autorka|skrevet af|skrevet av|oleh\s*:|na|words|report|reporter|correspondent|लेखक|โดย|기자명|기자)\s*:?\s+"
     ))
     .expect("static regex")
 });
@@ -330,6 +330,15 @@ static BY: LazyLock<Regex> = LazyLock::new(|| {
 /// slash (`作者：王晓明`, `文/李明`, `كتب: …`), and of a few more languages.
 static BY_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s*(?:(?:作者|记者|記者|撰文|文・写真|文|كتب|بقلم|muhabir|texto|reportagem|tác giả)\s*[:：/／]\s*|(?:كتب|بقلم|bởi|tác giả)\s+)")
+        .expect("static regex")
+});
+/// Any other label before a colon (`Teksti:`, `Szerző:`), one or two
+/// words: it goes when names follow.
+static LABEL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*(\p{L}+(?:\s\p{L}+)?)\s*[:：]\s*").expect("static regex"));
+/// Labels of other credits than the author's (`Foto: …`, `Quelle: …`).
+static OTHER_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:fotos?|photos?|photography|bild(?:er)?|images?|kuvat?|zdjęci[ea]|fotó|grafik|graphics?|illustrations?|video|quellen?|sources?|fonte|fuente|źródło|kaynak|sursa|credits?|tags?|schlagw(?:o|ö)rter?|kategorie|category|section|rubrik|ressort|themen?|topics?)$")
         .expect("static regex")
 });
 static CHINESE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
@@ -428,6 +437,20 @@ pub(crate) fn split_names(s: &str) -> Vec<String> {
     // (Chinese labels only: `記者` and `文：` head Japanese bylines too.)
     let labelled = CHINESE_LABEL.is_match(&s);
     let s = BY_LABEL.replace(&s, "");
+    // A label the lists lack, before names: two capitalised words or more,
+    // or a name in a script without capitals (`लेखक: राहुल शर्मा`).
+    let s = match LABEL.captures(&s) {
+        Some(c)
+            if !OTHER_CREDIT.is_match(&c[1])
+                && s[c[0].len()..].split_whitespace().count() >= 2
+                && s[c[0].len()..]
+                    .split_whitespace()
+                    .all(|w| w.starts_with(|ch: char| ch.is_uppercase() || !ch.is_lowercase())) =>
+        {
+            std::borrow::Cow::Owned(s[c[0].len()..].to_string())
+        }
+        _ => s,
+    };
     // Names in Han script, two to four characters each, stand apart by
     // spaces after a Chinese label (`作者：王晓明 张华`); a Japanese name
     // has a space inside (`大渡 美咲`).
@@ -1846,6 +1869,19 @@ mod tests {
         assert_eq!(split_names("기자명 김민수 기자"), ["김민수"]);
         assert_eq!(split_names("Texto: Ana Souza"), ["Ana Souza"]);
         assert_eq!(split_names("Bởi Lê Phương"), ["Lê Phương"]);
+        // Labels of more languages, and any one-word label before names
+        // (review 18); not another credit's.
+        assert_eq!(split_names("Teksti: Matti Virtanen"), ["Matti Virtanen"]);
+        assert_eq!(split_names("Reporter: Matti Virtanen"), ["Matti Virtanen"]);
+        assert_eq!(split_names("Correspondent: Jane Doe"), ["Jane Doe"]);
+        assert_eq!(split_names("Na Juma Hamisi"), ["Juma Hamisi"]);
+        // (`Oleh` without a colon is a Ukrainian name.)
+        assert_eq!(split_names("Oleh: Budi Santoso"), ["Budi Santoso"]);
+        assert_eq!(split_names("लेखक: राहुल शर्मा"), ["राहुल शर्मा"]);
+        assert_eq!(split_names("โดย สมชาย ใจดี"), ["สมชาย ใจดี"]);
+        assert_eq!(split_names("Autorka: Anna Nowak"), ["Anna Nowak"]);
+        assert_eq!(split_names("Skribita: Anna Nowak"), ["Anna Nowak"]);
+        assert!(split_names("Foto: Anna Nowak").is_empty());
     }
 
     #[test]
