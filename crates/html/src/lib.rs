@@ -457,7 +457,7 @@ fn styled_opening(text: &str, link_density: f32, openings: &[String]) -> Option<
 /// `itemprop=author`), and the first `<time datetime>` or itemprop date.
 fn bylines(dom: &dom::Dom) -> (Vec<String>, Option<String>) {
     let mut found: Vec<(usize, String)> = Vec::new();
-    let mut out = Vec::new();
+    let mut out: Vec<String> = Vec::new();
     let mut time = None;
     for (i, n) in dom.nodes.iter().enumerate() {
         if n.name.is_none() {
@@ -502,7 +502,9 @@ fn bylines(dom: &dom::Dom) -> (Vec<String>, Option<String>) {
     }
     // A byline box that holds one marked name and more (a job title, a
     // handle): the name is the inner mark's text. A box with several marked
-    // names keeps them together.
+    // names keeps them together, and so do marked names side by side
+    // (`di <span itemprop=author>A</span> e <span itemprop=author>B</span>`).
+    let mut last: Option<usize> = None;
     for (k, (i, text)) in found.iter().enumerate() {
         let end = dom.nodes[*i].end as usize;
         let mut inner = found[k + 1..].iter().take_while(|(j, _)| *j < end);
@@ -511,9 +513,16 @@ fn bylines(dom: &dom::Dom) -> (Vec<String>, Option<String>) {
         {
             continue;
         }
-        if out.len() < 8 {
+        let beside = last.is_some_and(|l| {
+            dom.nodes[l].parent == dom.nodes[*i].parent && (dom.nodes[l].end as usize) <= *i
+        });
+        if let Some(names) = out.last_mut().filter(|_| beside) {
+            names.push_str(", ");
+            names.push_str(text);
+        } else if out.len() < 8 {
             out.push(text.clone());
         }
+        last = Some(*i);
     }
     (out, time)
 }
@@ -1065,6 +1074,20 @@ mod tests {
         );
         // The author index itself names no one.
         assert!(page(r#"<a href="/author/">Our authors</a>"#).is_empty());
+        // Marked names side by side are all the authors (review 18).
+        let person = |name: &str| {
+            format!(
+                r#"<span itemprop="author" itemscope itemtype="http://schema.org/Person"><span itemprop="name">{name}</span></span>"#
+            )
+        };
+        assert_eq!(
+            page(&format!(
+                "<p>di {} e {} | 4 marzo 2020</p>",
+                person("Marco Rossi"),
+                person("Giulia Bianchi")
+            )),
+            ["Marco Rossi", "Giulia Bianchi"]
+        );
     }
 
     #[test]

@@ -351,7 +351,7 @@ static POSTED_BY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?i)^\s*(?:{POSTING_LABELS})\s")).expect("static regex")
 });
 static NOT_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:e-?mail|updated|published|posted|min read|follow|twitter|facebook|photo|foto|\d{4}|kommentare?|comments?|commentaires?|comentarios?|commenti|writer|reporter|correspondent|editor|contributor|columnist|photographer|staff|redakteur(?:in)?|korrespondent(?:in)?|journalist(?:in|e)?|rédacteur|rédactrice|veröffentlicht|eingestellt|gesponsert\w*|sponsored|publié|publicado|pubblicato)\b|@|https?:|\d|^(?:this|these|our|my|your|from)\s|^(?-i:de|da|do|em|aus|à)\s|^(?:by|von|par|name|autor|autorin|author|автор|yazar|penulis|\w*admin\w*|webmaster|red\.?|agenturen|agencies|agences|agencias|agenzie|(?:mon|tues|wednes|thurs|fri|satur|sun)day|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)$")
+    Regex::new(r"(?i)\b(?:e-?mail|updated|published|posted|min read|follow|twitter|facebook|photo|foto|\d{4}|kommentare?|comments?|commentaires?|comentarios?|commenti|writer|reporter|correspondent|editor|contributor|columnist|photographer|staff|redakteur(?:in)?|korrespondent(?:in)?|journalist(?:in|e)?|rédacteur|rédactrice|veröffentlicht|eingestellt|gesponsert\w*|sponsored|publié|publicado|pubblicato)\b|@|https?:|\d|^(?:this|these|our|my|your|from)\s|\s(?:by|von|par|por|door)$|^(?-i:de|da|do|em|aus|à)\s|^(?:by|von|par|name|autor|autorin|author|автор|yazar|penulis|\w*admin\w*|webmaster|red\.?|agenturen|agencies|agences|agencias|agenzie|(?:mon|tues|wednes|thurs|fri|satur|sun)day|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)$")
         .expect("static regex")
 });
 
@@ -1882,6 +1882,8 @@ mod tests {
         assert_eq!(split_names("Autorka: Anna Nowak"), ["Anna Nowak"]);
         assert_eq!(split_names("Skribita: Anna Nowak"), ["Anna Nowak"]);
         assert!(split_names("Foto: Anna Nowak").is_empty());
+        // A label alone names no one.
+        assert_eq!(split_names("Article by, nationnews"), ["nationnews"]);
     }
 
     #[test]
