@@ -1176,6 +1176,24 @@ fn strip_site(title: &str, site: Option<&str>, h1: Option<&str>, shown: &[&str])
             }
         }
     }
+    // Separators without spaces, as Chinese and Japanese portals write them
+    // (`…通车--南方城市报`, `…白川村：中部新聞`, `…_新浪网`): only a short
+    // name at the end goes.
+    for sep in ["｜", "：", "--", "_", "|"] {
+        if let Some((a, b)) = title.rsplit_once(sep) {
+            let (a, b) = (a.trim(), b.trim());
+            let (a_chars, b_chars) = (a.chars().count(), b.chars().count());
+            let (a_words, b_words) = (a.split_whitespace().count(), b.split_whitespace().count());
+            let longer = match a_words {
+                // (Scripts without spaces: by characters.)
+                0 | 1 => a_chars >= 2 * b_chars,
+                _ => a_words > b_words,
+            };
+            if !b.is_empty() && b_words <= 4 && b_chars <= 30 && longer {
+                return a.to_string();
+            }
+        }
+    }
     title
 }
 
@@ -2000,6 +2018,29 @@ mod tests {
         assert_eq!(
             strip_site("The Daily - Big news about many things", None, None, &[]),
             "Big news about many things"
+        );
+        // Separators without spaces (review 18).
+        for (title, headline) in [
+            (
+                "广州地铁五号线年底试运行 沿线居民盼早日通车--南方城市报",
+                "广州地铁五号线年底试运行 沿线居民盼早日通车",
+            ),
+            (
+                "豪雪で孤立の集落、自衛隊が物資輸送　岐阜・白川村：中部新聞",
+                "豪雪で孤立の集落、自衛隊が物資輸送 岐阜・白川村",
+            ),
+            (
+                "Bridge opening delayed again--Southern Cross Times",
+                "Bridge opening delayed again",
+            ),
+            ("习近平会见美国总统_新浪网", "习近平会见美国总统"),
+        ] {
+            assert_eq!(strip_site(title, None, None, &[]), headline);
+        }
+        // A kicker before the headline is part of it.
+        assert_eq!(
+            strip_site("速報：東京で大雪", None, None, &[]),
+            "速報：東京で大雪"
         );
     }
 }
