@@ -1322,6 +1322,13 @@ The National Hurricane Center said the storm could bring a surge of up to 20 fee
         let html = html.replace("12.01.2022", "29.11.2021");
         let page = HtmlExtractor::default().extract(&html).unwrap();
         assert_eq!(page.published.as_deref(), Some("2021-11-29T14:13:37+00:00"));
+        // A day a sentence names is no date shown.
+        let html = html.replace(
+            "ca. 8 Min. 29.11.2021",
+            "Point d'étape au 12 janvier 2022 à 11h, avant la réunion",
+        );
+        let page = HtmlExtractor::default().extract(&html).unwrap();
+        assert_eq!(page.published.as_deref(), Some("2021-11-29T14:13:37+00:00"));
     }
 
     #[test]

@@ -535,7 +535,7 @@ static ISO: LazyLock<Regex> = LazyLock::new(|| {
 });
 static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
     // `(?:^|\D)`, not `\b`: pages glue labels to dates (`Erstellt am09.02.2022`).
-    Regex::new(r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b|(?:^|\D)(\d{1,2})(?:\.\s?|/)(\d{1,2})(?:\.\s?|/)(\d{4})\b|\b(\d{4})(\d{2})(\d{2})\b")
+    Regex::new(r"\b(\d{4})(?:[-/]|\.\s?)(\d{1,2})(?:[-/]|\.\s?)(\d{1,2})\b|(?:^|\D)(\d{1,2})(?:\.\s?|/)(\d{1,2})(?:\.\s?|/)(\d{4})\b|\b(\d{4})(\d{2})(\d{2})\b")
         .expect("static regex")
 });
 /// A date with a two-digit year (`10.12.19`, `mardi 10.12.19`,
@@ -554,306 +554,73 @@ static MONTHS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:(\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:de\s+)?(\p{L}{3,})\.?,?\s+(?:de\s+)?(\d{4})|(\p{L}{3,})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4}))\b")
         .expect("static regex")
 });
+/// Year first, then the month's name (`2020. március 4.`).
+static YEAR_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(\d{4})\.\s*(\p{L}{3,})\.?\s+(\d{1,2})\.").expect("static regex")
+});
+/// A month's name of a script other than Latin, Greek or Cyrillic, one or
+/// two words, with stops inside (`4 มี.ค. 2563`).
+static OTHER_SCRIPT_MONTH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(\d{1,2})\s+((?:[^\x00-\x7F\s\d]|\.)+(?:\s[^\x00-\x7F\s\d]+)?)\s+(\d{4})")
+        .expect("static regex")
+});
 static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|-|_|$)|[/_-]((?:19|20)\d{2})(\d{2})(\d{2})(?:[/_.-]|$)|/(\d{1,2})-(\d{1,2})-((?:19|20)\d{2})(?:[/_.]|$)")
         .expect("static regex")
 });
 
-fn month(name: &str) -> Option<u32> {
-    let n = name.to_lowercase();
-    let table: [(&[&str], u32); 12] = [
-        (
-            &[
-                "jan",
-                "janv",
-                "enero",
-                "gennaio",
-                "januar",
-                "janeiro",
-                "januari",
-                "ene",
-                "января",
-                "січня",
-                "stycznia",
-                "styczeń",
-                "ledna",
-                "januára",
-                "tammikuuta",
-                "jänner",
-                "ocak",
-                "ianuarie",
-                "ιανουαρίου",
-                "gener",
-            ],
-            1,
-        ),
-        (
-            &[
-                "feb",
-                "febr",
-                "févr",
-                "fevr",
-                "febrero",
-                "febbraio",
-                "februar",
-                "fevereiro",
-                "februari",
-                "fév",
-                "февраля",
-                "лютого",
-                "lutego",
-                "luty",
-                "února",
-                "februára",
-                "helmikuuta",
-                "şubat",
-                "februarie",
-                "φεβρουαρίου",
-                "febrer",
-            ],
-            2,
-        ),
-        (
-            &[
-                "mar",
-                "mär",
-                "märz",
-                "mars",
-                "marzo",
-                "março",
-                "maart",
-                "maerz",
-                "марта",
-                "березня",
-                "marca",
-                "marzec",
-                "března",
-                "maaliskuuta",
-                "mart",
-                "maret",
-                "martie",
-                "μαρτίου",
-                "març",
-            ],
-            3,
-        ),
-        (
-            &[
-                "apr",
-                "avr",
-                "avril",
-                "abril",
-                "aprile",
-                "april",
-                "abr",
-                "апреля",
-                "квітня",
-                "kwietnia",
-                "kwiecień",
-                "dubna",
-                "apríla",
-                "huhtikuuta",
-                "nisan",
-                "aprilie",
-                "απριλίου",
-            ],
-            4,
-        ),
-        (
-            &[
-                "may",
-                "mai",
-                "mayo",
-                "maggio",
-                "maio",
-                "mei",
-                "мая",
-                "травня",
-                "maja",
-                "maj",
-                "května",
-                "mája",
-                "toukokuuta",
-                "mayıs",
-                "μαΐου",
-                "maig",
-            ],
-            5,
-        ),
-        (
-            &[
-                "jun",
-                "juin",
-                "junio",
-                "giugno",
-                "juni",
-                "junho",
-                "июня",
-                "червня",
-                "czerwca",
-                "czerwiec",
-                "června",
-                "júna",
-                "kesäkuuta",
-                "haziran",
-                "iunie",
-                "ιουνίου",
-                "juny",
-            ],
-            6,
-        ),
-        (
-            &[
-                "jul",
-                "juil",
-                "juillet",
-                "julio",
-                "luglio",
-                "juli",
-                "julho",
-                "июля",
-                "липня",
-                "lipca",
-                "lipiec",
-                "července",
-                "júla",
-                "heinäkuuta",
-                "temmuz",
-                "iulie",
-                "ιουλίου",
-                "juliol",
-            ],
-            7,
-        ),
-        (
-            &[
-                "aug",
-                "août",
-                "aout",
-                "agosto",
-                "augustus",
-                "ago",
-                "августа",
-                "серпня",
-                "sierpnia",
-                "sierpień",
-                "srpna",
-                "augusta",
-                "elokuuta",
-                "ağustos",
-                "agustus",
-                "augusti",
-                "αυγούστου",
-                "agost",
-            ],
-            8,
-        ),
-        (
-            &[
-                "sep",
-                "sept",
-                "septembre",
-                "septiembre",
-                "settembre",
-                "setembro",
-                "set",
-                "сентября",
-                "вересня",
-                "września",
-                "wrzesień",
-                "září",
-                "septembra",
-                "syyskuuta",
-                "eylül",
-                "septembrie",
-                "σεπτεμβρίου",
-                "setiembre",
-                "setembre",
-            ],
-            9,
-        ),
-        (
-            &[
-                "oct",
-                "okt",
-                "octobre",
-                "octubre",
-                "ottobre",
-                "oktober",
-                "outubro",
-                "out",
-                "октября",
-                "жовтня",
-                "października",
-                "październik",
-                "října",
-                "októbra",
-                "lokakuuta",
-                "ekim",
-                "octombrie",
-                "οκτωβρίου",
-            ],
-            10,
-        ),
-        (
-            &[
-                "nov",
-                "novembre",
-                "noviembre",
-                "november",
-                "novembro",
-                "ноября",
-                "листопада",
-                "listopada",
-                "listopad",
-                "listopadu",
-                "novembra",
-                "marraskuuta",
-                "kasım",
-                "noiembrie",
-                "νοεμβρίου",
-            ],
-            11,
-        ),
-        (
-            &[
-                "dec",
-                "dez",
-                "déc",
-                "décembre",
-                "decembre",
-                "diciembre",
-                "dicembre",
-                "dezember",
-                "dezembro",
-                "dic",
-                "декабря",
-                "грудня",
-                "grudnia",
-                "grudzień",
-                "prosince",
-                "decembra",
-                "joulukuuta",
-                "aralık",
-                "desember",
-                "decembrie",
-                "δεκεμβρίου",
-                "desembre",
-            ],
-            12,
-        ),
-    ];
-    for (names, m) in table {
-        if names.iter().any(|x| n == *x)
-            || (n.len() >= 3
-                && names[0].len() == 3
-                && n.starts_with(names[0])
-                && english_or_long(&n))
-        {
-            return Some(m);
+/// A calendar a page writes its dates in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Calendar {
+    Gregorian,
+    /// The Persian (solar hijri) calendar.
+    SolarHijri,
+}
+
+const MONTH_NAMES: &str = include_str!("../data/month-names.txt");
+
+/// Month names by their lower-case spelling, and the English three-letter
+/// abbreviations, which also begin longer English words (`Sept`).
+struct MonthNames {
+    names: HashMap<String, (Calendar, u32)>,
+    prefixes: Vec<(String, u32)>,
+}
+
+static MONTH_TABLE: LazyLock<MonthNames> = LazyLock::new(|| {
+    let mut names = HashMap::default();
+    let mut prefixes = Vec::new();
+    for line in MONTH_NAMES.lines().filter(|l| !l.starts_with('#')) {
+        let mut fields = line.split(" | ");
+        let Some(head) = fields.next() else { continue };
+        let (calendar, number) = match head.strip_prefix("solar-hijri ") {
+            Some(n) => (Calendar::SolarHijri, n),
+            None => (Calendar::Gregorian, head),
+        };
+        let Ok(number) = number.trim().parse::<u32>() else {
+            continue;
+        };
+        for (k, name) in fields.enumerate() {
+            let name = name.trim().to_string();
+            if k == 0 && calendar == Calendar::Gregorian && name.len() == 3 {
+                prefixes.push((name.clone(), number));
+            }
+            names.entry(name).or_insert((calendar, number));
         }
     }
-    None
+    MonthNames { names, prefixes }
+});
+
+fn month(name: &str) -> Option<(Calendar, u32)> {
+    let n = name.to_lowercase();
+    let table = &*MONTH_TABLE;
+    if let Some(&found) = table.names.get(&n) {
+        return Some(found);
+    }
+    table
+        .prefixes
+        .iter()
+        .find(|(p, _)| n.starts_with(p.as_str()) && english_or_long(&n))
+        .map(|&(_, m)| (Calendar::Gregorian, m))
 }
 
 fn english_or_long(n: &str) -> bool {
@@ -876,6 +643,12 @@ fn english_or_long(n: &str) -> bool {
 
 fn ymd(y: &str, m: u32, d: &str) -> Option<String> {
     let y: u32 = y.parse().ok()?;
+    // A year of the Buddhist era (Thailand writes 2563 for 2020).
+    let y = if (2533..=2643).contains(&y) {
+        y - 543
+    } else {
+        y
+    };
     let d: u32 = d.parse().ok()?;
     ((1990..=2100).contains(&y) && newsclean_model::is_calendar_date(y.into(), m, d))
         .then(|| format!("{y:04}-{m:02}-{d:02}"))
@@ -883,8 +656,95 @@ fn ymd(y: &str, m: u32, d: &str) -> Option<String> {
 
 /// An ISO date (`YYYY-MM-DD`, or the full timestamp when one was given) from
 /// the many ways pages write dates.
+/// `s` with the digits of other scripts (Arabic-Indic, Persian,
+/// Devanagari, Bengali, Thai) written as ASCII ones.
+fn ascii_digits(s: &str) -> std::borrow::Cow<'_, str> {
+    const ZEROS: [u32; 5] = [0x0660, 0x06F0, 0x0966, 0x09E6, 0x0E50];
+    let digit = |c: char| {
+        ZEROS
+            .iter()
+            .find(|&&z| (z..z + 10).contains(&(c as u32)))
+            .map(|&z| char::from(b'0' + (c as u32 - z) as u8))
+    };
+    if s.is_ascii() || !s.chars().any(|c| digit(c).is_some()) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    std::borrow::Cow::Owned(s.chars().map(|c| digit(c).unwrap_or(c)).collect())
+}
+
+/// The Gregorian date of a day of the Persian (solar hijri) calendar, by
+/// its 33-year cycle of leap years (right for 1178–1633 SH).
+fn solar_hijri_to_gregorian(jy: i64, jm: i64, jd: i64) -> Option<(i64, u32, u32)> {
+    if !(1..=12).contains(&jm) || !(1..=31).contains(&jd) {
+        return None;
+    }
+    let jy = jy + 1595;
+    let mut days = -355_668
+        + 365 * jy
+        + (jy / 33) * 8
+        + ((jy % 33) + 3) / 4
+        + jd
+        + if jm < 7 {
+            (jm - 1) * 31
+        } else {
+            (jm - 7) * 30 + 186
+        };
+    let mut gy = 400 * (days / 146_097);
+    days %= 146_097;
+    if days > 36_524 {
+        days -= 1;
+        gy += 100 * (days / 36_524);
+        days %= 36_524;
+        if days >= 365 {
+            days += 1;
+        }
+    }
+    gy += 4 * (days / 1461);
+    days %= 1461;
+    if days > 365 {
+        gy += (days - 1) / 365;
+        days = (days - 1) % 365;
+    }
+    let leap = (gy % 4 == 0 && gy % 100 != 0) || gy % 400 == 0;
+    let lengths = [
+        31,
+        if leap { 29 } else { 28 },
+        31,
+        30,
+        31,
+        30,
+        31,
+        31,
+        30,
+        31,
+        30,
+        31,
+    ];
+    let mut day = days + 1;
+    for (m, len) in lengths.iter().enumerate() {
+        if day <= *len {
+            return Some((gy, m as u32 + 1, day as u32));
+        }
+        day -= len;
+    }
+    None
+}
+
+/// The date of day `d` of month `m` of year `y` in `calendar`.
+fn calendar_date(calendar: Calendar, y: &str, m: u32, d: &str) -> Option<String> {
+    match calendar {
+        Calendar::Gregorian => ymd(y, m, d),
+        Calendar::SolarHijri => {
+            let (y, d): (i64, i64) = (y.parse().ok()?, d.parse().ok()?);
+            let (gy, gm, gd) = solar_hijri_to_gregorian(y, m.into(), d)?;
+            ymd(&gy.to_string(), gm, &gd.to_string())
+        }
+    }
+}
+
 pub(crate) fn normalize_date(s: &str) -> Option<String> {
-    let s = s.trim();
+    let s = ascii_digits(s.trim());
+    let s = s.as_ref();
     // Every form has ASCII digits (others would not parse as numbers
     // below): most texts are turned away without running a regex.
     if !s.bytes().any(|b| b.is_ascii_digit()) {
@@ -922,10 +782,26 @@ pub(crate) fn normalize_date(s: &str) -> Option<String> {
     }
     for c in MONTHS.captures_iter(s) {
         let found = if let Some(d) = c.get(1) {
-            month(&c[2]).and_then(|m| ymd(&c[3], m, d.as_str()))
+            month(&c[2]).and_then(|(cal, m)| calendar_date(cal, &c[3], m, d.as_str()))
         } else {
-            month(&c[4]).and_then(|m| ymd(&c[6], m, &c[5]))
+            month(&c[4]).and_then(|(cal, m)| calendar_date(cal, &c[6], m, &c[5]))
         };
+        if found.is_some() {
+            return found;
+        }
+    }
+    if let Some(c) = YEAR_FIRST.captures(s)
+        && let Some((cal, m)) = month(&c[2])
+    {
+        return calendar_date(cal, &c[1], m, &c[3]);
+    }
+    // Month names of other scripts, of two words (`كانون الثاني`) or
+    // short (`مه`) or with stops (`มี.ค.`).
+    for c in OTHER_SCRIPT_MONTH.captures_iter(s) {
+        let name = &c[2];
+        let found = month(name)
+            .or_else(|| name.split_once(' ').and_then(|(first, _)| month(first)))
+            .and_then(|(cal, m)| calendar_date(cal, &c[3], m, &c[1]));
         if found.is_some() {
             return found;
         }
@@ -1462,21 +1338,23 @@ pub(crate) fn extract(
         .take(40)
         .find_map(|(t, place)| {
             let masthead = *place == DatePlace::Above && !is_date_label(t);
-            Some((normalize_date(t)?, masthead))
+            Some((normalize_date(t)?, masthead, t))
         });
     let after_masthead = first_shown
         .as_ref()
-        .filter(|(_, masthead)| *masthead)
+        .filter(|(_, masthead, _)| *masthead)
         .and_then(|_| {
             let below = || date_texts.iter().zip(date_places);
             below()
                 .filter(|(t, place)| **place != DatePlace::Above && is_date_label(t))
                 .chain(below().filter(|(_, place)| **place == DatePlace::Near))
-                .find_map(|(t, _)| normalize_date(t))
+                .find_map(|(t, _)| Some((normalize_date(t)?, *t)))
         });
-    let shown = after_masthead
+    let (shown, shown_text) = after_masthead
         .clone()
-        .or_else(|| first_shown.map(|(d, _)| d));
+        .or_else(|| first_shown.map(|(d, _, t)| (d, *t)))
+        .unzip();
+    let after_masthead = after_masthead.map(|(d, _)| d);
     let same_day = |a: &str, b: &str| a.get(..10) == b.get(..10);
     // JSON-LD and the meta tags disagree: the one the page shows wins.
     let ld_published = ld.published.clone().filter(|l| {
@@ -1523,7 +1401,11 @@ pub(crate) fn extract(
         let last_change = vague && (1..=VAGUE_SHOWN_DAYS).contains(&(at - on));
         // A page that shows the day of its last change beside the headline
         // (`12.01.2022` above a re-published guide) dates itself by it.
-        let shows_change = on > at && modified.as_deref().is_some_and(|c| same_day(c, &shown));
+        // (A date shown as such, not one a sentence names: `Point d'étape
+        // au 12 janvier 2020 à 11h`.)
+        let shown_alone = shown_text.is_some_and(|t| t.split_whitespace().count() <= 5);
+        let shows_change =
+            on > at && shown_alone && modified.as_deref().is_some_and(|c| same_day(c, &shown));
         if zone_shift || last_change || shows_change {
             m.published = Some(shown);
         }
@@ -1824,6 +1706,23 @@ mod tests {
             normalize_date("Erstellt am09.02.2022").as_deref(),
             Some("2022-02-09")
         );
+        // More scripts, calendars and orders (review 18).
+        for (shown, date) in [
+            ("2020. március 4.", "2020-03-04"),
+            ("2020. 03. 04.", "2020-03-04"),
+            ("04 مارس 2020", "2020-03-04"),
+            ("٠٤ مارس ٢٠٢٠", "2020-03-04"),
+            ("٢٠٢٠/٠٣/٠٤", "2020-03-04"),
+            ("4 كانون الثاني 2020", "2020-01-04"),
+            ("4 มี.ค. 2563", "2020-03-04"),
+            ("4 มีนาคม 2563", "2020-03-04"),
+            ("۱۴ اسفند ۱۳۹۸", "2020-03-04"),
+            ("1 فروردین 1403", "2024-03-20"),
+            ("10 دی 1402", "2023-12-31"),
+            ("4 janvier 2021", "2021-01-04"),
+        ] {
+            assert_eq!(normalize_date(shown).as_deref(), Some(date), "{shown}");
+        }
         assert!(is_date_label("Datum 25.01.2022"));
         assert!(is_date_label("Veröffentlicht: 3. Mai"));
         assert!(!is_date_label("Dates for your diary"));
