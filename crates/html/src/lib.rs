@@ -188,9 +188,20 @@ impl HtmlExtractor {
         // Without an `h1` (pages laid out in tables), what comes before the
         // first heading, or else the first paragraph of prose, stands where
         // a masthead does.
+        // (A block that is most of the `<title>`, in big type but no heading,
+        // is the headline: the article begins after it.)
         let lead_at = if h1.is_none() {
+            let title = dom.head.title.trim();
+            let title_chars = title.chars().count();
             raw.iter()
-                .position(|b| matches!(b.kind, BlockKind::Heading(_)) || b.chars >= 80)
+                .position(|b| {
+                    b.chars >= 10 && b.chars * 2 >= title_chars && title.contains(b.text.trim())
+                })
+                .map(|k| k + 1)
+                .or_else(|| {
+                    raw.iter()
+                        .position(|b| matches!(b.kind, BlockKind::Heading(_)) || b.chars >= 80)
+                })
                 .unwrap_or(0)
         } else {
             0
@@ -1152,6 +1163,17 @@ Weather</font></td></tr><tr><td><h1>Council approves budget</h1>
 <p>Lead paragraph of the story, long enough to be one, with more words.</p></td></tr></table></body></html>"#;
         let page = HtmlExtractor::default().extract(html).unwrap();
         assert_eq!(page.published.as_deref(), Some("2008-03-03"));
+        // Without an `h1` or any heading, the headline in big type that
+        // the `<title>` names sets the masthead apart (review 18).
+        let html = r#"<html><head><title>Council approves budget for 2008 -- Daily Bugle</title></head>
+<body><table><tr><td><font size="1">Wednesday, March 5, 2008</font></td></tr>
+<tr><td><font size="4"><b>Council approves budget for 2008</b></font></td></tr>
+<tr><td><font size="2">March 4, 2008</font></td></tr>
+<tr><td><i>Staff report</i></td></tr>
+<tr><td>Lead paragraph of the story, long enough to be one, with more words in it than eighty.</td></tr>
+</table></body></html>"#;
+        let page = HtmlExtractor::default().extract(html).unwrap();
+        assert_eq!(page.published.as_deref(), Some("2008-03-04"));
         // A date in the headline's own header, above it, is the article's.
         let html = r#"<html><body><header class="site"><div class="today">Friday, March 7, 2008</div></header>
 <header class="entry"><div class="date">March 3, 2008</div><h1>County approves budget</h1></header>
