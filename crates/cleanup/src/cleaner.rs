@@ -2127,6 +2127,9 @@ mod tests {
                 "promo.affiliate",
             ),
             ("toggle caption", "caption.toggle"),
+            // An address alone on its line (a Korean reporter's sign-off).
+            ("kimcs@yna.co.kr", "boilerplate.contact-email"),
+            ("E-Mail: redaktion@example.de", "boilerplate.contact-email"),
             ("Mehr zum Thema", "de.related.heading"),
             ("Die Autorin", "de.author-box"),
             ("Video", "boilerplate.embed-label"),
