@@ -39,6 +39,20 @@ const LABELS: &[&str] = &[
     "UPDATE 3",
 ];
 
+/// Wire leads of Chinese, Korean and Japanese copy, with their reporters:
+/// `新华社北京3月4日电（记者张伟、李娜）` (agency, place, date, reporters),
+/// `(서울=연합뉴스) 김철수 기자 =` (place, agency, reporter) and
+/// `【ワシントン＝山田太郎】` or `【北京共同】` (place, then a reporter or an
+/// agency). Scripts by their blocks: Unicode classes are costly to compile.
+const EAST_ASIAN: &str = concat!(
+    r"^(?:(?P<cn_agency>新华社|中新社|中新网|中国新闻社|人民网|央视网|国际在线|光明网)",
+    r"(?P<cn_loc>[\x{4E00}-\x{9FFF}]{1,12}?)(?P<cn_date>[0-9]{1,2}月[0-9]{1,2}日)[电讯]",
+    r"(?:\s*[（(](?:记者|通讯员)?\s*(?P<cn_names>[^）)]{1,40})[）)])?",
+    r"|\((?P<ko_loc>[\x{AC00}-\x{D7A3}]{1,10})\s*=\s*(?P<ko_agency>연합뉴스|뉴시스|뉴스1|연합인포맥스)\)",
+    r"\s*(?:(?P<ko_names>[\x{AC00}-\x{D7A3}]{2,4}(?:\s*[·,]\s*[\x{AC00}-\x{D7A3}]{2,4})*)\s*(?:기자|특파원)\s*)?=",
+    r"|【(?P<ja_loc>[^＝=】\s]{1,12}?)(?:[＝=](?P<ja_names>[^】]{1,20})|(?P<ja_agency>共同|時事))】)",
+);
+
 /// The longest agency name in parentheses (`(Reuters)`, `(Agence France-Presse)`).
 const MAX_AGENCY_CHARS: usize = 39;
 /// Words of an upper-case place (`RIO DE JANEIRO`), of a title-case one
@@ -48,6 +62,8 @@ const MAX_TITLED_PLACE_WORDS: usize = 4;
 const MAX_REGION_WORDS: usize = 3;
 
 pub(crate) struct DatelineParser {
+    /// Chinese, Korean and Japanese wire leads (see [`EAST_ASIAN`]).
+    east_asian: Regex,
     /// Upper-case place, optional region and date, optional agency, separator.
     caps: Regex,
     /// Title-case place, only with an agency in parentheses (`Washington (CNN) —`).
@@ -75,6 +91,7 @@ impl DatelineParser {
         // (PTI) The …`): a space and a capital instead.
         let end = format!(r"(?:{sep}\S|(?P<nosep>\s+)\p{{Lu}})");
         DatelineParser {
+            east_asian: build(EAST_ASIAN.to_string()),
             caps: build(format!(
                 r"^(?P<loc>{place_caps}){tail}\s*(?:{agency})?{end}"
             )),
@@ -97,6 +114,22 @@ impl DatelineParser {
         known_place: impl Fn(&str) -> bool,
         known_agency: impl Fn(&str) -> bool,
     ) -> Option<Dateline> {
+        if !paragraph.is_ascii()
+            && let Some(c) = self.east_asian.captures(paragraph)
+        {
+            let get = |names: [&str; 3]| {
+                names
+                    .iter()
+                    .find_map(|n| c.name(n))
+                    .map(|m| m.as_str().to_string())
+            };
+            return Some(Dateline {
+                location: get(["cn_loc", "ko_loc", "ja_loc"]),
+                agency: get(["cn_agency", "ko_agency", "ja_agency"]),
+                date: c.name("cn_date").map(|m| m.as_str().to_string()),
+                text: c[0].trim_end().to_string(),
+            });
+        }
         // An agency is a name, not a parenthetical remark; a place and a
         // region are a few words.
         let words = |c: &Captures<'_>, group: &str| {
@@ -182,6 +215,25 @@ impl DatelineParser {
     }
 }
 
+/// The reporters an East Asian wire lead names (`（记者张伟、李娜）`,
+/// `김철수 기자 =`, `【ワシントン＝山田太郎】`).
+pub(crate) fn lead_reporters(parser: &DatelineParser, dateline: &Dateline) -> Vec<String> {
+    let Some(c) = parser.east_asian.captures(&dateline.text) else {
+        return Vec::new();
+    };
+    ["cn_names", "ko_names", "ja_names"]
+        .iter()
+        .find_map(|n| c.name(n))
+        .map(|m| {
+            m.as_str()
+                .split(['、', '，', ',', '·', '/', '／'])
+                .map(|n| n.trim().to_string())
+                .filter(|n| !n.is_empty())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 /// The agency that signs a story off at the end of its last paragraph:
 /// `… into the US. PTI`, `… on Friday. (AFP)`, `… said. — dpa`, or a
 /// paragraph that is only the sign-off (`(Reuters)`).
@@ -233,6 +285,46 @@ mod tests {
             agency.map(String::from),
             date.map(String::from),
         ))
+    }
+
+    #[test]
+    fn east_asian_wire_leads() {
+        let parser = DatelineParser::new();
+        let lead = |s: &str| {
+            let d = parser.parse(s)?;
+            let names = lead_reporters(&parser, &d);
+            Some((d.location, d.agency, d.date, names))
+        };
+        let owned = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            lead("新华社北京3月4日电（记者张伟、李娜）北京地铁新线4日正式开通运营。"),
+            Some((
+                Some("北京".into()),
+                Some("新华社".into()),
+                Some("3月4日".into()),
+                owned(&["张伟", "李娜"])
+            ))
+        );
+        assert_eq!(
+            lead("(서울=연합뉴스) 김철수 기자 = 정부가 마스크 5부제를 시행한다."),
+            Some((
+                Some("서울".into()),
+                Some("연합뉴스".into()),
+                None,
+                owned(&["김철수"])
+            ))
+        );
+        assert_eq!(
+            lead("【ワシントン＝山田太郎】米政府は4日、新たな制裁を発表した。"),
+            Some((Some("ワシントン".into()), None, None, owned(&["山田太郎"])))
+        );
+        assert_eq!(
+            lead("【北京共同】中国政府は4日、発表した。"),
+            Some((Some("北京".into()), Some("共同".into()), None, vec![]))
+        );
+        // A bracketed heading is no lead.
+        assert_eq!(lead("【速報】東京で大雪"), None);
+        assert_eq!(lead("新华社记者摄"), None);
     }
 
     #[test]

@@ -182,6 +182,19 @@ impl Extractor {
         )
     }
 
+    /// The reporters a wire lead names in its dateline, as Chinese, Korean
+    /// and Japanese copy does.
+    ///
+    /// ```
+    /// let extractor = newsclean_extract::Extractor::new();
+    /// let dateline = extractor.dateline("新华社北京3月4日电（记者张伟、李娜）北京地铁新线4日开通。").unwrap();
+    /// assert_eq!(dateline.agency.as_deref(), Some("新华社"));
+    /// assert_eq!(extractor.dateline_reporters(&dateline), ["张伟", "李娜"]);
+    /// ```
+    pub fn dateline_reporters(&self, dateline: &Dateline) -> Vec<String> {
+        dateline::lead_reporters(&self.datelines, dateline)
+    }
+
     /// Reads reporters and editors from a credit line or byline.
     pub fn credits(&self, line: &str) -> Credits {
         self.credits.parse(line)

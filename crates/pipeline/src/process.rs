@@ -459,6 +459,13 @@ impl Processor {
         if record.agency.is_none() {
             record.agency = outlet;
         }
+        // Chinese, Korean and Japanese wire leads name their reporters
+        // (`新华社北京3月4日电（记者张伟、李娜）`).
+        if record.credits.reporters.is_empty()
+            && let Some(dateline) = &record.dateline
+        {
+            record.credits.reporters = self.extractor.dateline_reporters(dateline);
+        }
         if record.credits.reporters.is_empty()
             && let Some((text, name, kept)) = signature
         {
