@@ -117,6 +117,9 @@ pub(crate) struct Features {
     /// A quotation with its attribution (`“We will win,” he said.`): a
     /// sentence of the story however short.
     pub speech: bool,
+    /// Opens with a dash as quoted speech does in Nordic, Slavic and French
+    /// copy (`– Haluamme tietää …, sanoo kaupunginjohtaja.`).
+    pub dialogue: bool,
 }
 
 /// Measures a line.
@@ -196,7 +199,7 @@ pub(crate) fn features(
             line.contains(['.', '!', '?', '。', '！', '？', '؟', '।', '។', '။', '։', '።'])
                 // Thai and Lao end sentences with a space, not a mark: a
                 // long line stands in.
-                || lang.is_some_and(|l| matches!(l, "th" | "lo")) && length >= LENGTH_HIGH
+                || lang.is_some_and(|l| matches!(l, "th" | "lo")) && length >= LENGTH_LOW
         },
         menu: !table_row && is_menu_like(line, ascii),
         item: words <= MENU_ITEM_WORDS
@@ -207,6 +210,11 @@ pub(crate) fn features(
         stamp: words <= MAX_STAMP_WORDS && is_stamp(line),
         // Only a short line needs the evidence.
         speech: length < LENGTH_LOW && is_attributed_quote(line),
+        dialogue: ends
+            && !ascii
+            && line
+                .strip_prefix(['–', '—', '―'])
+                .is_some_and(|rest| rest.starts_with(char::is_whitespace)),
     }
 }
 
@@ -454,6 +462,10 @@ fn ends_in_credit(line: &str) -> bool {
 pub(crate) struct Thresholds {
     high: f32,
     bad_below: f32,
+    /// The document's prose is sparse in stop words (Finnish, Hungarian,
+    /// Turkish write function words as endings): a full sentence may have
+    /// none.
+    sparse: bool,
 }
 
 impl Thresholds {
@@ -466,12 +478,14 @@ impl Thresholds {
         let mut t = Thresholds {
             high: STOPWORDS_HIGH,
             bad_below: STOPWORDS_BAD,
+            sparse: false,
         };
         if long.len() >= 3 {
             long.sort_by(f32::total_cmp);
             let median = long[long.len() / 2];
             t.high = t.high.min(0.75 * median);
             t.bad_below = t.bad_below.min(0.45 * median);
+            t.sparse = median < STOPWORDS_BAD;
         }
         t
     }
@@ -496,7 +510,9 @@ pub(crate) fn classify(f: &Features, t: &Thresholds) -> Class {
         Class::Short
     } else if density >= t.high && (f.length >= LENGTH_HIGH || f.sentence) {
         Class::Good
-    } else if density >= t.bad_below || (f.sentence && f.words >= 10 && density > 0.0) {
+    } else if density >= t.bad_below
+        || (f.sentence && f.words >= 10 && (density > 0.0 || t.sparse || f.dialogue))
+    {
         // A full sentence dense with names (`Lt. Gen. Ahmed Sharif,
         // Pakistan's military spokesperson, says …`) is still prose.
         Class::NearGood
@@ -1454,6 +1470,26 @@ mod tests {
         // A short one is left to its context, as in any language.
         let f = features("เรื่องที่เกี่ยวข้อง", Some("th"), langs.stopwords("th"));
         assert_eq!(classify(&f, &Thresholds::for_document(&[])), Class::Short);
+        // One of middling length is nearly prose (review 18: a story's
+        // last line went).
+        let line = "ประชาชนสามารถแจ้งเหตุน้ำท่วมขังได้ที่สายด่วน 1555 ตลอด 24 ชั่วโมง ทุกวันไม่เว้นวันหยุด";
+        let f = features(line, Some("th"), langs.stopwords("th"));
+        assert_eq!(
+            classify(&f, &Thresholds::for_document(&[])),
+            Class::NearGood
+        );
+    }
+
+    #[test]
+    fn a_quote_after_a_dash_is_prose_without_stop_words() {
+        let langs = Languages::new();
+        let t = Thresholds::for_document(&[]);
+        let quote = "– Haluamme tietää, onko raitiotie realistinen vaihtoehto Vaasan kokoiselle kaupungille, sanoo kaupunginjohtaja.";
+        let f = features(quote, Some("fi"), langs.stopwords("fi"));
+        assert_eq!(classify(&f, &t), Class::NearGood);
+        // Without the dash, no stop word leaves it out of prose.
+        let f = features(&quote[4..], Some("fi"), langs.stopwords("fi"));
+        assert_eq!(classify(&f, &t), Class::Bad(reason::LOW_DENSITY));
     }
 
     #[test]
