@@ -293,7 +293,7 @@ fn name_before_outlet(piece: &str) -> Option<String> {
 
 /// The outlet after the name in a `Name, Outlet job title` byline: see
 /// [`crate::Extractor::credit_outlet`].
-pub(crate) fn outlet(line: &str, agencies: &crate::HashSet<String>) -> Option<String> {
+pub(crate) fn outlet(line: &str, agencies: &crate::HashSet<&'static str>) -> Option<String> {
     let line = line.trim();
     let line = ["By ", "BY ", "by "]
         .iter()
@@ -318,12 +318,12 @@ pub(crate) fn outlet(line: &str, agencies: &crate::HashSet<String>) -> Option<St
     // A known agency, the whole rest or before a job title.
     let agency = agencies
         .iter()
-        .filter(|a| rest.starts_with(a.as_str()) && a.len() > 1)
+        .filter(|a| rest.starts_with(**a) && a.len() > 1)
         .max_by_key(|a| a.len());
     if let Some(a) = agency {
         let after = rest[a.len()..].trim();
         if after.is_empty() || JOB_TITLE.is_match(after) {
-            return Some(a.clone());
+            return Some(a.to_string());
         }
     }
     // An acronym before a job title (`BBC diplomatic correspondent`).
@@ -341,7 +341,7 @@ static JOB_TITLE: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
 
 /// A line that is only a person's name, as a signature: see
 /// [`crate::Extractor::signature`].
-pub(crate) fn signature(line: &str, given_names: &crate::HashSet<String>) -> Option<String> {
+pub(crate) fn signature(line: &str, given_names: &crate::HashSet<&'static str>) -> Option<String> {
     let name = line.trim().trim_start_matches(['—', '–', '-', '/']).trim();
     let words: Vec<&str> = name.split_whitespace().collect();
     let shaped = |w: &&str| {
@@ -396,10 +396,7 @@ mod tests {
 
     #[test]
     fn a_lone_name_is_a_signature() {
-        let given: crate::HashSet<String> = ["Marina", "Denis", "Anna"]
-            .iter()
-            .map(|s| s.to_string())
-            .collect();
+        let given: crate::HashSet<&'static str> = ["Marina", "Denis", "Anna"].into_iter().collect();
         let sig = |s: &str| signature(s, &given);
         assert_eq!(sig("Marina Mucha").as_deref(), Some("Marina Mucha"));
         assert_eq!(sig("— Denis Clerc").as_deref(), Some("Denis Clerc"));
@@ -496,10 +493,8 @@ mod tests {
 
     #[test]
     fn the_outlet_of_a_name_and_title_byline() {
-        let agencies: crate::HashSet<String> = ["AP", "Reuters", "Associated Press"]
-            .iter()
-            .map(|s| s.to_string())
-            .collect();
+        let agencies: crate::HashSet<&'static str> =
+            ["AP", "Reuters", "Associated Press"].into_iter().collect();
         let outlet = |s: &str| super::outlet(s, &agencies);
         assert_eq!(
             outlet("Caroline Hawley, BBC diplomatic correspondent").as_deref(),

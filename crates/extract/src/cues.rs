@@ -226,7 +226,7 @@ impl Cues {
 
     /// The speaker phrase that `tokens` open with, after a verb or a
     /// source word: a pronoun, articles and titles, then a name.
-    fn phrase_after(&self, tokens: &[&str], given: &HashSet<String>) -> Speaker {
+    fn phrase_after(&self, tokens: &[&str], given: &HashSet<&'static str>) -> Speaker {
         let Some(first) = tokens.first() else {
             return Speaker::Nobody;
         };
@@ -373,7 +373,7 @@ impl Cues {
     /// not capitalised, two surnames: `Isabel Díaz Ayuso`). Without a known
     /// first name the run is given back (at most four words) for the
     /// document's names to complete ([`Cues::surname_run`]).
-    fn person(&self, name: &[&str], given: &HashSet<String>) -> String {
+    fn person(&self, name: &[&str], given: &HashSet<&'static str>) -> String {
         // Not from a particle (`de Madrid` of `la Comunidad de Madrid`).
         let lead = name.iter().take_while(|w| is_particle(w)).count();
         let name = &name[lead.min(name.len().saturating_sub(1))..];
@@ -426,7 +426,7 @@ impl Cues {
 
     /// `„…“, sagte X`, `« … », selon X`: the attribution that `after` (the
     /// text right after a quote, to the end of its sentence) opens with.
-    pub(crate) fn after(&self, after: &str, given: &HashSet<String>) -> Option<Speaker> {
+    pub(crate) fn after(&self, after: &str, given: &HashSet<&'static str>) -> Option<Speaker> {
         let after = after.trim_start_matches(|c: char| {
             c.is_whitespace() || matches!(c, ',' | ';' | '—' | '–' | '-')
         });
@@ -460,7 +460,7 @@ impl Cues {
 
     /// `Jakobs sagte: „…“`, `Selon la police, « … »`: the attribution in
     /// `before` (the quote's sentence up to its opening mark).
-    pub(crate) fn before(&self, before: &str, given: &HashSet<String>) -> Option<Speaker> {
+    pub(crate) fn before(&self, before: &str, given: &HashSet<&'static str>) -> Option<Speaker> {
         let before = before.trim_end_matches(|c: char| {
             c.is_whitespace() || matches!(c, ':' | ',' | '—' | '–' | '-')
         });
@@ -620,7 +620,7 @@ mod tests {
         SpeechCues::parse(include_str!("../data/lexicon/speech-cues.txt"))
     }
 
-    fn given() -> &'static HashSet<String> {
+    fn given() -> &'static HashSet<&'static str> {
         static LEXICON: std::sync::OnceLock<crate::lexicon::Lexicon> = std::sync::OnceLock::new();
         &LEXICON
             .get_or_init(crate::lexicon::Lexicon::new)

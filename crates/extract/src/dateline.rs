@@ -237,7 +237,7 @@ pub(crate) fn lead_reporters(parser: &DatelineParser, dateline: &Dateline) -> Ve
 /// The agency that signs a story off at the end of its last paragraph:
 /// `… into the US. PTI`, `… on Friday. (AFP)`, `… said. — dpa`, or a
 /// paragraph that is only the sign-off (`(Reuters)`).
-pub(crate) fn signoff<'a>(paragraph: &'a str, agencies: &HashSet<String>) -> Option<&'a str> {
+pub(crate) fn signoff<'a>(paragraph: &'a str, agencies: &HashSet<&'static str>) -> Option<&'a str> {
     let text = paragraph.trim_end();
     // The tail after the last sentence end, or the whole paragraph.
     let tail = text
@@ -329,10 +329,8 @@ mod tests {
 
     #[test]
     fn agencies_sign_off() {
-        let agencies: HashSet<String> = ["PTI", "AFP", "dpa", "Reuters"]
-            .iter()
-            .map(|s| s.to_string())
-            .collect();
+        let agencies: HashSet<&'static str> =
+            ["PTI", "AFP", "dpa", "Reuters"].into_iter().collect();
         assert_eq!(
             signoff("They were deported to sneak into the US. PTI", &agencies),
             Some("PTI")

@@ -133,37 +133,37 @@ fn with_folded<R>(name: &str, f: impl FnOnce(&str) -> R) -> R {
 pub(crate) struct Lexicon {
     pub(crate) places: Gazetteer,
     pub(crate) organizations: Gazetteer,
-    pub(crate) given_names: HashSet<String>,
+    pub(crate) given_names: HashSet<&'static str>,
     /// Given names nearly always a man's (`m`) or a woman's (`f`), for `he`
     /// and `she`.
     pub(crate) given_sex: HashMap<String, char>,
     /// Common lower-case English words: a capitalised one is rarely a
     /// surname on its own evidence (`Full Fact`, `Theatre Royal`).
-    pub(crate) common_words: HashSet<String>,
-    pub(crate) demonyms: HashSet<String>,
+    pub(crate) common_words: HashSet<&'static str>,
+    pub(crate) demonyms: HashSet<&'static str>,
     /// Titles before a name, folded; multi-word ones included.
     pub(crate) roles: HashSet<String>,
-    pub(crate) org_heads: HashSet<String>,
+    pub(crate) org_heads: HashSet<&'static str>,
     /// A company's legal form at the end of its name (`Co.`, `plc`).
-    pub(crate) legal_forms: HashSet<String>,
-    pub(crate) place_heads: HashSet<String>,
+    pub(crate) legal_forms: HashSet<&'static str>,
+    pub(crate) place_heads: HashSet<&'static str>,
     /// Last words of events' names (`Festival`, `Cup`).
-    pub(crate) event_heads: HashSet<String>,
+    pub(crate) event_heads: HashSet<&'static str>,
     /// Lower-case nouns after a name that make it a place (`Kennedy airport`).
-    pub(crate) place_nouns: HashSet<String>,
-    pub(crate) speech_verbs: HashSet<String>,
+    pub(crate) place_nouns: HashSet<&'static str>,
+    pub(crate) speech_verbs: HashSet<&'static str>,
     /// Verbs of saying that are also nouns: only right after a quote,
     /// before the speaker (`“…”, comments Jane Doe`).
-    pub(crate) inverted_speech_verbs: HashSet<String>,
+    pub(crate) inverted_speech_verbs: HashSet<&'static str>,
     /// Attribution cues of other languages than English.
     pub(crate) speech_cues: SpeechCues,
-    pub(crate) abbreviations: HashSet<String>,
-    pub(crate) not_entities: HashSet<String>,
-    pub(crate) openers: HashSet<String>,
+    pub(crate) abbreviations: HashSet<&'static str>,
+    pub(crate) not_entities: HashSet<&'static str>,
+    pub(crate) openers: HashSet<&'static str>,
     /// Number words that open a sentence (`Two`, `Hundreds`).
-    pub(crate) numbers: HashSet<String>,
+    pub(crate) numbers: HashSet<&'static str>,
     /// News agencies' names as they sign stories off (`PTI`, `AFP`).
-    pub(crate) agencies: HashSet<String>,
+    pub(crate) agencies: HashSet<&'static str>,
     /// An agency's long name → the short one it signs with
     /// (`Associated Press` → `AP`).
     pub(crate) agency_short_names: HashMap<String, String>,
@@ -177,7 +177,8 @@ impl Lexicon {
         places.add(PLACES_REGIONS);
         let mut organizations = Gazetteer::default();
         organizations.add(ORGANIZATIONS);
-        let set = |data: &str| entries(data).map(str::to_string).collect::<HashSet<_>>();
+        // (Borrowed from the data compiled in: no allocation per entry.)
+        let set = |data: &'static str| entries(data).collect::<HashSet<&'static str>>();
         let folded = |data: &str| {
             entries(data)
                 .map(|e| fold(e).trim_end_matches('.').to_string())
@@ -189,7 +190,6 @@ impl Lexicon {
             given_names: entries(GIVEN_NAMES)
                 .chain(entries(GIVEN_NAMES_EXTRA))
                 .chain(entries(GIVEN_NAMES_WORLD))
-                .map(str::to_string)
                 .collect(),
             given_sex: entries(GIVEN_NAMES_SEX)
                 .filter_map(|e| {

@@ -243,7 +243,7 @@ impl Extractor {
             .unwrap_or(first)
             .trim();
         let name = self.lexicon.agencies.get(first)?;
-        Some(self.short_agency_name(name.clone()))
+        Some(self.short_agency_name(name.to_string()))
     }
 
     /// The author's name when `line` is only that: a signature under an

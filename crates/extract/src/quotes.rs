@@ -1058,7 +1058,7 @@ impl Surnames {
                             && !(opens && {
                                 let lower = word.to_lowercase();
                                 crate::cues::is_particle(&lower)
-                                    || lex.common_words.contains(&lower)
+                                    || lex.common_words.contains(lower.as_str())
                             });
                         given.then(|| word.to_string())
                     }

@@ -18,7 +18,7 @@ const STARTERS: &[&str] = &[
 ];
 
 /// Byte ranges of the sentences of `text`, trimmed, in order.
-pub(crate) fn split(text: &str, abbreviations: &HashSet<String>) -> Vec<(usize, usize)> {
+pub(crate) fn split(text: &str, abbreviations: &HashSet<&'static str>) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
     // Byte offsets throughout: only the characters around a stop are
@@ -85,7 +85,12 @@ fn push(out: &mut Vec<(usize, usize)>, text: &str, start: usize, end: usize) {
 }
 
 /// The word before the stop at `dot` makes it a non-final stop.
-fn is_abbreviation(text: &str, dot: usize, next: usize, abbreviations: &HashSet<String>) -> bool {
+fn is_abbreviation(
+    text: &str,
+    dot: usize,
+    next: usize,
+    abbreviations: &HashSet<&'static str>,
+) -> bool {
     let before = &text[..dot];
     let word_start = before
         .rfind(|c: char| c.is_whitespace() || OPENERS.contains(&c))
@@ -218,7 +223,7 @@ mod tests {
 
     /// The splitter as it was before it worked on byte offsets: a decoded
     /// character vector, indexed. The fast one must agree with it exactly.
-    fn split_by_chars(text: &str, abbreviations: &HashSet<String>) -> Vec<(usize, usize)> {
+    fn split_by_chars(text: &str, abbreviations: &HashSet<&'static str>) -> Vec<(usize, usize)> {
         let mut out = Vec::new();
         let mut start = 0;
         let chars: Vec<(usize, char)> = text.char_indices().collect();
