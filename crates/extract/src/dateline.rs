@@ -43,14 +43,16 @@ const LABELS: &[&str] = &[
 /// `新华社北京3月4日电（记者张伟、李娜）` (agency, place, date, reporters),
 /// `(서울=연합뉴스) 김철수 기자 =` (place, agency, reporter) and
 /// `【ワシントン＝山田太郎】` or `【北京共同】` (place, then a reporter or an
-/// agency). Scripts by their blocks: Unicode classes are costly to compile.
+/// agency). Scripts by their blocks, no counted repeats, no negated classes:
+/// those are costly to compile.
 const EAST_ASIAN: &str = concat!(
     r"^(?:(?P<cn_agency>新华社|中新社|中新网|中国新闻社|人民网|央视网|国际在线|光明网)",
-    r"(?P<cn_loc>[\x{4E00}-\x{9FFF}]{1,12}?)(?P<cn_date>[0-9]{1,2}月[0-9]{1,2}日)[电讯]",
-    r"(?:\s*[（(](?:记者|通讯员)?\s*(?P<cn_names>[^）)]{1,40})[）)])?",
-    r"|\((?P<ko_loc>[\x{AC00}-\x{D7A3}]{1,10})\s*=\s*(?P<ko_agency>연합뉴스|뉴시스|뉴스1|연합인포맥스)\)",
-    r"\s*(?:(?P<ko_names>[\x{AC00}-\x{D7A3}]{2,4}(?:\s*[·,]\s*[\x{AC00}-\x{D7A3}]{2,4})*)\s*(?:기자|특파원)\s*)?=",
-    r"|【(?P<ja_loc>[^＝=】\s]{1,12}?)(?:[＝=](?P<ja_names>[^】]{1,20})|(?P<ja_agency>共同|時事))】)",
+    r"(?P<cn_loc>[\x{4E00}-\x{9FFF}]+?)(?P<cn_date>[0-9][0-9]?月[0-9][0-9]?日)[电讯]",
+    r"(?:\s*[（(](?:记者|通讯员)?\s*(?P<cn_names>[\x{4E00}-\x{9FFF}、，, ·]+)[）)])?",
+    r"|\((?P<ko_loc>[\x{AC00}-\x{D7A3}]+)\s*=\s*(?P<ko_agency>연합뉴스|뉴시스|뉴스1|연합인포맥스)\)",
+    r"\s*(?:(?P<ko_names>[\x{AC00}-\x{D7A3}]+(?:\s*[·,]\s*[\x{AC00}-\x{D7A3}]+)*)\s*(?:기자|특파원)\s*)?=",
+    r"|【(?P<ja_loc>[\x{3040}-\x{30FF}\x{4E00}-\x{9FFF}・]+?)",
+    r"(?:[＝=](?P<ja_names>[\x{3040}-\x{30FF}\x{4E00}-\x{9FFF}・ 　]+)|(?P<ja_agency>共同|時事))】)",
 );
 
 /// The longest agency name in parentheses (`(Reuters)`, `(Agence France-Presse)`).
