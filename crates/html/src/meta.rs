@@ -556,12 +556,13 @@ static MONTHS: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// Year first, then the month's name (`2020. március 4.`).
 static YEAR_FIRST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(\d{4})\.\s*(\p{L}{3,})\.?\s+(\d{1,2})\.").expect("static regex")
+    Regex::new(r"\b(\d{4})\.\s*([A-Za-zÀ-ÿŐőŰű]{3,})\.?\s+(\d{1,2})\.").expect("static regex")
 });
-/// A month's name of a script other than Latin, Greek or Cyrillic, one or
-/// two words, with stops inside (`4 มี.ค. 2563`).
+/// A month's name in Hebrew, Arabic, Persian or Thai script, one or two
+/// words, with stops inside (`4 มี.ค. 2563`). (Scripts by their blocks:
+/// negated and Unicode classes are costly to compile.)
 static OTHER_SCRIPT_MONTH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(\d{1,2})\s+((?:[^\x00-\x7F\s\d]|\.)+(?:\s[^\x00-\x7F\s\d]+)?)\s+(\d{4})")
+    Regex::new(r"(\d{1,2})\s+([\x{0590}-\x{06FF}\x{0E00}-\x{0E7F}.]+(?:\s[\x{0590}-\x{06FF}\x{0E00}-\x{0E7F}]+)?)\s+(\d{4})")
         .expect("static regex")
 });
 static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
