@@ -437,6 +437,19 @@ pub(crate) fn find(lex: &Lexicon, paragraphs: &[String], english: bool) -> Found
                         continue;
                     }
                 }
+                // `Ramesh "Sunny" Balwani`: a nickname in quotes after a
+                // given name, before the surname.
+                if j - i == 1
+                    && j + 1 < toks.len()
+                    && lex.given_names.contains(toks[i].text)
+                    && toks[j].is_capitalised()
+                    && toks[j + 1].is_capitalised()
+                    && matches!(text[toks[i].end..toks[j].start].trim(), "\"" | "“")
+                    && matches!(text[toks[j].end..toks[j + 1].start].trim(), "\"" | "”")
+                {
+                    j += 2;
+                    continue;
+                }
                 // `Marwan al-Hams`, `Valéry Giscard d'Estaing`.
                 if j < toks.len() && !toks[j].after_break && hyphenated_particle(toks[j].text) {
                     j += 1;
@@ -1197,6 +1210,15 @@ fn role_noun(role: &str) -> String {
 
 /// A name as printed: all-capital datelines in title case.
 fn display(name: &str) -> String {
+    // Without the nickname (`Ramesh "Sunny" Balwani` is Ramesh Balwani).
+    if let Some((open, mark)) = name.char_indices().find(|&(_, c)| matches!(c, '"' | '“'))
+        && let Some((close, mark_after)) = name[open + mark.len_utf8()..]
+            .char_indices()
+            .find(|&(_, c)| matches!(c, '"' | '”'))
+    {
+        let end = open + mark.len_utf8() + close + mark_after.len_utf8();
+        return display(&format!("{}{}", name[..open].trim_end(), &name[end..]));
+    }
     let (mut letters, mut upper) = (0, true);
     for c in name.chars().filter(|c| c.is_alphabetic()) {
         letters += 1;
@@ -1615,6 +1637,15 @@ mod tests {
                 "California Public Utilities Commission"
             ]
         );
+    }
+
+    #[test]
+    fn a_nickname_in_quotes_is_no_part_of_the_name() {
+        let (people, _, _) = names(&[
+            "A judge rejected a request by Ramesh \"Sunny\" Balwani for a new trial.",
+            "Boeing named Robert “Kelly” Ortberg as chief executive. Balwani and Ortberg declined to comment.",
+        ]);
+        assert_eq!(people, ["Ramesh Balwani", "Robert Ortberg"]);
     }
 
     #[test]
