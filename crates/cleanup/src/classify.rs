@@ -136,7 +136,8 @@ pub(crate) fn features(
     } else {
         line.chars().count()
     };
-    let dense = lang.is_some_and(is_dense);
+    // (A line of Latin letters in such a document is measured as Latin.)
+    let dense = !ascii && lang.is_some_and(is_dense);
     let mut words = 0usize;
     let mut stop = 0usize;
     // Lower-cased words reuse one buffer: no allocation per word.

@@ -2127,8 +2127,6 @@ mod tests {
                 "promo.affiliate",
             ),
             ("toggle caption", "caption.toggle"),
-            // An address alone on its line (a Korean reporter's sign-off).
-            ("kimcs@yna.co.kr", "boilerplate.contact-email"),
             ("E-Mail: redaktion@example.de", "boilerplate.contact-email"),
             ("Mehr zum Thema", "de.related.heading"),
             ("Die Autorin", "de.author-box"),
@@ -2965,6 +2963,24 @@ mod tests {
             p("Landrat")
         );
         assert_eq!(credits(&cleaner.clean(&text)), ["Von Martin Ahlers"]);
+    }
+
+    #[test]
+    fn an_address_alone_goes_under_the_story_but_not_inside_it() {
+        let cleaner = Cleaner::new(&RuleSet::builtin()).unwrap();
+        // A Korean story's reporter address: a line of Latin letters is
+        // measured as Latin, short, in a document of a dense script.
+        let para = "정부가 마스크 5부제를 시행한다고 4일 밝혔다. 중복 구매를 막기 위해 주민등록번호를 활용한 구매 이력 확인 시스템도 도입된다.";
+        let c = cleaner.clean(&format!(
+            "마스크 5부제 시행\n\n{para}\n\n{para} 또한.\n\n{para} 그리고.\n\nkimcs@yna.co.kr"
+        ));
+        assert_eq!(rules(&c), [reason::SHORT]);
+        // A reader appeal's address inside the story stays.
+        let para = "The council said on Tuesday that the library plan would go ahead as agreed, and that work on it would start in the spring once the money was in place.";
+        let c = cleaner.clean(&format!(
+            "Council backs library plan\n\n{para}\n\nAnyone who recognises the names is asked to write to\n\nletters1918@gmail.com\n\n{para} Again.\n\n{para} Once more."
+        ));
+        assert!(c.removed.is_empty(), "{:?}", why(&c));
     }
 
     #[test]
