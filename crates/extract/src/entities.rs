@@ -1308,18 +1308,22 @@ fn initials<'a>(words: impl IntoIterator<Item = &'a str>) -> String {
 
 /// The acronyms an organisation's name may go by: its initials, without
 /// the company's legal form (`PG&E` of `Pacific Gas & Electric Co.`), and
-/// without the place it opens with, of three letters or more (`PUC` of
+/// without the place it opens with, these two of three letters or more (`PUC` of
 /// `California Public Utilities Commission`, `SEC` of `U.S. Securities and
 /// Exchange Commission`).
 fn acronyms(lex: &Lexicon, name: &str) -> Vec<String> {
     let mut words: Vec<&str> = name.split_whitespace().collect();
     let mut forms = vec![initials(words.iter().copied())];
+    // (Three letters at least: `AP` is no `Arab Potash Co.`.)
     if words.len() > 2 && words.last().is_some_and(|w| lex.legal_forms.contains(*w)) {
         words.pop();
         if let Some(w) = words.last_mut() {
             *w = w.trim_end_matches(',');
         }
-        forms.push(initials(words.iter().copied()));
+        let rest = initials(words.iter().copied());
+        if rest.chars().count() >= 3 {
+            forms.push(rest);
+        }
     }
     // The longest run of opening words that names a place, leaving two.
     let place = (1..=2.min(words.len().saturating_sub(2)))
@@ -1472,7 +1476,12 @@ fn merge(
                     continue;
                 }
             }
-        } else if kind == Kind::Organization && c.name.chars().all(|ch| !ch.is_lowercase()) {
+        } else if kind == Kind::Organization
+            && c.name.chars().all(|ch| !ch.is_lowercase())
+            // (One the gazetteer spells out is that one: `UN` is no
+            // `University of Nairobi`.)
+            && !lex.organizations.has_other_names(&c.name)
+        {
             // An acronym of an organisation spelled out in the article.
             let letters: String = c.name.chars().filter(|ch| ch.is_alphanumeric()).collect();
             if let Some(o) = orgs
@@ -1637,6 +1646,15 @@ mod tests {
                 "California Public Utilities Commission"
             ]
         );
+        // Not two letters left, nor an acronym the gazetteer spells out
+        // otherwise (review 19).
+        let (_, _, orgs) = names(&[
+            "AMMAN, Jordan (AP) — Arab Potash Co. and the University of Nairobi signed a deal.",
+            "A UN report praised it, and Ford Motor Co. bought FM radio advertising.",
+        ]);
+        for acronym in ["AP", "UN", "FM"] {
+            assert!(orgs.iter().any(|o| o == acronym), "{acronym}: {orgs:?}");
+        }
     }
 
     #[test]

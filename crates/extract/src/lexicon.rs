@@ -48,6 +48,8 @@ pub(crate) struct Gazetteer {
     /// Folded names listed only in capitals (`WHO`, `AP`): they do not
     /// match the ordinary word (`Who`, `Ap`).
     capitals: HashSet<String>,
+    /// Groups of more than one name (`United Nations|UN`).
+    several: HashSet<u32>,
 }
 
 impl Gazetteer {
@@ -58,6 +60,9 @@ impl Gazetteer {
                 .split('|')
                 .find_map(|n| self.groups.get(&fold(n)).copied())
                 .unwrap_or(id);
+            if line.contains('|') {
+                self.several.insert(id);
+            }
             for name in line.split('|') {
                 self.groups.entry(fold(name)).or_insert(id);
                 if is_capitals(name) {
@@ -65,6 +70,12 @@ impl Gazetteer {
                 }
             }
         }
+    }
+
+    /// The gazetteer gives `name` another spelling (`UN` is the United
+    /// Nations; `FAA`, listed alone, is whatever the text spells out).
+    pub(crate) fn has_other_names(&self, name: &str) -> bool {
+        self.group(name).is_some_and(|g| self.several.contains(&g))
     }
 
     /// The group of `name`, if the gazetteer knows it.
