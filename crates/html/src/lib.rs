@@ -524,8 +524,17 @@ fn bylines(dom: &dom::Dom) -> (Vec<String>, Option<String>) {
         {
             continue;
         }
+        // (Marked as authors, not only classed so: `author-location`,
+        // `author` around `Edited by …` stand beside names too.)
+        let marked = |k: usize| {
+            let n = &dom.nodes[k];
+            n.itemprop == "author" || n.flags & dom::flags::AUTHOR_LINK != 0
+        };
         let beside = last.is_some_and(|l| {
-            dom.nodes[l].parent == dom.nodes[*i].parent && (dom.nodes[l].end as usize) <= *i
+            dom.nodes[l].parent == dom.nodes[*i].parent
+                && (dom.nodes[l].end as usize) <= *i
+                && marked(l)
+                && marked(*i)
         });
         if let Some(names) = out.last_mut().filter(|_| beside) {
             names.push_str(", ");
@@ -1098,6 +1107,13 @@ mod tests {
                 person("Giulia Bianchi")
             )),
             ["Marco Rossi", "Giulia Bianchi"]
+        );
+        // Elements only classed as an author's are not joined (review 19).
+        assert_eq!(
+            page(
+                r#"<div><span class="author-name">Chinedu Okafor</span> <span class="author-location">Abuja Nigeria</span></div>"#
+            ),
+            ["Chinedu Okafor"]
         );
     }
 

@@ -338,7 +338,7 @@ static LABEL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*(\p{L}+(?:\s\p{L}+)?)\s*[:：]\s*").expect("static regex"));
 /// Labels of other credits than the author's (`Foto: …`, `Quelle: …`).
 static OTHER_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:fotos?|photos?|photography|bild(?:er)?|images?|kuvat?|zdjęci[ea]|fotó|grafik|graphics?|illustrations?|video|quellen?|sources?|fonte|fuente|źródło|kaynak|sursa|credits?|tags?|schlagw(?:o|ö)rter?|kategorie|category|section|rubrik|ressort|themen?|topics?)$")
+    Regex::new(r"(?i)^(?:fotos?|photos?|photograph(?:s|y|er|ers)?|pictures?|cartoons?|image credits?|bild(?:er)?|images?|kuvat?|zdjęci[ea]|fotó|grafik|graphics?|illustrations?|video|quellen?|sources?|fonte|fuente|źródło|kaynak|sursa|credits?|courtesy|via|tags?|schlagw(?:o|ö)rter?|kategorie|category|section|rubrik|ressort|themen?|topics?|updated?|aktualisiert|edit(?:or|ors|ed|ed by|ing)?|redigiert|translat(?:ed|ion|or)|(?:medically |fact[ -]?)?(?:reviewed|checked)|follow|share|contact|interview(?:ed)?|letters?|obituary|location|venue|directors?|starring|cast|hosts?|presenters?|narrators?|produc(?:ed|er|ers|tion)|music|camera|design)$")
         .expect("static regex")
 });
 static CHINESE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
@@ -886,6 +886,36 @@ const SEPARATORS: &[&str] = &[
     " | ", " - ", " – ", " — ", " :: ", " · ", " « ", " » ", " // ", " – ",
 ];
 
+/// Last words of news outlets' names in Chinese, Japanese and Korean
+/// (`中部新聞`, `南方城市报`, `人民网`, `NHKニュース`).
+const OUTLET_ENDS: &[&str] = &[
+    "新聞",
+    "新闻",
+    "新聞社",
+    "日报",
+    "日報",
+    "晚报",
+    "晚報",
+    "时报",
+    "時報",
+    "报",
+    "報",
+    "网",
+    "網",
+    "ニュース",
+    "通信",
+    "放送",
+    "テレビ",
+    "デジタル",
+    "电视台",
+    "電視台",
+    "在线",
+    "뉴스",
+    "일보",
+    "신문",
+    "방송",
+];
+
 /// `s` up to its first title separator (all of it when it has none).
 pub(crate) fn first_part(s: &str) -> &str {
     SEPARATORS
@@ -1055,10 +1085,20 @@ fn strip_site(title: &str, site: Option<&str>, h1: Option<&str>, shown: &[&str])
     }
     // Separators without spaces, as Chinese and Japanese portals write them
     // (`…通车--南方城市报`, `…白川村：中部新聞`, `…_新浪网`): only a short
-    // name at the end goes.
+    // name at the end goes, one that opens with a capital (not `…steady--for
+    // now`); after a colon, which also opens what someone says (`…：坚决反
+    // 对`), only an outlet's name.
     for sep in ["｜", "：", "--", "_", "|"] {
         if let Some((a, b)) = title.rsplit_once(sep) {
             let (a, b) = (a.trim(), b.trim());
+            let capital = b
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || !c.is_lowercase() && c.is_alphabetic());
+            let outlet = OUTLET_ENDS.iter().any(|end| b.ends_with(end));
+            if !capital || (sep == "：" && !outlet) {
+                continue;
+            }
             let (a_chars, b_chars) = (a.chars().count(), b.chars().count());
             let (a_words, b_words) = (a.split_whitespace().count(), b.split_whitespace().count());
             let longer = match a_words {
@@ -1800,6 +1840,21 @@ mod tests {
         assert_eq!(split_names("Autorka: Anna Nowak"), ["Anna Nowak"]);
         assert_eq!(split_names("Skribita: Anna Nowak"), ["Anna Nowak"]);
         assert!(split_names("Foto: Anna Nowak").is_empty());
+        // Other credits' labels are no author's (review 19).
+        for label in [
+            "Updated",
+            "Editor",
+            "Follow",
+            "Interview",
+            "Medically reviewed",
+            "Cast",
+        ] {
+            let line = format!("{label}: Tunde Adebayo");
+            assert!(
+                !split_names(&line).contains(&"Tunde Adebayo".to_string()),
+                "{line}"
+            );
+        }
         // A label alone names no one.
         assert_eq!(split_names("Article by, nationnews"), ["nationnews"]);
     }
@@ -1937,10 +1992,15 @@ mod tests {
         ] {
             assert_eq!(strip_site(title, None, None, &[]), headline);
         }
-        // A kicker before the headline is part of it.
-        assert_eq!(
-            strip_site("速報：東京で大雪", None, None, &[]),
-            "速報：東京で大雪"
-        );
+        // A kicker before the headline is part of it; what follows a colon
+        // or a dash in lower case too (review 19).
+        for title in [
+            "速報：東京で大雪",
+            "外交部回应美国关税政策：坚决反对",
+            "Fed holds rates steady--for now",
+            "Fed holds rates steady -- for now",
+        ] {
+            assert_eq!(strip_site(title, None, None, &[]), title);
+        }
     }
 }
