@@ -48,11 +48,12 @@ const LABELS: &[&str] = &[
 const EAST_ASIAN: &str = concat!(
     r"^(?:(?P<cn_agency>新华社|中新社|中新网|中国新闻社|人民网|央视网|国际在线|光明网)",
     r"(?P<cn_loc>[\x{4E00}-\x{9FFF}]+?)(?P<cn_date>[0-9][0-9]?月[0-9][0-9]?日)[电讯]",
-    r"(?:\s*[（(](?:记者|通讯员)?\s*(?P<cn_names>[\x{4E00}-\x{9FFF}、，, ·]+)[）)])?",
-    r"|\((?P<ko_loc>[\x{AC00}-\x{D7A3}]+)\s*=\s*(?P<ko_agency>연합뉴스|뉴시스|뉴스1|연합인포맥스)\)",
-    r"\s*(?:(?P<ko_names>[\x{AC00}-\x{D7A3}]+(?:\s*[·,]\s*[\x{AC00}-\x{D7A3}]+)*)\s*(?:기자|특파원)\s*)?=",
+    r"(?:\s*[（(](?:(?:记者|通讯员)\s*(?P<cn_names>[\x{4E00}-\x{9FFF}、，, ·]+)|[\x{4E00}-\x{9FFF}、，, ·]*)[）)])?",
+    r"|[\[(](?P<ko_loc>[\x{AC00}-\x{D7A3}]+)\s*=\s*(?P<ko_agency>연합뉴스|뉴시스|뉴스1|연합인포맥스)[\])]",
+    r"\s*(?:(?P<ko_names>[\x{AC00}-\x{D7A3}]+(?:(?:\s*[·,]\s*|\s+)[\x{AC00}-\x{D7A3}]+)*)\s*(?:기자|특파원)\s*)?=",
     r"|【(?P<ja_loc>[\x{3040}-\x{30FF}\x{4E00}-\x{9FFF}・]+?)",
-    r"(?:[＝=](?P<ja_names>[\x{3040}-\x{30FF}\x{4E00}-\x{9FFF}・ 　]+)|(?P<ja_agency>共同|時事))】)",
+    r"(?:[＝=](?:(?P<ja_wire>共同|時事|ロイター|AFP時事|AFP|ブルームバーグ|聯合|新華社)",
+    r"|(?P<ja_names>[\x{3040}-\x{30FF}\x{4E00}-\x{9FFF}・ 　]+))|(?P<ja_agency>共同|時事))】)",
 );
 
 /// The longest agency name in parentheses (`(Reuters)`, `(Agence France-Presse)`).
@@ -118,6 +119,10 @@ impl DatelineParser {
     ) -> Option<Dateline> {
         if !paragraph.is_ascii()
             && let Some(c) = self.east_asian.captures(paragraph)
+            // (`(사진=연합뉴스)` credits a photo.)
+            && !c
+                .name("ko_loc")
+                .is_some_and(|l| matches!(l.as_str(), "사진" | "그래픽" | "영상"))
         {
             let get = |names: [&str; 3]| {
                 names
@@ -127,7 +132,10 @@ impl DatelineParser {
             };
             return Some(Dateline {
                 location: get(["cn_loc", "ko_loc", "ja_loc"]),
-                agency: get(["cn_agency", "ko_agency", "ja_agency"]),
+                agency: ["cn_agency", "ko_agency", "ja_agency", "ja_wire"]
+                    .iter()
+                    .find_map(|n| c.name(n))
+                    .map(|m| m.as_str().to_string()),
                 date: c.name("cn_date").map(|m| m.as_str().to_string()),
                 text: c[0].trim_end().to_string(),
             });
@@ -229,6 +237,11 @@ pub(crate) fn lead_reporters(parser: &DatelineParser, dateline: &Dateline) -> Ve
         .map(|m| {
             m.as_str()
                 .split(['、', '，', ',', '·', '/', '／'])
+                // (Korean names stand apart by spaces too.)
+                .flat_map(|n| match c.name("ko_names") {
+                    Some(_) => n.split_whitespace().collect::<Vec<_>>(),
+                    None => vec![n],
+                })
                 .map(|n| n.trim().to_string())
                 .filter(|n| !n.is_empty())
                 .collect()
@@ -323,6 +336,21 @@ mod tests {
         assert_eq!(
             lead("【北京共同】中国政府は4日、発表した。"),
             Some((Some("北京".into()), Some("共同".into()), None, vec![]))
+        );
+        // The agency after `＝`, a column's name, a photo's credit and two
+        // reporters apart by a space (review 19).
+        assert_eq!(
+            lead("【ワシントン＝共同】米政府は4日、発表した。"),
+            Some((Some("ワシントン".into()), Some("共同".into()), None, vec![]))
+        );
+        assert_eq!(
+            lead("新华社北京3月4日电（国际观察）北京地铁新线4日开通。").map(|l| l.3),
+            Some(vec![])
+        );
+        assert_eq!(lead("(사진=연합뉴스) 김철수 기자 = 정부가 밝혔다."), None);
+        assert_eq!(
+            lead("[서울=뉴시스] 김철수 이영희 기자 = 정부가 밝혔다.").map(|l| l.3),
+            Some(owned(&["김철수", "이영희"]))
         );
         // A bracketed heading is no lead.
         assert_eq!(lead("【速報】東京で大雪"), None);
