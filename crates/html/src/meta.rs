@@ -351,7 +351,7 @@ static POSTED_BY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?i)^\s*(?:{POSTING_LABELS})\s")).expect("static regex")
 });
 static NOT_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:e-?mail|updated|published|posted|min read|follow|twitter|facebook|photo|foto|\d{4}|kommentare?|comments?|commentaires?|comentarios?|commenti|writer|reporter|correspondent|editor|contributor|columnist|photographer|staff|redakteur(?:in)?|korrespondent(?:in)?|journalist(?:in|e)?|rédacteur|rédactrice|veröffentlicht|eingestellt|gesponsert\w*|sponsored|publié|publicado|pubblicato)\b|@|https?:|\d|^(?:this|these|our|my|your|from)\s|\s(?:by|von|par|por|door)$|^(?-i:de|da|do|em|aus|à)\s|^(?:by|von|par|name|autor|autorin|author|автор|yazar|penulis|\w*admin\w*|webmaster|red\.?|agenturen|agencies|agences|agencias|agenzie|(?:mon|tues|wednes|thurs|fri|satur|sun)day|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)$")
+    Regex::new(r"(?i)\b(?:e-?mail|updated|published|posted|min read|follow|twitter|facebook|photo|foto|\d{4}|kommentare?|comments?|commentaires?|comentarios?|commenti|writer|reporter|correspondent|editor|contributor|columnist|photographer|staff|redakteur(?:in)?|korrespondent(?:in)?|journalist(?:in|e)?|rédacteur|rédactrice|veröffentlicht|eingestellt|gesponsert\w*|sponsored|publié|publicado|pubblicato)\b|@|https?:|\d|[:：]|^(?:this|these|our|my|your|from)\s|\s(?:by|von|par|por|door)$|^(?-i:de|da|do|em|aus|à)\s|^(?:by|von|par|name|autor|autorin|author|автор|yazar|penulis|\w*admin\w*|webmaster|red\.?|agenturen|agencies|agences|agencias|agenzie|(?:mon|tues|wednes|thurs|fri|satur|sun)day|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)$")
         .expect("static regex")
 });
 
@@ -1086,17 +1086,25 @@ fn strip_site(title: &str, site: Option<&str>, h1: Option<&str>, shown: &[&str])
     // Separators without spaces, as Chinese and Japanese portals write them
     // (`…通车--南方城市报`, `…白川村：中部新聞`, `…_新浪网`): only a short
     // name at the end goes, one that opens with a capital (not `…steady--for
-    // now`); after a colon, which also opens what someone says (`…：坚决反
-    // 对`), only an outlet's name.
+    // now`) or, in scripts without case, an outlet's name (not `｜速報`);
+    // after a colon, which also opens what someone says (`…：坚决反对`),
+    // only an outlet's name.
     for sep in ["｜", "：", "--", "_", "|"] {
         if let Some((a, b)) = title.rsplit_once(sep) {
             let (a, b) = (a.trim(), b.trim());
-            let capital = b
-                .chars()
-                .next()
-                .is_some_and(|c| c.is_uppercase() || !c.is_lowercase() && c.is_alphabetic());
-            let outlet = OUTLET_ENDS.iter().any(|end| b.ends_with(end));
-            if !capital || (sep == "：" && !outlet) {
+            // (Two characters at least before the outlet's word: `速報` is
+            // breaking news, `新京报` a paper.)
+            let outlet = OUTLET_ENDS.iter().any(|end| {
+                b.strip_suffix(end)
+                    .is_some_and(|name| name.chars().count() >= 2)
+            });
+            let site_like = match b.chars().next() {
+                Some(c) if c.is_uppercase() => sep != "：" || outlet,
+                // (Scripts without case: an outlet's name, not `｜速報`.)
+                Some(c) if c.is_alphabetic() && !c.is_lowercase() => outlet,
+                _ => false,
+            };
+            if !site_like {
                 continue;
             }
             let (a_chars, b_chars) = (a.chars().count(), b.chars().count());
@@ -1840,6 +1848,8 @@ mod tests {
         assert_eq!(split_names("Autorka: Anna Nowak"), ["Anna Nowak"]);
         assert_eq!(split_names("Skribita: Anna Nowak"), ["Anna Nowak"]);
         assert!(split_names("Foto: Anna Nowak").is_empty());
+        // A second label stays in no name.
+        assert!(split_names("Words: Amina Bello. Photography: Tunde Adebayo").is_empty());
         // Other credits' labels are no author's (review 19).
         for label in [
             "Updated",
@@ -1999,6 +2009,7 @@ mod tests {
             "外交部回应美国关税政策：坚决反对",
             "Fed holds rates steady--for now",
             "Fed holds rates steady -- for now",
+            "大谷翔平、50本塁打50盗塁を達成｜速報",
         ] {
             assert_eq!(strip_site(title, None, None, &[]), title);
         }
