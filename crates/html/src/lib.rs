@@ -506,7 +506,7 @@ fn bylines(dom: &dom::Dom) -> (Vec<String>, Option<String>) {
         if in_comments {
             continue;
         }
-        let text = element_text(dom, i, 300);
+        let text = byline_text(dom, i, 300);
         if !text.is_empty() && text.chars().count() <= 200 {
             found.push((i, text));
         }
@@ -590,6 +590,27 @@ fn element_text(dom: &dom::Dom, i: usize, max: usize) -> String {
     let mut text = String::new();
     let end = (dom.nodes[i].end as usize).clamp(i + 1, dom.nodes.len());
     for t in &dom.nodes[i + 1..end] {
+        if t.name.is_none() {
+            text.push_str(&t.text);
+            text.push(' ');
+        }
+        if text.len() > max {
+            break;
+        }
+    }
+    meta::clean(&text)
+}
+
+/// The text of byline element `i` up to its first line break after a name:
+/// what follows is the reporter's job and outlet (`By Mark Easton<br>Home
+/// editor, Daily Courier News`).
+fn byline_text(dom: &dom::Dom, i: usize, max: usize) -> String {
+    let mut text = String::new();
+    let end = (dom.nodes[i].end as usize).clamp(i + 1, dom.nodes.len());
+    for t in &dom.nodes[i + 1..end] {
+        if t.is("br") && text.split_whitespace().count() >= 2 {
+            break;
+        }
         if t.name.is_none() {
             text.push_str(&t.text);
             text.push(' ');
@@ -1094,6 +1115,13 @@ mod tests {
         );
         // The author index itself names no one.
         assert!(page(r#"<a href="/author/">Our authors</a>"#).is_empty());
+        // A line break ends the names: the job and the outlet follow.
+        assert_eq!(
+            page(
+                r#"<span class="byline">By Mark Easton<br>Home editor, Daily Courier News</span>"#
+            ),
+            ["Mark Easton"]
+        );
         // Marked names side by side are all the authors (review 18).
         let person = |name: &str| {
             format!(
