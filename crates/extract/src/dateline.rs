@@ -46,11 +46,11 @@ const LABELS: &[&str] = &[
 /// agency). Scripts by their blocks, no counted repeats, no negated classes:
 /// those are costly to compile.
 const EAST_ASIAN: &str = concat!(
-    r"^(?:(?P<cn_agency>新华社|中新社|中新网|中国新闻社|人民网|央视网|国际在线|光明网)",
+    r"^(?:(?P<cn_agency>新华社|中新社|中新网|中国新闻社|人民网|央视网|国际在线|光明网|本报)",
     r"(?P<cn_loc>[\x{4E00}-\x{9FFF}]+?)(?P<cn_date>[0-9][0-9]?月[0-9][0-9]?日)[电讯]",
     r"(?:\s*[（(](?:(?:记者|通讯员)\s*(?P<cn_names>[\x{4E00}-\x{9FFF}、，, ·]+)|[\x{4E00}-\x{9FFF}、，, ·]*)[）)])?",
     r"|[\[(](?P<ko_loc>[\x{AC00}-\x{D7A3}]+)\s*=\s*(?P<ko_agency>연합뉴스|뉴시스|뉴스1|연합인포맥스)[\])]",
-    r"\s*(?:(?P<ko_names>[\x{AC00}-\x{D7A3}]+(?:(?:\s*[·,]\s*|\s+)[\x{AC00}-\x{D7A3}]+)*)\s*(?:기자|특파원)\s*)?=",
+    r"\s*(?:(?P<ko_names>[\x{AC00}-\x{D7A3}]+(?:(?:\s*[·,]\s*|\s+)[\x{AC00}-\x{D7A3}]+)*)\s*(?:선임기자|기자|특파원)\s*)?=",
     r"|【(?P<ja_loc>[\x{3040}-\x{30FF}\x{4E00}-\x{9FFF}・]+?)",
     r"(?:[＝=](?:(?P<ja_wire>共同|時事|ロイター|AFP時事|AFP|ブルームバーグ|聯合|新華社)",
     r"|(?P<ja_names>[\x{3040}-\x{30FF}\x{4E00}-\x{9FFF}・ 　]+))|(?P<ja_agency>共同|時事))】)",
@@ -132,10 +132,12 @@ impl DatelineParser {
             };
             return Some(Dateline {
                 location: get(["cn_loc", "ko_loc", "ja_loc"]),
+                // (`本报`, "this paper", is no agency.)
                 agency: ["cn_agency", "ko_agency", "ja_agency", "ja_wire"]
                     .iter()
                     .find_map(|n| c.name(n))
-                    .map(|m| m.as_str().to_string()),
+                    .map(|m| m.as_str().to_string())
+                    .filter(|a| a != "本报"),
                 date: c.name("cn_date").map(|m| m.as_str().to_string()),
                 text: c[0].trim_end().to_string(),
             });
@@ -243,7 +245,8 @@ pub(crate) fn lead_reporters(parser: &DatelineParser, dateline: &Dateline) -> Ve
                     None => vec![n],
                 })
                 .map(|n| n.trim().to_string())
-                .filter(|n| !n.is_empty())
+                // (`선임`, `수습` are a senior's and a trainee's rank.)
+                .filter(|n| !n.is_empty() && !matches!(n.as_str(), "선임" | "수습" | "인턴"))
                 .collect()
         })
         .unwrap_or_default()
@@ -351,6 +354,20 @@ mod tests {
         assert_eq!(
             lead("[서울=뉴시스] 김철수 이영희 기자 = 정부가 밝혔다.").map(|l| l.3),
             Some(owned(&["김철수", "이영희"]))
+        );
+        // A paper's own (`本报`: no agency) and a senior reporter's.
+        assert_eq!(
+            lead("本报北京3月4日电（记者张伟）北京地铁新线4日开通。"),
+            Some((
+                Some("北京".into()),
+                None,
+                Some("3月4日".into()),
+                owned(&["张伟"])
+            ))
+        );
+        assert_eq!(
+            lead("[서울=뉴시스]김철수 선임기자 = 정부가 밝혔다.").map(|l| l.3),
+            Some(owned(&["김철수"]))
         );
         // A bracketed heading is no lead.
         assert_eq!(lead("【速報】東京で大雪"), None);

@@ -558,11 +558,13 @@ static MONTHS: LazyLock<Regex> = LazyLock::new(|| {
 static YEAR_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(\d{4})\.\s*([A-Za-zÀ-ÿŐőŰű]{3,})\.?\s+(\d{1,2})\.").expect("static regex")
 });
-/// A month's name in Hebrew, Arabic, Persian or Thai script, one or two
-/// words, with stops inside (`4 มี.ค. 2563`). (Scripts by their blocks:
-/// negated and Unicode classes are costly to compile.)
+/// A month's name in Hebrew, Arabic, Persian, Devanagari, Bengali or Thai
+/// script, one or two words, with stops inside (`4 มี.ค. 2563`) or two
+/// names of one month (`4 آذار/مارس 2024`), the year perhaps after its era
+/// (`พ.ศ. 2567`). (Scripts by their blocks: negated and Unicode classes are
+/// costly to compile.)
 static OTHER_SCRIPT_MONTH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(\d{1,2})\s+([\x{0590}-\x{06FF}\x{0E00}-\x{0E7F}.]+(?:\s[\x{0590}-\x{06FF}\x{0E00}-\x{0E7F}]+)?)\s+(\d{4})")
+    Regex::new(r"(\d{1,2})\s+([\x{0590}-\x{06FF}\x{0900}-\x{09FF}\x{0E00}-\x{0E7F}./]+(?:\s[\x{0590}-\x{06FF}\x{0900}-\x{09FF}\x{0E00}-\x{0E7F}]+)?)\s+(?:พ\.ศ\.\s*)?(\d{4})")
         .expect("static regex")
 });
 static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
@@ -762,7 +764,13 @@ pub(crate) fn normalize_date(s: &str) -> Option<String> {
     }
     if let Some(c) = NUMERIC.captures(s) {
         if let Some(y) = c.get(1) {
-            return ymd(y.as_str(), c[2].parse().ok()?, &c[3]);
+            // A year of the Persian calendar (`۱۴۰۲/۱۲/۱۴`; lunar Hijri
+            // years are over 1420 now).
+            let calendar = match y.as_str().parse::<u32>() {
+                Ok(1300..=1420) => Calendar::SolarHijri,
+                _ => Calendar::Gregorian,
+            };
+            return calendar_date(calendar, y.as_str(), c[2].parse().ok()?, &c[3]);
         }
         if let Some(y) = c.get(6) {
             // Day first, as most of the world writes it; month first only
@@ -802,6 +810,7 @@ pub(crate) fn normalize_date(s: &str) -> Option<String> {
         let name = &c[2];
         let found = month(name)
             .or_else(|| name.split_once(' ').and_then(|(first, _)| month(first)))
+            .or_else(|| name.split('/').find_map(month))
             .and_then(|(cal, m)| calendar_date(cal, &c[3], m, &c[1]));
         if found.is_some() {
             return found;
@@ -1769,6 +1778,11 @@ mod tests {
             ("1 فروردین 1403", "2024-03-20"),
             ("10 دی 1402", "2023-12-31"),
             ("4 janvier 2021", "2021-01-04"),
+            ("4 آذار/مارس 2024", "2024-03-04"),
+            ("۱۴۰۲/۱۲/۱۴", "2024-03-04"),
+            ("วันอังคารที่ 10 กันยายน พ.ศ. 2567", "2024-09-10"),
+            ("५ नवंबर २०२४", "2024-11-05"),
+            ("৫ নভেম্বর ২০২৪", "2024-11-05"),
         ] {
             assert_eq!(normalize_date(shown).as_deref(), Some(date), "{shown}");
         }
