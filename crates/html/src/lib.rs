@@ -184,24 +184,21 @@ impl HtmlExtractor {
         // Dates and bylines written in the page, read outwards from the
         // headline.
         let h1 = raw.iter().position(|b| b.kind == BlockKind::Heading(1));
-        let h1_at = h1.unwrap_or(0);
-        // Without an `h1` (pages laid out in tables), what comes before the
-        // first heading, or else the first paragraph of prose, stands where
-        // a masthead does.
-        // (A block that is most of the `<title>`, in big type but no heading,
-        // is the headline: the article begins after it.)
-        let lead_at = if h1.is_none() {
+        // Without an `h1` (pages laid out in tables), a block that is most
+        // of the `<title>` (in big type, but no heading) stands for it.
+        let titled = h1.is_none().then(|| {
             let title = dom.head.title.trim();
             let title_chars = title.chars().count();
+            raw.iter().position(|b| {
+                b.chars >= 10 && b.chars * 2 >= title_chars && title.contains(b.text.trim())
+            })
+        });
+        let h1_at = h1.or(titled.flatten()).unwrap_or(0);
+        // Without either, what comes before the first heading, or else the
+        // first paragraph of prose, stands where a masthead does.
+        let lead_at = if h1.is_none() && titled.flatten().is_none() {
             raw.iter()
-                .position(|b| {
-                    b.chars >= 10 && b.chars * 2 >= title_chars && title.contains(b.text.trim())
-                })
-                .map(|k| k + 1)
-                .or_else(|| {
-                    raw.iter()
-                        .position(|b| matches!(b.kind, BlockKind::Heading(_)) || b.chars >= 80)
-                })
+                .position(|b| matches!(b.kind, BlockKind::Heading(_)) || b.chars >= 80)
                 .unwrap_or(0)
         } else {
             0
@@ -1218,6 +1215,22 @@ Weather</font></td></tr><tr><td><h1>Council approves budget</h1>
 </table></body></html>"#;
         let page = HtmlExtractor::default().extract(html).unwrap();
         assert_eq!(page.published.as_deref(), Some("2008-03-04"));
+        // That headline stands where an h1 does: the date right above it is
+        // its own, the masthead's further up is not, and a date a sentence
+        // names under it is none (review 19).
+        let html = r#"<html><head><title>Fed holds rates steady - Ledger</title></head><body><table>
+<tr><td>Thursday, March 21, 2024</td></tr><tr><td><p>March 20, 2024</p>
+<font size=4><b>Fed holds rates steady</b></font><p>The Fed meets again on 1 May 2024.</p>
+<p>WASHINGTON -- The Federal Reserve held interest rates steady on Wednesday, and Chair Jerome Powell said the bank would meet again.</p>
+</td></tr></table></body></html>"#;
+        let page = HtmlExtractor::default().extract(html).unwrap();
+        assert_eq!(page.published.as_deref(), Some("2024-03-20"));
+        let html = r#"<html><body><article><h1>Apple unveils iPhone 16</h1>
+<p class="sub">The phones go on sale on September 20, 2024.</p>
+<p>Apple unveiled the iPhone 16 on Monday with a faster chip and new camera controls, as the company seeks to revive sales.</p>
+</article></body></html>"#;
+        let page = HtmlExtractor::default().extract(html).unwrap();
+        assert_eq!(page.published, None);
         // A date in the headline's own header, above it, is the article's.
         let html = r#"<html><body><header class="site"><div class="today">Friday, March 7, 2008</div></header>
 <header class="entry"><div class="date">March 3, 2008</div><h1>County approves budget</h1></header>

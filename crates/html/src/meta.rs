@@ -1390,10 +1390,28 @@ pub(crate) fn extract(
     // (`Posted on March 3, 2008`; not one below a date under the headline:
     // comments are labelled too), else a date right under the headline
     // (`<h2>Title</h2><p>March 3, 2008</p>`).
+    // A date a sentence names (`The phones go on sale on September 20,
+    // 2024.`) is no date the page shows.
+    // (Six words at least, three of them in lower case: not `Von Deutscher
+    // Tennis Bund 4. 2. 2022.`, nor `6 May 2022 - 2:00 a. m.`)
+    let sentence = |t: &str| {
+        let words = || {
+            t.split_whitespace()
+                .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+        };
+        t.trim_end().ends_with(['.', '!', '?'])
+            && words().count() >= 6
+            && words()
+                .filter(|w| w.starts_with(char::is_lowercase))
+                .count()
+                >= 3
+            && !is_date_label(t)
+    };
     let first_shown = date_texts
         .iter()
         .zip(date_places)
         .take(40)
+        .filter(|(t, _)| !sentence(t))
         .find_map(|(t, place)| {
             let masthead = *place == DatePlace::Above && !is_date_label(t);
             Some((normalize_date(t)?, masthead, t))
@@ -1405,7 +1423,7 @@ pub(crate) fn extract(
             let below = || date_texts.iter().zip(date_places);
             below()
                 .filter(|(t, place)| **place != DatePlace::Above && is_date_label(t))
-                .chain(below().filter(|(_, place)| **place == DatePlace::Near))
+                .chain(below().filter(|(t, place)| **place == DatePlace::Near && !sentence(t)))
                 .find_map(|(t, _)| Some((normalize_date(t)?, *t)))
         });
     let (shown, shown_text) = after_masthead
@@ -1439,7 +1457,12 @@ pub(crate) fn extract(
         .or_else(|| m.url.as_deref().and_then(url_date))
         .or_else(|| bylines.iter().find_map(|b| normalize_date(b)))
         .or_else(|| after_masthead.clone())
-        .or_else(|| date_texts.iter().find_map(|t| normalize_date(t)))
+        .or_else(|| {
+            date_texts
+                .iter()
+                .filter(|t| !sentence(t))
+                .find_map(|t| normalize_date(t))
+        })
         // Last: when the page was changed, often the same day.
         .or_else(|| modified.clone());
     // The date shown next to the headline is the one readers and archives
