@@ -64,6 +64,9 @@ pub(crate) struct Found {
     /// Per entity, `m` or `f` when a person's given name is nearly always
     /// a man's or a woman's (for `he` and `she`).
     sexes: Vec<Option<char>>,
+    /// People the text gives a nationality (`Egyptian forward Mohamed
+    /// Salah`): (entity, nationality adjective), for `the Egyptian said`.
+    nationalities: Vec<(usize, &'static str)>,
 }
 
 impl Found {
@@ -111,6 +114,13 @@ impl Found {
     /// The person whose mention in paragraph `p` starts at byte `at`.
     pub(crate) fn person_at(&self, p: usize, at: usize) -> Option<&Mention> {
         self.people_in(p, at..usize::MAX).find(|m| m.start == at)
+    }
+
+    /// The text calls the mention's person by nationality `demonym`.
+    pub(crate) fn has_nationality(&self, mention: &Mention, demonym: &str) -> bool {
+        self.nationalities
+            .iter()
+            .any(|&(e, d)| e == mention.entity && d == demonym)
     }
 
     /// `m` or `f` when the mention is of a person whose given name is
@@ -1517,6 +1527,16 @@ fn merge(
             found
                 .roles
                 .push((role.clone(), entity, c.paragraph, c.start));
+        }
+        // A nationality among the three words before a person's name.
+        if kind == Kind::Person
+            && let Some(before) = paragraphs.get(c.paragraph).and_then(|t| t.get(..c.start))
+            && let Some(&demonym) = before.split_whitespace().rev().take(3).find_map(|w| {
+                lex.demonyms
+                    .get(w.trim_matches(|ch: char| !ch.is_alphabetic()))
+            })
+        {
+            found.nationalities.push((entity, demonym));
         }
         let sentence = sentence_starts.get(c.paragraph).map_or(0, |starts| {
             let k = starts.partition_point(|&s| s <= c.start);

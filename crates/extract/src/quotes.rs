@@ -1814,7 +1814,22 @@ fn resolve(lex: &Lexicon, found: &Found, span: &Span, phrase: &str, text: &str) 
             .iter()
             .filter(before)
             .max_by_key(|m| (m.paragraph, m.start));
-        return subject.or(latest).map(|m| found.name_of(m).to_string());
+        // `the Egyptian`: the latest person the text called Egyptian.
+        let national = demonym
+            .then(|| phrase.split_whitespace().nth(1))
+            .flatten()
+            .and_then(|d| {
+                found
+                    .mentions
+                    .iter()
+                    .filter(before)
+                    .filter(|m| found.has_nationality(m, d))
+                    .max_by_key(|m| (m.paragraph, m.start))
+            });
+        return national
+            .or(subject)
+            .or(latest)
+            .map(|m| found.name_of(m).to_string());
     }
     if phrase == "it" || phrase == "It" {
         // Resolved once the quote before is known.
@@ -2078,6 +2093,14 @@ mod tests {
                 "“We played very well as a team,” the Dominican center said.",
             ],
             &[Some("Mohamed Salah"), Some("Mohamed Salah")],
+        );
+        // The person the text called so, not the latest subject.
+        assert_speakers(
+            &[
+                "Egyptian forward Mohamed Salah scored twice. Jürgen Klopp praised the team.",
+                "“It was a special night for all of us,” the Egyptian said.",
+            ],
+            &[Some("Mohamed Salah")],
         );
     }
 
