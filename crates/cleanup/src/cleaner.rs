@@ -2977,6 +2977,28 @@ mod tests {
     }
 
     #[test]
+    fn an_english_comment_sections_heading_ends_the_article() {
+        let cleaner = Cleaner::new(&RuleSet::builtin()).unwrap();
+        let para = "The council approved plans for a new library in the town centre on Tuesday evening, after a debate that lasted more than three hours.";
+        let comment = "About time too, the old library was falling apart and the children had nowhere to go after school in the winter months.";
+        for (heading, rule) in [
+            ("12 comments", "comment.count-tail"),
+            ("View 12 comments", "comment.section-heading"),
+            (
+                "Comments are closed on this article",
+                "comment.section-heading",
+            ),
+        ] {
+            let c = cleaner.clean(&format!(
+                "Council approves new library\n\n{para}\n\n{para} Again.\n\n{para} Once more.\n\n{heading}\n\njdoe77\n\n{comment}"
+            ));
+            let kept: Vec<&str> = c.kept.iter().map(|l| l.text.as_str()).collect();
+            assert!(!kept.contains(&comment), "{heading}: {:?}", why(&c));
+            assert!(rules(&c).contains(&rule), "{heading}: {:?}", why(&c));
+        }
+    }
+
+    #[test]
     fn the_sites_name_signing_the_story_is_no_repeat_of_its_headline() {
         let cleaner = Cleaner::new(&RuleSet::builtin()).unwrap();
         let para = "The council approved plans for a new library in the town centre on Tuesday evening, after a debate that lasted more than three hours.";
