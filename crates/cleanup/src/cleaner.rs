@@ -2999,6 +2999,17 @@ mod tests {
     }
 
     #[test]
+    fn most_read_lists_end_the_article_in_their_language() {
+        let cleaner = Cleaner::new(&RuleSet::builtin()).unwrap();
+        let para = "Le conseil municipal a approuvé mardi soir le projet de nouvelle halle au marché, après un débat qui a duré plus de trois heures.";
+        let c = cleaner.clean(&format!(
+            "Une nouvelle halle pour le marché\n\n{para}\n\n{para} Encore.\n\n{para} Enfin.\n\nLes plus lus\n\nSalins-les-Bains : la saline royale accueille une exposition sur le sel et son histoire\n\nUn camion se renverse sur la route de Lons"
+        ));
+        assert!(rules(&c).contains(&"fr.related.section"), "{:?}", why(&c));
+        assert_eq!(c.kept.len(), 4, "{:?}", why(&c));
+    }
+
+    #[test]
     fn the_sites_name_signing_the_story_is_no_repeat_of_its_headline() {
         let cleaner = Cleaner::new(&RuleSet::builtin()).unwrap();
         let para = "The council approved plans for a new library in the town centre on Tuesday evening, after a debate that lasted more than three hours.";
