@@ -2139,6 +2139,21 @@ mod tests {
             ),
             ("toggle caption", "caption.toggle"),
             ("E-Mail: redaktion@example.de", "boilerplate.contact-email"),
+            // Review 20: embeds, match minutes, notes and prompts.
+            ("Ver essa foto no Instagram", "boilerplate.instagram-embed"),
+            (
+                "Murat Demir (@sefmuratdemir) tarafından paylaşılan bir gönderi",
+                "boilerplate.instagram-embed",
+            ),
+            ("90+4'", "boilerplate.match-minute"),
+            (
+                "This interview has been edited for length and clarity.",
+                "boilerplate.edited-note",
+            ),
+            (
+                "Reminder, this is a Premium article and requires a subscription to read.",
+                "promo.premium-note",
+            ),
             ("Mehr zum Thema", "de.related.heading"),
             ("Die Autorin", "de.author-box"),
             ("Video", "boilerplate.embed-label"),
@@ -3051,6 +3066,10 @@ mod tests {
             ),
             (
                 "Jane Doe is a senior reporter at the Globe, where she covers housing and transport.",
+                "author.bio",
+            ),
+            (
+                "Jake Morrison covers public safety for the Tri-County Herald. Reach him at jm@example.com.",
                 "author.bio",
             ),
         ]);
