@@ -2143,7 +2143,7 @@ mod tests {
             ("Ver essa foto no Instagram", "boilerplate.instagram-embed"),
             (
                 "Murat Demir (@sefmuratdemir) tarafından paylaşılan bir gönderi",
-                "boilerplate.instagram-embed",
+                "boilerplate.instagram-embed-tr",
             ),
             ("90+4'", "boilerplate.match-minute"),
             (
