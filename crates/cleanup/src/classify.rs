@@ -368,7 +368,14 @@ static IN_THIS: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
 /// agency, a few words (`(Jane Doe/CBC)`, `(Foto: John Doe/AFP)`, `… Foto:
 /// Jane Doe/imago`).
 fn ends_in_credit(line: &str) -> bool {
-    const LABELS: [&str; 13] = [
+    // (Longer labels first: the first that fits is taken.)
+    const LABELS: [&str; 21] = [
+        "Photo d'illustration :",
+        "Photo d’illustration :",
+        "Photo d'illustration",
+        "Photo d’illustration",
+        "Photo courtesy of ",
+        "Photos courtesy of ",
         "Foto:",
         "Fotos:",
         "Photo:",
@@ -382,6 +389,9 @@ fn ends_in_credit(line: &str) -> bool {
         "Photo by ",
         "Photos by ",
         "Photograph by ",
+        // `(foto Ansa)`, `… Photo Progrès/Claire MOREAU`.
+        "foto ",
+        "Photo ",
     ];
     // A credit has a slash, or a label in the brackets that end the line:
     // most lines are turned away by one scan.
@@ -1479,6 +1489,22 @@ mod tests {
             classify(&f, &Thresholds::for_document(&[])),
             Class::NearGood
         );
+    }
+
+    #[test]
+    fn picture_credits_of_more_forms_end_captions() {
+        for caption in [
+            "Firefighters at the scene on Main Street on Sunday evening (Photo courtesy of Springdale Fire Department)",
+            "Des agriculteurs manifestent devant la préfecture de Quimper (Photo d'illustration : Fred Tanneau / AFP)",
+            "I turisti in fila davanti al murale di Maradona (foto Ansa)",
+            "Le nouveau marché couvert a accueilli ses premiers clients samedi. Photo Progrès/Claire MOREAU",
+        ] {
+            assert!(ends_in_credit(caption), "{caption}");
+        }
+        // A sentence about a photo is none.
+        assert!(!ends_in_credit(
+            "The photo shows the mayor at the opening of the new library (Photo of the year)"
+        ));
     }
 
     #[test]
