@@ -18,6 +18,9 @@ use crate::lang::{DENSE_SCRIPT_FACTOR, is_dense};
 
 /// Lines shorter than this (in characters) are *short*: context decides.
 const LENGTH_LOW: usize = 70;
+/// Characters of a sentence of a dense script (Chinese, Japanese, Korean,
+/// Thai) that make it no short line.
+const DENSE_SENTENCE_CHARS: usize = 24;
 /// Lines at least this long with enough stop words are *good* on their own.
 const LENGTH_HIGH: usize = 150;
 /// Stop-word density at or above which a long line is good.
@@ -189,6 +192,14 @@ pub(crate) fn features(
     // A table row (`| a | b |`) is judged by its cells, not as a menu.
     let table_row = is_table_row(line);
     let ends = ends_sentence(line);
+    // A sentence of a dense script that ends with its stop, two dozen
+    // characters or more, is as long as a short paragraph of Latin script
+    // (`市場では、…下落した。` closed a story and went as a short line).
+    let length = if dense && ends && chars >= DENSE_SENTENCE_CHARS {
+        length.max(LENGTH_LOW)
+    } else {
+        length
+    };
     Features {
         length,
         words,
@@ -207,7 +218,9 @@ pub(crate) fn features(
             && !ends
             && !line.bytes().any(|b| b.is_ascii_digit() || b == b':'),
         caption: words >= CAPTION_WORDS
-            && (ends_in_credit(line) || words <= MAX_PHOTO_CAPTION_WORDS && describes_photo(line)),
+            && (ends_in_credit(line)
+                || words <= MAX_PHOTO_CAPTION_WORDS && describes_photo(line)
+                || dense && is_japanese_caption(line)),
         stamp: words <= MAX_STAMP_WORDS && is_stamp(line),
         // Only a short line needs the evidence.
         speech: length < LENGTH_LOW && is_attributed_quote(line),
@@ -461,6 +474,28 @@ fn ends_in_credit(line: &str) -> bool {
         && (labelled
             || credit.split('/').all(|part| part.starts_with(|c: char| c.is_uppercase()))
                 && !credit.bytes().any(|b| b.is_ascii_digit()))
+}
+
+/// A Japanese news photo's caption: what it shows, `＝`, when and where,
+/// and the picture's source in brackets (`記者会見する日銀の植田和男総裁＝
+/// １９日午後、東京都中央区（共同）`).
+fn is_japanese_caption(line: &str) -> bool {
+    const SOURCES: [&str; 9] = [
+        "共同",
+        "時事",
+        "ロイター",
+        "AFP時事",
+        "EPA時事",
+        "AP",
+        "AFP",
+        "ゲッティ",
+        "撮影",
+    ];
+    line.contains('＝')
+        && line
+            .strip_suffix('）')
+            .and_then(|l| l.rsplit_once('（'))
+            .is_some_and(|(_, source)| SOURCES.iter().any(|s| source.starts_with(s)))
 }
 
 /// Stop-word thresholds for one document.
@@ -1501,10 +1536,31 @@ mod tests {
         ] {
             assert!(ends_in_credit(caption), "{caption}");
         }
+        assert!(is_japanese_caption(
+            "記者会見する日銀の植田和男総裁＝１９日午後、東京都中央区（共同）"
+        ));
+        assert!(!is_japanese_caption("政府は（共同）声明を発表した。"));
         // A sentence about a photo is none.
         assert!(!ends_in_credit(
             "The photo shows the mayor at the opening of the new library (Photo of the year)"
         ));
+    }
+
+    #[test]
+    fn a_sentence_of_a_dense_script_is_no_short_line() {
+        let langs = Languages::new();
+        let t = Thresholds::for_document(&[]);
+        let line =
+            "市場では、政策変更は事前に織り込まれていたとの見方が多く、円相場への影響は限られた。";
+        let f = features(line, Some("ja"), langs.stopwords("ja"));
+        assert_ne!(classify(&f, &t), Class::Short);
+        // Without its stop it is a heading or a menu's item, short.
+        let f = features(
+            &line[..line.len() - "。".len()],
+            Some("ja"),
+            langs.stopwords("ja"),
+        );
+        assert_eq!(classify(&f, &t), Class::Short);
     }
 
     #[test]
