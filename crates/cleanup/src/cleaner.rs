@@ -3014,7 +3014,6 @@ mod tests {
             ));
             assert_eq!(rules(&c), [rule], "{heading}: {:?}", why(&c));
         }
-        let para = "Le conseil municipal a approuvé mardi soir le projet de nouvelle halle au marché, après un débat qui a duré plus de trois heures.";
         // A sentence that shares a label's words stays.
         let c = cleaner.clean(&format!(
             "Acuerdo en el pleno\n\nLa propuesta, compartida por el PSOE y el PP, fue aprobada el martes por una amplia mayoría del pleno municipal.\n\n{para}"

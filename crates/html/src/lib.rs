@@ -584,28 +584,21 @@ fn names_an_author(word: &str) -> bool {
 /// The text of element `i`, whitespace collapsed, cut after about `max`
 /// bytes.
 fn element_text(dom: &dom::Dom, i: usize, max: usize) -> String {
-    let mut text = String::new();
-    let end = (dom.nodes[i].end as usize).clamp(i + 1, dom.nodes.len());
-    for t in &dom.nodes[i + 1..end] {
-        if t.name.is_none() {
-            text.push_str(&t.text);
-            text.push(' ');
-        }
-        if text.len() > max {
-            break;
-        }
-    }
-    meta::clean(&text)
+    text_until(dom, i, max, false)
 }
 
 /// The text of byline element `i` up to its first line break after a name:
 /// what follows is the reporter's job and outlet (`By Mark Easton<br>Home
 /// editor, Daily Courier News`).
 fn byline_text(dom: &dom::Dom, i: usize, max: usize) -> String {
+    text_until(dom, i, max, true)
+}
+
+fn text_until(dom: &dom::Dom, i: usize, max: usize, line_break_ends: bool) -> String {
     let mut text = String::new();
     let end = (dom.nodes[i].end as usize).clamp(i + 1, dom.nodes.len());
     for t in &dom.nodes[i + 1..end] {
-        if t.is("br") && text.split_whitespace().count() >= 2 {
+        if line_break_ends && t.is("br") && text.split_whitespace().count() >= 2 {
             break;
         }
         if t.name.is_none() {
