@@ -2146,6 +2146,10 @@ mod tests {
                 "boilerplate.instagram-embed-handle",
             ),
             (
+                "A post shared by Spice Girls (@spicegirls) on Jun 16, 2019 at 7:30am PDT",
+                "boilerplate.instagram-embed-handle",
+            ),
+            (
                 "Murat Demir (@sefmuratdemir) tarafından paylaşılan bir gönderi",
                 "boilerplate.instagram-embed-handle",
             ),
