@@ -61,6 +61,7 @@ struct CompiledRule {
     resume: bool,
     byline: bool,
     trailing: bool,
+    comments_follow: bool,
     language: String,
     role: Role,
     agency: Option<String>,
@@ -165,6 +166,7 @@ impl Cleaner {
                 resume: rule.resume,
                 byline: rule.byline && rule.role == Role::Credit,
                 trailing: rule.trailing,
+                comments_follow: rule.comments_follow,
                 language: rule.language.clone(),
                 role: rule.role,
                 agency: rule.agency.clone(),
@@ -919,6 +921,7 @@ impl Cleaner {
             if let Verdict::Rule(rule, _) = verdicts[i]
                 && self.rules[rule].tail
                 && lines_before >= self.min_kept_before_tail
+                && (!self.rules[rule].comments_follow || self.comments_follow(verdicts, i))
             {
                 // Other tails (end-of-page story lists) come after most of
                 // the prose: a `Trending` box inside the article is not the
@@ -953,6 +956,16 @@ impl Cleaner {
                 words_before += f.words;
             }
         }
+    }
+
+    /// A line a `comment` rule names (a `Reply` button, a comment form)
+    /// follows `at` within eight lines.
+    fn comments_follow(&self, verdicts: &[Verdict<'_>], at: usize) -> bool {
+        verdicts
+            .iter()
+            .skip(at + 1)
+            .take(COMMENT_ROWS)
+            .any(|v| matches!(v, Verdict::Rule(r, _) if self.rules[*r].role == Role::Comment))
     }
 
     /// Where the story-list heading at `at` ends when it is a widget inside
@@ -1355,6 +1368,10 @@ const KICKER_WORDS: usize = 4;
 
 /// Words of a short sentence that joins the ends of a page's main text.
 const SHORT_SENTENCE_WORDS: usize = 4;
+
+/// Lines after a comment heading in which a comment's row (`Reply`) shows
+/// that comments follow it.
+const COMMENT_ROWS: usize = 8;
 
 /// The headline's repeat that a standfirst may follow sits this near the
 /// top (the headline, a blank, its repeat): further down, the line after it
@@ -3017,6 +3034,15 @@ mod tests {
                 "Council approves new library\n\n{para}\n\n{heading}\n\n{para} Again.\n\n{para} Once more."
             ));
             assert_eq!(rules(&c), [rule], "{heading}: {:?}", why(&c));
+        }
+        // With comments' rows after it, the heading ends the article.
+        let comment = "About time too, the old library was falling apart and the children had nowhere to go after school in the winter months.";
+        for heading in ["12 comments", "View 12 comments"] {
+            let c = cleaner.clean(&format!(
+                "Council approves new library\n\n{para}\n\n{para} Again.\n\n{para} Once more.\n\n{heading}\n\njdoe77\n\n2 hours ago\n\n{comment}\n\nReply"
+            ));
+            let kept: Vec<&str> = c.kept.iter().map(|l| l.text.as_str()).collect();
+            assert!(!kept.contains(&comment), "{heading}: {:?}", why(&c));
         }
         // A sentence that shares a label's words stays.
         let c = cleaner.clean(&format!(

@@ -112,6 +112,12 @@ pub struct Rule {
     /// someone it is about).
     #[serde(default)]
     pub trailing: bool,
+    /// A tail only when comments follow it: a line a `comment` rule names
+    /// (a `Reply` button) within the next eight lines. `12 comments` heads
+    /// the thread under a story, and also stands in its header as a
+    /// counter or a button.
+    #[serde(default)]
+    pub comments_follow: bool,
     /// Regex only: match case-sensitively.
     #[serde(default)]
     pub case_sensitive: bool,
