@@ -1105,6 +1105,23 @@ mod tests {
         );
         // The author index itself names no one.
         assert!(page(r#"<a href="/author/">Our authors</a>"#).is_empty());
+        // A byline naming the metadata's author and another person names
+        // both; an outlet beside them is none.
+        let with_meta = |byline: &str| {
+            let html = format!(
+                r#"<html><head><meta name="article:author" content="Tetsushi Kajimoto"></head><body><article><h1>A headline here</h1>
+<div class="byline">{byline}</div><p>Some text of the article, long enough to be one.</p></article></body></html>"#
+            );
+            HtmlExtractor::default().extract(&html).unwrap().authors
+        };
+        assert_eq!(
+            with_meta("By Tetsushi Kajimoto and Makiko Yamazaki"),
+            ["Tetsushi Kajimoto", "Makiko Yamazaki"]
+        );
+        assert_eq!(
+            with_meta("Tetsushi Kajimoto, Fox News"),
+            ["Tetsushi Kajimoto"]
+        );
         // A line break ends the names: the job and the outlet follow.
         assert_eq!(
             page(

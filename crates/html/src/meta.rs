@@ -967,6 +967,34 @@ const DESK_WORDS: &[&str] = &[
     "editorial",
 ];
 
+/// Words of an outlet's, a team's or a link's name, not a person's.
+const NOT_PERSON_WORDS: &[&str] = &[
+    "news",
+    "media",
+    "press",
+    "project",
+    "marketing",
+    "team",
+    "articles",
+    "more",
+    "view",
+    "times",
+    "post",
+    "daily",
+    "online",
+    "network",
+    "group",
+    "agency",
+    "editor",
+    "editors",
+    "magazine",
+    "radio",
+    "tv",
+    "channel",
+    "foundation",
+    "institute",
+];
+
 /// An author field naming a newsroom (`Redacción`, `Sports Desk`, `BR24
 /// Redaktion`).
 fn is_desk(author: &str) -> bool {
@@ -1558,6 +1586,30 @@ pub(crate) fn extract(
     // A desk (`Redacción`, `Sports Desk`) gives way to a byline naming
     // people, as the site does.
     let names_a_desk = |a: &String| names_the_site(a) || is_desk(a);
+    // A byline that names the metadata's authors and more people (`By
+    // Tetsushi Kajimoto and Makiko Yamazaki` beside `article:author`'s
+    // first name) names them all; an outlet or a team beside them is none
+    // (`Fox News`, `AMP Project Marketing`).
+    if !m.authors.is_empty() && !m.authors.iter().all(names_a_desk) {
+        let from_page = page_bylines(bylines, date_texts, true);
+        let known = |p: &String| m.authors.iter().any(|a| a.eq_ignore_ascii_case(p));
+        let person = |p: &String| {
+            let words: Vec<&str> = p.split_whitespace().collect();
+            (2..=3).contains(&words.len())
+                && !names_a_desk(p)
+                && !words
+                    .iter()
+                    .any(|w| NOT_PERSON_WORDS.contains(&w.to_lowercase().as_str()))
+        };
+        if from_page.len() > m.authors.len()
+            && m.authors
+                .iter()
+                .all(|a| from_page.iter().any(|p| p.eq_ignore_ascii_case(a)))
+            && from_page.iter().all(|p| known(p) || person(p))
+        {
+            m.authors = from_page;
+        }
+    }
     if m.authors.iter().all(names_a_desk) {
         let from_page = page_bylines(bylines, date_texts, !m.authors.is_empty());
         if !from_page.is_empty() {
