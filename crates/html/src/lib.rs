@@ -479,7 +479,7 @@ fn bylines(dom: &dom::Dom) -> (Vec<String>, Option<String>) {
             time = Some(d.clone());
         }
         let h = &n.hint;
-        let maybe = h.contains("aut") || h.contains("byline");
+        let maybe = h.contains("aut") || h.contains("byline") || h.contains("firma");
         let hinted = n.itemprop == "author"
             || n.flags & dom::flags::AUTHOR_LINK != 0
             || maybe
@@ -570,10 +570,11 @@ fn in_teaser_item(dom: &dom::Dom, i: usize) -> bool {
 }
 
 /// Whether a class or id word marks an author's name: `author`, `byline`,
-/// `autor`, `auteur` and compounds such as `authorname` or `byline_name`,
+/// `autor`, `auteur`, `firma` and compounds such as `authorname` or `byline_name`,
 /// but not the author's photo or biography box.
 fn names_an_author(word: &str) -> bool {
-    const MARKS: &[&str] = &["author", "byline", "autor", "auteur"];
+    // (`firma`: the signature of Italian and Spanish sites.)
+    const MARKS: &[&str] = &["author", "byline", "autor", "auteur", "firma"];
     const NOT: &[&str] = &[
         "bio", "desc", "about", "box", "info", "img", "image", "avatar", "photo", "pic", "thumb",
         "social", "link", "follow", "more",
@@ -1121,6 +1122,11 @@ mod tests {
         assert_eq!(
             with_meta("Tetsushi Kajimoto, Fox News"),
             ["Tetsushi Kajimoto"]
+        );
+        // An Italian site's signature.
+        assert_eq!(
+            page(r#"<span class="firma">di Marco Bellini</span>"#),
+            ["Marco Bellini"]
         );
         // A line break ends the names: the job and the outlet follow.
         assert_eq!(
