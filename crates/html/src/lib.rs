@@ -1123,6 +1123,14 @@ mod tests {
             with_meta("Tetsushi Kajimoto, Fox News"),
             ["Tetsushi Kajimoto"]
         );
+        // A Chinese page's info line names its author among its fields.
+        let html = "<html><body><table><tr><td><h1>北京地铁新线开通运营</h1></td></tr>\
+<tr><td class=\"info\">2008年05月13日 15:21　来源：新华网　作者：李明　【大 中 小】</td></tr>\
+<tr><td><p>北京地铁新线4日正式开通运营，全长30公里，设站20座，预计每日客流量将达到50万人次。</p></td></tr></table></body></html>";
+        assert_eq!(
+            HtmlExtractor::default().extract(html).unwrap().authors,
+            ["李明"]
+        );
         // An Italian site's signature.
         assert_eq!(
             page(r#"<span class="firma">di Marco Bellini</span>"#),

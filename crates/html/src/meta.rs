@@ -344,6 +344,13 @@ static OTHER_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
 static CHINESE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*(?:作者|记者|撰文|文\s*[/／])\s*[:：]?").expect("static regex")
 });
+/// The author's field of a Chinese page's info line, a name of two to four
+/// Han characters (`作者：李明`). (Blocks, not Unicode classes: cheaper to
+/// compile.)
+static CHINESE_AUTHOR_FIELD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|\s)(?:作者|记者)[：:]\s*([\x{4E00}-\x{9FFF}]{2,4})(?:\s|$)")
+        .expect("static regex")
+});
 /// A reporter's job written after the name (`김민수 기자`, `山田太郎記者`).
 static JOB_AFTER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\s*(?:기자|특파원|記者|特派員|记者)$").expect("static regex"));
@@ -1198,6 +1205,16 @@ fn page_bylines(bylines: &[String], date_texts: &[&str], people: bool) -> Vec<St
     }
     // (Not past the heading of the comments: `Posted by Bob Smith on
     // March 5, 2008` there is a reader's.)
+    // (A Chinese page's info line holds the author among its fields:
+    // `2008年05月13日 15:21 来源：新华网 作者：李明 【大 中 小】`.)
+    let chinese = date_texts.iter().take(110).find_map(|t| {
+        CHINESE_AUTHOR_FIELD
+            .captures(t)
+            .map(|c| vec![c[1].to_string()])
+    });
+    if let Some(names) = chinese {
+        return names;
+    }
     date_texts
         .iter()
         .take(110)
