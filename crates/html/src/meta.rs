@@ -1608,7 +1608,8 @@ pub(crate) fn extract(
     // first name) names them all; an outlet or a team beside them is none
     // (`Fox News`, `AMP Project Marketing`).
     if !m.authors.is_empty() && !m.authors.iter().all(names_a_desk) {
-        let from_page = page_bylines(bylines, date_texts, true);
+        // (Byline elements only: this runs on most pages.)
+        let from_page = page_bylines(bylines, &[], true);
         let known = |p: &String| m.authors.iter().any(|a| a.eq_ignore_ascii_case(p));
         let person = |p: &String| {
             let words: Vec<&str> = p.split_whitespace().collect();
