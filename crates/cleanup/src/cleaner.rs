@@ -66,13 +66,31 @@ struct CompiledRule {
     role: Role,
     agency: Option<String>,
     max_words: usize,
+    group: Option<String>,
+}
+
+/// What a caller knows of a document besides its text, for
+/// [`Cleaner::clean_in`]. The default is a document of unknown origin.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Context<'a> {
+    /// A page extractor already chose the lines as the main content (one
+    /// block a line): see [`Cleaner::clean_selected`].
+    pub selected: bool,
+    /// With `selected`: the lines the page set as one list or as one
+    /// element broken by `<br>` (see [`Cleaner::clean_selected_lists`]).
+    pub lists: &'a [Range<usize>],
+    /// The document's group (its folder or site, as the archive templates
+    /// were learned): rules of other groups do not apply. `None` applies
+    /// every rule.
+    pub group: Option<&'a str>,
 }
 
 /// Applies a [`RuleSet`] to documents. Cheap to share across threads.
 pub struct Cleaner {
     rules: Vec<CompiledRule>,
-    /// Normalised line → earliest exact rule.
-    exact: HashMap<String, usize>,
+    /// Normalised line → its exact rules, in rule order (rules of
+    /// different groups may share a line).
+    exact: HashMap<String, Vec<usize>>,
     /// Longest exact key in bytes: longer lines skip the lookup.
     longest_key: usize,
     prefix: AhoCorasick,
@@ -174,11 +192,15 @@ impl Cleaner {
                     RuleKind::Exact | RuleKind::Tail => usize::MAX,
                     _ => DEFAULT_MAX_WORDS,
                 }),
+                group: rule.group.clone(),
             });
             for p in &rule.patterns {
                 match rule.kind {
                     RuleKind::Exact | RuleKind::Tail => {
-                        exact.entry(normalize(p)).or_insert(i);
+                        let rules_of: &mut Vec<usize> = exact.entry(normalize(p)).or_default();
+                        if rules_of.last() != Some(&i) {
+                            rules_of.push(i);
+                        }
                     }
                     RuleKind::Prefix => {
                         for variant in case_variants(p.trim()) {
@@ -278,7 +300,14 @@ impl Cleaner {
 
     /// Splits `text` into lines and sorts each into kept or removed.
     pub fn clean(&self, text: &str) -> Cleaned {
-        self.clean_lines(text, self.classify, false, &[])
+        self.clean_in(text, &Context::default())
+    }
+
+    /// Cleans `text` with what the caller knows of it besides its text
+    /// (see [`Context`]); [`Cleaner::clean`] and the other methods are
+    /// shorthands for it.
+    pub fn clean_in(&self, text: &str, context: &Context<'_>) -> Cleaned {
+        self.clean_lines(text, self.classify, context)
     }
 
     /// Cleans text whose lines a page extractor already chose as the main
@@ -287,7 +316,13 @@ impl Cleaner {
     /// the article's text (list items, interview turns), and does not look
     /// for site menus or other stories' teasers.
     pub fn clean_selected(&self, text: &str) -> Cleaned {
-        self.clean_lines(text, self.classify, true, &[])
+        self.clean_in(
+            text,
+            &Context {
+                selected: true,
+                ..Context::default()
+            },
+        )
     }
 
     /// Like [`Cleaner::clean_selected`], told which lines the page set as
@@ -297,16 +332,18 @@ impl Cleaner {
     /// short items right before or after the article's text (a recipe's
     /// ingredients, a ranking after its introduction) is the article's.
     pub fn clean_selected_lists(&self, text: &str, lists: &[Range<usize>]) -> Cleaned {
-        self.clean_lines(text, self.classify, true, lists)
+        self.clean_in(
+            text,
+            &Context {
+                selected: true,
+                lists,
+                group: None,
+            },
+        )
     }
 
-    fn clean_lines(
-        &self,
-        text: &str,
-        classify: bool,
-        selected: bool,
-        lists: &[Range<usize>],
-    ) -> Cleaned {
+    fn clean_lines(&self, text: &str, classify: bool, context: &Context<'_>) -> Cleaned {
+        let (selected, lists) = (context.selected, context.lists);
         let lines: Vec<(usize, &str, bool)> = split_lines(text);
         // Whitespace-separated words of each line, counted once: language
         // sampling, rule word limits and the repeat check all use them.
@@ -330,13 +367,13 @@ impl Cleaner {
                 .iter()
                 .zip(&features)
                 .zip(&counts)
-                .map(
-                    |(((_, line, _), f), &count)| match self.match_line(line, count) {
+                .map(|(((_, line, _), f), &count)| {
+                    match self.match_line(line, count, context.group) {
                         Some((rule, rest)) => Verdict::Rule(rule, rest),
                         None if classify => Verdict::Class(classify::classify(f, &thresholds)),
                         None => Verdict::Class(Class::Good),
-                    },
-                );
+                    }
+                });
         let mut verdicts: Vec<Verdict> = verdicts_iter.collect();
         // The first line is never under the text (a headline about a
         // journalist is not a bio).
@@ -349,7 +386,7 @@ impl Cleaner {
                 Class::Good
             });
         }
-        self.join_split_bylines(&lines, &counts, &mut verdicts);
+        self.join_split_bylines(&lines, &counts, &mut verdicts, context.group);
         let texts: Vec<&str> = lines.iter().map(|l| l.1).collect();
         let headline_shaped = is_headline_shaped(&lines, &verdicts);
         // Pages show their headline twice (`<title>` and above the article).
@@ -1034,6 +1071,7 @@ impl Cleaner {
         lines: &[(usize, &'a str, bool)],
         counts: &[usize],
         verdicts: &mut [Verdict<'a>],
+        group: Option<&str>,
     ) {
         let mut prose_before = 0;
         for i in 0..lines.len().saturating_sub(1) {
@@ -1052,7 +1090,7 @@ impl Cleaner {
                 continue;
             }
             let joined = format!("{label} {next}");
-            let Some((rule, rest)) = self.match_line(&joined, counts[i + 1] + 1) else {
+            let Some((rule, rest)) = self.match_line(&joined, counts[i + 1] + 1, group) else {
                 continue;
             };
             if self.rules[rule].role != Role::Credit {
@@ -1220,10 +1258,19 @@ impl Cleaner {
 
     /// The earliest rule matching `line` (of `words` whitespace-separated
     /// words), with the text after its lead.
-    fn match_line<'a>(&self, line: &'a str, words: usize) -> Option<(usize, Option<&'a str>)> {
+    fn match_line<'a>(
+        &self,
+        line: &'a str,
+        words: usize,
+        group: Option<&str>,
+    ) -> Option<(usize, Option<&'a str>)> {
         // A list bullet does not change what a line is.
         let line = line.trim_start_matches(classify::BULLETS).trim_start();
-        let fits = |rule: usize| words <= self.rules[rule].max_words;
+        let fits = |rule: usize| {
+            let r = &self.rules[rule];
+            words <= r.max_words
+                && (group.is_none() || r.group.is_none() || r.group.as_deref() == group)
+        };
         let mut best: Option<(usize, Option<&'a str>)> = None;
         let mut consider = |rule: usize, rest: Option<&'a str>| {
             if fits(rule) && best.is_none_or(|(b, _)| rule < b) {
@@ -1231,9 +1278,11 @@ impl Cleaner {
             }
         };
         if line.len() <= self.longest_key + 8
-            && let Some(&rule) = self.exact.get(&normalize(line))
+            && let Some(rules_of) = self.exact.get(&normalize(line))
         {
-            consider(rule, None);
+            for &rule in rules_of {
+                consider(rule, None);
+            }
         }
         // A line longer than every rule of a kind allows cannot match one:
         // skip that kind's matcher (`consider` would reject the match).
@@ -1776,6 +1825,56 @@ mod tests {
         set.add_toml("test", pack).unwrap();
         // Rule behaviour alone; the classifier has its own tests.
         Cleaner::new(&set).unwrap().classify(false)
+    }
+
+    #[test]
+    fn a_rule_of_a_group_applies_to_its_group_only() {
+        // Two sites learned the same line; one rule of each, and a regex.
+        let c = cleaner(
+            r#"
+            [[rule]]
+            id = "template.a.1"
+            kind = "exact"
+            pattern = "Gazette Navigator Bar"
+            role = "boilerplate"
+            reason = "r"
+            group = "a"
+
+            [[rule]]
+            id = "template.b.1"
+            kind = "exact"
+            pattern = "Gazette Navigator Bar"
+            role = "boilerplate"
+            reason = "r"
+            group = "b"
+
+            [[rule]]
+            id = "template.a.2"
+            kind = "regex"
+            pattern = '^Page [0-9]+$'
+            role = "boilerplate"
+            reason = "r"
+            group = "a"
+            "#,
+        );
+        let text = "Headline\n\nGazette Navigator Bar\n\nPage 2";
+        let rules_in = |group: Option<&str>| -> Vec<String> {
+            let context = Context {
+                group,
+                ..Context::default()
+            };
+            c.clean_in(text, &context)
+                .removed
+                .iter()
+                .map(|r| r.rule.clone())
+                .collect()
+        };
+        assert_eq!(rules_in(Some("a")), ["template.a.1", "template.a.2"]);
+        assert_eq!(rules_in(Some("b")), ["template.b.1"]);
+        assert_eq!(rules_in(Some("c")), Vec::<String>::new());
+        // A document of no known group loses every rule's line.
+        assert_eq!(rules_in(None), ["template.a.1", "template.a.2"]);
+        assert_eq!(c.clean(text).removed.len(), 2);
     }
 
     const PACK: &str = r#"

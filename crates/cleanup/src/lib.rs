@@ -56,7 +56,7 @@ mod repeats;
 mod rules;
 mod templates;
 
-pub use cleaner::{Cleaned, Cleaner, Line, Removed};
+pub use cleaner::{Cleaned, Cleaner, Context, Line, Removed};
 pub use repair::{Repairer, Repairs};
 pub use rules::{Role, Rule, RuleError, RuleKind, RuleSet};
 pub use templates::{Template, TemplateConfig, TemplateLearner};

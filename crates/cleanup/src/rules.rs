@@ -121,6 +121,12 @@ pub struct Rule {
     /// Regex only: match case-sensitively.
     #[serde(default)]
     pub case_sensitive: bool,
+    /// Applies only to documents of this group (an archive template's
+    /// folder or site: see [`crate::templates`]) when the caller cleans a
+    /// document with its group ([`crate::Cleaner::clean_in`]); cleaning
+    /// without a group applies every rule.
+    #[serde(default)]
+    pub group: Option<String>,
     /// Name of the pack the rule came from (set when loaded).
     #[serde(skip)]
     pub pack: String,

@@ -72,8 +72,12 @@ counts from 1 in the order of [`TemplateLearner::templates`]; if two groups
 share a slug, both slugs get a hash of the group name), with role
 `boilerplate` and a reason naming the group, the document count and the
 share, so a single template can be audited and switched off with
-[`crate::RuleSet::disable`]. Note that a rule pack has no notion of groups:
-once loaded, a template removes its line from every document cleaned.
+[`crate::RuleSet::disable`]. Each rule names its group (`group = "…"`): a
+document cleaned with its group ([`crate::Cleaner::clean_in`]) loses only
+its own group's templates; one cleaned without a group loses every
+template's line. A line that is a template of two groups or more (a menu
+item of many sites, `Contact us`) gets one more rule, `template.all.<n>`,
+with no group: boilerplate in every document.
 
 # Memory and determinism
 
@@ -102,6 +106,10 @@ use std::hash::{BuildHasher, Hasher};
 use foldhash::fast::FixedState;
 
 use crate::cleaner::normalize;
+
+/// Groups a line must be a template of to be removed in every group
+/// (`template.all.<n>`).
+const WIDE_GROUPS: usize = 2;
 
 /// Distinct keys a group keeps before the rarest are evicted.
 const KEY_CAP: usize = 200_000;
@@ -464,6 +472,43 @@ impl TemplateLearner {
                 out.push_str("kind = \"exact\"\n");
                 let _ = writeln!(out, "pattern = {}", toml_string(&seen.line));
             }
+            out.push_str("role = \"boilerplate\"\n");
+            let _ = writeln!(out, "group = {}", toml_string(group));
+            let _ = writeln!(out, "reason = {}", toml_string(&reason));
+        }
+        // A line that is a template of several groups (`Contact us`,
+        // `Politik` in the menus of many sites) is boilerplate wherever it
+        // stands. Listed last, so a group's own rule names it in its group.
+        let mut wide: BTreeMap<String, (&str, Vec<&str>)> = BTreeMap::new();
+        for (group, seen, _) in self.found() {
+            if seen.varied {
+                continue;
+            }
+            let (line, groups) = wide
+                .entry(key(&seen.line))
+                .or_insert((&seen.line, Vec::new()));
+            *line = (*line).min(&*seen.line);
+            groups.push(group);
+        }
+        let wide = wide
+            .values()
+            .filter(|(_, groups)| groups.len() >= WIDE_GROUPS);
+        for (n, (line, groups)) in wide.enumerate() {
+            let shown: Vec<&str> = groups.iter().take(3).copied().collect();
+            let more = if groups.len() > 3 { ", …" } else { "" };
+            let reason = format!(
+                "Template of {} groups (\"{}\"{more}): boilerplate wherever it stands",
+                groups.len(),
+                shown.join("\", \"")
+            );
+            out.push_str("\n[[rule]]\n");
+            let _ = writeln!(
+                out,
+                "id = {}",
+                toml_string(&format!("template.all.{}", n + 1))
+            );
+            out.push_str("kind = \"exact\"\n");
+            let _ = writeln!(out, "pattern = {}", toml_string(line));
             out.push_str("role = \"boilerplate\"\n");
             let _ = writeln!(out, "reason = {}", toml_string(&reason));
         }
@@ -1014,6 +1059,32 @@ mod tests {
     }
 
     #[test]
+    fn a_template_of_one_group_stays_there_and_of_two_goes_everywhere() {
+        let mut l = learner();
+        for i in 0..6 {
+            l.observe("a", &article(i, &["Contact us", "Alpha Gazette Masthead"]));
+            l.observe("b", &article(i + 50, &["Contact Us"]));
+        }
+        let toml = l.to_toml();
+        let mut set = RuleSet::empty();
+        set.add_toml("t", &toml).unwrap();
+        let cleaner = crate::Cleaner::new(&set).unwrap().classify(false);
+        let removed = |group: &str, text: &str| -> Vec<String> {
+            let context = crate::Context {
+                group: Some(group),
+                ..crate::Context::default()
+            };
+            let cleaned = cleaner.clean_in(text, &context);
+            cleaned.removed.iter().map(|r| r.rule.clone()).collect()
+        };
+        let text = "Headline\n\nAlpha Gazette Masthead\n\nContact us";
+        assert_eq!(removed("a", text), ["template.a.1", "template.a.2"]);
+        // A third site: only the line both sites share goes.
+        assert_eq!(removed("c", text), ["template.all.1"]);
+        assert!(toml.contains("Template of 2 groups"), "{toml}");
+    }
+
+    #[test]
     fn toml_round_trip_cleans_a_new_document() {
         let mut l = learner();
         for i in 0..10 {
@@ -1116,12 +1187,14 @@ mod tests {
         let mut set = RuleSet::empty();
         set.add_toml("t", &l.to_toml()).unwrap();
         let mut ids: Vec<&str> = set.rules().iter().map(|r| r.id.as_str()).collect();
-        assert_eq!(ids.len(), 8);
+        // Two of each group, and the two lines of all groups.
+        assert_eq!(ids.len(), 10);
         assert!(ids.contains(&"template.root.1") && ids.contains(&"template.x.2"));
+        assert!(ids.contains(&"template.all.1") && ids.contains(&"template.all.2"));
         assert!(ids.iter().any(|id| id.starts_with("template.a-b-")));
         ids.sort_unstable();
         ids.dedup();
-        assert_eq!(ids.len(), 8);
+        assert_eq!(ids.len(), 10);
     }
 
     #[test]

@@ -64,5 +64,5 @@ pub use newsclean_model as model;
 pub use newsclean_output as output;
 
 pub use incremental::Reason;
-pub use process::{DEFAULT_MAX_LINES, LineVerdict, Processor, StageClock};
+pub use process::{DEFAULT_MAX_LINES, LineVerdict, Processor, StageClock, group_of};
 pub use run::{Options, Pipeline, PipelineError, is_archive_itself};

@@ -4,7 +4,7 @@ use std::ops::Range;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Instant;
 
-use newsclean_cleanup::{Cleaned, Cleaner, Repairer, Role, RuleError, RuleSet};
+use newsclean_cleanup::{Cleaned, Cleaner, Context, Repairer, Role, RuleError, RuleSet};
 use newsclean_extract::{Extractor, QualityInput};
 use newsclean_html::{Block, BlockKind, Budget, HtmlError, HtmlExtractor, Page, looks_like_html};
 use newsclean_ingest::{Decoded, Format, Meta, RawDocument};
@@ -169,6 +169,13 @@ fn marked_headings(blocks: &[Block]) -> Vec<&str> {
 /// GB).
 pub const DEFAULT_MAX_LINES: usize = 100_000;
 
+/// The template group of a document: the folder of its path (`""` at
+/// the archive's root). A member of a tar or zip file, or a record of a
+/// JSON Lines file, is of the folder holding that file.
+pub fn group_of(path: &str) -> &str {
+    path.rsplit_once('/').map_or("", |(dir, _)| dir)
+}
+
 /// Turns one input into a record. Build once; share across threads.
 pub struct Processor {
     repairer: Repairer,
@@ -176,6 +183,7 @@ pub struct Processor {
     extractor: Extractor,
     html: HtmlExtractor,
     max_lines: usize,
+    folder_groups: bool,
 }
 
 impl Processor {
@@ -187,7 +195,18 @@ impl Processor {
             extractor: Extractor::new(),
             html: HtmlExtractor::default(),
             max_lines: DEFAULT_MAX_LINES,
+            folder_groups: false,
         })
+    }
+
+    /// Cleans each document as one of its folder's group (the parent of
+    /// its path: [`group_of`]), so that rules with a `group`, the archive
+    /// templates, apply in their own folder only. Off by default (a lone
+    /// document has no folder to speak of: every rule applies); a
+    /// [`Pipeline`](crate::Pipeline) turns it on.
+    pub fn with_folder_groups(mut self, on: bool) -> Processor {
+        self.folder_groups = on;
+        self
     }
 
     /// Documents with more non-blank lines than this once repaired (a
@@ -365,10 +384,12 @@ impl Processor {
     ) -> Result<Record, ErrorRecord> {
         let (text, repairs) = clock.time(REPAIR, || self.repairer.repair(text));
         self.check_lines(&source.path, &text)?;
-        let cleaned = clock.time(CLEAN, || match selected {
-            Some(lists) => self.cleaner.clean_selected_lists(&text, lists),
-            None => self.cleaner.clean(&text),
-        });
+        let context = Context {
+            selected: selected.is_some(),
+            lists: selected.unwrap_or_default(),
+            group: self.folder_groups.then(|| group_of(&source.path)),
+        };
+        let cleaned = clock.time(CLEAN, || self.cleaner.clean_in(&text, &context));
         let start = Instant::now();
         let mut record = Record::new(source);
         record.repairs = repairs

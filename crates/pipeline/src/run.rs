@@ -19,7 +19,7 @@ use newsclean_output::{Compression, OutputError, RunReport};
 use rayon::iter::{ParallelBridge, ParallelIterator};
 
 use crate::incremental::{Commit, Plan, Reason, input_key};
-use crate::process::{Processor, READ, SERIALIZE, StageClock, WRITE};
+use crate::process::{Processor, READ, SERIALIZE, StageClock, WRITE, group_of};
 
 /// How a [`Pipeline`] runs.
 #[derive(Clone, Debug)]
@@ -166,6 +166,8 @@ enum Outcome {
 impl Pipeline {
     /// A pipeline running `processor` with `options`.
     pub fn new(processor: Processor, options: Options) -> Pipeline {
+        // Archive templates are templates of their folder.
+        let processor = processor.with_folder_groups(true);
         Pipeline { processor, options }
     }
 
@@ -557,11 +559,6 @@ fn refuse_empty(archive: &Path, manifest: &Manifest) -> Result<(), PipelineError
         });
     }
     Ok(())
-}
-
-/// The template group of a document: its parent folder (`""` at the root).
-fn group_of(path: &str) -> &str {
-    path.rsplit_once('/').map_or("", |(dir, _)| dir)
 }
 
 type RawItem = Result<RawDocument, newsclean_ingest::ReadError>;
