@@ -157,18 +157,37 @@ struct TemplateArgs {
 
 #[derive(Args, Clone, Copy)]
 struct LearnArgs {
-    /// A template must occur in at least this many documents of its folder.
-    #[arg(long, default_value_t = newsclean_cleanup::TemplateConfig::default().min_documents)]
+    /// A template must occur in at least this many documents of its folder
+    /// (2 or more).
+    #[arg(long, value_parser = documents_arg,
+          default_value_t = newsclean_cleanup::TemplateConfig::default().min_documents)]
     min_documents: usize,
-    /// ... and in at least this share of its folder's documents.
-    #[arg(long, default_value_t = newsclean_cleanup::TemplateConfig::default().min_share)]
+    /// ... and in at least this share of its folder's documents (above 0,
+    /// at most 1).
+    #[arg(long, value_parser = share_arg,
+          default_value_t = newsclean_cleanup::TemplateConfig::default().min_share)]
     min_share: f64,
+}
+
+/// A line of one document is no template: it must repeat.
+fn documents_arg(s: &str) -> Result<usize, String> {
+    match s.parse::<usize>() {
+        Ok(n) if n >= 2 => Ok(n),
+        _ => Err("a number of documents, 2 or more".to_string()),
+    }
+}
+
+fn share_arg(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(x) if x > 0.0 && x <= 1.0 => Ok(x),
+        _ => Err("a share above 0 and at most 1 (0.3: 30%)".to_string()),
+    }
 }
 
 impl LearnArgs {
     fn config(self) -> newsclean_cleanup::TemplateConfig {
         newsclean_cleanup::TemplateConfig {
-            min_documents: self.min_documents.max(1),
+            min_documents: self.min_documents,
             min_share: self.min_share,
             ..newsclean_cleanup::TemplateConfig::default()
         }
@@ -295,6 +314,14 @@ impl Failure {
     fn fatal(error: anyhow::Error) -> Failure {
         Failure {
             code: exit::FATAL,
+            error,
+        }
+    }
+    /// The one input of `clean` or `explain` cannot be read: as a document
+    /// that cannot be, not the archive-wide failure of a run.
+    fn unread(error: anyhow::Error) -> Failure {
+        Failure {
+            code: exit::SOME_FAILED,
             error,
         }
     }
@@ -497,6 +524,19 @@ fn on_signals() -> Arc<AtomicBool> {
     stop
 }
 
+/// Makes SIGINT and SIGTERM exit at once with code 4, for commands whose
+/// every step is an atomic rename (`compact`): the folder is as it was
+/// before or after, and a temporary file left is removed by the next run.
+fn exit_on_signals() {
+    let installed = ctrlc::set_handler(|| {
+        note!("newsclean: signal: stopping (nothing half-done is kept)");
+        std::process::exit(i32::from(exit::INTERRUPTED));
+    });
+    if let Err(err) = installed {
+        note!("newsclean: warning: cannot handle signals: {err}");
+    }
+}
+
 /// A writer whose failures are dropped: the log subscriber reports a failed
 /// write with `eprintln!`, which panics on a closed stderr (a log reader
 /// that died must not end the run).
@@ -642,6 +682,17 @@ fn run(args: RunArgs) -> Result<u8, Failure> {
             if !matches!(reason, Reason::Unchanged) {
                 todo += 1;
             }
+            // One input a line, whatever its name holds.
+            let path: String = path
+                .chars()
+                .flat_map(|c| {
+                    let escaped = c.is_control().then(|| c.escape_default());
+                    escaped
+                        .into_iter()
+                        .flatten()
+                        .chain((!c.is_control()).then_some(c))
+                })
+                .collect();
             writeln!(out, "{:<9} {path}", reason.as_str()).map_err(|e| Failure::fatal(e.into()))?;
         }
         note!(
@@ -751,6 +802,7 @@ fn compact(args: CompactArgs) -> Result<u8, Failure> {
     {
         return Err(not_output());
     }
+    exit_on_signals();
     let done = state::compact(
         &args.out,
         args.parts.part_records,
@@ -792,7 +844,7 @@ fn clean(args: CleanArgs) -> Result<u8, Failure> {
             }
         })
     })
-    .map_err(Failure::fatal)?;
+    .map_err(Failure::unread)?;
     let mut code = exit::OK;
     for (ok, json) in outputs {
         if !ok {
@@ -827,7 +879,7 @@ fn explain(args: CleanArgs) -> Result<u8, Failure> {
             }
         }
     })
-    .map_err(Failure::fatal)?;
+    .map_err(Failure::unread)?;
     let several = documents > 1;
     let colour = std::io::stdout().is_terminal();
     let mut out = std::io::stdout().lock();
@@ -953,6 +1005,10 @@ fn stream(args: StreamArgs) -> Result<u8, Failure> {
             .map_err(Failure::fatal)?;
         let result = match read {
             None => break,
+            // As `run` reads JSON Lines, a blank line (a trailing newline
+            // too many) is no document, and no failure: a blank line out
+            // keeps the lines in step.
+            Some(true) if line.iter().all(u8::is_ascii_whitespace) => Ok(String::new()),
             Some(false) => Err((
                 None,
                 "read".to_string(),

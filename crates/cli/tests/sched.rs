@@ -295,6 +295,19 @@ fn the_same_options_written_otherwise_change_nothing() {
     assert_ne!(report["inputs"]["changed"], 0, "{report}");
 }
 
+/// A dry run prints one input a line, even one whose name holds a newline.
+#[test]
+fn a_dry_run_escapes_control_characters_in_names() {
+    let dir = Dir::new();
+    dir.create(
+        "new\nline.txt",
+        "Headline\n\nA story with enough words in it to be a paragraph of text.\n",
+    );
+    let dry = run(&dir.archive(), &dir.out(), &["--dry-run"]);
+    let plan = String::from_utf8_lossy(&dry.stdout);
+    assert_eq!(plan, "new       new\\nline.txt\n");
+}
+
 /// Without its saved templates an output folder makes the next run learn
 /// them again; a dry run learns them as well (without saving them), so it
 /// says what that run will do: an unchanged archive is unchanged.
@@ -361,6 +374,12 @@ fn an_emptied_archive_supersedes_nothing() {
     // A dry run says so too.
     let dry = run(&dir.archive(), &dir.out(), &["--dry-run"]);
     assert_eq!(dry.status.code(), Some(5), "{dry:?}");
+    // A mount point's hidden marker and empty folders are still nothing.
+    std::fs::write(dir.archive().join(".mounted"), "").expect("marker");
+    std::fs::create_dir_all(dir.archive().join("2024/11")).expect("mkdir");
+    let skeleton = run(&dir.archive(), &dir.out(), &[]);
+    assert_eq!(skeleton.status.code(), Some(5), "{skeleton:?}");
+    assert_eq!(records(&dir.out()), before);
 }
 
 /// A shard whose files are all gone, in an archive that still holds
@@ -543,6 +562,35 @@ fn sigterm_commits_and_exits_4() {
     );
     let last = run(&dir.archive(), &dir.out(), &[]);
     assert!(matches!(last.status.code(), Some(0 | 1)));
+    assert_eq!(sorted_lines(&dir.records()), want);
+}
+
+/// SIGTERM stops `compact` with code 4 (not a death by signal), and the
+/// folder still holds every current record.
+#[cfg(unix)]
+#[test]
+fn sigterm_stops_compact_with_4() {
+    let dir = Dir::new();
+    archive(&dir, 400);
+    run(&dir.archive(), &dir.out(), &["--part-records", "10"]);
+    let want = sorted_lines(&dir.records());
+    let child = newsclean()
+        .arg("compact")
+        .arg(dir.out())
+        .args(["--compress", "gzip", "--part-records", "5"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start newsclean");
+    std::thread::sleep(Duration::from_millis(100));
+    let _ = std::process::Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status();
+    let status = child.wait_with_output().expect("wait").status;
+    // It may have finished before the signal on a fast machine.
+    assert!(matches!(status.code(), Some(0 | 4)), "{status:?}");
+    let again = output(newsclean().arg("compact").arg(dir.out()));
+    assert_eq!(again.status.code(), Some(0), "{again:?}");
     assert_eq!(sorted_lines(&dir.records()), want);
 }
 

@@ -247,9 +247,31 @@ fn exit_codes() {
     );
     assert_eq!(missing.status.code(), Some(5));
     assert!(!nowhere.exists(), "a missing archive left an output folder");
+    // One article that cannot be read is a failed document, not a fatal run.
+    for command in ["clean", "explain"] {
+        let gone = output(newsclean().args([command, "/nonexistent/article.txt"]));
+        assert_eq!(gone.status.code(), Some(1), "{command}: {gone:?}");
+        assert!(String::from_utf8_lossy(&gone.stderr).contains("nonexistent"));
+    }
 
     let usage = output(newsclean().args(["run"]));
     assert_eq!(usage.status.code(), Some(2));
+    // A template must repeat: one document, or a share of 0, is no threshold.
+    for bad in [
+        ["--min-documents", "1"],
+        ["--min-share", "0"],
+        ["--min-share", "1.5"],
+    ] {
+        let refused = output(
+            newsclean()
+                .arg("run")
+                .arg(dir.archive())
+                .arg("--out")
+                .arg(&nowhere)
+                .args(bad),
+        );
+        assert_eq!(refused.status.code(), Some(2), "{bad:?}");
+    }
 
     let bad_rules = dir.root.path().join("bad.toml");
     std::fs::write(&bad_rules, "[[rule]]\nid = 1").expect("write");

@@ -236,7 +236,10 @@ fn stream(args: &[&str], input: &[u8]) -> (Option<i32>, Vec<Value>) {
     let out = child.wait_with_output().expect("wait");
     let lines = String::from_utf8_lossy(&out.stdout)
         .lines()
-        .map(|l| serde_json::from_str(l).expect("JSON line"))
+        .map(|l| match l {
+            "" => Value::Null,
+            l => serde_json::from_str(l).expect("JSON line"),
+        })
         .collect();
     (out.status.code(), lines)
 }
@@ -266,13 +269,27 @@ fn stream_answers_every_line() {
     assert_eq!(lines[0]["title"], "Dam opens");
     assert_eq!(lines[0]["source"]["id"], "k1");
     assert_eq!(lines[0]["source"]["path"], "-#0");
-    for (i, id) in [(1, Value::Null), (2, Value::Null), (3, json!("k4"))] {
+    // A blank line in, a blank line out.
+    assert_eq!(lines[2], Value::Null);
+    for (i, id) in [(1, Value::Null), (3, json!("k4"))] {
         assert_eq!(lines[i]["status"], "error", "line {i}");
         assert_eq!(lines[i]["id"], id, "line {i}");
         assert_eq!(lines[i]["index"], i, "line {i}");
     }
     assert!(lines[3]["error"].as_str().unwrap_or("").contains("story"));
     assert_eq!(lines[4]["title"], "Dam closes");
+}
+
+/// Blank lines (a trailing newline too many) are no failure.
+#[test]
+fn stream_passes_blank_lines() {
+    let good =
+        json!({"text": "The dam opened on Tuesday after years of building work, officials said."});
+    let (code, lines) = stream(&[], format!("{good}\n\n  \n").as_bytes());
+    assert_eq!(code, Some(0));
+    assert_eq!(lines.len(), 3);
+    assert_eq!(lines[1], Value::Null);
+    assert_eq!(lines[2], Value::Null);
 }
 
 /// `stream` reads a line as `run` does: half an emoji is mended, a line in

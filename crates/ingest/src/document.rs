@@ -159,8 +159,9 @@ pub enum ReadErrorKind {
     #[error("{0}")]
     Parse(String),
     /// An archive member whose name tries to leave the archive (`../`,
-    /// absolute paths). Its content is not read.
-    #[error("unsafe member name {0:?} (escapes the archive; not read)")]
+    /// absolute paths). Its content is not read. The name is escaped as
+    /// paths are ([`crate::escape_bytes`]), so it is quoted as it is.
+    #[error("unsafe member name \"{0}\" (escapes the archive; not read)")]
     UnsafeName(String),
     /// A symbolic link that is not followed.
     #[error("{0}")]

@@ -1824,6 +1824,16 @@ mod tests {
     }
 
     #[test]
+    fn an_unsafe_name_is_quoted_as_paths_are_escaped() {
+        // A name's one backslash is doubled once, as in every path.
+        let kind = ReadErrorKind::UnsafeName(crate::escape_bytes(b"..\\win.txt"));
+        assert_eq!(
+            kind.to_string(),
+            r#"unsafe member name "..\\win.txt" (escapes the archive; not read)"#
+        );
+    }
+
+    #[test]
     fn hidden_files_are_skipped() {
         let r = Reader::new();
         assert!(r.accepts("a/b.txt") && r.accepts("./a.txt") && r.accepts("noext"));

@@ -547,18 +547,42 @@ fn note_unlisted(plan: &Plan, archive: &Path, err: &newsclean_ingest::ReadError)
     }
 }
 
-/// An archive folder with nothing in it at all, while the output holds
-/// the records of earlier inputs, is most likely a disk not mounted: the
-/// run stops before it supersedes them. (An archive that lost its files
-/// but kept a folder, or one shard's files, is taken as it is.)
+/// An archive folder with nothing in it, while the output holds the
+/// records of earlier inputs, is most likely a disk not mounted: the run
+/// stops before it supersedes them. A mount point often keeps a hidden
+/// marker file or a skeleton of empty folders: those hold nothing the walk
+/// reads either. (One shard's files gone, in an archive that still holds
+/// others, is taken as it is.)
 fn refuse_empty(archive: &Path, manifest: &Manifest) -> Result<(), PipelineError> {
-    let empty = std::fs::read_dir(archive).is_ok_and(|mut entries| entries.next().is_none());
-    if empty && !manifest.inputs.is_empty() {
+    if !manifest.inputs.is_empty() && holds_nothing(archive, 0) {
         return Err(PipelineError::EmptyArchive {
             known: manifest.inputs.len(),
         });
     }
     Ok(())
+}
+
+/// Whether `dir` lists (a folder it cannot list is no proof) and holds
+/// only hidden entries and folders that hold nothing themselves. Stops at
+/// the first other entry: on a real archive, at once.
+fn holds_nothing(dir: &Path, depth: usize) -> bool {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return false;
+    };
+    for entry in entries {
+        let Ok(entry) = entry else {
+            return false;
+        };
+        let name = entry.file_name();
+        if name.as_encoded_bytes().starts_with(b".") || name == "__MACOSX" {
+            continue;
+        }
+        let folder = entry.file_type().is_ok_and(|t| t.is_dir());
+        if !folder || depth >= 32 || !holds_nothing(&entry.path(), depth + 1) {
+            return false;
+        }
+    }
+    true
 }
 
 type RawItem = Result<RawDocument, newsclean_ingest::ReadError>;
