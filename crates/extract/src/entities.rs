@@ -293,7 +293,7 @@ fn and_in_organisation(
         [the, rest @ ..] if the.text == "The" => rest,
         _ => before,
     };
-    let plain = after_head && after.len() == 2 && before.len() == 1 && !head(&before[0]);
+    let plain = after_head && after.len() == 2 && before.len() == 1;
     // `Department of Health and Human Services`, `Centers for Disease
     // Control and Prevention`: `<head> of <words>` before, no head after.
     let of_part = before.len() >= 3
@@ -751,6 +751,7 @@ fn classify(
     // `Electoral Commission`, `Civil Aviation Authority of Nepal`.
     let ends_org = span.len() > 1
         && (lex.org_heads.contains(last.text)
+            || lex.legal_forms.contains(last.text)
             || span.windows(2).any(|w| {
                 (lex.org_heads.contains(w[0].text) || lex.organizations.contains(w[0].text))
                     && CONNECTORS.contains(&w[1].text)
@@ -1650,6 +1651,27 @@ mod tests {
         assert_eq!(
             orgs,
             ["Civil Aviation Authority of Nepal", "Electoral Commission"]
+        );
+    }
+
+    #[test]
+    fn legal_forms_and_more_heads_make_organisations() {
+        let (people, places, orgs) = names(&[
+            "Harrowgate Packaging Plc said profit fell, and the World Food Programme warned of hunger.",
+            "The Clark County Public Library and the Securities and Exchange Commission met near the Lagdo Dam.",
+            "Executive Mary Jones said the Energy and Resources Institute would help.",
+        ]);
+        assert_eq!(people, ["Mary Jones"]);
+        assert_eq!(places, ["Lagdo Dam"]);
+        assert_eq!(
+            orgs,
+            [
+                "Harrowgate Packaging Plc",
+                "World Food Programme",
+                "Clark County Public Library",
+                "Securities and Exchange Commission",
+                "Energy and Resources Institute"
+            ]
         );
     }
 
