@@ -1034,10 +1034,13 @@ fn person_or_lookup(
     }
     // `Brave Marina Lacerda`: an adjective before a given name is no part
     // of the name.
+    // So is a noun of what someone does, opening the sentence (`Commuter
+    // Jana Petersen`, `Pacer Tushar Deshmukh`), rarer than the common words.
     if span.len() == 3
         && lex.given_names.contains(span[1].text)
         && !lex.given_names.contains(span[0].text)
-        && lex.common_words.contains(lower(span[0].text).as_ref())
+        && (lex.common_words.contains(lower(span[0].text).as_ref())
+            || span[0].sentence_start && agent_noun(span[0].text))
         && !lex.common_words.contains(lower(span[1].text).as_ref())
     {
         return person_or_lookup(lex, text, p, &span[1..], role, cue, out);
@@ -1149,6 +1152,16 @@ fn person_or_lookup(
     } else if span.len() > 1 {
         lookup_parts(lex, text, p, span, out);
     }
+}
+
+/// A capitalised noun of what someone does or is (`Commuter`, `Pacer`,
+/// `Cyclist`): the endings of English agent nouns.
+fn agent_noun(word: &str) -> bool {
+    word.len() > 4
+        && word.chars().skip(1).all(|c| c.is_ascii_lowercase())
+        && ["er", "or", "ist", "ian", "ant", "ent"]
+            .iter()
+            .any(|end| word.ends_with(end))
 }
 
 /// Known places and organisations inside a run that is not a name as a
@@ -1651,6 +1664,18 @@ mod tests {
         assert_eq!(
             orgs,
             ["Civil Aviation Authority of Nepal", "Electoral Commission"]
+        );
+    }
+
+    #[test]
+    fn a_noun_of_what_someone_does_opening_the_sentence_is_no_name() {
+        let (people, _, _) = names(&[
+            "Commuter Jana Petersen said the trains were late.",
+            "Pacer Tushar Deshmukh took four wickets. Defiant Meghan Markle smiled.",
+        ]);
+        assert_eq!(
+            people,
+            ["Jana Petersen", "Tushar Deshmukh", "Meghan Markle"]
         );
     }
 
