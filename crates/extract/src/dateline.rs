@@ -71,7 +71,10 @@ pub(crate) struct DatelineParser {
     caps: Regex,
     /// Title-case place, only with an agency in parentheses (`Washington (CNN) —`).
     titled: Regex,
-    /// Agency alone (`(Bloomberg) --`).
+    /// Title-case place and a colon (`Bengaluru: The …`), as Indian papers
+    /// set them: only a place the gazetteer knows.
+    titled_colon: Regex,
+    /// Agency alone (`(Bloomberg) --`), or after a date (`Jan. 14 (UPI) --`).
     agency_only: Regex,
 }
 
@@ -95,11 +98,17 @@ impl DatelineParser {
         let end = format!(r"(?:{sep}\S|(?P<nosep>\s+)\p{{Lu}})");
         DatelineParser {
             east_asian: build(EAST_ASIAN.to_string()),
+            // (A wire's name without brackets, `CANBERRA, Nov 29 AAP -`:
+            // only a known one, see `parse_with_places`.)
             caps: build(format!(
-                r"^(?P<loc>{place_caps}){tail}\s*(?:{agency})?{end}"
+                r"^(?P<loc>{place_caps}){tail}\s*(?:{agency}|(?P<bare>[A-Z]{{2,6}}))?{end}"
             )),
             titled: build(format!(r"^(?P<loc>{place_title}){tail}\s*{agency}{end}")),
-            agency_only: build(format!(r"^{agency}{sep}\S")),
+            titled_colon: build(format!(r"^(?P<loc>{place_title})\s*(?P<sep>:)\s+\p{{Lu}}")),
+            // (English month names only before a bare agency: UPI's style.)
+            agency_only: build(format!(
+                r"^(?:(?P<date1>[A-Z][a-z]{{2,8}}\.?\s+[0-9]{{1,2}})\s*)?{agency}{sep}\S"
+            )),
         }
     }
 
@@ -164,7 +173,26 @@ impl DatelineParser {
                     .captures(paragraph)
                     .filter(|c| fits(c, MAX_TITLED_PLACE_WORDS))
             })
+            .or_else(|| {
+                // (A page's title in a dump, `Dubai: Das größte Kraftwerk
+                // der Welt - Solarserver`, is no paragraph of prose.)
+                let prose = paragraph.split_whitespace().count() >= 8
+                    && paragraph
+                        .trim_end()
+                        .ends_with(['.', '!', '?', '"', '”', '»']);
+                self.titled_colon.captures(paragraph).filter(|c| {
+                    prose
+                        && c.name("loc")
+                            .is_some_and(|l| known_place(l.as_str()) && !is_place_caps(l.as_str()))
+                        && fits(c, MAX_REGION_WORDS)
+                })
+            })
             .or_else(|| self.agency_only.captures(paragraph).filter(|c| fits(c, 0)))?;
+        // A wire's name without brackets must be a known one.
+        let bare = caps.name("bare").map(|b| b.as_str());
+        if bare.is_some_and(|b| !known_agency(b)) {
+            return None;
+        }
         let sep = match (caps.name("sep"), caps.name("nosep")) {
             (Some(sep), _) => sep,
             // Without a dash, a known wire and a date (`New Delhi, May 29
@@ -193,6 +221,7 @@ impl DatelineParser {
                 && known_place(l)
         });
         if caps.name("agency").is_none()
+            && bare.is_none()
             && !matches!(sep.as_str(), "—" | "–" | "--" | ":")
             && !(sep.as_str() == "-" && capital_place)
         {
@@ -220,7 +249,7 @@ impl DatelineParser {
         }
         Some(Dateline {
             location,
-            agency: get("agency"),
+            agency: get("agency").or_else(|| bare.map(str::to_string)),
             date: get("date1").or_else(|| get("date2")),
             text: paragraph[..sep.end()].trim_end().to_string(),
         })
@@ -484,6 +513,36 @@ mod tests {
         assert_eq!(
             parse("SRIHARIKOTA, May 29 (IANS) India"),
             some(Some("SRIHARIKOTA"), Some("IANS"), Some("May 29"))
+        );
+        // An Australian wire's name without brackets, a date before UPI's.
+        let known = |a: &str| matches!(a, "AAP" | "UPI");
+        let parser = DatelineParser::new();
+        let wire = |s: &str| {
+            parser
+                .parse_with_places(s, |p| p == "Bengaluru", known)
+                .map(|d| (d.location, d.agency, d.date))
+        };
+        assert_eq!(
+            wire("CANBERRA, Nov 29 AAP - A bill"),
+            some(Some("CANBERRA"), Some("AAP"), Some("Nov 29"))
+        );
+        assert_eq!(wire("CANBERRA, Nov 29 ABC - A bill"), None);
+        assert_eq!(
+            wire("Jan. 14 (UPI) -- A federal court"),
+            some(None, Some("UPI"), Some("Jan. 14"))
+        );
+        // An Indian paper's place and colon: a known place only.
+        assert_eq!(
+            wire("Bengaluru: The much-delayed line will open to passengers in July."),
+            some(Some("Bengaluru"), None, None)
+        );
+        assert_eq!(
+            wire("Bengaluru: The city's new metro line - Metro News"),
+            None
+        );
+        assert_eq!(
+            wire("Trump: The election was stolen from us, he said on Friday."),
+            None
         );
         assert_eq!(parse("Apple (AAPL) Shares rose on Monday."), None);
         assert_eq!(parse("Guwahati, May 29 (Our Correspondent) The"), None);
