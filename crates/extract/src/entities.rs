@@ -293,7 +293,12 @@ fn and_in_organisation(
         [the, rest @ ..] if the.text == "The" => rest,
         _ => before,
     };
-    let plain = after_head && after.len() == 2 && before.len() == 1;
+    // (Two words before when they end in no head: `National Cereals and
+    // Produce Board`, `Australian Competition and Consumer Commission`;
+    // `Harvard University and Boston Medical Center` are two.)
+    let plain = after_head
+        && after.len() == 2
+        && (before.len() == 1 || before.len() == 2 && !head(&before[1]));
     // `Department of Health and Human Services`, `Centers for Disease
     // Control and Prevention`: `<head> of <words>` before, no head after.
     let of_part = before.len() >= 3
@@ -1664,6 +1669,21 @@ mod tests {
         assert_eq!(
             orgs,
             ["Civil Aviation Authority of Nepal", "Electoral Commission"]
+        );
+    }
+
+    #[test]
+    fn two_words_and_a_headed_pair_are_one_organisation() {
+        let (_, _, orgs) = names(&[
+            "The Australian Competition and Consumer Commission sued, and Harvard University and Boston Medical Center agreed.",
+        ]);
+        assert_eq!(
+            orgs,
+            [
+                "Australian Competition and Consumer Commission",
+                "Harvard University",
+                "Boston Medical Center"
+            ]
         );
     }
 
