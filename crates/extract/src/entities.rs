@@ -1688,6 +1688,14 @@ mod tests {
     }
 
     #[test]
+    fn common_acronyms_are_no_organisations() {
+        let (_, _, orgs) = names(&[
+            "Her GP surgery shut, so the NHS trust bought USB drives and GPS units from Apex Ltd.",
+        ]);
+        assert_eq!(orgs, ["Apex Ltd."]);
+    }
+
+    #[test]
     fn a_noun_of_what_someone_does_opening_the_sentence_is_no_name() {
         let (people, _, _) = names(&[
             "Commuter Jana Petersen said the trains were late.",
