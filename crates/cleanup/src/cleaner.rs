@@ -2174,6 +2174,29 @@ mod tests {
     }
 
     #[test]
+    fn agency_notes_and_opinion_disclaimers_go_by_their_rules() {
+        assert_removed_by(&[
+            (
+                "This report by The Canadian Press was first published March 5, 2024.",
+                "footer.canadian-press",
+            ),
+            (
+                "The views expressed are the author's own.",
+                "footer.opinion-disclaimer",
+            ),
+            (
+                "The opinions expressed in this column are those of the writer and do not necessarily reflect those of the paper.",
+                "footer.opinion-disclaimer",
+            ),
+        ]);
+        let c = article_with(
+            LIBRARY,
+            "This report by The Canadian Press was first published March 5, 2024.",
+        );
+        assert_eq!(c.removed[0].agency.as_deref(), Some("The Canadian Press"));
+    }
+
+    #[test]
     fn tags_pingbacks_rating_prompts_and_link_disclaimers_go_by_their_rules() {
         assert_removed_by(&[
             (
