@@ -114,17 +114,21 @@ impl DatelineParser {
 
     #[cfg(test)]
     fn parse(&self, paragraph: &str) -> Option<Dateline> {
-        self.parse_with_places(paragraph, |_| false, |a| matches!(a, "PTI" | "IANS"))
+        self.parse_with_places(paragraph, |_| false, |a| matches!(a, "PTI" | "IANS"), true)
     }
 
     /// The dateline at the start of `paragraph`; `known_place` also admits
     /// a hyphen after a place in capitals that the gazetteer knows, and
     /// `known_agency` no dash at all after a wire's name in brackets.
+    /// `lead`: the paragraph opens the article, where a title-case place
+    /// and a colon is a dateline (`Bengaluru: …`); further down it is an
+    /// entry of a roundup or a speaker's turn (`Jordan: I think …`).
     pub(crate) fn parse_with_places(
         &self,
         paragraph: &str,
         known_place: impl Fn(&str) -> bool,
         known_agency: impl Fn(&str) -> bool,
+        lead: bool,
     ) -> Option<Dateline> {
         if !paragraph.is_ascii()
             && let Some(c) = self.east_asian.captures(paragraph)
@@ -176,7 +180,8 @@ impl DatelineParser {
             .or_else(|| {
                 // (A page's title in a dump, `Dubai: Das größte Kraftwerk
                 // der Welt - Solarserver`, is no paragraph of prose.)
-                let prose = paragraph.split_whitespace().count() >= 8
+                let prose = lead
+                    && paragraph.split_whitespace().count() >= 8
                     && paragraph
                         .trim_end()
                         .ends_with(['.', '!', '?', '"', '”', '»']);
@@ -519,7 +524,7 @@ mod tests {
         let parser = DatelineParser::new();
         let wire = |s: &str| {
             parser
-                .parse_with_places(s, |p| p == "Bengaluru", known)
+                .parse_with_places(s, |p| p == "Bengaluru", known, true)
                 .map(|d| (d.location, d.agency, d.date))
         };
         assert_eq!(
@@ -540,6 +545,14 @@ mod tests {
             wire("Bengaluru: The city's new metro line - Metro News"),
             None
         );
+        // Further down, a roundup's entry or a speaker's turn.
+        let lower = parser.parse_with_places(
+            "Bengaluru: The city recorded 112 mm of rain in the day.",
+            |p| p == "Bengaluru",
+            known,
+            false,
+        );
+        assert_eq!(lower, None);
         assert_eq!(
             wire("Trump: The election was stolen from us, he said on Friday."),
             None
@@ -569,7 +582,7 @@ mod tests {
         let known = |p: &str| matches!(p, "BOSTON" | "CHINA");
         let parse = |s: &str| {
             parser
-                .parse_with_places(s, known, |_| false)
+                .parse_with_places(s, known, |_| false, true)
                 .map(|d| d.location)
         };
         assert_eq!(
@@ -583,6 +596,7 @@ mod tests {
             "TEGUCIGALPA, HONDURAS.- El presidente habló.",
             |p| p == "TEGUCIGALPA",
             |_| false,
+            true,
         );
         assert_eq!(
             d.and_then(|d| d.location).as_deref(),

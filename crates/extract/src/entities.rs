@@ -296,9 +296,14 @@ fn and_in_organisation(
     // (Two words before when they end in no head: `National Cereals and
     // Produce Board`, `Australian Competition and Consumer Commission`;
     // `Harvard University and Boston Medical Center` are two.)
+    // (Nor a person's name: `Emma Watson and Oxford University`.)
     let plain = after_head
         && after.len() == 2
-        && (before.len() == 1 || before.len() == 2 && !head(&before[1]));
+        && (before.len() == 1
+            || before.len() == 2
+                && !head(&before[1])
+                && !lex.given_names.contains(before[0].text)
+                && !lex.places.contains(before[0].text));
     // `Department of Health and Human Services`, `Centers for Disease
     // Control and Prevention`: `<head> of <words>` before, no head after.
     let of_part = before.len() >= 3
@@ -309,6 +314,10 @@ fn and_in_organisation(
         && after.len() <= 3;
     (plain || of_part).then_some(end)
 }
+
+/// Place heads that are common surnames too (`Ann Beach`, `Ricki Lake`,
+/// `Shirley Temple`): after a given name, a person.
+const SURNAME_PLACE_HEADS: &[&str] = &["Beach", "Falls", "Dam", "Canal", "Lake", "Temple"];
 
 /// Titles kept as part of the name when only a surname follows
 /// (`Lord Alli`, `Lady Starmer`): they are not the same person as `Keir
@@ -894,7 +903,15 @@ fn classify(
         return;
     }
     let last_word = span[span.len() - 1].text;
-    if span.len() > 1 && lex.place_heads.contains(last_word) {
+    // (Some place heads are surnames too: `Ann Beach`, `Peter Falls` are
+    // people; a known place is one (`Victoria Falls`, `Myrtle Beach`), and
+    // a mosque or a street named after someone is a place.)
+    let person_first = span.len() <= 3
+        && SURNAME_PLACE_HEADS.contains(&last_word)
+        && span[..span.len() - 1]
+            .iter()
+            .any(|t| lex.given_names.contains(t.text));
+    if span.len() > 1 && lex.place_heads.contains(last_word) && !person_first {
         return push_place(out, span);
     }
     // (Not an adjective: `a Republican district`, `the Arab region`. A
@@ -1676,13 +1693,16 @@ mod tests {
     fn two_words_and_a_headed_pair_are_one_organisation() {
         let (_, _, orgs) = names(&[
             "The Australian Competition and Consumer Commission sued, and Harvard University and Boston Medical Center agreed.",
+            "Taylor Swift and Republic Records announced an album, and the Department for Energy Security and Net Zero said no.",
         ]);
         assert_eq!(
             orgs,
             [
                 "Australian Competition and Consumer Commission",
                 "Harvard University",
-                "Boston Medical Center"
+                "Boston Medical Center",
+                "Republic Records",
+                "Department for Energy Security and Net Zero"
             ]
         );
     }
@@ -1716,6 +1736,11 @@ mod tests {
         ]);
         assert_eq!(people, ["Mary Jones"]);
         assert_eq!(places, ["Lagdo Dam"]);
+        // A place head that is a surname too.
+        let (people, places, _) =
+            names(&["Ann Beach and Peter Falls sailed past Victoria Falls and Myrtle Beach."]);
+        assert_eq!(people, ["Ann Beach", "Peter Falls"]);
+        assert_eq!(places, ["Victoria Falls", "Myrtle Beach"]);
         assert_eq!(
             orgs,
             [

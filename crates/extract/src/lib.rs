@@ -161,7 +161,8 @@ impl Extractor {
             .paragraphs
             .iter()
             .take(3)
-            .find_map(|p| self.dateline(p));
+            .enumerate()
+            .find_map(|(i, p)| self.dateline_of(p, i == 0));
         article.agency = article
             .dateline
             .as_ref()
@@ -175,10 +176,17 @@ impl Extractor {
 
     /// Parses the dateline at the start of `paragraph`, if there is one.
     pub fn dateline(&self, paragraph: &str) -> Option<Dateline> {
+        self.dateline_of(paragraph, true)
+    }
+
+    /// `lead`: the paragraph opens the article (see
+    /// [`dateline::DatelineParser::parse_with_places`]).
+    fn dateline_of(&self, paragraph: &str, lead: bool) -> Option<Dateline> {
         self.datelines.parse_with_places(
             paragraph,
             |p| self.lexicon.places.contains(p),
             |a| self.lexicon.agencies.contains(a),
+            lead,
         )
     }
 
