@@ -411,6 +411,16 @@ pub(crate) fn find(
             attributions[i] = attributions[i + 1].clone();
         }
     }
+    // A quote run on over paragraphs names its speaker at its end: the
+    // parts before take the attribution of the part that has one.
+    for i in (0..merged.len().saturating_sub(1)).rev() {
+        if attributions[i].is_none()
+            && merged[i + 1].1
+            && matches!(attributions[i + 1], Some(Some(_)))
+        {
+            attributions[i] = attributions[i + 1].clone();
+        }
+    }
     let mut out: Vec<Quote> = Vec::new();
     let mut last_speaker: Option<(usize, Option<String>)> = None;
     let mut last_person: Option<(usize, String)> = None;
@@ -2644,6 +2654,16 @@ mod tests {
                 q("We can’t stay at the bottom.", Some("Greg Taylor")),
                 q("We have to move on.", Some("Greg Taylor"))
             ]
+        );
+        // Named at the end of its last part: the parts before are hers too,
+        // not the company's that a sentence before names.
+        assert_speakers(
+            &[
+                "Eskom warned on Monday that rolling blackouts would continue through the winter.",
+                "\"We are asking South Africans to bear with us. The units are not yet back.",
+                "\"We will do everything we can to keep the lights on,\" said Thandiwe Mokoena, the utility's head of generation.",
+            ],
+            &[Some("Thandiwe Mokoena"), Some("Thandiwe Mokoena")],
         );
     }
 
