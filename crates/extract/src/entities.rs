@@ -1109,9 +1109,18 @@ fn person_or_lookup(
             .windows(2)
             .any(|w| matches!(w[0].text, "van" | "de") && PARTICLES.contains(&w[1].text));
     // An initial before the surname (`David A. Gross`, `J. Robert
-    // Oppenheimer`).
-    let initial =
-        |k: usize| k + 1 < span.len() && span[k].text.ends_with('.') && is_initial(span[k].text);
+    // Oppenheimer`); Indian names set them without stops, two or more
+    // (`B V Ramanathan`, `D K Shivaram`; not `A` nor `I`).
+    let bare = |k: usize| {
+        span.get(k).is_some_and(|t| {
+            t.text.len() == 1 && is_initial(t.text) && !matches!(t.text, "A" | "I")
+        })
+    };
+    let initial = |k: usize| {
+        k + 1 < span.len()
+            && (span[k].text.ends_with('.') && is_initial(span[k].text)
+                || bare(k) && (bare(k + 1) || k > 0 && bare(k - 1)))
+    };
     // (A surname with its article is a word: `al-Hams`.)
     let name_like = span.iter().enumerate().all(|(k, t)| {
         inner_particle(k)
@@ -1705,6 +1714,15 @@ mod tests {
                 "Department for Energy Security and Net Zero"
             ]
         );
+    }
+
+    #[test]
+    fn initials_without_stops_open_indian_names() {
+        let (people, _, _) = names(&[
+            "Chief Secretary B V Ramanathan said the work would start, and engineer D K Shivaram agreed.",
+            "A Bengaluru court heard the case.",
+        ]);
+        assert_eq!(people, ["B V Ramanathan", "D K Shivaram"]);
     }
 
     #[test]
