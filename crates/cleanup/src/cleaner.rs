@@ -2184,6 +2184,7 @@ mod tests {
                 "The views expressed are the author's own.",
                 "footer.opinion-disclaimer",
             ),
+            ("From Chukwuemeka Obi, Makurdi", "credit.from-place"),
             (
                 "The opinions expressed in this column are those of the writer and do not necessarily reflect those of the paper.",
                 "footer.opinion-disclaimer",
