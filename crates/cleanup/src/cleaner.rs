@@ -2174,6 +2174,119 @@ mod tests {
     }
 
     #[test]
+    fn publisher_notes_calls_to_follow_and_captions_go_by_their_rules() {
+        assert_removed_by(&[
+            ("Copyright PUNCHLINE.", "footer.copyright-owner"),
+            (
+                "This material may not be reproduced, published, broadcast, rewritten or redistributed in whole or in part without prior express permission.",
+                "footer.reproduction-notice",
+            ),
+            (
+                "Stay informed! Follow The Punchline on WhatsApp for real-time updates and breaking news.",
+                "promo.follow-channel",
+            ),
+            (
+                "Catch all the news here. Download The Mint News App to get daily market updates.",
+                "promo.download-app",
+            ),
+            (
+                "This article was amended on 3 December 2023. An earlier version misnamed the trust.",
+                "boilerplate.amended-note",
+            ),
+            (
+                "Appeared in the August 1, 2024, print edition as 'Veltrix Soars on AI Demand'.",
+                "boilerplate.print-edition-as",
+            ),
+            (
+                "We use your sign-up to provide content in ways you've consented to and to improve our understanding of you.",
+                "promo.signup-consent",
+            ),
+            (
+                "NPR transcripts are created on a rush deadline by an NPR contractor.",
+                "boilerplate.transcript-note",
+            ),
+            (
+                "Des voyageurs en gare de Lyon, à Paris, le 15 février 2024. (MAGALI COHEN / HANS LUCAS / AFP)",
+                "caption.agency-photo-credit",
+            ),
+            (
+                "Cattle in the yards at the Gracemere saleyards near Rockhampton. (ABC Capricornia: Jasmine Hines)",
+                "caption.outlet-credit",
+            ),
+            (
+                "Un passant se rafraîchit dans une fontaine du Trocadéro, à Paris, le 10 août. LP/Arnaud Journois",
+                "caption.slash-credit",
+            ),
+            (
+                "Agente de saúde faz vistoria em quintal no bairro Jardim Campos Elíseos - Carlos Bassan/Prefeitura de Campinas",
+                "caption.slash-credit",
+            ),
+            (
+                "Aydın'da zeytin hasadı yapan işçiler (Fotoğraf: DHA)",
+                "caption.photo-label-end",
+            ),
+            (
+                "Tramwaj na ul. Zgierskiej w Łodzi. Fot. Marcin Stępień / Agencja Wyborcza.pl",
+                "caption.copyright-end",
+            ),
+        ]);
+        // The same in other languages (rules apply whatever the language).
+        assert_removed_by(&[
+            ("Polecamy", "pl.related.heading"),
+            (
+                "Zostań subskrybentem Wyborczej. Dziękujemy, że jesteś z nami!",
+                "pl.promo.subscribe-follow",
+            ),
+            (
+                "Szanowny Użytkowniku, zanim zaakceptujesz pliki cookies, zapoznaj się z informacjami.",
+                "pl.consent.notice",
+            ),
+            (
+                "İLGİLİ HABER: Kentsel dönüşümde yeni dönem: Kira yardımı artırıldı",
+                "tr.related.label",
+            ),
+            (
+                "Pilihan Editor: Luhut Sebut Kereta Cepat Akan Diperpanjang ke Surabaya",
+                "id.related.editor-pick",
+            ),
+            ("Noticia relacionada", "es.related.heading"),
+            (
+                "Se adhiere a los criterios de The Trust Project",
+                "es.footer.trust-licence",
+            ),
+            (
+                "Een versie van dit artikel verscheen ook in de krant van 13 maart 2024.",
+                "nl.footer.print-and-reply",
+            ),
+            (
+                "📲 Receba no WhatsApp as notícias do g1 PE",
+                "pt.promo.whatsapp",
+            ),
+            (
+                "Mehr: Stahlindustrie in der Krise – Was der Abbau bedeutet.",
+                "de.related.see-also",
+            ),
+            ("إعلان", "ar.share.ad-label"),
+            (
+                "開所式でテープカットする関係者ら＝２０２４年２月２４日午後、熊本県菊陽町、田中太郎撮影",
+                "ja.caption.photographed",
+            ),
+        ]);
+        // A sentence that opens with the word, or names an app, stays.
+        for news in [
+            "Copyright lawyers said the ruling would matter for years, and the publisher agreed.",
+            "Residents can download the council's new parking app from Monday, officials said.",
+        ] {
+            let c = article_with(news, "");
+            assert!(
+                !why(&c).iter().any(|(t, _)| *t == news),
+                "{news}: {:?}",
+                why(&c)
+            );
+        }
+    }
+
+    #[test]
     fn agency_notes_and_opinion_disclaimers_go_by_their_rules() {
         assert_removed_by(&[
             (
