@@ -2298,6 +2298,7 @@ mod tests {
                 "footer.opinion-disclaimer",
             ),
             ("From Chukwuemeka Obi, Makurdi", "credit.from-place"),
+            ("Zum Inhalt springen", "navigation.skip-link"),
             (
                 "The opinions expressed in this column are those of the writer and do not necessarily reflect those of the paper.",
                 "footer.opinion-disclaimer",

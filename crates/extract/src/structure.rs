@@ -36,7 +36,7 @@ pub(crate) fn is_headline(lines: &[&str], is_dateline: impl Fn(&str) -> bool) ->
     lines.len() >= 2
         && words(first) <= HEADLINE_MAX_WORDS
         && first.chars().count() <= 300
-        && (!first.ends_with('.') || first.ends_with("..."))
+        && (!first.ends_with(['.', '。', '．']) || first.ends_with("..."))
         && !is_dateline(first)
 }
 
@@ -90,6 +90,12 @@ mod tests {
         assert!(is_headline(&["Is this the end?", P], no));
         assert!(!is_headline(&[P, P], no));
         assert!(!is_headline(&["Only one line"], no));
+        // A Japanese lead ends with its full stop.
+        assert!(!is_headline(
+            &["王子動物園は夜桜通り抜けを開催すると発表した。", P],
+            no
+        ));
+        assert!(is_headline(&["王子動物園で夜桜通り抜け", P], no));
         assert!(!is_headline(
             &["WASHINGTON (Reuters) - Short lead", P],
             |_| true
