@@ -81,7 +81,7 @@ impl CreditParser {
     pub(crate) fn new() -> CreditParser {
         CreditParser {
             role: Regex::new(
-                r"(?i)(?:\b(?P<word>additional\s+reporting|reporting|writing|written|editing|edited|compiled|research|photos?|graphics?|video|production|produced)\s+by\b|\bwith\s+assistance\s+from\b|^\W*(?P<by>by|from|von|par|por|door|geschreven\s+door|di|af|av|text|texte|words|autor|autorin|auteur|auteure|autore|author|(?:ein\s+|blog\s*)?beitrag\s+von)\b\s*:?)",
+                r"(?i)(?:\b(?P<word>additional\s+reporting|reporting|writing|written|editing|edited|compiled|research|photos?|graphics?|video|production|produced)\s+by\b|\bwith\s+assistance\s+from\b|^\W*(?P<by>by|von|par|por|door|geschreven\s+door|di|af|av|text|texte|words|autor|autorin|auteur|auteure|autore|author|(?:ein\s+|blog\s*)?beitrag\s+von)\b\s*:?)",
             )
             .expect("credit pattern is valid"),
             location: Regex::new(r"\s+(?:in|from|for)\s+(?:the\s+)?\p{Lu}.*$")
@@ -547,11 +547,6 @@ mod tests {
         }
         assert!(reporter("di Redazione Online").is_empty());
         assert_eq!(reporter("By Jane Doe, Washington"), ["Jane Doe"]);
-        // A Nigerian paper's correspondent and the town filed from.
-        assert_eq!(
-            reporter("From Chukwuemeka Obi, Makurdi"),
-            ["Chukwuemeka Obi"]
-        );
         assert_eq!(reporter("By Jane Doe - Washington"), ["Jane Doe"]);
         assert_eq!(
             reporter("By JOHN SMITH and MARIA GARCIA Associated Press"),

@@ -1116,10 +1116,14 @@ fn person_or_lookup(
             t.text.len() == 1 && is_initial(t.text) && !matches!(t.text, "A" | "I")
         })
     };
+    // (Not before a common word: `M P Government` is Madhya Pradesh's.)
+    let surname_last = !lex
+        .common_words
+        .contains(lower(span[span.len() - 1].text).as_ref());
     let initial = |k: usize| {
         k + 1 < span.len()
             && (span[k].text.ends_with('.') && is_initial(span[k].text)
-                || bare(k) && (bare(k + 1) || k > 0 && bare(k - 1)))
+                || surname_last && bare(k) && (bare(k + 1) || k > 0 && bare(k - 1)))
     };
     // (A surname with its article is a word: `al-Hams`.)
     let name_like = span.iter().enumerate().all(|(k, t)| {
@@ -1720,7 +1724,7 @@ mod tests {
     fn initials_without_stops_open_indian_names() {
         let (people, _, _) = names(&[
             "Chief Secretary B V Ramanathan said the work would start, and engineer D K Shivaram agreed.",
-            "A Bengaluru court heard the case.",
+            "A Bengaluru court heard the case, and the M P Government appealed.",
         ]);
         assert_eq!(people, ["B V Ramanathan", "D K Shivaram"]);
     }
