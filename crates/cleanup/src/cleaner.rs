@@ -2103,19 +2103,23 @@ mod tests {
 
     #[test]
     fn story_sentences_that_mention_a_widget_stay() {
-        for news in [
+        assert_no_rule_takes_inside(&[
             "Council leader Claire Douglas said residents should \"sign up for our newsletter and the new text service\" to hear about closures.",
             "This story is more than 200 years old, and it has survived only because one family kept singing it.",
             "Listen to this story of a young private writing home from the Somme, and you will understand why, the producer said.",
             "„Wer Artikel verschenken kann, wirbt neue Leser für uns“, sagte Geschäftsführerin Katrin Albers.",
             "Mohammed Salama (@msalama_lens) was a freelance photographer whose images were published around the world.",
-        ] {
-            // No rule takes it (the German line in an English article may
-            // still fall to the classifier).
+        ]);
+    }
+
+    /// Asserts that no rule takes any of `lines` set between an article's
+    /// paragraphs (the classifier may still judge a foreign line).
+    fn assert_no_rule_takes_inside(lines: &[&str]) {
+        for news in lines {
             let c = article_with(news, "");
             let ruled = why(&c)
-                .into_iter()
-                .any(|(text, rule)| text == news && !rule.starts_with("class."));
+                .iter()
+                .any(|(t, r)| t == news && !r.starts_with("class."));
             assert!(!ruled, "{news}: {:?}", why(&c));
         }
     }
@@ -2261,7 +2265,7 @@ mod tests {
         ]);
         // Sentences of a story that share words with those rules stay
         // (review 26's probes).
-        for news in [
+        assert_no_rule_takes_inside(&[
             "Copyright lawyers said the ruling would matter for years, and the publisher agreed.",
             "Residents can download the council's new parking app from Monday, officials said.",
             "The message from emergency services was simple. Download the Floodline app and check it before travelling.",
@@ -2280,14 +2284,7 @@ mod tests {
             "Don't miss",
             "Más información",
             "Polecamy",
-        ] {
-            // (The classifier may still judge a foreign line: not a rule.)
-            let c = article_with(news, "");
-            let ruled = why(&c)
-                .iter()
-                .any(|(t, r)| *t == news && !r.starts_with("class."));
-            assert!(!ruled, "{news}: {:?}", why(&c));
-        }
+        ]);
     }
 
     #[test]
