@@ -122,7 +122,7 @@ pub struct Rule {
     #[serde(default)]
     pub case_sensitive: bool,
     /// Applies only to documents of this group (an archive template's
-    /// folder or site: see [`crate::templates`]) when the caller cleans a
+    /// folder or site: see [`crate::TemplateLearner`]) when the caller cleans a
     /// document with its group ([`crate::Cleaner::clean_in`]); cleaning
     /// without a group applies every rule.
     #[serde(default)]
