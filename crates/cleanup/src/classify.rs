@@ -478,7 +478,8 @@ fn ends_in_credit(line: &str) -> bool {
 
 /// A Japanese news photo's caption: what it shows, `＝`, when and where,
 /// and the picture's source in brackets (`記者会見する日銀の植田和男総裁＝
-/// １９日午後、東京都中央区（共同）`).
+/// １９日午後、東京都中央区（共同）`) or its photographer (`…＝２４日午後、
+/// 熊本県菊陽町、田中太郎撮影`).
 fn is_japanese_caption(line: &str) -> bool {
     const SOURCES: [&str; 9] = [
         "共同",
@@ -492,10 +493,11 @@ fn is_japanese_caption(line: &str) -> bool {
         "撮影",
     ];
     line.contains('＝')
-        && line
-            .strip_suffix('）')
-            .and_then(|l| l.rsplit_once('（'))
-            .is_some_and(|(_, source)| SOURCES.iter().any(|s| source.starts_with(s)))
+        && (line.ends_with("撮影")
+            || line
+                .strip_suffix('）')
+                .and_then(|l| l.rsplit_once('（'))
+                .is_some_and(|(_, source)| SOURCES.iter().any(|s| source.starts_with(s))))
 }
 
 /// Stop-word thresholds for one document.
@@ -1538,6 +1540,9 @@ mod tests {
         }
         assert!(is_japanese_caption(
             "記者会見する日銀の植田和男総裁＝１９日午後、東京都中央区（共同）"
+        ));
+        assert!(is_japanese_caption(
+            "開所式でテープカットする関係者ら＝２０２４年２月２４日午後、熊本県菊陽町、田中太郎撮影"
         ));
         assert!(!is_japanese_caption("政府は（共同）声明を発表した。"));
         // A sentence about a photo is none.

@@ -2258,10 +2258,6 @@ mod tests {
                 "pt.promo.whatsapp",
             ),
             ("إعلان", "ar.share.ad-label"),
-            (
-                "開所式でテープカットする関係者ら＝２０２４年２月２４日午後、熊本県菊陽町、田中太郎撮影",
-                "ja.caption.photographed",
-            ),
         ]);
         // Sentences of a story that share words with those rules stay
         // (review 26's probes).

@@ -437,7 +437,7 @@ impl TemplateLearner {
         );
         let mut current = "";
         let mut n = 0;
-        for (group, seen, total) in found {
+        for &(group, seen, total) in &found {
             if group != current {
                 current = group;
                 n = 0;
@@ -480,7 +480,7 @@ impl TemplateLearner {
         // `Politik` in the menus of many sites) is boilerplate wherever it
         // stands. Listed last, so a group's own rule names it in its group.
         let mut wide: BTreeMap<String, (&str, Vec<&str>)> = BTreeMap::new();
-        for (group, seen, _) in self.found() {
+        for &(group, seen, _) in &found {
             if seen.varied {
                 continue;
             }

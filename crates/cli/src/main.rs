@@ -683,17 +683,16 @@ fn run(args: RunArgs) -> Result<u8, Failure> {
                 todo += 1;
             }
             // One input a line, whatever its name holds.
-            let path: String = path
-                .chars()
-                .flat_map(|c| {
-                    let escaped = c.is_control().then(|| c.escape_default());
-                    escaped
-                        .into_iter()
-                        .flatten()
-                        .chain((!c.is_control()).then_some(c))
-                })
-                .collect();
-            writeln!(out, "{:<9} {path}", reason.as_str()).map_err(|e| Failure::fatal(e.into()))?;
+            let mut shown = String::with_capacity(path.len());
+            for c in path.chars() {
+                if c.is_control() {
+                    shown.extend(c.escape_default());
+                } else {
+                    shown.push(c);
+                }
+            }
+            writeln!(out, "{:<9} {shown}", reason.as_str())
+                .map_err(|e| Failure::fatal(e.into()))?;
         }
         note!(
             "newsclean: dry run: {todo} of {} inputs to process or supersede",
