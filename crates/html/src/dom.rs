@@ -122,6 +122,9 @@ pub(crate) struct Head {
     pub lang: Option<String>,
     /// Bodies of `<script type="application/ld+json">`.
     pub json_ld: Vec<String>,
+    /// The first publication date a data script (`<script
+    /// type="application/json">`: a framework's page state) names.
+    pub state_published: Option<String>,
 }
 
 /// A parsed page.
@@ -576,8 +579,8 @@ pub(crate) fn parse(html: &str, budget: &Budget) -> Result<Dom, HtmlError> {
             max: budget.max_bytes,
         });
     }
-    let mut json_ld = Vec::new();
-    let stripped = strip_raw(html, &mut json_ld);
+    let mut scripts = Scripts::default();
+    let stripped = strip_raw(html, &mut scripts);
     let sink = Sink(RefCell::new(Builder::new(budget.clone(), started)));
     let tok = Tokenizer::new(sink, Default::default());
     let input = BufferQueue::default();
@@ -608,7 +611,8 @@ pub(crate) fn parse(html: &str, budget: &Budget) -> Result<Dom, HtmlError> {
     }
     let n = b.nodes.len() as u32;
     b.nodes[0].end = n;
-    b.head.json_ld = json_ld;
+    b.head.json_ld = scripts.json_ld;
+    b.head.state_published = scripts.published;
     b.head.title = b
         .head
         .title
@@ -779,7 +783,31 @@ fn svg_end(bytes: &[u8], from: usize) -> usize {
     bytes.len()
 }
 
-fn strip_raw(html: &str, json_ld: &mut Vec<String>) -> String {
+/// What a cut-out element is, for what is kept of it.
+#[derive(Clone, Copy)]
+enum ScriptKind {
+    JsonLd,
+    State,
+    Other,
+}
+
+/// What the scripts a page ships say about it, kept as they are stripped.
+#[derive(Default)]
+struct Scripts {
+    json_ld: Vec<String>,
+    published: Option<String>,
+}
+
+/// A publication date under one of the keys frameworks give it in the page
+/// state they ship as JSON (Next.js' `__NEXT_DATA__`, review widgets).
+static STATE_PUBLISHED: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new(
+        r#""(?:datePublished|publishedDate|publicationDate|publishDate|published_?[aA]t|firstPublished(?:Date|At)?|date_published|pubDate)"\s*:\s*"(\d{4}-\d\d-\d\d[^"]{0,20})""#,
+    )
+    .expect("state date regex")
+});
+
+fn strip_raw(html: &str, scripts: &mut Scripts) -> String {
     let bytes = html.as_bytes();
     let mut out = String::with_capacity(html.len());
     let mut copied = 0;
@@ -827,55 +855,62 @@ fn strip_raw(html: &str, json_ld: &mut Vec<String>) -> String {
             at = after;
             continue;
         }
-        let (close, is_ld): (&[u8], bool) = if starts_with_ci(rest, b"script") && ends_name(rest, 6)
-        {
-            let tag_end = memchr::memchr(b'>', rest).map_or(rest.len(), |e| e + 1);
-            let tag = &rest[..tag_end];
-            // Blogger ships a post's body as a template script inside the
-            // element microdata marks as the article body: its markup is
-            // the article, so only the script tags go.
-            if contains_ci(tag, b"text/template") && opens_article_body(&bytes[..lt]) {
-                out.push_str(&html[copied..lt]);
-                copied = lt + 1 + tag_end;
-                at = copied;
-                let close = (at < no_script_end)
-                    .then(|| find_ci(&bytes[at..], b"</script"))
-                    .flatten();
-                if close.is_none() {
-                    // Searched once: none after here, for any script.
-                    no_script_end = no_script_end.min(at);
-                }
-                if let Some(e) = close {
-                    // Keep the body; drop `</script>` when we reach it.
-                    let close_at = at + e;
-                    out.push_str(&html[at..close_at]);
-                    copied = memchr::memchr(b'>', &bytes[close_at..])
-                        .map_or(bytes.len(), |g| close_at + g + 1);
+        let (close, kind): (&[u8], ScriptKind) =
+            if starts_with_ci(rest, b"script") && ends_name(rest, 6) {
+                let tag_end = memchr::memchr(b'>', rest).map_or(rest.len(), |e| e + 1);
+                let tag = &rest[..tag_end];
+                // Blogger ships a post's body as a template script inside the
+                // element microdata marks as the article body: its markup is
+                // the article, so only the script tags go.
+                if contains_ci(tag, b"text/template") && opens_article_body(&bytes[..lt]) {
+                    out.push_str(&html[copied..lt]);
+                    copied = lt + 1 + tag_end;
                     at = copied;
+                    let close = (at < no_script_end)
+                        .then(|| find_ci(&bytes[at..], b"</script"))
+                        .flatten();
+                    if close.is_none() {
+                        // Searched once: none after here, for any script.
+                        no_script_end = no_script_end.min(at);
+                    }
+                    if let Some(e) = close {
+                        // Keep the body; drop `</script>` when we reach it.
+                        let close_at = at + e;
+                        out.push_str(&html[at..close_at]);
+                        copied = memchr::memchr(b'>', &bytes[close_at..])
+                            .map_or(bytes.len(), |g| close_at + g + 1);
+                        at = copied;
+                    }
+                    continue;
+                }
+                let kind = if contains_ci(tag, b"ld+json") {
+                    ScriptKind::JsonLd
+                } else if contains_ci(tag, b"application/json") {
+                    ScriptKind::State
+                } else {
+                    ScriptKind::Other
+                };
+                (b"</script", kind)
+            } else if starts_with_ci(rest, b"style") && ends_name(rest, 5) {
+                (b"</style", ScriptKind::Other)
+            } else if starts_with_ci(rest, b"nav")
+                && ends_name(rest, 3)
+                && menus
+                    .get_or_insert_with(|| MenuIndex::new(bytes))
+                    .can_cut(lt)
+            {
+                // Menus and breadcrumbs: the content pass drops them anyway. A
+                // breadcrumb may end in the page's `h1`, so that one stays.
+                (b"</nav", ScriptKind::Other)
+            } else {
+                at = lt + 1;
+                if lt >= raw_until && rest.first().is_some_and(u8::is_ascii_alphabetic) {
+                    let (end, raw_end) = slim_start_tag(html, lt, &mut out, &mut copied);
+                    at = end;
+                    raw_until = raw_end.unwrap_or(raw_until);
                 }
                 continue;
-            }
-            (b"</script", contains_ci(tag, b"ld+json"))
-        } else if starts_with_ci(rest, b"style") && ends_name(rest, 5) {
-            (b"</style", false)
-        } else if starts_with_ci(rest, b"nav")
-            && ends_name(rest, 3)
-            && menus
-                .get_or_insert_with(|| MenuIndex::new(bytes))
-                .can_cut(lt)
-        {
-            // Menus and breadcrumbs: the content pass drops them anyway. A
-            // breadcrumb may end in the page's `h1`, so that one stays.
-            (b"</nav", false)
-        } else {
-            at = lt + 1;
-            if lt >= raw_until && rest.first().is_some_and(u8::is_ascii_alphabetic) {
-                let (end, raw_end) = slim_start_tag(html, lt, &mut out, &mut copied);
-                at = end;
-                raw_until = raw_end.unwrap_or(raw_until);
-            }
-            continue;
-        };
+            };
         out.push_str(&html[copied..lt]);
         let body_start = memchr::memchr(b'>', rest).map_or(bytes.len(), |e| lt + 1 + e + 1);
         let body_start = body_start.min(bytes.len());
@@ -884,8 +919,12 @@ fn strip_raw(html: &str, json_ld: &mut Vec<String>) -> String {
         } else {
             find_ci(&bytes[body_start..], close).map_or(bytes.len(), |e| body_start + e)
         };
-        if is_ld && let Some(body) = html.get(body_start..body_end) {
-            json_ld.push(body.to_string());
+        match (kind, html.get(body_start..body_end)) {
+            (ScriptKind::JsonLd, Some(body)) => scripts.json_ld.push(body.to_string()),
+            (ScriptKind::State, Some(body)) if scripts.published.is_none() => {
+                scripts.published = STATE_PUBLISHED.captures(body).map(|c| c[1].to_string());
+            }
+            _ => {}
         }
         let after =
             memchr::memchr(b'>', &bytes[body_end..]).map_or(bytes.len(), |e| body_end + e + 1);
@@ -1107,19 +1146,28 @@ mod tests {
 
     #[test]
     fn strips_scripts_styles_comments_and_keeps_json_ld() {
-        let mut ld = Vec::new();
+        let mut ld = Scripts::default();
         let s = strip_raw(
             "a<script>x<y</script>b<STYLE>p{}</STYLE>c<!-- <p>no</p> -->d\
              <script type=\"application/ld+json\">{\"a\":1}</script>e<svg><path/></svg>",
             &mut ld,
         );
         assert_eq!(s, "abcde");
-        assert_eq!(ld, ["{\"a\":1}"]);
+        assert_eq!(ld.json_ld, ["{\"a\":1}"]);
+        // A page-state script is cut too; its first publication date is kept.
+        let mut ld = Scripts::default();
+        let s = strip_raw(
+            "a<script type=\"application/json\">{\"x\":{\"publishedAt\": \"2020-02-03T04:05:06Z\"}}</script>b\
+             <script type=application/json>{\"datePublished\":\"2021-01-01\"}</script>c",
+            &mut ld,
+        );
+        assert_eq!(s, "abc");
+        assert_eq!(ld.published.as_deref(), Some("2020-02-03T04:05:06Z"));
     }
 
     #[test]
     fn svgs_and_comments_end_where_browsers_end_them() {
-        let strip = |html: &str| strip_raw(html, &mut Vec::new());
+        let strip = |html: &str| strip_raw(html, &mut Scripts::default());
         // A self-closed icon has no body; one icon may hold another.
         assert_eq!(
             strip("a<svg class=logo/>b<p>c</p><svg>x</svg>d"),
@@ -1156,7 +1204,7 @@ mod tests {
 
     #[test]
     fn menus_go_unless_they_hold_the_headline() {
-        let mut ld = Vec::new();
+        let mut ld = Scripts::default();
         let s = strip_raw(
             "a<nav><a href=/>Home</a></nav>b<NAV class=crumbs><h1>Title</h1></NAV>c<nav>d",
             &mut ld,
@@ -1167,7 +1215,7 @@ mod tests {
 
     #[test]
     fn attributes_the_tree_does_not_read_are_dropped() {
-        let mut ld = Vec::new();
+        let mut ld = Scripts::default();
         let s = strip_raw(
             "<div class=\"a\" data-x='1>2' id=b srcset=\"x.jpg 2x\" hidden>t</div>\
              <img src=x.jpg alt=\"A\"/><a href=\"/u\"data-y=\"2\">l</a>\
@@ -1183,7 +1231,7 @@ mod tests {
 
     #[test]
     fn a_template_holding_the_article_body_is_markup() {
-        let mut ld = Vec::new();
+        let mut ld = Scripts::default();
         let s = strip_raw(
             "<div itemprop='articleBody'><script type='text/template'><p>Post</p></script></div>\
              <script type='text/template'><p>{{widget}}</p></script>end",

@@ -916,6 +916,30 @@ mod tests {
     }
 
     #[test]
+    fn a_page_state_script_dates_a_page_that_shows_no_date() {
+        let body = "<body><article><h1>Jumpers meet in Berlin</h1>\
+            <p>The world record holder cleared six metres again on Sunday night.</p></article></body>";
+        let state = r#"<script id="__NEXT_DATA__" type="application/json">{"props":{"menu":[{"slug":"home"}],
+"page":{"publicationDate":"2022-01-31T14:27:32+01:00","updatedAt":"2022-02-01T09:00:00+01:00"}}}</script>"#;
+        let page = HtmlExtractor::default()
+            .extract(&format!("<html><head>{state}</head>{body}</html>"))
+            .unwrap();
+        assert_eq!(page.published.as_deref(), Some("2022-01-31T14:27:32+01:00"));
+        // A script of code is no page state, whatever it names.
+        let code = state.replace("application/json", "text/javascript");
+        let page = HtmlExtractor::default()
+            .extract(&format!("<html><head>{code}</head>{body}</html>"))
+            .unwrap();
+        assert_eq!(page.published, None);
+        // Meta tags outrank it.
+        let meta = r#"<meta property="article:published_time" content="2022-01-30">"#;
+        let page = HtmlExtractor::default()
+            .extract(&format!("<html><head>{meta}{state}</head>{body}</html>"))
+            .unwrap();
+        assert_eq!(page.published.as_deref(), Some("2022-01-30"));
+    }
+
+    #[test]
     fn json_ld_metadata() {
         let html = r#"<html><head><script type="application/ld+json">
 {"@context":"https://schema.org","@graph":[{"@type":"WebSite","name":"X"},

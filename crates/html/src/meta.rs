@@ -1500,6 +1500,7 @@ pub(crate) fn extract(
         })
         .or_else(|| first_time.and_then(normalize_date))
         .or_else(|| m.url.as_deref().and_then(url_date))
+        .or_else(|| dom.head.state_published.as_deref().and_then(normalize_date))
         .or_else(|| bylines.iter().find_map(|b| normalize_date(b)))
         .or_else(|| after_masthead.clone())
         .or_else(|| {
