@@ -1044,6 +1044,56 @@ pub(crate) fn cut_headline_runs(lines: &[&str], words: &[usize]) -> Vec<(usize, 
     runs
 }
 
+/// Fewest lines in a row that make a list of headlines.
+const HEADLINE_RUN: usize = 6;
+
+/// Fewest words of a line in such a list: shorter ones are a menu's.
+const HEADLINE_RUN_WORDS: usize = 10;
+
+/// Lists of other stories' headlines or blurbs, one a line: the ranges
+/// `[start, end)` of at least [`HEADLINE_RUN`] lines of at least
+/// [`HEADLINE_RUN_WORDS`] words that open with a capital (after a quote
+/// mark) and end in no sentence's mark (`Lily Allen apologises as she
+/// flaunts freebies … Ad Feature`, a blurb cut off in mid-word), with at
+/// most one other line at a time between them (a headline that is a
+/// question, an ad's label) and two thirds of the range theirs. They read
+/// like prose and outweigh the article when a site lists hundreds; an
+/// article's paragraphs end their sentences.
+pub(crate) fn headline_runs(lines: &[&str], words: &[usize]) -> Vec<(usize, usize)> {
+    let listed = |k: usize| {
+        let line = lines[k];
+        words[k] >= HEADLINE_RUN_WORDS
+            && headline_shaped(line.trim_start_matches(['\'', '"', '‘', '“', '„', '«', '»']))
+            // A quote closed after a sentence (`„…so.“`, `»…«`).
+            && !line.ends_with(['\'', '’', '‘', '“', '«', '」', '』'])
+    };
+    let n = lines.len();
+    let mut runs = Vec::new();
+    let mut i = 0;
+    while i < n {
+        if !listed(i) {
+            i += 1;
+            continue;
+        }
+        let (start, mut end, mut count) = (i, i + 1, 1);
+        loop {
+            if end < n && listed(end) {
+                end += 1;
+            } else if end + 1 < n && listed(end + 1) {
+                end += 2;
+            } else {
+                break;
+            }
+            count += 1;
+        }
+        if count >= HEADLINE_RUN && count * 3 >= (end - start) * 2 {
+            runs.push((start, end));
+        }
+        i = end;
+    }
+    runs
+}
+
 /// Revises short and near-good lines by their neighbours (jusText's
 /// context rules). `classes` holds every line; lines removed by rules are
 /// `Bad`. Neighbours are looked up in the first-pass classes, skipping short
@@ -1164,8 +1214,8 @@ fn is_near(c: Class) -> bool {
 
 /// The span `[start, end)` of lines with the largest sum of weights: good
 /// lines weigh their word count, bad lines count against. Returns `None`
-/// when there is no good line.
-pub(crate) fn main_span(classes: &[Class], words: &[usize]) -> Option<(usize, usize)> {
+/// when there is no good line, else the span and its weight.
+pub(crate) fn main_span(classes: &[Class], words: &[usize]) -> Option<(usize, usize, i64)> {
     let mut best: Option<(i64, usize, usize)> = None;
     let mut sum = 0i64;
     let mut start = 0usize;
@@ -1191,7 +1241,7 @@ pub(crate) fn main_span(classes: &[Class], words: &[usize]) -> Option<(usize, us
             best = Some((sum, start, i + 1));
         }
     }
-    best.map(|(_, s, e)| (s, e))
+    best.map(|(w, s, e)| (s, e, w))
 }
 
 #[cfg(test)]
@@ -1665,7 +1715,10 @@ mod tests {
         let b = Bad(reason::MENU);
         let classes = [Good, b, b, b, b, b, Good, Good, b, Good, b, b];
         let words = [30, 2, 2, 20, 2, 10, 50, 60, 3, 40, 2, 2];
-        assert_eq!(main_span(&classes, &words), Some((6, 10)));
+        assert_eq!(
+            main_span(&classes, &words).map(|(s, e, _)| (s, e)),
+            Some((6, 10))
+        );
         assert_eq!(main_span(&[b, b], &[1, 1]), None);
     }
     #[test]
@@ -1736,6 +1789,44 @@ mod tests {
             .map(|l| if *l == blurb { long.as_str() } else { l })
             .collect();
         assert!(teaser_runs(&sections, &words(&sections)).is_empty());
+    }
+
+    #[test]
+    fn unpunctuated_headlines_in_a_row_are_a_teaser_list() {
+        let lines = [
+            "Karren Brady's daughter flaunts her curves in plum lingerie during a photoshoot Stunning",
+            "Made In Chelsea's Ollie Locke 'marries his boyfriend Gareth in a secret ceremony with co-star'",
+            "Amanda Holden, 49, marks pal Tamzin Outhwaite's 50th birthday with a stunning bikini throwback snap",
+            "Did Lily James bend the rules? Actress and Dominic Cooper have boozy business dinner in first outing",
+            "Advertisement",
+            "'Haven't we suffered enough?' James Blunt gets into a Twitter spat with Piers Morgan after he poked fun",
+            "Lizzie Cundy, 52, flaunts her pert posterior in a skimpy white swimsuit as she shares throwback snap Cheeky",
+            "Ten companies that could help you grow your wealth and protect your finances this winter Ad Feature",
+        ];
+        let words: Vec<usize> = lines.iter().map(|l| l.split_whitespace().count()).collect();
+        assert_eq!(headline_runs(&lines, &words), [(0, 8)]);
+        // Five are not enough; two lines apart break the list.
+        let mut broken = lines.to_vec();
+        broken.insert(5, "Most read");
+        let words: Vec<usize> = broken
+            .iter()
+            .map(|l| l.split_whitespace().count())
+            .collect();
+        assert!(headline_runs(&broken, &words).is_empty());
+        // An interview's answers end in a closing quote, German or not;
+        // paragraphs end their sentences.
+        let prose = [
+            "„Als Eltern dachten wir ziemlich frei. Unsere Beziehung zu den Kindern basierte auf Vertrauen.“",
+            "„Ich habe sie danach nie wieder gesehen, und ich weiß bis heute nicht, was dort geschah.“",
+            "»Wir wussten nicht, wie lange es dauern würde, und niemand sagte uns etwas darüber.«",
+            "The council said the roof would be finished by the end of the month, weeks later than planned.",
+            "'We will not let this happen again,' the mayor told reporters outside the town hall on Monday.'",
+            "Residents said they had waited for years and that nobody had ever explained the delays to them.",
+            "They plan to meet again in the spring, when the first results of the survey are expected to be in",
+            "„Wir haben uns in falscher Sicherheit gewogen, und das haben wir alle teuer bezahlt.“",
+        ];
+        let words: Vec<usize> = prose.iter().map(|l| l.split_whitespace().count()).collect();
+        assert!(headline_runs(&prose, &words).is_empty());
     }
 
     #[test]

@@ -530,7 +530,9 @@ impl Cleaner {
                     }
                 }
                 let runs = runs.into_iter();
-                for (start, end) in runs.chain(classify::cut_headline_runs(&texts, &counts)) {
+                let cut = classify::cut_headline_runs(&texts, &counts);
+                let listed = classify::headline_runs(&texts, &counts);
+                for (start, end) in runs.chain(cut).chain(listed) {
                     for v in &mut verdicts[start..end] {
                         if let Verdict::Class(c) = v {
                             *c = Class::Bad(reason::TEASER);
@@ -605,16 +607,25 @@ impl Cleaner {
             // main text starts after that repeat, not in the menus before it.
             // Only a repeat in the first half counts: near the end it is a
             // breadcrumb or a share box, not the top of the article.
-            let start = repeats
-                .first()
-                .copied()
-                .filter(|&i| i < lines.len() / 2)
-                .unwrap_or(0);
+            // Unless the text above the repeat outweighs all that follows
+            // it many times over: that repeat is a share box's, under the
+            // article (and above a sidebar).
+            let repeat = repeats.first().copied().filter(|&i| i < lines.len() / 2);
             let mut span = if fallback {
                 (0, classes.len())
             } else {
-                classify::main_span(&classes[start..], &words[start..])
-                    .map_or((0, 0), |(s, e)| (s + start, e + start))
+                let r = repeat.unwrap_or(0);
+                let above = classify::main_span(&classes[..r], &words[..r]);
+                let below = classify::main_span(&classes[r..], &words[r..])
+                    .map(|(s, e, w)| (s + r, e + r, w));
+                match (above, below) {
+                    (Some((s, e, top)), below)
+                        if below.is_none_or(|(_, _, w)| top > REPEAT_OUTWEIGHED * w) =>
+                    {
+                        (s, e)
+                    }
+                    (_, below) => below.map_or((0, 0), |(s, e, _)| (s, e)),
+                }
             };
             // A page that runs the next article on below this one (blocks
             // a page extractor chose are one article).
@@ -1417,6 +1428,10 @@ const KICKER_WORDS: usize = 4;
 
 /// Words of a short sentence that joins the ends of a page's main text.
 const SHORT_SENTENCE_WORDS: usize = 4;
+
+/// How many times the main text found above a repeat of the headline must
+/// outweigh the one below it to be the article (see `clean_lines`).
+const REPEAT_OUTWEIGHED: i64 = 4;
 
 /// Lines after a comment heading in which a comment's row (`Reply`) shows
 /// that comments follow it.
@@ -2936,6 +2951,25 @@ mod tests {
         // One line is no list.
         let one = cleaner.clean_selected_lists(&text, std::slice::from_ref(&(4..5)));
         assert!(!kept(&one).contains(&"300 g flour"), "{:?}", kept(&one));
+    }
+
+    #[test]
+    fn a_headline_repeated_in_a_share_box_under_the_article_does_not_start_it() {
+        let cleaner = Cleaner::new(&RuleSet::builtin()).unwrap();
+        let body = LIBRARY;
+        let blurb = "Another story the site promotes beside every article, with enough words to read as prose.";
+        let footer = "About us\n\nContact\n\nPrivacy\n\nTerms\n\nCookies\n\nCareers\n\nAdvertise\n\nArchive\n\nHelp\n\nSitemap";
+        let text = format!(
+            "Library plans stay\n\n{body}\n\nAlso {body}\n\nMore: {body}\n\nAnd {body}\n\n\
+             Library plans stay\n\nShare this article\n\n{blurb}\n\n{footer}"
+        );
+        let c = cleaner.clean(&text);
+        assert!(kept(&c).contains(&body), "{:?}", why(&c));
+        assert!(
+            why(&c).contains(&(blurb, "class.outside-main")),
+            "{:?}",
+            why(&c)
+        );
     }
 
     #[test]
