@@ -62,6 +62,7 @@ struct CompiledRule {
     byline: bool,
     trailing: bool,
     comments_follow: bool,
+    joins: Option<usize>,
     language: String,
     role: Role,
     agency: Option<String>,
@@ -185,6 +186,7 @@ impl Cleaner {
                 byline: rule.byline && rule.role == Role::Credit,
                 trailing: rule.trailing,
                 comments_follow: rule.comments_follow,
+                joins: rule.joins,
                 language: rule.language.clone(),
                 role: rule.role,
                 agency: rule.agency.clone(),
@@ -387,6 +389,7 @@ impl Cleaner {
             });
         }
         self.join_split_bylines(&lines, &counts, &mut verdicts, context.group);
+        self.join_box_rows(&mut verdicts, &counts);
         let texts: Vec<&str> = lines.iter().map(|l| l.1).collect();
         let headline_shaped = is_headline_shaped(&lines, &verdicts);
         // Pages show their headline twice (`<title>` and above the article).
@@ -1006,6 +1009,34 @@ impl Cleaner {
         }
     }
 
+    /// The lines between two matches of rules that join their matches (see
+    /// [`crate::Rule::joins`]), close enough, go with them: a banner's
+    /// rows that no rule names (`Anbieter: …`, `Host: …`).
+    fn join_box_rows(&self, verdicts: &mut [Verdict<'_>], counts: &[usize]) {
+        let mut last: Option<usize> = None;
+        for i in 0..verdicts.len() {
+            let Verdict::Rule(rule, _) = verdicts[i] else {
+                continue;
+            };
+            let Some(gap) = self.rules[rule].joins else {
+                continue;
+            };
+            // Rows are short: an article between a banner and a settings
+            // link in the footer is no row.
+            if let Some(prev) = last
+                && i - prev - 1 <= gap
+                && counts[prev + 1..i].iter().sum::<usize>() <= BOX_ROWS_WORDS
+            {
+                for v in &mut verdicts[prev + 1..i] {
+                    if matches!(v, Verdict::Class(_)) {
+                        *v = Verdict::Rule(rule, None);
+                    }
+                }
+            }
+            last = Some(i);
+        }
+    }
+
     /// A line a `comment` rule names (a `Reply` button, a comment form)
     /// follows `at` within eight lines.
     fn comments_follow(&self, verdicts: &[Verdict<'_>], at: usize) -> bool {
@@ -1428,6 +1459,10 @@ const KICKER_WORDS: usize = 4;
 
 /// Words of a short sentence that joins the ends of a page's main text.
 const SHORT_SENTENCE_WORDS: usize = 4;
+
+/// Most words of all the lines that two matches of a rule that `joins`
+/// take between them.
+const BOX_ROWS_WORDS: usize = 60;
 
 /// How many times the main text found above a repeat of the headline must
 /// outweigh the one below it to be the article (see `clean_lines`).
@@ -2290,6 +2325,10 @@ mod tests {
             "The views expressed are those of a small minority, said Labour's culture spokesperson.",
             "Szanowny Użytkowniku, Twoje konto zostało tymczasowo zablokowane, czytamy w fałszywej wiadomości.",
             "Pilihan editor untuk kategori fiksi tahun ini jatuh pada novel karya penulis muda.",
+            "Diese Cookies sind im Nu gebacken und schmecken auch am nächsten Tag noch.",
+            "Facebook uses cookies and pixels to follow users across the web, the regulator said.",
+            "Cookies are small text files that websites store on a visitor's computer, the court noted.",
+            "Notwendige Cookies dürfen die Betreiber auch ohne Einwilligung der Nutzer setzen, urteilte das Gericht.",
             "Menu",
             "Copyright Reform",
             "Don't miss",
@@ -2771,6 +2810,47 @@ mod tests {
             let rules = rules(&c);
             assert_eq!(rules, ["consent.cookies"], "{banner}");
         }
+    }
+
+    #[test]
+    fn a_consent_panels_rows_go_with_its_labels() {
+        let cleaner = Cleaner::new(&RuleSet::builtin()).unwrap();
+        let body = LIBRARY;
+        let panel = "Wir nutzen Cookies auf unserer Website. Einige sind notwendig, während andere uns helfen.\n\
+            Ich akzeptiere\nIndividuelle Cookie Einstellungen\nNotwendige Cookies\n\
+            Das Cookie speichert Ihre Einstellungen für die Cookie-Verwaltung unserer Homepage.\n\
+            Anbieter: www.example.de\nCookiename: session\nLaufzeit: 90 Tage\n\
+            Datenschutzlink: www.example.de/datenschutz\nHost: www.example.de\n\
+            Matomo ist ein Statistik-Tool und erlaubt uns, Ihr Nutzerverhalten zu dokumentieren.\n\
+            Cookiename: matomo";
+        let text = format!(
+            "Library plans stay\n\n{body}\n\nAlso {body}\n\nAnd {body}\n\n{panel}\n\nImpressum"
+        );
+        let c = cleaner.clean(&text);
+        let why = why(&c);
+        for (line, rule) in [
+            ("Ich akzeptiere", "consent.labels"),
+            ("Anbieter: www.example.de", "consent.labels"),
+            ("Host: www.example.de", "consent.labels"),
+            (
+                "Matomo ist ein Statistik-Tool und erlaubt uns, Ihr Nutzerverhalten zu dokumentieren.",
+                "consent.labels",
+            ),
+        ] {
+            assert!(why.contains(&(line, rule)), "{line}: {why:?}");
+        }
+        assert_eq!(kept(&c).len(), 4, "{:?}", kept(&c));
+        // Rows too far apart, or with an article between them, stay what
+        // the classifier says.
+        let far = format!(
+            "Library plans stay\n\nWir nutzen Cookies.\n\n{body}\n\nAlso {body}\n\nAnd {body}\n\n\
+             More {body}\n\nStill {body}\n\nLast {body}\n\nOnce more {body}\n\nNotwendige Cookies"
+        );
+        assert_eq!(kept(&cleaner.clean(&far)).len(), 8);
+        let short = format!(
+            "Library plans stay\n\nWir nutzen Cookies.\n\n{body}\n\nAlso {body}\n\nAnd {body}\n\nNotwendige Cookies"
+        );
+        assert_eq!(kept(&cleaner.clean(&short)).len(), 4);
     }
 
     #[test]

@@ -118,6 +118,12 @@ pub struct Rule {
     /// counter or a button.
     #[serde(default)]
     pub comments_follow: bool,
+    /// The rule's matches are rows of one box (a cookie banner's
+    /// settings): the lines between two of its matches (or of another
+    /// rule's that `joins`) at most this many lines apart go with them,
+    /// removed under the later match's rule.
+    #[serde(default)]
+    pub joins: Option<usize>,
     /// Regex only: match case-sensitively.
     #[serde(default)]
     pub case_sensitive: bool,
