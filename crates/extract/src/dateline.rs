@@ -219,15 +219,18 @@ impl DatelineParser {
         // A hyphen also does after a known place in capitals, as agency
         // copy reposted by portals reads (`BOSTON - A late storm …`):
         // `US - China talks` and `NATO - the alliance` still do not pass.
-        let capital_place = caps.name("loc").is_some_and(|l| {
+        // A colon, too, only after a place the gazetteer knows (`NEW
+        // DELHI:`): capitals and a colon also open a heading or a label
+        // (`BIP: Diese Grafiken zeigen …`, `WARNING GRAPHIC DETAIL:`).
+        let known = caps.name("loc").filter(|l| known_place(l.as_str()));
+        let capital_place = known.is_some_and(|l| {
             let l = l.as_str();
-            is_place_caps(l)
-                && l.chars().filter(|c| c.is_alphabetic()).count() >= 4
-                && known_place(l)
+            is_place_caps(l) && l.chars().filter(|c| c.is_alphabetic()).count() >= 4
         });
         if caps.name("agency").is_none()
             && bare.is_none()
-            && !matches!(sep.as_str(), "—" | "–" | "--" | ":")
+            && !matches!(sep.as_str(), "—" | "–" | "--")
+            && !(sep.as_str() == ":" && known.is_some())
             && !(sep.as_str() == "-" && capital_place)
         {
             return None;
@@ -567,10 +570,24 @@ mod tests {
     fn ordinary_sentences_are_not_datelines() {
         assert_eq!(parse("The official said the talks went well."), None);
         assert_eq!(parse("NOTE: this story has been updated."), None);
+        // Capitals and a colon: a dateline only when the place is known.
+        let parser = DatelineParser::new();
+        let known = |s: &str| {
+            parser
+                .parse_with_places(s, |p| p == "NEW DELHI", |_| false, true)
+                .map(|d| (d.location, d.agency, d.date))
+        };
         assert_eq!(
-            parse("NEW DELHI: Their dream"),
+            known("NEW DELHI: Their dream"),
             some(Some("NEW DELHI"), None, None)
         );
+        for heading in [
+            "BIP: Diese Grafiken zeigen, wie schlecht es um Deutschlands Wirtschaft steht",
+            "WARNING GRAPHIC DETAIL: The footage shows the moment the car hit.",
+            "BGH: Vermieter dürfen Mieter nicht bevormunden",
+        ] {
+            assert_eq!(known(heading), None, "{heading}");
+        }
         assert_eq!(parse("A - B testing is common."), None);
         assert_eq!(parse("President Biden - who spoke"), None);
         assert_eq!(parse("US - China talks resumed"), None);
