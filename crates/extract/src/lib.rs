@@ -145,7 +145,10 @@ impl Extractor {
         let lines: Vec<&str> = lines.iter().map(|l| l.as_ref()).collect();
         let mut article = Article::default();
         let mut body = &lines[..];
-        if structure::is_headline(&lines, |l| self.dateline(l).is_some()) {
+        // A lead opens with a wire's dateline; a headline may open with
+        // capitals and a dash (`TV-TIPP – ARD-Doku …`, `NWO – …`).
+        let wire_lead = |l: &str| self.dateline(l).is_some_and(|d| d.agency.is_some());
+        if structure::is_headline(&lines, wire_lead) {
             article.title = Some(lines[0].to_string());
             body = &lines[1..];
         }
@@ -387,6 +390,24 @@ mod tests {
         ] {
             assert_eq!(people(title), ["Weaver"], "{title}");
         }
+    }
+
+    #[test]
+    fn a_headline_may_open_with_capitals_and_a_dash_but_a_wire_lead_is_no_headline() {
+        let extractor = Extractor::new();
+        let lead = "The comedian's sketches and films are shown again in a long evening on the first channel.";
+        let article = extractor.extract(&["TV-TIPP – ARD-Doku zum 100. Geburtstag", lead]);
+        assert_eq!(
+            article.title.as_deref(),
+            Some("TV-TIPP – ARD-Doku zum 100. Geburtstag")
+        );
+        assert!(article.dateline.is_none());
+        let article = extractor.extract(&["WASHINGTON (Reuters) - Talks resume", lead]);
+        assert_eq!(article.title, None);
+        assert_eq!(
+            article.dateline.and_then(|d| d.agency).as_deref(),
+            Some("Reuters")
+        );
     }
 
     #[test]
