@@ -1058,7 +1058,10 @@ const HEADLINE_RUN_WORDS: usize = 10;
 /// most one other line at a time between them (a headline that is a
 /// question, an ad's label) and two thirds of the range theirs. They read
 /// like prose and outweigh the article when a site lists hundreds; an
-/// article's paragraphs end their sentences.
+/// article's paragraphs end their sentences. The first two lines (the
+/// headline, the lead) are in no list. An article's own list of such lines
+/// (key points, steps, captions) has the same shape: the caller looks at
+/// what follows.
 pub(crate) fn headline_runs(lines: &[&str], words: &[usize]) -> Vec<(usize, usize)> {
     let listed = |k: usize| {
         let line = lines[k];
@@ -1069,7 +1072,7 @@ pub(crate) fn headline_runs(lines: &[&str], words: &[usize]) -> Vec<(usize, usiz
     };
     let n = lines.len();
     let mut runs = Vec::new();
-    let mut i = 0;
+    let mut i = 2;
     while i < n {
         if !listed(i) {
             i += 1;
@@ -1804,10 +1807,18 @@ mod tests {
             "Ten companies that could help you grow your wealth and protect your finances this winter Ad Feature",
         ];
         let words: Vec<usize> = lines.iter().map(|l| l.split_whitespace().count()).collect();
-        assert_eq!(headline_runs(&lines, &words), [(0, 8)]);
+        let page: Vec<&str> = ["Stars of the week", "Advertisement"]
+            .into_iter()
+            .chain(lines)
+            .collect();
+        let words: Vec<usize> = page.iter().map(|l| l.split_whitespace().count()).collect();
+        assert_eq!(headline_runs(&page, &words), [(2, 10)]);
+        // Never the headline and the lead.
+        let words: Vec<usize> = lines.iter().map(|l| l.split_whitespace().count()).collect();
+        assert!(headline_runs(&lines, &words).iter().all(|&(s, _)| s >= 2));
         // Five are not enough; two lines apart break the list.
-        let mut broken = lines.to_vec();
-        broken.insert(5, "Most read");
+        let mut broken = page.clone();
+        broken.insert(7, "Most read");
         let words: Vec<usize> = broken
             .iter()
             .map(|l| l.split_whitespace().count())

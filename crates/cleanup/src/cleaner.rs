@@ -63,6 +63,7 @@ struct CompiledRule {
     trailing: bool,
     comments_follow: bool,
     joins: Option<usize>,
+    in_box: bool,
     language: String,
     role: Role,
     agency: Option<String>,
@@ -187,6 +188,7 @@ impl Cleaner {
                 trailing: rule.trailing,
                 comments_follow: rule.comments_follow,
                 joins: rule.joins,
+                in_box: rule.in_box && rule.joins.is_some(),
                 language: rule.language.clone(),
                 role: rule.role,
                 agency: rule.agency.clone(),
@@ -389,7 +391,13 @@ impl Cleaner {
             });
         }
         self.join_split_bylines(&lines, &counts, &mut verdicts, context.group);
-        self.join_box_rows(&mut verdicts, &counts);
+        self.join_box_rows(&mut verdicts, &features, |i| {
+            Verdict::Class(if classify {
+                classify::classify(&features[i], &thresholds)
+            } else {
+                Class::Good
+            })
+        });
         let texts: Vec<&str> = lines.iter().map(|l| l.1).collect();
         let headline_shaped = is_headline_shaped(&lines, &verdicts);
         // Pages show their headline twice (`<title>` and above the article).
@@ -534,7 +542,20 @@ impl Cleaner {
                 }
                 let runs = runs.into_iter();
                 let cut = classify::cut_headline_runs(&texts, &counts);
-                let listed = classify::headline_runs(&texts, &counts);
+                // A list of headline-shaped lines that the article's
+                // sentences go on after is its own (key points, steps,
+                // captions), unless it runs as long as only a site's lists.
+                let prose_after = |end: usize| {
+                    (end..verdicts.len())
+                        .find(|&k| matches!(verdicts[k], Verdict::Class(_)))
+                        .is_some_and(|k| {
+                            features[k].sentence && counts[k] >= HEADLINE_RUN_PROSE_WORDS
+                        })
+                };
+                let listed: Vec<(usize, usize)> = classify::headline_runs(&texts, &counts)
+                    .into_iter()
+                    .filter(|&(start, end)| end - start >= HEADLINE_RUN_LONG || !prose_after(end))
+                    .collect();
                 for (start, end) in runs.chain(cut).chain(listed) {
                     for v in &mut verdicts[start..end] {
                         if let Verdict::Class(c) = v {
@@ -1011,24 +1032,50 @@ impl Cleaner {
 
     /// The lines between two matches of rules that join their matches (see
     /// [`crate::Rule::joins`]), close enough, go with them: a banner's
-    /// rows that no rule names (`Anbieter: …`, `Host: …`).
-    fn join_box_rows(&self, verdicts: &mut [Verdict<'_>], counts: &[usize]) {
-        let mut last: Option<usize> = None;
-        for i in 0..verdicts.len() {
+    /// rows that no rule names (`Anbieter: …`, `Host: …`), but never a
+    /// paragraph. A match of an `in_box` rule with no other match that
+    /// close is no row: `unmatched` gives the line its verdict again.
+    fn join_box_rows<'t>(
+        &self,
+        verdicts: &mut [Verdict<'t>],
+        features: &[Features],
+        unmatched: impl Fn(usize) -> Verdict<'t>,
+    ) {
+        let rows: Vec<(usize, usize)> = verdicts
+            .iter()
+            .enumerate()
+            .filter_map(|(i, v)| match v {
+                Verdict::Rule(rule, _) => Some((i, self.rules[*rule].joins?)),
+                _ => None,
+            })
+            .collect();
+        for (k, &(i, gap)) in rows.iter().enumerate() {
             let Verdict::Rule(rule, _) = verdicts[i] else {
                 continue;
             };
-            let Some(gap) = self.rules[rule].joins else {
+            let near =
+                |j: Option<&(usize, usize)>| j.is_some_and(|&(j, _)| j.abs_diff(i) <= gap + 1);
+            let boxed = near(k.checked_sub(1).and_then(|p| rows.get(p))) || near(rows.get(k + 1));
+            if self.rules[rule].in_box && !boxed {
+                verdicts[i] = unmatched(i);
+            }
+        }
+        let mut last: Option<usize> = None;
+        for &(i, gap) in &rows {
+            let Verdict::Rule(rule, _) = verdicts[i] else {
                 continue;
             };
             // Rows are short: an article between a banner and a settings
             // link in the footer is no row.
             if let Some(prev) = last
                 && i - prev - 1 <= gap
-                && counts[prev + 1..i].iter().sum::<usize>() <= BOX_ROWS_WORDS
+                && features[prev + 1..i].iter().map(|f| f.words).sum::<usize>() <= BOX_ROWS_WORDS
             {
-                for v in &mut verdicts[prev + 1..i] {
-                    if matches!(v, Verdict::Class(_)) {
+                for (v, f) in verdicts[prev + 1..i].iter_mut().zip(&features[prev + 1..i]) {
+                    // A row is a label or a value, not a sentence.
+                    if matches!(v, Verdict::Class(c) if !matches!(c, Class::Good | Class::NearGood))
+                        && !f.sentence
+                    {
                         *v = Verdict::Rule(rule, None);
                     }
                 }
@@ -1459,6 +1506,14 @@ const KICKER_WORDS: usize = 4;
 
 /// Words of a short sentence that joins the ends of a page's main text.
 const SHORT_SENTENCE_WORDS: usize = 4;
+
+/// Lines of a list of headlines that make it a site's whatever follows it
+/// (see `clean_lines`).
+const HEADLINE_RUN_LONG: usize = 10;
+
+/// Fewest words of a sentence right after a list of headlines that make
+/// it the article's own list.
+const HEADLINE_RUN_PROSE_WORDS: usize = 8;
 
 /// Most words of all the lines that two matches of a rule that `joins`
 /// take between them.
@@ -2329,6 +2384,9 @@ mod tests {
             "Facebook uses cookies and pixels to follow users across the web, the regulator said.",
             "Cookies are small text files that websites store on a visitor's computer, the court noted.",
             "Notwendige Cookies dürfen die Betreiber auch ohne Einwilligung der Nutzer setzen, urteilte das Gericht.",
+            "Users who agree to the use of cookies must be told how long they last, the court ruled.",
+            "„Wir nutzen Cookies nur, um die Seite zu verbessern“, sagte ein Sprecher des Konzerns.",
+            "Diese Cookies sammeln Daten über jeden Klick, schreiben die Forscher.",
             "Menu",
             "Copyright Reform",
             "Don't miss",
@@ -2804,12 +2862,17 @@ mod tests {
             "Çerezler kullanıyoruz. Detaylar için politikamıza bakın.",
             "Vi använder cookies för att ge dig en bättre upplevelse.",
             "We and our partners store and/or access information on a device, such as unique IDs in cookies.",
-            "Du kannst ihn dir mit einem Klick anzeigen lassen und wieder ausblenden.",
         ] {
             let c = cleaner.clean(banner);
             let rules = rules(&c);
             assert_eq!(rules, ["consent.cookies"], "{banner}");
         }
+        let placeholder =
+            "Du kannst ihn dir mit einem Klick anzeigen lassen und wieder ausblenden.";
+        assert_eq!(
+            rules(&cleaner.clean(placeholder)),
+            ["consent.embed-placeholder"]
+        );
     }
 
     #[test]
@@ -2821,36 +2884,52 @@ mod tests {
             Das Cookie speichert Ihre Einstellungen für die Cookie-Verwaltung unserer Homepage.\n\
             Anbieter: www.example.de\nCookiename: session\nLaufzeit: 90 Tage\n\
             Datenschutzlink: www.example.de/datenschutz\nHost: www.example.de\n\
-            Matomo ist ein Statistik-Tool und erlaubt uns, Ihr Nutzerverhalten zu dokumentieren.\n\
             Cookiename: matomo";
         let text = format!(
             "Library plans stay\n\n{body}\n\nAlso {body}\n\nAnd {body}\n\n{panel}\n\nImpressum"
         );
         let c = cleaner.clean(&text);
-        let why = why(&c);
+        let reasons = why(&c);
         for (line, rule) in [
             ("Ich akzeptiere", "consent.labels"),
             ("Anbieter: www.example.de", "consent.labels"),
+            ("Laufzeit: 90 Tage", "consent.labels"),
             ("Host: www.example.de", "consent.labels"),
-            (
-                "Matomo ist ein Statistik-Tool und erlaubt uns, Ihr Nutzerverhalten zu dokumentieren.",
-                "consent.labels",
-            ),
         ] {
-            assert!(why.contains(&(line, rule)), "{line}: {why:?}");
+            assert!(reasons.contains(&(line, rule)), "{line}: {reasons:?}");
         }
         assert_eq!(kept(&c).len(), 4, "{:?}", kept(&c));
-        // Rows too far apart, or with an article between them, stay what
-        // the classifier says.
+        // Between two placeholders of embedded posts, or two banners with
+        // an article between them, nothing is a row.
+        let short = "Viele Teilnehmer trugen selbstgemalte Schilder.";
+        let embeds = format!(
+            "Tausende demonstrieren in Berlin\n\n{body}\n\nExterner Inhalt\n\n\
+             Mit Aktivierung dieses Inhalts werden personenbezogene Daten an Drittplattformen übermittelt.\n\n\
+             {short}\n\nExterner Inhalt\n\n\
+             Mit Aktivierung dieses Inhalts werden personenbezogene Daten an Drittplattformen übermittelt.\n\n\
+             And {body}"
+        );
+        let c = cleaner.clean(&embeds);
+        assert!(
+            why(&c)
+                .iter()
+                .all(|(t, r)| *t != short || !r.starts_with("consent")),
+            "{:?}",
+            why(&c)
+        );
+        let banners = format!(
+            "Library plans stay\n\nWir nutzen Cookies auf unserer Website.\n\n{body}\n\nAlso {body}\n\n\
+             Notwendige Cookies\n\nCookiename: session"
+        );
+        assert_eq!(kept(&cleaner.clean(&banners)).len(), 3);
+        // A label far from any other banner line is no label: an
+        // explainer's subheading, a footer's link.
         let far = format!(
-            "Library plans stay\n\nWir nutzen Cookies.\n\n{body}\n\nAlso {body}\n\nAnd {body}\n\n\
-             More {body}\n\nStill {body}\n\nLast {body}\n\nOnce more {body}\n\nNotwendige Cookies"
+            "Library plans stay\n\n{body}\n\nNecessary cookies\n\nAlso {body}\n\nAnd {body}\n\n\
+             More {body}\n\nStill {body}\n\nLast {body}\n\nOnce more {body}\n\nAgain {body}\n\nAnalytics cookies\n\nFinally {body}"
         );
-        assert_eq!(kept(&cleaner.clean(&far)).len(), 8);
-        let short = format!(
-            "Library plans stay\n\nWir nutzen Cookies.\n\n{body}\n\nAlso {body}\n\nAnd {body}\n\nNotwendige Cookies"
-        );
-        assert_eq!(kept(&cleaner.clean(&short)).len(), 4);
+        let c = cleaner.clean(&far);
+        assert!(!rules(&c).contains(&"consent.labels"), "{:?}", why(&c));
     }
 
     #[test]
@@ -3031,6 +3110,30 @@ mod tests {
         // One line is no list.
         let one = cleaner.clean_selected_lists(&text, std::slice::from_ref(&(4..5)));
         assert!(!kept(&one).contains(&"300 g flour"), "{:?}", kept(&one));
+    }
+
+    #[test]
+    fn a_list_of_headline_shaped_lines_is_the_articles_when_its_sentences_go_on() {
+        let cleaner = Cleaner::new(&RuleSet::builtin()).unwrap();
+        let body = LIBRARY;
+        let list = "Borrowers with a large loan will pay around a hundred dollars more each month\n\
+            The central bank says inflation is proving more persistent than it expected in August\n\
+            Governor Michele Bullock warned further increases could not be ruled out next year\n\
+            Economists had been split on whether the board would move at its November meeting\n\
+            The decision comes a day after the Melbourne Cup and two weeks before the budget update\n\
+            Treasurer Jim Chalmers said the government understood the pressure on mortgage holders";
+        let item =
+            "Governor Michele Bullock warned further increases could not be ruled out next year";
+        let inside = format!(
+            "Rates rise\n\n{body}\n\nKey points\n{list}\n\nThe bank said it would watch the data closely.\n\nAlso {body}"
+        );
+        assert!(kept(&cleaner.clean(&inside)).contains(&item));
+        // The same lines under the article, with nothing after them, are
+        // other stories' headlines.
+        let under =
+            format!("Rates rise\n\n{body}\n\nAlso {body}\n\nAnd {body}\n\n{list}\n\nImprint");
+        let c = cleaner.clean(&under);
+        assert!(why(&c).contains(&(item, "class.teaser")), "{:?}", why(&c));
     }
 
     #[test]

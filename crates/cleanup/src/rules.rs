@@ -124,6 +124,11 @@ pub struct Rule {
     /// removed under the later match's rule.
     #[serde(default)]
     pub joins: Option<usize>,
+    /// With `joins`: the rule matches only as a row of a box, with another
+    /// match of a joining rule at most `joins` lines away (a banner's
+    /// `Necessary cookies` label, not an explainer's subheading).
+    #[serde(default)]
+    pub in_box: bool,
     /// Regex only: match case-sensitively.
     #[serde(default)]
     pub case_sensitive: bool,

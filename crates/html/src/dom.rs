@@ -122,8 +122,10 @@ pub(crate) struct Head {
     pub lang: Option<String>,
     /// Bodies of `<script type="application/ld+json">`.
     pub json_ld: Vec<String>,
-    /// The first publication date a data script (`<script
-    /// type="application/json">`: a framework's page state) names.
+    /// The publication date the data scripts (`<script
+    /// type="application/json">`: a framework's page state) name, when
+    /// they name one day only: a state that lists other stories (a
+    /// sidebar, a homepage) names many.
     pub state_published: Option<String>,
 }
 
@@ -612,7 +614,7 @@ pub(crate) fn parse(html: &str, budget: &Budget) -> Result<Dom, HtmlError> {
     let n = b.nodes.len() as u32;
     b.nodes[0].end = n;
     b.head.json_ld = scripts.json_ld;
-    b.head.state_published = scripts.published;
+    b.head.state_published = scripts.published.filter(|_| !scripts.published_days);
     b.head.title = b
         .head
         .title
@@ -796,6 +798,8 @@ enum ScriptKind {
 struct Scripts {
     json_ld: Vec<String>,
     published: Option<String>,
+    /// The state names publication dates of more than one day.
+    published_days: bool,
 }
 
 /// A publication date under one of the keys frameworks give it in the page
@@ -921,8 +925,18 @@ fn strip_raw(html: &str, scripts: &mut Scripts) -> String {
         };
         match (kind, html.get(body_start..body_end)) {
             (ScriptKind::JsonLd, Some(body)) => scripts.json_ld.push(body.to_string()),
-            (ScriptKind::State, Some(body)) if scripts.published.is_none() => {
-                scripts.published = STATE_PUBLISHED.captures(body).map(|c| c[1].to_string());
+            (ScriptKind::State, Some(body)) if !scripts.published_days => {
+                for c in STATE_PUBLISHED.captures_iter(body) {
+                    let date = &c[1];
+                    match &scripts.published {
+                        None => scripts.published = Some(date.to_string()),
+                        Some(first) if first.get(..10) != date.get(..10) => {
+                            scripts.published_days = true;
+                            break;
+                        }
+                        Some(_) => {}
+                    }
+                }
             }
             _ => {}
         }
@@ -1154,15 +1168,21 @@ mod tests {
         );
         assert_eq!(s, "abcde");
         assert_eq!(ld.json_ld, ["{\"a\":1}"]);
-        // A page-state script is cut too; its first publication date is kept.
-        let mut ld = Scripts::default();
-        let s = strip_raw(
-            "a<script type=\"application/json\">{\"x\":{\"publishedAt\": \"2020-02-03T04:05:06Z\"}}</script>b\
-             <script type=application/json>{\"datePublished\":\"2021-01-01\"}</script>c",
-            &mut ld,
+        // A page-state script is cut too; its publication date is kept when
+        // it names one day only (not a list of other stories' dates).
+        let state = |html: &str| {
+            let mut scripts = Scripts::default();
+            let s = strip_raw(html, &mut scripts);
+            (s, scripts.published.filter(|_| !scripts.published_days))
+        };
+        let one = "a<script type=\"application/json\">{\"x\":{\"publishedAt\": \"2020-02-03T04:05:06Z\"}}</script>b\
+             <script type=application/json>{\"datePublished\":\"2020-02-03\"}</script>c";
+        assert_eq!(
+            state(one),
+            ("abc".to_string(), Some("2020-02-03T04:05:06Z".to_string()))
         );
-        assert_eq!(s, "abc");
-        assert_eq!(ld.published.as_deref(), Some("2020-02-03T04:05:06Z"));
+        let many = one.replace("\"2020-02-03\"", "\"2021-01-01\"");
+        assert_eq!(state(&many), ("abc".to_string(), None));
     }
 
     #[test]

@@ -931,12 +931,26 @@ mod tests {
             .extract(&format!("<html><head>{code}</head>{body}</html>"))
             .unwrap();
         assert_eq!(page.published, None);
-        // Meta tags outrank it.
+        // Meta tags and a date the page shows outrank it.
         let meta = r#"<meta property="article:published_time" content="2022-01-30">"#;
         let page = HtmlExtractor::default()
             .extract(&format!("<html><head>{meta}{state}</head>{body}</html>"))
             .unwrap();
         assert_eq!(page.published.as_deref(), Some("2022-01-30"));
+        let shown = body.replace("</h1>", "</h1><p class=\"date\">March 14, 2022</p>");
+        let page = HtmlExtractor::default()
+            .extract(&format!("<html><head>{state}</head>{shown}</html>"))
+            .unwrap();
+        assert_eq!(page.published.as_deref(), Some("2022-03-14"));
+        // A state that lists other stories names many days: none is the page's.
+        let listed = state.replace(
+            r#""props":{"menu""#,
+            r#""props":{"mostRead":[{"publishedDate":"2024-06-01"}],"menu""#,
+        );
+        let page = HtmlExtractor::default()
+            .extract(&format!("<html><head>{listed}</head>{body}</html>"))
+            .unwrap();
+        assert_eq!(page.published, None);
     }
 
     #[test]

@@ -1500,7 +1500,6 @@ pub(crate) fn extract(
         })
         .or_else(|| first_time.and_then(normalize_date))
         .or_else(|| m.url.as_deref().and_then(url_date))
-        .or_else(|| dom.head.state_published.as_deref().and_then(normalize_date))
         .or_else(|| bylines.iter().find_map(|b| normalize_date(b)))
         .or_else(|| after_masthead.clone())
         .or_else(|| {
@@ -1509,6 +1508,8 @@ pub(crate) fn extract(
                 .filter(|t| !sentence(t))
                 .find_map(|t| normalize_date(t))
         })
+        // A page that shows no date: its state's, when it names one day.
+        .or_else(|| dom.head.state_published.as_deref().and_then(normalize_date))
         // Last: when the page was changed, often the same day.
         .or_else(|| modified.clone());
     // The date shown next to the headline is the one readers and archives
