@@ -1806,7 +1806,6 @@ mod tests {
             "Lizzie Cundy, 52, flaunts her pert posterior in a skimpy white swimsuit as she shares throwback snap Cheeky",
             "Ten companies that could help you grow your wealth and protect your finances this winter Ad Feature",
         ];
-        let words: Vec<usize> = lines.iter().map(|l| l.split_whitespace().count()).collect();
         let page: Vec<&str> = ["Stars of the week", "Advertisement"]
             .into_iter()
             .chain(lines)
