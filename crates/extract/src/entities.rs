@@ -762,13 +762,20 @@ fn classify(
     if span.len() > 1 && storm && !lex.org_heads.contains(last.text) {
         return;
     }
-    // `Electoral Commission`, `Civil Aviation Authority of Nepal`.
+    // `Electoral Commission`, `Civil Aviation Authority of Nepal`; a
+    // country's branch of a known organisation (`Kenya Red Cross`).
     let ends_org = span.len() > 1
         && (lex.org_heads.contains(last.text)
             || lex.legal_forms.contains(last.text)
             || span.windows(2).any(|w| {
                 (lex.org_heads.contains(w[0].text) || lex.organizations.contains(w[0].text))
                     && CONNECTORS.contains(&w[1].text)
+            })
+            || (1..span.len().saturating_sub(1)).any(|k| {
+                span[..k]
+                    .iter()
+                    .all(|t| lex.places.contains(t.text) || lex.demonyms.contains(t.text))
+                    && lex.organizations.contains(span_text(text, &span[k..]))
             }));
     // (Not from a known name: `Dominican Republic`, `Czech Republic`,
     // `Indian Ocean`.)
@@ -1913,6 +1920,18 @@ mod tests {
             "{people:?} {places:?}"
         );
         assert_eq!(orgs, ["Dallas Cowboys", "Manchester City", "Arsenal"]);
+    }
+
+    #[test]
+    fn a_countrys_branch_of_a_known_organisation_and_its_forces() {
+        let (people, places, orgs) = names(&[
+            "Floods hit western Kenya, the Kenya Red Cross said, and the Nigeria Police Force sent help.",
+            "Today Betis named a coach.",
+        ]);
+        assert_eq!(people, Vec::<String>::new(), "{orgs:?}");
+        assert_eq!(places, ["Kenya"]);
+        // (An adverb opening the sentence is no part of a name.)
+        assert_eq!(orgs, ["Kenya Red Cross", "Nigeria Police Force"]);
     }
 
     #[test]
