@@ -776,7 +776,22 @@ fn classify(
                     .iter()
                     .all(|t| lex.places.contains(t.text) || lex.demonyms.contains(t.text))
                     && lex.organizations.contains(span_text(text, &span[k..]))
-            }));
+            })
+            // An acronym and a place (`ETH Zurich`, `Ohio EPA`).
+            || span.len() == 2 && {
+                let acronym = |t: &Token<'_>| {
+                    (2..=6).contains(&t.text.len())
+                        && t.text.chars().all(|c| c.is_ascii_uppercase() || c == '&')
+                        && !lex.places.contains(t.text)
+                        && !lex.not_entities.contains(t.text)
+                };
+                // (Set in title case: a line in capitals, `TAYLOR SWIFT`,
+                // `VICE US`, holds no acronym.)
+                let place = |t: &Token<'_>| {
+                    lex.places.contains(t.text) && t.text.chars().any(char::is_lowercase)
+                };
+                acronym(&span[0]) && place(&span[1]) || place(&span[0]) && acronym(&span[1])
+            });
     // (Not from a known name: `Dominican Republic`, `Czech Republic`,
     // `Indian Ocean`.)
     if !ends_org {
@@ -1932,6 +1947,11 @@ mod tests {
         assert_eq!(places, ["Kenya"]);
         // (An adverb opening the sentence is no part of a name.)
         assert_eq!(orgs, ["Kenya Red Cross", "Nigeria Police Force"]);
+        // An acronym and a place name one organisation.
+        let (_, places, orgs) =
+            names(&["Researchers at ETH Zurich said the Ohio EPA had agreed to the tests."]);
+        assert!(places.is_empty(), "{places:?}");
+        assert_eq!(orgs, ["ETH Zurich", "Ohio EPA"]);
     }
 
     #[test]
