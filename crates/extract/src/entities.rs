@@ -1558,21 +1558,39 @@ fn merge(
                 }
             }
         } else if kind == Kind::Organization
-            && c.name.chars().all(|ch| !ch.is_lowercase())
+            // (As written: a long one, `GBRMPA`, is shown in title case.)
+            && let Some(written) = paragraphs.get(c.paragraph).and_then(|t| t.get(c.start..c.end))
+            && written.chars().all(|ch| !ch.is_lowercase())
             // (One the gazetteer spells out is that one: `UN` is no
             // `University of Nairobi`.)
-            && !lex.organizations.has_other_names(&c.name)
+            && !lex.organizations.has_other_names(written)
         {
             // An acronym of an organisation spelled out in the article.
-            let letters: String = c.name.chars().filter(|ch| ch.is_alphanumeric()).collect();
+            let letters: String = written.chars().filter(|ch| ch.is_alphanumeric()).collect();
             if let Some(o) = orgs
                 .iter()
                 .zip(&org_acronyms)
                 .find(|(o, forms)| {
-                    forms.contains(&letters) || bracketed_after(paragraphs, o, &c.name)
+                    forms.contains(&letters) || bracketed_after(paragraphs, o, written)
                 })
                 .map(|(o, _)| o)
             {
+                key = key_of(Kind::Organization, &o.name);
+                display_name = o.name.clone();
+            }
+        } else if kind == Kind::Organization && !c.name.contains(' ') {
+            // A company's short name (`Samsung` after `Samsung Electronics
+            // Co.`): its full name with a legal form, a word or two between.
+            // (Not `Google Cloud`: no legal form, maybe another business.)
+            if let Some(o) = orgs.iter().find(|o| {
+                o.name.strip_prefix(c.name.as_str()).is_some_and(|rest| {
+                    let rest: Vec<&str> = rest.split_whitespace().collect();
+                    rest.len() <= 3
+                        && rest.len() < o.name.split_whitespace().count()
+                        && o.name.as_bytes().get(c.name.len()) == Some(&b' ')
+                        && rest.last().is_some_and(|w| lex.legal_forms.contains(*w))
+                })
+            }) {
                 key = key_of(Kind::Organization, &o.name);
                 display_name = o.name.clone();
             }
@@ -1947,6 +1965,19 @@ mod tests {
         assert_eq!(places, ["Kenya"]);
         // (An adverb opening the sentence is no part of a name.)
         assert_eq!(orgs, ["Kenya Red Cross", "Nigeria Police Force"]);
+        // A company's short name after its full one is that company; an
+        // acronym after its organisation spelled out is that one.
+        let (_, _, orgs) = names(&[
+            "Samsung Electronics Co. said profit tripled, and Samsung expects more.",
+            "The Great Barrier Reef Marine Park Authority (GBRMPA) said the reef recovered. GBRMPA will report in July.",
+        ]);
+        assert_eq!(
+            orgs,
+            [
+                "Samsung Electronics Co.",
+                "Great Barrier Reef Marine Park Authority"
+            ]
+        );
         // An acronym and a place name one organisation.
         let (_, places, orgs) =
             names(&["Researchers at ETH Zurich said the Ohio EPA had agreed to the tests."]);
