@@ -795,9 +795,12 @@ fn classify(
     // (Not from a known name: `Dominican Republic`, `Czech Republic`,
     // `Indian Ocean`.)
     if !ends_org {
+        // (A demonym that is also a given name opens the name when only a
+        // surname would be left: `Finn Wolfhard`, `Dane Cook`.)
         while span.len() > 1
             && lex.demonyms.contains(span[0].text)
             && !opens_with_place(lex, text, span, 2)
+            && !(span.len() == 2 && lex.given_names.contains(span[0].text))
         {
             span = &span[1..];
         }
@@ -1983,6 +1986,25 @@ mod tests {
             names(&["Researchers at ETH Zurich said the Ohio EPA had agreed to the tests."]);
         assert!(places.is_empty(), "{places:?}");
         assert_eq!(orgs, ["ETH Zurich", "Ohio EPA"]);
+    }
+
+    #[test]
+    fn a_noun_of_nationality_before_a_name_is_no_part_of_it() {
+        let (people, places, _) = names(&[
+            "Briton Lewis Hamilton beat Frenchman Pierre Gasly and Finn Valtteri Bottas.",
+            "Finn Wolfhard and Dane Cook watched.",
+        ]);
+        assert_eq!(
+            people,
+            [
+                "Lewis Hamilton",
+                "Pierre Gasly",
+                "Valtteri Bottas",
+                "Finn Wolfhard",
+                "Dane Cook"
+            ]
+        );
+        assert!(places.is_empty(), "{places:?}");
     }
 
     #[test]
