@@ -936,7 +936,10 @@ fn classify(
         && span[..span.len() - 1]
             .iter()
             .any(|t| lex.given_names.contains(t.text));
-    if span.len() > 1 && lex.place_heads.contains(last_word) && !person_first {
+    if span.len() > 1
+        && (lex.place_heads.contains(last_word) && !person_first
+            || PLACE_OPENERS.contains(&span[0].text))
+    {
         return push_place(out, span);
     }
     // (Not an adjective: `a Republican district`, `the Arab region`. A
@@ -1293,6 +1296,13 @@ fn role_noun(role: &str) -> String {
 }
 
 /// A name as printed: all-capital datelines in title case.
+/// First words that make a capitalised name a place (`Mount Kenya`, `Cape
+/// York`, `Estadio Benito Villamarín`), whatever names follow them.
+const PLACE_OPENERS: &[&str] = &[
+    "Mount", "Mt.", "Cape", "Lake", "Isle", "Estadio", "Estádio", "Stade", "Stadio", "Lago",
+    "Monte", "Mont", "Lac", "Isla", "Ilha",
+];
+
 fn display(name: &str) -> String {
     // Without the nickname (`Ramesh "Sunny" Balwani` is Ramesh Balwani).
     if let Some((open, mark)) = name.char_indices().find(|&(_, c)| matches!(c, '"' | '“'))
@@ -2005,6 +2015,18 @@ mod tests {
             ]
         );
         assert!(places.is_empty(), "{places:?}");
+    }
+
+    #[test]
+    fn mountains_capes_lakes_and_stadiums_open_places() {
+        let (people, places, _) = names(&[
+            "Climbers left Mount Kenya for Cape York, and fans at Estadio Benito Villamarín cheered.",
+        ]);
+        assert!(people.is_empty(), "{people:?}");
+        assert_eq!(
+            places,
+            ["Mount Kenya", "Cape York", "Estadio Benito Villamarín"]
+        );
     }
 
     #[test]
