@@ -41,6 +41,10 @@ pub(crate) struct Mention {
     /// Sagan) the EP allowed Luboku to …`): not who the sentence is about,
     /// nor whom a later `he` stands for.
     pub(crate) bracketed: bool,
+    /// A `he` or `she` comes before it in its sentence (`In 1994 she was
+    /// detained … under Gen. Sani Abacha`): the sentence is about someone
+    /// named before, not about this person.
+    pub(crate) after_pronoun: bool,
 }
 
 /// The mentions of an article and the entities they merge into.
@@ -1644,10 +1648,14 @@ fn merge(
             let k = starts.partition_point(|&s| s <= c.start);
             starts.get(k.wrapping_sub(1)).copied().unwrap_or(0)
         });
-        let bracketed = paragraphs
+        let before = paragraphs
             .get(c.paragraph)
-            .and_then(|t| t.get(sentence.min(c.start)..c.start))
-            .is_some_and(|before| before.matches('(').count() > before.matches(')').count());
+            .and_then(|t| t.get(sentence.min(c.start)..c.start));
+        let bracketed = before.is_some_and(|b| b.matches('(').count() > b.matches(')').count());
+        let after_pronoun = before.is_some_and(|b| {
+            b.split(|ch: char| !ch.is_alphabetic())
+                .any(|w| matches!(w, "he" | "He" | "she" | "She"))
+        });
         found.mentions.push(Mention {
             kind,
             paragraph: c.paragraph,
@@ -1656,6 +1664,7 @@ fn merge(
             end: c.end,
             entity,
             bracketed,
+            after_pronoun,
         });
     }
     for m in &found.mentions {

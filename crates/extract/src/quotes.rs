@@ -1817,7 +1817,7 @@ fn resolve(lex: &Lexicon, found: &Found, span: &Span, phrase: &str, text: &str) 
             .iter()
             .filter(before)
             .filter(|m| m.paragraph != span.paragraph || m.start < sentence)
-            .filter(|m| found.first_person_in_sentence(m))
+            .filter(|m| found.first_person_in_sentence(m) && !m.after_pronoun)
             .max_by_key(|m| (m.paragraph, m.start));
         let latest = found
             .mentions
@@ -2081,6 +2081,17 @@ mod tests {
                 "“We have waited long enough,” he said. “Now we act,” she added.",
             ],
             &[Some("Tom Hale"), Some("Margaret Brindle")],
+        );
+    }
+
+    #[test]
+    fn a_person_named_after_a_pronoun_is_not_whom_the_next_pronoun_stands_for() {
+        assert_speakers(
+            &[
+                "Obiageli Nwankwo was often at odds with the military. In 1994 she was detained after criticising Gen. Sani Abacha.",
+                "“They kept me for 11 days and gave me nothing to read,” she told the BBC.",
+            ],
+            &[Some("Obiageli Nwankwo")],
         );
     }
 
