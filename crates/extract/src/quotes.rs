@@ -1389,9 +1389,12 @@ fn subject(
                     && text[at..m.start].split_whitespace().count() <= 1
             })
         };
+        // `Amina Diallo-Sesay, WHO's incident manager for Sudan,`: a role
+        // of an organisation's or a country's, after a name.
+        let possessive = first_word.ends_with("'s") || first_word.ends_with("’s");
         let appositive = party_tag
             || title
-            || name_before && matches!(first_word, "the" | "The")
+            || name_before && (matches!(first_word, "the" | "The") || possessive)
             || matches!(first_word, "a" | "an" | "A" | "An")
             || first_word
                 .chars()
@@ -2081,6 +2084,20 @@ mod tests {
                 "“We have waited long enough,” he said. “Now we act,” she added.",
             ],
             &[Some("Tom Hale"), Some("Margaret Brindle")],
+        );
+    }
+
+    #[test]
+    fn a_possessive_role_after_a_name_is_its_appositive() {
+        assert_speakers(
+            &[
+                "“We are seeing cholera in places that have not had it in years,” Dr. Amina Diallo-Sesay, WHO's incident manager for Sudan, told a briefing.",
+                "“Prices will rise,” Britain’s finance minister told reporters.",
+            ],
+            &[
+                Some("Amina Diallo-Sesay"),
+                Some("Britain’s finance minister"),
+            ],
         );
     }
 
