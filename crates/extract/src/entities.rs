@@ -127,6 +127,20 @@ impl Found {
             .any(|&(e, d)| e == mention.entity && d == demonym)
     }
 
+    /// The organisation named `name`, if any, is a place: a dateline says
+    /// where a story comes from (`THANE:` is no acronym).
+    pub(crate) fn make_place(&mut self, name: &str) {
+        let key = fold(name);
+        for e in 0..self.entities.len() {
+            if self.entities[e].0 == Kind::Organization && fold(&self.entities[e].1) == key {
+                self.entities[e].0 = Kind::Place;
+                for m in self.mentions.iter_mut().filter(|m| m.entity == e) {
+                    m.kind = Kind::Place;
+                }
+            }
+        }
+    }
+
     /// `m` or `f` when the mention is of a person whose given name is
     /// nearly always a man's or a woman's.
     pub(crate) fn sex_of(&self, mention: &Mention) -> Option<char> {
@@ -781,30 +795,38 @@ fn classify(
                     .all(|t| lex.places.contains(t.text) || lex.demonyms.contains(t.text))
                     && lex.organizations.contains(span_text(text, &span[k..]))
             })
+            // A club's first word (`Real Betis`, `Borussia Dortmund`).
+            || CLUB_OPENERS.contains(&span[0].text)
             // An acronym and a place (`ETH Zurich`, `Ohio EPA`).
             || span.len() == 2 && {
+                // (One the gazetteer knows stands alone beside a place: `EU
+                // Brussels summit`, `Ukraine NATO membership`; so does an
+                // acronym after a place, `Gaza UNRWA staff`.)
                 let acronym = |t: &Token<'_>| {
                     (2..=6).contains(&t.text.len())
                         && t.text.chars().all(|c| c.is_ascii_uppercase() || c == '&')
                         && !lex.places.contains(t.text)
                         && !lex.not_entities.contains(t.text)
+                        && !lex.organizations.contains(t.text)
                 };
                 // (Set in title case: a line in capitals, `TAYLOR SWIFT`,
                 // `VICE US`, holds no acronym.)
                 let place = |t: &Token<'_>| {
                     lex.places.contains(t.text) && t.text.chars().any(char::is_lowercase)
                 };
-                acronym(&span[0]) && place(&span[1]) || place(&span[0]) && acronym(&span[1])
+                acronym(&span[0]) && place(&span[1])
             });
     // (Not from a known name: `Dominican Republic`, `Czech Republic`,
     // `Indian Ocean`.)
     if !ends_org {
-        // (A demonym that is also a given name opens the name when only a
-        // surname would be left: `Finn Wolfhard`, `Dane Cook`.)
+        // (A noun of nationality that is also a given name goes only
+        // before another given name: `Finn Valtteri Bottas`, not `Finn
+        // Wolfhard`, `Dane van Niekerk`.)
         while span.len() > 1
             && lex.demonyms.contains(span[0].text)
             && !opens_with_place(lex, text, span, 2)
-            && !(span.len() == 2 && lex.given_names.contains(span[0].text))
+            && (!NATIONALITY_NAMES.contains(&span[0].text)
+                || lex.given_names.contains(span[1].text))
         {
             span = &span[1..];
         }
@@ -940,10 +962,14 @@ fn classify(
         && span[..span.len() - 1]
             .iter()
             .any(|t| lex.given_names.contains(t.text));
-    if span.len() > 1
-        && (lex.place_heads.contains(last_word) && !person_first
-            || PLACE_OPENERS.contains(&span[0].text))
-    {
+    // (An opener gives way to an organisation's word, `Mount Sinai Health
+    // System`, `Mount Holyoke College`, and to a role: `actress Lake Bell`.)
+    let opened = PLACE_OPENERS.contains(&span[0].text)
+        && cx.role_before.is_none()
+        && !span[1..]
+            .iter()
+            .any(|t| lex.org_heads.contains(t.text) || lex.legal_forms.contains(t.text));
+    if span.len() > 1 && (lex.place_heads.contains(last_word) && !person_first || opened) {
         return push_place(out, span);
     }
     // (Not an adjective: `a Republican district`, `the Arab region`. A
@@ -1300,11 +1326,29 @@ fn role_noun(role: &str) -> String {
 }
 
 /// A name as printed: all-capital datelines in title case.
+/// Nouns of nationality that are given names too.
+const NATIONALITY_NAMES: &[&str] = &["Finn", "Dane", "Scot", "Pole", "Turk", "Kiwi"];
+
+/// First words that make a capitalised name a sports club's.
+const CLUB_OPENERS: &[&str] = &[
+    "Real",
+    "Borussia",
+    "Atlético",
+    "Atletico",
+    "Athletic",
+    "Sporting",
+    "Dynamo",
+    "Dinamo",
+    "Olympique",
+    "Deportivo",
+    "Eintracht",
+    "Hertha",
+];
+
 /// First words that make a capitalised name a place (`Mount Kenya`, `Cape
 /// York`, `Estadio Benito Villamarín`), whatever names follow them.
 const PLACE_OPENERS: &[&str] = &[
-    "Mount", "Mt.", "Cape", "Lake", "Isle", "Estadio", "Estádio", "Stade", "Stadio", "Lago",
-    "Monte", "Mont", "Lac", "Isla", "Ilha",
+    "Mount", "Mt.", "Cape", "Lake", "Isle", "Estadio", "Estádio", "Stadio", "Lago", "Lac",
 ];
 
 fn display(name: &str) -> String {
@@ -1596,18 +1640,18 @@ fn merge(
                 display_name = o.name.clone();
             }
         } else if kind == Kind::Organization && !c.name.contains(' ') {
-            // A company's short name (`Samsung` after `Samsung Electronics
-            // Co.`): its full name with a legal form, a word or two between.
-            // (Not `Google Cloud`: no legal form, maybe another business.)
-            if let Some(o) = orgs.iter().find(|o| {
+            // A company's short name (`Apple` after `Apple Inc.`): its name
+            // with a legal form, when the text names one such. (Not
+            // `Toyota Tsusho Corp.`, `Apple Music Ltd`: other businesses.)
+            let full = |o: &&&Candidate| {
                 o.name.strip_prefix(c.name.as_str()).is_some_and(|rest| {
                     let rest: Vec<&str> = rest.split_whitespace().collect();
-                    rest.len() <= 3
-                        && rest.len() < o.name.split_whitespace().count()
-                        && o.name.as_bytes().get(c.name.len()) == Some(&b' ')
-                        && rest.last().is_some_and(|w| lex.legal_forms.contains(*w))
+                    o.name.as_bytes().get(c.name.len()) == Some(&b' ')
+                        && matches!(rest.as_slice(), [form] if lex.legal_forms.contains(*form))
                 })
-            }) {
+            };
+            let mut fulls = orgs.iter().filter(full);
+            if let (Some(o), None) = (fulls.next(), fulls.next()) {
                 key = key_of(Kind::Organization, &o.name);
                 display_name = o.name.clone();
             }
@@ -1990,28 +2034,44 @@ mod tests {
         // A company's short name after its full one is that company; an
         // acronym after its organisation spelled out is that one.
         let (_, _, orgs) = names(&[
-            "Samsung Electronics Co. said profit tripled, and Samsung expects more.",
+            "Samsung Co. said profit tripled, and Samsung expects more.",
             "The Great Barrier Reef Marine Park Authority (GBRMPA) said the reef recovered. GBRMPA will report in July.",
         ]);
         assert_eq!(
             orgs,
+            ["Samsung Co.", "Great Barrier Reef Marine Park Authority"]
+        );
+        // Not a business of its own, nor one of two.
+        let (_, _, orgs) = names(&[
+            "Toyota Tsusho Corp. bought a stake. Toyota said it agreed.",
+            "Apple Inc. and Apple Music Ltd signed it, Apple said.",
+        ]);
+        assert_eq!(
+            orgs,
             [
-                "Samsung Electronics Co.",
-                "Great Barrier Reef Marine Park Authority"
+                "Toyota Tsusho Corp.",
+                "Toyota",
+                "Apple Inc.",
+                "Apple Music Ltd"
             ]
         );
-        // An acronym and a place name one organisation.
+        // An unknown acronym and a place after it name one organisation.
         let (_, places, orgs) =
             names(&["Researchers at ETH Zurich said the Ohio EPA had agreed to the tests."]);
-        assert!(places.is_empty(), "{places:?}");
-        assert_eq!(orgs, ["ETH Zurich", "Ohio EPA"]);
+        assert_eq!(places, ["Ohio"]);
+        assert_eq!(orgs, ["ETH Zurich", "EPA"]);
+        let (_, places, orgs) = names(&[
+            "An EU Brussels summit discussed Ukraine NATO membership with Gaza UNRWA staff.",
+        ]);
+        assert_eq!(places, ["Brussels", "Ukraine", "Gaza"]);
+        assert_eq!(orgs, ["EU", "NATO"]);
     }
 
     #[test]
     fn a_noun_of_nationality_before_a_name_is_no_part_of_it() {
         let (people, places, _) = names(&[
             "Briton Lewis Hamilton beat Frenchman Pierre Gasly and Finn Valtteri Bottas.",
-            "Finn Wolfhard and Dane Cook watched.",
+            "Finn Wolfhard and Dane Cook watched, and the German Bundestag voted.",
         ]);
         assert_eq!(
             people,
@@ -2027,6 +2087,23 @@ mod tests {
     }
 
     #[test]
+    fn clubs_open_with_their_first_words() {
+        let (people, _, orgs) = names(&[
+            "Real Betis beat Athletic Bilbao, and Borussia Dortmund lost to Olympique Lyonnais.",
+        ]);
+        assert!(people.is_empty(), "{people:?}");
+        assert_eq!(
+            orgs,
+            [
+                "Real Betis",
+                "Athletic Bilbao",
+                "Borussia Dortmund",
+                "Olympique Lyonnais"
+            ]
+        );
+    }
+
+    #[test]
     fn mountains_capes_lakes_and_stadiums_open_places() {
         let (people, places, _) = names(&[
             "Climbers left Mount Kenya for Cape York, and fans at Estadio Benito Villamarín cheered.",
@@ -2036,6 +2113,12 @@ mod tests {
             places,
             ["Mount Kenya", "Cape York", "Estadio Benito Villamarín"]
         );
+        // Not an organisation's name, nor a person's after a role.
+        let (people, places, orgs) =
+            names(&["Doctors at Mount Sinai Health System agreed, and actress Lake Bell spoke."]);
+        assert!(places.is_empty(), "{places:?}");
+        assert_eq!(people, ["Lake Bell"]);
+        assert_eq!(orgs, ["Mount Sinai Health System"]);
     }
 
     #[test]

@@ -145,9 +145,18 @@ impl Extractor {
         let lines: Vec<&str> = lines.iter().map(|l| l.as_ref()).collect();
         let mut article = Article::default();
         let mut body = &lines[..];
-        // A lead opens with a wire's dateline; a headline may open with
-        // capitals and a dash (`TV-TIPP – ARD-Doku …`, `NWO – …`).
-        let wire_lead = |l: &str| self.dateline(l).is_some_and(|d| d.agency.is_some());
+        // A lead opens with a wire's dateline or a known place's (`KYIV,
+        // Ukraine — …`); a headline may open with capitals and a dash
+        // (`TV-TIPP – ARD-Doku …`, `NWO – …`).
+        let wire_lead = |l: &str| {
+            self.dateline(l).is_some_and(|d| {
+                d.agency.is_some()
+                    || d.location.as_deref().is_some_and(|loc| {
+                        let place = loc.split(',').next().unwrap_or(loc).trim();
+                        self.lexicon.places.contains(place)
+                    })
+            })
+        };
         if structure::is_headline(&lines, wire_lead) {
             article.title = Some(lines[0].to_string());
             body = &lines[1..];
@@ -317,6 +326,9 @@ impl Extractor {
         {
             found.start_after(p, d.text.len());
         }
+        if let Some(loc) = dateline.and_then(|d| d.location.as_deref()) {
+            found.make_place(loc.split(',').next().unwrap_or(loc).trim());
+        }
         found
     }
 
@@ -408,6 +420,17 @@ mod tests {
             article.dateline.and_then(|d| d.agency).as_deref(),
             Some("Reuters")
         );
+        // A dateline's place is a place, whatever its shape.
+        let article = extractor.extract(&[
+            "Raid in Thane",
+            "THANE: Police arrested two men on Monday after a raid.",
+        ]);
+        let facts = extractor.facts(&article, None, None);
+        assert_eq!(facts.entities.places[0].name, "THANE");
+        assert!(facts.entities.organizations.is_empty());
+        // So does a known place's, without an agency.
+        let article = extractor.extract(&["KYIV, Ukraine — Russia launches drones at Kyiv", lead]);
+        assert_eq!(article.title, None);
     }
 
     #[test]
