@@ -730,8 +730,11 @@ fn classify(
     let opens_with_the = span.first().is_some_and(|t| t.text == "The");
     while let Some(first) = span.first() {
         let word = first.text.trim_end_matches('.');
-        if lex.openers.contains(word) && span.len() > 1
-            || (lex.openers.contains(word) && first.sentence_start)
+        // (Not before a legal form alone: `Indeed Inc.`)
+        let named = span.len() == 2 && lex.legal_forms.contains(span[1].text);
+        if !named
+            && (lex.openers.contains(word) && span.len() > 1
+                || (lex.openers.contains(word) && first.sentence_start))
         {
             span = &span[1..];
         } else {
@@ -2029,8 +2032,11 @@ mod tests {
         ]);
         assert_eq!(people, Vec::<String>::new(), "{orgs:?}");
         assert_eq!(places, ["Kenya"]);
-        // (An adverb opening the sentence is no part of a name.)
+        // (An adverb opening the sentence is no part of a name, `Today
+        // Betis`, but one before a legal form is the name: `Indeed Inc.`)
         assert_eq!(orgs, ["Kenya Red Cross", "Nigeria Police Force"]);
+        let (_, _, orgs) = names(&["Indeed Inc. agreed on Monday."]);
+        assert_eq!(orgs, ["Indeed Inc."]);
         // A company's short name after its full one is that company; an
         // acronym after its organisation spelled out is that one.
         let (_, _, orgs) = names(&[
