@@ -829,7 +829,8 @@ fn classify(
             && lex.demonyms.contains(span[0].text)
             && !opens_with_place(lex, text, span, 2)
             && (!NATIONALITY_NAMES.contains(&span[0].text)
-                || lex.given_names.contains(span[1].text))
+                || span[1].text.starts_with(char::is_uppercase)
+                    && lex.given_names.contains(span[1].text))
         {
             span = &span[1..];
         }
@@ -1193,7 +1194,7 @@ fn person_or_lookup(
             || initial(k)
             || t.text.chars().next().is_some_and(char::is_uppercase)
                 && t.text.chars().any(char::is_lowercase)
-                && !lex.demonyms.contains(t.text)
+                && (!lex.demonyms.contains(t.text) || k == 0 && NATIONALITY_NAMES.contains(&t.text))
                 && !lex.not_entities.contains(t.text)
                 && !lex.organizations.contains(t.text)
                 && !lex.is_role(t.text)
@@ -2078,6 +2079,7 @@ mod tests {
         let (people, places, _) = names(&[
             "Briton Lewis Hamilton beat Frenchman Pierre Gasly and Finn Valtteri Bottas.",
             "Finn Wolfhard and Dane Cook watched, and the German Bundestag voted.",
+            "The former captain, Dane van Niekerk, will retire.",
         ]);
         assert_eq!(
             people,
@@ -2086,7 +2088,8 @@ mod tests {
                 "Pierre Gasly",
                 "Valtteri Bottas",
                 "Finn Wolfhard",
-                "Dane Cook"
+                "Dane Cook",
+                "Dane van Niekerk"
             ]
         );
         assert!(places.is_empty(), "{places:?}");
