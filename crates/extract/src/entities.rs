@@ -1494,6 +1494,7 @@ fn merge(
     // Entity keys: gazetteer group for places/organisations, else the
     // folded name.
     let mut index: HashMap<(Kind, String), usize> = HashMap::default();
+    let mut first_pronouns: HashMap<(usize, usize), Option<usize>> = HashMap::default();
     let key_of = |kind: Kind, name: &str| -> String {
         match kind {
             Kind::Place => lex
@@ -1700,10 +1701,17 @@ fn merge(
             .get(c.paragraph)
             .and_then(|t| t.get(sentence.min(c.start)..c.start));
         let bracketed = before.is_some_and(|b| b.matches('(').count() > b.matches(')').count());
-        let after_pronoun = before.is_some_and(|b| {
-            b.split(|ch: char| !ch.is_alphabetic())
-                .any(|w| matches!(w, "he" | "He" | "she" | "She"))
-        });
+        // (Where the first `he` or `she` from the sentence's start stands,
+        // found once a sentence.)
+        let pronoun = *first_pronouns
+            .entry((c.paragraph, sentence))
+            .or_insert_with(|| {
+                let text = paragraphs.get(c.paragraph)?.get(sentence..)?;
+                text.split(|ch: char| !ch.is_alphabetic())
+                    .find(|w| matches!(*w, "he" | "He" | "she" | "She"))
+                    .map(|w| w.as_ptr() as usize - text.as_ptr() as usize + sentence)
+            });
+        let after_pronoun = pronoun.is_some_and(|p| p < c.start);
         found.mentions.push(Mention {
             kind,
             paragraph: c.paragraph,
