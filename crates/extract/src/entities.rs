@@ -2046,6 +2046,10 @@ mod tests {
         assert_eq!(orgs, ["Kenya Red Cross", "Nigeria Police Force"]);
         let (_, _, orgs) = names(&["Indeed Inc. agreed on Monday."]);
         assert_eq!(orgs, ["Indeed Inc."]);
+    }
+
+    #[test]
+    fn short_names_acronyms_and_places_beside_organisations() {
         // A company's short name after its full one is that company; an
         // acronym after its organisation spelled out is that one.
         let (_, _, orgs) = names(&[

@@ -921,36 +921,33 @@ mod tests {
             <p>The world record holder cleared six metres again on Sunday night.</p></article></body>";
         let state = r#"<script id="__NEXT_DATA__" type="application/json">{"props":{"menu":[{"slug":"home"}],
 "page":{"publicationDate":"2022-01-31T14:27:32+01:00","updatedAt":"2022-02-01T09:00:00+01:00"}}}</script>"#;
-        let page = HtmlExtractor::default()
-            .extract(&format!("<html><head>{state}</head>{body}</html>"))
-            .unwrap();
-        assert_eq!(page.published.as_deref(), Some("2022-01-31T14:27:32+01:00"));
+        let published = |head: &str, body: &str| {
+            HtmlExtractor::default()
+                .extract(&format!("<html><head>{head}</head>{body}</html>"))
+                .unwrap()
+                .published
+        };
+        assert_eq!(
+            published(state, body).as_deref(),
+            Some("2022-01-31T14:27:32+01:00")
+        );
         // A script of code is no page state, whatever it names.
         let code = state.replace("application/json", "text/javascript");
-        let page = HtmlExtractor::default()
-            .extract(&format!("<html><head>{code}</head>{body}</html>"))
-            .unwrap();
-        assert_eq!(page.published, None);
+        assert_eq!(published(&code, body), None);
         // Meta tags and a date the page shows outrank it.
         let meta = r#"<meta property="article:published_time" content="2022-01-30">"#;
-        let page = HtmlExtractor::default()
-            .extract(&format!("<html><head>{meta}{state}</head>{body}</html>"))
-            .unwrap();
-        assert_eq!(page.published.as_deref(), Some("2022-01-30"));
+        assert_eq!(
+            published(&format!("{meta}{state}"), body).as_deref(),
+            Some("2022-01-30")
+        );
         let shown = body.replace("</h1>", "</h1><p class=\"date\">March 14, 2022</p>");
-        let page = HtmlExtractor::default()
-            .extract(&format!("<html><head>{state}</head>{shown}</html>"))
-            .unwrap();
-        assert_eq!(page.published.as_deref(), Some("2022-03-14"));
+        assert_eq!(published(state, &shown).as_deref(), Some("2022-03-14"));
         // A state that lists other stories names many days: none is the page's.
         let listed = state.replace(
             r#""props":{"menu""#,
             r#""props":{"mostRead":[{"publishedDate":"2024-06-01"}],"menu""#,
         );
-        let page = HtmlExtractor::default()
-            .extract(&format!("<html><head>{listed}</head>{body}</html>"))
-            .unwrap();
-        assert_eq!(page.published, None);
+        assert_eq!(published(&listed, body), None);
     }
 
     #[test]
