@@ -127,17 +127,28 @@ impl Found {
             .any(|&(e, d)| e == mention.entity && d == demonym)
     }
 
-    /// The organisation named `name`, if any, is a place: a dateline says
-    /// where a story comes from (`THANE:` is no acronym).
-    pub(crate) fn make_place(&mut self, name: &str) {
+    /// The place a dateline names (`THANE:`, `FRANKFURT, Oct 8 (AFP) -`)
+    /// is one of the story's places, whatever the gazetteer knows: an
+    /// organisation of that name (an acronym's shape) becomes it, and a
+    /// place the text names nowhere else is added.
+    pub(crate) fn dateline_place(&mut self, name: &str) {
         let key = fold(name);
+        let mut named = false;
         for e in 0..self.entities.len() {
-            if self.entities[e].0 == Kind::Organization && fold(&self.entities[e].1) == key {
+            if fold(&self.entities[e].1) != key {
+                continue;
+            }
+            named = true;
+            if self.entities[e].0 == Kind::Organization {
                 self.entities[e].0 = Kind::Place;
                 for m in self.mentions.iter_mut().filter(|m| m.entity == e) {
                     m.kind = Kind::Place;
                 }
             }
+        }
+        if !named && !key.is_empty() {
+            self.entities.push((Kind::Place, display(name), 1));
+            self.sexes.push(None);
         }
     }
 

@@ -326,8 +326,13 @@ impl Extractor {
         {
             found.start_after(p, d.text.len());
         }
+        // (Set in capitals, or known: a title-case phrase before brackets,
+        // `Simple Hiking Survival Kit (with Kids)`, may be a page's title.)
         if let Some(loc) = dateline.and_then(|d| d.location.as_deref()) {
-            found.make_place(loc.split(',').next().unwrap_or(loc).trim());
+            let place = loc.split(',').next().unwrap_or(loc).trim();
+            if !place.chars().any(char::is_lowercase) || self.lexicon.places.contains(place) {
+                found.dateline_place(place);
+            }
         }
         found
     }
@@ -428,6 +433,19 @@ mod tests {
         let facts = extractor.facts(&article, None, None);
         assert_eq!(facts.entities.places[0].name, "THANE");
         assert!(facts.entities.organizations.is_empty());
+        // Named nowhere else, or unknown to the gazetteer, it is still one.
+        let article = extractor.extract(&[
+            "Cyclist wins stage",
+            "PLATEAU DE BEILLE, France (AP) — The Colombian won the stage on Sunday.",
+        ]);
+        let facts = extractor.facts(&article, None, None);
+        let places: Vec<&str> = facts
+            .entities
+            .places
+            .iter()
+            .map(|p| p.name.as_str())
+            .collect();
+        assert!(places.contains(&"Plateau De Beille"), "{places:?}");
         // So does a known place's, without an agency.
         let article = extractor.extract(&["KYIV, Ukraine — Russia launches drones at Kyiv", lead]);
         assert_eq!(article.title, None);
