@@ -523,6 +523,21 @@ fn kill_9_at_random_moments_loses_and_duplicates_nothing() {
     );
 }
 
+/// Starts `cmd` quietly, sends it SIGTERM after `delay` and waits for it.
+#[cfg(unix)]
+fn terminated_after(mut cmd: std::process::Command, delay: Duration) -> std::process::ExitStatus {
+    let mut child = cmd
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start newsclean");
+    std::thread::sleep(delay);
+    let _ = std::process::Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status();
+    child.wait().expect("wait")
+}
+
 /// SIGTERM stops the run with code 4 and commits what is complete; the next
 /// run finishes the work.
 #[cfg(unix)]
@@ -533,21 +548,14 @@ fn sigterm_commits_and_exits_4() {
     let clean = dir.root.path().join("clean");
     run(&dir.archive(), &clean, &[]);
     let want = sorted_lines(&records(&clean));
-    let mut child = newsclean()
+    let mut run_cmd = newsclean();
+    run_cmd
         .arg("run")
         .arg(dir.archive())
         .arg("--out")
         .arg(dir.out())
-        .args(["--quiet", "--part-records", "10", "--jobs", "1"])
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("start newsclean");
-    std::thread::sleep(Duration::from_millis(300));
-    let _ = std::process::Command::new("kill")
-        .args(["-TERM", &child.id().to_string()])
-        .status();
-    let status = child.wait().expect("wait");
+        .args(["--quiet", "--part-records", "10", "--jobs", "1"]);
+    let status = terminated_after(run_cmd, Duration::from_millis(300));
     // It may have finished before the signal on a fast machine.
     assert!(matches!(status.code(), Some(1 | 4)), "{status:?}");
     // The report counts what the parts hold, not what was dropped.
@@ -574,19 +582,12 @@ fn sigterm_stops_compact_with_4() {
     archive(&dir, 400);
     run(&dir.archive(), &dir.out(), &["--part-records", "10"]);
     let want = sorted_lines(&dir.records());
-    let child = newsclean()
+    let mut compact = newsclean();
+    compact
         .arg("compact")
         .arg(dir.out())
-        .args(["--compress", "gzip", "--part-records", "5"])
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("start newsclean");
-    std::thread::sleep(Duration::from_millis(100));
-    let _ = std::process::Command::new("kill")
-        .args(["-TERM", &child.id().to_string()])
-        .status();
-    let status = child.wait_with_output().expect("wait").status;
+        .args(["--compress", "gzip", "--part-records", "5"]);
+    let status = terminated_after(compact, Duration::from_millis(100));
     // It may have finished before the signal on a fast machine.
     assert!(matches!(status.code(), Some(0 | 4)), "{status:?}");
     let again = output(newsclean().arg("compact").arg(dir.out()));
