@@ -4,6 +4,7 @@ use std::fmt;
 
 use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::Value;
+use serde_json::value::RawValue;
 
 use crate::document::{Format, Meta};
 
@@ -133,16 +134,43 @@ impl FieldMap {
         .flatten()
         .map(String::as_str)
         .collect();
+        let strict = Self::pruned(
+            json,
+            Pruned {
+                paths: &paths,
+                lenient: false,
+            },
+        );
+        // A field's value JSON cannot hold (`1e400` overflows a double)
+        // costs that field, not the record.
+        strict.or_else(|err| {
+            Self::pruned(
+                json,
+                Pruned {
+                    paths: &paths,
+                    lenient: true,
+                },
+            )
+            .map_err(|_| err)
+        })
+    }
+
+    fn pruned(json: &[u8], seed: Pruned<'_>) -> serde_json::Result<Value> {
         let mut de = serde_json::Deserializer::from_slice(json);
-        let value = Pruned(&paths).deserialize(&mut de)?;
+        let value = seed.deserialize(&mut de)?;
         de.end()?;
         Ok(value)
     }
 }
 
 /// A JSON value with only the objects' fields on `paths` (dotted, relative
-/// to the value) built; a field a path ends at is built whole.
-struct Pruned<'p>(&'p [&'p str]);
+/// to the value) built; a field a path ends at is built whole. A lenient
+/// one leaves out a number that does not build (out of range) instead of
+/// failing.
+struct Pruned<'p> {
+    paths: &'p [&'p str],
+    lenient: bool,
+}
 
 impl<'de> DeserializeSeed<'de> for Pruned<'_> {
     type Value = Value;
@@ -163,7 +191,7 @@ impl<'de> Visitor<'de> for Pruned<'_> {
         let mut out = serde_json::Map::new();
         // Each path's first name and the rest, split once per object.
         let split: Vec<(&str, Option<&str>)> = self
-            .0
+            .paths
             .iter()
             .map(|path| match path.split_once('.') {
                 Some((head, rest)) => (head, Some(rest)),
@@ -182,11 +210,29 @@ impl<'de> Visitor<'de> for Pruned<'_> {
                     }
                 }
             }
-            if whole {
+            if whole && self.lenient {
+                let raw = map.next_value::<Box<RawValue>>()?;
+                match serde_json::from_str::<Value>(raw.get()) {
+                    Ok(value) => {
+                        out.insert(key, value);
+                    }
+                    // Only a number is let go: a broken string is mended
+                    // (or reported) by the reader.
+                    Err(_)
+                        if raw
+                            .get()
+                            .starts_with(|c: char| c == '-' || c.is_ascii_digit()) => {}
+                    Err(err) => return Err(serde::de::Error::custom(err)),
+                }
+            } else if whole {
                 let value = map.next_value::<Value>()?;
                 out.insert(key, value);
             } else if !inner.is_empty() {
-                let value = map.next_value_seed(Pruned(&inner))?;
+                let seed = Pruned {
+                    paths: &inner,
+                    lenient: self.lenient,
+                };
+                let value = map.next_value_seed(seed)?;
                 out.insert(key, value);
             } else {
                 map.next_value::<IgnoredAny>()?;
@@ -456,6 +502,19 @@ mod tests {
         assert_eq!(fields.parse(b"\"text\"").unwrap(), json!(""));
         assert!(fields.parse(br#"{"title": "T"} x"#).is_err());
         assert!(fields.parse(br#"{"tracking": [1, }"#).is_err());
+    }
+
+    #[test]
+    fn a_number_out_of_range_costs_its_field_not_the_record() {
+        let fields = FieldMap::default();
+        let record = br#"{"text": "Body.", "date": 1e400, "meta": {"n": -1e999}, "id": 3}"#;
+        assert_eq!(
+            fields.parse(record).unwrap(),
+            json!({"text": "Body.", "id": 3})
+        );
+        // The error of a record that is broken anyway is the strict one.
+        let err = fields.parse(br#"{"date": 1e400, "text": "#).unwrap_err();
+        assert!(err.to_string().contains("out of range"), "{err}");
     }
 
     #[test]
