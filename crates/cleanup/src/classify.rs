@@ -1069,6 +1069,7 @@ pub(crate) fn headline_runs(lines: &[&str], words: &[usize]) -> Vec<(usize, usiz
             && headline_shaped(line.trim_start_matches(['\'', '"', '‘', '“', '„', '«', '»']))
             // A quote closed after a sentence (`„…so.“`, `»…«`).
             && !line.ends_with(['\'', '’', '‘', '“', '«', '」', '』'])
+            && !citation(line)
     };
     let n = lines.len();
     let mut runs = Vec::new();
@@ -1095,6 +1096,13 @@ pub(crate) fn headline_runs(lines: &[&str], words: &[usize]) -> Vec<(usize, usiz
         i = end;
     }
     runs
+}
+
+/// A reference in an article's list of sources (`Nihart A J et al …
+/// Nature Medicine 2025 https://doi.org/…`): it names its authors `et al`
+/// or carries its address, as no other story's headline does.
+fn citation(line: &str) -> bool {
+    line.contains(" et al") || line.contains("://") || line.contains("doi:")
 }
 
 /// Revises short and near-good lines by their neighbours (jusText's
@@ -1837,6 +1845,18 @@ mod tests {
         ];
         let words: Vec<usize> = prose.iter().map(|l| l.split_whitespace().count()).collect();
         assert!(headline_runs(&prose, &words).is_empty());
+        // An article's references name authors `et al` or give addresses.
+        let mut cited: Vec<String> = page.iter().map(|l| l.to_string()).collect();
+        for (k, line) in cited.iter_mut().enumerate().skip(2) {
+            if k % 2 == 0 {
+                line.push_str(" Nature Medicine 2025 https://doi.org/10.1038/s41591");
+            } else {
+                line.insert_str(0, "Nihart A J et al ");
+            }
+        }
+        let cited: Vec<&str> = cited.iter().map(String::as_str).collect();
+        let words: Vec<usize> = cited.iter().map(|l| l.split_whitespace().count()).collect();
+        assert!(headline_runs(&cited, &words).is_empty());
     }
 
     #[test]
