@@ -201,7 +201,9 @@ struct Builder {
 }
 
 impl Builder {
-    fn new(budget: Budget, started: Instant) -> Builder {
+    /// A builder with room for `nodes` nodes, so that a page's nodes are
+    /// not copied each time their list outgrows its space.
+    fn new(budget: Budget, started: Instant, nodes: usize) -> Builder {
         let root = Node {
             name: Some(LocalName::from("#root")),
             parent: 0,
@@ -214,8 +216,10 @@ impl Builder {
             datetime: None,
             flags: 0,
         };
+        let mut list = Vec::with_capacity(nodes.min(budget.max_nodes).max(1));
+        list.push(root);
         Builder {
-            nodes: vec![root],
+            nodes: list,
             stack: vec![0],
             head: Head::default(),
             in_title: false,
@@ -583,7 +587,10 @@ pub(crate) fn parse(html: &str, budget: &Budget) -> Result<Dom, HtmlError> {
     }
     let mut scripts = Scripts::default();
     let stripped = strip_raw(html, &mut scripts);
-    let sink = Sink(RefCell::new(Builder::new(budget.clone(), started)));
+    // Pages hold about one node per 64 bytes of markup outside scripts;
+    // a huge page grows its list past the first guess.
+    let nodes = (stripped.len() / 64 + 16).min(1 << 16);
+    let sink = Sink(RefCell::new(Builder::new(budget.clone(), started, nodes)));
     let tok = Tokenizer::new(sink, Default::default());
     let input = BufferQueue::default();
     // Fed in slices so that a budget overrun stops the tokenizer early.

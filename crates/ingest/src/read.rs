@@ -139,7 +139,7 @@ impl Reader {
     /// its extension is a hint, the content decides) from `input`, handing
     /// each document or error to `sink` in order.
     pub fn read(&self, name: &str, input: impl Read, sink: impl FnMut(Item)) {
-        self.read_to(name, None, input, sink);
+        self.read_to(name, None, 0, input, sink);
     }
 
     /// [`Reader::read`] for a file on disk, named by its file name: a zip
@@ -154,7 +154,8 @@ impl Reader {
         let name = path
             .file_name()
             .map_or_else(|| path.display().to_string(), crate::path::escape_name);
-        self.read_to(&name, Some(path), file, sink);
+        let size = file.metadata().map_or(0, |m| m.len());
+        self.read_to(&name, Some(path), size, file, sink);
         Ok(())
     }
 
@@ -163,6 +164,7 @@ impl Reader {
         &self,
         name: &str,
         full: Option<&Path>,
+        size: u64,
         input: impl Read,
         mut sink: impl FnMut(Item),
     ) {
@@ -170,15 +172,17 @@ impl Reader {
             sink(item);
             Ok(())
         };
-        let _ = self.read_input(name, full, input, &mut sink);
+        let _ = self.read_input(name, full, size, input, &mut sink);
     }
 
     /// Reads one input; `full_path` is set when it is a file on disk (zip
-    /// archives are then read with seeks instead of buffered).
+    /// archives are then read with seeks instead of buffered), and `size`
+    /// is its length when known (else 0).
     pub(crate) fn read_input(
         &self,
         name: &str,
         full_path: Option<&Path>,
+        size: u64,
         input: impl Read,
         sink: &mut Sink<'_>,
     ) -> Result<(), Stop> {
@@ -190,6 +194,7 @@ impl Reader {
             contained: false,
             damaged: false,
             encoding: None,
+            size,
         };
         let base = name.rsplit('/').next().unwrap_or(name);
         let input = BufReader::with_capacity(64 << 10, input);
@@ -276,7 +281,9 @@ impl Reader {
         format: Format,
         sink: &mut Sink<'_>,
     ) -> Result<(), Stop> {
-        match read_capped(input, self.max_bytes) {
+        // A file's length is its size when it is read as it is stored.
+        let size = if ctx.contained { 0 } else { ctx.size };
+        match read_sized(input, self.max_bytes, size) {
             Ok(bytes) => ctx.document(false, member, bytes, format, Meta::default(), sink),
             Err(kind) => ctx.error(false, kind, sink),
         }
@@ -750,6 +757,8 @@ pub(crate) struct Ctx<'a> {
     damaged: bool,
     /// The encoding the input was transcoded from (UTF-16 JSON), if any.
     encoding: Option<&'static str>,
+    /// The input file's length in bytes, 0 when unknown.
+    size: u64,
 }
 
 impl Ctx<'_> {
@@ -1046,8 +1055,19 @@ impl<R: BufRead> BufRead for Pending<R> {
 /// It copies out of the reader's own buffer: `read_to_end` on a chain of
 /// readers zero-fills its spare capacity before every read, which cost more
 /// than the page's parsing on large HTML files.
-pub(crate) fn read_capped(mut input: impl BufRead, max: u64) -> Result<Vec<u8>, ReadErrorKind> {
-    let mut bytes = Vec::new();
+pub(crate) fn read_capped(input: impl BufRead, max: u64) -> Result<Vec<u8>, ReadErrorKind> {
+    read_sized(input, max, 0)
+}
+
+/// [`read_capped`] for input of about `size` bytes (a file's length, a
+/// record's stated length; 0 when unknown): room is made once, and the
+/// bytes are not copied again each time they outgrow it.
+pub(crate) fn read_sized(
+    mut input: impl BufRead,
+    max: u64,
+    size: u64,
+) -> Result<Vec<u8>, ReadErrorKind> {
+    let mut bytes = Vec::with_capacity(usize::try_from(size.min(max)).unwrap_or(0));
     loop {
         let chunk = match input.fill_buf() {
             Ok([]) => return Ok(bytes),

@@ -337,8 +337,9 @@ impl Walk {
                 Ok(file) => {
                     let stamp = |f: &std::fs::Metadata| (f.len(), f.modified().ok());
                     let before = file.metadata().ok().map(|m| stamp(&m));
+                    let size = before.map_or(0, |(len, _)| len);
                     self.reader
-                        .read_input(&rel, Some(entry.path()), file, sink)?;
+                        .read_input(&rel, Some(entry.path()), size, file, sink)?;
                     // A file rewritten under us: say so rather than trust a
                     // mix of old and new bytes.
                     let after = std::fs::metadata(entry.path()).ok().map(|m| stamp(&m));

@@ -9,7 +9,7 @@ use std::io::{self, BufRead, Read};
 
 use crate::document::{Format, Meta, ReadErrorKind};
 use crate::read::{
-    Ctx, Line, Reader, Sink, Stop, classify, read_capped, read_line_capped, resumable,
+    Ctx, Line, Reader, Sink, Stop, classify, read_line_capped, read_sized, resumable,
 };
 
 /// Longest header line accepted.
@@ -141,7 +141,7 @@ pub(crate) fn read(
             }
             continue;
         }
-        let block = match read_capped(input.by_ref().take(length), length) {
+        let block = match read_sized(input.by_ref().take(length), length, length) {
             Ok(block) if (block.len() as u64) < length => {
                 let reason = format!("truncated: {} of {length} bytes", block.len());
                 return ctx.error(true, broken(reason), sink);
@@ -314,7 +314,7 @@ fn dechunk(mut data: &[u8]) -> Option<Vec<u8>> {
 
 #[cfg(feature = "gzip")]
 fn gunzip(data: &[u8], max: u64) -> Result<Vec<u8>, String> {
-    read_capped(
+    crate::read::read_capped(
         io::BufReader::new(flate2::read::MultiGzDecoder::new(data)),
         max,
     )
@@ -334,12 +334,12 @@ fn inflate(data: &[u8], max: u64) -> Result<Vec<u8>, String> {
         && data[0] & 0x0F == 8
         && u16::from_be_bytes([data[0], data[1]]).is_multiple_of(31);
     let result = if zlib {
-        read_capped(
+        crate::read::read_capped(
             io::BufReader::new(flate2::read::ZlibDecoder::new(data)),
             max,
         )
     } else {
-        read_capped(
+        crate::read::read_capped(
             io::BufReader::new(flate2::read::DeflateDecoder::new(data)),
             max,
         )
