@@ -324,6 +324,7 @@ impl HtmlExtractor {
                 let first = meta::first_part(t);
                 t.split_whitespace().count() < 3
                     || first.len() < t.len() && first.split_whitespace().count() < 3
+                    || names_the_site(t, meta.site_name.as_deref(), &raw)
             });
         let shapes: Vec<(String, bool)> = if weak_title {
             raw.iter()
@@ -384,6 +385,29 @@ fn styled_headline(blocks: &[Block], declared: &str) -> Option<String> {
         .map(|b| b.text.clone())
 }
 
+/// `title` is the site's own name: its declared name, or the owner a
+/// copyright line names (`Copyright © 2008 The Harlan Courier.`), as when
+/// the page's title is only the site's and a section's.
+fn names_the_site(title: &str, site: Option<&str>, blocks: &[content::Raw]) -> bool {
+    let title = title.trim().to_lowercase();
+    if site.is_some_and(|s| s.trim().to_lowercase() == title) {
+        return true;
+    }
+    title.split_whitespace().count() <= 5
+        && blocks.iter().rev().take(40).any(|b| {
+            b.chars <= 300 && {
+                let text = b.text.to_lowercase();
+                (text.contains('©') || text.contains("copyright"))
+                    && text
+                        .split(|c: char| !c.is_alphanumeric() && c != ' ' && c != '&')
+                        .any(|part| {
+                            part.trim().ends_with(title.as_str())
+                                && part.trim().len() <= title.len() + 12
+                        })
+            }
+        })
+}
+
 /// A few words with no full stop, few links, starting with a capital:
 /// shaped like a headline.
 fn headline_shaped(text: &str, link_density: f32) -> bool {
@@ -397,6 +421,8 @@ fn headline_shaped(text: &str, link_density: f32) -> bool {
         && link_density < 0.5
         && text.starts_with(char::is_uppercase)
         && meta::normalize_date(text).is_none()
+        // A breadcrumb trail (`Start » Film » Geschichte`).
+        && ![" » ", " › ", " > ", " | "].iter().any(|sep| text.contains(sep))
 }
 
 /// The lower-cased letters and digits of `text`.
@@ -1699,6 +1725,21 @@ The National Hurricane Center said the storm could bring a surge of up to 20 fee
             ))
             .as_deref(),
             Some("Flooding closes highway for second day")
+        );
+        // Nor the site's and a section's names, the site's signing the
+        // page's copyright line; nor a breadcrumb trail.
+        let copyright = "<p>Copyright &copy; 2008 The Harlan Courier. All rights reserved.</p>";
+        let signed = |headline: &str| {
+            page("The Harlan Courier - Local News", headline)
+                .replace("</table>", &format!("</table>{copyright}"))
+        };
+        assert_eq!(
+            title_of(&signed("County board approves new middle school")).as_deref(),
+            Some("County board approves new middle school")
+        );
+        assert_eq!(
+            title_of(&signed("Home » Local News » Schools")).as_deref(),
+            Some("The Harlan Courier")
         );
         // Not a page number, nor the declared title spaced otherwise.
         assert_eq!(

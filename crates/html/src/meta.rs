@@ -1083,13 +1083,20 @@ fn strip_site(title: &str, site: Option<&str>, h1: Option<&str>, shown: &[&str])
             }
         }
     }
-    // One side shown on its own in the page is the headline.
-    for sep in SEPARATORS {
+    // One side shown on its own in the page is the headline (`Site :
+    // Section : Headline`, `Site: Headline`).
+    for sep in SEPARATORS.iter().chain(&[" : ", ": "]) {
         for (a, b) in [title.split_once(sep), title.rsplit_once(sep)]
             .into_iter()
             .flatten()
         {
-            for side in [a, b] {
+            // Before a colon stands a site or a kicker, never the headline.
+            let sides = if sep.ends_with(": ") {
+                &[b][..]
+            } else {
+                &[a, b][..]
+            };
+            for &side in sides {
                 let side = side.trim();
                 if side.split_whitespace().count() >= 3
                     && shown.iter().any(|t| t.eq_ignore_ascii_case(side))
@@ -2122,5 +2129,19 @@ mod tests {
         ] {
             assert_eq!(strip_site(title, None, None, &[]), title);
         }
+    }
+
+    #[test]
+    fn a_title_part_after_a_colon_shown_alone_is_the_headline() {
+        let chennai = "The Daily Chronicle : Tamil Nadu / Chennai News : Metro rail work to begin in city by June";
+        let headline = "Metro rail work to begin in city by June";
+        assert_eq!(strip_site(chennai, None, None, &[headline]), headline);
+        let headline = "Eskom warns of further load-shedding this winter";
+        let title = format!("IOnline: {headline}");
+        assert_eq!(strip_site(&title, None, None, &[headline]), headline);
+        // A kicker shown apart is still no headline.
+        let kicker = "Siemens und die Kohlemine Adani";
+        let title = format!("{kicker}: Kaeser verarscht Neubauer");
+        assert_eq!(strip_site(&title, None, None, &[kicker]), title);
     }
 }
