@@ -60,6 +60,22 @@ const NOT_A_NAME: &[&str] = &[
     "Redakcja",
     "Times",
     "Post",
+    // Newspapers' names (`Sydney Morning Herald | March 4, 2008`).
+    "Herald",
+    "Tribune",
+    "Gazette",
+    "Journal",
+    "Chronicle",
+    "Courier",
+    "Telegraph",
+    "Guardian",
+    "Observer",
+    "Examiner",
+    "Inquirer",
+    "Dispatch",
+    "Daily",
+    "Online",
+    "Magazine",
     // `By Friday, officials said`: a day is not a name.
     "Monday",
     "Tuesday",
@@ -408,6 +424,9 @@ mod tests {
         assert_eq!(sig("Denis"), None);
         assert_eq!(sig("Anna Weber Reporter"), None);
         assert_eq!(sig("ANNA WEBER"), None);
+        // Nor a paper named after a city that is also a given name.
+        let given: crate::HashSet<&'static str> = ["Sydney"].into_iter().collect();
+        assert_eq!(signature("Sydney Morning Herald", &given), None);
     }
 
     fn parse(s: &str) -> (Vec<String>, Vec<String>) {

@@ -793,7 +793,12 @@ pub(crate) fn normalize_date(s: &str) -> Option<String> {
     if let Some(c) = CJK.captures(s) {
         return ymd(&c[1], c[2].parse().ok()?, &c[3]);
     }
-    if let Some(c) = SHORT_YEAR.captures(s) {
+    // All a line says, or all one of its fields says (`LEJOURNAL.FR |
+    // 03.03.08 | 14h22`).
+    if let Some(c) = std::iter::once(s)
+        .chain(s.split(" | ").take(4).filter(|field| field.len() < s.len()))
+        .find_map(|field| SHORT_YEAR.captures(field.trim()))
+    {
         return ymd(&format!("20{}", &c[3]), c[2].parse().ok()?, &c[1]);
     }
     for c in MONTHS.captures_iter(s) {
@@ -1680,6 +1685,12 @@ mod tests {
             Some("2019-12-10")
         );
         assert_eq!(normalize_date("Version 10.12.19 is out"), None);
+        // One field of a line of fields.
+        assert_eq!(
+            normalize_date("LEJOURNAL.FR | 03.03.08 | 14h22 • Mis à jour le 04.03.08").as_deref(),
+            Some("2008-03-03")
+        );
+        assert_eq!(normalize_date("Tools | Version 10.12.19 | Download"), None);
         // An ISO date inside a line of text (`기사입력 :[ 2018-08-25 15:24 ]`).
         assert_eq!(
             normalize_date("新华网河北频道 ( 2012-06-04 09:20:26 )").as_deref(),
