@@ -42,6 +42,15 @@ const JUNK_WORDS: &[&str] = &[
     "author",
     "byline",
     "caption",
+    // Captions in other languages' class names (`legenda`, `bildtext`).
+    // (Not `cap`: WordPress marks a first paragraph `has-drop-cap`.)
+    "legend",
+    "legende",
+    "legenda",
+    "leyenda",
+    "didascalia",
+    "bildtext",
+    "bildunterschrift",
     "credit",
     "credits",
     "hidden",

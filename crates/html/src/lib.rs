@@ -520,7 +520,17 @@ fn bylines(dom: &dom::Dom) -> (Vec<String>, Option<String>) {
         let mut in_comments = false;
         while up != 0 {
             let h = &dom.nodes[up].hint;
-            if h.contains("comment") || h.contains("reply") || h.contains("respond") {
+            // (Other languages' words open a class: a WordPress post's
+            // classes name its categories, `internet-estallido-comentarios`.)
+            if ["comment", "reply", "respond", "disqus"]
+                .iter()
+                .any(|w| h.contains(w))
+                || h.split_ascii_whitespace().any(|class| {
+                    ["coment", "komment", "reactie"]
+                        .iter()
+                        .any(|w| class.starts_with(w))
+                })
+            {
                 in_comments = true;
                 break;
             }
@@ -1165,8 +1175,15 @@ mod tests {
             page(r#"<a rel="author" href="/u/7">Bo Chan</a>"#),
             ["Bo Chan"]
         );
-        // The author index itself names no one.
+        // The author index itself names no one, nor do commenters' names
+        // in comment sections of any language.
         assert!(page(r#"<a href="/author/">Our authors</a>"#).is_empty());
+        for section in ["comments", "comentarios", "kommentare", "reacties"] {
+            let comment = format!(
+                r#"<div id="{section}"><p>Força!</p><p class="autor">José, Braga, 08.03.2008 20:02</p></div>"#
+            );
+            assert!(page(&comment).is_empty(), "{section}");
+        }
         // A byline naming the metadata's author and another person names
         // both; an outlet beside them is none.
         let with_meta = |byline: &str| {
