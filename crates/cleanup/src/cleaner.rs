@@ -3467,6 +3467,31 @@ mod tests {
     }
 
     #[test]
+    fn a_newsrooms_byline_and_a_reporters_address_are_credits() {
+        let cleaner = Cleaner::new(&RuleSet::builtin()).unwrap();
+        let para = "The council approved plans for a new library in the town centre on Tuesday evening, after a debate that lasted more than three hours.";
+        for (line, rule) in [
+            ("Staff Reporter", "credit.desk"),
+            ("Our Special Correspondent", "credit.desk"),
+            (
+                "Contact Mike O'Connell at moconnell@example.com or 555-2210, ext. 31.",
+                "credit.contact-reporter",
+            ),
+        ] {
+            let c = cleaner.clean(&format!(
+                "Council approves new library\n\n{line}\n\n{para}\n\n{para} Again."
+            ));
+            assert_eq!(rules(&c), [rule], "{line}: {:?}", why(&c));
+        }
+        // Prose that names a reporter's address stays.
+        let prose = "Readers can contact Mike O'Connell at the newsroom, or write to the editor, who said on Tuesday that letters were welcome.";
+        let c = cleaner.clean(&format!(
+            "Council approves new library\n\n{para}\n\n{prose}"
+        ));
+        assert!(rules(&c).is_empty(), "{:?}", why(&c));
+    }
+
+    #[test]
     fn comment_and_most_read_headings_go_but_do_not_end_the_article() {
         // (Review 21: as tails they cut articles whose own sections bear
         // those words, and the text after a `View comments` button.)
@@ -3474,6 +3499,10 @@ mod tests {
         let para = "The council approved plans for a new library in the town centre on Tuesday evening, after a debate that lasted more than three hours.";
         for (heading, rule) in [
             ("View 12 comments", "comment.section-heading"),
+            (
+                "Read comments (23) | Post a comment",
+                "comment.section-heading",
+            ),
             (
                 "Comments are closed on this article",
                 "comment.section-heading",
