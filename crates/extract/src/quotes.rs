@@ -471,6 +471,8 @@ pub(crate) fn find(
                 .find(|s| is_group(s))
                 .map(str::to_string),
             Some(s) if s == IT => it_speaker(paragraphs, found, span, &last_speaker, &merged),
+            // `the 34-year-old nurse`, `her daughter`: a person named before.
+            Some(s) if english => described(paragraphs, found, span, &s).or(Some(s)),
             // In other languages than English a pronoun stands for the
             // last person named before the quote, whether quoted or not
             // (`Hier sieht auch Bönte Vorteile. „…“, sagte er.`), else the
@@ -501,6 +503,122 @@ pub(crate) fn find(
         });
     }
     out
+}
+
+/// Words of kinship: `her daughter` is the daughter the text named.
+const KIN: &[&str] = &[
+    "daughter",
+    "son",
+    "wife",
+    "husband",
+    "mother",
+    "father",
+    "brother",
+    "sister",
+    "widow",
+    "widower",
+    "partner",
+    "fiancée",
+    "fiance",
+    "fiancé",
+    "grandson",
+    "granddaughter",
+    "niece",
+    "nephew",
+    "aunt",
+    "uncle",
+    "cousin",
+    "mom",
+    "mum",
+    "dad",
+    "parents",
+];
+
+/// Words after an apposition's head noun (`a nurse from Hamburg`).
+const APPOSITION_ENDS: &[&str] = &[
+    "from", "at", "in", "of", "with", "who", "for", "on", "and", "whose", "which", "that",
+];
+
+/// The person a description of a speaker stands for, when the text named
+/// them before: by an age (`the 34-year-old nurse` is the person the story
+/// was just about), or by the word the text wrote beside their name (`her
+/// daughter` after `Her daughter, Angela Coleman-Briggs,`; `the nurse`
+/// after `Jana Petersen, a nurse from Hamburg,`).
+fn described(paragraphs: &[String], found: &Found, span: &Span, phrase: &str) -> Option<String> {
+    let words: Vec<&str> = phrase.split_whitespace().collect();
+    if !(2..=4).contains(&words.len())
+        || !matches!(
+            words[0],
+            "the" | "The" | "her" | "Her" | "his" | "His" | "their" | "Their"
+        )
+    {
+        return None;
+    }
+    let before = |m: &&crate::entities::Mention| {
+        m.kind == Kind::Person
+            && !m.bracketed
+            && (m.paragraph, m.start) < (span.paragraph, span.open)
+    };
+    let latest = |m: &&crate::entities::Mention| (m.paragraph, m.start);
+    if words.iter().any(|w| w.ends_with("-year-old")) {
+        let people = || found.mentions.iter().filter(before);
+        return people()
+            .filter(|m| found.first_person_in_sentence(m))
+            .max_by_key(latest)
+            .or_else(|| people().max_by_key(latest))
+            .map(|m| found.name_of(m).to_string());
+    }
+    let noun = words.last()?.to_lowercase();
+    // Everyone has a lawyer; `his lawyer` after another man's lawyer was
+    // named is rarely the same one. Kin are fewer.
+    if !words[0].eq_ignore_ascii_case("the") && !KIN.contains(&noun.as_str()) {
+        return None;
+    }
+    let is_noun = |w: &str| {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+            == noun
+    };
+    found
+        .mentions
+        .iter()
+        .filter(before)
+        .filter(|m| {
+            let Some(text) = paragraphs.get(m.paragraph) else {
+                return false;
+            };
+            let (pre, post) = (&text[..m.start], &text[m.end..]);
+            // `Her daughter, Angela …` (a title right before a name is a
+            // role the caller has tried already).
+            let right_before = pre
+                .trim_end()
+                .strip_suffix(',')
+                .and_then(|p| p.split_whitespace().last())
+                .is_some_and(is_noun);
+            // `Jana Petersen, a 34-year-old nurse from Hamburg,`: the
+            // apposition's head noun, its last word before a comma or a
+            // preposition (not `army` in `an Indian army officer`).
+            let apposed = post.strip_prefix(", ").is_some_and(|rest| {
+                let mut ws = rest.split_whitespace();
+                if !matches!(ws.next(), Some("a" | "an" | "the")) {
+                    return false;
+                }
+                let mut head = None;
+                for w in ws.take(6) {
+                    if APPOSITION_ENDS.contains(&w) {
+                        break;
+                    }
+                    head = Some(w);
+                    if w.ends_with([',', '.', ';']) {
+                        break;
+                    }
+                }
+                head.is_some_and(is_noun)
+            });
+            right_before || apposed
+        })
+        .max_by_key(latest)
+        .map(|m| found.name_of(m).to_string())
 }
 
 /// `Aderholt returned to the issue later in the hearing. “What …?”`: a
@@ -1919,11 +2037,45 @@ mod tests {
             .iter()
             .take(3)
             .find_map(|p| extractor.dateline(p));
-        let found = extractor.found(&paragraphs, false, dateline.as_ref());
+        let found = extractor.found(&paragraphs, language == "en", dateline.as_ref());
         find(&lex, &paragraphs, &found, Some(language))
             .into_iter()
             .map(|q| q.speaker)
             .collect()
+    }
+
+    #[test]
+    fn a_description_of_someone_named_before_is_their_name() {
+        let some = |s: &str| Some(s.to_string());
+        assert_eq!(
+            quotes_in(
+                "en",
+                &[
+                    "Commuter Jana Petersen waited at the main station on Tuesday evening.",
+                    "\"At some point it is just too much,\" said the 34-year-old nurse.",
+                    "Her daughter, Angela Coleman-Briggs, said her mother died peacefully.",
+                    "\"She never talked about the fire unless you asked,\" her daughter said.",
+                    "Col. Sofiya Qureshi, an Indian army officer, briefed reporters on Thursday.",
+                    "\"Pakistan resorted to arbitrary firing across the line,\" the Indian army said.",
+                ]
+            ),
+            [
+                some("Jana Petersen"),
+                some("Angela Coleman-Briggs"),
+                some("the Indian army")
+            ]
+        );
+        // Someone's lawyer is not the lawyer of someone else named before.
+        assert_eq!(
+            quotes_in(
+                "en",
+                &[
+                    "\"My client acted in the interest of the state,\" his lawyer, Hélène Marchetti, told reporters.",
+                    "Paul Vasseur, who is tried alongside the minister, denies wrongdoing. \"The contracts were perfectly legal and properly documented,\" his lawyer said.",
+                ]
+            )[1],
+            some("his lawyer")
+        );
     }
 
     #[test]
