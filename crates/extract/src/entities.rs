@@ -1537,15 +1537,27 @@ fn merge(
         }
     };
     // Full person names first, so that a lone surname finds its owner.
-    // With their folded names, folded once (not once per candidate).
-    let people: Vec<(&Candidate, String)> = candidates
-        .iter()
-        .filter(|c| c.kind == Kind::Person && c.name.contains(' '))
-        .map(|c| (c, fold(&c.name)))
-        .collect();
     let orgs: Vec<&Candidate> = candidates
         .iter()
         .filter(|c| c.kind == Kind::Organization && c.name.contains(' '))
+        .collect();
+    // `Maple Leafs` after `Toronto Maple Leafs` is the club, not a person
+    // named Maple.
+    let club_of = |c: &Candidate| -> Option<&Candidate> {
+        if c.kind != Kind::Person || !c.name.contains(' ') {
+            return None;
+        }
+        orgs.iter().copied().find(|o| {
+            o.name.len() > c.name.len()
+                && o.name.ends_with(c.name.as_str())
+                && o.name[..o.name.len() - c.name.len()].ends_with(' ')
+        })
+    };
+    // With their folded names, folded once (not once per candidate).
+    let people: Vec<(&Candidate, String)> = candidates
+        .iter()
+        .filter(|c| c.kind == Kind::Person && c.name.contains(' ') && club_of(c).is_none())
+        .map(|c| (c, fold(&c.name)))
         .collect();
     let org_acronyms: Vec<Vec<String>> = orgs.iter().map(|o| acronyms(lex, &o.name)).collect();
     // The full names by their first and last words, and by every tail that
@@ -1604,9 +1616,16 @@ fn merge(
                 kind = Kind::Person;
             }
         }
+        let club = club_of(c);
+        if club.is_some() {
+            kind = Kind::Organization;
+        }
         let mut key = key_of(kind, &c.name);
         let mut display_name = c.name.clone();
-        if kind == Kind::Person {
+        if let Some(o) = club {
+            key = key_of(kind, &o.name);
+            display_name = o.name.clone();
+        } else if kind == Kind::Person {
             // The fullest person name that ends with this one, most recent
             // first ("Biden" after "Hunter Biden" is Hunter).
             let folded = fold(&c.name);
@@ -1804,6 +1823,17 @@ mod tests {
         let e = find(&lex, &paragraphs, true).into_entities();
         let n = |v: Vec<Entity>| v.into_iter().map(|e| e.name).collect();
         (n(e.people), n(e.places), n(e.organizations))
+    }
+
+    #[test]
+    fn a_clubs_short_name_is_the_club_not_a_person() {
+        let (people, _, orgs) = names(&[
+            "Réjean Bouchard played eight seasons with the Toronto Maple Leafs.",
+            "The Maple Leafs announced his death on Wednesday.",
+            "\"He was the gentlest man in the room,\" said former Leafs captain Doug McCreary.",
+        ]);
+        assert_eq!(people, ["Réjean Bouchard", "Doug McCreary"]);
+        assert_eq!(orgs, ["Toronto Maple Leafs"]);
     }
 
     #[test]
