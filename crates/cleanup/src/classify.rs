@@ -61,7 +61,7 @@ pub(crate) enum Class {
 pub(crate) const RULE: &str = "rule";
 
 /// Reason ids for classifier decisions, as they appear in `removed[].rule`.
-pub(crate) mod reason {
+pub mod reason {
     /// Menu-like shape: separators between short items.
     pub const MENU: &str = "class.menu";
     /// A long run of menu items, one per line (a site's sections, a

@@ -1780,7 +1780,7 @@ fn title_repeats(lines: &[(usize, &str, bool)]) -> Vec<usize> {
     fn unspaced(s: &str) -> impl Iterator<Item = char> + '_ {
         s.chars().filter(|c| !c.is_whitespace())
     }
-    // The headline itself, with or without the site name after it, or set
+    // The headline itself, with or without the site name around it, or set
     // with other spaces. (Prefix first: counting a paragraph's words for
     // every line was 3% of the run.)
     let whole_or_headline = |line: &str| {
@@ -1788,6 +1788,12 @@ fn title_repeats(lines: &[(usize, &str, bool)]) -> Vec<usize> {
             || (title.starts_with(line)
                 && title[line.len()..].trim_start().starts_with(SEPARATORS)
                 && line.split_whitespace().count() >= 3)
+            // (`Site | Headline`: the longer part, not a site's name
+            // after a headline)
+            || (title.ends_with(line)
+                && title[..title.len() - line.len()].trim_end().ends_with(SEPARATORS)
+                && line.split_whitespace().count() >= 3
+                && line.len() * 2 > title.len())
     };
     // Or after a kicker (`Kultur : Headline` under `Headline — Site`).
     let after_kicker = |line: &str| {

@@ -56,6 +56,7 @@ mod repeats;
 mod rules;
 mod templates;
 
+pub use classify::reason;
 pub use cleaner::{Cleaned, Cleaner, Context, Line, Removed};
 pub use repair::{Repairer, Repairs};
 pub use rules::{Role, Rule, RuleError, RuleKind, RuleSet};

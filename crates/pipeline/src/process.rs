@@ -4,7 +4,7 @@ use std::ops::Range;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Instant;
 
-use newsclean_cleanup::{Cleaned, Cleaner, Context, Repairer, Role, RuleError, RuleSet};
+use newsclean_cleanup::{Cleaned, Cleaner, Context, Repairer, Role, RuleError, RuleSet, reason};
 use newsclean_extract::{Extractor, QualityInput};
 use newsclean_html::{Block, BlockKind, Budget, HtmlError, HtmlExtractor, Page, looks_like_html};
 use newsclean_ingest::{Decoded, Format, Meta, RawDocument};
@@ -434,7 +434,34 @@ impl Processor {
         record.quotes = facts.quotes;
         record.entities = facts.entities;
         record.dates = facts.dates;
-        record.title = article.title;
+        // A first line that is the page's title (`Headline | Site`) gives
+        // way to the headline the page shows on its own further down.
+        record.title = article.title.map(|title| {
+            cleaned
+                .removed
+                .iter()
+                .filter(|r| r.rule == reason::REPEATED_TITLE)
+                .map(|r| r.text.trim())
+                .find(|shown| {
+                    // The rest is a site's name (a few words after a bar or
+                    // a dash, not a kicker before a colon); the headline
+                    // is the longer part and lists no sections.
+                    let rest = title
+                        .strip_prefix(shown)
+                        .or_else(|| title.strip_suffix(shown))
+                        .unwrap_or("")
+                        .trim();
+                    let words = |s: &str| s.split_whitespace().count();
+                    !rest.is_empty()
+                        && !rest.starts_with(':')
+                        && !rest.ends_with(':')
+                        && words(rest) <= 6
+                        && words(shown) >= 4
+                        && shown.len() * 2 > title.len()
+                        && !shown.contains('|')
+                })
+                .map_or(title.clone(), str::to_string)
+        });
         record.dateline = article.dateline;
         record.agency = article.agency;
         record.subheadings = article.subheadings;
@@ -1033,6 +1060,37 @@ mod tests {
         let r = processor().process(&raw, &StageClock::default()).unwrap();
         assert_eq!(r.credits.reporters, ["Denis Dilba"]);
         assert_eq!(r.paragraphs.len(), 2, "{:?}", r.paragraphs);
+    }
+
+    #[test]
+    fn a_page_title_gives_way_to_the_headline_the_page_shows_alone() {
+        let body = "The federal government will extend drought assistance to another 30 regions, \
+                    the agriculture minister said on Tuesday.\n\nThe minister said the extension \
+                    would cost about $150 million over two years.";
+        let title = |first: &str, shown: &str| {
+            let text = format!("{first}\n\nHome\n\nNews\n\n{shown}\n\n{body}");
+            let raw = RawDocument::new("a.txt", "a.txt", text.into_bytes());
+            processor()
+                .process(&raw, &StageClock::default())
+                .unwrap()
+                .title
+        };
+        let headline = "Drought aid extended to more farmers";
+        for first in [
+            format!("{headline} | The Daily Courier"),
+            format!("EGE POSTASI | {headline}"),
+        ] {
+            assert_eq!(title(&first, headline).as_deref(), Some(headline));
+        }
+        // A kicker before a colon is part of the headline; a site's name
+        // is not its headline.
+        let kicked = format!("Farming: {headline}");
+        assert_eq!(title(&kicked, headline).as_deref(), Some(kicked.as_str()));
+        let site = "Geschichte | Klänge des Verschweigens";
+        assert_eq!(
+            title(site, "Klänge des Verschweigens").as_deref(),
+            Some(site)
+        );
     }
 
     #[test]
