@@ -736,11 +736,14 @@ impl Cleaner {
                 // headline's repeat at the top of the text, with only
                 // rules' removals (`Article content`) before the article.
                 // It may run to a few short sentences (`… Das sagt
-                // Caritas-Direktor Kessmann. Denn …`), one a line.
-                if let Some(&r) = repeats.first()
-                    && r <= STANDFIRST_REPEAT_LINE
+                // Caritas-Direktor Kessmann. Denn …`), one a line. Under a
+                // repeat further down (below the menus), a few short lines
+                // may come between too: a byline, dates, a player's and
+                // the text size's buttons.
+                if let Some(r) = repeat
                     && r + 1 < span.0
                 {
+                    let top = r <= STANDFIRST_REPEAT_LINE;
                     let weak = |v: &Verdict| {
                         matches!(
                             v,
@@ -749,9 +752,13 @@ impl Cleaner {
                             ))
                         )
                     };
-                    let end = (r + 1..span.0.min(r + 1 + STANDFIRST_LINES))
+                    // (Below the menus, one line that ends its sentence: a
+                    // teaser's headline or a caption stands there too.)
+                    let most = if top { STANDFIRST_LINES } else { 1 };
+                    let end = (r + 1..span.0.min(r + 1 + most))
                         .take_while(|&k| {
                             weak(&verdicts[k])
+                                && (top || features[k].sentence)
                                 && standfirst_shaped(
                                     lines[k].1,
                                     &features[k],
@@ -765,10 +772,19 @@ impl Cleaner {
                         })
                         .last()
                         .map_or(r + 1, |k| k + 1);
+                    let between = |v: &Verdict| {
+                        matches!(v, Verdict::Rule(..))
+                            || !top
+                                && matches!(
+                                    v,
+                                    Verdict::Class(Class::Bad(
+                                        reason::SHORT | reason::STAMP | reason::CAPTION
+                                    ))
+                                )
+                    };
                     if end > r + 1
-                        && verdicts[end..span.0]
-                            .iter()
-                            .all(|v| matches!(v, Verdict::Rule(..)))
+                        && span.0 - end <= STANDFIRST_GAP
+                        && verdicts[end..span.0].iter().all(between)
                     {
                         for v in &mut verdicts[r + 1..end] {
                             *v = Verdict::Class(Class::Good);
@@ -1533,6 +1549,8 @@ const COMMENT_ROWS: usize = 8;
 const STANDFIRST_REPEAT_LINE: usize = 3;
 /// Lines a standfirst runs to, at most.
 const STANDFIRST_LINES: usize = 3;
+/// Lines between a standfirst and the main text, at most.
+const STANDFIRST_GAP: usize = 12;
 /// Words of a standfirst's first line, and of each line after it, at least.
 const STANDFIRST_WORDS: usize = 8;
 const STANDFIRST_MORE_WORDS: usize = 4;
@@ -1584,6 +1602,10 @@ fn standfirst_shaped(line: &str, features: &classify::Features, min_words: usize
         && lower * 10 >= letters * 7
         && !line.starts_with(['-', '•', '*'])
         && !line.contains('|')
+        && !line.contains("www.")
+        && !line.contains("://")
+        // (Nor a list of tags: `Ausbildung - Bremen Airport - CAE - …`.)
+        && line.matches(" - ").count() < 3
         && few_digits(line)
 }
 
@@ -1789,9 +1811,12 @@ fn title_repeats(lines: &[(usize, &str, bool)]) -> Vec<usize> {
                 && title[line.len()..].trim_start().starts_with(SEPARATORS)
                 && line.split_whitespace().count() >= 3)
             // (`Site | Headline`: the longer part, not a site's name
-            // after a headline)
+            // after a headline; not after a colon, where a subheading may
+            // repeat the rest of `Topic: What is …?`)
             || (title.ends_with(line)
-                && title[..title.len() - line.len()].trim_end().ends_with(SEPARATORS)
+                && title[..title.len() - line.len()]
+                    .trim_end()
+                    .ends_with(|c: char| c != ':' && SEPARATORS.contains(&c))
                 && line.split_whitespace().count() >= 3
                 && line.len() * 2 > title.len())
     };
@@ -2107,6 +2132,51 @@ mod tests {
             ));
             assert!(!kept(&c).contains(&line), "{line}");
         }
+    }
+
+    #[test]
+    fn a_standfirst_under_a_repeat_below_the_menus_stays_past_the_byline() {
+        let cleaner = Cleaner::new(&RuleSet::builtin()).unwrap();
+        let article = "The city council on Tuesday postponed a vote on the new central library after a four-hour meeting in which dozens of residents spoke.\n\
+             Members said they needed more time to study the budget, which has grown by a third since the project was first proposed.\n\
+             The vote is now expected next month, the council's chair told reporters after the meeting.";
+        let standfirst = "Residents packed the hall as members argued over the cost of the building and its location.";
+        let menus = "Home\nNews\nSport\nCulture\nOpinion\nWeather";
+        let top = format!(
+            "Council delays vote on new library | Daily Courier\n{menus}\nCouncil delays vote on new library\n{standfirst}"
+        );
+        let byline = "Ann Lee\nSpringfield\n18 June 2025, 18:45\nUpdated: 18 June 2025, 20:10\n\
+                      Listen to this story\nSmaller text\nLarger text\n\
+                      The library site on Main Street, where work was due to start. (AP Photo/Jane Doe)";
+        let c = cleaner.clean(&format!("{top}\n{byline}\n{article}"));
+        assert!(kept(&c).contains(&standfirst), "{:?}", why(&c));
+        // Not past a run of lines longer than a byline's.
+        let links = vec!["Short link"; 14].join("\n");
+        let c = cleaner.clean(&format!("{top}\n{byline}\n{links}\n{article}"));
+        assert!(!kept(&c).contains(&standfirst), "{:?}", why(&c));
+    }
+
+    #[test]
+    fn a_subheading_that_repeats_the_title_after_its_colon_is_no_repeat() {
+        let cleaner = Cleaner::new(&RuleSet::builtin()).unwrap();
+        let intro = "The Office for Budget Responsibility monitors the government's spending plans and how the economy performs.";
+        let text = format!(
+            "Office for Budget Responsibility: What is the OBR and what does it do?\n{intro}\n\
+             What is the OBR and what does it do?\nThe OBR assesses the health of the economy. It is independent of government.\n\
+             Its reports are usually released alongside big government events such as the budget."
+        );
+        let c = cleaner.clean(&text);
+        assert!(kept(&c).contains(&intro), "{:?}", why(&c));
+        // After a bar, the longer part is the headline repeated.
+        let text = format!(
+            "DAILY COURIER | Council delays vote on new library\nHome\nNews\nCouncil delays vote on new library\n{intro}\n{intro} Again."
+        );
+        let c = cleaner.clean(&text);
+        assert!(
+            why(&c).contains(&("Council delays vote on new library", "class.repeated-title")),
+            "{:?}",
+            why(&c)
+        );
     }
 
     #[test]
@@ -3470,6 +3540,70 @@ mod tests {
             p("Landrat")
         );
         assert_eq!(credits(&cleaner.clean(&text)), ["Von Martin Ahlers"]);
+    }
+
+    #[test]
+    fn prompts_footers_and_story_lists_in_more_languages_go() {
+        let cleaner = Cleaner::new(&RuleSet::builtin()).unwrap();
+        let para = "The council approved plans for a new library in the town centre on Tuesday evening, after a debate that lasted more than three hours.";
+        for (line, rule) in [
+            (
+                "Podpořte regionální žurnalistiku. Předplaťte si Hlas regionu od 49 Kč měsíčně.",
+                "world.promo.subscribe",
+            ),
+            (
+                "Prenumerera på vårt nyhetsbrev Morgonbrevet – det viktigaste från natten.",
+                "world.promo.subscribe",
+            ),
+            (
+                "Você já conhece as vantagens de ser assinante da Folha?",
+                "world.promo.subscribe",
+            ),
+            (
+                "Sitemizde yayınlanan haberlerin tüm hakları saklıdır.",
+                "world.footer.rights-reserved",
+            ),
+            (
+                "Iltauutiset noudattaa Journalistin ohjeita ja on sitoutunut Julkisen sanan neuvoston toimintaan.",
+                "world.footer.press-ethics",
+            ),
+            (
+                "Viaggiatori in attesa alla stazione di Milano Centrale durante l'ultimo sciopero (Ansa)",
+                "caption.copyright-end",
+            ),
+            (
+                "Kira artış sınırının kalkması kiracıları tedirgin etti. Fotoğraf: Shutterstock",
+                "caption.copyright-end",
+            ),
+            (
+                "Les òg: Sauebønder vil ha erstatning etter ulveangrep",
+                "sv.related.see-also",
+            ),
+        ] {
+            let c = cleaner.clean(&format!(
+                "Council approves new library\n\n{para}\n\n{line}\n\n{para} Again.\n\n{para} Once more."
+            ));
+            assert_eq!(rules(&c), [rule], "{line}: {:?}", why(&c));
+        }
+        // A list of other stories under its heading ends the article.
+        for heading in [
+            "Luetuimmat",
+            "Nejčtenější",
+            "EN ÇOK OKUNANLAR",
+            "Mais lidas",
+        ] {
+            let c = cleaner.clean(&format!(
+                "Council approves new library\n\n{para}\n\n{para} Again.\n\n{para} Once more.\n\n\
+                 {heading}\n\nSuosittu laulaja paljasti sairastavansa syöpää\n\nPoliisi: Mies ajoi 180 km/h"
+            ));
+            assert_eq!(kept(&c).len(), 4, "{heading}: {:?}", why(&c));
+        }
+        // A story's sign-off after its full stop is no caption.
+        let line = "Il ministro ha parlato a lungo con i sindacati prima dello sciopero di venerdì. (ANSA)";
+        let c = cleaner.clean(&format!(
+            "Council approves new library\n\n{para}\n\n{para} Again.\n\n{line}"
+        ));
+        assert!(kept(&c).contains(&line), "{:?}", why(&c));
     }
 
     #[test]
