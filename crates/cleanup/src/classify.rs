@@ -287,9 +287,12 @@ fn is_stamp(line: &str) -> bool {
     if line.bytes().filter(u8::is_ascii_digit).count() < 3 {
         return false;
     }
+    // (Short lower-case words are no label: `Fredag den 24. oktober 2025,
+    // kl. 14:51`, `Publié le 03/03/2008 à 14h22`.)
     let labels = line
         .split_whitespace()
         .filter(|w| w.chars().any(char::is_alphabetic))
+        .filter(|w| w.chars().count() > 3 || w.chars().any(|c| !c.is_lowercase() && c != '.'))
         .count();
     // A labelled date is often the article's own (`Termin: 29.02.2020, 19
     // Uhr`, `Einsendeschluss: 03.11.2019 (Poststempel)`); with a clock time
@@ -1663,6 +1666,9 @@ mod tests {
             "13:00 •",
             "10/07/2026 00:50 Actualizado a 10/07/2026 22:39",
             "2024年4月23日",
+            "Fredag den 24. oktober 2025, kl. 14:51",
+            "Publié le 03/03/2008 à 14h22",
+            "miércoles, 4 de mayo de 2022 00:00 hs",
         ] {
             assert!(stamp(line), "{line}");
         }

@@ -3579,6 +3579,7 @@ mod tests {
                 "Les òg: Sauebønder vil ha erstatning etter ulveangrep",
                 "sv.related.see-also",
             ),
+            ("Af Karen Bech, kab@fyensavis.dk", "credit.byline-word"),
         ] {
             let c = cleaner.clean(&format!(
                 "Council approves new library\n\n{para}\n\n{line}\n\n{para} Again.\n\n{para} Once more."
