@@ -1548,9 +1548,28 @@ fn merge(
             return None;
         }
         orgs.iter().copied().find(|o| {
-            o.name.len() > c.name.len()
-                && o.name.ends_with(c.name.as_str())
-                && o.name[..o.name.len() - c.name.len()].ends_with(' ')
+            let Some(head) = o.name.strip_suffix(c.name.as_str()) else {
+                return false;
+            };
+            // (`Centre of Memory of Nelson Mandela` is named after him.)
+            head.ends_with(' ')
+                && !matches!(
+                    head.split_whitespace().last(),
+                    Some(
+                        "of" | "for"
+                            | "de"
+                            | "du"
+                            | "des"
+                            | "di"
+                            | "della"
+                            | "von"
+                            | "van"
+                            | "y"
+                            | "and"
+                            | "&"
+                    )
+                )
+                && !head.trim().is_empty()
         })
     };
     // With their folded names, folded once (not once per candidate).

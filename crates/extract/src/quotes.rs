@@ -540,8 +540,8 @@ const APPOSITION_ENDS: &[&str] = &[
 ];
 
 /// The person a description of a speaker stands for, when the text named
-/// them before: by an age (`the 34-year-old nurse` is the person the story
-/// was just about), or by the word the text wrote beside their name (`her
+/// them before: by the age it gave them (`the 34-year-old nurse` after
+/// `Jana Petersen, 34,`), or by the word the text wrote beside their name (`her
 /// daughter` after `Her daughter, Angela Coleman-Briggs,`; `the nurse`
 /// after `Jana Petersen, a nurse from Hamburg,`).
 fn described(paragraphs: &[String], found: &Found, span: &Span, phrase: &str) -> Option<String> {
@@ -560,12 +560,32 @@ fn described(paragraphs: &[String], found: &Found, span: &Span, phrase: &str) ->
             && (m.paragraph, m.start) < (span.paragraph, span.open)
     };
     let latest = |m: &&crate::entities::Mention| (m.paragraph, m.start);
-    if words.iter().any(|w| w.ends_with("-year-old")) {
-        let people = || found.mentions.iter().filter(before);
-        return people()
-            .filter(|m| found.first_person_in_sentence(m))
+    if let Some(age) = words.iter().find_map(|w| w.strip_suffix("-year-old")) {
+        // The person the text gave that age (`Laura Mills, 29,`, `Mills
+        // (29)`, `the 29-year-old Laura Mills`); the nearest name may be
+        // the judge's or the victim's.
+        let aged = |m: &&crate::entities::Mention| {
+            let Some(text) = paragraphs.get(m.paragraph) else {
+                return false;
+            };
+            let after = &text[m.end..];
+            let stated = [", ", " ("].iter().any(|lead| {
+                after
+                    .strip_prefix(lead)
+                    .and_then(|rest| rest.strip_prefix(age))
+                    .is_some_and(|rest| !rest.starts_with(|c: char| c.is_ascii_digit()))
+            });
+            stated
+                || text[..m.start]
+                    .trim_end()
+                    .ends_with(&format!("{age}-year-old"))
+        };
+        return found
+            .mentions
+            .iter()
+            .filter(before)
+            .filter(aged)
             .max_by_key(latest)
-            .or_else(|| people().max_by_key(latest))
             .map(|m| found.name_of(m).to_string());
     }
     let noun = words.last()?.to_lowercase();
@@ -2051,7 +2071,7 @@ mod tests {
             quotes_in(
                 "en",
                 &[
-                    "Commuter Jana Petersen waited at the main station on Tuesday evening.",
+                    "Commuter Jana Petersen, 34, waited at the main station on Tuesday evening.",
                     "\"At some point it is just too much,\" said the 34-year-old nurse.",
                     "Her daughter, Angela Coleman-Briggs, said her mother died peacefully.",
                     "\"She never talked about the fire unless you asked,\" her daughter said.",
@@ -2064,6 +2084,19 @@ mod tests {
                 some("Angela Coleman-Briggs"),
                 some("the Indian army")
             ]
+        );
+        // An age names the person the text gave it, not the nearest name.
+        assert_eq!(
+            quotes_in(
+                "en",
+                &[
+                    "Laura Mills, 29, admitted the theft at Leeds Crown Court on Monday.",
+                    "Judge Rebecca Hart told the court the offence had been planned for weeks.",
+                    "\"I am truly sorry for what I did,\" the 29-year-old said.",
+                    "\"It was not me,\" said the 41-year-old, who was not named.",
+                ]
+            ),
+            [some("Laura Mills"), some("the 41-year-old")]
         );
         // Someone's lawyer is not the lawyer of someone else named before.
         assert_eq!(

@@ -793,10 +793,22 @@ pub(crate) fn normalize_date(s: &str) -> Option<String> {
     if let Some(c) = CJK.captures(s) {
         return ymd(&c[1], c[2].parse().ok()?, &c[3]);
     }
-    // All a line says, or all one of its fields says (`LEJOURNAL.FR |
-    // 03.03.08 | 14h22`).
+    // All a line says, or all one of its fields says beside a clock time
+    // (`LEJOURNAL.FR | 03.03.08 | 14h22`; not a results table's `Arsenal |
+    // 3-1 | 03.03.08`).
+    let clock = |field: &str| {
+        let f = field.split_whitespace().next().unwrap_or("");
+        f.len() <= 5
+            && f.split_once([':', 'h']).is_some_and(|(h, m)| {
+                (1..=2).contains(&h.len())
+                    && m.len() == 2
+                    && h.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit())
+            })
+    };
+    let fields = || s.split(" | ").take(4);
+    let stamped = s.contains(" | ") && fields().any(clock);
     if let Some(c) = std::iter::once(s)
-        .chain(s.split(" | ").take(4).filter(|field| field.len() < s.len()))
+        .chain(fields().filter(|_| stamped))
         .find_map(|field| SHORT_YEAR.captures(field.trim()))
     {
         return ymd(&format!("20{}", &c[3]), c[2].parse().ok()?, &c[1]);
@@ -1095,11 +1107,14 @@ fn strip_site(title: &str, site: Option<&str>, h1: Option<&str>, shown: &[&str])
             .into_iter()
             .flatten()
         {
-            // Before a colon stands a site or a kicker, never the headline.
-            let sides = if sep.ends_with(": ") {
-                &[b][..]
-            } else {
+            // Before a colon stands a site or a kicker, never the headline;
+            // before a quote, its speaker (`Clinton: 'I'm staying in'`).
+            let sides = if !sep.ends_with(": ") {
                 &[a, b][..]
+            } else if b.trim_start().starts_with(['\'', '"', '‘', '“', '„', '«']) {
+                &[][..]
+            } else {
+                &[b][..]
             };
             for &side in sides {
                 let side = side.trim();
@@ -1691,6 +1706,7 @@ mod tests {
             Some("2008-03-03")
         );
         assert_eq!(normalize_date("Tools | Version 10.12.19 | Download"), None);
+        assert_eq!(normalize_date("Arsenal | 3-1 | 03.03.08"), None);
         // An ISO date inside a line of text (`기사입력 :[ 2018-08-25 15:24 ]`).
         assert_eq!(
             normalize_date("新华网河北频道 ( 2012-06-04 09:20:26 )").as_deref(),
@@ -2150,9 +2166,13 @@ mod tests {
         let headline = "Eskom warns of further load-shedding this winter";
         let title = format!("IOnline: {headline}");
         assert_eq!(strip_site(&title, None, None, &[headline]), headline);
-        // A kicker shown apart is still no headline.
+        // A kicker shown apart is still no headline, nor a quote without
+        // its speaker.
         let kicker = "Siemens und die Kohlemine Adani";
         let title = format!("{kicker}: Kaeser verarscht Neubauer");
         assert_eq!(strip_site(&title, None, None, &[kicker]), title);
+        let quote = "'I'm staying in this race'";
+        let title = format!("Clinton: {quote}");
+        assert_eq!(strip_site(&title, None, None, &[quote]), title);
     }
 }

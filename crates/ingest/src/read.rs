@@ -1055,19 +1055,25 @@ impl<R: BufRead> BufRead for Pending<R> {
 /// It copies out of the reader's own buffer: `read_to_end` on a chain of
 /// readers zero-fills its spare capacity before every read, which cost more
 /// than the page's parsing on large HTML files.
+/// Most bytes [`read_sized`] makes room for at once.
+const PREALLOCATE_MAX: u64 = 64 << 20;
+
 pub(crate) fn read_capped(input: impl BufRead, max: u64) -> Result<Vec<u8>, ReadErrorKind> {
     read_sized(input, max, 0)
 }
 
 /// [`read_capped`] for input of about `size` bytes (a file's length, a
 /// record's stated length; 0 when unknown): room is made once, and the
-/// bytes are not copied again each time they outgrow it.
+/// bytes are not copied again each time they outgrow it. A stated length
+/// may lie (a truncated record that claims gigabytes): no more than
+/// [`PREALLOCATE_MAX`] is made room for before the bytes are there.
 pub(crate) fn read_sized(
     mut input: impl BufRead,
     max: u64,
     size: u64,
 ) -> Result<Vec<u8>, ReadErrorKind> {
-    let mut bytes = Vec::with_capacity(usize::try_from(size.min(max)).unwrap_or(0));
+    let room = size.min(max).min(PREALLOCATE_MAX);
+    let mut bytes = Vec::with_capacity(usize::try_from(room).unwrap_or(0));
     loop {
         let chunk = match input.fill_buf() {
             Ok([]) => return Ok(bytes),
@@ -1493,6 +1499,13 @@ mod tests {
         let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
         enc.write_all(bytes).unwrap();
         enc.finish().unwrap()
+    }
+
+    #[test]
+    fn a_stated_length_that_lies_makes_no_room_for_gigabytes() {
+        let bytes = read_sized(&b"short record"[..], 1 << 40, 3_000_000_000).unwrap();
+        assert_eq!(bytes, b"short record");
+        assert!(bytes.capacity() as u64 <= PREALLOCATE_MAX);
     }
 
     #[test]
