@@ -1101,14 +1101,16 @@ fn strip_site(title: &str, site: Option<&str>, h1: Option<&str>, shown: &[&str])
         }
     }
     // One side shown on its own in the page is the headline (`Site :
-    // Section : Headline`, `Site: Headline`).
-    for sep in SEPARATORS.iter().chain(&[" : ", ": "]) {
+    // Section : Headline`). Not after a colon set as in prose: that is a
+    // kicker's (`Kenya: Annan brokers deal`, kept whole) as often as a
+    // site's.
+    for sep in SEPARATORS.iter().chain(&[" : "]) {
         for (a, b) in [title.split_once(sep), title.rsplit_once(sep)]
             .into_iter()
             .flatten()
         {
             // Before a colon stands a site or a kicker, never the headline;
-            // before a quote, its speaker (`Clinton: 'I'm staying in'`).
+            // before a quote, its speaker (`Clinton : 'I'm staying in'`).
             let sides = if !sep.ends_with(": ") {
                 &[a, b][..]
             } else if b.trim_start().starts_with(['\'', '"', '‘', '“', '„', '«']) {
@@ -2159,20 +2161,20 @@ mod tests {
     }
 
     #[test]
-    fn a_title_part_after_a_colon_shown_alone_is_the_headline() {
+    fn a_title_part_after_a_spaced_colon_shown_alone_is_the_headline() {
         let chennai = "The Daily Chronicle : Tamil Nadu / Chennai News : Metro rail work to begin in city by June";
         let headline = "Metro rail work to begin in city by June";
         assert_eq!(strip_site(chennai, None, None, &[headline]), headline);
-        let headline = "Eskom warns of further load-shedding this winter";
-        let title = format!("IOnline: {headline}");
-        assert_eq!(strip_site(&title, None, None, &[headline]), headline);
-        // A kicker shown apart is still no headline, nor a quote without
-        // its speaker.
+        // A kicker before a colon stays, shown apart or not, and a quote
+        // keeps its speaker.
         let kicker = "Siemens und die Kohlemine Adani";
         let title = format!("{kicker}: Kaeser verarscht Neubauer");
         assert_eq!(strip_site(&title, None, None, &[kicker]), title);
+        let headline = "Annan brokers power-sharing deal";
+        let title = format!("Kenya: {headline}");
+        assert_eq!(strip_site(&title, None, None, &[headline]), title);
         let quote = "'I'm staying in this race'";
-        let title = format!("Clinton: {quote}");
+        let title = format!("Clinton : {quote}");
         assert_eq!(strip_site(&title, None, None, &[quote]), title);
     }
 }
