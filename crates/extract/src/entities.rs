@@ -809,8 +809,11 @@ fn classify(
                     .all(|t| lex.places.contains(t.text) || lex.demonyms.contains(t.text))
                     && lex.organizations.contains(span_text(text, &span[k..]))
             })
-            // A club's first word (`Real Betis`, `Borussia Dortmund`).
+            // A club's first word (`Real Betis`, `Borussia Dortmund`), or
+            // an institution's named after a person (`Lycée Victor Hugo`,
+            // `Fundación Amancio Ortega`, `Centre Georges Pompidou`).
             || CLUB_OPENERS.contains(&span[0].text)
+            || INSTITUTION_OPENERS.contains(&span[0].text)
             // An acronym and a place (`ETH Zurich`, `Ohio EPA`).
             || span.len() == 2 && {
                 // (One the gazetteer knows stands alone beside a place: `EU
@@ -1360,6 +1363,32 @@ const CLUB_OPENERS: &[&str] = &[
     "Hertha",
 ];
 
+/// First words of institutions, most in other languages, that bear a
+/// person's name after them.
+const INSTITUTION_OPENERS: &[&str] = &[
+    "Fundación",
+    "Fundação",
+    "Fondation",
+    "Fondazione",
+    "Stichting",
+    "Lycée",
+    "Liceo",
+    "Collège",
+    "Colegio",
+    "Instituto",
+    "Institut",
+    "Universidad",
+    "Université",
+    "Università",
+    "Universidade",
+    "Hôpital",
+    "Hospital",
+    "Centre",
+    "Centro",
+    "Musée",
+    "Museo",
+];
+
 /// First words that make a capitalised name a place (`Mount Kenya`, `Cape
 /// York`, `Estadio Benito Villamarín`), whatever names follow them.
 const PLACE_OPENERS: &[&str] = &[
@@ -1551,8 +1580,13 @@ fn merge(
             let Some(head) = o.name.strip_suffix(c.name.as_str()) else {
                 return false;
             };
-            // (`Centre of Memory of Nelson Mandela` is named after him.)
+            // (`Centre of Memory of Nelson Mandela`, `Lycée Victor Hugo`
+            // are named after them.)
             head.ends_with(' ')
+                && !head
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(|w| INSTITUTION_OPENERS.contains(&w))
                 && !matches!(
                     head.split_whitespace().last(),
                     Some(
@@ -1853,6 +1887,26 @@ mod tests {
         ]);
         assert_eq!(people, ["Réjean Bouchard", "Doug McCreary"]);
         assert_eq!(orgs, ["Toronto Maple Leafs"]);
+        // An institution named after a person leaves the person a person.
+        let (people, _, orgs) = names(&[
+            "Pupils at the Lycée Victor Hugo staged a play on Friday.",
+            "The John Lewis Partnership said it would close eight shops.",
+            "Visitors to the Centre Georges Pompidou queued for hours.",
+            "Georges Pompidou opened the museum's plans in 1969, and Victor Hugo's novels are read there.",
+            "Staff at the Centre of Memory of Nelson Mandela said Nelson Mandela kept diaries.",
+        ]);
+        assert_eq!(
+            orgs,
+            [
+                "Lycée Victor Hugo",
+                "John Lewis Partnership",
+                "Centre Georges Pompidou",
+                "Centre of Memory of Nelson Mandela"
+            ]
+        );
+        for person in ["Victor Hugo", "Georges Pompidou", "Nelson Mandela"] {
+            assert!(people.iter().any(|p| p == person), "{person}: {people:?}");
+        }
     }
 
     #[test]
