@@ -37,6 +37,8 @@ const NOT_A_NAME: &[&str] = &[
     "Xinhua",
     "News",
     "Staff",
+    // `By Our Special Correspondent`
+    "Our",
     "Agency",
     "Agencies",
     "Bureau",
@@ -609,6 +611,7 @@ mod tests {
             (vec!["JANE DOE".into(), "RICHARD ROE".into()], vec![])
         );
         assert_eq!(parse("Photos by Ann Lee"), (vec![], vec![]));
+        assert_eq!(parse("By Our Special Correspondent"), (vec![], vec![]));
         // Labels that name the author in other languages' bylines.
         assert_eq!(
             parse("Text: Klausmartin Friedrich"),
