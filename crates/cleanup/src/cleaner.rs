@@ -3569,7 +3569,7 @@ mod tests {
             ),
             (
                 "Viaggiatori in attesa alla stazione di Milano Centrale durante l'ultimo sciopero (Ansa)",
-                "caption.copyright-end",
+                "caption.agency-end",
             ),
             (
                 "Kira artış sınırının kalkması kiracıları tedirgin etti. Fotoğraf: Shutterstock",
