@@ -2061,6 +2061,23 @@ mod tests {
         c.removed.iter().map(|r| r.rule.as_str()).collect()
     }
 
+    /// A paragraph of a council story, to stand around lines under test.
+    const COUNCIL: &str = "The council approved plans for a new library in the town centre on Tuesday evening, after a debate that lasted more than three hours.";
+
+    /// `line` between two paragraphs of a story, cleaned.
+    fn amid(cleaner: &Cleaner, line: &str) -> Cleaned {
+        cleaner.clean(&format!(
+            "Council approves new library\n\n{COUNCIL}\n\n{line}\n\n{COUNCIL} Again."
+        ))
+    }
+
+    /// `line` closing a story of two paragraphs, cleaned.
+    fn closing(cleaner: &Cleaner, line: &str) -> Cleaned {
+        cleaner.clean(&format!(
+            "Council approves new library\n\n{COUNCIL}\n\n{COUNCIL} Again.\n\n{line}"
+        ))
+    }
+
     /// Each removed line with its rule id.
     fn why(c: &Cleaned) -> Vec<(&str, &str)> {
         c.removed
@@ -3545,7 +3562,6 @@ mod tests {
     #[test]
     fn prompts_footers_and_story_lists_in_more_languages_go() {
         let cleaner = Cleaner::new(&RuleSet::builtin()).unwrap();
-        let para = "The council approved plans for a new library in the town centre on Tuesday evening, after a debate that lasted more than three hours.";
         for (line, rule) in [
             (
                 "Podpořte regionální žurnalistiku. Předplaťte si Hlas regionu od 49 Kč měsíčně.",
@@ -3581,9 +3597,7 @@ mod tests {
             ),
             ("Af Karen Bech, kab@fyensavis.dk", "credit.byline-word"),
         ] {
-            let c = cleaner.clean(&format!(
-                "Council approves new library\n\n{para}\n\n{line}\n\n{para} Again.\n\n{para} Once more."
-            ));
+            let c = amid(&cleaner, line);
             assert_eq!(rules(&c), [rule], "{line}: {:?}", why(&c));
         }
         // A list of other stories under its heading ends the article.
@@ -3593,10 +3607,13 @@ mod tests {
             "EN ÇOK OKUNANLAR",
             "Mais lidas",
         ] {
-            let c = cleaner.clean(&format!(
-                "Council approves new library\n\n{para}\n\n{para} Again.\n\n{para} Once more.\n\n\
-                 {heading}\n\nSuosittu laulaja paljasti sairastavansa syöpää\n\nPoliisi: Mies ajoi 180 km/h"
-            ));
+            let c = closing(
+                &cleaner,
+                &format!(
+                    "{COUNCIL} Once more.\n\n{heading}\n\n\
+                     Suosittu laulaja paljasti sairastavansa syöpää\n\nPoliisi: Mies ajoi 180 km/h"
+                ),
+            );
             assert_eq!(kept(&c).len(), 4, "{heading}: {:?}", why(&c));
         }
         // Stories about subscriptions, copyright notices and press councils
@@ -3606,39 +3623,27 @@ mod tests {
             "Bolaget hade tryckt texten \"Alla rättigheter förbehållna\" på varje sida av boken, trots att texten var fri att använda.",
             "Lehti on Julkisen sanan neuvoston jäsen ja noudattaa Journalistin ohjeita, kertoo päätoimittaja haastattelussa.",
         ] {
-            let c = cleaner.clean(&format!(
-                "Council approves new library\n\n{para}\n\n{line}\n\n{para} Again."
-            ));
+            let c = amid(&cleaner, line);
             assert!(kept(&c).contains(&line), "{line}: {:?}", why(&c));
         }
         // A story's sign-off after its full stop is no caption.
         let line = "Il ministro ha parlato a lungo con i sindacati prima dello sciopero di venerdì. (ANSA)";
-        let c = cleaner.clean(&format!(
-            "Council approves new library\n\n{para}\n\n{para} Again.\n\n{line}"
-        ));
+        let c = closing(&cleaner, line);
         assert!(kept(&c).contains(&line), "{:?}", why(&c));
     }
 
     #[test]
     fn a_newsrooms_byline_is_a_credit() {
         let cleaner = Cleaner::new(&RuleSet::builtin()).unwrap();
-        let para = "The council approved plans for a new library in the town centre on Tuesday evening, after a debate that lasted more than three hours.";
-        for (line, rule) in [
-            ("Staff Reporter", "credit.desk"),
-            ("Our Special Correspondent", "credit.desk"),
-        ] {
-            let c = cleaner.clean(&format!(
-                "Council approves new library\n\n{line}\n\n{para}\n\n{para} Again."
-            ));
-            assert_eq!(rules(&c), [rule], "{line}: {:?}", why(&c));
+        for line in ["Staff Reporter", "Our Special Correspondent"] {
+            let c = amid(&cleaner, line);
+            assert_eq!(rules(&c), ["credit.desk"], "{line}: {:?}", why(&c));
         }
         // A contact line is not the reporter's alone (`Contact Michelle
         // Riley at … to volunteer`): it stays.
         let contact =
             "Contact Michelle Riley at mriley@thefoodbank.org or call 937-555-0142 to volunteer.";
-        let c = cleaner.clean(&format!(
-            "Council approves new library\n\n{para}\n\n{para} Again.\n\n{contact}"
-        ));
+        let c = closing(&cleaner, contact);
         assert!(kept(&c).contains(&contact), "{:?}", why(&c));
     }
 
