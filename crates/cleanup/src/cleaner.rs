@@ -2061,6 +2061,11 @@ mod tests {
         c.removed.iter().map(|r| r.rule.as_str()).collect()
     }
 
+    /// Three paragraphs of a story, one a line, under its standfirst.
+    const LIBRARY_VOTE: &str = "The city council on Tuesday postponed a vote on the new central library after a four-hour meeting in which dozens of residents spoke.\n\
+         Members said they needed more time to study the budget, which has grown by a third since the project was first proposed.\n\
+         The vote is now expected next month, the council's chair told reporters after the meeting.";
+
     /// A paragraph of a council story, to stand around lines under test.
     const COUNCIL: &str = "The council approved plans for a new library in the town centre on Tuesday evening, after a debate that lasted more than three hours.";
 
@@ -2111,9 +2116,7 @@ mod tests {
     #[test]
     fn a_standfirst_below_the_headline_stays() {
         let cleaner = Cleaner::new(&RuleSet::builtin()).unwrap();
-        let article = "The city council on Tuesday postponed a vote on the new central library after a four-hour meeting in which dozens of residents spoke.\n\
-             Members said they needed more time to study the budget, which has grown by a third since the project was first proposed.\n\
-             The vote is now expected next month, the council's chair told reporters after the meeting.";
+        let article = LIBRARY_VOTE;
         let standfirst = "Residents packed the hall as members argued over the cost of the building and its location";
         let c = cleaner.clean(&format!(
             "Council delays vote on new library\n\nCouncil delays vote on new library\n{standfirst}\nAdvertisement\n{article}"
@@ -2154,9 +2157,7 @@ mod tests {
     #[test]
     fn a_standfirst_under_a_repeat_below_the_menus_stays_past_the_byline() {
         let cleaner = Cleaner::new(&RuleSet::builtin()).unwrap();
-        let article = "The city council on Tuesday postponed a vote on the new central library after a four-hour meeting in which dozens of residents spoke.\n\
-             Members said they needed more time to study the budget, which has grown by a third since the project was first proposed.\n\
-             The vote is now expected next month, the council's chair told reporters after the meeting.";
+        let article = LIBRARY_VOTE;
         let standfirst = "Residents packed the hall as members argued over the cost of the building and its location.";
         let menus = "Home\nNews\nSport\nCulture\nOpinion\nWeather";
         let top = format!(
