@@ -216,12 +216,14 @@ impl<'de> Visitor<'de> for Pruned<'_> {
                     Ok(value) => {
                         out.insert(key, value);
                     }
-                    // Only a number is let go: a broken string is mended
-                    // (or reported) by the reader.
-                    Err(_)
+                    // Only a number is let go, alone or inside the field
+                    // (`"authors": ["A", 1e400]`): a broken string is
+                    // mended (or reported) by the reader.
+                    Err(err)
                         if raw
                             .get()
-                            .starts_with(|c: char| c == '-' || c.is_ascii_digit()) => {}
+                            .starts_with(|c: char| c == '-' || c.is_ascii_digit())
+                            || err.to_string().starts_with("number out of range") => {}
                     Err(err) => return Err(serde::de::Error::custom(err)),
                 }
             } else if whole {
@@ -507,7 +509,8 @@ mod tests {
     #[test]
     fn a_number_out_of_range_costs_its_field_not_the_record() {
         let fields = FieldMap::default();
-        let record = br#"{"text": "Body.", "date": 1e400, "meta": {"n": -1e999}, "id": 3}"#;
+        let record = br#"{"text": "Body.", "date": 1e400, "meta": {"n": -1e999}, "id": 3,
+            "authors": ["Ann Lee", 1e400]}"#;
         assert_eq!(
             fields.parse(record).unwrap(),
             json!({"text": "Body.", "id": 3})
