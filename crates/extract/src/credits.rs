@@ -62,7 +62,7 @@ const NOT_A_NAME: &[&str] = &[
     "Redakcja",
     "Times",
     "Post",
-    // Newspapers' names (`Sydney Morning Herald | March 4, 2008`).
+    // Newspapers' names (`Sydney Morning Herald` signing a story).
     "Herald",
     "Tribune",
     "Gazette",

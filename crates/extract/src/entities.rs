@@ -1606,11 +1606,14 @@ fn merge(
                 && !head.trim().is_empty()
         })
     };
+    // (Found once a candidate: the people's index and the merge read it.)
+    let clubs: Vec<Option<&Candidate>> = candidates.iter().map(club_of).collect();
     // With their folded names, folded once (not once per candidate).
     let people: Vec<(&Candidate, String)> = candidates
         .iter()
-        .filter(|c| c.kind == Kind::Person && c.name.contains(' ') && club_of(c).is_none())
-        .map(|c| (c, fold(&c.name)))
+        .zip(&clubs)
+        .filter(|(c, club)| c.kind == Kind::Person && c.name.contains(' ') && club.is_none())
+        .map(|(c, _)| (c, fold(&c.name)))
         .collect();
     let org_acronyms: Vec<Vec<String>> = orgs.iter().map(|o| acronyms(lex, &o.name)).collect();
     // The full names by their first and last words, and by every tail that
@@ -1659,7 +1662,7 @@ fn merge(
             (*tail, Owners::new(&people, ks))
         })
         .collect();
-    for c in &candidates {
+    for (c, &club) in candidates.iter().zip(&clubs) {
         let mut kind = c.kind;
         // `Taylor` after `Taylor Swift` is her, not the town in Michigan.
         if kind != Kind::Person && !c.name.contains(' ') && c.name.chars().any(char::is_lowercase) {
@@ -1669,7 +1672,6 @@ fn merge(
                 kind = Kind::Person;
             }
         }
-        let club = club_of(c);
         if club.is_some() {
             kind = Kind::Organization;
         }

@@ -151,10 +151,9 @@ impl Extractor {
         let wire_lead = |l: &str| {
             self.dateline(l).is_some_and(|d| {
                 d.agency.is_some()
-                    || d.location.as_deref().is_some_and(|loc| {
-                        let place = loc.split(',').next().unwrap_or(loc).trim();
-                        self.lexicon.places.contains(place)
-                    })
+                    || d.location
+                        .as_deref()
+                        .is_some_and(|loc| self.lexicon.places.contains(town(loc)))
             })
         };
         if structure::is_headline(&lines, wire_lead) {
@@ -329,7 +328,7 @@ impl Extractor {
         // (Set in capitals, or known: a title-case phrase before brackets,
         // `Simple Hiking Survival Kit (with Kids)`, may be a page's title.)
         if let Some(loc) = dateline.and_then(|d| d.location.as_deref()) {
-            let place = loc.split(',').next().unwrap_or(loc).trim();
+            let place = town(loc);
             if !place.chars().any(char::is_lowercase) || self.lexicon.places.contains(place) {
                 found.dateline_place(place);
             }
@@ -363,6 +362,11 @@ impl Extractor {
             .map(|(s, e)| &text[s..e])
             .collect()
     }
+}
+
+/// The town of a dateline's place (`HANOI` of `HANOI, Vietnam`).
+fn town(location: &str) -> &str {
+    location.split(',').next().unwrap_or(location).trim()
 }
 
 #[cfg(test)]

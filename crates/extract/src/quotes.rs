@@ -564,6 +564,7 @@ fn described(paragraphs: &[String], found: &Found, span: &Span, phrase: &str) ->
         // The person the text gave that age (`Laura Mills, 29,`, `Mills
         // (29)`, `the 29-year-old Laura Mills`); the nearest name may be
         // the judge's or the victim's.
+        let aged_before = format!("{age}-year-old");
         let aged = |m: &&crate::entities::Mention| {
             let Some(text) = paragraphs.get(m.paragraph) else {
                 return false;
@@ -575,10 +576,7 @@ fn described(paragraphs: &[String], found: &Found, span: &Span, phrase: &str) ->
                     .and_then(|rest| rest.strip_prefix(age))
                     .is_some_and(|rest| !rest.starts_with(|c: char| c.is_ascii_digit()))
             });
-            stated
-                || text[..m.start]
-                    .trim_end()
-                    .ends_with(&format!("{age}-year-old"))
+            stated || text[..m.start].trim_end().ends_with(&aged_before)
         };
         return found
             .mentions

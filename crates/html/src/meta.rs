@@ -1111,7 +1111,7 @@ fn strip_site(title: &str, site: Option<&str>, h1: Option<&str>, shown: &[&str])
         {
             // Before a colon stands a site or a kicker, never the headline;
             // before a quote, its speaker (`Clinton : 'I'm staying in'`).
-            let sides = if !sep.ends_with(": ") {
+            let sides = if *sep != " : " {
                 &[a, b][..]
             } else if b.trim_start().starts_with(['\'', '"', '‘', '“', '„', '«']) {
                 &[][..]

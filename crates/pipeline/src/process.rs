@@ -460,7 +460,8 @@ impl Processor {
                         && shown.len() * 2 > title.len()
                         && !shown.contains('|')
                 })
-                .map_or(title.clone(), str::to_string)
+                .map(str::to_string)
+                .unwrap_or(title)
         });
         record.dateline = article.dateline;
         record.agency = article.agency;
