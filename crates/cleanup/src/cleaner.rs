@@ -1115,7 +1115,8 @@ impl Cleaner {
     /// gone, at most one short line of its chrome under it) or holding a
     /// few headlines (`Most read` and three titles), after which every
     /// line up to the next tail heading or the end is prose that ends like
-    /// sentences, some of it long. A real list of other stories runs
+    /// sentences, some of it long unless it follows the heading right
+    /// away. A real list of other stories runs
     /// longer, and the page's footer follows it.
     fn widget_inside(
         &self,
@@ -1157,11 +1158,13 @@ impl Cleaner {
         }
         // Under headlines, a paragraph may be a teaser's blurb: the article
         // goes on in more than one, however short.
+        // Right under the heading (no chrome, no headline), even one short
+        // sentence is the article's: story lists hold titles.
         let headlines = end > at + 2;
         let prose = if headlines {
             lines >= WIDGET_PROSE_LINES
         } else {
-            lines > 0 && long
+            lines > 0 && (long || end == at + 1)
         };
         prose.then_some(end)
     }
@@ -2885,6 +2888,13 @@ mod tests {
             rules(&c),
             ["related.section", "related.more-from", "related.more-from"]
         );
+        // One short sentence right under the heading, at the end.
+        let last = "Libraries in two other towns say loans of audio books have doubled since 2019.";
+        let c = cleaner.clean(&format!("{head}\n\nMost read\n\n{last}"));
+        assert!(kept(&c).contains(&last), "{:?}", why(&c));
+        // Under a line of the widget's chrome, a short sentence is a teaser.
+        let c = cleaner.clean(&format!("{head}\n\nMost read\n\nMore stories\n\n{last}"));
+        assert!(!kept(&c).contains(&last), "{:?}", why(&c));
         // A real list of stories: titles and bylines, no sentences.
         let list = format!(
             "{head}\n\nTrending\n\nMayor opens new bridge\n\nAnn Lee\n\n{}",
