@@ -241,8 +241,8 @@ impl Found {
 /// Joining words allowed inside a name: `Bank of England`, `Ludwig van
 /// Beethoven`.
 const CONNECTORS: &[&str] = &[
-    "of", "for", "on", "de", "del", "da", "di", "van", "von", "der", "den", "bin", "al", "la",
-    "le", "du", "&",
+    "of", "for", "on", "de", "del", "da", "di", "van", "von", "der", "den", "ten", "ter", "bin",
+    "al", "la", "le", "du", "&",
 ];
 
 /// Particles of people's names that may come two in a row (`van der`,
@@ -254,7 +254,9 @@ const PARTICLES: &[&str] = &[
 /// Particles that stand alone inside a name (`Lula da Silva`); the others
 /// only follow one of these (`van der`): `Jahr der Entstehung` is German
 /// prose.
-const FIRST_PARTICLES: &[&str] = &["de", "del", "van", "von", "da", "di", "du", "dos", "le"];
+const FIRST_PARTICLES: &[&str] = &[
+    "de", "del", "van", "von", "da", "di", "du", "dos", "le", "ten", "ter",
+];
 
 /// An Arabic article or a French elided particle joined to a surname
 /// (`al-Hams`, `el-Sisi`, `d'Estaing`): part of a name, though lower-case.
