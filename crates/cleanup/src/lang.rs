@@ -164,8 +164,10 @@ const VOTING: &[(&str, f64)] = &[
 /// share many stop words; their documents go to whatlang).
 const VOTE_SHARE: f64 = 0.3;
 const VOTE_RIVAL_SHARE: f64 = 0.6;
-/// Fewer words than this and the vote abstains.
-const VOTE_MIN_WORDS: usize = 100;
+/// Fewer words than this and the vote abstains. A two-sentence brief is
+/// enough: whatlang's trigrams are less sure of so little text, and
+/// foreign names sway them (`Erik ten Hag said …` reads as German).
+const VOTE_MIN_WORDS: usize = 20;
 
 /// Stop-word lists, loaded once.
 pub(crate) struct Languages {
@@ -407,8 +409,16 @@ mod tests {
         let de = "Der Minister sagte am Dienstag, dass die Regierung ihre Pläne für den Haushalt nicht ändern werde, weil sie es so will. ";
         assert_eq!(langs.vote(&en.repeat(8)), Some("en"));
         assert_eq!(langs.vote(&de.repeat(8)), Some("de"));
+        // A brief of two sentences is enough, though its names are Dutch
+        // (whatlang reads `ten Hag` and `ter Stegen` as German).
+        let brief = "The Dutch coach Erik ten Hag said on Friday that the team was ready for the match \
+                     against Ajax in Amsterdam next week. Marc-André ter Stegen, the goalkeeper, was also fit, he said.";
+        assert_eq!(langs.vote(brief), Some("en"));
         // Too short to be sure, or two languages in one sample: whatlang decides.
-        assert_eq!(langs.vote(en), None);
+        assert_eq!(
+            langs.vote("The minister said on Tuesday that it was up to them."),
+            None
+        );
         assert_eq!(
             langs.vote(&format!("{}{}", en.repeat(4), de.repeat(4))),
             None
