@@ -700,7 +700,9 @@ impl Cleaner {
                     let line = lines[i].1;
                     matches!(v, Verdict::Class(Class::Bad(reason::SHORT)))
                         && features[i].sentence
-                        && features[i].words >= SHORT_SENTENCE_WORDS
+                        && (features[i].words >= SHORT_SENTENCE_WORDS
+                            || features[i].words + 1 == SHORT_SENTENCE_WORDS
+                                && plain_statement(line))
                         && !(i >= span.1
                             && (line.ends_with(['?', '？', '…', ':']) || line.ends_with("...")))
                         && few_digits(line)
@@ -1523,8 +1525,16 @@ const WIDGET_PROSE_WORDS: usize = 25;
 const KICKER_CHARS: usize = 40;
 const KICKER_WORDS: usize = 4;
 
-/// Words of a short sentence that joins the ends of a page's main text.
+/// Words of a short sentence that joins the ends of a page's main text;
+/// one fewer for a [`plain_statement`].
 const SHORT_SENTENCE_WORDS: usize = 4;
+
+/// A sentence that only states (`Nie było zaskoczenia.`): a full stop, and
+/// none of the calls, labels and lists of a page's chrome (`Supporte uns
+/// jetzt!`, `Lesedauer: 8 Min.`, `CNRS, Inserm, Inria.`).
+fn plain_statement(line: &str) -> bool {
+    line.ends_with('.') && !line.contains([':', ',', '(', '!', '|'])
+}
 
 /// Lines of a list of headlines that make it a site's whatever follows it
 /// (see `clean_lines`).
@@ -2980,6 +2990,31 @@ mod tests {
     }
 
     #[test]
+    fn a_banners_buttons_go_but_a_story_about_cookie_law_stays() {
+        let cleaner = Cleaner::new(&RuleSet::builtin()).unwrap();
+        for button in ["Accept all cookies", "Tout accepter", "Reject all"] {
+            assert_eq!(
+                rules(&amid(&cleaner, button)),
+                ["consent.accept"],
+                "{button}"
+            );
+        }
+        for line in [
+            "Websites may no longer have to ask users to accept cookies every time they visit, under plans announced by the government.",
+            "Sur le moteur de recherche, un seul clic suffisait pour accepter les cookies, tandis qu'il en fallait plusieurs pour les refuser.",
+        ] {
+            let c = amid(&cleaner, line);
+            assert!(
+                why(&c)
+                    .iter()
+                    .all(|(_, rule)| !rule.starts_with("consent.")),
+                "{line}: {:?}",
+                why(&c)
+            );
+        }
+    }
+
+    #[test]
     fn a_consent_panels_rows_go_with_its_labels() {
         let cleaner = Cleaner::new(&RuleSet::builtin()).unwrap();
         let body = LIBRARY;
@@ -3034,6 +3069,23 @@ mod tests {
         );
         let c = cleaner.clean(&far);
         assert!(!rules(&c).contains(&"consent.labels"), "{:?}", why(&c));
+    }
+
+    #[test]
+    fn a_short_last_sentence_stays_but_not_a_call_or_a_label() {
+        let cleaner = Cleaner::new(&RuleSet::builtin()).unwrap();
+        for line in ["No one objected.", "The vote was close."] {
+            let c = closing(&cleaner, line);
+            assert!(kept(&c).contains(&line), "{line}: {:?}", why(&c));
+        }
+        for line in [
+            "Support us now!",
+            "Lesedauer: 8 Min.",
+            "Oxford, Cambridge, Durham.",
+        ] {
+            let c = closing(&cleaner, line);
+            assert!(!kept(&c).contains(&line), "{line}: {:?}", why(&c));
+        }
     }
 
     #[test]
@@ -3607,6 +3659,10 @@ mod tests {
                 "sv.related.see-also",
             ),
             ("Af Karen Bech, kab@fyensavis.dk", "credit.byline-word"),
+            ("REKLAM", "world.promo.advert-label"),
+            ("विज्ञापन", "world.promo.advert-label"),
+            ("- Publicitate -", "world.promo.advert-label"),
+            ("Advertisement 2", "promo.advert"),
         ] {
             let c = amid(&cleaner, line);
             assert_eq!(rules(&c), [rule], "{line}: {:?}", why(&c));
@@ -3634,6 +3690,7 @@ mod tests {
             "Allt fler svenskar väljer att bli prenumerant på en digital dagstidning, visar en ny undersökning från institutet.",
             "Bolaget hade tryckt texten \"Alla rättigheter förbehållna\" på varje sida av boken, trots att texten var fri att använda.",
             "Lehti on Julkisen sanan neuvoston jäsen ja noudattaa Journalistin ohjeita, kertoo päätoimittaja haastattelussa.",
+            "Advertisement spending by the council rose by a fifth last year, its accounts show.",
         ] {
             let c = amid(&cleaner, line);
             assert!(
