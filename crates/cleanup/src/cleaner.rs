@@ -3354,6 +3354,9 @@ mod tests {
     fn bylines_in_other_languages_are_credits_but_slogans_are_not() {
         assert_removed_by(&[
             ("Von Martin Ahlers", "credit.byline-word"),
+            ("김민수 기자 kms@example.co.kr", "ko.credit.reporter-email"),
+            ("김민수·이영희 특파원", "ko.credit.reporter-email"),
+            ("本报记者 王芳", "zh.credit.reporter"),
             ("Par Loïc Le Clerc", "credit.byline-word"),
             ("Door Jan de Vries", "credit.byline-word"),
             ("Door Jan de Vries, 4 maart 2008", "credit.byline-word"),

@@ -59,7 +59,8 @@ const LABELS: &[&str] = &[
 
 /// Wire leads of Chinese, Korean and Japanese copy, with their reporters:
 /// `新华社北京3月4日电（记者张伟、李娜）` (agency, place, date, reporters),
-/// `(서울=연합뉴스) 김철수 기자 =` (place, agency, reporter) and
+/// `(서울=연합뉴스) 김철수 기자 =` (place, agency, reporter),
+/// `〔記者林志成／台北報導〕` (reporters, then where they report from) and
 /// `【ワシントン＝山田太郎】` or `【北京共同】` (place, then a reporter or an
 /// agency). Scripts by their blocks, no counted repeats, no negated classes:
 /// those are costly to compile.
@@ -69,6 +70,8 @@ const EAST_ASIAN: &str = concat!(
     r"(?:\s*[（(](?:(?:记者|通讯员)\s*(?P<cn_names>[\x{4E00}-\x{9FFF}、，, ·]+)|[\x{4E00}-\x{9FFF}、，, ·]*)[）)])?",
     r"|[\[(](?P<ko_loc>[\x{AC00}-\x{D7A3}]+)\s*=\s*(?P<ko_agency>연합뉴스|뉴시스|뉴스1|연합인포맥스)[\])]",
     r"\s*(?:(?P<ko_names>[\x{AC00}-\x{D7A3}]+(?:(?:\s*[·,]\s*|\s+)[\x{AC00}-\x{D7A3}]+)*)\s*(?:선임기자|기자|특파원)\s*)?=",
+    r"|[〔（(\[【]\s*(?:記者|记者)\s*(?P<tw_names>[\x{4E00}-\x{9FFF}、，, ·]+?)\s*[／/]\s*",
+    r"(?P<tw_loc>[\x{4E00}-\x{9FFF}]+?)(?:報導|报道)[〕）)\]】]",
     r"|【(?P<ja_loc>[\x{3040}-\x{30FF}\x{4E00}-\x{9FFF}・]+?)",
     r"(?:[＝=](?:(?P<ja_wire>共同|時事|ロイター|AFP時事|AFP|ブルームバーグ|聯合|新華社)",
     r"|(?P<ja_names>[\x{3040}-\x{30FF}\x{4E00}-\x{9FFF}・ 　]+))|(?P<ja_agency>共同|時事))】)",
@@ -155,19 +158,16 @@ impl DatelineParser {
                 .name("ko_loc")
                 .is_some_and(|l| matches!(l.as_str(), "사진" | "그래픽" | "영상"))
         {
-            let get = |names: [&str; 3]| {
+            let get = |names: &[&str]| {
                 names
                     .iter()
                     .find_map(|n| c.name(n))
                     .map(|m| m.as_str().to_string())
             };
             return Some(Dateline {
-                location: get(["cn_loc", "ko_loc", "ja_loc"]),
+                location: get(&["cn_loc", "ko_loc", "tw_loc", "ja_loc"]),
                 // (`本报`, "this paper", is no agency.)
-                agency: ["cn_agency", "ko_agency", "ja_agency", "ja_wire"]
-                    .iter()
-                    .find_map(|n| c.name(n))
-                    .map(|m| m.as_str().to_string())
+                agency: get(&["cn_agency", "ko_agency", "ja_agency", "ja_wire"])
                     .filter(|a| a != "本报"),
                 date: c.name("cn_date").map(|m| m.as_str().to_string()),
                 text: c[0].trim_end().to_string(),
@@ -298,7 +298,7 @@ pub(crate) fn lead_reporters(parser: &DatelineParser, dateline: &Dateline) -> Ve
     let Some(c) = parser.east_asian.captures(&dateline.text) else {
         return Vec::new();
     };
-    ["cn_names", "ko_names", "ja_names"]
+    ["cn_names", "ko_names", "tw_names", "ja_names"]
         .iter()
         .find_map(|n| c.name(n))
         .map(|m| {
@@ -400,6 +400,14 @@ mod tests {
         assert_eq!(
             lead("【ワシントン＝山田太郎】米政府は4日、新たな制裁を発表した。"),
             Some((Some("ワシントン".into()), None, None, owned(&["山田太郎"])))
+        );
+        assert_eq!(
+            lead("〔記者林志成／台北報導〕中度颱風卡努持續向西北移動。"),
+            Some((Some("台北".into()), None, None, owned(&["林志成"])))
+        );
+        assert_eq!(
+            lead("（记者 王芳、李强/上海报道）上海今天发布新规。").map(|l| l.3),
+            Some(owned(&["王芳", "李强"]))
         );
         assert_eq!(
             lead("【北京共同】中国政府は4日、発表した。"),

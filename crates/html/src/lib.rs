@@ -487,6 +487,9 @@ fn styled_opening(text: &str, link_density: f32, openings: &[String]) -> Option<
         .map(String::len)
 }
 
+/// Names a byline box marks one by one, at most.
+const MARKED_NAMES: usize = 4;
+
 /// Texts of byline-like elements (class/id `author`/`byline`, `rel=author`,
 /// `itemprop=author`), and the first `<time datetime>` or itemprop date.
 fn bylines(dom: &dom::Dom) -> (Vec<String>, Option<String>) {
@@ -505,7 +508,11 @@ fn bylines(dom: &dom::Dom) -> (Vec<String>, Option<String>) {
             time = Some(d.clone());
         }
         let h = &n.hint;
-        let maybe = h.contains("aut") || h.contains("byline") || h.contains("firma");
+        let maybe = h.contains("aut")
+            || h.contains("byline")
+            || h.contains("firma")
+            || h.contains("reporter")
+            || h.contains("muhabir");
         let hinted = n.itemprop == "author"
             || n.flags & dom::flags::AUTHOR_LINK != 0
             || maybe
@@ -539,7 +546,31 @@ fn bylines(dom: &dom::Dom) -> (Vec<String>, Option<String>) {
         if in_comments {
             continue;
         }
-        let text = byline_text(dom, i, 300);
+        // A box that marks its names (`<span class="name">`) among the
+        // outlets and job titles of its authors gives the names.
+        // (Not Drupal's `field-name-field-byline`, on every field.)
+        let end = (n.end as usize).min(dom.nodes.len());
+        let is_mark = |k: usize| {
+            dom.nodes[k]
+                .hint
+                .split_ascii_whitespace()
+                .any(|w| w == "name" || w.ends_with("-name") || w.ends_with("_name"))
+        };
+        // The innermost marks: `<address class="name">` may hold another.
+        let marked: Vec<String> = (i + 1..end)
+            .filter(|&k| is_mark(k) && !(k + 1..dom.nodes[k].end as usize).any(is_mark))
+            .map(|k| element_text(dom, k, 100))
+            .filter(|t| !t.is_empty())
+            .collect();
+        // Names, not a menu's items (`linksc`).
+        let names = marked
+            .iter()
+            .all(|t| t.split_whitespace().count() <= 5 && !t.starts_with(char::is_lowercase));
+        let text = if names && (1..=MARKED_NAMES).contains(&marked.len()) {
+            marked.join(", ")
+        } else {
+            byline_text(dom, i, 300)
+        };
         if !text.is_empty() && text.chars().count() <= 200 {
             found.push((i, text));
         }
@@ -606,11 +637,14 @@ fn in_teaser_item(dom: &dom::Dom, i: usize) -> bool {
 }
 
 /// Whether a class or id word marks an author's name: `author`, `byline`,
-/// `autor`, `auteur`, `firma` and compounds such as `authorname` or `byline_name`,
+/// `autor`, `auteur`, `firma`, `reporter` and compounds such as `authorname` or `byline_name`,
 /// but not the author's photo or biography box.
 fn names_an_author(word: &str) -> bool {
     // (`firma`: the signature of Italian and Spanish sites.)
-    const MARKS: &[&str] = &["author", "byline", "autor", "auteur", "firma"];
+    // (`muhabir`: a Turkish site's reporter.)
+    const MARKS: &[&str] = &[
+        "author", "byline", "autor", "auteur", "firma", "reporter", "muhabir",
+    ];
     const NOT: &[&str] = &[
         "bio", "desc", "about", "box", "info", "img", "image", "avatar", "photo", "pic", "thumb",
         "social", "link", "follow", "more",
@@ -1550,6 +1584,42 @@ The National Hurricane Center said the storm could bring a surge of up to 20 fee
                 r#"By <a class="author-name" href="/u/1">Ann Lee</a> and <a class="author-name" href="/u/2">Bob Ray</a>"#
             ),
             ["Ann Lee", "Bob Ray"]
+        );
+        // Names marked one by one among their outlets.
+        assert_eq!(
+            page(
+                r#"<span class="name">Geneviève Tremblay</span><span class="org">Le Quotidien</span>
+<span class="name">Marc-André Gagnon</span><span class="org">Le Quotidien</span>"#
+            ),
+            ["Geneviève Tremblay", "Marc-André Gagnon"]
+        );
+        // An agency after `with`, and a Greek byline's article.
+        assert_eq!(
+            page("By Daniel Hartley and Grace Nguyen with AAP"),
+            ["Daniel Hartley", "Grace Nguyen"]
+        );
+        assert_eq!(page("Του Γιώργου Παπαδόπουλου"), ["Γιώργου Παπαδόπουλου"]);
+    }
+
+    #[test]
+    fn a_reporters_class_in_other_words_marks_a_byline() {
+        let html = r#"<html><body><article><h1>A headline here</h1>
+<div class="haber-bilgi"><span class="muhabir">Elif Yıldız</span> <span class="tarih">12 Mart 2024</span></div>
+<p>Lead paragraph of the story, long enough to be one.</p></article></body></html>"#;
+        assert_eq!(
+            HtmlExtractor::default().extract(html).unwrap().authors,
+            ["Elif Yıldız"]
+        );
+    }
+
+    #[test]
+    fn a_bylines_outlet_named_like_the_site_is_no_author() {
+        let html = r#"<html><head><title>Chuva forte em SP | Portal Notícias</title></head><body><article>
+<h1>Chuva forte em SP</h1><p class="from">Por <strong>Mariana Albuquerque</strong>, Portal Notícias SP — São Paulo</p>
+<p>Lead paragraph of the story, long enough to be one.</p></article></body></html>"#;
+        assert_eq!(
+            HtmlExtractor::default().extract(html).unwrap().authors,
+            ["Mariana Albuquerque"]
         );
     }
 

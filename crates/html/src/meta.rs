@@ -322,7 +322,7 @@ fn push_unique(out: &mut Vec<String>, name: String) {
 const POSTING_LABELS: &str = r"(?:posted|written|published) by|(?:geschrieben|verfasst|gepostet|veröffentlicht) von|(?:publié|écrit) par|(?:publicado|escrito) por";
 static BY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)^\s*(?:{POSTING_LABELS}|by|von|par|por|di|door|av|af|autor(?:in)?|auteurs?|author|text|artikel von|ein beitrag von|beitrag von|scritto da|(?:posted|published|more|(?:view )?all posts|posts|articles|stories) from|(?:more|(?:view )?all posts|posts|articles|stories) by|(?:eingestellt|mehr|alle artikel|alle beiträge) von|pubblicato da|geplaatst door|автор|yazar|penulis|kirjoittaja|kirjoittanut|teksti|toimittaja|szerző|tekst|autorka|skrevet af|skrevet av|oleh\s*:|na|words|report|reporter|correspondent|लेखक|โดย|기자명|기자)\s*:?\s+"
+        r"(?i)^\s*(?:{POSTING_LABELS}|by|von|par|por|di|door|av|af|autor(?:in)?|auteurs?|author|text|artikel von|ein beitrag von|beitrag von|scritto da|(?:posted|published|more|(?:view )?all posts|posts|articles|stories) from|(?:more|(?:view )?all posts|posts|articles|stories) by|(?:eingestellt|mehr|alle artikel|alle beiträge) von|pubblicato da|geplaatst door|автор|yazar|penulis|kirjoittaja|kirjoittanut|teksti|toimittaja|szerző|tekst|autorka|skrevet af|skrevet av|oleh\s*:|na|words|report|reporter|correspondent|του|της|लेखक|โดย|기자명|기자)\s*:?\s+"
     ))
     .expect("static regex")
 });
@@ -386,7 +386,7 @@ static COMMENTS_HEADING: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// A wire's name after a reporter's (`RODNEY MUHUMUZA Associated Press`).
 static AGENCY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\s+(?:Associated Press|Reuters|AFP|AP|Bloomberg|dpa|EFE|ANSA)$")
+    Regex::new(r"\s+(?:with\s+)?(?:Associated Press|Reuters|AFP|AAP|AP|Bloomberg|dpa|EFE|ANSA|PTI|IANS|ANI|Xinhua|Kyodo|Yonhap|Bernama|Antara|agencies|wires)$")
         .expect("static regex")
 });
 
@@ -1617,13 +1617,19 @@ pub(crate) fn extract(
         .filter_map(|sep| dom.head.title.rsplit_once(sep))
         .map(|(_, end)| end.trim().to_lowercase())
         .collect::<Vec<_>>();
+    // (Or the site's name and its edition: `Portal Notícias SP` on
+    // `Portal Notícias`.)
     let names_the_site = |a: &String| {
         let a = a.to_lowercase();
+        let site = |s: &str| {
+            a.strip_prefix(s)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+        };
         [m.site_name.as_deref(), ld.publisher.as_deref()]
             .into_iter()
             .flatten()
-            .any(|s| s.to_lowercase() == a)
-            || title_end.contains(&a)
+            .any(|s| site(&s.to_lowercase()))
+            || title_end.iter().any(|s| site(s))
             || names_a_site(&a)
     };
     // The site itself beside its reporters (`"author": [Person, the
@@ -1663,6 +1669,11 @@ pub(crate) fn extract(
         let from_page = page_bylines(bylines, date_texts, !m.authors.is_empty());
         if !from_page.is_empty() {
             m.authors = from_page;
+        }
+        // A byline's outlet beside its reporter (`Por Mariana Albuquerque,
+        // Portal Notícias SP`).
+        if m.authors.iter().any(|a| !names_the_site(a)) {
+            m.authors.retain(|a| !names_the_site(a));
         }
     }
     m.language = dom
