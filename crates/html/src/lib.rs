@@ -986,6 +986,33 @@ mod tests {
     }
 
     #[test]
+    fn a_shown_last_change_does_not_date_the_page_but_stands_in_alone() {
+        let published = |meta: &str| {
+            HtmlExtractor::default()
+                .extract(&format!(
+                    "<html><body><article><h1>Metro line approved</h1><div class=\"when\">{meta}</div>\
+                     <p>The city approved the new metro line on Friday after a long debate.</p></article></body></html>"
+                ))
+                .unwrap()
+                .published
+        };
+        assert_eq!(
+            published("<span>Updated: 16 March 2024, 09:30</span> <span>Published: 15 March 2024, 14:42</span>")
+                .as_deref(),
+            Some("2024-03-15")
+        );
+        assert_eq!(
+            published("<span>अपडेटेड: 16 मार्च 2024</span> <span>प्रकाशित: 15 मार्च 2024</span>")
+                .as_deref(),
+            Some("2024-03-15")
+        );
+        assert_eq!(
+            published("<span>Updated: 16 March 2024, 09:30</span>").as_deref(),
+            Some("2024-03-16")
+        );
+    }
+
+    #[test]
     fn a_page_state_script_dates_a_page_that_shows_no_date() {
         let body = "<body><article><h1>Jumpers meet in Berlin</h1>\
             <p>The world record holder cleared six metres again on Sunday night.</p></article></body>";

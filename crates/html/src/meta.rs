@@ -545,6 +545,32 @@ static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(\d{4})(?:[-/]|\.\s?)(\d{1,2})(?:[-/]|\.\s?)(\d{1,2})\b|(?:^|\D)(\d{1,2})(?:\.\s?|/)(\d{1,2})(?:\.\s?|/)(\d{4})\b|\b(\d{4})(\d{2})(\d{2})\b")
         .expect("static regex")
 });
+/// What of a text shown near the headline may date the page: not a last
+/// change's date (`Updated: 16 March 2024`), though the publication date
+/// may follow it (`Updated: 16 March 2024 Published: 15 March 2024`).
+fn published_part(t: &str) -> Option<&str> {
+    if !UPDATED.is_match(t) {
+        return Some(t);
+    }
+    PUBLISHED_LABEL.find(t).map(|m| &t[m.start()..])
+}
+
+/// The label of a publication date after a last change's.
+static PUBLISHED_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:published|posted|first published|veröffentlicht|erstellt|publié|publicado|pubblicato|gepubliceerd|yayınlanma|opublikowano|publikováno|julkaistu|publisert|publiceret|publicerad|опубликовано|опубліковано|diterbitkan|đăng)\b|प्रकाशित|発行|发布|發布")
+        .expect("static regex")
+});
+
+/// A twelve-hour clock right after a date (`9:41 PM`, `11:05 a.m.`).
+static TWELVE_HOUR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^,?\s+(?:at\s+)?\d{1,2}:\d{2}\s*(?i:[ap]\.?\s?m\b\.?)").expect("static regex")
+});
+/// The label of a last change's date (`Updated:`, `Aktualisiert am`,
+/// `अपडेटेड:`): the publication date is another one.
+static UPDATED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\W*(?:last\s+)?(?:updated|modified|aktualisiert|geändert|mis à jour|actualizado|atualizado|aggiornato|bijgewerkt|güncelleme|güncellendi|zaktualizowano|aktualizováno|päivitetty|oppdatert|opdateret|uppdaterad|обновлено|оновлено|cập nhật|diperbarui|अपडेटेड|अपडेट|更新)(?:\s+(?:am|on|le|el|em|il|op))?\s*[:：]?\s*\d")
+        .expect("static regex")
+});
 /// A date with a two-digit year (`10.12.19`, `mardi 10.12.19`,
 /// `03.02.22 14:05`): taken only when it is all a line says, as version
 /// numbers look the same in prose.
@@ -781,9 +807,17 @@ pub(crate) fn normalize_date(s: &str) -> Option<String> {
         }
         if let Some(y) = c.get(6) {
             // Day first, as most of the world writes it; month first only
-            // when the day cannot be first (`10/25/2024`).
+            // when the day cannot be first (`10/25/2024`), or beside a
+            // twelve-hour clock, as the US and the Philippines write both
+            // (`05/06/2024 9:41 PM`).
             let (a, b): (u32, u32) = (c[4].parse().ok()?, c[5].parse().ok()?);
-            let (d, m) = if b > 12 && a <= 12 { (b, a) } else { (a, b) };
+            let after = c.get(0).map_or("", |m| &s[m.end()..]);
+            let month_first = b > 12 || c[0].contains('/') && TWELVE_HOUR.is_match(after);
+            let (d, m) = if month_first && a <= 12 {
+                (b, a)
+            } else {
+                (a, b)
+            };
             return ymd(y.as_str(), m, &d.to_string());
         }
         if let Some(y) = c.get(7) {
@@ -1488,7 +1522,7 @@ pub(crate) fn extract(
         .filter(|(t, _)| !sentence(t))
         .find_map(|(t, place)| {
             let masthead = *place == DatePlace::Above && !is_date_label(t);
-            Some((normalize_date(t)?, masthead, t))
+            Some((normalize_date(published_part(t)?)?, masthead, t))
         });
     let after_masthead = first_shown
         .as_ref()
@@ -1535,10 +1569,17 @@ pub(crate) fn extract(
             date_texts
                 .iter()
                 .filter(|t| !sentence(t))
-                .find_map(|t| normalize_date(t))
+                .find_map(|t| normalize_date(published_part(t)?))
         })
         // A page that shows no date: its state's, when it names one day.
         .or_else(|| dom.head.state_published.as_deref().and_then(normalize_date))
+        // Or the last change it shows.
+        .or_else(|| {
+            date_texts
+                .iter()
+                .filter(|t| !sentence(t))
+                .find_map(|t| normalize_date(t))
+        })
         // Last: when the page was changed, often the same day.
         .or_else(|| modified.clone());
     // The date shown next to the headline is the one readers and archives
@@ -1703,6 +1744,19 @@ mod tests {
         assert_eq!(
             normalize_date("16.10.2019, 08:00").as_deref(),
             Some("2019-10-16")
+        );
+        // Month first beside a twelve-hour clock, as the US writes both.
+        assert_eq!(
+            normalize_date("05/06/2024 9:41 PM").as_deref(),
+            Some("2024-05-06")
+        );
+        assert_eq!(
+            normalize_date("05/06/2024 21:41").as_deref(),
+            Some("2024-06-05")
+        );
+        assert_eq!(
+            normalize_date("05.06.2024 9:41 PM").as_deref(),
+            Some("2024-06-05")
         );
         assert_eq!(
             normalize_date("October 16, 2019").as_deref(),
