@@ -3666,6 +3666,31 @@ mod tests {
             ("विज्ञापन", "world.promo.advert-label"),
             ("- Publicitate -", "world.promo.advert-label"),
             ("Advertisement 2", "promo.advert"),
+            (
+                "Starten Sie mit unserem Newsletter in den Tag. Hier geht es zur Anmeldung.",
+                "de.promo.newsletter",
+            ),
+            (
+                "Receba no seu email as notícias mais importantes do dia.",
+                "world.promo.subscribe",
+            ),
+            (
+                "✅ Clique aqui para seguir o canal do g1 PR no WhatsApp",
+                "pt.promo.whatsapp",
+            ),
+            (
+                "Reageren? Stuur een opiniebijdrage naar opinie@example.nl",
+                "nl.footer.print-and-reply",
+            ),
+            ("(With inputs from PTI)", "credit.inputs-from"),
+            (
+                "Your information is being handled in accordance with the ABC Privacy Collection Statement.",
+                "promo.signup-notice",
+            ),
+            (
+                "Anadolu Ajansı web sitesinde, AA Haber Akış Sistemi (HAS) üzerinden abonelere sunulan haberler özetlenerek yayımlanmaktadır.",
+                "tr.footer.aa",
+            ),
         ] {
             let c = amid(&cleaner, line);
             assert_eq!(rules(&c), [rule], "{line}: {:?}", why(&c));

@@ -859,6 +859,7 @@ mod tests {
             ("Sursa: Agerpres", Some("Agerpres")),
             ("Fuente: Agencia EFE", Some("EFE")),
             ("Con información de EFE y Reuters.", Some("EFE")),
+            ("(With inputs from PTI)", Some("PTI")),
             ("Źródło: własne", None),
         ] {
             let r = processor()
