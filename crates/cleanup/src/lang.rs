@@ -164,6 +164,39 @@ const VOTING: &[(&str, f64)] = &[
 /// share many stop words; their documents go to whatlang).
 const VOTE_SHARE: f64 = 0.3;
 const VOTE_RIVAL_SHARE: f64 = 0.6;
+/// Below this many words, the vote leaves quotations out.
+const VOTE_QUOTES_WORDS: usize = 100;
+
+/// `text` without what stands between quotation marks.
+fn without_quotations(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut closing: Option<char> = None;
+    for c in text.chars() {
+        match closing {
+            Some(end) if c == end || c == '\n' => {
+                closing = None;
+                out.push(' ');
+            }
+            Some(_) => {}
+            None => {
+                closing = match c {
+                    '"' => Some('"'),
+                    '“' => Some('”'),
+                    '„' => Some('“'),
+                    '«' => Some('»'),
+                    '»' => Some('«'),
+                    '「' => Some('」'),
+                    _ => None,
+                };
+                if closing.is_none() {
+                    out.push(c);
+                }
+            }
+        }
+    }
+    out
+}
+
 /// Fewer words than this and the vote abstains. A two-sentence brief is
 /// enough: whatlang's trigrams are less sure of so little text, and
 /// foreign names sway them (`Erik ten Hag said …` reads as German).
@@ -205,6 +238,16 @@ impl Languages {
     /// The language whose stop words clearly dominate `sample`, if it is
     /// one of [`VOTING`]; `None` leaves the question to whatlang.
     fn vote(&self, sample: &str) -> Option<&'static str> {
+        // A brief's quotations and titles may be in another language (a
+        // Danish brief naming `"The Zone of Interest"`): its own words
+        // decide. (A longer text outweighs them.)
+        let unquoted;
+        let sample = if sample.split_whitespace().count() < VOTE_QUOTES_WORDS {
+            unquoted = without_quotations(sample);
+            unquoted.as_str()
+        } else {
+            sample
+        };
         let mut covered = [0usize; STOPWORDS.len()];
         let mut words = 0usize;
         let mut lower = String::new();
@@ -414,6 +457,10 @@ mod tests {
         let brief = "The Dutch coach Erik ten Hag said on Friday that the team was ready for the match \
                      against Ajax in Amsterdam next week. Marc-André ter Stegen, the goalkeeper, was also fit, he said.";
         assert_eq!(langs.vote(brief), Some("en"));
+        // Titles in another language do not sway a brief.
+        let da = "Aftenens store vinder blev \"Oppenheimer\", der fik syv statuetter. Også \"Poor Things\", \
+                  \"The Zone of Interest\", \"The Holdovers\" og \"Anatomy of a Fall\" vandt priser ved showet i Los Angeles i nat.";
+        assert_ne!(langs.vote(da), Some("en"));
         // Too short to be sure, or two languages in one sample: whatlang decides.
         assert_eq!(
             langs.vote("The minister said on Tuesday that it was up to them."),

@@ -100,6 +100,11 @@ pub struct Rule {
     /// article, not the end of the page, when prose follows.
     #[serde(default)]
     pub resume: bool,
+    /// The match marks a slot inside the article (an ad's label,
+    /// `Reklam`): it goes, but the classifier weighs the lines around it
+    /// as if it were a short line of the text, not a block of junk.
+    #[serde(default)]
+    pub marker: bool,
     /// A `credit` rule that matches bylines (`By Jane Doe`, `Von Martin
     /// Ahlers`): the article's own only above its text (at most a
     /// standfirst before it); further down, it signs another story's

@@ -14,7 +14,7 @@ use crate::{HashMap, HashSet};
 /// the second kind only after one of the first (`von der`, `de la`), as
 /// `der` alone after a name is an article (`sagte Jakobs der Zeitung`).
 const PARTICLES: &[&str] = &[
-    "de", "da", "di", "del", "della", "do", "dos", "das", "du", "van", "von", "ten", "ter",
+    "de", "da", "di", "del", "della", "do", "dos", "das", "du", "van", "von", "ter",
 ];
 const SECOND_PARTICLES: &[&str] = &["der", "den", "la", "le"];
 

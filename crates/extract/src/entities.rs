@@ -473,7 +473,21 @@ pub(crate) fn find(lex: &Lexicon, paragraphs: &[String], english: bool) -> Found
                     && CONNECTORS.contains(&toks[j].text)
                     && (!matches!(toks[j].text, "for" | "on")
                         || lex.org_heads.contains(toks[j - 1].text));
-                if j + 1 < toks.len() && joins && !toks[j].after_break && !toks[j + 1].after_break {
+                // Dutch `ten` and `ter` stand between a given name and one
+                // surname (`Erik ten Hag`): `Novak Djokovic ten Australian
+                // Open titles`, `Jude Bellingham ten England caps` count.
+                let dutch_name = || {
+                    let one_surname = j + 2 >= toks.len()
+                        || toks[j + 2].after_break
+                        || !toks[j + 2].is_capitalised();
+                    one_surname && lex.given_names.contains(toks[j - 1].text)
+                };
+                if j + 1 < toks.len()
+                    && joins
+                    && !toks[j].after_break
+                    && !toks[j + 1].after_break
+                    && (!matches!(toks[j].text, "ten" | "ter") || dutch_name())
+                {
                     if toks[j + 1].is_capitalised() {
                         j += 2;
                         continue;
@@ -2404,6 +2418,25 @@ mod tests {
                 "Ursula von der Leyen",
                 "Juan Ramón de la Fuente",
                 "Marwan al-Hams"
+            ]
+        );
+    }
+
+    #[test]
+    fn dutch_particles_join_one_given_name_to_one_surname() {
+        let (people, _, _) = names(&[
+            "Manager Erik ten Hag said the team was ready, and Marc ter Stegen agreed.",
+            "The win gives Novak Djokovic ten Australian Open titles, and Rafael Nadal said so too.",
+            "It was Jude Bellingham's day: Jude Bellingham ten England caps later is a leader.",
+        ]);
+        assert_eq!(
+            people,
+            [
+                "Erik ten Hag",
+                "Marc ter Stegen",
+                "Novak Djokovic",
+                "Rafael Nadal",
+                "Jude Bellingham"
             ]
         );
     }

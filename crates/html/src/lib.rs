@@ -508,11 +508,7 @@ fn bylines(dom: &dom::Dom) -> (Vec<String>, Option<String>) {
             time = Some(d.clone());
         }
         let h = &n.hint;
-        let maybe = h.contains("aut")
-            || h.contains("byline")
-            || h.contains("firma")
-            || h.contains("reporter")
-            || h.contains("muhabir");
+        let maybe = h.contains("aut") || h.contains("byline") || h.contains("firma");
         let hinted = n.itemprop == "author"
             || n.flags & dom::flags::AUTHOR_LINK != 0
             || maybe
@@ -562,12 +558,26 @@ fn bylines(dom: &dom::Dom) -> (Vec<String>, Option<String>) {
             .map(|k| element_text(dom, k, 100))
             .filter(|t| !t.is_empty())
             .collect();
-        // Names, not a menu's items (`linksc`).
-        let names = marked
-            .iter()
-            .all(|t| t.split_whitespace().count() <= 5 && !t.starts_with(char::is_lowercase));
-        let text = if names && (1..=MARKED_NAMES).contains(&marked.len()) {
-            marked.join(", ")
+        // Only in an author's box (not a byline's place, section or
+        // source marked so), and only names: two to four capitalised words
+        // (not `Facebook`, `linksc`).
+        let person = |t: &&String| {
+            let words: Vec<&str> = t.split_whitespace().collect();
+            (2..=4).contains(&words.len())
+                && words.iter().all(|w| w.starts_with(char::is_uppercase))
+                && !t.chars().any(|c| c.is_ascii_digit())
+        };
+        let names: Vec<&String> = if h.contains("author") {
+            marked.iter().filter(person).collect()
+        } else {
+            Vec::new()
+        };
+        let text = if (1..=MARKED_NAMES).contains(&names.len()) {
+            names
+                .iter()
+                .map(|n| n.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
         } else {
             byline_text(dom, i, 300)
         };
@@ -637,14 +647,11 @@ fn in_teaser_item(dom: &dom::Dom, i: usize) -> bool {
 }
 
 /// Whether a class or id word marks an author's name: `author`, `byline`,
-/// `autor`, `auteur`, `firma`, `reporter` and compounds such as `authorname` or `byline_name`,
+/// `autor`, `auteur`, `firma` and compounds such as `authorname` or `byline_name`,
 /// but not the author's photo or biography box.
 fn names_an_author(word: &str) -> bool {
     // (`firma`: the signature of Italian and Spanish sites.)
-    // (`muhabir`: a Turkish site's reporter.)
-    const MARKS: &[&str] = &[
-        "author", "byline", "autor", "auteur", "firma", "reporter", "muhabir",
-    ];
+    const MARKS: &[&str] = &["author", "byline", "autor", "auteur", "firma"];
     const NOT: &[&str] = &[
         "bio", "desc", "about", "box", "info", "img", "image", "avatar", "photo", "pic", "thumb",
         "social", "link", "follow", "more",
@@ -1612,13 +1619,27 @@ The National Hurricane Center said the storm could bring a surge of up to 20 fee
             ),
             ["Ann Lee", "Bob Ray"]
         );
-        // Names marked one by one among their outlets.
+        // Names an author's box marks one by one among their outlets, but
+        // not the places, sections and buttons a byline marks so.
+        let authors = |inner: &str| {
+            let html = format!(
+                r#"<html><body><article><h1>A headline here</h1><div class="authorModule">{inner}</div>
+<p>Lead paragraph of the story, long enough to be one.</p></article></body></html>"#
+            );
+            HtmlExtractor::default().extract(&html).unwrap().authors
+        };
         assert_eq!(
-            page(
+            authors(
                 r#"<span class="name">Geneviève Tremblay</span><span class="org">Le Quotidien</span>
-<span class="name">Marc-André Gagnon</span><span class="org">Le Quotidien</span>"#
+<span class="name">Marc-André Gagnon</span><span class="org">Le Quotidien</span> <span class="name">Facebook</span>"#
             ),
             ["Geneviève Tremblay", "Marc-André Gagnon"]
+        );
+        assert_eq!(
+            page(
+                r#"<span class="author">By Laura Jenkins</span> <span class="location"><span class="name">Valladolid</span></span>"#
+            ),
+            ["Laura Jenkins"]
         );
         // An agency after `with`, and a Greek byline's article.
         assert_eq!(
@@ -1626,17 +1647,6 @@ The National Hurricane Center said the storm could bring a surge of up to 20 fee
             ["Daniel Hartley", "Grace Nguyen"]
         );
         assert_eq!(page("Του Γιώργου Παπαδόπουλου"), ["Γιώργου Παπαδόπουλου"]);
-    }
-
-    #[test]
-    fn a_reporters_class_in_other_words_marks_a_byline() {
-        let html = r#"<html><body><article><h1>A headline here</h1>
-<div class="haber-bilgi"><span class="muhabir">Elif Yıldız</span> <span class="tarih">12 Mart 2024</span></div>
-<p>Lead paragraph of the story, long enough to be one.</p></article></body></html>"#;
-        assert_eq!(
-            HtmlExtractor::default().extract(html).unwrap().authors,
-            ["Elif Yıldız"]
-        );
     }
 
     #[test]

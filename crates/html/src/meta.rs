@@ -555,16 +555,15 @@ fn published_part(t: &str) -> Option<&str> {
     PUBLISHED_LABEL.find(t).map(|m| &t[m.start()..])
 }
 
+/// Texts after a last change's date where its publication date may stand.
+const UPDATED_NEIGHBOURS: usize = 3;
+
 /// The label of a publication date after a last change's.
 static PUBLISHED_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:published|posted|first published|veröffentlicht|erstellt|publié|publicado|pubblicato|gepubliceerd|yayınlanma|opublikowano|publikováno|julkaistu|publisert|publiceret|publicerad|опубликовано|опубліковано|diterbitkan|đăng)\b|प्रकाशित|発行|发布|發布")
         .expect("static regex")
 });
 
-/// A twelve-hour clock right after a date (`9:41 PM`, `11:05 a.m.`).
-static TWELVE_HOUR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^,?\s+(?:at\s+)?\d{1,2}:\d{2}\s*(?i:[ap]\.?\s?m\b\.?)").expect("static regex")
-});
 /// The label of a last change's date (`Updated:`, `Aktualisiert am`,
 /// `अपडेटेड:`): the publication date is another one.
 static UPDATED: LazyLock<Regex> = LazyLock::new(|| {
@@ -807,17 +806,11 @@ pub(crate) fn normalize_date(s: &str) -> Option<String> {
         }
         if let Some(y) = c.get(6) {
             // Day first, as most of the world writes it; month first only
-            // when the day cannot be first (`10/25/2024`), or beside a
-            // twelve-hour clock, as the US and the Philippines write both
-            // (`05/06/2024 9:41 PM`).
+            // when the day cannot be first (`10/25/2024`). (Not by a
+            // twelve-hour clock beside it: India and Australia write both
+            // with the day first.)
             let (a, b): (u32, u32) = (c[4].parse().ok()?, c[5].parse().ok()?);
-            let after = c.get(0).map_or("", |m| &s[m.end()..]);
-            let month_first = b > 12 || c[0].contains('/') && TWELVE_HOUR.is_match(after);
-            let (d, m) = if month_first && a <= 12 {
-                (b, a)
-            } else {
-                (a, b)
-            };
+            let (d, m) = if b > 12 && a <= 12 { (b, a) } else { (a, b) };
             return ymd(y.as_str(), m, &d.to_string());
         }
         if let Some(y) = c.get(7) {
@@ -1515,14 +1508,28 @@ pub(crate) fn extract(
                 >= 3
             && !is_date_label(t)
     };
+    // A last change's date shown first gives way to a publication date
+    // labelled as such right after it (`Updated: 16 March` / `Published:
+    // 15 March`), not to any date further down (a teaser's, a comment's).
     let first_shown = date_texts
         .iter()
         .zip(date_places)
+        .enumerate()
         .take(40)
-        .filter(|(t, _)| !sentence(t))
-        .find_map(|(t, place)| {
+        .filter(|(_, (t, _))| !sentence(t))
+        .find_map(|(k, (t, place))| {
             let masthead = *place == DatePlace::Above && !is_date_label(t);
-            Some((normalize_date(published_part(t)?)?, masthead, t))
+            let date = normalize_date(t)?;
+            let published = match published_part(t) {
+                Some(p) if p.len() < t.len() => normalize_date(p),
+                Some(_) => None,
+                None => date_texts[k + 1..]
+                    .iter()
+                    .take(UPDATED_NEIGHBOURS)
+                    .filter(|n| PUBLISHED_LABEL.is_match(n))
+                    .find_map(|n| normalize_date(n)),
+            };
+            Some((published.unwrap_or(date), masthead, t))
         });
     let after_masthead = first_shown
         .as_ref()
@@ -1534,6 +1541,7 @@ pub(crate) fn extract(
                 .chain(below().filter(|(t, place)| **place == DatePlace::Near && !sentence(t)))
                 .find_map(|(t, _)| Some((normalize_date(t)?, *t)))
         });
+    let first_date = first_shown.as_ref().map(|(d, _, _)| d.clone());
     let (shown, shown_text) = after_masthead
         .clone()
         .or_else(|| first_shown.map(|(d, _, t)| (d, *t)))
@@ -1565,21 +1573,15 @@ pub(crate) fn extract(
         .or_else(|| m.url.as_deref().and_then(url_date))
         .or_else(|| bylines.iter().find_map(|b| normalize_date(b)))
         .or_else(|| after_masthead.clone())
-        .or_else(|| {
-            date_texts
-                .iter()
-                .filter(|t| !sentence(t))
-                .find_map(|t| normalize_date(published_part(t)?))
-        })
-        // A page that shows no date: its state's, when it names one day.
-        .or_else(|| dom.head.state_published.as_deref().and_then(normalize_date))
-        // Or the last change it shows.
+        .or(first_date)
         .or_else(|| {
             date_texts
                 .iter()
                 .filter(|t| !sentence(t))
                 .find_map(|t| normalize_date(t))
         })
+        // A page that shows no date: its state's, when it names one day.
+        .or_else(|| dom.head.state_published.as_deref().and_then(normalize_date))
         // Last: when the page was changed, often the same day.
         .or_else(|| modified.clone());
     // The date shown next to the headline is the one readers and archives
@@ -1745,17 +1747,9 @@ mod tests {
             normalize_date("16.10.2019, 08:00").as_deref(),
             Some("2019-10-16")
         );
-        // Month first beside a twelve-hour clock, as the US writes both.
+        // Day first, whatever the clock beside it.
         assert_eq!(
             normalize_date("05/06/2024 9:41 PM").as_deref(),
-            Some("2024-05-06")
-        );
-        assert_eq!(
-            normalize_date("05/06/2024 21:41").as_deref(),
-            Some("2024-06-05")
-        );
-        assert_eq!(
-            normalize_date("05.06.2024 9:41 PM").as_deref(),
             Some("2024-06-05")
         );
         assert_eq!(
