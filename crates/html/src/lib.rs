@@ -1600,13 +1600,15 @@ The National Hurricane Center said the storm could bring a surge of up to 20 fee
 
     #[test]
     fn a_byline_box_gives_its_marked_name_not_the_job_title() {
-        let page = |byline: &str| {
+        // The authors of a page with a box of that class under its headline.
+        let boxed = |class: &str, inner: &str| {
             let html = format!(
-                r#"<html><body><article><h1>A headline here</h1><div class="byline">{byline}</div>
+                r#"<html><body><article><h1>A headline here</h1><div class="{class}">{inner}</div>
 <p>Lead paragraph of the story, long enough to be one.</p></article></body></html>"#
             );
             HtmlExtractor::default().extract(&html).unwrap().authors
         };
+        let page = |byline: &str| boxed("byline", byline);
         assert_eq!(
             page(
                 r#"<a class="author-name" href="/u/1">Inga Hoeltmann</a> Expertin für Neue Arbeit, Neues Lernen"#
@@ -1621,13 +1623,7 @@ The National Hurricane Center said the storm could bring a surge of up to 20 fee
         );
         // Names an author's box marks one by one among their outlets, but
         // not the places, sections and buttons a byline marks so.
-        let authors = |inner: &str| {
-            let html = format!(
-                r#"<html><body><article><h1>A headline here</h1><div class="authorModule">{inner}</div>
-<p>Lead paragraph of the story, long enough to be one.</p></article></body></html>"#
-            );
-            HtmlExtractor::default().extract(&html).unwrap().authors
-        };
+        let authors = |inner: &str| boxed("authorModule", inner);
         assert_eq!(
             authors(
                 r#"<span class="name">Geneviève Tremblay</span><span class="org">Le Quotidien</span>
