@@ -127,6 +127,9 @@ pub(crate) struct Head {
     /// they name one day only: a state that lists other stories (a
     /// sidebar, a homepage) names many.
     pub state_published: Option<String>,
+    /// Where in the page the largest data script's JSON (a framework's
+    /// page state) stands, for a page that renders its article by script.
+    pub state: Option<std::ops::Range<usize>>,
 }
 
 /// A parsed page.
@@ -622,6 +625,7 @@ pub(crate) fn parse(html: &str, budget: &Budget) -> Result<Dom, HtmlError> {
     b.nodes[0].end = n;
     b.head.json_ld = scripts.json_ld;
     b.head.state_published = scripts.published.filter(|_| !scripts.published_days);
+    b.head.state = scripts.state;
     b.head.title = b
         .head
         .title
@@ -807,7 +811,12 @@ struct Scripts {
     published: Option<String>,
     /// The state names publication dates of more than one day.
     published_days: bool,
+    /// Where the largest state script stands, when not too large to read.
+    state: Option<std::ops::Range<usize>>,
 }
+
+/// Bytes of the largest page state kept for reading an article from it.
+const STATE_MAX_BYTES: usize = 4 << 20;
 
 /// A publication date under one of the keys frameworks give it in the page
 /// state they ship as JSON (Next.js' `__NEXT_DATA__`, review widgets).
@@ -932,8 +941,14 @@ fn strip_raw(html: &str, scripts: &mut Scripts) -> String {
         };
         match (kind, html.get(body_start..body_end)) {
             (ScriptKind::JsonLd, Some(body)) => scripts.json_ld.push(body.to_string()),
-            (ScriptKind::State, Some(body)) if !scripts.published_days => {
-                for c in STATE_PUBLISHED.captures_iter(body) {
+            (ScriptKind::State, Some(body)) => {
+                if body.len() <= STATE_MAX_BYTES
+                    && scripts.state.as_ref().is_none_or(|s| s.len() < body.len())
+                {
+                    scripts.state = Some(body_start..body_end);
+                }
+                let dates = (!scripts.published_days).then(|| STATE_PUBLISHED.captures_iter(body));
+                for c in dates.into_iter().flatten() {
                     let date = &c[1];
                     match &scripts.published {
                         None => scripts.published = Some(date.to_string()),

@@ -345,6 +345,10 @@ impl HtmlExtractor {
             && let Some(paragraphs) = ld_fallback(&blocks, body)
         {
             blocks = paragraphs;
+        } else if let Some(state) = dom.head.state.clone().and_then(|r| html.get(r))
+            && let Some(paragraphs) = state_fallback(&blocks, state)
+        {
+            blocks = paragraphs;
         }
         let mut title = meta.title;
         if !has_h1 && let Some(shown) = title.as_deref().and_then(|t| styled_headline(&blocks, t)) {
@@ -699,12 +703,7 @@ fn ld_fallback(blocks: &[Block], body: &str) -> Option<Vec<Block>> {
         return None;
     }
     let ld_chars = body.chars().filter(|c| !c.is_whitespace()).count();
-    let page_chars: usize = blocks
-        .iter()
-        .filter(|b| !matches!(b.kind, BlockKind::Heading(_)))
-        .map(|b| b.text.chars().filter(|c| !c.is_whitespace()).count())
-        .sum();
-    if ld_chars < 500 || ld_chars < 2 * page_chars.max(1) {
+    if ld_chars < 500 || ld_chars < 2 * page_chars(blocks).max(1) {
         return None;
     }
     let paragraphs: Vec<Block> = body
@@ -719,6 +718,110 @@ fn ld_fallback(blocks: &[Block], body: &str) -> Option<Vec<Block>> {
         })
         .collect();
     (!paragraphs.is_empty()).then_some(paragraphs)
+}
+
+/// Characters without whitespace in the blocks that are no headings.
+fn page_chars(blocks: &[Block]) -> usize {
+    blocks
+        .iter()
+        .filter(|b| !matches!(b.kind, BlockKind::Heading(_)))
+        .map(|b| b.text.chars().filter(|c| !c.is_whitespace()).count())
+        .sum()
+}
+
+/// The article in a page's state script (Next.js' `__NEXT_DATA__` and
+/// the like), when the markup shows well under half of it: the longest
+/// list of text blocks (`{"type": "paragraph", "html": "…"}`, headings
+/// by their type), or the longest HTML string of paragraphs.
+fn state_fallback(blocks: &[Block], state: &str) -> Option<Vec<Block>> {
+    /// Keys of a block's text.
+    const TEXT_KEYS: &[&str] = &["html", "text", "content", "value"];
+    let page = page_chars(blocks);
+    // (Cheap first: the page shows a lead at most, and the state may hold
+    // more. Most pages show their article: their state is not parsed.)
+    if page > STATE_PAGE_MAX_CHARS || state.len() < STATE_MIN_CHARS.max(2 * page) {
+        return None;
+    }
+    let value: serde_json::Value = serde_json::from_str(state).ok()?;
+    let plain = |s: &str| meta::unescape(&strip_tags(s));
+    let mut best: Option<(usize, Vec<Block>)> = None;
+    let mut consider = |found: Vec<Block>| {
+        let chars = page_chars(&found);
+        if chars >= STATE_MIN_CHARS
+            && chars >= 2 * page.max(1)
+            && best.as_ref().is_none_or(|(b, _)| chars > *b)
+        {
+            best = Some((chars, found));
+        }
+    };
+    let mut stack = vec![&value];
+    while let Some(v) = stack.pop() {
+        match v {
+            serde_json::Value::Array(items) => {
+                let found: Vec<Block> = items
+                    .iter()
+                    .filter_map(|item| {
+                        let text = TEXT_KEYS.iter().find_map(|k| item.get(k)?.as_str())?;
+                        let kind = item.get("type").and_then(|t| t.as_str()).unwrap_or("");
+                        let kind = if kind.contains("head") {
+                            BlockKind::Heading(2)
+                        } else if kind.is_empty() || kind.contains("paragraph") || kind == "p" {
+                            BlockKind::Paragraph
+                        } else {
+                            return None;
+                        };
+                        let text = plain(text);
+                        (!text.is_empty()).then_some(Block {
+                            kind,
+                            text,
+                            link_density: 0.0,
+                            list: None,
+                        })
+                    })
+                    .collect();
+                consider(found);
+                stack.extend(items);
+            }
+            serde_json::Value::Object(map) => stack.extend(map.values()),
+            serde_json::Value::String(s) if s.contains("</p>") => consider(
+                s.split("</p>")
+                    .map(plain)
+                    .filter(|t| !t.is_empty())
+                    .map(|text| Block {
+                        kind: BlockKind::Paragraph,
+                        text,
+                        link_density: 0.0,
+                        list: None,
+                    })
+                    .collect(),
+            ),
+            _ => {}
+        }
+    }
+    best.map(|(_, found)| found)
+}
+
+/// Characters an article read from a page's state holds at least.
+const STATE_MIN_CHARS: usize = 500;
+/// Characters of a page's own text above which its state is not read.
+const STATE_PAGE_MAX_CHARS: usize = 1_000;
+
+/// `html` without its tags.
+fn strip_tags(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => {
+                in_tag = false;
+                out.push(' ');
+            }
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
 }
 
 /// The text of the first element microdata marks as the headline
@@ -1017,6 +1120,51 @@ mod tests {
             published("<span>Updated: 16 March 2024, 09:30</span>").as_deref(),
             Some("2024-03-16")
         );
+    }
+
+    #[test]
+    fn a_page_state_script_gives_the_article_a_page_renders_by_script() {
+        let para = |n: usize| {
+            format!(
+                "Paragraph {n} of the story says what the city council decided on Tuesday &amp; why, \
+                 and what the mayor and the opposition said about the new tram line afterwards."
+            )
+        };
+        let state = format!(
+            r#"<script id="__NEXT_DATA__" type="application/json">{{"props":{{"pageProps":{{"article":{{"body":[
+{{"type":"paragraph","html":"<p>{}</p>"}},{{"type":"ad","slot":"inarticle"}},{{"type":"heading","text":"What comes next"}},
+{{"type":"paragraph","html":"{}"}},{{"type":"paragraph","text":"{}"}},{{"type":"paragraph","text":"{}"}}]}}}}}}}}</script>"#,
+            para(1),
+            para(2),
+            para(3),
+            para(4)
+        );
+        let page = |body: &str| {
+            HtmlExtractor::default()
+                .extract(&format!(
+                    "<html><head>{state}</head><body><article><h1>Tram line approved</h1>{body}</article></body></html>"
+                ))
+                .unwrap()
+                .blocks
+                .into_iter()
+                .map(|b| (b.kind, b.text))
+                .collect::<Vec<_>>()
+        };
+        let blocks = page("<p>Loading…</p>");
+        assert_eq!(blocks.len(), 5, "{blocks:?}");
+        assert_eq!(
+            blocks[0],
+            (BlockKind::Paragraph, para(1).replace("&amp;", "&"))
+        );
+        assert_eq!(
+            blocks[1],
+            (BlockKind::Heading(2), "What comes next".to_string())
+        );
+        // A page that shows its article keeps its own blocks.
+        let shown: String = (1..=4).map(|n| format!("<p>{}</p>", para(n))).collect();
+        let blocks = page(&shown);
+        assert_eq!(blocks.len(), 5, "{blocks:?}");
+        assert_eq!(blocks[0].0, BlockKind::Heading(1));
     }
 
     #[test]
