@@ -3351,6 +3351,7 @@ mod tests {
             ("Von Martin Ahlers", "credit.byline-word"),
             ("김민수 기자 kms@example.co.kr", "ko.credit.reporter-email"),
             ("김민수·이영희 특파원", "ko.credit.reporter-email"),
+            ("كتب: محمد عبد الله", "ar.credit.byline"),
             ("Par Loïc Le Clerc", "credit.byline-word"),
             ("Door Jan de Vries", "credit.byline-word"),
             ("Door Jan de Vries, 4 maart 2008", "credit.byline-word"),

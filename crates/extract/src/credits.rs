@@ -10,8 +10,9 @@ pub(crate) struct CreditParser {
     location: Regex,
     /// `contributed` in a contributor line.
     contributed: Regex,
-    /// A reporter's sign-off in Korean (`김민수 기자 minsu@…`) or Chinese
-    /// (`记者 王晓明`): the job word after or before the name.
+    /// A reporter's sign-off in Korean (`김민수 기자 minsu@…`), Chinese
+    /// (`记者 王晓明`) or Arabic (`كتب: محمد عبد الله`, "written by"): the
+    /// job word after or before the name.
     job_word: Regex,
 }
 
@@ -106,7 +107,7 @@ impl CreditParser {
                 .expect("location pattern is valid"),
             contributed: Regex::new(r"\s+contributed\b").expect("contributed pattern is valid"),
             job_word: Regex::new(
-                r"^\s*(?:(?P<ko>[가-힣]{2,4})\s?(?:기자|특파원)(?:\s|$|[(=])|(?:记者|記者)\s*[:：]?\s*(?P<zh>[\x{4e00}-\x{9fff}]{2,4})(?:\s|$))",
+                r"^\s*(?:(?P<ko>[가-힣]{2,4})\s?(?:기자|특파원)(?:\s|$|[(=])|(?:记者|記者)\s*[:：]?\s*(?P<zh>[\x{4e00}-\x{9fff}]{2,4})(?:\s|$)|(?:كتب|كتبت|بقلم)\s*[:：]?\s*(?P<ar>[\x{0600}-\x{06FF}]+(?:\s+[\x{0600}-\x{06FF}]+){1,3})\s*$)",
             )
             .expect("job word pattern is valid"),
         }
@@ -115,7 +116,10 @@ impl CreditParser {
     pub(crate) fn parse(&self, line: &str) -> Credits {
         let mut credits = Credits::default();
         if let Some(c) = self.job_word.captures(line)
-            && let Some(name) = c.name("ko").or_else(|| c.name("zh"))
+            && let Some(name) = c
+                .name("ko")
+                .or_else(|| c.name("zh"))
+                .or_else(|| c.name("ar"))
         {
             credits.reporters.push(name.as_str().to_string());
             return credits;
@@ -458,8 +462,9 @@ mod tests {
     }
 
     #[test]
-    fn korean_and_chinese_sign_offs() {
+    fn korean_chinese_and_arabic_sign_offs() {
         assert_eq!(parse("김민수 기자 minsu@hanbit.co.kr").0, ["김민수"]);
+        assert_eq!(parse("كتب: محمد عبد الله").0, ["محمد عبد الله"]);
         assert_eq!(parse("记者 王晓明").0, ["王晓明"]);
         // `기자` inside a word is no job title.
         assert!(parse("기자회견이 열렸다").0.is_empty());

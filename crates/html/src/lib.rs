@@ -1794,6 +1794,41 @@ The National Hurricane Center said the storm could bring a surge of up to 20 fee
     }
 
     #[test]
+    fn bylines_lose_their_outlets_desks_titles_and_dates() {
+        let authors = |byline: &str| {
+            let html = format!(
+                "<html><body><article><h1>A headline here</h1><p class=\"byline\">{byline}</p>\
+                 <p>Lead paragraph of the story, long enough to be one.</p></article></body></html>"
+            );
+            HtmlExtractor::default().extract(&html).unwrap().authors
+        };
+        for (byline, want) in [
+            (
+                "By Jeannette Andrade, Philippine Daily Inquirer",
+                "Jeannette Andrade",
+            ),
+            ("Rahul Chandawarkar, TNN", "Rahul Chandawarkar"),
+            ("Ricardo Gómez | El Universal", "Ricardo Gómez"),
+            (
+                "By Fionnan Sheahan Political Correspondent",
+                "Fionnan Sheahan",
+            ),
+            ("By Chris Morris on Tue, 3 Feb 2009", "Chris Morris"),
+            (
+                "Story by Shaliza Hassanali | Photos by Anthony Harris",
+                "Shaliza Hassanali",
+            ),
+        ] {
+            assert_eq!(authors(byline), [want], "{byline}");
+        }
+        // A one-word name beside others stays.
+        assert_eq!(
+            authors("Monika Bolliger, Anna Trechsel, Sweidah"),
+            ["Monika Bolliger", "Anna Trechsel", "Sweidah"]
+        );
+    }
+
+    #[test]
     fn a_bylines_outlet_named_like_the_site_is_no_author() {
         let html = r#"<html><head><title>Chuva forte em SP | Portal Notícias</title></head><body><article>
 <h1>Chuva forte em SP</h1><p class="from">Por <strong>Mariana Albuquerque</strong>, Portal Notícias SP — São Paulo</p>

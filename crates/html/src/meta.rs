@@ -322,7 +322,7 @@ fn push_unique(out: &mut Vec<String>, name: String) {
 const POSTING_LABELS: &str = r"(?:posted|written|published) by|(?:geschrieben|verfasst|gepostet|veröffentlicht) von|(?:publié|écrit) par|(?:publicado|escrito) por";
 static BY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)^\s*(?:{POSTING_LABELS}|by|von|par|por|di|door|av|af|autor(?:in)?|auteurs?|author|text|artikel von|ein beitrag von|beitrag von|scritto da|(?:posted|published|more|(?:view )?all posts|posts|articles|stories) from|(?:more|(?:view )?all posts|posts|articles|stories) by|(?:eingestellt|mehr|alle artikel|alle beiträge) von|pubblicato da|geplaatst door|автор|yazar|penulis|kirjoittaja|kirjoittanut|teksti|toimittaja|szerző|tekst|autorka|skrevet af|skrevet av|oleh\s*:|na|words|report|reporter|correspondent|του|της|लेखक|โดย|기자명|기자)\s*:?\s+"
+        r"(?i)^\s*(?:{POSTING_LABELS}|by|von|par|por|di|door|av|af|autor(?:in)?|auteurs?|author|text|artikel von|ein beitrag von|beitrag von|scritto da|(?:posted|published|more|(?:view )?all posts|posts|articles|stories) from|(?:more|(?:view )?all posts|posts|articles|stories|story) by|(?:eingestellt|mehr|alle artikel|alle beiträge) von|pubblicato da|geplaatst door|автор|yazar|penulis|kirjoittaja|kirjoittanut|teksti|toimittaja|szerző|tekst|autorka|skrevet af|skrevet av|oleh\s*:|na|words|report|reporter|correspondent|του|της|लेखक|โดย|기자명|기자)\s*:?\s+"
     ))
     .expect("static regex")
 });
@@ -354,6 +354,18 @@ static CHINESE_AUTHOR_FIELD: LazyLock<Regex> = LazyLock::new(|| {
 /// A reporter's job written after the name (`김민수 기자`, `山田太郎記者`).
 static JOB_AFTER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\s*(?:기자|특파원|記者|特派員|记者)$").expect("static regex"));
+/// Another credit than the author's in a byline (`Photos by Anthony
+/// Harris`, `edited by Peter Hall`).
+static OTHER_BY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:photos?|photographs?|pictures?|images?|video|graphics?|illustrations?|edited|editing|fact-checked|translated)\s+by\b")
+        .expect("static regex")
+});
+/// An English job title after a byline's first name without a comma
+/// (`Fionnan Sheahan Political Correspondent`).
+static TITLE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\s+(?:(?:Chief|Senior|Deputy)\s+)?(?:\p{Lu}\p{Ll}+\s+)?(?:Correspondent|Reporter|Writer|Editor|Columnist)$")
+        .expect("static regex")
+});
 static POSTED_BY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?i)^\s*(?:{POSTING_LABELS})\s")).expect("static regex")
 });
@@ -365,7 +377,7 @@ static NOT_NAME: LazyLock<Regex> = LazyLock::new(|| {
 /// A date after the names (`Ann Lee Thursday, September 14, 2023`): cut
 /// before splitting, or its weekday would stick to the last name.
 static DATE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\s(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche),\s+(?:\d|\p{L}+\.?\s+\d).*$|\s(?:Mo|Di|Mi|Do|Fr|Sa|So|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?,\s+\d.*$|\s(?:(?:am|on|le|publiziert|published|veröffentlicht|aktualisiert|updated|posted)(?:\s+am)?\s+)?(?:\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2})\b.*$")
+    Regex::new(r"(?i)\s(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche),\s+(?:\d|\p{L}+\.?\s+\d).*$|\s(?:on\s+)?(?:Mo|Di|Mi|Do|Fr|Sa|So|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?,\s+\d.*$|\s(?:(?:am|on|le|publiziert|published|veröffentlicht|aktualisiert|updated|posted)(?:\s+am)?\s+)?(?:\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2})\b.*$")
         .expect("static regex")
 });
 
@@ -467,6 +479,8 @@ pub(crate) fn split_names(s: &str) -> Vec<String> {
     } else {
         s
     };
+    // (A title after a comma is a part of its own, which names no one.)
+    let no_comma = !s.contains([',', ';', '|', '/']);
     let mut out = Vec::new();
     for part in s
         .split([',', ';', '|', '/', '&', '·', '•', '、', '，'])
@@ -490,8 +504,15 @@ pub(crate) fn split_names(s: &str) -> Vec<String> {
             .iter()
             .find_map(|d| part.split_once(d).map(|(name, _)| name))
             .unwrap_or(part);
+        if OTHER_BY.is_match(part.trim()) {
+            continue;
+        }
         let unprefixed = BY.replace(part.trim(), "");
         let unprefixed = JOB_AFTER.replace(&unprefixed, "");
+        let unprefixed = match TITLE_AFTER.replace(&unprefixed, "") {
+            name if no_comma && name.split_whitespace().count() >= 2 => name,
+            _ => unprefixed,
+        };
         // (Not the agency alone: `The Associated Press` is the credit.)
         let unprefixed = match AGENCY_AFTER.replace(&unprefixed, "") {
             name if name.split_whitespace().count() >= 2 => name,
@@ -1044,6 +1065,32 @@ const NOT_PERSON_WORDS: &[&str] = &[
     "channel",
     "foundation",
     "institute",
+    // Newspapers' and newsrooms' words (`Philippine Daily Inquirer`, `El
+    // Universal`, `Standard Team`).
+    "inquirer",
+    "universal",
+    "herald",
+    "tribune",
+    "gazette",
+    "journal",
+    "chronicle",
+    "courier",
+    "telegraph",
+    "guardian",
+    "observer",
+    "examiner",
+    "dispatch",
+    "standard",
+    "express",
+    "independent",
+    "newspaper",
+    "bureau",
+    "desk",
+    "staff",
+    "service",
+    "correspondent",
+    "reporter",
+    "writer",
 ];
 
 /// An author field naming a newsroom (`Redacción`, `Sports Desk`, `BR24
@@ -1275,7 +1322,7 @@ fn page_bylines(bylines: &[String], date_texts: &[&str], people: bool) -> Vec<St
         .iter()
         .take(110)
         .take_while(|t| !COMMENTS_HEADING.is_match(t))
-        .filter(|t| t.chars().count() <= 150 && BY.is_match(t))
+        .filter(|t| t.chars().count() <= 150 && (BY.is_match(t) || BY_LABEL.is_match(t)))
         .map(|t| {
             // A blog's `Posted by Konstantin` names its author by a first
             // name or a handle; a bare `By` before one word is too weak.
@@ -1713,10 +1760,18 @@ pub(crate) fn extract(
         if !from_page.is_empty() {
             m.authors = from_page;
         }
-        // A byline's outlet beside its reporter (`Por Mariana Albuquerque,
-        // Portal Notícias SP`).
-        if m.authors.iter().any(|a| !names_the_site(a)) {
-            m.authors.retain(|a| !names_the_site(a));
+        // A byline's outlet or desk beside its reporter (`Por Mariana
+        // Albuquerque, Portal Notícias SP`, `Rahul Chandawarkar, TNN`,
+        // `Jeannette Andrade, Philippine Daily Inquirer`).
+        let outlet = |a: &String| {
+            let acronym = (2..=6).contains(&a.len()) && a.bytes().all(|b| b.is_ascii_uppercase());
+            names_the_site(a)
+                || acronym
+                || a.split_whitespace()
+                    .any(|w| NOT_PERSON_WORDS.contains(&w.to_lowercase().as_str()))
+        };
+        if m.authors.iter().any(|a| !outlet(a)) {
+            m.authors.retain(|a| !outlet(a));
         }
     }
     m.language = dom
