@@ -3397,6 +3397,17 @@ mod tests {
     #[test]
     fn notices_credits_and_disclosures_around_the_article_go() {
         assert_removed_by(&[
+            ("Share and Enjoy:", "share.widget"),
+            (
+                "This entry was posted on Tuesday, January 13th, 2009 at 12:47 am and is filed under News. \
+                 You can follow any responses to this entry through the RSS 2.0 feed. You can leave a response, \
+                 or trackback from your own site.",
+                "boilerplate.post-meta",
+            ),
+            (
+                "Video: Board members tour the old gym. You need Flash Player 8 or later to view this video.",
+                "boilerplate.plugin-missing",
+            ),
             (
                 "Copyright ⓒ Entermedia.co.kr. 무단전재 및 재배포 금지",
                 "footer.copyright",
