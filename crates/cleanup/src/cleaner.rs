@@ -3402,7 +3402,7 @@ mod tests {
                 "This entry was posted on Tuesday, January 13th, 2009 at 12:47 am and is filed under News. \
                  You can follow any responses to this entry through the RSS 2.0 feed. You can leave a response, \
                  or trackback from your own site.",
-                "boilerplate.post-meta",
+                "boilerplate.post-meta-feed",
             ),
             (
                 "Video: Board members tour the old gym. You need Flash Player 8 or later to view this video.",
@@ -3673,7 +3673,7 @@ mod tests {
             ("Advertisement 2", "promo.advert"),
             (
                 "Sponsored: Find the best mortgage deals in your area today",
-                "promo.advert",
+                "promo.advert-lead",
             ),
             (
                 "Starten Sie mit unserem Newsletter in den Tag. Hier geht es zur Anmeldung.",
