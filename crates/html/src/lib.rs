@@ -346,7 +346,13 @@ impl HtmlExtractor {
         {
             blocks = paragraphs;
         } else if let Some(state) = dom.head.state.clone().and_then(|r| html.get(r))
-            && let Some(paragraphs) = state_fallback(&blocks, state)
+            && let Some(title) = meta.title.clone().or_else(|| {
+                blocks
+                    .iter()
+                    .find(|b| b.kind == BlockKind::Heading(1))
+                    .map(|b| b.text.clone())
+            })
+            && let Some(paragraphs) = state_fallback(&blocks, state, &title)
         {
             blocks = paragraphs;
         }
@@ -732,8 +738,10 @@ fn page_chars(blocks: &[Block]) -> usize {
 /// The article in a page's state script (Next.js' `__NEXT_DATA__` and
 /// the like), when the markup shows well under half of it: the longest
 /// list of text blocks (`{"type": "paragraph", "html": "…"}`, headings
-/// by their type), or the longest HTML string of paragraphs.
-fn state_fallback(blocks: &[Block], state: &str) -> Option<Vec<Block>> {
+/// by their type), or the longest HTML string of paragraphs, inside the
+/// object that names the page's headline (not the next story's, a list
+/// of comments or a cookie notice).
+fn state_fallback(blocks: &[Block], state: &str, headline: &str) -> Option<Vec<Block>> {
     /// Keys of a block's text.
     const TEXT_KEYS: &[&str] = &["html", "text", "content", "value"];
     let page = page_chars(blocks);
@@ -754,10 +762,26 @@ fn state_fallback(blocks: &[Block], state: &str) -> Option<Vec<Block>> {
             best = Some((chars, found));
         }
     };
-    let mut stack = vec![&value];
-    while let Some(v) = stack.pop() {
+    let headline = meta::clean(headline).to_lowercase();
+    let names_headline = |v: &serde_json::Value| {
+        v.as_object().is_some_and(|o| {
+            o.values()
+                .filter_map(|v| v.as_str())
+                .any(|s| meta::clean(s).to_lowercase() == headline)
+        })
+    };
+    // Each value with how many levels above it the headline's object is
+    // (none: not inside it).
+    let mut stack: Vec<(&serde_json::Value, Option<u8>)> = vec![(&value, None)];
+    while let Some((v, depth)) = stack.pop() {
+        let depth = if names_headline(v) {
+            Some(0)
+        } else {
+            depth.map(|d| d + 1).filter(|&d| d <= STATE_ARTICLE_DEPTH)
+        };
+        let inside = depth.is_some();
         match v {
-            serde_json::Value::Array(items) => {
+            serde_json::Value::Array(items) if inside => {
                 let found: Vec<Block> = items
                     .iter()
                     .filter_map(|item| {
@@ -780,10 +804,11 @@ fn state_fallback(blocks: &[Block], state: &str) -> Option<Vec<Block>> {
                     })
                     .collect();
                 consider(found);
-                stack.extend(items);
+                stack.extend(items.iter().map(|i| (i, depth)));
             }
-            serde_json::Value::Object(map) => stack.extend(map.values()),
-            serde_json::Value::String(s) if s.contains("</p>") => consider(
+            serde_json::Value::Array(items) => stack.extend(items.iter().map(|i| (i, depth))),
+            serde_json::Value::Object(map) => stack.extend(map.values().map(|i| (i, depth))),
+            serde_json::Value::String(s) if inside && s.contains("</p>") => consider(
                 s.split("</p>")
                     .map(plain)
                     .filter(|t| !t.is_empty())
@@ -800,6 +825,10 @@ fn state_fallback(blocks: &[Block], state: &str) -> Option<Vec<Block>> {
     }
     best.map(|(_, found)| found)
 }
+
+/// Levels below the object naming the headline where its body may be
+/// (`{"headline": …, "body": {"content": [blocks]}}`).
+const STATE_ARTICLE_DEPTH: u8 = 3;
 
 /// Characters an article read from a page's state holds at least.
 const STATE_MIN_CHARS: usize = 500;
@@ -1130,19 +1159,22 @@ mod tests {
                  and what the mayor and the opposition said about the new tram line afterwards."
             )
         };
-        let state = format!(
-            r#"<script id="__NEXT_DATA__" type="application/json">{{"props":{{"pageProps":{{"article":{{"body":[
+        let state = |headline: &str| {
+            format!(
+                r#"<script id="__NEXT_DATA__" type="application/json">{{"props":{{"pageProps":{{"article":{{"headline":"{headline}","body":[
 {{"type":"paragraph","html":"<p>{}</p>"}},{{"type":"ad","slot":"inarticle"}},{{"type":"heading","text":"What comes next"}},
 {{"type":"paragraph","html":"{}"}},{{"type":"paragraph","text":"{}"}},{{"type":"paragraph","text":"{}"}}]}}}}}}}}</script>"#,
-            para(1),
-            para(2),
-            para(3),
-            para(4)
-        );
-        let page = |body: &str| {
+                para(1),
+                para(2),
+                para(3),
+                para(4)
+            )
+        };
+        let page_with = |headline: &str, body: &str| {
             HtmlExtractor::default()
                 .extract(&format!(
-                    "<html><head>{state}</head><body><article><h1>Tram line approved</h1>{body}</article></body></html>"
+                    "<html><head>{}</head><body><article><h1>Tram line approved</h1>{body}</article></body></html>",
+                    state(headline)
                 ))
                 .unwrap()
                 .blocks
@@ -1150,6 +1182,7 @@ mod tests {
                 .map(|b| (b.kind, b.text))
                 .collect::<Vec<_>>()
         };
+        let page = |body: &str| page_with("Tram line approved", body);
         let blocks = page("<p>Loading…</p>");
         assert_eq!(blocks.len(), 5, "{blocks:?}");
         assert_eq!(
@@ -1160,6 +1193,9 @@ mod tests {
             blocks[1],
             (BlockKind::Heading(2), "What comes next".to_string())
         );
+        // Not another story's (the next one the page preloads).
+        let blocks = page_with("Burglaries rise in the suburbs", "<p>Loading…</p>");
+        assert_eq!(blocks.len(), 2, "{blocks:?}");
         // A page that shows its article keeps its own blocks.
         let shown: String = (1..=4).map(|n| format!("<p>{}</p>", para(n))).collect();
         let blocks = page(&shown);
@@ -1821,10 +1857,15 @@ The National Hurricane Center said the storm could bring a surge of up to 20 fee
         ] {
             assert_eq!(authors(byline), [want], "{byline}");
         }
-        // A one-word name beside others stays.
+        // A one-word name beside others stays, and so does a surname that
+        // is a newspaper's word.
         assert_eq!(
             authors("Monika Bolliger, Anna Trechsel, Sweidah"),
             ["Monika Bolliger", "Anna Trechsel", "Sweidah"]
+        );
+        assert_eq!(
+            authors("By Eyal Press and Peter Jones"),
+            ["Eyal Press", "Peter Jones"]
         );
     }
 

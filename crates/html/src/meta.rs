@@ -1763,12 +1763,23 @@ pub(crate) fn extract(
         // A byline's outlet or desk beside its reporter (`Por Mariana
         // Albuquerque, Portal Notícias SP`, `Rahul Chandawarkar, TNN`,
         // `Jeannette Andrade, Philippine Daily Inquirer`).
+        // (A newspaper's word in a name of two words is a surname: `Emily
+        // Post`, `Eyal Press`; not after an article: `El Universal`.)
         let outlet = |a: &String| {
             let acronym = (2..=6).contains(&a.len()) && a.bytes().all(|b| b.is_ascii_uppercase());
+            let words: Vec<&str> = a.split_whitespace().collect();
+            let article = words.first().is_some_and(|w| {
+                matches!(
+                    *w,
+                    "The" | "El" | "La" | "Le" | "Il" | "Der" | "Die" | "Das" | "Los" | "Las"
+                )
+            });
             names_the_site(a)
                 || acronym
-                || a.split_whitespace()
-                    .any(|w| NOT_PERSON_WORDS.contains(&w.to_lowercase().as_str()))
+                || (words.len() >= 3 || article)
+                    && words
+                        .iter()
+                        .any(|w| NOT_PERSON_WORDS.contains(&w.to_lowercase().as_str()))
         };
         if m.authors.iter().any(|a| !outlet(a)) {
             m.authors.retain(|a| !outlet(a));
