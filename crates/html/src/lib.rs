@@ -716,14 +716,19 @@ fn ld_fallback(blocks: &[Block], body: &str) -> Option<Vec<Block>> {
         .lines()
         .map(meta::unescape)
         .filter(|l| !l.is_empty())
-        .map(|text| Block {
-            kind: BlockKind::Paragraph,
-            text,
-            link_density: 0.0,
-            list: None,
-        })
+        .map(|text| text_block(BlockKind::Paragraph, text))
         .collect();
     (!paragraphs.is_empty()).then_some(paragraphs)
+}
+
+/// A block of text a page's data gave, not its markup: no links, no list.
+fn text_block(kind: BlockKind, text: String) -> Block {
+    Block {
+        kind,
+        text,
+        link_density: 0.0,
+        list: None,
+    }
 }
 
 /// Characters without whitespace in the blocks that are no headings.
@@ -795,12 +800,7 @@ fn state_fallback(blocks: &[Block], state: &str, headline: &str) -> Option<Vec<B
                             return None;
                         };
                         let text = plain(text);
-                        (!text.is_empty()).then_some(Block {
-                            kind,
-                            text,
-                            link_density: 0.0,
-                            list: None,
-                        })
+                        (!text.is_empty()).then(|| text_block(kind, text))
                     })
                     .collect();
                 consider(found);
@@ -812,12 +812,7 @@ fn state_fallback(blocks: &[Block], state: &str, headline: &str) -> Option<Vec<B
                 s.split("</p>")
                     .map(plain)
                     .filter(|t| !t.is_empty())
-                    .map(|text| Block {
-                        kind: BlockKind::Paragraph,
-                        text,
-                        link_density: 0.0,
-                        list: None,
-                    })
+                    .map(|text| text_block(BlockKind::Paragraph, text))
                     .collect(),
             ),
             _ => {}
