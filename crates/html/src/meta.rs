@@ -576,6 +576,12 @@ fn published_part(t: &str) -> Option<&str> {
     PUBLISHED_LABEL.find(t).map(|m| &t[m.start()..])
 }
 
+/// A US time zone right after a date and its clock time (`11:42 PM EST`).
+static US_ZONE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^,?\s+(?:at\s+)?\d{1,2}:\d{2}(?:\s*[aApP]\.?[mM]\.?)?\s+(?:[ECMP][SD]T|ET|PT)\b")
+        .expect("static regex")
+});
+
 /// Texts after a last change's date where its publication date may stand.
 const UPDATED_NEIGHBOURS: usize = 3;
 
@@ -826,12 +832,19 @@ pub(crate) fn normalize_date(s: &str) -> Option<String> {
             return calendar_date(calendar, y.as_str(), c[2].parse().ok()?, &c[3]);
         }
         if let Some(y) = c.get(6) {
-            // Day first, as most of the world writes it; month first only
-            // when the day cannot be first (`10/25/2024`). (Not by a
-            // twelve-hour clock beside it: India and Australia write both
-            // with the day first.)
+            // Day first, as most of the world writes it; month first when
+            // the day cannot be first (`10/25/2024`), or when a US time
+            // zone follows (`03/05/2008 11:42 PM EST`). (Not by a
+            // twelve-hour clock alone: India and Australia write both with
+            // the day first.)
             let (a, b): (u32, u32) = (c[4].parse().ok()?, c[5].parse().ok()?);
-            let (d, m) = if b > 12 && a <= 12 { (b, a) } else { (a, b) };
+            let after = c.get(0).map_or("", |m| &s[m.end()..]);
+            let us = c[0].contains('/') && US_ZONE.is_match(after);
+            let (d, m) = if (b > 12 || us) && a <= 12 {
+                (b, a)
+            } else {
+                (a, b)
+            };
             return ymd(y.as_str(), m, &d.to_string());
         }
         if let Some(y) = c.get(7) {
@@ -1813,10 +1826,19 @@ mod tests {
             normalize_date("16.10.2019, 08:00").as_deref(),
             Some("2019-10-16")
         );
-        // Day first, whatever the clock beside it.
+        // Day first, whatever the clock beside it, but not beside a US
+        // time zone (Australia's `AEST` is none).
         assert_eq!(
             normalize_date("05/06/2024 9:41 PM").as_deref(),
             Some("2024-06-05")
+        );
+        assert_eq!(
+            normalize_date("Posted: 03/05/2008 11:42 PM EST").as_deref(),
+            Some("2008-03-05")
+        );
+        assert_eq!(
+            normalize_date("03/05/2008 11:42 AEST").as_deref(),
+            Some("2008-05-03")
         );
         assert_eq!(
             normalize_date("October 16, 2019").as_deref(),
