@@ -242,7 +242,11 @@ impl Languages {
         // Danish brief naming `"The Zone of Interest"`): its own words
         // decide. (A longer text outweighs them.)
         let unquoted;
-        let sample = if sample.split_whitespace().count() < VOTE_QUOTES_WORDS {
+        let sample = if sample
+            .split_whitespace()
+            .nth(VOTE_QUOTES_WORDS - 1)
+            .is_none()
+        {
             unquoted = without_quotations(sample);
             unquoted.as_str()
         } else {

@@ -107,7 +107,7 @@ impl CreditParser {
                 .expect("location pattern is valid"),
             contributed: Regex::new(r"\s+contributed\b").expect("contributed pattern is valid"),
             job_word: Regex::new(
-                r"^\s*(?:(?P<ko>[가-힣]{2,4})\s?(?:기자|특파원)(?:\s|$|[(=])|(?:记者|記者)\s*[:：]?\s*(?P<zh>[\x{4e00}-\x{9fff}]{2,4})(?:\s|$)|(?:كتب|كتبت|بقلم)\s*[:：]?\s*(?P<ar>[\x{0600}-\x{06FF}]+(?:\s+[\x{0600}-\x{06FF}]+){1,3})\s*$)",
+                r"^\s*(?:(?P<ko>[가-힣]{2,4})\s?(?:기자|특파원)(?:\s|$|[(=])|(?:记者|記者)\s*[:：]?\s*(?P<zh>[\x{4e00}-\x{9fff}]{2,4})(?:\s|$)|(?:كتب|كتبت|بقلم)\s*[:：]\s*(?P<ar>[\x{0600}-\x{06FF}]+(?:\s+[\x{0600}-\x{06FF}]+){1,3})\s*$)",
             )
             .expect("job word pattern is valid"),
         }

@@ -569,16 +569,9 @@ fn bylines(dom: &dom::Dom) -> (Vec<String>, Option<String>) {
             .filter(|t| !t.is_empty())
             .collect();
         // Only in an author's box (not a byline's place, section or
-        // source marked so), and only names: two to four capitalised words
-        // (not `Facebook`, `linksc`).
-        let person = |t: &&String| {
-            let words: Vec<&str> = t.split_whitespace().collect();
-            (2..=4).contains(&words.len())
-                && words.iter().all(|w| w.starts_with(char::is_uppercase))
-                && !t.chars().any(|c| c.is_ascii_digit())
-        };
+        // source marked so), and only names (not `Facebook`, `linksc`).
         let names: Vec<&String> = if h.contains("author") {
-            marked.iter().filter(person).collect()
+            marked.iter().filter(|t| meta::person_shaped(t)).collect()
         } else {
             Vec::new()
         };
@@ -756,7 +749,7 @@ fn state_fallback(blocks: &[Block], state: &str, headline: &str) -> Option<Vec<B
         return None;
     }
     let value: serde_json::Value = serde_json::from_str(state).ok()?;
-    let plain = |s: &str| meta::unescape(&strip_tags(s));
+    let plain = |s: &str| meta::unescape(&meta::without_tags(s));
     let mut best: Option<(usize, Vec<Block>)> = None;
     let mut consider = |found: Vec<Block>| {
         let chars = page_chars(&found);
@@ -829,24 +822,6 @@ const STATE_ARTICLE_DEPTH: u8 = 3;
 const STATE_MIN_CHARS: usize = 500;
 /// Characters of a page's own text above which its state is not read.
 const STATE_PAGE_MAX_CHARS: usize = 1_000;
-
-/// `html` without its tags.
-fn strip_tags(html: &str) -> String {
-    let mut out = String::with_capacity(html.len());
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' if in_tag => {
-                in_tag = false;
-                out.push(' ');
-            }
-            _ if !in_tag => out.push(c),
-            _ => {}
-        }
-    }
-    out
-}
 
 /// The text of the first element microdata marks as the headline
 /// (`itemprop="headline"`), when it is short enough to be one.

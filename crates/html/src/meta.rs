@@ -168,8 +168,9 @@ fn ld_json(script: &str) -> &str {
 }
 
 /// `s` without markup (`<a href="/staff/jane">Jane Doe</a>` → `Jane
-/// Doe`): some sites put a link in an author's name.
-fn without_tags(s: &str) -> std::borrow::Cow<'_, str> {
+/// Doe`): some sites put a link in an author's name, and page data holds
+/// paragraphs as HTML. A tag leaves a space: `a<br>b` is two words.
+pub(crate) fn without_tags(s: &str) -> std::borrow::Cow<'_, str> {
     if !s.contains('<') {
         return std::borrow::Cow::Borrowed(s);
     }
@@ -178,7 +179,10 @@ fn without_tags(s: &str) -> std::borrow::Cow<'_, str> {
     while let Some(open) = rest.find('<') {
         out.push_str(&rest[..open]);
         match rest[open..].find('>') {
-            Some(close) => rest = &rest[open + close + 1..],
+            Some(close) => {
+                out.push(' ');
+                rest = &rest[open + close + 1..];
+            }
             None => {
                 rest = "";
             }
@@ -566,16 +570,6 @@ static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(\d{4})(?:[-/]|\.\s?)(\d{1,2})(?:[-/]|\.\s?)(\d{1,2})\b|(?:^|\D)(\d{1,2})(?:\.\s?|/)(\d{1,2})(?:\.\s?|/)(\d{4})\b|\b(\d{4})(\d{2})(\d{2})\b")
         .expect("static regex")
 });
-/// What of a text shown near the headline may date the page: not a last
-/// change's date (`Updated: 16 March 2024`), though the publication date
-/// may follow it (`Updated: 16 March 2024 Published: 15 March 2024`).
-fn published_part(t: &str) -> Option<&str> {
-    if !UPDATED.is_match(t) {
-        return Some(t);
-    }
-    PUBLISHED_LABEL.find(t).map(|m| &t[m.start()..])
-}
-
 /// A US time zone right after a date and its clock time (`11:42 PM EST`).
 static US_ZONE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^,?\s+(?:at\s+)?\d{1,2}:\d{2}(?:\s*[aApP]\.?[mM]\.?)?\s+(?:[ECMP][SD]T|ET|PT)\b")
@@ -1285,7 +1279,7 @@ fn strip_site(title: &str, site: Option<&str>, h1: Option<&str>, shown: &[&str])
 /// Whether `name` is written as people's names are: two to four
 /// capitalised words, with lower-case particles between them (`Jan de
 /// Vries`, `Ursula von der Leyen`).
-fn person_shaped(name: &str) -> bool {
+pub(crate) fn person_shaped(name: &str) -> bool {
     const PARTICLES: &[&str] = &[
         "de", "van", "von", "der", "den", "da", "di", "del", "della", "la", "le", "du", "dos",
         "das", "ten", "ter", "bin", "al", "y",
@@ -1580,16 +1574,16 @@ pub(crate) fn extract(
         .find_map(|(k, (t, place))| {
             let masthead = *place == DatePlace::Above && !is_date_label(t);
             let date = normalize_date(t)?;
-            let published = match published_part(t) {
-                Some(p) if p.len() < t.len() => normalize_date(p),
-                Some(_) => None,
+            // (`Updated: 16 March 2024 Published: 15 March 2024` in one.)
+            let published = UPDATED.is_match(t).then(|| match PUBLISHED_LABEL.find(t) {
+                Some(label) => normalize_date(&t[label.start()..]),
                 None => date_texts[k + 1..]
                     .iter()
                     .take(UPDATED_NEIGHBOURS)
                     .filter(|n| PUBLISHED_LABEL.is_match(n))
                     .find_map(|n| normalize_date(n)),
-            };
-            Some((published.unwrap_or(date), masthead, t))
+            });
+            Some((published.flatten().unwrap_or(date), masthead, t))
         });
     let after_masthead = first_shown
         .as_ref()
