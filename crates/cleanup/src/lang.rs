@@ -301,6 +301,12 @@ impl Languages {
     }
 }
 
+/// A character of a script written without spaces between words (Thai,
+/// kana, Chinese characters, Hangul).
+fn dense_script(c: char) -> bool {
+    matches!(c, '\u{0E00}'..='\u{0E7F}' | '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{9FFF}' | '\u{AC00}'..='\u{D7AF}')
+}
+
 /// True for languages written without spaces between words.
 pub(crate) fn is_dense(lang: &str) -> bool {
     DENSE.contains(&lang)
@@ -314,7 +320,14 @@ pub(crate) fn detect<'a>(
     languages: &Languages,
     lines: impl Iterator<Item = (&'a str, usize)> + Clone,
 ) -> Option<&'static str> {
-    let long = |&(l, words): &(&str, usize)| words >= 8 || l.chars().count() >= 40;
+    // A line of a script written without spaces is long at fewer
+    // characters: each stands for a syllable or a word (a Chinese page's
+    // sentences, not its English footer, must decide).
+    let long = |&(l, words): &(&str, usize)| {
+        words >= 8
+            || l.chars().count() >= 40
+            || l.chars().filter(|&c| dense_script(c)).count() >= 40 / DENSE_SCRIPT_FACTOR
+    };
     // Most documents are told apart on a short sample: every other long
     // line, so that it spans more of the text (a document that changes
     // language gives a less certain answer). The full sample is read only
@@ -403,6 +416,21 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    #[test]
+    fn a_chinese_page_is_not_judged_by_its_english_footer() {
+        let langs = Languages::new();
+        // Chinese sentences are short in characters; the footer is the one
+        // line of 40.
+        let doc = [
+            "台南市今天新增3例登革熱本土病例，均居住在北區。",
+            "衛生局表示，3人都出現發燒、頭痛及肌肉痠痛等症狀。",
+            "市府已在病例居住地周邊進行化學防治及孳生源清除。",
+            "© 2025 The Liberty Times. All Rights Reserved.",
+        ];
+        let lines = doc.iter().map(|l| (*l, l.split_whitespace().count()));
+        assert_eq!(detect(&langs, lines), Some("zh"));
     }
 
     #[test]
