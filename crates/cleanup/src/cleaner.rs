@@ -6,6 +6,7 @@ use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
+use unicode_normalization::UnicodeNormalization;
 
 use crate::classify::{self, Class, Features, Thresholds, reason};
 use crate::lang::{self, Languages};
@@ -1119,7 +1120,7 @@ impl Cleaner {
     /// the article: left empty by the scraper (`Trending` with its links
     /// gone, at most one short line of its chrome under it) or holding a
     /// few headlines (`Most read` and three titles), after which every
-    /// line up to the next tail heading or the end is prose that ends like
+    /// line up to the next line a rule names, or the end, is prose that ends like
     /// sentences, some of it long unless it follows the heading right
     /// away. A real list of other stories runs
     /// longer, and the page's footer follows it.
@@ -1148,28 +1149,42 @@ impl Cleaner {
             i += 1;
         }
         let end = i;
-        let (mut lines, mut long) = (0usize, false);
-        while i < verdicts.len() && !is_tail(&verdicts[i]) {
-            // Story titles and bylines do not end like sentences.
+        let (mut lines, mut long, mut good) = (0usize, false, false);
+        // Up to the next line a rule names: a footer or a tags line may end
+        // the article's text.
+        while i < verdicts.len() && !matches!(verdicts[i], Verdict::Rule(..)) {
+            // Story titles and bylines do not end like sentences. A short
+            // sentence by the footer has lost its context, not its prose.
             let f = &features[i];
-            if !matches!(verdicts[i], Verdict::Class(Class::Good))
-                || !(f.sentence || f.words >= WIDGET_PROSE_WORDS)
+            let Verdict::Class(class) = verdicts[i] else {
+                return None;
+            };
+            if !matches!(
+                class,
+                Class::Good
+                    | Class::NearGood
+                    | Class::Short
+                    | Class::Bad(reason::SHORT | reason::LOW_DENSITY)
+            ) || !(f.sentence || f.words >= WIDGET_PROSE_WORDS)
             {
                 return None;
             }
             lines += 1;
             long |= f.words >= WIDGET_PROSE_WORDS;
+            good |= class == Class::Good;
             i += 1;
         }
-        // Under headlines, a paragraph may be a teaser's blurb: the article
-        // goes on in more than one, however short.
+        if !good {
+            return None;
+        }
+        // Under a headline, a paragraph may be a teaser's blurb: the
+        // article goes on in a long one or in more than one, however short.
         // Right under the heading (no chrome, no headline), even one short
         // sentence is the article's: story lists hold titles.
-        let headlines = end > at + 2;
-        let prose = if headlines {
-            lines >= WIDGET_PROSE_LINES
+        let prose = if end == at + 1 {
+            lines > 0
         } else {
-            lines > 0 && (long || end == at + 1)
+            lines >= WIDGET_PROSE_LINES || (long && end == at + 2)
         };
         prose.then_some(end)
     }
@@ -1929,7 +1944,17 @@ fn case_variants(pattern: &str) -> Vec<String> {
     let turkish = pattern
         .contains(['ı', 'İ', 'ğ', 'Ğ', 'ş', 'Ş'])
         .then(|| pattern.replace('i', "İ").to_uppercase());
-    for variant in std::iter::once(upper).chain(turkish) {
+    // Greek capitals drop the accent (`ΔΙΑΒΑΣΤΕ ΕΠΙΣΗΣ`).
+    let greek = pattern
+        .contains(|c| ('\u{0370}'..='\u{03FF}').contains(&c))
+        .then(|| {
+            upper
+                .nfd()
+                .filter(|&c| c != '\u{0301}')
+                .nfc()
+                .collect::<String>()
+        });
+    for variant in std::iter::once(upper.clone()).chain(turkish).chain(greek) {
         if !out.iter().any(|o| o.eq_ignore_ascii_case(&variant)) {
             out.push(variant);
         }
@@ -3700,6 +3725,56 @@ mod tests {
                 "Anadolu Ajansı web sitesinde, AA Haber Akış Sistemi (HAS) üzerinden abonelere sunulan haberler özetlenerek yayımlanmaktadır.",
                 "tr.footer.aa",
             ),
+            (
+                "Якщо ви помітили помилку, виділіть необхідний текст і натисніть Ctrl+Enter, щоб повідомити про це редакцію.",
+                "boilerplate.typo-report",
+            ),
+            ("Підписуйтеся на наш Telegram-канал", "ru.promo.follow"),
+            (
+                "Теги: Київщина, обстріли, енергетика",
+                "boilerplate.taxonomy",
+            ),
+            (
+                "Urmărește știrile Digi24.ro și pe Google News",
+                "ro.promo.follow",
+            ),
+            (
+                "ΔΙΑΒΑΣΤΕ ΕΠΙΣΗΣ: Πληθωρισμός στο 3,1% τον Αύγουστο",
+                "el.related.see-also",
+            ),
+            (
+                "Olvasd el ezt is: Tanárhiány: ezer álláshely betöltetlen szeptemberben",
+                "hu.related.see-also",
+            ),
+            (
+                "Llegeix també: Què canvia amb la nova llei de l'habitatge",
+                "ca.related.see-also",
+            ),
+            (
+                "Mieliźni przy moście Poniatowskiego można dojść niemal do środka rzeki. Fot. Jakub Kamiński / PAP",
+                "caption.copyright-end",
+            ),
+            ("Fotó: hvg.hu", "caption.photo-credit"),
+            (
+                "疾管署提醒民眾注意登革熱症狀。（記者王俊忠攝）",
+                "zh.caption.reporter-photo",
+            ),
+            (
+                "Get the day's breaking news and a long read to enjoy. Sign up to receive our Evening Edition newsletter.",
+                "promo.newsletter-ending",
+            ),
+            (
+                "Conforme a los criterios de The Trust Project",
+                "es.boilerplate.trust-project",
+            ),
+            (
+                "Ha tetszett a cikk, támogasd a Telexet!",
+                "hu.promo.support",
+            ),
+            (
+                "Comments expressed here do not reflect the opinions of Vanguard newspapers or any employee thereof.",
+                "comment.form-notice",
+            ),
         ] {
             let c = amid(&cleaner, line);
             assert_eq!(rules(&c), [rule], "{line}: {:?}", why(&c));
@@ -3728,6 +3803,7 @@ mod tests {
             "Bolaget hade tryckt texten \"Alla rättigheter förbehållna\" på varje sida av boken, trots att texten var fri att använda.",
             "Lehti on Julkisen sanan neuvoston jäsen ja noudattaa Journalistin ohjeita, kertoo päätoimittaja haastattelussa.",
             "Advertisement spending by the council rose by a fifth last year, its accounts show.",
+            "\"Sign up for our newsletter,\" the mayor told residents at the meeting on Tuesday.",
         ] {
             let c = amid(&cleaner, line);
             assert!(
@@ -3969,6 +4045,32 @@ mod tests {
     }
 
     #[test]
+    fn a_story_list_inside_the_article_does_not_end_it_before_a_footer() {
+        let cleaner = Cleaner::new(&RuleSet::builtin()).unwrap();
+        let para = "The council said on Tuesday that the library plan would go ahead as agreed, and that work on it would start in the spring once the money was in place.";
+        let after = "Economists expect the first cut to come in June, although some think the council will have to wait until the summer for the money.\nThe vote is due next week.";
+        // One headline under the heading, the article's last lines, then a
+        // line of the footer a rule names.
+        let c = cleaner.clean(&format!(
+            "Library plan approved\n\n{para}\n\n{para} Again.\n\nMost read\nMan charged after stabbing in city centre\n{after}\n© 2024 The Ledger. All rights reserved."
+        ));
+        let lines = kept(&c);
+        for line in after.lines() {
+            assert!(lines.contains(&line), "{line}: {:?}", why(&c));
+        }
+        assert!(!lines.iter().any(|k| k.starts_with("Man charged")));
+        // Headlines with their blurbs are a list of other stories.
+        let c = cleaner.clean(&format!(
+            "Library plan approved\n\n{para}\n\n{para} Again.\n\nMost read\nMan charged after stabbing in city centre\nPolice were called on Friday.\nChef opens restaurant in former bank\nThe menu is French.\n© 2024 The Ledger. All rights reserved."
+        ));
+        assert!(
+            !kept(&c).iter().any(|k| k.starts_with("Police were")),
+            "{:?}",
+            why(&c)
+        );
+    }
+
+    #[test]
     fn a_listicle_runs_on_past_its_short_items() {
         let cleaner = Cleaner::new(&RuleSet::builtin()).unwrap();
         let text = "Ten things to do in the city this weekend\n\
@@ -4021,6 +4123,9 @@ mod tests {
             ("Iscriviti alla newsletter", "it.promo.newsletter"),
             ("Diskuse (128)", "comment.count-heading"),
             ("Praat mee (34)", "comment.count-heading"),
+            ("3 Responses to “Council approves library”", "comment.count"),
+            ("12 Tanggapan to “Catatan Mudik 2010”", "id.comment.count"),
+            ("コメント 324件", "ja.comment.count"),
         ]);
     }
 
