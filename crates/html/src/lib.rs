@@ -1484,6 +1484,24 @@ mod tests {
     }
 
     #[test]
+    fn a_pages_unambiguous_slashed_dates_settle_the_order_of_its_date() {
+        let published = |related: &str| {
+            let html = format!(
+                "<html><body><table><tr><td><h1>Maize farmers count losses</h1>\
+                 <p>Publication Date: 4/3/2008</p>\
+                 <p>Farmers in the north said on Thursday that the board had not paid them for the maize they delivered in January.</p>\
+                 <p>The board said the payments would be made before the end of the month, once the treasury released the money.</p>\
+                 <ul><li><a href=\"/b\">Board names new chief</a> ({related})</li></ul></td></tr></table></body></html>"
+            );
+            HtmlExtractor::default().extract(&html).unwrap().published
+        };
+        // `3/28/2008` can only put the month first; `28/3/2008` the day.
+        assert_eq!(published("3/28/2008").as_deref(), Some("2008-04-03"));
+        assert_eq!(published("28/3/2008").as_deref(), Some("2008-03-04"));
+        assert_eq!(published("3/3/2008").as_deref(), Some("2008-03-04"));
+    }
+
+    #[test]
     fn the_date_above_the_headline_beats_one_in_the_story() {
         let html = r#"<html><body><article><span class="news-date">12.12.2022</span>
 <h1>A spin-off opens its first lab</h1><p>Lead paragraph of the story, long enough to be one.</p>

@@ -491,7 +491,9 @@ pub(crate) fn split_names(s: &str) -> Vec<String> {
         .flat_map(|p| {
             // An interview's credit names both sides (`Richard David Precht im
             // Gespräch mit Karin Fischer`).
+            // (`AND` in a byline set in capitals.)
             p.split(" and ")
+                .flat_map(|q| q.split(" AND "))
                 .flat_map(|q| q.split(" im Gespräch mit "))
                 .flat_map(|q| q.split(" in conversation with "))
                 .flat_map(|q| q.split(" und "))
@@ -569,6 +571,10 @@ static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
     // `(?:^|\D)`, not `\b`: pages glue labels to dates (`Erstellt am09.02.2022`).
     Regex::new(r"\b(\d{4})(?:[-/]|\.\s?)(\d{1,2})(?:[-/]|\.\s?)(\d{1,2})\b|(?:^|\D)(\d{1,2})(?:\.\s?|/)(\d{1,2})(?:\.\s?|/)(\d{4})\b|\b(\d{4})(\d{2})(\d{2})\b")
         .expect("static regex")
+});
+/// A date with slashes and its year (`3/28/2008`, `28/03/08`).
+static SLASHED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|\D)(\d{1,2})/(\d{1,2})/(?:\d{4}|\d{2})\b").expect("static regex")
 });
 /// A US time zone right after a date and its clock time (`11:42 PM EST`).
 static US_ZONE: LazyLock<Regex> = LazyLock::new(|| {
@@ -799,6 +805,29 @@ fn calendar_date(calendar: Calendar, y: &str, m: u32, d: &str) -> Option<String>
 }
 
 pub(crate) fn normalize_date(s: &str) -> Option<String> {
+    normalize_date_in(s, false)
+}
+
+/// The slashed dates a page shows that can be read one way only
+/// (`3/28/2008`, `28/03/2008`): `true` when they put the month first, and
+/// none puts the day first.
+fn slashes_month_first<'t>(texts: impl Iterator<Item = &'t str>) -> bool {
+    let (mut month_first, mut day_first) = (false, false);
+    for t in texts.filter(|t| t.contains('/')) {
+        for c in SLASHED.captures_iter(t) {
+            let (Ok(a), Ok(b)) = (c[1].parse::<u32>(), c[2].parse::<u32>()) else {
+                continue;
+            };
+            month_first |= a <= 12 && (13..=31).contains(&b);
+            day_first |= b <= 12 && (13..=31).contains(&a);
+        }
+    }
+    month_first && !day_first
+}
+
+/// [`normalize_date`] on a page whose slashed dates put the month first
+/// (`month_first`), as US pages do.
+fn normalize_date_in(s: &str, month_first: bool) -> Option<String> {
     let s = ascii_digits(s.trim());
     let s = s.as_ref();
     // Every form has ASCII digits (others would not parse as numbers
@@ -827,13 +856,13 @@ pub(crate) fn normalize_date(s: &str) -> Option<String> {
         }
         if let Some(y) = c.get(6) {
             // Day first, as most of the world writes it; month first when
-            // the day cannot be first (`10/25/2024`), or when a US time
-            // zone follows (`03/05/2008 11:42 PM EST`). (Not by a
-            // twelve-hour clock alone: India and Australia write both with
-            // the day first.)
+            // the day cannot be first (`10/25/2024`), when a US time zone
+            // follows (`03/05/2008 11:42 PM EST`), or when the page's other
+            // slashed dates put it first. (Not by a twelve-hour clock
+            // alone: India and Australia write both with the day first.)
             let (a, b): (u32, u32) = (c[4].parse().ok()?, c[5].parse().ok()?);
             let after = c.get(0).map_or("", |m| &s[m.end()..]);
-            let us = c[0].contains('/') && US_ZONE.is_match(after);
+            let us = c[0].contains('/') && (month_first || US_ZONE.is_match(after));
             let (d, m) = if (b > 12 || us) && a <= 12 {
                 (b, a)
             } else {
@@ -1565,6 +1594,13 @@ pub(crate) fn extract(
     // A last change's date shown first gives way to a publication date
     // labelled as such right after it (`Updated: 16 March` / `Published:
     // 15 March`), not to any date further down (a teaser's, a comment's).
+    let month_first = slashes_month_first(
+        date_texts
+            .iter()
+            .copied()
+            .chain(bylines.iter().map(String::as_str)),
+    );
+    let shown_date = |t: &str| normalize_date_in(t, month_first);
     let first_shown = date_texts
         .iter()
         .zip(date_places)
@@ -1573,15 +1609,15 @@ pub(crate) fn extract(
         .filter(|(_, (t, _))| !sentence(t))
         .find_map(|(k, (t, place))| {
             let masthead = *place == DatePlace::Above && !is_date_label(t);
-            let date = normalize_date(t)?;
+            let date = shown_date(t)?;
             // (`Updated: 16 March 2024 Published: 15 March 2024` in one.)
             let published = UPDATED.is_match(t).then(|| match PUBLISHED_LABEL.find(t) {
-                Some(label) => normalize_date(&t[label.start()..]),
+                Some(label) => shown_date(&t[label.start()..]),
                 None => date_texts[k + 1..]
                     .iter()
                     .take(UPDATED_NEIGHBOURS)
                     .filter(|n| PUBLISHED_LABEL.is_match(n))
-                    .find_map(|n| normalize_date(n)),
+                    .find_map(|n| shown_date(n)),
             });
             Some((published.flatten().unwrap_or(date), masthead, t))
         });
@@ -1593,7 +1629,7 @@ pub(crate) fn extract(
             below()
                 .filter(|(t, place)| **place != DatePlace::Above && is_date_label(t))
                 .chain(below().filter(|(t, place)| **place == DatePlace::Near && !sentence(t)))
-                .find_map(|(t, _)| Some((normalize_date(t)?, *t)))
+                .find_map(|(t, _)| Some((shown_date(t)?, *t)))
         });
     let first_date = first_shown.as_ref().map(|(d, _, _)| d.clone());
     let (shown, shown_text) = after_masthead
@@ -1625,14 +1661,14 @@ pub(crate) fn extract(
         })
         .or_else(|| first_time.and_then(normalize_date))
         .or_else(|| m.url.as_deref().and_then(url_date))
-        .or_else(|| bylines.iter().find_map(|b| normalize_date(b)))
+        .or_else(|| bylines.iter().find_map(|b| shown_date(b)))
         .or_else(|| after_masthead.clone())
         .or(first_date)
         .or_else(|| {
             date_texts
                 .iter()
                 .filter(|t| !sentence(t))
-                .find_map(|t| normalize_date(t))
+                .find_map(|t| shown_date(t))
         })
         // A page that shows no date: its state's, when it names one day.
         .or_else(|| dom.head.state_published.as_deref().and_then(normalize_date))
@@ -1924,6 +1960,10 @@ mod tests {
             ["Jane Doe", "John Roe"]
         );
         assert_eq!(split_names("Von Anna Müller"), ["Anna Müller"]);
+        assert_eq!(
+            split_names("MARC GREENHILL AND CHARLIE GATES"),
+            ["MARC GREENHILL", "CHARLIE GATES"]
+        );
         assert_eq!(split_names("Email the author"), Vec::<String>::new());
         // Blog engines' "posted by" lines, and "more from" author boxes.
         assert_eq!(
