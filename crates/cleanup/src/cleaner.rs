@@ -573,7 +573,7 @@ impl Cleaner {
             if headline {
                 verdicts[0] = Verdict::Class(Class::Good);
             }
-            self.apply_tail(&mut verdicts, &features, classify);
+            self.apply_tail(&texts, &mut verdicts, &features, classify);
             // A table's rows (`| cell | cell |`) weigh against the main
             // text no more than a rule's removal: a table must not split it.
             let tables = classify::table_rows(&texts);
@@ -867,7 +867,7 @@ impl Cleaner {
             self.late_bylines(&mut verdicts[usize::from(headline)..]);
             main = span;
         } else {
-            self.apply_tail(&mut verdicts, &features, classify);
+            self.apply_tail(&texts, &mut verdicts, &features, classify);
         }
         self.inner_trailing_matches(
             &texts,
@@ -981,7 +981,13 @@ impl Cleaner {
     /// enough prose has been seen that the tail cannot be a menu item or a
     /// box inside the article: at least two prose lines, and half of the
     /// document's prose words (a comment section: a third, or 250 words).
-    fn apply_tail(&self, verdicts: &mut [Verdict<'_>], features: &[Features], classify: bool) {
+    fn apply_tail(
+        &self,
+        texts: &[&str],
+        verdicts: &mut [Verdict<'_>],
+        features: &[Features],
+        classify: bool,
+    ) {
         let prose = |v: &Verdict| match v {
             Verdict::Class(Class::Good) => true,
             Verdict::Class(_) => !classify,
@@ -1027,7 +1033,7 @@ impl Cleaner {
                     false
                 } else if self.rules[rule].role != Role::Related {
                     true
-                } else if let Some(end) = self.widget_inside(verdicts, features, i) {
+                } else if let Some(end) = self.widget_inside(texts, verdicts, features, i) {
                     // Its few headlines are other stories'; the article
                     // goes on after them.
                     if end > i + 2 {
@@ -1122,10 +1128,11 @@ impl Cleaner {
     /// few headlines (`Most read` and three titles), after which every
     /// line up to the next line a rule names, or the end, is prose that ends like
     /// sentences, some of it long unless it follows the heading right
-    /// away. A real list of other stories runs
+    /// away, and on the article's topic. A real list of other stories runs
     /// longer, and the page's footer follows it.
     fn widget_inside(
         &self,
+        texts: &[&str],
         verdicts: &[Verdict<'_>],
         features: &[Features],
         at: usize,
@@ -1186,7 +1193,16 @@ impl Cleaner {
         } else {
             lines >= WIDGET_PROSE_LINES || (long && end == at + 2)
         };
-        prose.then_some(end)
+        // The article goes on about what it was about; another story's
+        // blurb speaks of other things. (A lone sentence right under the
+        // heading is too short to tell.)
+        let above = (0..at).filter(|&k| matches!(verdicts[k], Verdict::Class(Class::Good)));
+        let on_topic = (end == at + 1 && lines == 1)
+            || shares_topic(
+                above.map(|k| texts[k]),
+                texts[end..end + lines].iter().copied(),
+            );
+        (prose && on_topic).then_some(end)
     }
 
     /// A byline the page's markup split after its label (`Von` on one
@@ -1640,6 +1656,45 @@ fn few_digits(line: &str) -> bool {
 
 /// At most this many words make a list's label (`Zubereitung:`).
 const LIST_LABEL_WORDS: usize = 5;
+
+/// Whether the lines of `after` speak of what the lines of `before` do:
+/// three of their distinct words of five letters or more, by their first
+/// five (pairs of characters in scripts written without spaces), or a
+/// fifth of them, are words of `before`.
+fn shares_topic<'t>(
+    before: impl Iterator<Item = &'t str>,
+    after: impl Iterator<Item = &'t str>,
+) -> bool {
+    fn words(line: &str, out: &mut HashSet<String>) {
+        for token in line.split(|c: char| !c.is_alphanumeric()) {
+            let chars: Vec<char> = token.chars().collect();
+            if chars.iter().any(|&c| lang::dense_script(c)) {
+                out.extend(chars.windows(2).map(|w| w.iter().collect::<String>()));
+            } else if chars.len() >= TOPIC_WORD_CHARS {
+                // Their first letters: a word's forms share them
+                // (`ihracat`, `ihracatın`; `council`, `councillors`).
+                let stem: String = chars[..TOPIC_WORD_CHARS].iter().collect();
+                out.insert(stem.to_lowercase());
+            }
+        }
+    }
+    let (mut seen, mut new) = (HashSet::default(), HashSet::default());
+    before.for_each(|l| words(l, &mut seen));
+    after.for_each(|l| words(l, &mut new));
+    let shared = new.iter().filter(|w| seen.contains(*w)).count();
+    shared >= TOPIC_WORDS || (shared > 0 && shared * TOPIC_SHARE >= new.len())
+}
+
+/// Letters of a word that can carry a topic (shorter ones are mostly
+/// function words).
+const TOPIC_WORD_CHARS: usize = 5;
+
+/// Words of the article that a continuation names, enough however long it
+/// is.
+const TOPIC_WORDS: usize = 3;
+
+/// Else one in this many of a continuation's words must be the article's.
+const TOPIC_SHARE: usize = 5;
 
 /// Words that mark a live blog's headline (`data/live-markers.txt`).
 static LIVE_MARKERS: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
@@ -3804,6 +3859,10 @@ mod tests {
             "Lehti on Julkisen sanan neuvoston jäsen ja noudattaa Journalistin ohjeita, kertoo päätoimittaja haastattelussa.",
             "Advertisement spending by the council rose by a fifth last year, its accounts show.",
             "\"Sign up for our newsletter,\" the mayor told residents at the meeting on Tuesday.",
+            "In Gmail, Ctrl+Enter sends the message you are writing, which some users say is too easy to press.",
+            "3 responses to the survey were rejected because they came from outside the district.",
+            "Conforme a los criterios de la OMS, el brote ha terminado y no se han registrado nuevos casos.",
+            "Urmăriți coletul pe WhatsApp, spunea mesajul primit de o femeie din Cluj.",
         ] {
             let c = amid(&cleaner, line);
             assert!(
@@ -4065,6 +4124,16 @@ mod tests {
         ));
         assert!(
             !kept(&c).iter().any(|k| k.starts_with("Police were")),
+            "{:?}",
+            why(&c)
+        );
+        // A headline, its blurb and a short line on another topic: another
+        // story, however they end.
+        let c = cleaner.clean(&format!(
+            "Library plan approved\n\n{para}\n\n{para} Again.\n\nMost read\nMissing teenager found safe and well\nPolice thanked the public for their help after the girl, who had not been seen since leaving school on Tuesday afternoon, was found at a friend's house.\nHer family said they were relieved.\n© 2024 The Ledger. All rights reserved."
+        ));
+        assert!(
+            !kept(&c).iter().any(|k| k.starts_with("Police thanked")),
             "{:?}",
             why(&c)
         );

@@ -303,7 +303,7 @@ impl Languages {
 
 /// A character of a script written without spaces between words (Thai,
 /// kana, Chinese characters, Hangul).
-fn dense_script(c: char) -> bool {
+pub(crate) fn dense_script(c: char) -> bool {
     matches!(c, '\u{0E00}'..='\u{0E7F}' | '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{9FFF}' | '\u{AC00}'..='\u{D7AF}')
 }
 
