@@ -613,6 +613,14 @@ static MONTHS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:(\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:de\s+)?(\p{L}{3,})\.?,?\s+(?:de\s+)?(\d{4})|(\p{L}{3,})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4}))\b")
         .expect("static regex")
 });
+/// The first day of a range before a day and its month (`18 - ` of `18 -
+/// 24 June 2009`).
+static RANGE_START: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:^|[^\d.])(\d{1,2})\.?\s*[-–]\s*$").expect("static regex"));
+/// Days a range of dates may span: a weekly's issue, a fortnight's (not
+/// `Page 1 - 24 June`).
+const RANGE_DAYS: u32 = 14;
+
 /// Year first, then the month's name (`2020. március 4.`).
 static YEAR_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(\d{4})\.\s*([A-Za-zÀ-ÿŐőŰű]{3,})\.?\s+(\d{1,2})\.").expect("static regex")
@@ -899,7 +907,20 @@ fn normalize_date_in(s: &str, month_first: bool) -> Option<String> {
     }
     for c in MONTHS.captures_iter(s) {
         let found = if let Some(d) = c.get(1) {
-            month(&c[2]).and_then(|(cal, m)| calendar_date(cal, &c[3], m, d.as_str()))
+            // A week's issue, `18 - 24 June 2009`, is dated by its first day.
+            let first = RANGE_START
+                .captures(&s[..d.start()])
+                .and_then(|r| r.get(1))
+                .map(|f| f.as_str())
+                .filter(|f| {
+                    let (Ok(first), Ok(last)) = (f.parse::<u32>(), d.as_str().parse::<u32>())
+                    else {
+                        return false;
+                    };
+                    (1..=RANGE_DAYS).contains(&last.saturating_sub(first))
+                });
+            let d = first.unwrap_or(d.as_str());
+            month(&c[2]).and_then(|(cal, m)| calendar_date(cal, &c[3], m, d))
         } else {
             month(&c[4]).and_then(|(cal, m)| calendar_date(cal, &c[6], m, &c[5]))
         };
@@ -1940,6 +1961,18 @@ mod tests {
             Some("2021-10-05")
         );
         assert_eq!(normalize_date("no date"), None);
+        assert_eq!(
+            normalize_date("18 - 24 June 2009").as_deref(),
+            Some("2009-06-18")
+        );
+        assert_eq!(
+            normalize_date("Issue 948, 18-24 June 2009").as_deref(),
+            Some("2009-06-18")
+        );
+        assert_eq!(
+            normalize_date("Page 1 - 24 June 2009").as_deref(),
+            Some("2009-06-24")
+        );
     }
 
     #[test]
