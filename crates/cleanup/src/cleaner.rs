@@ -4193,6 +4193,7 @@ mod tests {
             ("Diskuse (128)", "comment.count-heading"),
             ("Praat mee (34)", "comment.count-heading"),
             ("3 Responses to “Council approves library”", "comment.count"),
+            ("(By Chung Yu-chen and Matthew Mazzetta)", "credit.byline"),
             ("12 Tanggapan to “Catatan Mudik 2010”", "id.comment.count"),
             ("コメント 324件", "ja.comment.count"),
         ]);

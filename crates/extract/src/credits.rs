@@ -459,6 +459,11 @@ mod tests {
             parse("Writing by David Brunnstrom; editing by Leslie Adler"),
             (vec!["David Brunnstrom".into()], vec!["Leslie Adler".into()])
         );
+        // Taiwan's CNA signs its stories in brackets.
+        assert_eq!(
+            parse("(By Chung Yu-chen and Matthew Mazzetta)").0,
+            ["Chung Yu-chen", "Matthew Mazzetta"]
+        );
     }
 
     #[test]
