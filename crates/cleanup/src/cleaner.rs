@@ -1028,7 +1028,10 @@ impl Cleaner {
                 // end. A comment section may outgrow the article, but a
                 // real article precedes it.
                 let fires = if self.rules[rule].role == Role::Comment {
-                    words_before * 3 >= total || words_before >= COMMENT_TAIL_MIN_WORDS
+                    // (Past the headline and a standfirst: a counter under
+                    // the byline links to the comments below.)
+                    lines_before > COMMENT_TAIL_MIN_LINES
+                        && (words_before * 3 >= total || words_before >= COMMENT_TAIL_MIN_WORDS)
                 } else if words_before * 2 < total {
                     false
                 } else if self.rules[rule].role != Role::Related {
@@ -1547,6 +1550,10 @@ fn prose_follows(verdicts: &[Verdict<'_>], features: &[Features], at: usize) -> 
 /// below`, and the words of each of its sentences.
 const RESUME_LOOKAHEAD: usize = 8;
 const RESUME_WORDS: usize = 12;
+
+/// Prose lines a comment section's start needs above it, more than these:
+/// the headline and a standfirst.
+const COMMENT_TAIL_MIN_LINES: usize = 2;
 
 /// Prose words needed before a comment-section start that comes before a
 /// third of the document's prose: a counter in the article's header does
@@ -4098,6 +4105,24 @@ mod tests {
                 .filter(|r| **r == "related.section")
                 .count()
                 >= 4,
+            "{:?}",
+            why(&c)
+        );
+    }
+
+    #[test]
+    fn a_comment_counter_under_the_byline_does_not_start_the_comments() {
+        let cleaner = Cleaner::new(&RuleSet::builtin()).unwrap();
+        let c = cleaner.clean(
+            "Mehr Windräder in Bayern genehmigt\n\n\
+             Die Zahl der Genehmigungen hat sich fast vervierfacht. Der Bund Naturschutz fordert trotzdem schnellere Verfahren.\n\
+             Von Max Muster\n12 Kommentare\n\
+             In Bayern sind im ersten Halbjahr deutlich mehr Windräder genehmigt worden als im Vorjahr. Das geht aus Zahlen des Landesamts hervor.\n\
+             Insgesamt wurden demnach 87 Anlagen genehmigt, nach 23 im gesamten Vorjahr.",
+        );
+        assert_eq!(
+            rules(&c),
+            ["credit.byline-word", "comment.count-tail"],
             "{:?}",
             why(&c)
         );
