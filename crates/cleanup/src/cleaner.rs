@@ -1028,9 +1028,10 @@ impl Cleaner {
                 // end. A comment section may outgrow the article, but a
                 // real article precedes it.
                 let fires = if self.rules[rule].role == Role::Comment {
-                    // (Past the headline and a standfirst: a counter under
-                    // the byline links to the comments below.)
-                    lines_before > COMMENT_TAIL_MIN_LINES
+                    // (A counter, past the headline and a standfirst: one
+                    // under the byline links to the comments below.)
+                    let counter = texts[i].bytes().any(|b| b.is_ascii_digit());
+                    (lines_before > COMMENT_TAIL_MIN_LINES || !counter)
                         && (words_before * 3 >= total || words_before >= COMMENT_TAIL_MIN_WORDS)
                 } else if words_before * 2 < total {
                     false
@@ -1551,8 +1552,8 @@ fn prose_follows(verdicts: &[Verdict<'_>], features: &[Features], at: usize) -> 
 const RESUME_LOOKAHEAD: usize = 8;
 const RESUME_WORDS: usize = 12;
 
-/// Prose lines a comment section's start needs above it, more than these:
-/// the headline and a standfirst.
+/// Prose lines a comment counter needs above it to start the comment
+/// section, more than these: the headline and a standfirst.
 const COMMENT_TAIL_MIN_LINES: usize = 2;
 
 /// Prose words needed before a comment-section start that comes before a
