@@ -4220,6 +4220,26 @@ mod tests {
             ("Praat mee (34)", "comment.count-heading"),
             ("3 Responses to “Council approves library”", "comment.count"),
             ("(By Chung Yu-chen and Matthew Mazzetta)", "credit.byline"),
+            (
+                "Finance Minister Chrystia Freeland speaks in Ottawa on Wednesday.Adrian Wyld/The Canadian Press",
+                "caption.glued-credit",
+            ),
+            (
+                "(Except for the headline, this story has not been edited by NDTV staff and is published from a syndicated feed.)",
+                "boilerplate.syndication",
+            ),
+            (
+                "Information from ESPN's Brian Windhorst was used in this report.",
+                "credit.information-from",
+            ),
+            (
+                "Are you waiting for treatment? Share your experiences by emailing haveyoursay@bbc.co.uk.",
+                "promo.reader-callout-address",
+            ),
+            (
+                "Listen to the episode on Spotify, Apple Podcasts, or by pressing play above.",
+                "promo.podcast-listen",
+            ),
             ("12 Tanggapan to “Catatan Mudik 2010”", "id.comment.count"),
             ("コメント 324件", "ja.comment.count"),
         ]);
