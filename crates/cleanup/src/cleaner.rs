@@ -562,10 +562,35 @@ impl Cleaner {
                     .into_iter()
                     .filter(|&(start, end)| end - start >= HEADLINE_RUN_LONG || !prose_after(end))
                     .collect();
-                for (start, end) in runs.chain(cut).chain(listed) {
-                    for v in &mut verdicts[start..end] {
-                        if let Verdict::Class(c) = v {
-                            *c = Class::Bad(reason::TEASER);
+                let spans: Vec<(usize, usize)> = runs.chain(cut).chain(listed).collect();
+                // Runs that hold nearly all the prose are the article's own
+                // (a buying guide's `Best overall: …` picks with their
+                // blurbs), not a box beside it.
+                let mut covered = vec![false; verdicts.len()];
+                for &(start, end) in &spans {
+                    covered[start..end].fill(true);
+                }
+                let good_words = |i: usize| match verdicts[i] {
+                    Verdict::Class(Class::Good) => features[i].words,
+                    _ => 0,
+                };
+                let first = usize::from(headline);
+                let in_runs: usize = (first..verdicts.len())
+                    .filter(|&i| covered[i])
+                    .map(good_words)
+                    .sum();
+                let all: usize = (first..verdicts.len()).map(good_words).sum();
+                // (Dated, they are a section's front page.)
+                let dated = (0..verdicts.len()).any(|i| covered[i] && features[i].stamp);
+                if dated
+                    || all == 0
+                    || in_runs * TEASER_RUNS_ARTICLE_DEN < all * TEASER_RUNS_ARTICLE_NUM
+                {
+                    for (start, end) in spans {
+                        for v in &mut verdicts[start..end] {
+                            if let Verdict::Class(c) = v {
+                                *c = Class::Bad(reason::TEASER);
+                            }
                         }
                     }
                 }
@@ -1551,6 +1576,11 @@ fn prose_follows(verdicts: &[Verdict<'_>], features: &[Features], at: usize) -> 
 /// below`, and the words of each of its sentences.
 const RESUME_LOOKAHEAD: usize = 8;
 const RESUME_WORDS: usize = 12;
+
+/// Teaser runs that hold this share of a text's prose words (as a
+/// fraction) or more are its article.
+const TEASER_RUNS_ARTICLE_NUM: usize = 4;
+const TEASER_RUNS_ARTICLE_DEN: usize = 5;
 
 /// Prose lines a comment counter needs above it to start the comment
 /// section, more than these: the headline and a standfirst.
@@ -4109,6 +4139,22 @@ mod tests {
             "{:?}",
             why(&c)
         );
+    }
+
+    #[test]
+    fn a_buying_guide_of_picks_and_blurbs_is_the_article() {
+        let cleaner = Cleaner::new(&RuleSet::builtin()).unwrap();
+        let c = cleaner.clean(
+            "The best rain jackets for hiking, tested\n\n\
+             We tested 14 jackets on wet weekends in the Lake District over three months. Here are the ones worth buying.\n\
+             Best overall: Patagonia Torrentshell 3L\n\
+             The Torrentshell kept us dry through six hours of steady rain and packs down small enough to fit in a daypack pocket.\n\
+             Best budget: Decathlon MH500\n\
+             For under £60, the MH500 is a remarkable jacket, with taped seams, pit zips and a hood that actually stays put in the wind.\n\
+             Best for running: Inov-8 Stormshell\n\
+             Weighing just 150g, the Stormshell is the jacket to carry when every gram counts on a long fell run.",
+        );
+        assert!(c.removed.is_empty(), "{:?}", why(&c));
     }
 
     #[test]
