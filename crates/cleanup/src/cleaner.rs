@@ -4286,6 +4286,14 @@ mod tests {
                 "Listen to the episode on Spotify, Apple Podcasts, or by pressing play above.",
                 "promo.podcast-listen",
             ),
+            (
+                "The Reuters Daily Briefing newsletter provides all the news you need to start your day. Sign up here.",
+                "promo.signup-here",
+            ),
+            (
+                "Dieser Artikel ist zuerst bei \"Capital\" erschienen.",
+                "de.boilerplate.first-published",
+            ),
             ("12 Tanggapan to “Catatan Mudik 2010”", "id.comment.count"),
             ("コメント 324件", "ja.comment.count"),
         ]);
