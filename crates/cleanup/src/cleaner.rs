@@ -1053,10 +1053,16 @@ impl Cleaner {
                 // end. A comment section may outgrow the article, but a
                 // real article precedes it.
                 let fires = if self.rules[rule].role == Role::Comment {
-                    // (A counter, past the headline and a standfirst: one
-                    // under the byline links to the comments below.)
+                    // (Not a counter under the byline, the date or the
+                    // source, in the article's header, rather than under a
+                    // paragraph: it links to the comments below.)
                     let counter = texts[i].bytes().any(|b| b.is_ascii_digit());
-                    (lines_before > COMMENT_TAIL_MIN_LINES || !counter)
+                    let under_byline = i > 0
+                        && !matches!(
+                            verdicts[i - 1],
+                            Verdict::Class(Class::Good | Class::NearGood)
+                        );
+                    !(counter && under_byline && lines_before <= COMMENT_TAIL_MIN_LINES)
                         && (words_before * 3 >= total || words_before >= COMMENT_TAIL_MIN_WORDS)
                 } else if words_before * 2 < total {
                     false
@@ -1582,8 +1588,8 @@ const RESUME_WORDS: usize = 12;
 const TEASER_RUNS_ARTICLE_NUM: usize = 4;
 const TEASER_RUNS_ARTICLE_DEN: usize = 5;
 
-/// Prose lines a comment counter needs above it to start the comment
-/// section, more than these: the headline and a standfirst.
+/// Prose lines a comment counter under a byline needs above it to start
+/// the comment section, more than these: the headline and a standfirst.
 const COMMENT_TAIL_MIN_LINES: usize = 2;
 
 /// Prose words needed before a comment-section start that comes before a
@@ -3901,6 +3907,9 @@ mod tests {
             "3 responses to the survey were rejected because they came from outside the district.",
             "Conforme a los criterios de la OMS, el brote ha terminado y no se han registrado nuevos casos.",
             "Urmăriți coletul pe WhatsApp, spunea mesajul primit de o femeie din Cluj.",
+            "(By Friday, the company had lost half its value, and its founder had resigned)",
+            "A new Leger/The Canadian Press poll shows the Liberals ahead in Ontario for the first time this year.",
+            "This story originally appeared on the network's website for less than an hour before it was taken down.",
         ] {
             let c = amid(&cleaner, line);
             assert!(
@@ -4173,6 +4182,15 @@ mod tests {
             "{:?}",
             why(&c)
         );
+        // Under a brief's one paragraph, it heads the readers' comments.
+        let c = cleaner.clean(
+            "Mehr Windräder in Bayern genehmigt\n\n\
+             In Bayern sind im ersten Halbjahr deutlich mehr Windräder genehmigt worden als im Vorjahr. Das geht aus Zahlen des Landesamts hervor.\n\
+             5 Kommentare\n\
+             Endlich bewegt sich etwas in diesem Land, das wurde auch höchste Zeit, finde ich jedenfalls.\n\
+             Wer soll das alles bezahlen? Die Stromkunden natürlich, wie immer in diesem Land.",
+        );
+        assert_eq!(rules(&c), ["comment.count-tail"; 3], "{:?}", why(&c));
     }
 
     #[test]
@@ -4265,7 +4283,10 @@ mod tests {
             ("Diskuse (128)", "comment.count-heading"),
             ("Praat mee (34)", "comment.count-heading"),
             ("3 Responses to “Council approves library”", "comment.count"),
-            ("(By Chung Yu-chen and Matthew Mazzetta)", "credit.byline"),
+            (
+                "(By Chung Yu-chen and Matthew Mazzetta)",
+                "credit.byline-bracketed",
+            ),
             (
                 "Finance Minister Chrystia Freeland speaks in Ottawa on Wednesday.Adrian Wyld/The Canadian Press",
                 "caption.glued-credit",

@@ -8,49 +8,27 @@ const SUBHEADING_MAX_WORDS: usize = 14;
 const SUBHEADING_NEXT_MIN_WORDS: usize = 12;
 /// Questions of this many words or more are paragraphs (interview turns).
 const QUESTION_MIN_WORDS: usize = 7;
-/// Questions of this many words or fewer are an interview's follow-ups
-/// (`Dlaczego?`, `Varför då?`), not headings.
-const FOLLOW_UP_MAX_WORDS: usize = 2;
+/// Words an interviewee's answer opens with ("I", "we"), lower case
+/// (`data/lexicon/first-person.txt`).
+static FIRST_PERSON: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
+    include_str!("../data/lexicon/first-person.txt")
+        .lines()
+        .map(|line| line.split('#').next().unwrap_or("").trim())
+        .filter(|word| !word.is_empty())
+        .collect()
+});
 
-/// Words that address the reader or an interviewee, lower case, and those
-/// compared as written (`data/lexicon/second-person.txt`).
-static SECOND_PERSON: std::sync::LazyLock<(Vec<&'static str>, Vec<&'static str>)> =
-    std::sync::LazyLock::new(|| {
-        let (mut lower, mut exact) = (Vec::new(), Vec::new());
-        for line in include_str!("../data/lexicon/second-person.txt").lines() {
-            let word = line.split('#').next().unwrap_or("").trim();
-            match word.strip_prefix('=') {
-                Some(w) => exact.push(w),
-                None if !word.is_empty() => lower.push(word),
-                None => {}
-            }
-        }
-        (lower, exact)
-    });
+/// Words at the start of an answer where its speaker shows.
+const ANSWER_OPENING_WORDS: usize = 6;
 
-/// Every word of four letters or more after the first is capitalised, and
-/// there are two such words at least: a heading in English title case.
-fn title_case(line: &str) -> bool {
-    let long: Vec<&str> = line
-        .split_whitespace()
-        .skip(1)
-        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
-        .collect();
-    long.len() >= 2 && long.iter().all(|w| w.starts_with(char::is_uppercase))
-}
-
-/// A question put to someone (`Was ging dir durch den Kopf?`): it names
-/// "you", past its first word for the words compared as written.
-fn addresses_someone(question: &str) -> bool {
-    let (lower, exact) = &*SECOND_PERSON;
-    question
+/// `answer` speaks in the first person in its first few words (`Ich war
+/// sicher, …`, `Well, I think …`): a reply, not an explainer's section.
+fn answers_in_first_person(answer: &str) -> bool {
+    answer
         .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
         .filter(|w| !w.is_empty())
-        .enumerate()
-        .any(|(k, w)| {
-            (k > 0 && exact.contains(&w))
-                || lower.contains(&w.replace('’', "'").to_lowercase().as_str())
-        })
+        .take(ANSWER_OPENING_WORDS)
+        .any(|w| FIRST_PERSON.contains(&w.replace('’', "'").to_lowercase().as_str()))
 }
 
 fn words(s: &str) -> usize {
@@ -104,12 +82,9 @@ pub(crate) fn is_subheading(body: &[&str], i: usize) -> bool {
         .next()
         .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
     // A long question is an interview's turn, not a section's title; so
-    // is a short one put to someone, or a follow-up of a word or two.
-    // (Not a question set in title case: `Which Method Is Best for You?`.)
-    let long_question = line.ends_with('?')
-        && (n >= QUESTION_MIN_WORDS
-            || n <= FOLLOW_UP_MAX_WORDS
-            || (addresses_someone(line) && !title_case(line)));
+    // is a short one answered in the first person.
+    let long_question =
+        line.ends_with('?') && (n >= QUESTION_MIN_WORDS || answers_in_first_person(body[i + 1]));
     // A few quoted words on their own line are a quotation, not a title.
     let opens_short_quote = line.starts_with(['“', '"', '«', '„']) && n < 5;
     starts_upper
@@ -153,19 +128,22 @@ mod tests {
 
     #[test]
     fn an_interviews_questions_are_no_subheadings() {
-        let q = |line: &str| is_subheading(&[P, line, P], 1);
-        assert!(!q("Was ging dir durch den Kopf?"));
-        assert!(!q("Were you worried about your crew?"));
-        assert!(!q("Brennen Sie noch für die Schauspielerei?"));
-        assert!(!q("Dlaczego?"));
-        // An explainer's questions are its sections.
-        assert!(q("What has Trump said about Nato?"));
-        assert!(q("Why do OBR forecasts matter?"));
-        assert!(q("Which Method Is Best for You?"));
-        // `Sie` opening a question is "she" or "they" as often; inside it,
-        // capitalised, it is "you".
-        assert!(q("Sie wollen mehr Geld vom Bund?"));
-        assert!(!q("Was sagen Sie zu dem Urteil?"));
+        let q = |line: &str, answer: &str| is_subheading(&[P, line, answer], 1);
+        let first = "Ich war sicher, es würde das Gleiche passieren, wie damals, und ich hatte große Angst.";
+        let third = "The government says the new rules will apply from April, and most households will pay less.";
+        assert!(!q("Was ging dir durch den Kopf?", first));
+        assert!(!q(
+            "Were you worried about your crew?",
+            "Well, I was worried about all of them, every single day of that week."
+        ));
+        assert!(!q(
+            "Dlaczego?",
+            "Ja nie wiem, ale myślę, że bank nie miał innego wyjścia w tej sytuacji."
+        ));
+        // An explainer's questions are its sections, "you" or not.
+        assert!(q("What does it mean for you?", third));
+        assert!(q("What next?", third));
+        assert!(q("What has Trump said about Nato?", third));
     }
 
     #[test]

@@ -617,6 +617,25 @@ static MONTHS: LazyLock<Regex> = LazyLock::new(|| {
 /// 24 June 2009`).
 static RANGE_START: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:^|[^\d.])(\d{1,2})\.?\s*[-–]\s*$").expect("static regex"));
+/// Words that number a part of something (`Page 3 - 15 June`, `Round 10 -
+/// 14 June`): the number after them starts no range of days.
+const PART_LABELS: &[&str] = &[
+    "page", "pages", "p", "seite", "s", "issue", "edition", "ausgabe", "heft", "no", "nr", "vol",
+    "part", "teil", "round", "runde", "matchday", "spieltag", "day", "tag", "week", "woche",
+    "stage", "etappe", "game", "chapter", "kapitel", "jour", "journée", "numéro", "página",
+    "jornada", "número", "pagina", "giornata", "numero",
+];
+
+/// `before` ends in a word of [`PART_LABELS`].
+fn numbers_a_part(before: &str) -> bool {
+    before
+        .split(|c: char| !c.is_alphanumeric())
+        .rfind(|w| !w.is_empty())
+        .is_some_and(|w| {
+            before.trim_end().ends_with(w) && PART_LABELS.contains(&w.to_lowercase().as_str())
+        })
+}
+
 /// Days a range of dates may span: a weekly's issue, a fortnight's (not
 /// `Page 1 - 24 June`).
 const RANGE_DAYS: u32 = 14;
@@ -908,9 +927,11 @@ fn normalize_date_in(s: &str, month_first: bool) -> Option<String> {
     for c in MONTHS.captures_iter(s) {
         let found = if let Some(d) = c.get(1) {
             // A week's issue, `18 - 24 June 2009`, is dated by its first day.
+            let before = &s[..d.start()];
             let first = RANGE_START
-                .captures(&s[..d.start()])
+                .captures(before)
                 .and_then(|r| r.get(1))
+                .filter(|f| !numbers_a_part(&before[..f.start()]))
                 .map(|f| f.as_str())
                 .filter(|f| {
                     let (Ok(first), Ok(last)) = (f.parse::<u32>(), d.as_str().parse::<u32>())
@@ -1969,10 +1990,20 @@ mod tests {
             normalize_date("Issue 948, 18-24 June 2009").as_deref(),
             Some("2009-06-18")
         );
-        assert_eq!(
-            normalize_date("Page 1 - 24 June 2009").as_deref(),
-            Some("2009-06-24")
-        );
+        for part in [
+            "Page 3 - 15 June 2009",
+            "Round 10 - 14 June 2009",
+            "Seite 4 - 12. Juni 2009",
+            "Page 2 - 14 juin 2009",
+        ] {
+            assert_eq!(
+                normalize_date(part)
+                    .map(|d| d[8..10].to_string())
+                    .as_deref(),
+                Some(&part[part.find(" - ").unwrap_or(0) + 3..][..2]),
+                "{part}"
+            );
+        }
     }
 
     #[test]
