@@ -256,9 +256,10 @@ impl CreditParser {
 }
 
 /// The words for "and" between two names in the bylines of the languages
-/// the credit rules read (`Von A und B`, `di A e B`, `par A et B`).
+/// the credit rules read (`Von A und B`, `di A e B`, `par A et B`), and in
+/// a byline set in capitals (`By MARC GREENHILL AND CHARLIE GATES`).
 const AND: &[&str] = &[
-    " and ", " und ", " et ", " e ", " y ", " en ", " og ", " och ",
+    " and ", " und ", " et ", " e ", " y ", " en ", " og ", " och ", " AND ",
 ];
 
 /// `part` cut at each "and" between names.
@@ -619,6 +620,10 @@ mod tests {
         assert_eq!(
             parse("By JANE DOE and RICHARD ROE"),
             (vec!["JANE DOE".into(), "RICHARD ROE".into()], vec![])
+        );
+        assert_eq!(
+            parse("By MARC GREENHILL AND CHARLIE GATES").0,
+            ["MARC GREENHILL", "CHARLIE GATES"]
         );
         assert_eq!(parse("Photos by Ann Lee"), (vec![], vec![]));
         assert_eq!(parse("By Our Special Correspondent"), (vec![], vec![]));
