@@ -580,9 +580,17 @@ impl Cleaner {
                     .map(good_words)
                     .sum();
                 let all: usize = (first..verdicts.len()).map(good_words).sum();
-                // (Dated, they are a section's front page.)
+                // (Dated, they are a section's front page; under a heading
+                // such as `Most read`, a list of other stories.)
                 let dated = (0..verdicts.len()).any(|i| covered[i] && features[i].stamp);
+                let announced = spans.iter().any(|&(start, _)| {
+                    (start.saturating_sub(2)..start).any(|k| {
+                        matches!(verdicts[k], Verdict::Rule(r, _)
+                            if self.rules[r].role == Role::Related)
+                    })
+                });
                 if dated
+                    || announced
                     || all == 0
                     || in_runs * TEASER_RUNS_ARTICLE_DEN < all * TEASER_RUNS_ARTICLE_NUM
                 {
@@ -1053,15 +1061,13 @@ impl Cleaner {
                 // end. A comment section may outgrow the article, but a
                 // real article precedes it.
                 let fires = if self.rules[rule].role == Role::Comment {
-                    // (Not a counter under the byline, the date or the
-                    // source, in the article's header, rather than under a
-                    // paragraph: it links to the comments below.)
+                    // (Not a counter right under the byline or the source
+                    // line, in the article's header: it links to the
+                    // comments below.)
                     let counter = texts[i].bytes().any(|b| b.is_ascii_digit());
                     let under_byline = i > 0
-                        && !matches!(
-                            verdicts[i - 1],
-                            Verdict::Class(Class::Good | Class::NearGood)
-                        );
+                        && matches!(verdicts[i - 1], Verdict::Rule(r, _)
+                            if matches!(self.rules[r].role, Role::Credit | Role::Caption));
                     !(counter && under_byline && lines_before <= COMMENT_TAIL_MIN_LINES)
                         && (words_before * 3 >= total || words_before >= COMMENT_TAIL_MIN_WORDS)
                 } else if words_before * 2 < total {
@@ -4164,6 +4170,21 @@ mod tests {
              Weighing just 150g, the Stormshell is the jacket to carry when every gram counts on a long fell run.",
         );
         assert!(c.removed.is_empty(), "{:?}", why(&c));
+        // Under a heading of other stories, such runs are those stories.
+        let c = cleaner.clean(
+            "Library plan approved\n\nThe council approved the library plan on Tuesday night.\nMost read\n\
+             Man charged after stabbing in city centre\n\
+             A 24-year-old man has been charged with attempted murder after a stabbing in the city centre on Saturday night.\n\
+             Chef opens restaurant in former bank\n\
+             The award-winning chef has turned the old bank on the high street into a forty-seat restaurant with a set menu.\n\
+             Weather warning issued for heavy rain\n\
+             Forecasters have warned of flooding on roads and railways as up to 80mm of rain is expected to fall on Thursday.",
+        );
+        assert!(
+            !kept(&c).iter().any(|k| k.starts_with("A 24-year-old")),
+            "{:?}",
+            why(&c)
+        );
     }
 
     #[test]

@@ -18,17 +18,47 @@ static FIRST_PERSON: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLoc
         .collect()
 });
 
-/// Words at the start of an answer where its speaker shows.
-const ANSWER_OPENING_WORDS: usize = 6;
-
-/// `answer` speaks in the first person in its first few words (`Ich war
-/// sicher, …`, `Well, I think …`): a reply, not an explainer's section.
+/// `answer` opens in the first person (`Ich war sicher, …`, `I think …`):
+/// a reply, not an explainer's section. (Its first word only, and not one
+/// in capitals but `I`: `EU ministers` is no Portuguese `eu`.)
 fn answers_in_first_person(answer: &str) -> bool {
     answer
         .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .find(|w| !w.is_empty())
+        .is_some_and(|w| {
+            (w == "I" || w.chars().skip(1).all(char::is_lowercase))
+                && FIRST_PERSON.contains(&w.replace('’', "'").to_lowercase().as_str())
+        })
+}
+
+/// Words that address the reader or an interviewee, lower case, and those
+/// compared as written (`data/lexicon/second-person.txt`).
+static SECOND_PERSON: std::sync::LazyLock<(Vec<&'static str>, Vec<&'static str>)> =
+    std::sync::LazyLock::new(|| {
+        let (mut lower, mut exact) = (Vec::new(), Vec::new());
+        for line in include_str!("../data/lexicon/second-person.txt").lines() {
+            let word = line.split('#').next().unwrap_or("").trim();
+            match word.strip_prefix('=') {
+                Some(w) => exact.push(w),
+                None if !word.is_empty() => lower.push(word),
+                None => {}
+            }
+        }
+        (lower, exact)
+    });
+
+/// A question put to someone (`Was ging dir durch den Kopf?`): it names
+/// "you", past its first word for the words compared as written.
+fn addresses_someone(question: &str) -> bool {
+    let (lower, exact) = &*SECOND_PERSON;
+    question
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
         .filter(|w| !w.is_empty())
-        .take(ANSWER_OPENING_WORDS)
-        .any(|w| FIRST_PERSON.contains(&w.replace('’', "'").to_lowercase().as_str()))
+        .enumerate()
+        .any(|(k, w)| {
+            (k > 0 && exact.contains(&w))
+                || lower.contains(&w.replace('’', "'").to_lowercase().as_str())
+        })
 }
 
 fn words(s: &str) -> usize {
@@ -82,9 +112,10 @@ pub(crate) fn is_subheading(body: &[&str], i: usize) -> bool {
         .next()
         .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
     // A long question is an interview's turn, not a section's title; so
-    // is a short one answered in the first person.
-    let long_question =
-        line.ends_with('?') && (n >= QUESTION_MIN_WORDS || answers_in_first_person(body[i + 1]));
+    // is a short one put to someone who answers in the first person.
+    let long_question = line.ends_with('?')
+        && (n >= QUESTION_MIN_WORDS
+            || (addresses_someone(line) && answers_in_first_person(body[i + 1])));
     // A few quoted words on their own line are a quotation, not a title.
     let opens_short_quote = line.starts_with(['“', '"', '«', '„']) && n < 5;
     starts_upper
@@ -134,16 +165,21 @@ mod tests {
         assert!(!q("Was ging dir durch den Kopf?", first));
         assert!(!q(
             "Were you worried about your crew?",
-            "Well, I was worried about all of them, every single day of that week."
+            "I was worried about all of them, every single day of that week, and I still am."
         ));
-        assert!(!q(
-            "Dlaczego?",
-            "Ja nie wiem, ale myślę, że bank nie miał innego wyjścia w tej sytuacji."
-        ));
-        // An explainer's questions are its sections, "you" or not.
+        // An explainer's questions are its sections, "you" or not, "we"
+        // or not.
         assert!(q("What does it mean for you?", third));
         assert!(q("What next?", third));
         assert!(q("What has Trump said about Nato?", third));
+        assert!(q(
+            "What did we learn?",
+            "We learned that the council had known about the problem for years before it acted."
+        ));
+        assert!(q(
+            "Was bedeutet das für Sie?",
+            "EU-Bürger müssen nichts tun, die neuen Regeln gelten automatisch ab dem ersten Januar."
+        ));
     }
 
     #[test]

@@ -620,20 +620,61 @@ static RANGE_START: LazyLock<Regex> =
 /// Words that number a part of something (`Page 3 - 15 June`, `Round 10 -
 /// 14 June`): the number after them starts no range of days.
 const PART_LABELS: &[&str] = &[
-    "page", "pages", "p", "seite", "s", "issue", "edition", "ausgabe", "heft", "no", "nr", "vol",
-    "part", "teil", "round", "runde", "matchday", "spieltag", "day", "tag", "week", "woche",
-    "stage", "etappe", "game", "chapter", "kapitel", "jour", "journée", "numéro", "página",
-    "jornada", "número", "pagina", "giornata", "numero",
+    "page",
+    "pages",
+    "p",
+    "seite",
+    "s",
+    "issue",
+    "edition",
+    "ausgabe",
+    "heft",
+    "no",
+    "nr",
+    "vol",
+    "part",
+    "teil",
+    "round",
+    "runde",
+    "matchday",
+    "spieltag",
+    "day",
+    "tag",
+    "week",
+    "woche",
+    "stage",
+    "etappe",
+    "game",
+    "chapter",
+    "kapitel",
+    "jour",
+    "journée",
+    "numéro",
+    "página",
+    "jornada",
+    "número",
+    "pagina",
+    "giornata",
+    "numero",
+    "n",
+    "number",
+    "nummer",
+    "episode",
+    "folge",
+    "editie",
+    "aflevering",
 ];
 
-/// `before` ends in a word of [`PART_LABELS`].
+/// `before` ends in a word of [`PART_LABELS`], perhaps abbreviated (`No.`,
+/// `N°`, `#`).
 fn numbers_a_part(before: &str) -> bool {
+    let before = before
+        .trim_end()
+        .trim_end_matches(['.', '°', 'º', ':', '#']);
     before
         .split(|c: char| !c.is_alphanumeric())
         .rfind(|w| !w.is_empty())
-        .is_some_and(|w| {
-            before.trim_end().ends_with(w) && PART_LABELS.contains(&w.to_lowercase().as_str())
-        })
+        .is_some_and(|w| before.ends_with(w) && PART_LABELS.contains(&w.to_lowercase().as_str()))
 }
 
 /// Days a range of dates may span: a weekly's issue, a fortnight's (not
@@ -1995,6 +2036,9 @@ mod tests {
             "Round 10 - 14 June 2009",
             "Seite 4 - 12. Juni 2009",
             "Page 2 - 14 juin 2009",
+            "Vol. 12, No. 18 - 24 June 2009",
+            "N° 18 - 24 June 2009",
+            "Episode 18 - 24 June 2009",
         ] {
             assert_eq!(
                 normalize_date(part)
