@@ -618,52 +618,15 @@ static MONTHS: LazyLock<Regex> = LazyLock::new(|| {
 static RANGE_START: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:^|[^\d.])(\d{1,2})\.?\s*[-–]\s*$").expect("static regex"));
 /// Words that number a part of something (`Page 3 - 15 June`, `Round 10 -
-/// 14 June`): the number after them starts no range of days.
-const PART_LABELS: &[&str] = &[
-    "page",
-    "pages",
-    "p",
-    "seite",
-    "s",
-    "issue",
-    "edition",
-    "ausgabe",
-    "heft",
-    "no",
-    "nr",
-    "vol",
-    "part",
-    "teil",
-    "round",
-    "runde",
-    "matchday",
-    "spieltag",
-    "day",
-    "tag",
-    "week",
-    "woche",
-    "stage",
-    "etappe",
-    "game",
-    "chapter",
-    "kapitel",
-    "jour",
-    "journée",
-    "numéro",
-    "página",
-    "jornada",
-    "número",
-    "pagina",
-    "giornata",
-    "numero",
-    "n",
-    "number",
-    "nummer",
-    "episode",
-    "folge",
-    "editie",
-    "aflevering",
-];
+/// 14 June`, `data/part-labels.txt`): the number after them starts no range
+/// of days.
+static PART_LABELS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    include_str!("../data/part-labels.txt")
+        .lines()
+        .map(|line| line.split('#').next().unwrap_or("").trim())
+        .filter(|word| !word.is_empty())
+        .collect()
+});
 
 /// `before` ends in a word of [`PART_LABELS`], perhaps abbreviated (`No.`,
 /// `N°`, `#`).
