@@ -34,7 +34,7 @@ const AGENCIES: &str = include_str!("../data/lexicon/agencies.txt");
 const AGENCY_SHORT_NAMES: &str = include_str!("../data/lexicon/agency-short-names.txt");
 
 /// Non-empty, non-comment lines of a data file.
-fn entries(data: &str) -> impl Iterator<Item = &str> {
+pub(crate) fn entries(data: &str) -> impl Iterator<Item = &str> {
     data.lines()
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))

@@ -1,5 +1,9 @@
 //! Headline and subheading shapes.
 
+use std::sync::LazyLock;
+
+use crate::lexicon::entries;
+
 /// Longest headline, in words.
 const HEADLINE_MAX_WORDS: usize = 30;
 /// Longest subheading, in words.
@@ -10,55 +14,47 @@ const SUBHEADING_NEXT_MIN_WORDS: usize = 12;
 const QUESTION_MIN_WORDS: usize = 7;
 /// Words an interviewee's answer opens with ("I", "we"), lower case
 /// (`data/lexicon/first-person.txt`).
-static FIRST_PERSON: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
-    include_str!("../data/lexicon/first-person.txt")
-        .lines()
-        .map(|line| line.split('#').next().unwrap_or("").trim())
-        .filter(|word| !word.is_empty())
-        .collect()
+static FIRST_PERSON: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| entries(include_str!("../data/lexicon/first-person.txt")).collect());
+
+/// Words that address the reader or an interviewee, lower case, and those
+/// compared as written, marked `=` (`data/lexicon/second-person.txt`).
+static SECOND_PERSON: LazyLock<(Vec<&'static str>, Vec<&'static str>)> = LazyLock::new(|| {
+    let (lower, marked): (Vec<_>, Vec<&str>) =
+        entries(include_str!("../data/lexicon/second-person.txt"))
+            .partition(|word| !word.starts_with('='));
+    let exact = marked.iter().map(|w| w.trim_start_matches('=')).collect();
+    (lower, exact)
 });
+
+/// The words of a question or an answer, apostrophes kept (`I'm`, `you’re`).
+fn words_of(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .filter(|w| !w.is_empty())
+}
+
+/// `word` in lower case, its apostrophe straight, as the word lists write it.
+fn listed_form(word: &str) -> String {
+    word.replace('’', "'").to_lowercase()
+}
 
 /// `answer` opens in the first person (`Ich war sicher, …`, `I think …`):
 /// a reply, not an explainer's section. (Its first word only, and not one
 /// in capitals but `I`: `EU ministers` is no Portuguese `eu`.)
 fn answers_in_first_person(answer: &str) -> bool {
-    answer
-        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
-        .find(|w| !w.is_empty())
-        .is_some_and(|w| {
-            (w == "I" || w.chars().skip(1).all(char::is_lowercase))
-                && FIRST_PERSON.contains(&w.replace('’', "'").to_lowercase().as_str())
-        })
+    words_of(answer).next().is_some_and(|w| {
+        (w == "I" || w.chars().skip(1).all(char::is_lowercase))
+            && FIRST_PERSON.contains(&listed_form(w).as_str())
+    })
 }
-
-/// Words that address the reader or an interviewee, lower case, and those
-/// compared as written (`data/lexicon/second-person.txt`).
-static SECOND_PERSON: std::sync::LazyLock<(Vec<&'static str>, Vec<&'static str>)> =
-    std::sync::LazyLock::new(|| {
-        let (mut lower, mut exact) = (Vec::new(), Vec::new());
-        for line in include_str!("../data/lexicon/second-person.txt").lines() {
-            let word = line.split('#').next().unwrap_or("").trim();
-            match word.strip_prefix('=') {
-                Some(w) => exact.push(w),
-                None if !word.is_empty() => lower.push(word),
-                None => {}
-            }
-        }
-        (lower, exact)
-    });
 
 /// A question put to someone (`Was ging dir durch den Kopf?`): it names
 /// "you", past its first word for the words compared as written.
 fn addresses_someone(question: &str) -> bool {
     let (lower, exact) = &*SECOND_PERSON;
-    question
-        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
-        .filter(|w| !w.is_empty())
+    words_of(question)
         .enumerate()
-        .any(|(k, w)| {
-            (k > 0 && exact.contains(&w))
-                || lower.contains(&w.replace('’', "'").to_lowercase().as_str())
-        })
+        .any(|(k, w)| (k > 0 && exact.contains(&w)) || lower.contains(&listed_form(w).as_str()))
 }
 
 fn words(s: &str) -> usize {

@@ -623,8 +623,8 @@ static RANGE_START: LazyLock<Regex> =
 static PART_LABELS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     include_str!("../data/part-labels.txt")
         .lines()
-        .map(|line| line.split('#').next().unwrap_or("").trim())
-        .filter(|word| !word.is_empty())
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
         .collect()
 });
 
