@@ -133,6 +133,7 @@ pub fn decode_with_charset(bytes: &[u8], charset: Option<&str>) -> Result<Decode
         let lie = (utf8 && encoding != encoding_rs::UTF_8 && !bytes.is_ascii())
             || (!utf8 && encoding == encoding_rs::UTF_8);
         if !lie {
+            let encoding = windows_sibling(encoding, bytes);
             return match valid {
                 Some(text) if encoding == encoding_rs::UTF_8 => {
                     check(encoding, Cow::Borrowed(text))
@@ -148,6 +149,32 @@ pub fn decode_with_charset(bytes: &[u8], charset: Option<&str>) -> Result<Decode
     detector.feed(head, head.len() == bytes.len());
     let encoding = detector.guess(None, chardetng::Utf8Detection::Allow);
     finish(encoding, bytes)
+}
+
+/// The Windows code page a page declared as ISO-8859 was written in, when
+/// its bytes use the range ISO-8859 leaves to control characters: the
+/// Windows pages put letters and quotes there (`š`, `„` in Windows-1250),
+/// and editors of the 2000s saved those under the ISO label. (Browsers
+/// already read ISO-8859-1 and -9 so.)
+fn windows_sibling(encoding: &'static Encoding, bytes: &[u8]) -> &'static Encoding {
+    let sibling = if encoding == encoding_rs::ISO_8859_2 {
+        encoding_rs::WINDOWS_1250
+    } else if encoding == encoding_rs::ISO_8859_7 {
+        encoding_rs::WINDOWS_1253
+    } else if encoding == encoding_rs::ISO_8859_8 || encoding == encoding_rs::ISO_8859_8_I {
+        encoding_rs::WINDOWS_1255
+    } else if encoding == encoding_rs::ISO_8859_13 {
+        encoding_rs::WINDOWS_1257
+    } else if encoding == encoding_rs::ISO_8859_15 {
+        encoding_rs::WINDOWS_1252
+    } else {
+        return encoding;
+    };
+    if bytes.iter().any(|b| (0x80..=0x9f).contains(b)) {
+        sibling
+    } else {
+        encoding
+    }
 }
 
 /// Characters, replacement characters and control characters (other than
@@ -414,6 +441,20 @@ mod tests {
             decode(b"\x01\x02\x03\x04\x05 text"),
             Err(DecodeError::Binary(_))
         ));
+    }
+
+    #[test]
+    fn iso_8859_labels_on_windows_bytes_read_as_windows() {
+        // `Višňové` and `„škody“` saved in Windows-1250 under the ISO-8859-2 label.
+        let bytes = b"Vi\x9a\xf2ov\xe9 \x84\x9akody\x93";
+        let d = decode_with_charset(bytes, Some("iso-8859-2")).unwrap();
+        assert_eq!(
+            (d.text.as_str(), d.encoding),
+            ("Višňové „škody“", "windows-1250")
+        );
+        // Without such bytes the label holds: 0xA9 is `Š` in ISO-8859-2.
+        let d = decode_with_charset(b"\xa9koda", Some("iso-8859-2")).unwrap();
+        assert_eq!((d.text.as_str(), d.encoding), ("Škoda", "ISO-8859-2"));
     }
 
     #[test]
