@@ -403,6 +403,9 @@ fn weigh_hint(hint: &str, skip: impl Fn(&str) -> bool) -> (bool, bool) {
     // WordPress marks a post's own element with its taxonomy (`hentry
     // tag-winter category-news`): those name the post's tags, not a list.
     let post = hint.contains("hentry") || hint.contains("type-post");
+    // Movable Type puts the second half of a post in `<div id="more"
+    // class="entry-more">`: the post's own text, not more stories.
+    let continued = hint.contains("entry-more");
     let words = hint
         .split_ascii_whitespace()
         .filter(|class| !(post && taxonomy_class(class)))
@@ -411,7 +414,7 @@ fn weigh_hint(hint: &str, skip: impl Fn(&str) -> bool) -> (bool, bool) {
         let Some(letter) = word.bytes().next().filter(u8::is_ascii_lowercase) else {
             continue;
         };
-        if skip(word) {
+        if skip(word) || (continued && word == "more") {
             continue;
         }
         // `hidden` inside a compound class names a hidden part (Drupal's
@@ -879,7 +882,10 @@ mod tests {
         let mut bad = false;
         let mut good = false;
         for word in hint.split(|c: char| !c.is_ascii_alphanumeric()) {
-            if word.is_empty() || word == "hidden" {
+            if word.is_empty()
+                || word == "hidden"
+                || (word == "more" && hint.contains("entry-more"))
+            {
                 continue;
             }
             bad |= JUNK_WORDS.contains(&word)
@@ -916,6 +922,13 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_movable_type_post_continues_in_its_more_box() {
+        assert!(!hint_weight("more entry-more").0);
+        assert!(hint_weight("more").0);
+        assert!(hint_weight("more-stories").0);
     }
 
     #[test]
