@@ -492,16 +492,9 @@ pub(crate) fn split_names(s: &str) -> Vec<String> {
             // An interview's credit names both sides (`Richard David Precht im
             // Gespräch mit Karin Fischer`).
             // (`AND` in a byline set in capitals.)
-            p.split(" and ")
-                .flat_map(|q| q.split(" AND "))
-                .flat_map(|q| q.split(" im Gespräch mit "))
-                .flat_map(|q| q.split(" in conversation with "))
-                .flat_map(|q| q.split(" und "))
-                .flat_map(|q| q.split(" et "))
-                .flat_map(|q| q.split(" y "))
-                .flat_map(|q| q.split(" e "))
-                .flat_map(|q| q.split(" en "))
-                .collect::<Vec<_>>()
+            NAME_JOINERS.iter().fold(vec![p], |parts, joiner| {
+                parts.iter().flat_map(|q| q.split(joiner)).collect()
+            })
         })
     {
         // A team or desk after a spaced dash (`Kiran C Nair - Chrome
@@ -597,6 +590,28 @@ static UPDATED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\W*(?:last\s+)?(?:updated|modified|aktualisiert|geändert|mis à jour|actualizado|atualizado|aggiornato|bijgewerkt|güncelleme|güncellendi|zaktualizowano|aktualizováno|päivitetty|oppdatert|opdateret|uppdaterad|обновлено|оновлено|cập nhật|diperbarui|अपडेटेड|अपडेट|更新)(?:\s+(?:am|on|le|el|em|il|op))?\s*[:：]?\s*\d")
         .expect("static regex")
 });
+/// Words between two names in a byline (`Kari Haugen og Ole Berg`); an
+/// interview's credit names both sides (`Richard David Precht im Gespräch
+/// mit Karin Fischer`), and bylines set in capitals say `AND`.
+const NAME_JOINERS: &[&str] = &[
+    " and ",
+    " AND ",
+    " im Gespräch mit ",
+    " in conversation with ",
+    " und ",
+    " et ",
+    " y ",
+    " e ",
+    " en ",
+    " og ",
+    " och ",
+    " ja ",
+    " és ",
+    " ve ",
+    " и ",
+    " și ",
+];
+
 /// A date with a two-digit year (`10.12.19`, `mardi 10.12.19`,
 /// `03.02.22 14:05`): taken only when it is all a line says, as version
 /// numbers look the same in prose.
@@ -2042,6 +2057,10 @@ mod tests {
             ["Weinlachgummi"]
         );
         assert_eq!(split_names("Posted by Ann Lee"), ["Ann Lee"]);
+        assert_eq!(
+            split_names("Kari Haugen og Ole Berg"),
+            ["Kari Haugen", "Ole Berg"]
+        );
         assert_eq!(split_names("View all posts by Ann Lee"), ["Ann Lee"]);
         assert_eq!(split_names("Veröffentlicht am"), Vec::<String>::new());
         assert_eq!(split_names("Gesponserte Inhalte"), Vec::<String>::new());
@@ -2161,6 +2180,10 @@ mod tests {
             ("1 فروردین 1403", "2024-03-20"),
             ("10 دی 1402", "2023-12-31"),
             ("4 janvier 2021", "2021-01-04"),
+            // Joomla's language packs name the month in the nominative.
+            ("Sobota, 07 srpen 2010 19:42", "2010-08-07"),
+            ("keskiviikko, 17 joulukuu 2008 21:04", "2008-12-17"),
+            ("5 октомври 2009", "2009-10-05"),
             ("4 آذار/مارس 2024", "2024-03-04"),
             ("۱۴۰۲/۱۲/۱۴", "2024-03-04"),
             ("วันอังคารที่ 10 กันยายน พ.ศ. 2567", "2024-09-10"),
