@@ -172,14 +172,26 @@ impl HtmlExtractor {
         };
         let dom = dom::parse(html, &self.budget)?;
         in_time()?;
-        let raw = content::blocks(&dom);
+        let mut raw = content::blocks(&dom);
         in_time()?;
+        // A first `h1` that the page's copyright line names is the site's
+        // logo (`<h1><a href="/">The Daily Guardian</a></h1>`), as on pages
+        // of the 2000s: the headline is further down.
+        let mut banner = None;
+        if let Some(k) = raw.iter().position(|b| b.kind == BlockKind::Heading(1))
+            && names_the_site(&raw[k].text, None, &raw)
+        {
+            raw[k].kind = BlockKind::Paragraph;
+            raw[k].tag_junk = true;
+            banner = Some((0, raw[k].text.clone()));
+        }
         let headings: Vec<(u8, String)> = raw
             .iter()
             .filter_map(|b| match b.kind {
                 BlockKind::Heading(level) if level <= 2 => Some((level, b.text.clone())),
                 _ => None,
             })
+            .chain(banner)
             .collect();
         // Dates and bylines written in the page, read outwards from the
         // headline.
@@ -425,11 +437,14 @@ fn headline_shaped(text: &str, link_density: f32) -> bool {
         .split_whitespace()
         .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
         .count();
-    (3..=20).contains(&words)
+    // (Scripts without spaces between words count their characters.)
+    let dense = text.chars().filter(|&c| c as u32 >= 0x2E80).count();
+    ((8..=60).contains(&dense) || (3..=20).contains(&words))
         && text.split_whitespace().count() <= 20
-        && !text.ends_with(['.', ':', ','])
+        && !text.ends_with(['.', ':', ',', '。'])
         && link_density < 0.5
-        && text.starts_with(char::is_uppercase)
+        // (A capital, or a letter of a script without capitals.)
+        && text.starts_with(|c: char| c.is_uppercase() || c.is_alphabetic() && !c.is_lowercase())
         && meta::normalize_date(text).is_none()
         // A breadcrumb trail (`Start » Film » Geschichte`).
         && ![" » ", " › ", " > ", " | "].iter().any(|sep| text.contains(sep))
@@ -449,8 +464,22 @@ fn letters(text: &str) -> String {
 /// whether it is headline-shaped).
 fn headline_above(shapes: &[(String, bool)], blocks: &[Block]) -> Option<String> {
     let first = blocks.first()?;
-    if blocks.len() > 1 && headline_shaped(&first.text, first.link_density) {
-        return Some(first.text.clone());
+    // (Past a date or byline line over the headline: `Economia |
+    // 18-12-2008 17:42`.)
+    let dated = blocks
+        .iter()
+        .take(2)
+        .take_while(|b| {
+            b.text.split_whitespace().count() <= 12 && meta::normalize_date(&b.text).is_some()
+        })
+        .count();
+    if let Some(b) = blocks
+        .get(..blocks.len().min(dated + 1))
+        .and_then(<[Block]>::last)
+        && blocks.len() > 1
+        && headline_shaped(&b.text, b.link_density)
+    {
+        return Some(b.text.clone());
     }
     let at = shapes.iter().position(|(text, _)| *text == first.text)?;
     shapes[..at]
@@ -2094,6 +2123,44 @@ The National Hurricane Center said the storm could bring a surge of up to 20 fee
         assert_eq!(
             page.title.as_deref(),
             Some("Write for the people who read you")
+        );
+    }
+
+    #[test]
+    fn a_logo_set_as_the_first_h1_is_not_the_headline() {
+        let story = "<p>Fire crews fought the blaze through the night as strong winds pushed it towards three villages.</p>\
+<p>More than 180 firefighters took part, the fire service said on Wednesday morning.</p>";
+        let foot =
+            "<div id=footer>Copyright &copy; 2007 Daily Herald Online. All rights reserved.</div>";
+        // The title names the headline: the logo does not stand in for it.
+        let html = format!(
+            "<html><head><title>Fire rages on the mountain, three villages evacuated</title></head><body>\
+<h1 id=logo><a href=\"/\">Daily Herald Online</a></h1><table><tr><td class=contentheading>\
+Fire rages on the mountain, three villages evacuated</td></tr><tr><td>{story}</td></tr></table>{foot}</body></html>"
+        );
+        assert_eq!(
+            title_of(&html).as_deref(),
+            Some("Fire rages on the mountain, three villages evacuated")
+        );
+        // The title names only the site: the headline is the `h2` over the story.
+        let html = format!(
+            "<html><head><title>Daily Herald Online</title></head><body>\
+<h1><a href=\"/\">Daily Herald Online</a></h1><div class=date>March 12, 2008</div>\
+<h2>Fire rages on the mountain, three villages evacuated</h2>{story}{foot}</body></html>"
+        );
+        assert_eq!(
+            title_of(&html).as_deref(),
+            Some("Fire rages on the mountain, three villages evacuated")
+        );
+        // A section's name in an `h1` of its own is no headline either.
+        let html = format!(
+            "<html><head><title>Daily Herald Online :: World :: Fire rages on the mountain, three villages evacuated</title></head><body>\
+<h1><a href=\"/\">Daily Herald Online</a></h1><h1 class=section>World</h1><div class=date>March 12, 2008</div>\
+<h2>Fire rages on the mountain, three villages evacuated</h2>{story}{foot}</body></html>"
+        );
+        assert_eq!(
+            title_of(&html).as_deref(),
+            Some("Fire rages on the mountain, three villages evacuated")
         );
     }
 

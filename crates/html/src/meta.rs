@@ -1266,7 +1266,13 @@ fn strip_site(title: &str, site: Option<&str>, h1: Option<&str>, shown: &[&str])
             if banner(a) && longer(b, false) && !names_a_site(b) {
                 return strip_site(b, site, None, shown);
             }
-            if after_ok && banner(first_part(b)) && longer(a, true) {
+            // (Unless that is the site's name: the `h1` names a section,
+            // `Site :: Section :: Headline`.)
+            if after_ok
+                && banner(first_part(b))
+                && longer(a, true)
+                && site.is_none_or(|s| !a.trim().eq_ignore_ascii_case(s))
+            {
                 return a.trim().to_string();
             }
         }
@@ -1451,7 +1457,8 @@ pub(crate) enum DatePlace {
     Below,
 }
 
-/// All metadata; `headings` are the page's level-one and -two headings,
+/// All metadata; `headings` are the page's level-one and -two headings
+/// (level 0: the site's logo set as an `h1`, which names the site),
 /// `bylines` the texts of byline-like elements, `date_texts` the texts
 /// around the headline that may carry its date or byline.
 pub(crate) fn extract(
@@ -1472,7 +1479,11 @@ pub(crate) fn extract(
         site_name: meta(dom, &["og:site_name", "application-name", "twitter:site"])
             .map(clean)
             .or(ld.publisher.clone())
-            .filter(|s| !s.starts_with('@')),
+            .filter(|s| !s.starts_with('@'))
+            .or_else(|| {
+                let banner = headings.iter().find(|(l, _)| *l == 0)?;
+                Some(clean(&banner.1))
+            }),
         ..Meta::default()
     };
     let site = m.site_name.as_deref();
@@ -1492,10 +1503,10 @@ pub(crate) fn extract(
         .collect();
     // The visible headline, when the page's declared titles (often written
     // for search engines) agree with it; else the declared ones.
-    let visible = [1u8, 2].iter().find_map(|level| {
+    let best_at = |level: u8| {
         headings
             .iter()
-            .filter(|(l, _)| l == level)
+            .filter(|(l, _)| *l == level)
             .map(|(_, t)| clean(trim_lead(t)))
             .filter(|t| site.is_none_or(|s| share_in(&title_words(t), &title_words(s)) < 0.6))
             // Of several matching headings, the one closest to a declared
@@ -1517,42 +1528,48 @@ pub(crate) fn extract(
                 Some((_, b)) if b >= c => best,
                 _ => Some((t, c)),
             })
-            .map(|(t, _)| t)
-            .map(|t| {
-                // A heading that runs the headline and a standfirst
-                // together (`<h1>Headline<span>Standfirst</span></h1>`):
-                // the declared title is where it ends.
-                declared
-                    .iter()
-                    .find(|d| {
-                        d.split_whitespace().count() >= 3
+    };
+    // The `h1`'s, unless it is a section's name that the declared title
+    // merely contains (`<h1>Ελλάδα</h1>` over the `h2` headline).
+    let visible = match (best_at(1), best_at(2)) {
+        (Some((_, c1)), Some((t2, c2))) if c1 < 0.3 && c2 >= 0.6 => Some(t2),
+        (Some((t1, _)), _) => Some(t1),
+        (None, two) => two.map(|(t, _)| t),
+    }
+    .map(|t| {
+        // A heading that runs the headline and a standfirst
+        // together (`<h1>Headline<span>Standfirst</span></h1>`):
+        // the declared title is where it ends.
+        declared
+            .iter()
+            .find(|d| {
+                d.split_whitespace().count() >= 3
                             && t.len() > d.len()
                             && t.get(..d.len()).is_some_and(|p| p.eq_ignore_ascii_case(d))
                             // `Headline – more` is one title cut short
                             // by the site-name stripping, not two parts.
                             && t[d.len()..].starts_with(' ')
                             && t[d.len()..].trim_start().starts_with(char::is_alphanumeric)
-                    })
-                    .map_or(t.clone(), |d| d.to_string())
             })
-            .map(|t| {
-                // A heading that puts a kicker before the headline every
-                // declared title gives (`"Quote" / Headline`): the headline.
-                match declared.split_first() {
-                    Some((d, rest))
-                        if !rest.is_empty()
-                            && rest.iter().all(|o| o.eq_ignore_ascii_case(d))
-                            && t.len() > d.len()
-                            && t.ends_with(d)
-                            && t[..t.len() - d.len()]
-                                .trim_end()
-                                .ends_with([':', '/', '|', '–', '-']) =>
-                    {
-                        d.to_string()
-                    }
-                    _ => t,
-                }
-            })
+            .map_or(t.clone(), |d| d.to_string())
+    })
+    .map(|t| {
+        // A heading that puts a kicker before the headline every
+        // declared title gives (`"Quote" / Headline`): the headline.
+        match declared.split_first() {
+            Some((d, rest))
+                if !rest.is_empty()
+                    && rest.iter().all(|o| o.eq_ignore_ascii_case(d))
+                    && t.len() > d.len()
+                    && t.ends_with(d)
+                    && t[..t.len() - d.len()]
+                        .trim_end()
+                        .ends_with([':', '/', '|', '–', '-']) =>
+            {
+                d.to_string()
+            }
+            _ => t,
+        }
     });
     // A page's only `h1`, if it reads like a headline, is the headline even
     // when the declared titles were rewritten for search engines.
