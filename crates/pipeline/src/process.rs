@@ -335,6 +335,15 @@ impl Processor {
         if !page.authors.is_empty() {
             record.credits.reporters = page.authors;
         }
+        // A web page's byline for a wire story without a named reporter is
+        // the wire (sites fill their author field so: `dpa`, `AP`).
+        // (A known one: `(Leipzig) -` is no wire's dateline.)
+        if record.credits.reporters.is_empty()
+            && let Some(agency) = &record.agency
+            && self.extractor.agency_in(agency).is_some()
+        {
+            record.credits.reporters.push(agency.clone());
+        }
         if page.language.is_some() {
             record.language = page.language;
         }
@@ -468,6 +477,7 @@ impl Processor {
         record.subheadings = article.subheadings;
         record.paragraphs = article.paragraphs;
         let signature = self.signature(&cleaned);
+        let signoff = self.signoff_agency(&cleaned);
         // The outlet a byline names (`Jane Doe, BBC correspondent`), for
         // when no rule and no dateline names the agency.
         let mut outlet = None;
@@ -506,7 +516,7 @@ impl Processor {
                 .push(Removal::new(removed.text, removed.rule));
         }
         if record.agency.is_none() {
-            record.agency = outlet;
+            record.agency = outlet.or(signoff);
         }
         // Chinese, Korean and Japanese wire leads name their reporters
         // (`新华社北京3月4日电（记者张伟、李娜）`).
@@ -534,6 +544,28 @@ impl Processor {
         }
         clock.add(EXTRACT, start);
         Ok(record)
+    }
+
+    /// The wire agency that signs the story off on a line of its own right
+    /// under the text (`MTI`, `(ANP)`, `- Sapa`), where the classifier took
+    /// the line for a short one.
+    fn signoff_agency(&self, cleaned: &Cleaned) -> Option<String> {
+        let last = cleaned.kept.last()?.number;
+        cleaned
+            .removed
+            .iter()
+            .filter(|r| r.number > last)
+            .take(2)
+            .filter(|r| r.rule.starts_with("class."))
+            .find_map(|r| {
+                let name = r.text.trim_matches(|c: char| {
+                    c.is_whitespace()
+                        || matches!(c, '(' | ')' | '[' | ']' | '-' | '–' | '—' | '·' | '*')
+                });
+                (name.split_whitespace().count() <= 3)
+                    .then(|| self.extractor.agency_in(name))
+                    .flatten()
+            })
     }
 
     /// The document's last line when it is a lone name under the article
@@ -832,6 +864,47 @@ mod tests {
 
     fn processor() -> Processor {
         Processor::new(&RuleSet::builtin()).unwrap()
+    }
+
+    #[test]
+    fn a_wire_signing_off_on_a_line_of_its_own_is_the_agency() {
+        let body = "The government raised the minimum wage by five percent on Thursday, the ministry said in a statement.\n\n\
+                    Unions said the rise was too small and called for talks with employers before the summer.";
+        for (tail, agency) in [
+            ("(ANP)", Some("ANP")),
+            ("- Sapa", Some("Sapa")),
+            ("Jane Doe", None),
+        ] {
+            let text = format!("Title here\n\n{body}\n\n{tail}");
+            let r = processor()
+                .process_text(Source::new("x.txt"), &text, &StageClock::default())
+                .unwrap();
+            assert_eq!(r.agency.as_deref(), agency, "{tail}");
+            // Text is no web page: the agency signs, it reports nothing.
+            assert!(
+                !r.credits
+                    .reporters
+                    .iter()
+                    .any(|n| Some(n.as_str()) == agency)
+            );
+        }
+    }
+
+    #[test]
+    fn a_wire_story_on_a_web_page_is_bylined_with_its_wire() {
+        let page = |lead: &str| {
+            format!(
+                "<html><head><title>Students block lecture</title></head><body><article><h1>Students block lecture</h1>\
+<p>{lead} Students blocked the lecture of the party's founder for the second week, the university said on Tuesday.</p>\
+<p>The university condemned the protest and said it would guarantee that lectures can take place.</p></article></body></html>"
+            )
+        };
+        for (lead, reporters) in [("Hamburg (dpa) –", vec!["dpa"]), ("(Leipzig) –", vec![])] {
+            let r = processor()
+                .process_html(Source::new("x.html"), &page(lead), &StageClock::default())
+                .unwrap();
+            assert_eq!(r.credits.reporters, reporters, "{lead}");
+        }
     }
 
     #[test]
