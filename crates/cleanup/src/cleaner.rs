@@ -3507,12 +3507,19 @@ mod tests {
             ("By Jane Doe | March 4, 2008 10:32 AM EST", "credit.byline"),
             ("BY JOHN SMITH, Associated Press Writer", "credit.byline"),
             ("By Tom Pyman for MailOnline", "credit.byline"),
+            ("Автор: Мария Петрова", "credit.byline-label"),
+            ("Napsal Petra Svobodová", "credit.byline-label"),
+            ("Ρεπορτάζ: Νίκος Παπαδόπουλος", "credit.byline-label"),
+            ("Postat av Anna Lindqvist", "credit.byline-label"),
         ]);
         let news = "The council said the museum would reopen in the spring, after two years of work on its roof.";
         // A sentence that opens with `By` and a day is the story's.
         for line in [
             "POR ESO INFORMAR ES",
             "Von Berlin aus",
+            // A label with a sentence after it is the story's.
+            "Autor: nie jest znany",
+            "Yazar Orhan Pamuk konuştu",
             "By Monday, officials said the road would stay closed for another week.",
             "By Tuesday, most of the water had gone.",
             "Her late husband, a gifted writer",

@@ -100,7 +100,7 @@ impl CreditParser {
     pub(crate) fn new() -> CreditParser {
         CreditParser {
             role: Regex::new(
-                r"(?i)(?:\b(?P<word>additional\s+reporting|reporting|writing|written|editing|edited|compiled|research|photos?|graphics?|video|production|produced)\s+by\b|\bwith\s+assistance\s+from\b|^\W*(?P<by>by|von|par|por|door|geschreven\s+door|di|af|av|text|texte|words|autor|autorin|auteur|auteure|autore|author|(?:ein\s+|blog\s*)?beitrag\s+von)\b\s*:?)",
+                r"(?i)(?:\b(?P<word>additional\s+reporting|reporting|writing|written|editing|edited|compiled|research|photos?|graphics?|video|production|produced)\s+by\b|\bwith\s+assistance\s+from\b|^\W*(?P<by>by|von|par|por|door|geschreven\s+door|di|af|av|text|texte|words|autor|autorin|auteur|auteure|autore|author|(?:ein\s+|blog\s*)?beitrag\s+von|автор|пише|написал[аи]?|napsal[a]?|ρεπορτάζ|postat\s+av|skrevet\s+a[fv]|kirjoittanut|kirjoittaja|szerző|yazar|oleh|penulis)\b\s*:?)",
             )
             .expect("credit pattern is valid"),
             location: Regex::new(r"\s+(?:in|from|for)\s+(?:the\s+)?\p{Lu}.*$")
@@ -586,6 +586,14 @@ mod tests {
         );
         assert_eq!(reporter("By Jane Doe — Washington"), ["Jane Doe"]);
         assert_eq!(reporter("Von Christian Esch, Moskau"), ["Christian Esch"]);
+        // Labels of other languages (`Napsal`, "wrote" in Czech).
+        for line in [
+            "Napsal Petra Svobodová",
+            "Пише: Петра Свобода",
+            "Ρεπορτάζ: Πέτρα Σβόμποντα",
+        ] {
+            assert_eq!(reporter(line).len(), 1, "{line}");
+        }
         assert_eq!(
             reporter("di Viviana Mazza, corrispondente da New York"),
             ["Viviana Mazza"]

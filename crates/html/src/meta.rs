@@ -326,7 +326,7 @@ fn push_unique(out: &mut Vec<String>, name: String) {
 const POSTING_LABELS: &str = r"(?:posted|written|published) by|(?:geschrieben|verfasst|gepostet|veröffentlicht) von|(?:publié|écrit) par|(?:publicado|escrito) por";
 static BY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)^\s*(?:{POSTING_LABELS}|by|von|par|por|di|door|av|af|autor(?:in)?|auteurs?|author|text|artikel von|ein beitrag von|beitrag von|scritto da|(?:posted|published|more|(?:view )?all posts|posts|articles|stories) from|(?:more|(?:view )?all posts|posts|articles|stories|story) by|(?:eingestellt|mehr|alle artikel|alle beiträge) von|pubblicato da|geplaatst door|автор|yazar|penulis|kirjoittaja|kirjoittanut|teksti|toimittaja|szerző|tekst|autorka|skrevet af|skrevet av|oleh\s*:|na|words|report|reporter|correspondent|του|της|लेखक|โดย|기자명|기자)\s*:?\s+"
+        r"(?i)^\s*(?:{POSTING_LABELS}|by|von|par|por|di|door|av|af|autor(?:in)?|auteurs?|author|text|artikel von|ein beitrag von|beitrag von|scritto da|(?:posted|published|more|(?:view )?all posts|posts|articles|stories) from|(?:more|(?:view )?all posts|posts|articles|stories|story) by|(?:eingestellt|mehr|alle artikel|alle beiträge) von|pubblicato da|geplaatst door|автор|yazar|penulis|kirjoittaja|kirjoittanut|teksti|toimittaja|szerző|tekst|autorka|skrevet af|skrevet av|oleh\s*:|пише|написал[аи]?|napsal[a]?|ρεπορτάζ|postat av|na|words|report|reporter|correspondent|του|της|लेखक|โดย|기자명|기자)\s*:?\s+"
     ))
     .expect("static regex")
 });
@@ -492,9 +492,15 @@ pub(crate) fn split_names(s: &str) -> Vec<String> {
             // An interview's credit names both sides (`Richard David Precht im
             // Gespräch mit Karin Fischer`).
             // (`AND` in a byline set in capitals.)
-            NAME_JOINERS.iter().fold(vec![p], |parts, joiner| {
-                parts.iter().flat_map(|q| q.split(joiner)).collect()
-            })
+            // After `with` only a person's name is a reporter's (`Par
+            // Sophie Lefèvre avec AFP`, `with additional reporting by …`).
+            let mut withs = p.split(" with ").flat_map(|q| q.split(" avec "));
+            let first = withs.next().unwrap_or_default();
+            let people = withs.filter(|q| person_shaped(q.trim()));
+            NAME_JOINERS.iter().fold(
+                std::iter::once(first).chain(people).collect(),
+                |parts: Vec<&str>, joiner| parts.iter().flat_map(|q| q.split(joiner)).collect(),
+            )
         })
     {
         // A team or desk after a spaced dash (`Kiran C Nair - Chrome
@@ -2078,6 +2084,15 @@ mod tests {
             split_names("Kari Haugen og Ole Berg"),
             ["Kari Haugen", "Ole Berg"]
         );
+        assert_eq!(
+            split_names("Par Sophie Lefèvre avec AFP"),
+            ["Sophie Lefèvre"]
+        );
+        assert_eq!(
+            split_names("By Alex Hern with Dan Milmo"),
+            ["Alex Hern", "Dan Milmo"]
+        );
+        assert_eq!(split_names("Napsal Petra Svobodová"), ["Petra Svobodová"]);
         assert_eq!(split_names("View all posts by Ann Lee"), ["Ann Lee"]);
         assert_eq!(split_names("Veröffentlicht am"), Vec::<String>::new());
         assert_eq!(split_names("Gesponserte Inhalte"), Vec::<String>::new());
