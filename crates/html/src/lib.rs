@@ -257,7 +257,18 @@ impl HtmlExtractor {
             let at = h1_at + i;
             // (The block right above the headline is its own: `<span
             // class="date">` over `<h2>`.)
-            let place = if at + 1 < lead_at {
+            // (Above the first paragraph, when no heading stands before
+            // it, the three blocks of a date line, the headline and a
+            // byline are the article's.)
+            let own = if matches!(
+                raw.get(lead_at).map(|b| b.kind),
+                Some(BlockKind::Heading(_))
+            ) {
+                1
+            } else {
+                3
+            };
+            let place = if at + own < lead_at {
                 DatePlace::Above
             } else if at < headline_at + 3 {
                 DatePlace::Near
@@ -1575,6 +1586,19 @@ Weather</font></td></tr><tr><td><h1>Council approves budget</h1>
 <p>Lead paragraph of the story, long enough to be one, with more words.</p></td></tr></table></body></html>"#;
         let page = HtmlExtractor::default().extract(html).unwrap();
         assert_eq!(page.published.as_deref(), Some("2008-03-03"));
+        // Nor with the headline in a table cell between that date and the
+        // text, under a `<title>` that names only the site (review 44).
+        let html = r#"<html><head><title>Daily Bugle - Business</title></head><body><table>
+<tr><td><font size="1">Thursday, January 22, 2009 | Weather</font></td></tr>
+<tr><td><a href="/1">Home</a> - <a href="/2">Business</a> - <a href="/3">Sport</a></td></tr></table><table>
+<tr><td class="rates"><b>Rates</b><br>EUR 285.40<br>USD 214.80</td></tr>
+<tr><td class="date">Wednesday, January 21, 2009 12:05</td></tr>
+<tr><td class="title">Forint falls to a record low</td></tr>
+<tr><td><p>The forint fell past 285 to the euro on Wednesday afternoon, a record low, as currencies across the region weakened.</p></td></tr>
+</table></body></html>"#;
+        let page = HtmlExtractor::default().extract(html).unwrap();
+        assert_eq!(page.published.as_deref(), Some("2009-01-21"));
+        assert_eq!(page.title.as_deref(), Some("Forint falls to a record low"));
         // Without an `h1` or any heading, the headline in big type that
         // the `<title>` names sets the masthead apart (review 18).
         let html = r#"<html><head><title>Council approves budget for 2008 -- Daily Bugle</title></head>
