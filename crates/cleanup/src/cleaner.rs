@@ -3101,6 +3101,11 @@ mod tests {
             "Çerezler kullanıyoruz. Detaylar için politikamıza bakın.",
             "Vi använder cookies för att ge dig en bättre upplevelse.",
             "We and our partners store and/or access information on a device, such as unique IDs in cookies.",
+            "Le Monde et ses partenaires utilisent des cookies pour stocker et/ou accéder à des informations sur votre terminal.",
+            "HLN maakt gebruik van cookies om je een betere ervaring te bieden.",
+            "DR bruger cookies til at forbedre oplevelsen og til statistik.",
+            "O PÚBLICO e os seus parceiros usam cookies e tecnologias semelhantes para guardar informação.",
+            "Szanowny Użytkowniku, zanim przejdziesz do serwisu, prosimy o zapoznanie się z informacjami.",
         ] {
             let c = cleaner.clean(banner);
             let rules = rules(&c);
@@ -3867,6 +3872,39 @@ mod tests {
                 "caption.copyright-end",
             ),
             ("Fotó: hvg.hu", "caption.photo-credit"),
+            ("Kuva: Jussi Nukari / Lehtikuva", "caption.photo-credit"),
+            (
+                "Le siège de la CNIL, à Paris, en janvier 2024. JOEL SAGET / AFP",
+                "caption.slash-credit",
+            ),
+            (
+                "Miguel Gomes recebeu o prémio de realização em Cannes LOIC VENANCE/AFP",
+                "caption.slash-credit",
+            ),
+            (
+                "Commuters waiting for bridging buses at Jurong East station on Feb 17. ST PHOTO: GAVIN FOO",
+                "caption.slash-credit",
+            ),
+            (
+                "Le torrent de la Lizerne en crue à Ardon, vendredi matin. [KEYSTONE - Jean-Christophe Bott]",
+                "caption.slash-credit",
+            ),
+            (
+                "Corriere della Sera è anche su WhatsApp. È sufficiente cliccare qui per iscriversi al canale.",
+                "it.promo.follow",
+            ),
+            (
+                "Puedes seguir a MATERIA en Facebook, X e Instagram, o apuntarte aquí para recibir nuestra newsletter semanal.",
+                "es.promo.newsletter",
+            ),
+            (
+                "20 Minutes vous propose de recevoir chaque matin l’essentiel de l’actu dans votre boîte mail.",
+                "fr.promo.newsletter",
+            ),
+            (
+                "Tem dúvidas sobre este tema? Envie-nos a sua pergunta para explicadores@observador.pt",
+                "pt.promo.reader-question",
+            ),
             (
                 "疾管署提醒民眾注意登革熱症狀。（記者王俊忠攝）",
                 "zh.caption.reporter-photo",
