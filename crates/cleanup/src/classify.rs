@@ -521,11 +521,19 @@ pub(crate) struct Thresholds {
 
 impl Thresholds {
     pub(crate) fn for_document(features: &[Features]) -> Thresholds {
-        let mut long: Vec<f32> = features
-            .iter()
-            .filter(|f| f.words >= 12)
-            .filter_map(|f| f.density)
-            .collect();
+        let density_of = |min_words: usize| -> Vec<f32> {
+            features
+                .iter()
+                .filter(|f| f.words >= min_words)
+                .filter_map(|f| f.density)
+                .collect()
+        };
+        let mut long = density_of(12);
+        // A short text in a language of long words (Finnish, Turkish) has
+        // few lines of twelve: its sentences of eight tell its density.
+        if long.len() < 3 {
+            long = density_of(8);
+        }
         let mut t = Thresholds {
             high: STOPWORDS_HIGH,
             bad_below: STOPWORDS_BAD,
@@ -1642,6 +1650,30 @@ mod tests {
         // Without the dash, no stop word leaves it out of prose.
         let f = features(&quote[4..], Some("fi"), langs.stopwords("fi"));
         assert_eq!(classify(&f, &t), Class::Bad(reason::LOW_DENSITY));
+    }
+
+    #[test]
+    fn a_short_text_of_long_words_sets_its_own_density() {
+        let langs = Languages::new();
+        let lines = [
+            "Helsingin kaupunginvaltuusto päätti keskiviikkona lakkauttaa kuusi lähikirjastoa, kertoo kaupunki.",
+            "Uusi linja kulkee Kalasatamasta Pasilaan ja matka kestää noin kaksikymmentä minuuttia.",
+            "Rakennustyöt ovat kestäneet neljä vuotta ja maksaneet noin 200 miljoonaa euroa.",
+        ];
+        let features: Vec<Features> = lines
+            .iter()
+            .map(|l| features(l, Some("fi"), langs.stopwords("fi")))
+            .collect();
+        assert!(features.iter().all(|f| f.words < 12));
+        // No line of twelve words: its lines of eight set the thresholds,
+        // well under the defaults made for English.
+        let t = Thresholds::for_document(&features);
+        assert!(t.high < STOPWORDS_HIGH && t.bad_below < STOPWORDS_BAD);
+        assert_eq!(classify(&features[1], &t), Class::Good);
+        assert_eq!(
+            classify(&features[1], &Thresholds::for_document(&[])),
+            Class::NearGood
+        );
     }
 
     #[test]
