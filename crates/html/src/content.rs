@@ -786,17 +786,25 @@ pub(crate) fn select(dom: &Dom, raw: Vec<Raw>, headline_at: Option<usize>) -> Ve
         && let Some(first) = (h1 + 1..raw.len())
             .find(|&k| inside_at[k] && !junk[k] && !matches!(raw[k].kind, BlockKind::Heading(_)))
     {
+        // (Boxes around the headline too, `<div class="header-inner">`,
+        // say nothing of the standfirst under it.)
+        let around_headline: Vec<u32> = ancestors(nodes, raw[h1].container).collect();
         for k in h1 + 1..first {
             let b = &raw[k];
+            let own_hinted = || {
+                ancestors(nodes, b.container)
+                    .filter(|a| !around_headline.contains(a))
+                    .filter(|&a| hinted[a as usize])
+            };
+            let boxed_junk = b.tag_junk || own_hinted().next().is_some();
             // (A box only its `teaser` class marks as furniture holds the
             // standfirst as often as other stories' cards; a card links to
             // its story, a standfirst links nowhere.)
-            let teaser = junk[k]
+            let teaser = boxed_junk
                 && !b.tag_junk
-                && ancestors(nodes, b.container)
-                    .filter(|&a| hinted[a as usize])
+                && own_hinted()
                     .all(|a| only_teaser_words(&nodes[a as usize].hint) && links[a as usize] == 0);
-            let own_box = !junk[k] || teaser;
+            let own_box = !boxed_junk || teaser;
             // The article's summary, not an author's (`itemprop="author"`).
             let summary = own_box
                 && ancestors(nodes, b.container)

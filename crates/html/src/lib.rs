@@ -1333,6 +1333,19 @@ mod tests {
         };
         assert!(page("teaser-text").contains(&lead.to_string()));
         assert!(page("article-teaser").contains(&lead.to_string()));
+        // A furniture word on a box around the headline too says nothing
+        // of the standfirst under it (Krautreporter's `headers`).
+        let html = format!(
+            "<html><body><article><header class=\"article-headers-standard\"><div class=\"article-headers-shared-header-inner\">\
+             <h1>Library plans stay</h1><p class=\"article-teaser\">{lead}</p></div></header>\
+             <div class=\"post-body\">{PARA}{PARA}{PARA}</div></article></body></html>"
+        );
+        let boxed = HtmlExtractor::default().extract(&html).unwrap();
+        assert!(
+            boxed.blocks.iter().any(|b| b.text == lead),
+            "{:?}",
+            boxed.blocks
+        );
         // A box that other words mark as furniture stays out.
         assert!(!page("teaser newsletter").contains(&lead.to_string()));
         // So does a card that links to its story.
