@@ -27,6 +27,23 @@ const ORPHANS: (&str, f64) = ("orphan-sentences", 0.1);
 const TRUNCATED: (&str, f64) = ("truncated", 0.2);
 const NO_TITLE: (&str, f64) = ("no-title", 0.05);
 
+/// Words of `text`: runs between spaces, and in Chinese and Japanese,
+/// written without them, one word for every two characters (the length
+/// of most of their words).
+fn words(text: &str) -> u64 {
+    let dense = text.chars().filter(|&c| is_dense(c)).count() as u64;
+    let spaced = text
+        .split_whitespace()
+        .filter(|w| !w.chars().any(is_dense))
+        .count() as u64;
+    spaced + dense.div_ceil(2)
+}
+
+/// Han ideographs and kana.
+fn is_dense(c: char) -> bool {
+    matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF)
+}
+
 pub(crate) fn assess(
     lex: &Lexicon,
     paragraphs: &[String],
@@ -34,10 +51,7 @@ pub(crate) fn assess(
     input: QualityInput,
 ) -> Quality {
     let mut q = Quality {
-        words: paragraphs
-            .iter()
-            .map(|p| p.split_whitespace().count() as u64)
-            .sum(),
+        words: paragraphs.iter().map(|p| words(p)).sum(),
         repaired: input.repaired,
         removed_share: if input.total_lines == 0 {
             0.0
@@ -67,7 +81,10 @@ pub(crate) fn assess(
         let end = p.trim_end();
         end.ends_with("...")
             || end.ends_with('…')
-            || !end.ends_with(['.', '!', '?', '"', '”', '’', '\'', ')', ']', '»'])
+            || !end.ends_with([
+                '.', '!', '?', '"', '”', '’', '\'', ')', ']', '»', '。', '！', '？', '」', '』',
+                '）', '।', '॥', '؟', '۔',
+            ])
     });
     let mut score: f64 = 1.0;
     let mut flag = |(name, cost): (&str, f64), on: bool| {
@@ -117,6 +134,19 @@ mod tests {
         assert!(q.truncated);
         assert_eq!(q.flags, ["orphan-sentences", "truncated"]);
         assert!((q.score - 0.7).abs() < 1e-9);
+    }
+
+    #[test]
+    fn chinese_and_japanese_count_their_words_and_stops() {
+        let lex = Lexicon::new();
+        // 208 characters of Chinese: 104 words, no
+        // truncation at its full stop.
+        let body = vec![format!("{}。", "台风逼近台湾气象局发布警报".repeat(16))];
+        let q = assess(&lex, &body, true, QualityInput::default());
+        assert_eq!(q.words, 104);
+        assert!(!q.truncated);
+        assert_eq!(q.flags, ["short"]);
+        assert_eq!(words("Tokyo 東京 station"), 3);
     }
 
     #[test]
