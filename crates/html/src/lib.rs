@@ -256,19 +256,22 @@ impl HtmlExtractor {
         let below_at = |i: usize| {
             let at = h1_at + i;
             // (The block right above the headline is its own: `<span
-            // class="date">` over `<h2>`.)
-            // (Above the first paragraph, when no heading stands before
-            // it, the three blocks of a date line, the headline and a
-            // byline are the article's.)
-            let own = if matches!(
+            // class="date">` over `<h2>`. So is, above a first paragraph
+            // with no heading before it, a date line right over a
+            // headline-shaped block: `2009. január 21.` / the headline /
+            // the text; not one saying it is today's, or a bracketed
+            // teaser's `(01.02.2011)`.)
+            let over_headline = !matches!(
                 raw.get(lead_at).map(|b| b.kind),
                 Some(BlockKind::Heading(_))
-            ) {
-                1
-            } else {
-                3
-            };
-            let place = if at + own < lead_at {
+            ) && at + 3 >= lead_at
+                && raw.get(at + 1).is_some_and(|b| {
+                    headline_shaped(&b.text, b.link_chars as f32 / b.chars.max(1) as f32)
+                })
+                && raw.get(at).is_some_and(|b| {
+                    !b.text.contains('(') && b.link_chars * 2 < b.chars && !says_today(&b.text)
+                });
+            let place = if at + 1 < lead_at && !over_headline {
                 DatePlace::Above
             } else if at < headline_at + 3 {
                 DatePlace::Near
@@ -459,6 +462,22 @@ fn headline_shaped(text: &str, link_density: f32) -> bool {
         && meta::normalize_date(text).is_none()
         // A breadcrumb trail (`Start » Film » Geschichte`).
         && ![" » ", " › ", " > ", " | "].iter().any(|sep| text.contains(sep))
+}
+
+/// Words that label a masthead's date as today's (`data/today-labels.txt`).
+static TODAY_LABELS: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
+    include_str!("../data/today-labels.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+});
+
+/// `text` opens with a word saying its date is today's (`Heute: …`).
+fn says_today(text: &str) -> bool {
+    text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .find(|w| !w.is_empty())
+        .is_some_and(|w| TODAY_LABELS.contains(&w.to_lowercase().as_str()))
 }
 
 /// The lower-cased letters and digits of `text`.
@@ -1612,6 +1631,21 @@ Weather</font></td></tr><tr><td><h1>Council approves budget</h1>
         let page = HtmlExtractor::default().extract(html).unwrap();
         assert_eq!(page.published.as_deref(), Some("2009-01-21"));
         assert_eq!(page.title.as_deref(), Some("Forint falls to a record low"));
+        // A small page's masthead that says it is today's, or another
+        // story's teaser with its date, right over a headline is neither:
+        // the labelled date under the text is the article's.
+        for top in [
+            "<p>Heute: Montag, 9. Juli 2012</p>",
+            "<p><a href=\"/41\">Vorheriger Artikel: Kanalarbeiten beginnen</a> (01.02.2011)</p>",
+        ] {
+            let html = format!(
+                "<html><body><p>Gemeindezeitung</p>{top}<p>Feuerwache bekommt neuen Standort</p>\
+<p>Nach monatelangem Streit hat sich der Gemeinderat auf einen Standort für die neue Feuerwache geeinigt, teilte die Stadt mit.</p>\
+<p>Veröffentlicht am 28.06.2012</p></body></html>"
+            );
+            let page = HtmlExtractor::default().extract(&html).unwrap();
+            assert_eq!(page.published.as_deref(), Some("2012-06-28"), "{top}");
+        }
         // Without an `h1` or any heading, the headline in big type that
         // the `<title>` names sets the masthead apart (review 18).
         let html = r#"<html><head><title>Council approves budget for 2008 -- Daily Bugle</title></head>

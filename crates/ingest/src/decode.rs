@@ -170,7 +170,36 @@ fn windows_sibling(encoding: &'static Encoding, bytes: &[u8]) -> &'static Encodi
     } else {
         return encoding;
     };
-    if bytes.iter().any(|b| (0x80..=0x9f).contains(b)) {
+    // Each high byte the two read differently votes for the one that makes
+    // it a letter or a typographic mark where the other makes a symbol or
+    // a control (`š` against `¹`, `„` against a control): a page of the
+    // label's own with a stray byte keeps its label.
+    let read = |e: &'static Encoding, b: u8| {
+        let byte = [b];
+        let (text, _) = e.decode_without_bom_handling(&byte);
+        text.chars().next().unwrap_or('\u{FFFD}')
+    };
+    let wordy = |c: char| {
+        c.is_alphabetic() || matches!(c, '‚' | '„' | '‘' | '’' | '“' | '”' | '–' | '—' | '…')
+    };
+    let mut votes = [[0i32; 2]; 128];
+    for (i, v) in votes.iter_mut().enumerate() {
+        let b = 0x80 + i as u8;
+        let (own, win) = (read(encoding, b), read(sibling, b));
+        if own != win {
+            *v = [
+                i32::from(wordy(own) && !wordy(win)),
+                i32::from(wordy(win) && !wordy(own)),
+            ];
+        }
+    }
+    let (mut own, mut win) = (0, 0);
+    for &b in bytes.iter().filter(|b| **b >= 0x80) {
+        let [o, w] = votes[usize::from(b - 0x80)];
+        own += o;
+        win += w;
+    }
+    if win >= 2 && win > own {
         sibling
     } else {
         encoding
@@ -455,6 +484,13 @@ mod tests {
         // Without such bytes the label holds: 0xA9 is `Š` in ISO-8859-2.
         let d = decode_with_charset(b"\xa9koda", Some("iso-8859-2")).unwrap();
         assert_eq!((d.text.as_str(), d.encoding), ("Škoda", "ISO-8859-2"));
+        // Nor does a stray dash or quote on a page whose letters read as
+        // ISO-8859-2's (`Ślązacy`, `Košice`): the label holds.
+        let mut bytes = b"\xa6l\xb1zacy walcz\xb1 \x96 Ko\xb9ice \x93\xbeiadaj\xfa\x94 ".to_vec();
+        bytes.extend(b"o uznanie jezyka i pomoc dla regionu, mowia mieszkancy. ".repeat(4));
+        let d = decode_with_charset(&bytes, Some("iso-8859-2")).unwrap();
+        assert_eq!(d.encoding, "ISO-8859-2");
+        assert!(d.text.starts_with("Ślązacy walczą"), "{}", d.text);
     }
 
     #[test]
