@@ -3104,12 +3104,24 @@ mod tests {
             "Le Monde et ses partenaires utilisent des cookies pour stocker et/ou accéder à des informations sur votre terminal.",
             "HLN maakt gebruik van cookies om je een betere ervaring te bieden.",
             "DR bruger cookies til at forbedre oplevelsen og til statistik.",
-            "O PÚBLICO e os seus parceiros usam cookies e tecnologias semelhantes para guardar informação.",
+            "O PÚBLICO e os seus parceiros usam cookies e tecnologias semelhantes para guardar e aceder a informação no seu dispositivo.",
             "Szanowny Użytkowniku, zanim przejdziesz do serwisu, prosimy o zapoznanie się z informacjami.",
         ] {
             let c = cleaner.clean(banner);
             let rules = rules(&c);
             assert_eq!(rules, ["consent.cookies"], "{banner}");
+        }
+        // News about cookies says the banners' words in its own sentences.
+        for prose in [
+            "Selon la CNIL, Google et ses partenaires utilisent des cookies sans le consentement des internautes.",
+            "Virksomheden bruger ifølge tilsynet cookies til at forbedre sine annoncer uden samtykke.",
+            "Bol.com maakt gebruik van cookies om je koopgedrag te volgen, stelt de toezichthouder.",
+            "Residents were urged to follow the army's Telegram channel and get the latest evacuation maps there.",
+            "«Il Comune è anche su WhatsApp, ma nessuno ci risponde mai», ha detto una residente.",
+            "Chaque samedi, la mairie vous propose de recevoir chaque semaine un panier de légumes du marché.",
+            "Le cliché est signé THOMAS SAMSON / AFP",
+        ] {
+            assert!(rules(&cleaner.clean(prose)).is_empty(), "{prose}");
         }
         let placeholder =
             "Du kannst ihn dir mit einem Klick anzeigen lassen und wieder ausblenden.";

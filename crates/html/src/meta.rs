@@ -336,10 +336,11 @@ static BY_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s*(?:(?:作者|记者|記者|撰文|文・写真|文|كتب|بقلم|muhabir|texto|reportagem|tác giả)\s*[:：/／]\s*|(?:كتب|بقلم|bởi|tác giả)\s+)")
         .expect("static regex")
 });
-/// Any other label before a colon (`Teksti:`, `Szerző:`), one or two
-/// words: it goes when names follow.
-static LABEL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*(\p{L}+(?:\s\p{L}+)?)\s*[:：]\s*").expect("static regex"));
+/// Any other label before a colon (`Teksti:`, `Szerző:`, `Szöveg és
+/// fotó:`), one to three words: it goes when names follow.
+static LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(\p{L}+(?:\s\p{L}+){0,2})\s*[:：]\s*").expect("static regex")
+});
 /// Labels of other credits than the author's (`Foto: …`, `Quelle: …`).
 static OTHER_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:fotos?|photos?|photograph(?:s|y|er|ers)?|pictures?|cartoons?|image credits?|bild(?:er)?|images?|kuvat?|zdjęci[ea]|fotó|grafik|graphics?|illustrations?|video|quellen?|sources?|fonte|fuente|źródło|kaynak|sursa|credits?|courtesy|via|tags?|schlagw(?:o|ö)rter?|kategorie|category|section|rubrik|ressort|themen?|topics?|updated?|aktualisiert|edit(?:or|ors|ed|ed by|ing)?|redigiert|translat(?:ed|ion|or)|(?:medically |fact[ -]?)?(?:reviewed|checked)|follow|share|contact|interview(?:ed)?|letters?|obituary|location|venue|directors?|starring|cast|hosts?|presenters?|narrators?|produc(?:ed|er|ers|tion)|music|camera|design)$")
@@ -2093,6 +2094,7 @@ mod tests {
             ["Alex Hern", "Dan Milmo"]
         );
         assert_eq!(split_names("Napsal Petra Svobodová"), ["Petra Svobodová"]);
+        assert_eq!(split_names("Szöveg és fotó: Kiss Péter"), ["Kiss Péter"]);
         assert_eq!(split_names("View all posts by Ann Lee"), ["Ann Lee"]);
         assert_eq!(split_names("Veröffentlicht am"), Vec::<String>::new());
         assert_eq!(split_names("Gesponserte Inhalte"), Vec::<String>::new());

@@ -562,7 +562,10 @@ impl Processor {
                     c.is_whitespace()
                         || matches!(c, '(' | ')' | '[' | ']' | '-' | '–' | '—' | '·' | '*')
                 });
-                (name.split_whitespace().count() <= 3)
+                // (A bare `AP` under a caption is the picture's credit:
+                // two letters sign off only in brackets or after a dash.)
+                let marked = name.len() < r.text.trim().len();
+                (name.split_whitespace().count() <= 3 && (marked || name.chars().count() > 2))
                     .then(|| self.extractor.agency_in(name))
                     .flatten()
             })
@@ -873,7 +876,10 @@ mod tests {
         for (tail, agency) in [
             ("(ANP)", Some("ANP")),
             ("- Sapa", Some("Sapa")),
+            ("MTI", Some("MTI")),
             ("Jane Doe", None),
+            // A picture's credit, not a sign-off.
+            ("AP", None),
         ] {
             let text = format!("Title here\n\n{body}\n\n{tail}");
             let r = processor()
