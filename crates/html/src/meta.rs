@@ -497,7 +497,14 @@ pub(crate) fn split_names(s: &str) -> Vec<String> {
             // Sophie Lefèvre avec AFP`, `with additional reporting by …`).
             let mut withs = p.split(" with ").flat_map(|q| q.split(" avec "));
             let first = withs.next().unwrap_or_default();
-            let people = withs.filter(|q| person_shaped(q.trim()));
+            let people = withs
+                .map(|q| {
+                    let q = q.trim();
+                    q.strip_prefix("additional reporting by ")
+                        .or_else(|| q.strip_prefix("reporting by "))
+                        .unwrap_or(q)
+                })
+                .filter(|q| person_shaped(q));
             NAME_JOINERS.iter().fold(
                 std::iter::once(first).chain(people).collect(),
                 |parts: Vec<&str>, joiner| parts.iter().flat_map(|q| q.split(joiner)).collect(),
@@ -2095,6 +2102,10 @@ mod tests {
         );
         assert_eq!(split_names("Napsal Petra Svobodová"), ["Petra Svobodová"]);
         assert_eq!(split_names("Szöveg és fotó: Kiss Péter"), ["Kiss Péter"]);
+        assert_eq!(
+            split_names("By Alex Hern with additional reporting by Tom Brennan"),
+            ["Alex Hern", "Tom Brennan"]
+        );
         assert_eq!(split_names("View all posts by Ann Lee"), ["Ann Lee"]);
         assert_eq!(split_names("Veröffentlicht am"), Vec::<String>::new());
         assert_eq!(split_names("Gesponserte Inhalte"), Vec::<String>::new());
