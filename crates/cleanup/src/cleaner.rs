@@ -3880,6 +3880,10 @@ mod tests {
                 "ca.related.see-also",
             ),
             (
+                "Loe ka: Elering hoiatab, et elektri hind võib talvel tõusta varasemast kõrgemale",
+                "et.related.see-also",
+            ),
+            (
                 "Mieliźni przy moście Poniatowskiego można dojść niemal do środka rzeki. Fot. Jakub Kamiński / PAP",
                 "caption.copyright-end",
             ),

@@ -261,7 +261,22 @@ impl Extractor {
             .min_by_key(|a| a.len())
             .unwrap_or(first)
             .trim();
-        let name = self.lexicon.agencies.get(first)?;
+        // (Danish stories sign off in lower case: `/ritzau/`.)
+        let capitalised = first
+            .chars()
+            .all(|c| c.is_lowercase())
+            .then(|| {
+                let mut chars = first.chars();
+                chars
+                    .next()
+                    .map(|c| c.to_uppercase().chain(chars).collect::<String>())
+            })
+            .flatten();
+        let name = self
+            .lexicon
+            .agencies
+            .get(first)
+            .or_else(|| self.lexicon.agencies.get(capitalised.as_deref()?))?;
         Some(self.short_agency_name(name.to_string()))
     }
 

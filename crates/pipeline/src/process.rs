@@ -556,11 +556,19 @@ impl Processor {
             .iter()
             .filter(|r| r.number > last)
             .take(2)
-            .filter(|r| r.rule.starts_with("class."))
+            // (`(dpa)` alone is a sign-off, though a caption's rule took it
+            // for a picture's credit.)
+            .filter(|r| {
+                let text = r.text.trim();
+                r.rule.starts_with("class.")
+                    || r.rule.starts_with("caption.")
+                        && text.starts_with('(')
+                        && text.ends_with(')')
+            })
             .find_map(|r| {
                 let name = r.text.trim_matches(|c: char| {
                     c.is_whitespace()
-                        || matches!(c, '(' | ')' | '[' | ']' | '-' | '–' | '—' | '·' | '*')
+                        || matches!(c, '(' | ')' | '[' | ']' | '/' | '-' | '–' | '—' | '·' | '*')
                 });
                 // (A bare `AP` under a caption is the picture's credit:
                 // two letters sign off only in brackets or after a dash.)
@@ -877,6 +885,8 @@ mod tests {
             ("(ANP)", Some("ANP")),
             ("- Sapa", Some("Sapa")),
             ("MTI", Some("MTI")),
+            ("(dpa)", Some("dpa")),
+            ("/ritzau/", Some("Ritzau")),
             ("Jane Doe", None),
             // A picture's credit, not a sign-off.
             ("AP", None),
