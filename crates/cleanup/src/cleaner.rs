@@ -58,6 +58,8 @@ pub struct Cleaned {
 
 struct CompiledRule {
     id: String,
+    /// Matches whole lines (`exact` or `tail`): a label or a heading.
+    whole_line: bool,
     tail: bool,
     resume: bool,
     marker: bool,
@@ -184,6 +186,7 @@ impl Cleaner {
         for (i, rule) in set.rules().iter().enumerate() {
             rules.push(CompiledRule {
                 id: rule.id.clone(),
+                whole_line: matches!(rule.kind, RuleKind::Exact | RuleKind::Tail),
                 tail: rule.tail,
                 resume: rule.resume,
                 marker: rule.marker,
@@ -436,7 +439,26 @@ impl Cleaner {
             // short items there is the article's own list or table.
             let items: Vec<bool> = features.iter().map(|f| f.item && !selected).collect();
             let first_pass = classes.clone();
-            classify::revise(&mut classes, &items);
+            // A read-also link with its story's title between two
+            // paragraphs interrupts the text, it does not end it: the
+            // classifier's context looks past it. (Not a bare `Read more:`
+            // or `WATCH | … :`, whose story is the next line; not a
+            // caption's credit, whose caption is the line above.)
+            let mut aside = vec![false; classes.len()];
+            for i in 1..classes.len().saturating_sub(1) {
+                let Verdict::Rule(r, _) = verdicts[i] else {
+                    continue;
+                };
+                let rule = &self.rules[r];
+                aside[i] = rule.role == Role::Related
+                    && !rule.tail
+                    && !rule.whole_line
+                    && features[i].words >= ASIDE_LINK_WORDS
+                    && !texts[i].trim_end().ends_with(':')
+                    && matches!(classes[i - 1], Class::Good | Class::NearGood)
+                    && matches!(classes[i + 1], Class::Good | Class::NearGood);
+            }
+            classify::revise_around(&mut classes, &items, &aside);
             // With no line good enough to anchor a page's text (a blog
             // post of two sentences heavy with names), the nearly good
             // lines are the best there is: they anchor it instead. Blocks
@@ -1583,6 +1605,10 @@ fn prose_follows(verdicts: &[Verdict<'_>], features: &[Features], at: usize) -> 
     }
     false
 }
+
+/// Words of a read-also line that carries its story's title (`Read also:
+/// Split bans day trippers`), not just the label.
+const ASIDE_LINK_WORDS: usize = 4;
 
 /// Lines looked past for the prose that resumes after `Story continues
 /// below`, and the words of each of its sentences.
@@ -2999,6 +3025,32 @@ mod tests {
     }
 
     #[test]
+    fn a_read_also_link_between_paragraphs_does_not_cut_the_text() {
+        let cleaner = Cleaner::new(&RuleSet::builtin()).unwrap();
+        let head = "Grad Dubrovnik od iduće sezone ograničit će broj kruzera na najviše dva dnevno, \
+            s ukupno ne više od 4000 putnika, odlučilo je Gradsko vijeće na utorkovoj sjednici.\n\n\
+            Gradonačelnik je istaknuo da je cilj zaštititi staru gradsku jezgru koja je pod zaštitom \
+            UNESCO-a i poboljšati kvalitetu života građana.";
+        let after = "Predstavnici brodarskih kompanija upozoravaju da bi nova pravila mogla smanjiti \
+            prihode lučke uprave i lokalnih obrta.";
+        let last = "Nova pravila počet će se primjenjivati od 1. travnja 2025. godine.";
+        let link = "Pročitajte i: Split uvodi turističku pristojbu za jednodnevne izletnike";
+        let c = cleaner.clean(&format!("{head}\n\n{link}\n\n{after}\n\n{last}"));
+        assert!(kept(&c).contains(&after), "{:?}", why(&c));
+        assert!(kept(&c).contains(&last), "{:?}", why(&c));
+        assert_eq!(rules(&c), ["sh.related.see-also"]);
+        // A bare label's story title is the next line: it gives no context.
+        let c = cleaner.clean(&format!(
+            "{head}\n\nPročitajte i:\n\nSplit uvodi turističku pristojbu za jednodnevne izletnike\n\nImpressum"
+        ));
+        assert!(
+            !kept(&c).contains(&"Split uvodi turističku pristojbu za jednodnevne izletnike"),
+            "{:?}",
+            why(&c)
+        );
+    }
+
+    #[test]
     fn an_emptied_widget_inside_the_article_does_not_end_it() {
         let cleaner = Cleaner::new(&RuleSet::builtin()).unwrap();
         let para = |topic: &str| {
@@ -3874,6 +3926,52 @@ mod tests {
             (
                 "Olvasd el ezt is: Tanárhiány: ezer álláshely betöltetlen szeptemberben",
                 "hu.related.see-also",
+            ),
+            ("Kapcsolódó cikkek", "hu.related.heading"),
+            (
+                "Ακολουθήστε το protothema.gr στο Google News",
+                "el.promo.follow",
+            ),
+            (
+                "קראו גם: הכנרת עלתה בחמישה סנטימטרים",
+                "he.related.see-also",
+            ),
+            ("نویسنده: مریم احمدی", "fa.credit.byline"),
+            ("อ่านข่าว: กรมอุตุฯ เตือนพายุฤดูร้อน", "th.related.read"),
+            (
+                "Прочитајте још: Нови мост преко Саве биће завршен до лета",
+                "sh.related.see-also",
+            ),
+            ("Pratite nas na Facebooku i Instagramu", "sh.promo.follow"),
+            (
+                "Hindi ipa-publish ang iyong email address. Ang mga kinakailangang mga field ay markado *",
+                "tl.comment.form-notice",
+            ),
+            (
+                "BASAHIN: Presyo ng bigas, bumaba ngayong linggo",
+                "tl.related.see-also",
+            ),
+            (
+                "SOMA PIA: Bei ya mafuta yapanda tena",
+                "sw.related.see-also",
+            ),
+            ("图/新华社", "zh.caption.photo-label"),
+            ("متظاهرون في وسط الخرطوم (رويترز)", "ar.caption.agency-end"),
+            (
+                "서울 도심의 버스 정류장 모습. [연합뉴스 자료사진]",
+                "ko.caption.photo-credit",
+            ),
+            ("ছবি: সংগৃহীত", "caption.photo-credit"),
+            ("- फोटो : अमर उजाला", "caption.photo-credit"),
+            (
+                "The new bridge over the Ganga in Patna. (PTI Photo)",
+                "caption.agency-photo-credit",
+            ),
+            ("Piše: Ivana Horvat", "credit.byline-label"),
+            ("de Andrei Popescu", "credit.byline-word"),
+            (
+                "(This story has not been edited by Business Standard staff and is auto-generated from a syndicated feed.)",
+                "boilerplate.syndication",
             ),
             (
                 "Llegeix també: Què canvia amb la nova llei de l'habitatge",
