@@ -3969,6 +3969,7 @@ mod tests {
             ),
             ("Piše: Ivana Horvat", "credit.byline-label"),
             ("de Andrei Popescu", "credit.byline-word"),
+            ("By political correspondent Mark Simmonds", "credit.byline"),
             (
                 "(This story has not been edited by Business Standard staff and is auto-generated from a syndicated feed.)",
                 "boilerplate.syndication",

@@ -1942,6 +1942,10 @@ The National Hurricane Center said the storm could bring a surge of up to 20 fee
                 "Story by Shaliza Hassanali | Photos by Anthony Harris",
                 "Shaliza Hassanali",
             ),
+            // A job before the name, the place after it (review 48).
+            ("By political correspondent Mark Simmonds", "Mark Simmonds"),
+            ("By Europe correspondent Nick Dole", "Nick Dole"),
+            ("Vijay Nair in New Delhi", "Vijay Nair"),
         ] {
             assert_eq!(authors(byline), [want], "{byline}");
         }

@@ -408,9 +408,10 @@ static AGENCY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A job title before a name (`Rechtsanwalt Sebastian Einbock`,
-/// `FOCUS-Online-Experte Robin Tschöpe`, `Redakteurin Anna Lee`).
+/// `FOCUS-Online-Experte Robin Tschöpe`, `Redakteurin Anna Lee`, `political
+/// correspondent Mark Simmonds`).
 static ROLE_LEAD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[\p{L}.]+-)*(?:Rechtsanwalt|Rechtsanwältin|Fachanwalt|Fachanwältin|Experte|Expertin|Redakteur|Redakteurin|Gastautor|Gastautorin|Autor|Autorin|Reporter|Reporterin|Korrespondent|Korrespondentin|Journalist|Journalistin)\s+\p{Lu}")
+    Regex::new(r"^(?:(?:[\p{L}.]+-)*(?:Rechtsanwalt|Rechtsanwältin|Fachanwalt|Fachanwältin|Experte|Expertin|Redakteur|Redakteurin|Gastautor|Gastautorin|Autor|Autorin|Reporter|Reporterin|Korrespondent|Korrespondentin|Journalist|Journalistin)|(?:[A-Za-z-]+\s+){0,3}(?:correspondent|reporter|editor|writer|columnist))\s+\p{Lu}")
         .expect("static regex")
 });
 
@@ -560,6 +561,15 @@ pub(crate) fn split_names(s: &str) -> Vec<String> {
         if name.is_empty() || NOT_NAME.is_match(&name) || DEGREE.is_match(&name) {
             continue;
         }
+        // Where the reporter filed from (`Vijay Nair in New Delhi`).
+        let name = match name.split_once(" in ") {
+            Some((person, place))
+                if person_shaped(person) && place.starts_with(char::is_uppercase) =>
+            {
+                person.to_string()
+            }
+            _ => name,
+        };
         let name = from_slug(&name).unwrap_or(name);
         let words = name.split_whitespace().count();
         if words == 0 || words > 5 || name.chars().count() > 60 {
@@ -1076,6 +1086,8 @@ pub(crate) fn declared_opens_with(dom: &Dom, text: &str) -> bool {
 /// Site name separators in `<title>` and `og:title`.
 const SEPARATORS: &[&str] = &[
     " | ", " - ", " – ", " — ", " :: ", " · ", " « ", " » ", " // ", " – ",
+    // (Old sites' `Daily Nation:- Headline`.)
+    ":- ",
 ];
 
 /// Last words of news outlets' names in Chinese, Japanese and Korean
@@ -1226,6 +1238,13 @@ fn is_domain(s: &str) -> bool {
 /// (`CNN.com - Headline`, `Headline | example.org`), or a date that ends it
 /// (`Headline - Sep 12, 2008`).
 fn without_domain_or_date(title: &str) -> &str {
+    // (A domain before a colon is the site's: `rediff.com: Headline`.)
+    if let Some((a, b)) = title.split_once(": ")
+        && is_domain(a.trim())
+        && b.split_whitespace().count() >= 2
+    {
+        return b.trim();
+    }
     for sep in SEPARATORS {
         if let Some((a, b)) = title.rsplit_once(sep)
             && b.len() <= 30
@@ -1348,12 +1367,13 @@ fn strip_site(title: &str, site: Option<&str>, h1: Option<&str>, shown: &[&str])
         }
     }
     // Separators without spaces, as Chinese and Japanese portals write them
-    // (`…通车--南方城市报`, `…白川村：中部新聞`, `…_新浪网`): only a short
+    // (`…通车--南方城市报`, `…白川村：中部新聞`, `…_新浪网`), and a spaced
+    // colon before a name (`… : 네이버 뉴스`, `… : Le Parisien`): only a short
     // name at the end goes, one that opens with a capital (not `…steady--for
     // now`) or, in scripts without case, an outlet's name (not `｜速報`);
     // after a colon, which also opens what someone says (`…：坚决反对`),
     // only an outlet's name.
-    for sep in ["｜", "：", "--", "_", "|"] {
+    for sep in ["｜", "：", " : ", "--", "_", "|"] {
         if let Some((a, b)) = title.rsplit_once(sep) {
             let (a, b) = (a.trim(), b.trim());
             // (Two characters at least before the outlet's word: `速報` is
@@ -2464,6 +2484,23 @@ mod tests {
                 "Bridge opening delayed again",
             ),
             ("习近平会见美国总统_新浪网", "习近平会见美国总统"),
+            // Old sites' separators (review 48).
+            (
+                "61년 만의 개기일식…과학관마다 인파 : 네이버 뉴스",
+                "61년 만의 개기일식…과학관마다 인파",
+            ),
+            (
+                "rediff.com: BJP calls loan waiver an election ploy",
+                "BJP calls loan waiver an election ploy",
+            ),
+            (
+                "Daily Nation:- House to debate PM Bill next week",
+                "House to debate PM Bill next week",
+            ),
+            (
+                "Grève massive dans les transports publics : Le Parisien",
+                "Grève massive dans les transports publics",
+            ),
         ] {
             assert_eq!(strip_site(title, None, None, &[]), headline);
         }
@@ -2475,6 +2512,8 @@ mod tests {
             "Fed holds rates steady--for now",
             "Fed holds rates steady -- for now",
             "大谷翔平、50本塁打50盗塁を達成｜速報",
+            "Réforme des retraites : le gouvernement recule",
+            "Incendie à Marseille : Les pompiers toujours mobilisés",
         ] {
             assert_eq!(strip_site(title, None, None, &[]), title);
         }
