@@ -389,9 +389,14 @@ static DATE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
 /// A date with a month's name (`December 1, 2023`, `1 December 2023`).
 const MONTH_DATE: &str = r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\.?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{4})";
 /// Such a date after an author's names, and all that follows it (`on
-/// December 1, 2023 | Maui`); or before them (`December 1, 2023 by`).
+/// December 1, 2023 | Maui`, old blogs' `at March 21, 2006 10:32 PM`), or
+/// a clock time (`at 10:32 PM`); or a date before them (`December 1, 2023
+/// by`).
 static MONTH_DATE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?i)\s(?:on\s+)?{MONTH_DATE}\b.*$")).expect("static regex")
+    Regex::new(&format!(
+        r"(?i)\s(?:on\s+|at\s+)?{MONTH_DATE}\b.*$|\sat\s+\d{{1,2}}:\d{{2}}\b.*$"
+    ))
+    .expect("static regex")
 });
 static MONTH_DATE_HEAD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"(?i)^\s*{MONTH_DATE}\s+")).expect("static regex"));
@@ -1150,6 +1155,7 @@ const DESK_WORDS: &[&str] = &[
     "staff",
     "newsroom",
     "team",
+    "report",
     "redaktion",
     "redazione",
     "redacción",
@@ -1467,7 +1473,7 @@ fn page_bylines(bylines: &[String], date_texts: &[&str], people: bool) -> Vec<St
             split_names(t)
                 .into_iter()
                 .filter(|n| {
-                    person_shaped(n)
+                    person_shaped(n) && !is_desk(n)
                         || posted
                             && !n.contains(' ')
                             && n.starts_with(char::is_uppercase)
@@ -2283,6 +2289,15 @@ mod tests {
         assert_eq!(
             split_names("Eurosport Publiziert 01.02.2022 um 10:05"),
             ["Eurosport"]
+        );
+        // Old blogs sign posts `at` a time or a date.
+        assert_eq!(
+            split_names("posted by Mark Thompson at 10:32 PM"),
+            ["Mark Thompson"]
+        );
+        assert_eq!(
+            split_names("Posted by Dave Collins at March 21, 2006 10:32 PM"),
+            ["Dave Collins"]
         );
         // A desk's own byline is what the page credits.
         assert_eq!(split_names("Von Redaktion"), ["Redaktion"]);
