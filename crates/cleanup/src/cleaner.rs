@@ -3971,6 +3971,14 @@ mod tests {
             ("de Andrei Popescu", "credit.byline-word"),
             ("By political correspondent Mark Simmonds", "credit.byline"),
             (
+                "Karen Whitfield can be reached at 555-0142 or kwhitfield@example.com.",
+                "credit.reach-reporter",
+            ),
+            (
+                "Article paru dans l'édition du 29.03.06",
+                "footer.print-edition",
+            ),
+            (
                 "(This story has not been edited by Business Standard staff and is auto-generated from a syndicated feed.)",
                 "boilerplate.syndication",
             ),

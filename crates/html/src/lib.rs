@@ -1997,6 +1997,28 @@ The National Hurricane Center said the storm could bring a surge of up to 20 fee
     }
 
     #[test]
+    fn a_byline_among_an_info_lines_fields_is_found() {
+        let page = |info: &str| {
+            let html = format!(
+                r#"<html><body><table><tr><td><h1>La grève des bus se durcit</h1>
+<div class="infos">{info}</div>
+<p>La grève des conducteurs de bus est entrée mercredi dans son huitième jour, et aucune sortie de crise ne se dessine.</p>
+<p>Seules deux lignes sur trois étaient assurées ce matin, et le métro fonctionnait avec une rame sur deux.</p>
+</td></tr></table></body></html>"#
+            );
+            HtmlExtractor::default().extract(&html).unwrap().authors
+        };
+        assert_eq!(
+            page("Mis en ligne le 15/01/2009 à 10h32 | Par Jean-Marc Lefèvre"),
+            ["Jean-Marc Lefèvre"]
+        );
+        assert_eq!(
+            page("08 февраля 2011 г. 10:32 | Автор: Иван Петров | Просмотров: 2184"),
+            ["Иван Петров"]
+        );
+    }
+
+    #[test]
     fn a_column_of_other_stories_cards_beside_the_article_is_not_its_text() {
         let para = |i: usize| {
             format!(

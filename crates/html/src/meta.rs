@@ -403,7 +403,7 @@ static MONTH_DATE_HEAD: LazyLock<Regex> =
 /// The heading of a comment section (`Comments`, `12 Responses`, `Leave a
 /// Reply`; not a social counter, `160 comments`).
 static COMMENTS_HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:\d+\s+(?:Comments?|Responses?|Replies|Reply)|(?i:comments|responses|replies|reader comments|leave a (?:reply|comment)|kommentare|commentaires|comentarios|commenti|reacties))\s*(?:\(\d+\))?\s*:?\s*$")
+    Regex::new(r"^\s*(?:\d+\s+(?:Comments?|Responses?|Replies|Reply)|(?i:comments|responses|replies|reader comments|leave a (?:reply|comment)|kommentare|leserkommentare|commentaires|réactions|réactions des internautes|vos réactions|comentarios|commenti|reacties|trackbacks?))\s*(?:\(\d+\))?\s*:?\s*$")
         .expect("static regex")
 });
 /// A wire's name after a reporter's (`RODNEY MUHUMUZA Associated Press`).
@@ -1461,10 +1461,16 @@ fn page_bylines(bylines: &[String], date_texts: &[&str], people: bool) -> Vec<St
     if let Some(names) = chinese {
         return names;
     }
+    // (A byline may be one field of a page's info line: `Mis en ligne le
+    // 15/01/2009 à 10h32 | Par Jean-Marc Lefèvre`.)
     date_texts
         .iter()
         .take(110)
         .take_while(|t| !COMMENTS_HEADING.is_match(t))
+        .flat_map(|t| {
+            let fields = t.contains(" | ").then(|| t.split(" | ").skip(1));
+            std::iter::once(*t).chain(fields.into_iter().flatten())
+        })
         .filter(|t| t.chars().count() <= 150 && (BY.is_match(t) || BY_LABEL.is_match(t)))
         .map(|t| {
             // A blog's `Posted by Konstantin` names its author by a first
