@@ -594,7 +594,7 @@ fn bylines(dom: &dom::Dom) -> (Vec<String>, Option<String>) {
             let h = &dom.nodes[up].hint;
             // (Other languages' words open a class: a WordPress post's
             // classes name its categories, `internet-estallido-comentarios`.)
-            if ["comment", "reply", "respond", "disqus"]
+            if ["comment", "reply", "respond", "disqus", "reaction"]
                 .iter()
                 .any(|w| h.contains(w))
                 || h.split_ascii_whitespace().any(|class| {
@@ -709,8 +709,8 @@ fn in_teaser_item(dom: &dom::Dom, i: usize) -> bool {
 }
 
 /// Whether a class or id word marks an author's name: `author`, `byline`,
-/// `autor`, `auteur`, `firma` and compounds such as `authorname` or `byline_name`,
-/// but not the author's photo or biography box.
+/// `autor`, `auteur`, `firma` and compounds such as `authorname`, `byline_name`
+/// or `ArticleAuthor`, but not the author's photo or biography box.
 fn names_an_author(word: &str) -> bool {
     // (`firma`: the signature of Italian and Spanish sites.)
     const MARKS: &[&str] = &["author", "byline", "autor", "auteur", "firma"];
@@ -718,7 +718,11 @@ fn names_an_author(word: &str) -> bool {
         "bio", "desc", "about", "box", "info", "img", "image", "avatar", "photo", "pic", "thumb",
         "social", "link", "follow", "more",
     ];
-    MARKS.iter().any(|m| word.starts_with(m)) && !NOT.iter().any(|n| word.contains(n))
+    // (Or a compound that ends in one: `articleauthor`, `postbyline`.)
+    MARKS
+        .iter()
+        .any(|m| word.starts_with(m) || m.len() >= 6 && word.ends_with(m))
+        && !NOT.iter().any(|n| word.contains(n))
 }
 
 /// The text of element `i`, whitespace collapsed, cut after about `max`
@@ -1946,6 +1950,10 @@ The National Hurricane Center said the storm could bring a surge of up to 20 fee
             ("By political correspondent Mark Simmonds", "Mark Simmonds"),
             ("By Europe correspondent Nick Dole", "Nick Dole"),
             ("Vijay Nair in New Delhi", "Vijay Nair"),
+            (
+                "Door onze redacteur Marieke van der Berg",
+                "Marieke van der Berg",
+            ),
         ] {
             assert_eq!(authors(byline), [want], "{byline}");
         }
@@ -2015,6 +2023,26 @@ The National Hurricane Center said the storm could bring a surge of up to 20 fee
         assert_eq!(
             page("08 февраля 2011 г. 10:32 | Автор: Иван Петров | Просмотров: 2184"),
             ["Иван Петров"]
+        );
+        // Readers' reactions have bylines too (`auteur_reaction`).
+        let html = r#"<html><body><h1>La grève des bus se durcit</h1>
+<div class="infos">Mis en ligne le 15/01/2009 à 10h32 | Par Jean-Marc Lefèvre</div>
+<p>La grève des conducteurs de bus est entrée mercredi dans son huitième jour, et aucune sortie de crise ne se dessine.</p>
+<div class="reactions"><h3>Réactions des internautes (3)</h3>
+<div class="reaction"><p class="auteur_reaction">Posté par <b>Conducteur Tisséo</b> le 15/01/2009 à 12h15</p>
+<p>Venez faire nos horaires avant de juger.</p></div></div></body></html>"#;
+        assert_eq!(
+            HtmlExtractor::default().extract(html).unwrap().authors,
+            ["Jean-Marc Lefèvre"]
+        );
+        // A class that ends in `author` marks a byline.
+        let html = r#"<html><body><h1>Eskom warns of more power cuts</h1>
+<div class="ArticleAuthor">Thando Mokoena, News24</div>
+<p>Eskom warned on Tuesday that load shedding could return at short notice as several units remain out of service.</p>
+</body></html>"#;
+        assert_eq!(
+            HtmlExtractor::default().extract(html).unwrap().authors,
+            ["Thando Mokoena"]
         );
     }
 

@@ -414,9 +414,9 @@ static AGENCY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A job title before a name (`Rechtsanwalt Sebastian Einbock`,
 /// `FOCUS-Online-Experte Robin Tschöpe`, `Redakteurin Anna Lee`, `political
-/// correspondent Mark Simmonds`).
+/// correspondent Mark Simmonds`, `onze redacteur Marieke van der Berg`).
 static ROLE_LEAD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:(?:[\p{L}.]+-)*(?:Rechtsanwalt|Rechtsanwältin|Fachanwalt|Fachanwältin|Experte|Expertin|Redakteur|Redakteurin|Gastautor|Gastautorin|Autor|Autorin|Reporter|Reporterin|Korrespondent|Korrespondentin|Journalist|Journalistin)|(?:[A-Za-z-]+\s+){0,3}(?:correspondent|reporter|editor|writer|columnist))\s+\p{Lu}")
+    Regex::new(r"^(?:(?:[\p{L}.]+-)*(?:Rechtsanwalt|Rechtsanwältin|Fachanwalt|Fachanwältin|Experte|Expertin|Redakteur|Redakteurin|Gastautor|Gastautorin|Autor|Autorin|Reporter|Reporterin|Korrespondent|Korrespondentin|Journalist|Journalistin)|(?:[A-Za-z-]+\s+){0,3}(?:correspondent|correspondente|reporter|editor|writer|columnist|redacteur|verslaggever|corresponsal|inviato|envoyé spécial|envoyée spéciale))\s+\p{Lu}")
         .expect("static regex")
 });
 
@@ -519,9 +519,18 @@ pub(crate) fn split_names(s: &str) -> Vec<String> {
     {
         // A team or desk after a spaced dash (`Kiran C Nair - Chrome
         // Safe Browsing team`) is not part of the name.
+        // Unless the byline starts after it: a dateline's city stands
+        // before (`القاهرة - كتب محمد عبد الله:`).
         let part = [" - ", " – ", " — "]
             .iter()
-            .find_map(|d| part.split_once(d).map(|(name, _)| name))
+            .find_map(|d| {
+                part.split_once(d).map(|(name, rest)| {
+                    match BY_LABEL.find(rest).or_else(|| BY.find(rest)) {
+                        Some(label) if rest.len() > label.end() => &rest[label.end()..],
+                        _ => name,
+                    }
+                })
+            })
             .unwrap_or(part);
         if OTHER_BY.is_match(part.trim()) {
             continue;
@@ -2295,6 +2304,11 @@ mod tests {
         assert_eq!(
             split_names("Eurosport Publiziert 01.02.2022 um 10:05"),
             ["Eurosport"]
+        );
+        // A dateline's city before the byline's label.
+        assert_eq!(
+            split_names("القاهرة - كتب محمد عبد الله:"),
+            ["محمد عبد الله"]
         );
         // Old blogs sign posts `at` a time or a date.
         assert_eq!(
