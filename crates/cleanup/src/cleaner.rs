@@ -1221,14 +1221,23 @@ impl Cleaner {
         let end = i;
         let (mut lines, mut long, mut good) = (0usize, false, false);
         // Up to the next line a rule names: a footer or a tags line may end
-        // the article's text.
-        while i < verdicts.len() && !matches!(verdicts[i], Verdict::Rule(..)) {
+        // the article's text; a picture's caption or an ad's label inside
+        // it does not.
+        while i < verdicts.len() {
+            let f = &features[i];
+            let class = match verdicts[i] {
+                Verdict::Class(class) => class,
+                Verdict::Rule(r, _)
+                    if self.rules[r].marker || self.rules[r].role == Role::Caption =>
+                {
+                    i += 1;
+                    continue;
+                }
+                Verdict::Rule(..) => break,
+                Verdict::RepeatedTitle => return None,
+            };
             // Story titles and bylines do not end like sentences. A short
             // sentence by the footer has lost its context, not its prose.
-            let f = &features[i];
-            let Verdict::Class(class) = verdicts[i] else {
-                return None;
-            };
             if !matches!(
                 class,
                 Class::Good
@@ -1261,10 +1270,7 @@ impl Cleaner {
         // heading is too short to tell.)
         let above = (0..at).filter(|&k| matches!(verdicts[k], Verdict::Class(Class::Good)));
         let on_topic = (end == at + 1 && lines == 1)
-            || shares_topic(
-                above.map(|k| texts[k]),
-                texts[end..end + lines].iter().copied(),
-            );
+            || shares_topic(above.map(|k| texts[k]), texts[end..i].iter().copied());
         (prose && on_topic).then_some(end)
     }
 
@@ -3075,6 +3081,15 @@ mod tests {
             rules(&c),
             ["related.section", "related.more-from", "related.more-from"]
         );
+        // A caption between the paragraphs after the box does not end them.
+        let captioned = format!(
+            "{head}\n\nMost read\n\nMayor opens new bridge\n\nSchool fees to rise\n\n{}\n\n\
+             Photo: Jane Doe\n\n{}",
+            para("road"),
+            para("bridge")
+        );
+        let c = cleaner.clean(&captioned);
+        assert!(kept(&c).contains(&para("bridge").as_str()), "{:?}", why(&c));
         // One short sentence right under the heading, at the end.
         let last = "Libraries in two other towns say loans of audio books have doubled since 2019.";
         let c = cleaner.clean(&format!("{head}\n\nMost read\n\n{last}"));

@@ -461,10 +461,18 @@ impl Processor {
                         .unwrap_or("")
                         .trim();
                     let words = |s: &str| s.split_whitespace().count();
+                    // (The site's part counts its words, not its
+                    // separators: `| India News - The Indian Express`.)
+                    let site_words = rest
+                        .split_whitespace()
+                        .filter(|w| w.chars().any(char::is_alphanumeric))
+                        .count();
+                    // (`::` separates; a single colon follows a kicker.)
+                    let colon = |s: &str| s.len() - s.trim_start_matches(':').len() == 1;
                     !rest.is_empty()
-                        && !rest.starts_with(':')
+                        && !colon(rest)
                         && !rest.ends_with(':')
-                        && words(rest) <= 6
+                        && site_words <= 5
                         && words(shown) >= 4
                         && shown.len() * 2 > title.len()
                         && !shown.contains('|')
@@ -1163,6 +1171,9 @@ mod tests {
         for first in [
             format!("{headline} | The Daily Courier"),
             format!("EGE POSTASI | {headline}"),
+            // (Separators are no words; `::` is one.)
+            format!("{headline} | India News - The Indian Express"),
+            format!("{headline} :: WRAL.com"),
         ] {
             assert_eq!(title(&first, headline).as_deref(), Some(headline));
         }
