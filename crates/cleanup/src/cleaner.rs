@@ -3994,6 +3994,20 @@ mod tests {
                 "footer.print-edition",
             ),
             (
+                "Correction: An earlier version of this story misstated the year the bridge opened.",
+                "boilerplate.correction-note",
+            ),
+            (
+                "This article is republished from The Conversation under a Creative Commons license. Read the original article.",
+                "footer.republished",
+            ),
+            ("after newsletter promotion", "promo.newsletter-box"),
+            ("Читайте РБК в Telegram", "ru.promo.read-us"),
+            (
+                "Why you can trust TechRadar We spend hours testing every product or service we review, so you can be sure you're buying the best.",
+                "boilerplate.trust-box",
+            ),
+            (
                 "(This story has not been edited by Business Standard staff and is auto-generated from a syndicated feed.)",
                 "boilerplate.syndication",
             ),
