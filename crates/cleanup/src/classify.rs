@@ -27,6 +27,10 @@ const LENGTH_HIGH: usize = 150;
 const STOPWORDS_HIGH: f32 = 0.25;
 /// Stop-word density below which a line of any length is not prose.
 const STOPWORDS_BAD: f32 = 0.15;
+/// Characters per word (with its space) of a sentence of long words
+/// (`Vuokralaisjärjestöt vaativat valtiolta lisää tukea …`); English
+/// prose averages about six.
+const LONG_WORD_CHARS: usize = 9;
 /// Words of a caption at least, and of its credit at most.
 const CAPTION_WORDS: usize = 6;
 const CREDIT_WORDS: usize = 6;
@@ -100,6 +104,8 @@ pub(crate) struct Features {
     pub length: usize,
     /// Words (or word units for dense scripts).
     pub words: usize,
+    /// Words that open with a capital letter (names, a list of them).
+    pub capitalised: usize,
     /// Share of words that are stop words; `None` without a list.
     pub density: Option<f32>,
     /// Ends like a sentence.
@@ -142,11 +148,13 @@ pub(crate) fn features(
     // (A line of Latin letters in such a document is measured as Latin.)
     let dense = !ascii && lang.is_some_and(is_dense);
     let mut words = 0usize;
+    let mut capitalised = 0usize;
     let mut stop = 0usize;
     // Lower-cased words reuse one buffer: no allocation per word.
     let mut lower = String::new();
     for token in line.split_whitespace() {
         words += 1;
+        capitalised += usize::from(token.chars().next().is_some_and(char::is_uppercase));
         if let Some(list) = stopwords {
             let word = if ascii || token.is_ascii() {
                 // Byte-wise: no character decoding for the common case.
@@ -201,6 +209,7 @@ pub(crate) fn features(
         length
     };
     Features {
+        capitalised,
         length,
         words,
         density: (stopwords.is_some() && !dense && words > 0).then(|| stop as f32 / words as f32),
@@ -571,9 +580,16 @@ pub(crate) fn classify(f: &Features, t: &Thresholds) -> Class {
         Class::Good
     } else if density >= t.bad_below
         || (f.sentence && f.words >= 10 && (density > 0.0 || t.sparse || f.dialogue))
+        || (f.sentence
+            && f.words >= 5
+            && f.length >= f.words * LONG_WORD_CHARS
+            && f.capitalised * 2 < f.words)
     {
         // A full sentence dense with names (`Lt. Gen. Ahmed Sharif,
-        // Pakistan's military spokesperson, says …`) is still prose.
+        // Pakistan's military spokesperson, says …`) is still prose; so is
+        // one of long words, where Finnish or Russian say in one word what
+        // takes English three, function words among them (not a list of
+        // names).
         Class::NearGood
     } else {
         Class::Bad(reason::LOW_DENSITY)
@@ -1385,6 +1401,18 @@ mod tests {
             ),
             Class::NearGood
         );
+        // So is a sentence of long words without one function word.
+        let langs = Languages::new();
+        let f = features(
+            "Vuokralaisjärjestöt vaativat valtiolta lisää tukea kohtuuhintaiseen asuntorakentamiseen.",
+            Some("fi"),
+            langs.stopwords("fi"),
+        );
+        assert_eq!(f.density, Some(0.0));
+        assert_eq!(
+            classify(&f, &Thresholds::for_document(&[f.clone()])),
+            Class::NearGood
+        );
     }
 
     #[test]
@@ -1662,8 +1690,12 @@ mod tests {
         let quote = "– Haluamme tietää, onko raitiotie realistinen vaihtoehto Vaasan kokoiselle kaupungille, sanoo kaupunginjohtaja.";
         let f = features(quote, Some("fi"), langs.stopwords("fi"));
         assert_eq!(classify(&f, &t), Class::NearGood);
-        // Without the dash, no stop word leaves it out of prose.
+        // Without the dash, its long words still make it nearly prose; a
+        // sentence of short words and no stop word (a list of names) is not.
         let f = features(&quote[4..], Some("fi"), langs.stopwords("fi"));
+        assert_eq!(classify(&f, &t), Class::NearGood);
+        let names = "Virtanen, Korhonen, Nieminen, Mäkinen, Hämäläinen, Laine, Heikkinen, Koskinen, Järvinen.";
+        let f = features(names, Some("fi"), langs.stopwords("fi"));
         assert_eq!(classify(&f, &t), Class::Bad(reason::LOW_DENSITY));
     }
 
