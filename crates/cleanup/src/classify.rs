@@ -1410,7 +1410,7 @@ mod tests {
         );
         assert_eq!(f.density, Some(0.0));
         assert_eq!(
-            classify(&f, &Thresholds::for_document(&[f.clone()])),
+            classify(&f, &Thresholds::for_document(&[f])),
             Class::NearGood
         );
     }
