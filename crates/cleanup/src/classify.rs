@@ -1136,21 +1136,6 @@ fn citation(line: &str) -> bool {
 /// context rules). `classes` holds every line; lines removed by rules are
 /// `Bad`. Neighbours are looked up in the first-pass classes, skipping short
 /// lines (and near-good ones where said); the document edges count as bad.
-/// [`revise`] with the lines marked `aside` out of every line's context
-/// (and left as they are).
-pub(crate) fn revise_around(classes: &mut [Class], items: &[bool], aside: &[bool]) {
-    if !aside.contains(&true) {
-        return revise(classes, items);
-    }
-    let at: Vec<usize> = (0..classes.len()).filter(|&i| !aside[i]).collect();
-    let mut sub: Vec<Class> = at.iter().map(|&i| classes[i]).collect();
-    let sub_items: Vec<bool> = at.iter().map(|&i| items[i]).collect();
-    revise(&mut sub, &sub_items);
-    for (&i, c) in at.iter().zip(sub) {
-        classes[i] = c;
-    }
-}
-
 pub(crate) fn revise(classes: &mut [Class], items: &[bool]) {
     // A long run of menu items, one per line (a site's sections, a category
     // list), is junk wherever it stands: between two paragraphs it would
@@ -1217,6 +1202,21 @@ pub(crate) fn revise(classes: &mut [Class], items: &[bool]) {
             }
             other => other,
         };
+    }
+}
+
+/// [`revise`] with the lines marked `aside` out of every line's context
+/// (and left as they are).
+pub(crate) fn revise_around(classes: &mut [Class], items: &[bool], aside: &[bool]) {
+    if !aside.contains(&true) {
+        return revise(classes, items);
+    }
+    let at: Vec<usize> = (0..classes.len()).filter(|&i| !aside[i]).collect();
+    let mut sub: Vec<Class> = at.iter().map(|&i| classes[i]).collect();
+    let sub_items: Vec<bool> = at.iter().map(|&i| items[i]).collect();
+    revise(&mut sub, &sub_items);
+    for (&i, c) in at.iter().zip(sub) {
+        classes[i] = c;
     }
 }
 
