@@ -783,8 +783,25 @@ impl Cleaner {
                 };
                 let extends =
                     |i: usize, v: &Verdict| short_sentence(i, v) || list_item(i, v) || label(i, v);
+                // The items a last paragraph announces (`… not on the
+                // list:`) on lines of their own, each its own paragraph:
+                // short lines that are no sentences, up to the next line
+                // that is neither.
+                let announces = |i: usize| lines[i].1.ends_with([':', '：']);
+                let mut announced = span.1 > 0 && announces(span.1 - 1);
+                let mut items = 0;
                 let mut i = span.1;
-                while i < verdicts.len() && extends(i, &verdicts[i]) {
+                while i < verdicts.len() {
+                    let item = announced
+                        && items < ANNOUNCED_ITEMS
+                        && matches!(verdicts[i], Verdict::Class(Class::Bad(reason::SHORT)))
+                        && !features[i].sentence
+                        && !announces(i);
+                    if !(item || extends(i, &verdicts[i])) {
+                        break;
+                    }
+                    items = if item { items + 1 } else { 0 };
+                    announced = item || announces(i);
                     verdicts[i] = Verdict::Class(Class::Good);
                     i += 1;
                 }
@@ -1736,6 +1753,9 @@ fn few_digits(line: &str) -> bool {
     line.bytes().filter(u8::is_ascii_digit).count() * 10 < line.len()
 }
 
+/// Items a paragraph that ends in a colon announces, at most.
+const ANNOUNCED_ITEMS: usize = 12;
+
 /// At most this many words make a list's label (`Zubereitung:`).
 const LIST_LABEL_WORDS: usize = 5;
 
@@ -2259,6 +2279,41 @@ mod tests {
             .iter()
             .map(|r| (r.text.as_str(), r.rule.as_str()))
             .collect()
+    }
+
+    #[test]
+    fn the_items_a_last_paragraph_announces_stay() {
+        let cleaner = Cleaner::new(&RuleSet::builtin()).unwrap();
+        let items = "Pepper Keenan, Corrosion of Conformity\n\nPhil Anselmo, Pantera\n\nKeith Caputo, Life of Agony";
+        let announced = closing(
+            &cleaner,
+            &format!(
+                "Some of the singers that the council's jury left out of its list of favourites this year, to the surprise of many:\n\n{items}"
+            ),
+        );
+        assert!(
+            kept(&announced).contains(&"Phil Anselmo, Pantera"),
+            "{:?}",
+            why(&announced)
+        );
+        assert!(kept(&announced).contains(&"Keith Caputo, Life of Agony"));
+        // Without the colon the same lines are a run of short lines at
+        // the end of the text, and go.
+        let unannounced = closing(
+            &cleaner,
+            &format!(
+                "Some of the singers that the council's jury left out of its list of favourites this year, to the surprise of many.\n\n{items}"
+            ),
+        );
+        assert!(!kept(&unannounced).contains(&"Phil Anselmo, Pantera"));
+        // A label of another list is no item of this one.
+        let labelled = closing(
+            &cleaner,
+            &format!(
+                "Some of the singers that the council's jury left out of its list of favourites this year, to the surprise of many:\n\n{items}\n\nMore on our site:"
+            ),
+        );
+        assert!(!kept(&labelled).contains(&"More on our site:"));
     }
 
     #[test]
