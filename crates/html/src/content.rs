@@ -33,6 +33,12 @@ const JUNK_ROLES: &[&str] = &[
     "toolbar",
 ];
 
+/// Prose characters of a sibling of the article, boxed apart, that make it
+/// one of the article's sections.
+const SECTION_PROSE: u32 = 400;
+/// Paragraphs of such a section, at least (an author's box has one).
+const SECTION_PARAGRAPHS: u32 = 3;
+
 /// class/id words (whole) that mark page furniture.
 const JUNK_WORDS: &[&str] = &[
     "ad",
@@ -758,8 +764,14 @@ pub(crate) fn select(dom: &Dom, raw: Vec<Raw>, headline_at: Option<usize>) -> Ve
             nodes[parent].end as usize
         };
         while j < parent_end {
+            // (A section of the article in boxes of its own, its prose
+            // deeper down than scores reach, counts by its prose.)
+            let section = j > best
+                && prose[j] >= SECTION_PROSE
+                && prose[j] >= 3 * other[j]
+                && prose_blocks[j] >= SECTION_PARAGRAPHS;
             if j != best
-                && finals[j] >= threshold
+                && (finals[j] >= threshold || section)
                 && !hinted[j]
                 && !holds_other_story(j)
                 && !cards(j)

@@ -1287,6 +1287,38 @@ mod tests {
     }
 
     #[test]
+    fn an_article_in_sections_boxed_apart_is_whole() {
+        // Each section sits deep in boxes of its own (`container > row >
+        // col`), a table's box between them: the second section is the
+        // article's too, the author's one-paragraph box after it is not.
+        let boxed = |inner: &str| {
+            format!(
+                "<div class=\"section\"><div class=\"row\"><div class=\"col\">{inner}</div></div></div>"
+            )
+        };
+        let later = "<p>Later the council will vote on the budget for the library, which has grown by a third since the plans were first shown to residents in the spring.</p>";
+        let html = format!(
+            "<html><body><h1>Library plans stay</h1>{}{}{}{}</body></html>",
+            boxed(&format!("{PARA}{PARA}{PARA}{PARA}")),
+            boxed("<table><tr><td>Floors</td><td>4</td></tr></table>"),
+            boxed(&format!("<h2>What comes next</h2>{later}{later}{later}")),
+            boxed(
+                "<p>Ann Lee writes about the city, its council and its buildings for the paper since 2019.</p>"
+            ),
+        );
+        let page = HtmlExtractor::default().extract(&html).unwrap();
+        let texts: Vec<&str> = page.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert!(
+            texts.iter().any(|t| t.starts_with("Later the council")),
+            "{texts:?}"
+        );
+        assert!(
+            !texts.iter().any(|t| t.starts_with("Ann Lee writes")),
+            "{texts:?}"
+        );
+    }
+
+    #[test]
     fn a_standfirst_in_its_own_box_joins_the_article() {
         let links = "<li><a href=\"/a\">Share on a network</a></li>".repeat(12);
         let html = format!(
