@@ -414,7 +414,7 @@ fn weigh_hint(hint: &str, skip: impl Fn(&str) -> bool) -> (bool, bool) {
     let continued = hint.contains("entry-more");
     let words = hint
         .split_ascii_whitespace()
-        .filter(|class| !(post && taxonomy_class(class)))
+        .filter(|class| !(typography_class(class) || post && taxonomy_class(class)))
         .flat_map(|class| class.split(|c: char| !c.is_ascii_alphanumeric()));
     for word in words {
         let Some(letter) = word.bytes().next().filter(u8::is_ascii_lowercase) else {
@@ -530,6 +530,36 @@ fn comment_like(hint: &str) -> bool {
         .any(|(i, _)| !hint[i..].starts_with("commentar"))
         || hint.contains("disqus")
         || hint.contains("discussion")
+}
+
+/// A class that sets a level of a type scale (`text-caption`,
+/// `mdc-typography--caption`, `caption-s5-fx`): it styles the text, and
+/// says nothing of what the element is. (Only `caption` of the junk words
+/// names such a level.)
+fn typography_class(class: &str) -> bool {
+    let mut words = class
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty());
+    let first = words.next().unwrap_or_default();
+    let mut after_caption = words.skip_while(|w| *w != "caption");
+    if first != "caption" && after_caption.next().is_none() {
+        return false;
+    }
+    // The level named by its size (`caption-s5`, `caption-sm`).
+    let sized = |w: &str| {
+        matches!(w, "xs" | "sm" | "md" | "lg" | "xl" | "xxl")
+            || (w.len() >= 2 && w.starts_with('s') && w[1..].bytes().all(|b| b.is_ascii_digit()))
+    };
+    let next = if first == "caption" {
+        class
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .find(|w| !w.is_empty() && *w != "caption")
+    } else {
+        after_caption.next()
+    };
+    matches!(first, "text" | "font" | "type" | "typo")
+        || class.contains("typography")
+        || next.is_some_and(sized)
 }
 
 /// A class naming one of a post's tags or categories (`tag-winter`,
@@ -901,7 +931,11 @@ mod tests {
     fn weigh_plainly(hint: &str) -> (bool, bool) {
         let mut bad = false;
         let mut good = false;
-        for word in hint.split(|c: char| !c.is_ascii_alphanumeric()) {
+        let words = hint
+            .split_ascii_whitespace()
+            .filter(|class| !typography_class(class))
+            .flat_map(|class| class.split(|c: char| !c.is_ascii_alphanumeric()));
+        for word in words {
             if word.is_empty()
                 || word == "hidden"
                 || (word == "more" && hint.contains("entry-more"))
@@ -941,6 +975,26 @@ mod tests {
                     assert_eq!(weigh_hint(&hint, |_| false), weigh_plainly(&hint), "{hint}");
                 }
             }
+        }
+    }
+
+    #[test]
+    fn a_type_scale_level_is_no_caption() {
+        for style in [
+            "text-caption",
+            "mdc-typography--caption",
+            "caption-s5-fx",
+            "caption-sm",
+        ] {
+            assert!(!hint_weight(style).0, "{style}");
+        }
+        for caption in [
+            "caption",
+            "wp-caption-text",
+            "image-caption",
+            "caption-credit",
+        ] {
+            assert!(hint_weight(caption).0, "{caption}");
         }
     }
 
