@@ -4241,6 +4241,41 @@ mod tests {
     }
 
     #[test]
+    fn most_read_lists_end_the_article_in_german_spanish_and_french() {
+        let cleaner = Cleaner::new(&RuleSet::builtin()).unwrap();
+        let stories = [
+            (
+                "Gemeinderat beschließt neue Bibliothek",
+                "Der Gemeinderat hat am Dienstagabend nach einer mehr als dreistündigen Debatte die Pläne für eine neue Bibliothek im Stadtzentrum gebilligt.",
+                "Weitere Themen",
+                "de.related.section",
+                "Die Diskussion über die Aussagen des Kanzlers reißt nicht ab, und der Fraktionsgeschäftsführer springt dem Parteichef bei.",
+            ),
+            (
+                "El pleno aprueba la nueva biblioteca",
+                "El pleno municipal aprobó el martes por la noche los planes para una nueva biblioteca en el centro de la ciudad, tras un debate de más de tres horas.",
+                "Lo más leído",
+                "es.related.section",
+                "La Guardia Civil mantiene cortadas varias carreteras de la comarca mientras continúan los trabajos para contener el fuego.",
+            ),
+            (
+                "Le conseil approuve la nouvelle bibliothèque",
+                "Le conseil municipal a approuvé mardi soir les plans d’une nouvelle bibliothèque dans le centre-ville, après un débat de plus de trois heures.",
+                "Les plus lus",
+                "fr.related.section",
+                "Le gouvernement a présenté mercredi un nouveau plan pour les transports publics de la région, qui sera discuté au printemps.",
+            ),
+        ];
+        for (headline, para, heading, rule, teaser) in stories {
+            let c = cleaner.clean(&format!(
+                "{headline}\n\n{para}\n\n{para}\n\n{para}\n\n{heading}\n\nAnderes Thema im Blick\n\n{teaser}"
+            ));
+            assert!(!kept(&c).contains(&teaser), "{heading}: {:?}", why(&c));
+            assert!(rules(&c).contains(&rule), "{heading}: {:?}", why(&c));
+        }
+    }
+
+    #[test]
     fn the_sites_name_signing_the_story_is_no_repeat_of_its_headline() {
         let cleaner = Cleaner::new(&RuleSet::builtin()).unwrap();
         let para = "The council approved plans for a new library in the town centre on Tuesday evening, after a debate that lasted more than three hours.";
