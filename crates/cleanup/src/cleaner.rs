@@ -4241,6 +4241,24 @@ mod tests {
     }
 
     #[test]
+    fn invitations_to_report_an_error_go() {
+        let cleaner = Cleaner::new(&RuleSet::builtin()).unwrap();
+        let c = closing(&cleaner, "Spotted an error? Email our corrections desk.");
+        assert_eq!(rules(&c), ["boilerplate.error-report"], "{:?}", why(&c));
+        let para = "Der Gemeinderat hat am Dienstagabend nach einer mehr als dreistündigen Debatte die Pläne für eine neue Bibliothek im Stadtzentrum gebilligt.";
+        let c = cleaner.clean(&format!(
+            "Gemeinderat beschließt neue Bibliothek\n\n{para}\n\n{para} Erneut.\n\nSollten Ihnen Fehler aufgefallen sein, schicken Sie uns gerne eine E-Mail."
+        ));
+        assert_eq!(rules(&c), ["de.boilerplate.error-report"], "{:?}", why(&c));
+        // A story about errors keeps its sentences.
+        let c = closing(
+            &cleaner,
+            "Found an error in the budget, the auditor told the council on Monday, was corrected within a week of the vote.",
+        );
+        assert!(c.removed.is_empty(), "{:?}", why(&c));
+    }
+
+    #[test]
     fn most_read_lists_end_the_article_in_german_spanish_and_french() {
         let cleaner = Cleaner::new(&RuleSet::builtin()).unwrap();
         let stories = [
