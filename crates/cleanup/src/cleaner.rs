@@ -4031,6 +4031,10 @@ mod tests {
                 "서울 도심의 버스 정류장 모습. [연합뉴스 자료사진]",
                 "ko.caption.photo-credit",
             ),
+            (
+                "시민들이 풍선을 흔들며 이 후보를 연호하고 있다. [사진 출처 = 연합뉴스]",
+                "ko.caption.photo-credit",
+            ),
             ("ছবি: সংগৃহীত", "caption.photo-credit"),
             ("- फोटो : अमर उजाला", "caption.photo-credit"),
             (
