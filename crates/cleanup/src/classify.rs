@@ -422,7 +422,7 @@ fn ends_in_credit(line: &str) -> bool {
     // most lines are turned away by one scan.
     let slash = memchr::memchr(b'/', line.as_bytes()).is_some();
     if !slash && !line.ends_with(')') {
-        return false;
+        return sentence_then_credit(line);
     }
     // In brackets, or after a label at the end (`… des Gesetzes Foto: Felix
     // Zahn/imago`).
@@ -487,6 +487,41 @@ fn ends_in_credit(line: &str) -> bool {
             || credit.split('/').all(|part| part.starts_with(|c: char| c.is_uppercase()))
                 && !credit.bytes().any(|b| b.is_ascii_digit()))
 }
+
+/// A caption's last sentence followed by its picture's label and credit,
+/// with no slash nor brackets: `… its hibernation-based equivalent. Credit:
+/// ESA`, `… am Morgen. Foto: dpa`.
+fn sentence_then_credit(line: &str) -> bool {
+    const LABELS: [&str; 9] = [
+        "Credit:",
+        "Photo:",
+        "Photos:",
+        "Photograph:",
+        "Picture:",
+        "Image:",
+        "Foto:",
+        "Fotos:",
+        "Bild:",
+    ];
+    let line = line.strip_suffix('.').unwrap_or(line);
+    let mut from = line.len().saturating_sub(CREDIT_TAIL_BYTES);
+    while !line.is_char_boundary(from) {
+        from += 1;
+    }
+    let tail = &line[from..];
+    LABELS.iter().any(|label| {
+        tail.rsplit_once(label).is_some_and(|(before, credit)| {
+            let credit = credit.trim();
+            before.trim_end().ends_with(['.', '!', '?', '|'])
+                && !credit.is_empty()
+                && credit.split_whitespace().count() <= SENTENCE_CREDIT_WORDS
+                && !credit.contains(['.', '!', '?', ':', '(', ')'])
+        })
+    })
+}
+
+/// Words of a credit after a caption's last sentence, at most.
+const SENTENCE_CREDIT_WORDS: usize = 4;
 
 /// A Japanese news photo's caption: what it shows, `＝`, when and where,
 /// and the picture's source in brackets (`記者会見する日銀の植田和男総裁＝
@@ -1650,8 +1685,17 @@ mod tests {
             "Des agriculteurs manifestent devant la préfecture de Quimper (Photo d'illustration : Fred Tanneau / AFP)",
             "I turisti in fila davanti al murale di Maradona (foto Ansa)",
             "Le nouveau marché couvert a accueilli ses premiers clients samedi. Photo Progrès/Claire MOREAU",
+            "A reference habitation module compared to its hibernation-based equivalent. Credit: ESA",
+            "Puerto de Montevideo. Foto: Archivo El País.",
         ] {
             assert!(ends_in_credit(caption), "{caption}");
+        }
+        // A label inside a sentence, or a long tail after it, is no credit.
+        for prose in [
+            "The agency said the Image: Bloomberg headline was wrong",
+            "The museum opened on Sunday. Photo: visitors were asked to leave their cameras at the door of the hall",
+        ] {
+            assert!(!ends_in_credit(prose), "{prose}");
         }
         assert!(is_japanese_caption(
             "記者会見する日銀の植田和男総裁＝１９日午後、東京都中央区（共同）"
