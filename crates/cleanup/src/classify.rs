@@ -81,7 +81,7 @@ pub mod reason {
     pub const REPEAT: &str = "class.repeated";
     /// A body line repeating the headline.
     pub const REPEATED_TITLE: &str = "class.repeated-title";
-    /// An item of a bulleted list of other stories' teasers.
+    /// An item of a bulleted or ranked list of other stories' teasers.
     pub const STORY_LIST: &str = "class.story-list";
     /// A picture's caption, ending in its credit (`… in Gaza. (Jane Doe/CBC)`).
     pub const CAPTION: &str = "class.caption";
@@ -1056,6 +1056,62 @@ pub(crate) fn pager_runs(lines: &[&str]) -> Vec<(usize, usize)> {
     runs
 }
 
+/// Runs of a ranked list of other stories, its rank alone on a line before
+/// each headline (`1` / `Battle-Scarred Viking Shield-Maiden …` / `2` / …):
+/// a `Most read` box. At least [`RANKED_RUN`] ranks counting up one by one,
+/// each followed by exactly one headline-sized line, most of them no
+/// sentence. (An article's own numbered sections run on for paragraphs
+/// after their headings.)
+pub(crate) fn ranked_lists(lines: &[&str]) -> Vec<(usize, usize)> {
+    // (Bare: a numbered step of a recipe or a how-to, `1.`, is the text's.)
+    let rank = |line: &str| -> Option<u32> {
+        let digits = line.trim();
+        (digits.len() <= 2)
+            .then(|| digits.parse().ok())
+            .flatten()
+            .filter(|n| (1..=20).contains(n))
+    };
+    let headline = |line: &str| {
+        rank(line).is_none()
+            && (RANKED_TITLE_WORDS.0..=RANKED_TITLE_WORDS.1)
+                .contains(&line.split_whitespace().count())
+    };
+    let mut runs = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let Some(first) = rank(lines[i]) else {
+            i += 1;
+            continue;
+        };
+        let mut ranks = 0;
+        let mut end = i;
+        while end + 1 < lines.len()
+            && rank(lines[end]) == Some(first + ranks)
+            && headline(lines[end + 1])
+        {
+            ranks += 1;
+            end += 2;
+        }
+        // Headlines, most of them: no sentences ending in a full stop.
+        let sentences = (i + 1..end)
+            .step_by(2)
+            .filter(|&k| lines[k].trim_end().ends_with('.'))
+            .count();
+        if ranks as usize >= RANKED_RUN && 2 * sentences <= ranks as usize {
+            runs.push((i, end));
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+    runs
+}
+
+/// Ranks of a ranked list of other stories, at least.
+const RANKED_RUN: usize = 3;
+/// Words of a headline in such a list, at least and at most.
+const RANKED_TITLE_WORDS: (usize, usize) = (4, 25);
+
 /// A headline cut to fit a box: at most 20 words, one sentence, ending in
 /// an ellipsis right after a word (`Japan's Prime Minister Ishiba
 /// Considering Meeting with U.S. Presi...`).
@@ -1775,6 +1831,42 @@ mod tests {
         ];
         // The last figures are a table's column, not pages.
         assert_eq!(pager_runs(&lines), [(1, 8)]);
+    }
+
+    #[test]
+    fn ranked_lists_are_ranks_each_before_one_headline() {
+        let lines = [
+            "Most Read",
+            "1",
+            "Battle-Scarred Viking Shield-Maiden Gets Facial Reconstruction",
+            "2",
+            "Here's What Sugar Does to Your Brain",
+            "3",
+            "Mysterious Gravitational Wave Sparks Days-Long Hunt",
+            "Terms and conditions",
+        ];
+        assert_eq!(ranked_lists(&lines), [(1, 7)]);
+        // A recipe's steps are sentences; a how-to's sections run on.
+        let steps = [
+            "1",
+            "Sift the flour and the sugar into a bowl.",
+            "2",
+            "Add the egg and the soft butter to the bowl.",
+            "3",
+            "Knead quickly until the dough comes together.",
+        ];
+        assert!(ranked_lists(&steps).is_empty());
+        let sections = [
+            "1",
+            "Check the tyre for damage first",
+            "Look for cuts in the tread and the sidewall before you start.",
+            "2",
+            "Remove the old inner tube carefully",
+            "Let all the air out and push the bead into the rim's centre.",
+            "3",
+            "Fit the valve and seal the rim",
+        ];
+        assert!(ranked_lists(&sections).is_empty());
     }
 
     #[test]

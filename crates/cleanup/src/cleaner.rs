@@ -923,6 +923,13 @@ impl Cleaner {
                     }
                 }
             }
+            for (start, end) in classify::ranked_lists(&texts) {
+                for v in &mut verdicts[start..end] {
+                    if let Verdict::Class(c) = v {
+                        *c = Class::Bad(reason::STORY_LIST);
+                    }
+                }
+            }
             for items in classify::story_lists(&texts) {
                 for i in items {
                     if let Verdict::Class(c) = &mut verdicts[i] {
