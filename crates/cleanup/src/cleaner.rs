@@ -4033,6 +4033,10 @@ mod tests {
                 "sw.related.see-also",
             ),
             ("图/新华社", "zh.caption.photo-label"),
+            (
+                "How Fast Can Gibbons Swing Through the Forest? (3:04)",
+                "related.video-teaser",
+            ),
             ("متظاهرون في وسط الخرطوم (رويترز)", "ar.caption.agency-end"),
             (
                 "서울 도심의 버스 정류장 모습. [연합뉴스 자료사진]",
@@ -4249,6 +4253,25 @@ mod tests {
             "Acuerdo en el pleno\n\nLa propuesta, compartida por el PSOE y el PP, fue aprobada el martes por una amplia mayoría del pleno municipal.\n\n{para}"
         ));
         assert!(c.removed.is_empty(), "{:?}", why(&c));
+    }
+
+    #[test]
+    fn a_we_recommend_box_ends_the_article() {
+        let cleaner = Cleaner::new(&RuleSet::builtin()).unwrap();
+        let teaser = "Gibbons are incredible tree swingers, thanks to their long forearms and wrists that enhance fluid movement.";
+        let c = cleaner.clean(&format!(
+            "Council approves new library\n\n{COUNCIL}\n\n{COUNCIL} Again.\n\n{COUNCIL} Once more.\n\nWe Recommend\n\nHow Fast Can Gibbons Swing Through the Forest\n\n{teaser}\n\nWhy People Did Not Smile in Old Photographs\n\nSaying cheese just did not happen in the early days of photography."
+        ));
+        assert!(!kept(&c).contains(&teaser), "{:?}", why(&c));
+        // A running time ends no sentence of an article: a track of an
+        // album keeps its number.
+        let track = "1. Intro (1:12)";
+        assert!(
+            amid(&cleaner, track)
+                .removed
+                .iter()
+                .all(|r| r.rule != "related.video-teaser")
+        );
     }
 
     #[test]
