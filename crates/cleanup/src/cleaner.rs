@@ -4037,6 +4037,14 @@ mod tests {
                 "How Fast Can Gibbons Swing Through the Forest? (3:04)",
                 "related.video-teaser",
             ),
+            (
+                "We appreciate that not everyone can afford to pay for our services, but if you are able to, please support us.",
+                "promo.donation",
+            ),
+            (
+                "Get in touch with our news team by emailing us at news@example.com.",
+                "boilerplate.tip-line",
+            ),
             ("متظاهرون في وسط الخرطوم (رويترز)", "ar.caption.agency-end"),
             (
                 "서울 도심의 버스 정류장 모습. [연합뉴스 자료사진]",
