@@ -4045,6 +4045,10 @@ mod tests {
                 "Get in touch with our news team by emailing us at news@example.com.",
                 "boilerplate.tip-line",
             ),
+            (
+                "There was an error processing your subscription.",
+                "promo.newsletter-box",
+            ),
             ("متظاهرون في وسط الخرطوم (رويترز)", "ar.caption.agency-end"),
             (
                 "서울 도심의 버스 정류장 모습. [연합뉴스 자료사진]",
