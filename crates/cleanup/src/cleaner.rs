@@ -4049,6 +4049,7 @@ mod tests {
                 "There was an error processing your subscription.",
                 "promo.newsletter-box",
             ),
+            ("Pick Six Newsletter", "promo.newsletter-name"),
             ("متظاهرون في وسط الخرطوم (رويترز)", "ar.caption.agency-end"),
             (
                 "서울 도심의 버스 정류장 모습. [연합뉴스 자료사진]",
