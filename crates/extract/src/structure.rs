@@ -61,8 +61,23 @@ fn words(s: &str) -> usize {
     s.split_whitespace().count()
 }
 
+/// Quotation marks that open a quotation.
+const OPENING_QUOTES: [char; 9] = ['„', '“', '"', '«', '»', '‚', '‘', '\'', '”'];
+/// Quotation marks that close one.
+const CLOSING_QUOTES: [char; 8] = ['“', '”', '"', '»', '«', '‘', '’', '\''];
+
 /// Ends like a sentence or a clause: headings do not.
 fn ends_like_prose(s: &str) -> bool {
+    // A quotation set as a heading (`„Wir kämpfen nicht gegen Frauen“`,
+    // `'There is only one place for him'`) ends without a stop inside its
+    // marks; a quoted sentence ends with one (`„Nein.“`).
+    if let Some(open) = s.chars().next().filter(|c| OPENING_QUOTES.contains(c)) {
+        let inner = s.trim_end_matches(CLOSING_QUOTES);
+        let quoted = inner.get(open.len_utf8()..).unwrap_or_default();
+        if inner.len() < s.len() && !quoted.is_empty() && !quoted.contains(CLOSING_QUOTES) {
+            return quoted.ends_with(['.', ',', ';', ':', '!', '?', '…']);
+        }
+    }
     if s.ends_with([
         '.', ',', ';', ':', '…', '"', '”', '’', '\'', ')', ']', '*', '-', '–', '—', '»',
     ]) {
@@ -103,7 +118,7 @@ pub(crate) fn is_subheading(body: &[&str], i: usize) -> bool {
     }
     // A quoted phrase may open a section (`‘Ends the debate’: CPA Canada`).
     let starts_upper = line
-        .trim_start_matches(['‘', '\''])
+        .trim_start_matches(OPENING_QUOTES)
         .chars()
         .next()
         .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
@@ -229,6 +244,20 @@ mod tests {
             &[P, "Mehr dazu beim NDR: http://www.ndr.de", P],
             1
         ));
+        // A quotation set as a heading, whole: no stop inside its marks.
+        for quoted in [
+            "„Wir kämpfen nicht gegen Frauen“",
+            "'There is only one place for Yahya Sinwar'",
+            "«Wir sind alle Geschöpfe Gottes»",
+        ] {
+            assert!(is_subheading(&[P, quoted, P], 1), "{quoted}");
+        }
+        for sentence in [
+            "„Ich weiß, welche Namen sie mir genannt haben.“",
+            "“Meth. We’re on it.”",
+        ] {
+            assert!(!is_subheading(&[P, sentence, P], 1), "{sentence}");
+        }
         // A short question can title a section; a long one is an
         // interviewer's turn.
         assert!(is_subheading(&[P, "What happens next?", P], 1));
