@@ -4050,6 +4050,10 @@ mod tests {
                 "promo.newsletter-box",
             ),
             ("Pick Six Newsletter", "promo.newsletter-name"),
+            (
+                "Related Tags: Delhi Pollution, Air Quality",
+                "boilerplate.taxonomy",
+            ),
             ("متظاهرون في وسط الخرطوم (رويترز)", "ar.caption.agency-end"),
             (
                 "서울 도심의 버스 정류장 모습. [연합뉴스 자료사진]",
