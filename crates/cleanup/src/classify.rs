@@ -490,7 +490,8 @@ fn ends_in_credit(line: &str) -> bool {
 
 /// A caption's last sentence followed by its picture's label and credit,
 /// with no slash nor brackets: `… its hibernation-based equivalent. Credit:
-/// ESA`, `… am Morgen. Foto: dpa`.
+/// ESA`, `… am Morgen. Foto: dpa`, or by a credit that names only pictures
+/// (`… during the restoration. Supplied`).
 fn sentence_then_credit(line: &str) -> bool {
     const LABELS: [&str; 9] = [
         "Credit:",
@@ -509,6 +510,22 @@ fn sentence_then_credit(line: &str) -> bool {
         from += 1;
     }
     let tail = &line[from..];
+    // Or the credit alone, a name that only pictures are credited to.
+    const UNLABELLED: [&str; 7] = [
+        "Supplied",
+        "Getty Images",
+        "Handout",
+        "File photo",
+        "Shutterstock",
+        "iStock",
+        "AP Photo",
+    ];
+    if UNLABELLED.iter().any(|credit| {
+        tail.strip_suffix(credit)
+            .is_some_and(|before| before.ends_with(". ") || before.ends_with(".\u{a0}"))
+    }) {
+        return true;
+    }
     LABELS.iter().any(|label| {
         tail.rsplit_once(label).is_some_and(|(before, credit)| {
             let credit = credit.trim();
@@ -1743,6 +1760,7 @@ mod tests {
             "Le nouveau marché couvert a accueilli ses premiers clients samedi. Photo Progrès/Claire MOREAU",
             "A reference habitation module compared to its hibernation-based equivalent. Credit: ESA",
             "Puerto de Montevideo. Foto: Archivo El País.",
+            "The golf course was meticulously restored during the property’s restoration. Supplied",
         ] {
             assert!(ends_in_credit(caption), "{caption}");
         }
@@ -1750,6 +1768,7 @@ mod tests {
         for prose in [
             "The agency said the Image: Bloomberg headline was wrong",
             "The museum opened on Sunday. Photo: visitors were asked to leave their cameras at the door of the hall",
+            "Shares in the maker of the gadget rose on the news. Shutterstock said nothing",
         ] {
             assert!(!ends_in_credit(prose), "{prose}");
         }
