@@ -4063,6 +4063,11 @@ mod tests {
                 "시민들이 풍선을 흔들며 이 후보를 연호하고 있다. [사진 출처 = 연합뉴스]",
                 "ko.caption.photo-credit",
             ),
+            ("글자크기 설정", "ko.share.widget"),
+            (
+                "이 기사가 마음에 들었다면, 좋아요를 눌러주세요.",
+                "ko.promo.like",
+            ),
             ("ছবি: সংগৃহীত", "caption.photo-credit"),
             ("- फोटो : अमर उजाला", "caption.photo-credit"),
             (
