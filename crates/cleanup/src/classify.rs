@@ -277,6 +277,9 @@ fn is_attributed_quote(line: &str) -> bool {
 
 /// Words of a time stamp line, at most.
 const MAX_STAMP_WORDS: usize = 8;
+/// Lower-case words of three letters or more that make a line ending in a
+/// full stop a sentence, not a stamp.
+const SENTENCE_WORDS_IN_STAMP: usize = 3;
 /// Words with letters in a time stamp line (its label, a month), at most.
 const MAX_STAMP_LABEL_WORDS: usize = 3;
 
@@ -298,11 +301,43 @@ fn is_stamp(line: &str) -> bool {
     }
     // (Short lower-case words are no label: `Fredag den 24. oktober 2025,
     // kl. 14:51`, `Publié le 03/03/2008 à 14h22`.)
-    let labels = line
-        .split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphabetic))
-        .filter(|w| w.chars().count() > 3 || w.chars().any(|c| !c.is_lowercase() && c != '.'))
-        .count();
+    let count_labels = |text: &str| {
+        text.split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphabetic))
+            .filter(|w| w.chars().count() > 3 || w.chars().any(|c| !c.is_lowercase() && c != '.'))
+            .count()
+    };
+    // A month's name inside the date and the clock's `AM` are no label
+    // (`First Published: Tuesday, November 19, 2019 08:38 AM`), unless the
+    // line ends as a sentence does (`The vote is set for March 3, 2025.`).
+    let sentence = line.ends_with('.') && !line.ends_with("m.");
+    // (A sentence's verbs and function words, outside its date: a stamp
+    // has fewer, `Article mis à jour le 7 janvier 2020.`)
+    if sentence
+        && DATE_OR_TIME
+            .replace_all(line, " ")
+            .split_whitespace()
+            .filter(|w| w.chars().count() > 2 && w.chars().all(char::is_lowercase))
+            .count()
+            >= SENTENCE_WORDS_IN_STAMP
+    {
+        return false;
+    }
+    let labels = if sentence {
+        count_labels(line)
+    } else {
+        let undated = DATE_OR_TIME.replace_all(line, " ");
+        let words: Vec<&str> = undated
+            .split_whitespace()
+            .filter(|w| {
+                !matches!(
+                    w.trim_end_matches(','),
+                    "AM" | "PM" | "am" | "pm" | "a.m." | "p.m."
+                )
+            })
+            .collect();
+        count_labels(&words.join(" "))
+    };
     // A labelled date is often the article's own (`Termin: 29.02.2020, 19
     // Uhr`, `Einsendeschluss: 03.11.2019 (Poststempel)`); with a clock time
     // it is a page's stamp (`Publiziert: 01.07.2023, 11:16`).
@@ -1903,6 +1938,8 @@ mod tests {
             "Fredag den 24. oktober 2025, kl. 14:51",
             "Publié le 03/03/2008 à 14h22",
             "miércoles, 4 de mayo de 2022 00:00 hs",
+            "First Published: Tuesday, November 19, 2019 08:38 AM",
+            "Article mis à jour le 7 janvier 2020.",
         ] {
             assert!(stamp(line), "{line}");
         }
@@ -1913,6 +1950,7 @@ mod tests {
             "Termin: 29.02.2020, 19 Uhr",
             "Einsendeschluss: 03.11.2019 (Poststempel)",
             "-12.99",
+            "The vote is set for March 3, 2025.",
         ] {
             assert!(!stamp(line), "{line}");
         }
