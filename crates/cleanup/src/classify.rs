@@ -471,11 +471,7 @@ fn ends_in_credit(line: &str) -> bool {
             },
         );
     let labelled_tail = || {
-        let mut from = line.len().saturating_sub(CREDIT_TAIL_BYTES);
-        while !line.is_char_boundary(from) {
-            from += 1;
-        }
-        let tail = &line[from..];
+        let tail = credit_tail(line);
         LABELS
             .iter()
             .find_map(|label| tail.rsplit_once(label).map(|(_, credit)| (credit, true)))
@@ -523,6 +519,16 @@ fn ends_in_credit(line: &str) -> bool {
                 && !credit.bytes().any(|b| b.is_ascii_digit()))
 }
 
+/// The end of `line` where a picture's credit would stand: its last
+/// [`CREDIT_TAIL_BYTES`] bytes, from a character's start.
+fn credit_tail(line: &str) -> &str {
+    let mut from = line.len().saturating_sub(CREDIT_TAIL_BYTES);
+    while !line.is_char_boundary(from) {
+        from += 1;
+    }
+    &line[from..]
+}
+
 /// A caption's last sentence followed by its picture's label and credit,
 /// with no slash nor brackets: `… its hibernation-based equivalent. Credit:
 /// ESA`, `… am Morgen. Foto: dpa`, or by a credit that names only pictures
@@ -539,12 +545,7 @@ fn sentence_then_credit(line: &str) -> bool {
         "Fotos:",
         "Bild:",
     ];
-    let line = line.strip_suffix('.').unwrap_or(line);
-    let mut from = line.len().saturating_sub(CREDIT_TAIL_BYTES);
-    while !line.is_char_boundary(from) {
-        from += 1;
-    }
-    let tail = &line[from..];
+    let tail = credit_tail(line.strip_suffix('.').unwrap_or(line));
     // Or the credit alone, a name that only pictures are credited to.
     const UNLABELLED: [&str; 7] = [
         "Supplied",
