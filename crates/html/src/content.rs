@@ -182,6 +182,10 @@ pub(crate) fn blocks(dom: &Dom) -> Vec<Raw> {
     let mut buf = String::new();
     let mut link_chars = 0usize;
     let mut links_open = 0usize;
+    // Text inside inline captions (`<span class="media-caption">`): a block
+    // of nothing else is a caption, whatever box holds it.
+    let mut caption_chars = 0usize;
+    let mut captions_open = 0usize;
     let mut junk_open = 0usize;
     let mut articles_open = 0usize;
     // Elements that hold the body microdata marks: a sidebar tag around
@@ -200,10 +204,13 @@ pub(crate) fn blocks(dom: &Dom) -> Vec<Raw> {
     let mut i = 1usize;
     let flush = |buf: &mut String,
                  link_chars: &mut usize,
+                 caption_chars: &mut usize,
                  stack: &[(u32, u32, bool)],
                  junk: bool,
                  out: &mut Vec<Raw>| {
         let text = buf.trim();
+        let caption = *caption_chars > 0
+            && *caption_chars >= text.chars().filter(|c| !c.is_whitespace()).count();
         if !text.is_empty() {
             let mut kind = None;
             let mut container = None;
@@ -226,11 +233,12 @@ pub(crate) fn blocks(dom: &Dom) -> Vec<Raw> {
                 chars,
                 link_chars: (*link_chars).min(chars),
                 container: container.unwrap_or(0),
-                tag_junk: junk,
+                tag_junk: junk || caption,
             });
         }
         buf.clear();
         *link_chars = 0;
+        *caption_chars = 0;
     };
     while i < nodes.len() {
         while let Some(&(end, idx, junk)) = stack.last() {
@@ -239,11 +247,21 @@ pub(crate) fn blocks(dom: &Dom) -> Vec<Raw> {
             }
             let n = &nodes[idx as usize];
             if is_block(n) {
-                flush(&mut buf, &mut link_chars, &stack, junk_open > 0, &mut out);
+                flush(
+                    &mut buf,
+                    &mut link_chars,
+                    &mut caption_chars,
+                    &stack,
+                    junk_open > 0,
+                    &mut out,
+                );
             }
             stack.pop();
             if n.flags & flags::LINK != 0 {
                 links_open -= 1;
+            }
+            if !is_block(n) && inline_caption(&n.hint) {
+                captions_open -= 1;
             }
             if n.flags & flags::ARTICLE != 0 {
                 articles_open -= 1;
@@ -256,8 +274,14 @@ pub(crate) fn blocks(dom: &Dom) -> Vec<Raw> {
         if n.name.is_none() {
             let before = buf.len();
             push_collapsed(&mut buf, &n.text);
-            if links_open > 0 {
-                link_chars += buf[before..].chars().filter(|c| !c.is_whitespace()).count();
+            if links_open > 0 || captions_open > 0 {
+                let added = buf[before..].chars().filter(|c| !c.is_whitespace()).count();
+                if links_open > 0 {
+                    link_chars += added;
+                }
+                if captions_open > 0 {
+                    caption_chars += added;
+                }
             }
             i += 1;
             continue;
@@ -277,7 +301,14 @@ pub(crate) fn blocks(dom: &Dom) -> Vec<Raw> {
             }
             let text = text.trim();
             if text.len() < 80 && crate::meta::normalize_date(text).is_some() {
-                flush(&mut buf, &mut link_chars, &stack, junk_open > 0, &mut out);
+                flush(
+                    &mut buf,
+                    &mut link_chars,
+                    &mut caption_chars,
+                    &stack,
+                    junk_open > 0,
+                    &mut out,
+                );
                 let chars = text.chars().count();
                 out.push(Raw {
                     kind: BlockKind::Paragraph,
@@ -293,12 +324,22 @@ pub(crate) fn blocks(dom: &Dom) -> Vec<Raw> {
         }
         if is_block(n) {
             // The text before this block ends within the parent block.
-            flush(&mut buf, &mut link_chars, &stack, junk_open > 0, &mut out);
+            flush(
+                &mut buf,
+                &mut link_chars,
+                &mut caption_chars,
+                &stack,
+                junk_open > 0,
+                &mut out,
+            );
         }
         if (n.end as usize) > i + 1 {
             let junk = element_junk(n, articles_open > 0) && !holds_body[i];
             if n.flags & flags::LINK != 0 {
                 links_open += 1;
+            }
+            if !is_block(n) && inline_caption(&n.hint) {
+                captions_open += 1;
             }
             if n.flags & flags::ARTICLE != 0 {
                 articles_open += 1;
@@ -311,8 +352,26 @@ pub(crate) fn blocks(dom: &Dom) -> Vec<Raw> {
         i += 1;
     }
     // Text that ends the document still sits in the elements left open.
-    flush(&mut buf, &mut link_chars, &stack, junk_open > 0, &mut out);
+    flush(
+        &mut buf,
+        &mut link_chars,
+        &mut caption_chars,
+        &stack,
+        junk_open > 0,
+        &mut out,
+    );
     out
+}
+
+/// An inline element called a caption (`<span class="media-caption">`), not
+/// a type-scale level (`text-caption`).
+fn inline_caption(hint: &str) -> bool {
+    hint.contains("caption")
+        && hint
+            .split_ascii_whitespace()
+            .filter(|class| !typography_class(class))
+            .flat_map(|class| class.split(|c: char| !c.is_ascii_alphanumeric()))
+            .any(|word| word == "caption")
 }
 
 /// A junk tag or role (not class/id words: those are judged later, against

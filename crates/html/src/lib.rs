@@ -1287,6 +1287,25 @@ mod tests {
     }
 
     #[test]
+    fn a_caption_set_in_an_inline_element_goes() {
+        let caption = "Yahya Sinwar has been promoted to Hamas political chief, and some in Gaza fear for the talks.";
+        let html = format!(
+            "<html><body><h1>Library plans stay</h1><div class=\"story\">{PARA}{PARA}\
+             <div><div class=\"player\"></div><span class=\"media-caption\">{caption}</span></div>\
+             <p>The mayor, <span class=\"text-caption\">in a statement</span>, said the plans were final and the work would go on.</p>{PARA}</div></body></html>"
+        );
+        let page = HtmlExtractor::default().extract(&html).unwrap();
+        let texts: Vec<&str> = page.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert!(!texts.contains(&caption), "{texts:?}");
+        assert!(
+            texts
+                .iter()
+                .any(|t| t.starts_with("The mayor, in a statement")),
+            "{texts:?}"
+        );
+    }
+
+    #[test]
     fn an_article_in_sections_boxed_apart_is_whole() {
         // Each section sits deep in boxes of its own (`container > row >
         // col`), a table's box between them: the second section is the
