@@ -240,6 +240,19 @@ pub(crate) fn blocks(dom: &Dom) -> Vec<Raw> {
         *link_chars = 0;
         *caption_chars = 0;
     };
+    // Every flush ends the block open here, with this walk's state.
+    macro_rules! flush_here {
+        () => {
+            flush(
+                &mut buf,
+                &mut link_chars,
+                &mut caption_chars,
+                &stack,
+                junk_open > 0,
+                &mut out,
+            )
+        };
+    }
     while i < nodes.len() {
         while let Some(&(end, idx, junk)) = stack.last() {
             if end as usize > i {
@@ -247,14 +260,7 @@ pub(crate) fn blocks(dom: &Dom) -> Vec<Raw> {
             }
             let n = &nodes[idx as usize];
             if is_block(n) {
-                flush(
-                    &mut buf,
-                    &mut link_chars,
-                    &mut caption_chars,
-                    &stack,
-                    junk_open > 0,
-                    &mut out,
-                );
+                flush_here!();
             }
             stack.pop();
             if n.flags & flags::LINK != 0 {
@@ -301,14 +307,7 @@ pub(crate) fn blocks(dom: &Dom) -> Vec<Raw> {
             }
             let text = text.trim();
             if text.len() < 80 && crate::meta::normalize_date(text).is_some() {
-                flush(
-                    &mut buf,
-                    &mut link_chars,
-                    &mut caption_chars,
-                    &stack,
-                    junk_open > 0,
-                    &mut out,
-                );
+                flush_here!();
                 let chars = text.chars().count();
                 out.push(Raw {
                     kind: BlockKind::Paragraph,
@@ -324,14 +323,7 @@ pub(crate) fn blocks(dom: &Dom) -> Vec<Raw> {
         }
         if is_block(n) {
             // The text before this block ends within the parent block.
-            flush(
-                &mut buf,
-                &mut link_chars,
-                &mut caption_chars,
-                &stack,
-                junk_open > 0,
-                &mut out,
-            );
+            flush_here!();
         }
         if (n.end as usize) > i + 1 {
             let junk = element_junk(n, articles_open > 0) && !holds_body[i];
@@ -352,14 +344,7 @@ pub(crate) fn blocks(dom: &Dom) -> Vec<Raw> {
         i += 1;
     }
     // Text that ends the document still sits in the elements left open.
-    flush(
-        &mut buf,
-        &mut link_chars,
-        &mut caption_chars,
-        &stack,
-        junk_open > 0,
-        &mut out,
-    );
+    flush_here!();
     out
 }
 
