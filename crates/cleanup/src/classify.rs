@@ -301,33 +301,27 @@ fn is_stamp(line: &str) -> bool {
     }
     // (Short lower-case words are no label: `Fredag den 24. oktober 2025,
     // kl. 14:51`, `Publié le 03/03/2008 à 14h22`.)
-    let count_labels = |text: &str| {
-        text.split_whitespace()
-            .filter(|w| w.chars().any(char::is_alphabetic))
-            .filter(|w| w.chars().count() > 3 || w.chars().any(|c| !c.is_lowercase() && c != '.'))
-            .count()
+    let label = |w: &&str| {
+        w.chars().any(char::is_alphabetic)
+            && (w.chars().count() > 3 || w.chars().any(|c| !c.is_lowercase() && c != '.'))
     };
     // A month's name inside the date and the clock's `AM` are no label
     // (`First Published: Tuesday, November 19, 2019 08:38 AM`), unless the
-    // line ends as a sentence does (`The vote is set for March 3, 2025.`).
-    let sentence = line.ends_with('.') && !line.ends_with("m.");
-    // (A sentence's verbs and function words, outside its date: a stamp
-    // has fewer, `Article mis à jour le 7 janvier 2020.`)
-    if sentence
-        && DATE_OR_TIME
-            .replace_all(line, " ")
+    // line ends as a sentence does: then it is one with three lower-case
+    // words outside its date (`The vote is set for March 3, 2025.`; a
+    // stamp has fewer, `Article mis à jour le 7 janvier 2020.`).
+    let undated = DATE_OR_TIME.replace_all(line, " ");
+    let labels = if line.ends_with('.') && !line.ends_with("m.") {
+        let sentence_words = undated
             .split_whitespace()
             .filter(|w| w.chars().count() > 2 && w.chars().all(char::is_lowercase))
-            .count()
-            >= SENTENCE_WORDS_IN_STAMP
-    {
-        return false;
-    }
-    let labels = if sentence {
-        count_labels(line)
+            .count();
+        if sentence_words >= SENTENCE_WORDS_IN_STAMP {
+            return false;
+        }
+        line.split_whitespace().filter(label).count()
     } else {
-        let undated = DATE_OR_TIME.replace_all(line, " ");
-        let words: Vec<&str> = undated
+        undated
             .split_whitespace()
             .filter(|w| {
                 !matches!(
@@ -335,8 +329,8 @@ fn is_stamp(line: &str) -> bool {
                     "AM" | "PM" | "am" | "pm" | "a.m." | "p.m."
                 )
             })
-            .collect();
-        count_labels(&words.join(" "))
+            .filter(label)
+            .count()
     };
     // A labelled date is often the article's own (`Termin: 29.02.2020, 19
     // Uhr`, `Einsendeschluss: 03.11.2019 (Poststempel)`); with a clock time
@@ -424,35 +418,37 @@ fn reports_speech(line: &str) -> bool {
 static IN_THIS: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
     std::sync::LazyLock::new(|| memchr::memmem::Finder::new(" in this "));
 
+/// Labels before a picture's credit (longer ones first: the first that fits
+/// is taken).
+const CREDIT_LABELS: [&str; 21] = [
+    "Photo d'illustration :",
+    "Photo d’illustration :",
+    "Photo d'illustration",
+    "Photo d’illustration",
+    "Photo courtesy of ",
+    "Photos courtesy of ",
+    "Foto:",
+    "Fotos:",
+    "Photo:",
+    "Photos:",
+    "Picture:",
+    "Quelle:",
+    "Bild:",
+    "Image:",
+    "Credit:",
+    "Photograph:",
+    "Photo by ",
+    "Photos by ",
+    "Photograph by ",
+    // `(foto Ansa)`, `… Photo Progrès/Claire MOREAU`.
+    "foto ",
+    "Photo ",
+];
+
 /// Ends in a picture credit, in brackets or after a label: photographer and
 /// agency, a few words (`(Jane Doe/CBC)`, `(Foto: John Doe/AFP)`, `… Foto:
 /// Jane Doe/imago`).
 fn ends_in_credit(line: &str) -> bool {
-    // (Longer labels first: the first that fits is taken.)
-    const LABELS: [&str; 21] = [
-        "Photo d'illustration :",
-        "Photo d’illustration :",
-        "Photo d'illustration",
-        "Photo d’illustration",
-        "Photo courtesy of ",
-        "Photos courtesy of ",
-        "Foto:",
-        "Fotos:",
-        "Photo:",
-        "Photos:",
-        "Picture:",
-        "Quelle:",
-        "Bild:",
-        "Image:",
-        "Credit:",
-        "Photograph:",
-        "Photo by ",
-        "Photos by ",
-        "Photograph by ",
-        // `(foto Ansa)`, `… Photo Progrès/Claire MOREAU`.
-        "foto ",
-        "Photo ",
-    ];
     // A credit has a slash, or a label in the brackets that end the line:
     // most lines are turned away by one scan.
     let slash = memchr::memchr(b'/', line.as_bytes()).is_some();
@@ -464,15 +460,18 @@ fn ends_in_credit(line: &str) -> bool {
     let bracketed = line
         .strip_suffix(')')
         .and_then(|l| l.rsplit_once('(').map(|(_, inner)| inner.trim_start()))
-        .map(
-            |inner| match LABELS.iter().find_map(|label| inner.strip_prefix(label)) {
+        .map(|inner| {
+            match CREDIT_LABELS
+                .iter()
+                .find_map(|label| inner.strip_prefix(label))
+            {
                 Some(credit) => (credit, true),
                 None => (inner, false),
-            },
-        );
+            }
+        });
     let labelled_tail = || {
         let tail = credit_tail(line);
-        LABELS
+        CREDIT_LABELS
             .iter()
             .find_map(|label| tail.rsplit_once(label).map(|(_, credit)| (credit, true)))
     };
@@ -534,17 +533,6 @@ fn credit_tail(line: &str) -> &str {
 /// ESA`, `… am Morgen. Foto: dpa`, or by a credit that names only pictures
 /// (`… during the restoration. Supplied`).
 fn sentence_then_credit(line: &str) -> bool {
-    const LABELS: [&str; 9] = [
-        "Credit:",
-        "Photo:",
-        "Photos:",
-        "Photograph:",
-        "Picture:",
-        "Image:",
-        "Foto:",
-        "Fotos:",
-        "Bild:",
-    ];
     let tail = credit_tail(line.strip_suffix('.').unwrap_or(line));
     // Or the credit alone, a name that only pictures are credited to.
     const UNLABELLED: [&str; 7] = [
@@ -562,15 +550,19 @@ fn sentence_then_credit(line: &str) -> bool {
     }) {
         return true;
     }
-    LABELS.iter().any(|label| {
-        tail.rsplit_once(label).is_some_and(|(before, credit)| {
-            let credit = credit.trim();
-            before.trim_end().ends_with(['.', '!', '?', '|'])
-                && !credit.is_empty()
-                && credit.split_whitespace().count() <= SENTENCE_CREDIT_WORDS
-                && !credit.contains(['.', '!', '?', ':', '(', ')'])
+    // (Only the labels with a colon: `Quelle:` names a story's source.)
+    CREDIT_LABELS
+        .iter()
+        .filter(|label| label.ends_with(':') && **label != "Quelle:")
+        .any(|label| {
+            tail.rsplit_once(label).is_some_and(|(before, credit)| {
+                let credit = credit.trim();
+                before.trim_end().ends_with(['.', '!', '?', '|'])
+                    && !credit.is_empty()
+                    && credit.split_whitespace().count() <= SENTENCE_CREDIT_WORDS
+                    && !credit.contains(['.', '!', '?', ':', '(', ')'])
+            })
         })
-    })
 }
 
 /// Words of a credit after a caption's last sentence, at most.

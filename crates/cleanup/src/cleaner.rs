@@ -916,17 +916,16 @@ impl Cleaner {
                     }
                 }
             }
-            for (start, end) in classify::pager_runs(&texts) {
+            let pagers = classify::pager_runs(&texts)
+                .into_iter()
+                .map(|r| (r, reason::PAGER));
+            let ranked = classify::ranked_lists(&texts)
+                .into_iter()
+                .map(|r| (r, reason::STORY_LIST));
+            for ((start, end), why) in pagers.chain(ranked) {
                 for v in &mut verdicts[start..end] {
                     if let Verdict::Class(c) = v {
-                        *c = Class::Bad(reason::PAGER);
-                    }
-                }
-            }
-            for (start, end) in classify::ranked_lists(&texts) {
-                for v in &mut verdicts[start..end] {
-                    if let Verdict::Class(c) = v {
-                        *c = Class::Bad(reason::STORY_LIST);
+                        *c = Class::Bad(why);
                     }
                 }
             }

@@ -351,12 +351,18 @@ pub(crate) fn blocks(dom: &Dom) -> Vec<Raw> {
 /// An inline element called a caption (`<span class="media-caption">`), not
 /// a type-scale level (`text-caption`).
 fn inline_caption(hint: &str) -> bool {
-    hint.contains("caption")
-        && hint
-            .split_ascii_whitespace()
-            .filter(|class| !typography_class(class))
-            .flat_map(|class| class.split(|c: char| !c.is_ascii_alphanumeric()))
-            .any(|word| word == "caption")
+    hint.contains("caption") && hint_words(hint, |_| false).any(|word| word == "caption")
+}
+
+/// The words of a hint's classes (`post-lead` → `post`, `lead`), without
+/// the classes that set a type-scale level and those `skip_class` names.
+fn hint_words<'a>(
+    hint: &'a str,
+    skip_class: impl Fn(&str) -> bool + 'a,
+) -> impl Iterator<Item = &'a str> + 'a {
+    hint.split_ascii_whitespace()
+        .filter(move |class| !(typography_class(class) || skip_class(class)))
+        .flat_map(|class| class.split(|c: char| !c.is_ascii_alphanumeric()))
 }
 
 /// A junk tag or role (not class/id words: those are judged later, against
@@ -456,10 +462,7 @@ fn weigh_hint(hint: &str, skip: impl Fn(&str) -> bool) -> (bool, bool) {
     // Movable Type puts the second half of a post in `<div id="more"
     // class="entry-more">`: the post's own text, not more stories.
     let continued = hint.contains("entry-more");
-    let words = hint
-        .split_ascii_whitespace()
-        .filter(|class| !(typography_class(class) || post && taxonomy_class(class)))
-        .flat_map(|class| class.split(|c: char| !c.is_ascii_alphanumeric()));
+    let words = hint_words(hint, |class| post && taxonomy_class(class));
     for word in words {
         let Some(letter) = word.bytes().next().filter(u8::is_ascii_lowercase) else {
             continue;
@@ -581,12 +584,17 @@ fn comment_like(hint: &str) -> bool {
 /// says nothing of what the element is. (Only `caption` of the junk words
 /// names such a level.)
 fn typography_class(class: &str) -> bool {
-    let mut words = class
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty());
-    let first = words.next().unwrap_or_default();
-    let mut after_caption = words.skip_while(|w| *w != "caption");
-    if first != "caption" && after_caption.next().is_none() {
+    // Most classes name no caption: one scan turns them away.
+    if !class.contains("caption") {
+        return false;
+    }
+    let words = || {
+        class
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|w| !w.is_empty())
+    };
+    let mut from_caption = words().skip_while(|w| *w != "caption");
+    if from_caption.next().is_none() {
         return false;
     }
     // The level named by its size (`caption-s5`, `caption-sm`).
@@ -594,16 +602,9 @@ fn typography_class(class: &str) -> bool {
         matches!(w, "xs" | "sm" | "md" | "lg" | "xl" | "xxl")
             || (w.len() >= 2 && w.starts_with('s') && w[1..].bytes().all(|b| b.is_ascii_digit()))
     };
-    let next = if first == "caption" {
-        class
-            .split(|c: char| !c.is_ascii_alphanumeric())
-            .find(|w| !w.is_empty() && *w != "caption")
-    } else {
-        after_caption.next()
-    };
-    matches!(first, "text" | "font" | "type" | "typo")
+    matches!(words().next(), Some("text" | "font" | "type" | "typo"))
         || class.contains("typography")
-        || next.is_some_and(sized)
+        || from_caption.next().is_some_and(sized)
 }
 
 /// A class naming one of a post's tags or categories (`tag-winter`,
@@ -975,11 +976,7 @@ mod tests {
     fn weigh_plainly(hint: &str) -> (bool, bool) {
         let mut bad = false;
         let mut good = false;
-        let words = hint
-            .split_ascii_whitespace()
-            .filter(|class| !typography_class(class))
-            .flat_map(|class| class.split(|c: char| !c.is_ascii_alphanumeric()));
-        for word in words {
+        for word in hint_words(hint, |_| false) {
             if word.is_empty()
                 || word == "hidden"
                 || (word == "more" && hint.contains("entry-more"))
