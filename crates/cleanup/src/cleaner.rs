@@ -4,7 +4,10 @@ use crate::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::{
+    AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, MatchKind, StartKind, dfa,
+};
 use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 use unicode_normalization::UnicodeNormalization;
 
@@ -99,13 +102,14 @@ pub struct Cleaner {
     exact: HashMap<String, Vec<usize>>,
     /// Longest exact key in bytes: longer lines skip the lookup.
     longest_key: usize,
-    prefix: AhoCorasick,
+    /// Prefix patterns, searched anchored at the line's start: the walk
+    /// stops at the first byte no pattern continues with, so most lines
+    /// cost a byte or two.
+    prefix: dfa::DFA,
     prefix_rule: Vec<usize>,
     /// Most words a line may have for a prefix rule to apply: longer
     /// lines skip the prefix automaton.
     prefix_max_words: usize,
-    /// Longest prefix pattern in bytes.
-    prefix_max_len: usize,
     phrase: AhoCorasick,
     phrase_rule: Vec<usize>,
     /// As `prefix_max_words`, for phrase rules.
@@ -234,19 +238,20 @@ impl Cleaner {
             }
         }
         let longest_key = exact.keys().map(String::len).max().unwrap_or(0);
-        let automaton = |pats: &[String], kind: Option<AhoCorasickKind>| {
-            AhoCorasickBuilder::new()
-                .ascii_case_insensitive(true)
-                .match_kind(MatchKind::Standard)
-                .kind(kind)
-                .build(pats)
-        };
-        // Prefixes are searched in a short window at the line's start; the
-        // phrases in every whole line, and with patterns in many scripts
-        // the prefilter rarely skips ahead: a DFA's speed per byte is what
-        // counts there.
-        let prefix = automaton(&prefixes, None).map_err(|e| RuleError::Automaton(e.into()))?;
-        let phrase = automaton(&phrases, Some(AhoCorasickKind::DFA))
+        // The phrases are searched in every whole line, and with patterns
+        // in many scripts the prefilter rarely skips ahead: a DFA's speed
+        // per byte is what counts there.
+        let prefix = dfa::DFA::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .start_kind(StartKind::Anchored)
+            .build(&prefixes)
+            .map_err(|e| RuleError::Automaton(e.into()))?;
+        let phrase = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(&phrases)
             .map_err(|e| RuleError::Automaton(e.into()))?;
         let max_words_of = |rules_of: &[usize]| {
             rules_of
@@ -256,7 +261,6 @@ impl Cleaner {
                 .unwrap_or(0)
         };
         let prefix_max_words = max_words_of(&prefix_rule);
-        let prefix_max_len = prefixes.iter().map(String::len).max().unwrap_or(0);
         let phrase_max_words = max_words_of(&phrase_rule);
         let mut limits: Vec<usize> = regexes.iter().map(|r| rules[r.rule].max_words).collect();
         limits.sort_unstable();
@@ -289,7 +293,6 @@ impl Cleaner {
             prefix,
             prefix_rule,
             prefix_max_words,
-            prefix_max_len,
             phrase,
             phrase_rule,
             phrase_max_words,
@@ -1494,6 +1497,34 @@ impl Cleaner {
 
     /// The earliest rule matching `line` (of `words` whitespace-separated
     /// words), with the text after its lead.
+    /// Every prefix pattern the line starts with, as (pattern, end byte),
+    /// in order of their end. The walk follows the anchored automaton from
+    /// the line's first byte and stops where no pattern goes on.
+    fn prefixes_of(&self, line: &str) -> Vec<(usize, usize)> {
+        let mut found = Vec::new();
+        let Ok(mut state) = self.prefix.start_state(Anchored::Yes) else {
+            return found;
+        };
+        for (i, &byte) in line.as_bytes().iter().enumerate() {
+            state = self.prefix.next_state(Anchored::Yes, state, byte);
+            if self.prefix.is_dead(state) {
+                break;
+            }
+            if self.prefix.is_match(state) {
+                for k in 0..self.prefix.match_len(state) {
+                    let pattern = self.prefix.match_pattern(state, k);
+                    // A state also holds the patterns that end here but
+                    // start later (the automaton's suffix links): only
+                    // those as long as the walk so far start at the line's start.
+                    if self.prefix.pattern_len(pattern) == i + 1 && line.is_char_boundary(i + 1) {
+                        found.push((pattern.as_usize(), i + 1));
+                    }
+                }
+            }
+        }
+        found
+    }
+
     fn match_line<'a>(
         &self,
         line: &'a str,
@@ -1522,20 +1553,16 @@ impl Cleaner {
         }
         // A line longer than every rule of a kind allows cannot match one:
         // skip that kind's matcher (`consider` would reject the match).
-        // A prefix ends within the longest pattern's length: search only
-        // that window (matches come in order of their end, so the ones
-        // starting at 0 are the same as in the whole line).
-        let window = &line.as_bytes()[..line.len().min(self.prefix_max_len)];
-        let prefixes =
-            (words <= self.prefix_max_words).then(|| self.prefix.find_overlapping_iter(window));
-        for m in prefixes.into_iter().flatten() {
-            if m.start() > 0 {
-                break;
-            }
-            let after = &line[m.end()..];
+        let prefixes = if words <= self.prefix_max_words {
+            self.prefixes_of(line)
+        } else {
+            Vec::new()
+        };
+        for (pattern, end) in prefixes {
+            let after = &line[end..];
             // The lead must end at a word boundary: `Related:` but not `Relatedly`.
             if after.chars().next().is_some_and(char::is_alphanumeric)
-                && line[..m.end()]
+                && line[..end]
                     .chars()
                     .last()
                     .is_some_and(char::is_alphanumeric)
@@ -1547,7 +1574,7 @@ impl Cleaner {
             });
             let rest = rest.trim_end();
             consider(
-                self.prefix_rule[m.pattern().as_usize()],
+                self.prefix_rule[pattern],
                 (!rest.is_empty()).then_some(rest),
             );
         }
@@ -2450,6 +2477,38 @@ mod tests {
         assert_eq!(c.removed[0].text, "SHARE   THIS");
     }
 
+    #[test]
+    fn a_prefix_is_only_matched_at_the_start_of_a_line() {
+        // `more` ends where `Read more` does: the automaton knows both at
+        // that byte, but only `Read more` starts the line; `more` (an
+        // earlier rule) must not claim it.
+        let c = cleaner(
+            r#"
+            [[rule]]
+            id = "a.more"
+            kind = "prefix"
+            pattern = "more"
+            role = "related"
+            reason = "r"
+
+            [[rule]]
+            id = "b.read-more"
+            kind = "prefix"
+            pattern = "Read more"
+            role = "related"
+            reason = "r"
+            "#,
+        )
+        .clean("Title\n\nBody one.\n\nRead more: Other story\n\nMore: A third story\n\nBody two.");
+        assert_eq!(
+            why(&c),
+            [
+                ("Read more: Other story", "b.read-more"),
+                ("More: A third story", "a.more")
+            ]
+        );
+        assert_eq!(c.removed[0].rest.as_deref(), Some("Other story"));
+    }
     #[test]
     fn guards_keep_real_paragraphs() {
         let c = cleaner(PACK).clean(
