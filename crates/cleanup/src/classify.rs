@@ -551,18 +551,20 @@ fn sentence_then_credit(line: &str) -> bool {
         return true;
     }
     // (Only the labels with a colon: `Quelle:` names a story's source.)
-    CREDIT_LABELS
-        .iter()
-        .filter(|label| label.ends_with(':') && **label != "Quelle:")
-        .any(|label| {
-            tail.rsplit_once(label).is_some_and(|(before, credit)| {
-                let credit = credit.trim();
-                before.trim_end().ends_with(['.', '!', '?', '|'])
-                    && !credit.is_empty()
-                    && credit.split_whitespace().count() <= SENTENCE_CREDIT_WORDS
-                    && !credit.contains(['.', '!', '?', ':', '(', ')'])
+    // Most lines have no colon near their end: one scan turns them away.
+    memchr::memchr(b':', tail.as_bytes()).is_some()
+        && CREDIT_LABELS
+            .iter()
+            .filter(|label| label.ends_with(':') && **label != "Quelle:")
+            .any(|label| {
+                tail.rsplit_once(label).is_some_and(|(before, credit)| {
+                    let credit = credit.trim();
+                    before.trim_end().ends_with(['.', '!', '?', '|'])
+                        && !credit.is_empty()
+                        && credit.split_whitespace().count() <= SENTENCE_CREDIT_WORDS
+                        && !credit.contains(['.', '!', '?', ':', '(', ')'])
+                })
             })
-        })
 }
 
 /// Words of a credit after a caption's last sentence, at most.
