@@ -219,9 +219,27 @@ impl Processor {
 
     /// The same processor cleaning with other `rules`: only the cleaner is
     /// compiled again (the extractor's word lists and patterns are kept).
-    pub fn with_rules(mut self, rules: &RuleSet) -> Result<Processor, RuleError> {
-        self.cleaner = Cleaner::new(rules)?;
-        Ok(self)
+    pub fn with_rules(self, rules: &RuleSet) -> Result<Processor, RuleError> {
+        let Processor {
+            repairer,
+            cleaner,
+            extractor,
+            html,
+            max_lines,
+            folder_groups,
+        } = self;
+        // The old cleaner, with the matching caches its last pass filled,
+        // goes before the new one is compiled: the two are never in memory
+        // together (a run that learns templates swaps its cleaner so).
+        drop(cleaner);
+        Ok(Processor {
+            repairer,
+            cleaner: Cleaner::new(rules)?,
+            extractor,
+            html,
+            max_lines,
+            folder_groups,
+        })
     }
 
     /// [`Processor::process`], with a panic (a bug met on an odd input)
