@@ -38,7 +38,7 @@ drop(lock);
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
 use std::fs::File;
-use std::io::{Read, Write};
+use std::io::{BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 
 use newsclean_model::ErrorRecord;
@@ -231,8 +231,11 @@ impl Manifest {
         let dir = out.join(STATE_DIR);
         std::fs::create_dir_all(&dir).map_err(io(&dir))?;
         let path = dir.join(MANIFEST);
-        let bytes = serde_json::to_vec(self).map_err(|e| io(&path)(e.into()))?;
-        atomic_write(&path, &bytes)?;
+        // Streamed to the file: a manifest of a million inputs is not held
+        // twice, once as records and once as text.
+        atomic_write_with(&path, |w| {
+            serde_json::to_writer(w, self).map_err(Into::into)
+        })?;
         self.write_superseded(out)
     }
 
@@ -364,12 +367,23 @@ pub fn hash_bytes(bytes: &[u8]) -> String {
 /// sync, rename, sync of the folder. Readers see the old or the new file,
 /// never a mix, whenever the process dies.
 pub fn atomic_write(path: &Path, bytes: &[u8]) -> Result<(), StateError> {
+    atomic_write_with(path, |w| w.write_all(bytes))
+}
+
+/// [`atomic_write`] of what `write` writes, through a buffer.
+fn atomic_write_with(
+    path: &Path,
+    write: impl FnOnce(&mut BufWriter<&mut File>) -> std::io::Result<()>,
+) -> Result<(), StateError> {
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     let mut tmp = crate::output_tempfile(dir).map_err(io(path))?;
-    tmp.write_all(bytes).map_err(io(path))?;
+    let mut buffered = BufWriter::new(tmp.as_file_mut());
+    write(&mut buffered).map_err(io(path))?;
+    buffered.flush().map_err(io(path))?;
+    drop(buffered);
     tmp.as_file().sync_data().map_err(io(path))?;
     tmp.persist(path).map_err(|e| io(path)(e.error))?;
     sync_dir(path).map_err(io(path))
