@@ -1506,8 +1506,6 @@ impl Cleaner {
         }
     }
 
-    /// The earliest rule matching `line` (of `words` whitespace-separated
-    /// words), with the text after its lead.
     /// Every prefix pattern the line starts with, as (pattern, end byte),
     /// in order of their end. The walk follows the anchored automaton from
     /// the line's first byte and stops where no pattern goes on.
@@ -1525,8 +1523,8 @@ impl Cleaner {
                 for k in 0..self.prefix.match_len(state) {
                     let pattern = self.prefix.match_pattern(state, k);
                     // A state also holds the patterns that end here but
-                    // start later (the automaton's suffix links): only
-                    // those as long as the walk so far start at the line's start.
+                    // start later (the automaton's suffix links): only one
+                    // as long as the walk so far starts the line.
                     if self.prefix.pattern_len(pattern) == i + 1 && line.is_char_boundary(i + 1) {
                         found.push((pattern.as_usize(), i + 1));
                     }
@@ -1536,6 +1534,8 @@ impl Cleaner {
         found
     }
 
+    /// The earliest rule matching `line` (of `words` whitespace-separated
+    /// words), with the text after its lead.
     fn match_line<'a>(
         &self,
         line: &'a str,
@@ -1605,10 +1605,7 @@ impl Cleaner {
             .regex_sets
             .iter()
             .filter(|b| words <= b.max_words && b.set.is_match(line));
-        for i in buckets
-            .into_iter()
-            .flat_map(|b| b.set.matches(line).into_iter().map(|i| b.indices[i]))
-        {
+        for i in buckets.flat_map(|b| b.set.matches(line).into_iter().map(|i| b.indices[i])) {
             let r = &self.regexes[i];
             let rest = r
                 .get()
