@@ -618,7 +618,12 @@ fn run(args: RunArgs) -> Result<u8, Failure> {
         .with_context(|| format!("cannot create {}", out.display()))
         .map_err(Failure::fatal)?;
     let _lock = lock(out)?;
-    let manifest = state::Manifest::load(out).map_err(|e| Failure::fatal(e.into()))?;
+    // Only the configuration of the last run is needed here; the pipeline
+    // loads the manifest itself (two copies would double the largest
+    // structure a run holds).
+    let saved_base = state::Manifest::load(out)
+        .map_err(|e| Failure::fatal(e.into()))?
+        .map(|m| m.base_config);
     let templates_path = out.join("templates.toml");
     // Templates are learned on a full run (first run, --full, other rules or
     // options, or no saved templates) and reused by incremental runs, so
@@ -626,14 +631,14 @@ fn run(args: RunArgs) -> Result<u8, Failure> {
     // fingerprint.
     let learn = !args.no_learn_templates
         && (args.full
-            || manifest.as_ref().is_none_or(|m| m.base_config != base)
+            || saved_base.as_ref().is_none_or(|b| *b != base)
             || !templates_path.exists());
     let mut config = base.clone();
     // The template pass's processor, reused by the main pass: built once,
     // the extractor's lists and patterns are not compiled twice.
     let mut learned_with = None;
-    // A dry run learns them too (reading the archive once), but keeps them
-    // in memory: what it prints is what a run would do.
+    // A dry run learns them too (reading the archive once), but keeps their
+    // hash in memory: what it prints is what a run would do.
     let mut learned = None;
     if learn {
         let pipeline = Pipeline::new(
@@ -650,16 +655,17 @@ fn run(args: RunArgs) -> Result<u8, Failure> {
             state::atomic_write(&templates_path, toml.as_bytes())
                 .map_err(|e| Failure::fatal(e.into()))?;
         }
-        learned = Some(toml.into_bytes());
+        learned = Some(state::hash_bytes(toml.as_bytes()));
     }
     if !args.no_learn_templates {
         let saved = match learned {
-            Some(toml) => toml,
+            Some(hash) => hash,
             None => std::fs::read(&templates_path)
+                .map(|toml| state::hash_bytes(&toml))
                 .with_context(|| format!("cannot read {}", templates_path.display()))
                 .map_err(Failure::fatal)?,
         };
-        config = state::hash_bytes(format!("{base} {}", state::hash_bytes(&saved)).as_bytes());
+        config = state::hash_bytes(format!("{base} {saved}").as_bytes());
         if !args.dry_run {
             add_pack(&mut rules, &templates_path)?;
         }
@@ -672,6 +678,9 @@ fn run(args: RunArgs) -> Result<u8, Failure> {
         None => Processor::new(&rules),
     }
     .map_err(|e| Failure::usage(e.into()))?;
+    // The processor holds the compiled rules; the rule set (with thousands of
+    // templates) is not needed while the run goes.
+    drop(rules);
     if args.dry_run {
         let plan = Pipeline::new(processor, options)
             .plan(&args.archive, out)
