@@ -125,6 +125,8 @@ const GUARD_FACTOR: usize = 2;
 const DISTINCT: usize = 6;
 /// Fixed, so that fingerprints are the same in every run.
 const FINGERPRINT_SEED: u64 = 0x006e_6577_7363_6c6e;
+/// Fixed, so that key hashes are the same in every learner.
+const KEY_SEED: u64 = 0x6b65_795f_6861_7368;
 /// Quotation marks that make a long line sentence-like.
 const QUOTES: [char; 6] = ['“', '”', '"', '«', '»', '„'];
 /// Punctuation that ends a sentence.
@@ -224,13 +226,19 @@ pub struct TemplateLearner {
 #[derive(Clone, Debug, Default)]
 struct Group {
     documents: usize,
-    lines: HashMap<Box<str>, Seen>,
+    /// By the 64-bit hash of the key ([`key_hash`]): the key itself is
+    /// not kept, it is the key of `line`. Most keys of an archive occur in
+    /// one document only, so their size is the learner's size: this halves
+    /// it (65 to 33 MB on 100,000 articles). Two keys of one group with the
+    /// same hash would be counted as one; with the number of keys a group
+    /// holds, the odds are below one in a billion a run.
+    lines: HashMap<u64, Seen, FixedState>,
 }
 
 #[derive(Clone, Debug)]
 struct Seen {
     /// Documents the key occurred in.
-    documents: usize,
+    documents: u32,
     /// Smallest spelling of the key seen.
     line: Box<str>,
     /// Some spelling was sentence-like.
@@ -244,30 +252,32 @@ struct Seen {
 
 /// The smallest [`DISTINCT`] fingerprints of a set of documents: their
 /// count is the number of distinct documents, up to the cap, whatever the
-/// order in which learners saw and merged them.
+/// order in which learners saw and merged them. 32 bits a fingerprint:
+/// two documents that share one count as one, which can only lose a
+/// template, never make one.
 #[derive(Clone, Copy, Debug, Default)]
 struct Distinct {
-    smallest: [u64; DISTINCT],
-    len: usize,
+    smallest: [u32; DISTINCT],
+    len: u8,
 }
 
 impl Distinct {
-    fn insert(&mut self, fingerprint: u64) {
-        let seen = &self.smallest[..self.len];
-        let Err(at) = seen.binary_search(&fingerprint) else {
+    fn insert(&mut self, fingerprint: u32) {
+        let len = usize::from(self.len);
+        let Err(at) = self.smallest[..len].binary_search(&fingerprint) else {
             return;
         };
         if at == DISTINCT {
             return;
         }
-        let end = (self.len + 1).min(DISTINCT);
+        let end = (len + 1).min(DISTINCT);
         self.smallest.copy_within(at..end - 1, at + 1);
         self.smallest[at] = fingerprint;
-        self.len = end;
+        self.len = end as u8;
     }
 
     fn union(&mut self, other: &Distinct) {
-        for &f in &other.smallest[..other.len] {
+        for &f in &other.smallest[..usize::from(other.len)] {
             self.insert(f);
         }
     }
@@ -280,10 +290,10 @@ impl Seen {
         line: &str,
         sentence: bool,
         varied: bool,
-        documents: usize,
+        documents: u32,
         copies: &Distinct,
     ) {
-        self.documents += documents;
+        self.documents = self.documents.saturating_add(documents);
         self.copies.union(copies);
         self.sentence |= sentence;
         self.varied |= varied || !same_digits(line, &self.line);
@@ -309,7 +319,7 @@ impl TemplateLearner {
     pub fn observe(&mut self, group: &str, text: &str) {
         // Key → (smallest spelling, sentence-like, digits vary) for this
         // document.
-        let mut lines: HashMap<String, (&str, bool, bool)> = HashMap::new();
+        let mut lines: HashMap<u64, (&str, bool, bool), FixedState> = HashMap::default();
         // The document's fingerprint for [`Distinct`]: its lines, short
         // ones by their key (digits generalised), so that copies differing
         // in a time stamp or a counter are one document.
@@ -333,7 +343,7 @@ impl TemplateLearner {
             let key = key(line);
             fingerprint.write(key.as_bytes());
             fingerprint.write_u8(0xff);
-            match lines.entry(key) {
+            match lines.entry(key_hash(&key)) {
                 MapEntry::Occupied(mut slot) => {
                     let (spelling, guard, varied) = slot.get_mut();
                     *varied |= !same_digits(line, spelling);
@@ -354,9 +364,10 @@ impl TemplateLearner {
         };
         g.documents += 1;
         let mut copies = Distinct::default();
-        copies.insert(fingerprint.finish());
+        // The low half of the hash: a truncated foldhash is as well mixed.
+        copies.insert(fingerprint.finish() as u32);
         for (key, (line, sentence, varied)) in lines {
-            g.add(key.into_boxed_str(), line, sentence, varied, 1, &copies);
+            g.add(key, line, sentence, varied, 1, &copies);
         }
         // Evict only between documents, so the state stays a function of
         // what was observed, not of hash iteration order.
@@ -393,8 +404,8 @@ impl TemplateLearner {
             .map(|(group, seen, total)| Template {
                 group: group.to_string(),
                 line: seen.line.to_string(),
-                documents: seen.documents,
-                share: seen.documents as f64 / total as f64,
+                documents: seen.documents as usize,
+                share: f64::from(seen.documents) / total as f64,
             })
             .collect()
     }
@@ -450,7 +461,7 @@ impl TemplateLearner {
             let reason = format!(
                 "Repeated line of group \"{group}\": in {} of {total} documents (share {:.2})",
                 seen.documents,
-                seen.documents as f64 / total as f64
+                f64::from(seen.documents) / total as f64
             );
             out.push_str("\n[[rule]]\n");
             let _ = writeln!(
@@ -522,13 +533,13 @@ impl TemplateLearner {
             if g.documents < self.config.min_documents.max(1) {
                 continue;
             }
-            let mut found: Vec<(&str, &Seen)> = g
+            let mut found: Vec<(String, &Seen)> = g
                 .lines
-                .iter()
-                .filter(|(_, seen)| self.qualifies(seen, g.documents))
-                .map(|(key, seen)| (&**key, seen))
+                .values()
+                .filter(|seen| self.qualifies(seen, g.documents))
+                .map(|seen| (key(&seen.line), seen))
                 .collect();
-            found.sort_by(|a, b| b.1.documents.cmp(&a.1.documents).then(a.0.cmp(b.0)));
+            found.sort_by(|a, b| b.1.documents.cmp(&a.1.documents).then(a.0.cmp(&b.0)));
             out.extend(
                 found
                     .into_iter()
@@ -548,21 +559,21 @@ impl TemplateLearner {
         } else {
             (c.min_documents, c.min_share)
         };
-        let share = seen.documents as f64 / group_documents as f64;
-        seen.documents >= min_documents.max(1)
+        let share = f64::from(seen.documents) / group_documents as f64;
+        seen.documents as usize >= min_documents.max(1)
             && share >= min_share
-            && seen.copies.len >= min_documents.clamp(1, DISTINCT)
+            && usize::from(seen.copies.len) >= min_documents.clamp(1, DISTINCT)
     }
 }
 
 impl Group {
     fn add(
         &mut self,
-        key: Box<str>,
+        key: u64,
         line: &str,
         sentence: bool,
         varied: bool,
-        documents: usize,
+        documents: u32,
         copies: &Distinct,
     ) {
         match self.lines.entry(key) {
@@ -588,7 +599,7 @@ impl Group {
         if self.lines.len() <= cap {
             return;
         }
-        let mut counts: Vec<usize> = self.lines.values().map(|s| s.documents).collect();
+        let mut counts: Vec<u32> = self.lines.values().map(|s| s.documents).collect();
         let drop = counts.len() - cap / 2;
         let (_, &mut threshold, _) = counts.select_nth_unstable(drop - 1);
         self.lines.retain(|_, seen| seen.documents > threshold);
@@ -616,6 +627,12 @@ fn key(line: &str) -> String {
         }
     }
     out
+}
+
+/// The hash a group's line counts are kept under: fixed, so that learners
+/// of one run (and of every run) agree.
+fn key_hash(key: &str) -> u64 {
+    FixedState::with_seed(KEY_SEED).hash_one(key)
 }
 
 /// Feeds `line` to `hasher` with each run of ASCII digits as one `0`, as
