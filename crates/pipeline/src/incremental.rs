@@ -70,8 +70,10 @@ struct Pending {
 struct PlanState {
     manifest: Manifest,
     pending: HashMap<String, Pending>,
-    /// Every accepted input seen by the walk, to find deleted ones.
-    seen: HashSet<String>,
+    /// Every accepted input seen by the walk, to find deleted ones: by the
+    /// 128-bit hash of its path ([`path_key`]), a fraction of the memory of
+    /// the paths (a night's run lists every input of the archive).
+    seen: HashSet<u128>,
     /// Folders (or files) the walk could not list: what the manifest holds
     /// under them is unseen, not deleted.
     unlisted: Vec<String>,
@@ -89,6 +91,12 @@ pub(crate) struct Plan {
     tool: String,
     config: String,
     full: bool,
+}
+
+/// An input's path as [`PlanState::seen`] keeps it. Two paths of one
+/// archive with the same 128-bit hash are not to be expected.
+fn path_key(rel: &str) -> u128 {
+    xxhash_rust::xxh3::xxh3_128(rel.as_bytes())
 }
 
 fn mtime_ns(meta: &std::fs::Metadata) -> u64 {
@@ -129,7 +137,7 @@ impl Plan {
         let size = meta.as_ref().map_or(0, |m| m.len());
         let mtime = meta.as_ref().map_or(0, mtime_ns);
         let mut st = self.lock();
-        st.seen.insert(rel.to_string());
+        st.seen.insert(path_key(rel));
         let current = st.manifest.inputs.get(rel).map(|e| {
             (
                 e.tool == self.tool && e.config == self.config && !self.config.is_empty(),
@@ -210,7 +218,7 @@ impl Plan {
         st.manifest
             .inputs
             .keys()
-            .filter(|k| !st.seen.contains(*k) && !hidden(k))
+            .filter(|k| !st.seen.contains(&path_key(k)) && !hidden(k))
             .cloned()
             .collect()
     }
