@@ -173,57 +173,12 @@ pub struct Manifest {
     /// Part files, by name.
     pub parts: BTreeMap<String, PartState>,
     /// Processed inputs, by relative path.
-    #[serde(deserialize_with = "packed_map")]
     pub inputs: BTreeMap<String, InputState>,
     /// Superseded records still present in part files.
     pub superseded: Vec<Superseded>,
     /// The last complete run's errors that belong to no input (a link not
     /// followed, an unreadable folder): met again, they are no new failure.
     pub listing_errors: Vec<ErrorRecord>,
-}
-
-thread_local! {
-    /// Most entries [`packed_map`] may meet, as [`Manifest::load`] reckons
-    /// from the file's size.
-    static ENTRIES_HINT: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
-}
-
-/// JSON bytes an input's entry takes at least (its keys alone take 70).
-const MIN_ENTRY_BYTES: u64 = 100;
-
-/// Reads a map's entries, then builds it at once from them, sorted. Entry by
-/// entry, in key order, the B-tree splits each full node in two and stays
-/// about half full; built at once, its nodes are full: a third less memory
-/// for a manifest's inputs (33.7 to 22.5 MB for 75,000). The entries are read
-/// into room reserved for as many as the file can hold, so the list never
-/// grows by copying (room never written takes no memory). As with inserts,
-/// the last of two equal keys wins.
-fn packed_map<'de, D, V>(d: D) -> Result<BTreeMap<String, V>, D::Error>
-where
-    D: serde::Deserializer<'de>,
-    V: Deserialize<'de>,
-{
-    struct Entries<V>(std::marker::PhantomData<V>);
-    impl<'de, V: Deserialize<'de>> serde::de::Visitor<'de> for Entries<V> {
-        type Value = Vec<(String, V)>;
-
-        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-            f.write_str("a map")
-        }
-
-        fn visit_map<A: serde::de::MapAccess<'de>>(
-            self,
-            mut map: A,
-        ) -> Result<Self::Value, A::Error> {
-            let mut entries = Vec::with_capacity(ENTRIES_HINT.get());
-            while let Some(entry) = map.next_entry()? {
-                entries.push(entry);
-            }
-            Ok(entries)
-        }
-    }
-    let entries = d.deserialize_map(Entries(std::marker::PhantomData))?;
-    Ok(entries.into_iter().collect())
 }
 
 impl Default for Manifest {
@@ -252,12 +207,8 @@ impl Manifest {
         // Parsed as it is read: the whole file in memory next to the
         // manifest it holds added a third to the peak (17.7 MB for 75,000
         // inputs); reading it so costs 0.1 s more to parse them.
-        let hint = file.metadata().map_or(0, |m| m.len() / MIN_ENTRY_BYTES);
-        ENTRIES_HINT.set(usize::try_from(hint).unwrap_or(0));
         let reader = BufReader::with_capacity(1 << 16, file);
-        let parsed = serde_json::from_reader(reader);
-        ENTRIES_HINT.set(0);
-        let manifest: Manifest = parsed.map_err(|source| {
+        let manifest: Manifest = serde_json::from_reader(reader).map_err(|source| {
             // A disk error while reading is no corrupt manifest.
             if source.is_io() {
                 io(&path)(source.into())
@@ -768,8 +719,7 @@ mod tests {
     fn a_loaded_manifest_is_the_saved_one() {
         let out = tempfile::tempdir().unwrap();
         let mut m = Manifest::default();
-        // More entries than fit a node or two of the B-tree, saved in key
-        // order: loading builds the map at once.
+        // Many entries, streamed to the file and parsed as it is read.
         for i in (0..500).rev() {
             m.inputs.insert(
                 format!("d{}/f{i}.txt", i % 7),
