@@ -2597,6 +2597,39 @@ mod tests {
     }
 
     #[test]
+    fn a_heading_of_more_stories_ends_the_article() {
+        let cleaner = Cleaner::new(&RuleSet::builtin()).unwrap();
+        let para = "The council said on Tuesday that the library plan would go ahead as agreed, \
+                    and that work on it would start in the spring once the money was in place.";
+        let list = "YouTubers must unionize, no matter what Google says\n\n\
+                    Could an astronaut lost in space use gravity to get around?";
+        for heading in [
+            "More Great WIRED Stories",
+            "Other News Articles",
+            "More top stories",
+        ] {
+            let text = format!(
+                "Council backs library plan\n\n{para}\n\n{para} Again.\n\n{heading}\n\n{list}"
+            );
+            let c = cleaner.clean(&text);
+            assert_eq!(
+                rules(&c),
+                ["related.more-stories"; 3],
+                "{heading}: {:?}",
+                why(&c)
+            );
+        }
+        // A heading of the story's own that merely ends in the word stays.
+        let own = "Council backs library plan\n\nThe plan.\n\nMore Children Borrow Picture Stories\n\nThe rest.";
+        let c = cleaner.clean(own);
+        assert!(
+            !rules(&c).contains(&"related.more-stories"),
+            "{:?}",
+            why(&c)
+        );
+    }
+
+    #[test]
     fn the_other_device_notice_ends_the_article() {
         let cleaner = Cleaner::new(&RuleSet::builtin()).unwrap();
         let para = "Le conseil municipal a décidé mardi que le projet de la bibliothèque irait de \
