@@ -40,6 +40,7 @@ use std::collections::BTreeMap;
 use std::fs::File;
 use std::io::{BufReader, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use newsclean_model::ErrorRecord;
 use serde::{Deserialize, Serialize};
@@ -98,6 +99,10 @@ fn io(path: &Path) -> impl FnOnce(std::io::Error) -> StateError + '_ {
 }
 
 /// What is known of one processed input file.
+///
+/// A nightly run holds one per input of the archive, so the strings most
+/// inputs share (`tool`, `config`, `part`) are shared, not copied, and the
+/// hash is 16 bytes, not its text.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct InputState {
@@ -105,15 +110,17 @@ pub struct InputState {
     pub size: u64,
     /// Modification time, nanoseconds since the Unix epoch.
     pub mtime_ns: u64,
-    /// Content hash ([`hash_file`]).
-    pub hash: String,
+    /// Content hash ([`hash_file`]); none when the file could not be read
+    /// (the next run tries it again).
+    #[serde(with = "hash_text")]
+    pub hash: Option<ContentHash>,
     /// newsclean version that processed it.
-    pub tool: String,
+    pub tool: Arc<str>,
     /// Fingerprint of the rules, templates and options that processed it.
-    pub config: String,
+    pub config: Arc<str>,
     /// Part file holding its records (none when it gave only errors).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub part: Option<String>,
+    pub part: Option<Arc<str>>,
     /// 0-based line of its first record in the part.
     pub line: u64,
     /// Number of records (consecutive lines of the part).
@@ -123,13 +130,121 @@ pub struct InputState {
     pub errors: Vec<ErrorRecord>,
 }
 
+/// The content hash of a file, 128-bit xxh3 ([`hash_file`]); written
+/// `xxh3:` and 32 hex digits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct ContentHash([u8; 16]);
+
+impl ContentHash {
+    const PREFIX: &'static str = "xxh3:";
+
+    fn from_digest(digest: u128) -> ContentHash {
+        ContentHash(digest.to_be_bytes())
+    }
+
+    /// Reads the written form; `None` for anything else (a hash of another
+    /// kind, an empty string).
+    pub fn parse(text: &str) -> Option<ContentHash> {
+        let hex = text.strip_prefix(ContentHash::PREFIX)?;
+        if hex.len() != 32 || !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return None;
+        }
+        u128::from_str_radix(hex, 16)
+            .ok()
+            .map(ContentHash::from_digest)
+    }
+}
+
+impl std::fmt::Display for ContentHash {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{}{:032x}",
+            ContentHash::PREFIX,
+            u128::from_be_bytes(self.0)
+        )
+    }
+}
+
+/// An [`InputState`]'s hash as the manifest writes it: the text of the hash,
+/// or an empty string when there is none (so manifests of earlier versions,
+/// which held the text, read the same).
+mod hash_text {
+    use super::ContentHash;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(hash: &Option<ContentHash>, s: S) -> Result<S::Ok, S::Error> {
+        match hash {
+            Some(h) => s.collect_str(h),
+            None => s.serialize_str(""),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<ContentHash>, D::Error> {
+        let text = std::borrow::Cow::<'de, str>::deserialize(d)?;
+        Ok(ContentHash::parse(&text))
+    }
+}
+
+/// Strings that many inputs of a manifest hold, kept once.
+#[derive(Default)]
+struct Shared(std::collections::HashSet<Arc<str>>);
+
+impl Shared {
+    fn share(&mut self, s: &mut Arc<str>) {
+        match self.0.get(&**s) {
+            Some(kept) => *s = Arc::clone(kept),
+            None => {
+                self.0.insert(Arc::clone(s));
+            }
+        }
+    }
+
+    fn share_input(&mut self, input: &mut InputState) {
+        self.share(&mut input.tool);
+        self.share(&mut input.config);
+        if let Some(part) = input.part.as_mut() {
+            self.share(part);
+        }
+    }
+}
+
+/// Reads a manifest's inputs with their common strings shared: entry by
+/// entry, so that no copy of the whole map is ever held.
+fn shared_inputs<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<BTreeMap<String, InputState>, D::Error> {
+    struct Inputs;
+    impl<'de> serde::de::Visitor<'de> for Inputs {
+        type Value = BTreeMap<String, InputState>;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("a map of input paths to their state")
+        }
+
+        fn visit_map<A: serde::de::MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> Result<Self::Value, A::Error> {
+            let mut shared = Shared::default();
+            let mut inputs = BTreeMap::new();
+            while let Some((path, mut input)) = map.next_entry::<String, InputState>()? {
+                shared.share_input(&mut input);
+                inputs.insert(path, input);
+            }
+            Ok(inputs)
+        }
+    }
+    d.deserialize_map(Inputs)
+}
+
 /// Records of a part file that are no longer current: their input changed
 /// or was deleted. Also written, one per line, to `superseded.jsonl` in the
 /// output folder for readers.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Superseded {
     /// The part file.
-    pub part: String,
+    pub part: Arc<str>,
     /// The input (relative path) whose records these were: records whose
     /// `source.path` is this path, or this path followed by `#N`.
     pub path: String,
@@ -173,6 +288,7 @@ pub struct Manifest {
     /// Part files, by name.
     pub parts: BTreeMap<String, PartState>,
     /// Processed inputs, by relative path.
+    #[serde(deserialize_with = "shared_inputs")]
     pub inputs: BTreeMap<String, InputState>,
     /// Superseded records still present in part files.
     pub superseded: Vec<Superseded>,
@@ -275,7 +391,7 @@ impl Manifest {
         if old.records == 0 {
             return Vec::new();
         }
-        let dead = match self.parts.get_mut(&part) {
+        let dead = match self.parts.get_mut(&*part) {
             Some(state) => {
                 state.live = state.live.saturating_sub(old.records);
                 state.live == 0
@@ -283,9 +399,9 @@ impl Manifest {
             None => false,
         };
         if dead {
-            self.parts.remove(&part);
+            self.parts.remove(&*part);
             self.superseded.retain(|s| s.part != part);
-            return vec![part];
+            return vec![part.to_string()];
         }
         self.superseded.push(Superseded {
             part,
@@ -353,8 +469,8 @@ pub fn clean_orphans(out: &Path, manifest: &Manifest) -> Result<usize, StateErro
     Ok(removed)
 }
 
-/// The content hash of a file: 128-bit xxh3, in hex.
-pub fn hash_file(path: &Path) -> std::io::Result<String> {
+/// The content hash of a file: 128-bit xxh3.
+pub fn hash_file(path: &Path) -> std::io::Result<ContentHash> {
     let mut file = File::open(path)?;
     let mut hasher = xxhash_rust::xxh3::Xxh3::new();
     let mut buf = vec![0u8; 1 << 16];
@@ -365,7 +481,7 @@ pub fn hash_file(path: &Path) -> std::io::Result<String> {
         }
         hasher.update(&buf[..n]);
     }
-    Ok(format!("xxh3:{:032x}", hasher.digest128()))
+    Ok(ContentHash::from_digest(hasher.digest128()))
 }
 
 /// A fingerprint of some bytes, in hex (for configurations).
@@ -491,7 +607,7 @@ pub fn compact(
     keys.sort_by(|a, b| walk_order(a, b));
     let mut sources = Sources::new(out, &manifest);
     let mut result = Compacted::default();
-    let mut part: Option<(String, crate::JsonLines)> = None;
+    let mut part: Option<(Arc<str>, crate::JsonLines)> = None;
     let mut line = Vec::new();
     let out_err = |e: crate::OutputError| StateError::Io {
         path: e.path,
@@ -510,13 +626,15 @@ pub fn compact(
         if full && let Some((name, p)) = part.take() {
             let records = p.lines();
             p.finish().map_err(out_err)?;
-            manifest.parts.insert(name.clone(), PartState::new(records));
-            result.parts.push(name);
+            manifest
+                .parts
+                .insert(name.to_string(), PartState::new(records));
+            result.parts.push(name.to_string());
         }
         if part.is_none() {
-            let name = part_name(manifest.next_part, compression);
+            let name: Arc<str> = part_name(manifest.next_part, compression).into();
             manifest.next_part += 1;
-            let writer = crate::JsonLines::create_with(out.join(&name), compression);
+            let writer = crate::JsonLines::create_with(out.join(&*name), compression);
             part = Some((name, writer.map_err(out_err)?));
         }
         let Some((name, writer)) = part.as_mut() else {
@@ -529,24 +647,26 @@ pub fn compact(
             use std::io::BufRead;
             reader
                 .read_until(b'\n', &mut line)
-                .map_err(io(&out.join(&old)))?;
+                .map_err(io(&out.join(&*old)))?;
             if line.last() != Some(&b'\n') {
-                return Err(io(&out.join(&old))(std::io::Error::other(
+                return Err(io(&out.join(&*old))(std::io::Error::other(
                     "the part holds fewer records than the manifest says",
                 )));
             }
             writer.write_raw(&line[..line.len() - 1]).map_err(out_err)?;
         }
         sources.done(&old);
-        input.part = Some(name.clone());
+        input.part = Some(Arc::clone(name));
         input.line = first;
         result.records += input.records;
     }
     if let Some((name, p)) = part.take() {
         let records = p.lines();
         p.finish().map_err(out_err)?;
-        manifest.parts.insert(name.clone(), PartState::new(records));
-        result.parts.push(name);
+        manifest
+            .parts
+            .insert(name.to_string(), PartState::new(records));
+        result.parts.push(name.to_string());
     }
     // Every old part goes: its current records were copied above.
     let old_parts: Vec<String> = manifest
@@ -588,7 +708,7 @@ impl Sources<'_> {
         let mut readers = BTreeMap::new();
         for input in manifest.inputs.values() {
             if let Some(part) = input.part.as_ref().filter(|_| input.records > 0) {
-                *readers.entry(part.clone()).or_insert(0) += 1;
+                *readers.entry(part.to_string()).or_insert(0) += 1;
             }
         }
         Sources {
@@ -725,13 +845,57 @@ mod tests {
                 format!("d{}/f{i}.txt", i % 7),
                 InputState {
                     size: i,
-                    part: Some(format!("records-{:06}.jsonl", i % 3)),
+                    hash: (i % 5 > 0).then(|| ContentHash::from_digest(u128::from(i) << 100 | 7)),
+                    tool: "0.1.0".into(),
+                    config: format!("config-{}", i % 2).into(),
+                    part: Some(format!("records-{:06}.jsonl", i % 3).into()),
                     ..InputState::default()
                 },
             );
         }
         m.save(out.path()).unwrap();
-        assert_eq!(Manifest::load(out.path()).unwrap(), Some(m));
+        let loaded = Manifest::load(out.path()).unwrap().unwrap();
+        assert_eq!(loaded, m);
+        // The strings inputs have in common are held once.
+        let (a, b) = (&loaded.inputs["d0/f0.txt"], &loaded.inputs["d0/f42.txt"]);
+        assert!(Arc::ptr_eq(&a.tool, &b.tool) && Arc::ptr_eq(&a.config, &b.config));
+        assert!(Arc::ptr_eq(
+            a.part.as_ref().unwrap(),
+            b.part.as_ref().unwrap()
+        ));
+    }
+
+    #[test]
+    fn a_hash_reads_back_from_its_text_and_nothing_else_does() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("a.txt");
+        std::fs::write(&file, "An article.").unwrap();
+        let hash = hash_file(&file).unwrap();
+        let text = hash.to_string();
+        assert!(text.starts_with("xxh3:") && text.len() == 37, "{text}");
+        assert_eq!(ContentHash::parse(&text), Some(hash));
+        let other = "sha256:00112233445566778899aabbccddeeff";
+        for bad in [
+            "",
+            "xxh3:",
+            &text[..36],
+            &text.replace("xxh3", "xxh2"),
+            other,
+            "xxh3:+0112233445566778899aabbccddeef",
+        ] {
+            assert_eq!(ContentHash::parse(bad), None, "{bad}");
+        }
+        // In a manifest: as text, the empty string for none.
+        let input = InputState {
+            hash: Some(hash),
+            ..InputState::default()
+        };
+        let json = serde_json::to_value(&input).unwrap();
+        assert_eq!(json["hash"], text.as_str());
+        let none = serde_json::to_value(InputState::default()).unwrap();
+        assert_eq!(none["hash"], "");
+        let back: InputState = serde_json::from_value(json).unwrap();
+        assert_eq!(back, input);
     }
 
     #[test]
@@ -880,7 +1044,7 @@ mod tests {
             },
         );
         let input = |part: &str, line, records| InputState {
-            part: Some(part.to_string()),
+            part: Some(part.into()),
             line,
             records,
             ..InputState::default()
@@ -888,7 +1052,7 @@ mod tests {
         m.inputs.insert("a".into(), input(&p0, 0, 1));
         m.inputs.insert("b".into(), input(&p1, 0, 1));
         m.superseded.push(Superseded {
-            part: p0.clone(),
+            part: p0.as_str().into(),
             path: "b".into(),
             line: 1,
             records: 2,

@@ -7,7 +7,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::UNIX_EPOCH;
 
 use newsclean_model::ErrorRecord;
-use newsclean_output::state::{self, InputState, Manifest, PartState};
+use newsclean_output::state::{self, ContentHash, InputState, Manifest, PartState};
 use newsclean_output::{Compression, InputCounts, JsonLines, Mark, RunReport};
 
 use crate::run::{Options, PipelineError};
@@ -61,7 +61,8 @@ pub(crate) fn input_key(path: &str, index: Option<u64>) -> String {
 struct Pending {
     size: u64,
     mtime_ns: u64,
-    hash: String,
+    /// None when the file could not be read.
+    hash: Option<ContentHash>,
     /// New or changed: the count it went to, taken back if an interrupted
     /// run never gets to it.
     new: bool,
@@ -88,8 +89,9 @@ struct PlanState {
 /// [`Plan::admit`] about every file) and the writer.
 pub(crate) struct Plan {
     state: Mutex<PlanState>,
-    tool: String,
-    config: String,
+    /// Shared by the manifest's entries of this run.
+    tool: Arc<str>,
+    config: Arc<str>,
     full: bool,
 }
 
@@ -118,8 +120,8 @@ impl Plan {
                 dirty: false,
                 decisions: record.then(Vec::new),
             }),
-            tool: env!("CARGO_PKG_VERSION").to_string(),
-            config: options.config.clone(),
+            tool: Arc::from(env!("CARGO_PKG_VERSION")),
+            config: Arc::from(options.config.as_str()),
             full: options.full,
         }
     }
@@ -143,7 +145,7 @@ impl Plan {
                 e.tool == self.tool && e.config == self.config && !self.config.is_empty(),
                 e.size,
                 e.mtime_ns,
-                e.hash.clone(),
+                e.hash,
             )
         });
         let (reason, hash) = match current {
@@ -152,15 +154,15 @@ impl Plan {
             Some((false, ..)) => (Reason::Config, None),
             // An input recorded without a hash could not be read: try again.
             Some((true, s, m, ref old))
-                if meta.is_some() && s == size && m == mtime && !old.is_empty() =>
+                if meta.is_some() && s == size && m == mtime && old.is_some() =>
             {
                 (Reason::Unchanged, None)
             }
             Some((true, s, _, old)) => {
                 // Hashing outside the lock would let the writer go on, but
                 // the reader thread is the only caller: keep it simple.
-                let hash = state::hash_file(full).unwrap_or_default();
-                if s == size && !hash.is_empty() && hash == old {
+                let hash = state::hash_file(full).ok();
+                if s == size && hash.is_some() && hash == old {
                     if let Some(e) = st.manifest.inputs.get_mut(rel) {
                         e.mtime_ns = mtime;
                     }
@@ -184,7 +186,7 @@ impl Plan {
             return false;
         }
         drop(st);
-        let hash = hash.unwrap_or_else(|| state::hash_file(full).unwrap_or_default());
+        let hash = hash.unwrap_or_else(|| state::hash_file(full).ok());
         self.lock().pending.insert(
             rel.to_string(),
             Pending {
@@ -256,7 +258,8 @@ pub(crate) struct Commit {
     part_bytes: u64,
     compression: Compression,
     base_config: String,
-    part: Option<(String, JsonLines)>,
+    /// The part being written: its name is shared by its inputs' entries.
+    part: Option<(Arc<str>, JsonLines)>,
     current: Option<Current>,
     completed: Vec<(String, InputState)>,
     /// Errors not tied to an input file of the manifest (a link, an
@@ -333,7 +336,7 @@ impl Commit {
         if self.part.is_none() {
             let name = state::part_name(self.plan.lock().manifest.next_part, self.compression);
             let part = JsonLines::create_with(self.out.join(&name), self.compression)?;
-            self.part = Some((name, part));
+            self.part = Some((name.into(), part));
         }
         if let Some((_, part)) = self.part.as_mut() {
             part.write_raw(json)?;
@@ -390,7 +393,7 @@ impl Commit {
         let p = pending.unwrap_or(Pending {
             size: 0,
             mtime_ns: 0,
-            hash: String::new(),
+            hash: None,
             new: false,
         });
         let part = self.part.as_ref().map(|(name, _)| name.clone());
@@ -422,9 +425,9 @@ impl Commit {
                 part.finish()?;
                 st.manifest
                     .parts
-                    .insert(name.clone(), PartState::new(records));
+                    .insert(name.to_string(), PartState::new(records));
                 st.manifest.next_part += 1;
-                self.written.push(name);
+                self.written.push(name.to_string());
                 changed = true;
             }
         }
@@ -547,23 +550,24 @@ mod tests {
             config: "c".to_string(),
             ..Options::default()
         };
-        let plan_with = |hash: &str| {
+        let plan_with = |hash: Option<ContentHash>| {
             let mut manifest = Manifest::default();
             manifest.inputs.insert(
                 "a.txt".to_string(),
                 InputState {
                     size: meta.len(),
                     mtime_ns: mtime_ns(&meta),
-                    hash: hash.to_string(),
-                    tool: env!("CARGO_PKG_VERSION").to_string(),
-                    config: "c".to_string(),
+                    hash,
+                    tool: env!("CARGO_PKG_VERSION").into(),
+                    config: "c".into(),
                     ..InputState::default()
                 },
             );
             Plan::new(manifest, &options, false)
         };
-        assert!(!plan_with("somehash").admit("a.txt", &file));
-        assert!(plan_with("").admit("a.txt", &file));
+        let hash = state::hash_file(&file).ok();
+        assert!(!plan_with(hash).admit("a.txt", &file));
+        assert!(plan_with(None).admit("a.txt", &file));
     }
 
     /// Inputs under a folder the walk could not list are not deleted; a
